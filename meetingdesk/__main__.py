@@ -1,0 +1,5 @@
+import sys
+
+from meetingdesk.cli import main
+
+sys.exit(main())

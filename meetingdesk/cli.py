@@ -1,0 +1,133 @@
+"""The ``meetingdesk`` command: the GUI by default, sub-commands for headless work.
+
+Headless commands never load Qt: the GUI is imported by name only when it is started, so the
+CLI, the PDF export and the tests run on a machine with no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from meetingdesk import __version__
+from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.paths import default_desk_path
+from meetingdesk.services import meetings, search
+from meetingdesk.services.demo import build_demo
+from meetingdesk.services.health import check_desk
+from meetingdesk.store.desk import open_desk
+
+logger = logging.getLogger(__name__)
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _out(line: str) -> None:
+    print(line)
+
+
+def _start_gui(db: Path | None, *, demo: bool = False) -> int:
+    try:
+        app = importlib.import_module("meetingdesk.gui.app")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("meetingdesk.gui"):
+            print("meetingdesk: giao diện đồ họa chưa có trong phiên bản này; "
+                  "hãy dùng các lệnh con (meetingdesk --help).", file=sys.stderr)
+            return 1
+        raise
+    return int(app.run(db, demo=demo))
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    return _start_gui(args.db)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = args.db or default_desk_path().with_name("demo.db")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open_desk(path) as desk:
+        meeting = build_demo(desk)
+    _out(f"Đã tạo hội nghị mẫu (mã {meeting.id}) trong {path}")
+    return 0 if args.no_gui else _start_gui(path, demo=True)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_desk(args.db, create=False) as desk:
+        for s in meetings.list_meetings(desk):
+            day = s.meeting.date.isoformat() if s.meeting.date else "----------"
+            _out(f"{s.meeting.id}\t{day}\t{s.meeting.title}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_desk(args.db, create=False) as desk:
+        hits = search.search(desk, args.query, limit=args.limit)
+    for h in hits:
+        text = " ".join(h.text.split())
+        text = text if len(text) <= 100 else text[:99] + "…"
+        where = (f"cuộc họp {h.meeting_id} ({h.meeting_date or '?'})" if h.meeting_id
+                 else "danh mục")
+        _out(f"{h.kind}\t{h.ref_id}\t{where}\t{text}")
+    if not hits:
+        print(f"Không tìm thấy kết quả cho “{args.query}”.", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    report = check_desk(args.db)
+    for line in report.lines:
+        _out(line)
+    return 0 if report.ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = f"tệp dữ liệu (mặc định: {default_desk_path()})"
+    parser = argparse.ArgumentParser(
+        prog="meetingdesk",
+        description="MeetingDesk — quản lý hội nghị trực tuyến nhiều điểm cầu và biên bản.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", type=Path, default=None, help=db_help)
+    parser.add_argument("-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết")
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(title="lệnh", metavar="LỆNH")
+
+    def command(name: str, func: Command, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+        p.set_defaults(func=func)
+        return p
+
+    command("gui", cmd_gui, "mở giao diện (mặc định)")
+    p = command("demo", cmd_demo, "tạo hoặc làm mới hội nghị mẫu ngày 03/04/2023, rồi mở nó")
+    p.add_argument("--no-gui", action="store_true", help="chỉ tạo dữ liệu, không mở giao diện")
+    command("list", cmd_list, "liệt kê cuộc họp: mã, ngày, tên")
+    p = command("search", cmd_search, "tìm kiếm không dấu trong ghi chép, đại biểu, điểm cầu…")
+    p.add_argument("query", help="từ cần tìm, ví dụ: \"dong chi\"")
+    p.add_argument("--limit", type=int, default=50, help="số kết quả tối đa (mặc định 50)")
+    command("check", cmd_check, "kiểm tra toàn vẹn tệp dữ liệu; mã thoát 1 nếu có lỗi")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if args.func is not cmd_gui and args.func is not cmd_demo and args.db is None:
+        args.db = default_desk_path()
+    try:
+        return args.func(args)
+    except MeetingDeskError as exc:
+        print(f"meetingdesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

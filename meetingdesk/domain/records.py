@@ -1,0 +1,221 @@
+"""The domain's records: plain, immutable values. ``id`` is ``None`` until stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from meetingdesk.domain.enums import (
+    AttendanceStatus,
+    ConnectionStatus,
+    MeetingStatus,
+    NoteKind,
+    Profile,
+    Role,
+    SiteKind,
+    TaskStatus,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """The desk's one row of settings, used by the minutes header and signatures."""
+
+    agency: str = "BAN TỔ CHỨC TRUNG ƯƠNG"
+    parent_agency: str = "BAN CHẤP HÀNH TRUNG ƯƠNG"
+    place: str = "Hà Nội"
+    profile: Profile = Profile.PARTY
+    number_code: str = "BB/BTCTW"
+    chair_title: str = ""
+    recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    id: int | None
+    name: str
+    kind: SiteKind = SiteKind.PROVINCE
+    code: str | None = None
+    aliases: tuple[str, ...] = ()
+    contact_name: str | None = None
+    contact_phone: str | None = None
+    technician_name: str | None = None
+    technician_phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int | None
+    full_name: str
+    titles: tuple[str, ...] = ()
+    organization: str | None = None
+    site_id: int | None = None
+    rank: int = 1000
+    phone: str | None = None
+    email: str | None = None
+
+    @property
+    def title_line(self) -> str:
+        """The titles as one line, as they are written after a name."""
+        return ", ".join(self.titles)
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: int | None
+    title: str
+    kind: str = "Hội nghị trực tuyến"
+    organizer: str | None = None
+    planned_start: datetime | None = None
+    planned_end: datetime | None = None
+    actual_start: datetime | None = None
+    actual_end: datetime | None = None
+    main_site_id: int | None = None
+    status: MeetingStatus = MeetingStatus.DRAFT
+    number: int | None = None
+    description: str | None = None
+    source_meeting_id: int | None = None
+
+    @property
+    def date(self) -> date | None:
+        when = self.actual_start or self.planned_start
+        return when.date() if when else None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSite:
+    id: int | None
+    meeting_id: int
+    site_id: int
+    host_person_id: int | None = None
+    summoned: int = 0
+    connection: ConnectionStatus = ConnectionStatus.UNCHECKED
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionEvent:
+    id: int | None
+    meeting_site_id: int
+    at: datetime
+    status: ConnectionStatus
+    remark: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    id: int | None
+    meeting_id: int
+    person_id: int
+    site_id: int | None = None
+    role: Role = Role.DELEGATE
+    status: AttendanceStatus = AttendanceStatus.EXPECTED
+    reason: str | None = None
+    checked_in_at: datetime | None = None
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    id: int | None
+    meeting_id: int
+    title: str
+    position: int = 0
+    presenter_id: int | None = None
+    planned_minutes: int | None = None
+    actual_start: datetime | None = None
+    actual_end: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    id: int | None
+    meeting_id: int
+    text: str
+    at: datetime
+    kind: NoteKind = NoteKind.STATEMENT
+    agenda_item_id: int | None = None
+    speaker_id: int | None = None
+    """The speaking attendance (a person at this meeting)."""
+    site_id: int | None = None
+    revision: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRevision:
+    id: int | None
+    note_id: int
+    revision: int
+    text: str
+    saved_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: int | None
+    meeting_id: int
+    description: str
+    owner_person_id: int | None = None
+    owner_unit: str | None = None
+    due_on: date | None = None
+    status: TaskStatus = TaskStatus.OPEN
+    note_id: int | None = None
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: int | None
+    reference: str
+    """The canonical number and code, e.g. ``96-QĐ/TW`` or ``30/2020/NĐ-CP``: unique in a desk."""
+    doc_type: str | None = None
+    number: str | None = None
+    code: str | None = None
+    issued_on: date | None = None
+    issued_year: int | None = None
+    issuer: str | None = None
+    title: str | None = None
+    file_name: str | None = None
+
+    @property
+    def display(self) -> str:
+        """How the document is cited in text: ``Quy định số 96-QĐ/TW ngày 02/02/2023``."""
+        parts = [self.doc_type or "Văn bản", "số", self.reference]
+        if self.issued_on:
+            parts.append(f"ngày {self.issued_on:%d/%m/%Y}")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesVersion:
+    id: int | None
+    meeting_id: int
+    created_at: datetime
+    profile: Profile
+    sha256: str
+    size: int
+    final: bool = False
+    finalized_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingEvent:
+    """Something that happened to a meeting's record: finalised, reopened, copied."""
+
+    id: int | None
+    meeting_id: int
+    at: datetime
+    kind: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str
+    """``note``, ``person``, ``site``, ``agenda`` or ``document``."""
+    ref_id: int
+    text: str
+    meeting_id: int | None
+    meeting_title: str | None
+    meeting_date: date | None
+    score: float = 0.0

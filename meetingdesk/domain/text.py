@@ -1,0 +1,104 @@
+"""Vietnamese text helpers: normalisation on the way in, folding for search, name collation.
+
+Everything here is plain Python so headless code (CLI, PDF, tests) shares one definition.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Control characters are dropped from user text, but tab and newline are kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+"""Tone marks in dictionary order: none (0), huyền, hỏi, ngã, sắc, nặng."""
+
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_SHAPED = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê",
+           ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC (precomposed) form."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_text(text: str | None, *, multiline: bool = True) -> str:
+    """Normalise user text on its way in: NFC, no control characters, tidy ends.
+
+    Single-line fields (names, titles) also fold runs of whitespace and newlines to one space.
+    """
+    if text is None:
+        return ""
+    text = _CONTROL.sub("", nfc(text)).replace("\r\n", "\n").replace("\r", "\n")
+    if multiline:
+        return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def clean_optional(text: str | None) -> str | None:
+    """Like :func:`clean_text` for one-line optional fields: empty becomes ``None``."""
+    cleaned = clean_text(text, multiline=False)
+    return cleaned or None
+
+
+def fold(text: str) -> str:
+    """Fold text for diacritic-insensitive matching: lower case, no tones, no hats, đ→d.
+
+    Both tone placements (``Hòa``/``Hoà``) fold to the same string.
+    """
+    text = unicodedata.normalize("NFD", text.casefold().replace("đ", "d").replace("Đ", "d"))
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in text if not unicodedata.combining(ch))
+    )
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """Split folded text into search words."""
+    return _WORD.findall(fold(text))
+
+
+def _letter_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Primary (letters) and secondary (tones) keys of one word, in Vietnamese order."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for ch in nfc(word.casefold()):
+        decomposed = unicodedata.normalize("NFD", ch)
+        base, marks = decomposed[0], decomposed[1:]
+        tone = 0
+        for mark in marks:
+            if mark in _TONES:
+                tone = _TONES[mark]
+            else:
+                base = _SHAPED.get((base, mark), base)
+        rank = _LETTER_RANK.get(base)
+        letters.append(rank if rank is not None else 100 + ord(base))
+        tones.append(tone)
+    return tuple(letters), tuple(tones)
+
+
+def vietnamese_key(text: str) -> tuple[object, ...]:
+    """Sort key for Vietnamese text in dictionary order (letters first, then tones)."""
+    parts = [_letter_key(w) for w in clean_text(text, multiline=False).split(" ") if w]
+    return (
+        tuple(p[0] for p in parts),
+        tuple(p[1] for p in parts),
+        text,
+    )
+
+
+def name_key(full_name: str) -> tuple[object, ...]:
+    """Sort key for a Vietnamese personal name: the given name (last word), then the rest.
+
+    ``đ`` sorts after ``d``, ``ă``/``â`` after ``a``, ``ô``/``ơ`` after ``o``, ``ư`` after ``u``;
+    tones order none, huyền, hỏi, ngã, sắc, nặng.
+    """
+    name = clean_text(full_name, multiline=False)
+    family, _, given = name.rpartition(" ")
+    return (vietnamese_key(given)[:2], vietnamese_key(family)[:2], name)

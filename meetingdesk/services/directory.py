@@ -1,0 +1,166 @@
+"""The directories of sites (điểm cầu) and people (đại biểu)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from meetingdesk.domain.enums import SiteKind
+from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.records import Person, Site
+from meetingdesk.domain.text import fold, name_key, vietnamese_key
+from meetingdesk.services.guards import optional_line, required_line
+from meetingdesk.store import tables
+from meetingdesk.store.desk import Desk
+
+
+def _clean_list(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        cleaned = optional_line(v)
+        if cleaned and cleaned not in out:
+            out.append(cleaned)
+    return tuple(out)
+
+
+def _duplicate_code(code: str | None) -> ConflictError:
+    return ConflictError(f"Mã điểm cầu {code} đã được dùng cho điểm cầu khác.",
+                         f"The site code {code} is already used by another site.")
+
+
+def add_site(desk: Desk, *, name: str, kind: SiteKind = SiteKind.PROVINCE,
+             code: str | None = None, aliases: tuple[str, ...] = (),
+             contact_name: str | None = None, contact_phone: str | None = None,
+             technician_name: str | None = None, technician_phone: str | None = None) -> Site:
+    site = Site(
+        id=None, name=required_line(name, "tên điểm cầu", "site name"), kind=SiteKind(kind),
+        code=optional_line(code), aliases=_clean_list(aliases),
+        contact_name=optional_line(contact_name), contact_phone=optional_line(contact_phone),
+        technician_name=optional_line(technician_name),
+        technician_phone=optional_line(technician_phone),
+    )
+    with desk.transaction() as db:
+        try:
+            return tables.sites.insert(db, site)
+        except sqlite3.IntegrityError:
+            raise _duplicate_code(site.code) from None
+
+
+def update_site(desk: Desk, site_id: int, **changes: object) -> Site:
+    """Change some fields of a site: name, kind, code, aliases, contact and technician."""
+    values: dict[str, object] = {}
+    for key, value in changes.items():
+        if key == "name":
+            values[key] = required_line(str(value), "tên điểm cầu", "site name")
+        elif key == "kind":
+            values[key] = SiteKind(str(value))
+        elif key in ("code", "contact_name", "contact_phone", "technician_name",
+                     "technician_phone"):
+            values[key] = optional_line(value if value is None else str(value))
+        elif key != "aliases":
+            raise TypeError(f"unknown site field {key}")
+    with desk.transaction() as db:
+        try:
+            tables.sites.update(db, site_id, values)
+        except sqlite3.IntegrityError:
+            raise _duplicate_code(values.get("code")) from None
+        if "aliases" in changes:
+            tables.sites.set_aliases(db, site_id, _clean_list(changes["aliases"]))  # type: ignore[arg-type]
+        return tables.sites.get(db, site_id)
+
+
+def delete_site(desk: Desk, site_id: int) -> None:
+    with desk.transaction() as db:
+        try:
+            tables.sites.delete(db, site_id)
+        except sqlite3.IntegrityError:
+            raise ConflictError(
+                "Điểm cầu này đang tham gia một cuộc họp; hãy gỡ nó khỏi cuộc họp trước.",
+                "This site takes part in a meeting; remove it from the meeting first.",
+            ) from None
+
+
+def get_site(desk: Desk, site_id: int) -> Site:
+    return tables.sites.get(desk.db, site_id)
+
+
+def list_sites(desk: Desk, query: str = "") -> list[Site]:
+    """Sites whose name, code or a former name contains ``query`` (folded), by name."""
+    sites = tables.sites.find(desk.db)
+    wanted = fold(query).strip()
+    if wanted:
+        sites = [s for s in sites if any(
+            wanted in fold(t) for t in (s.name, s.code or "", *s.aliases))]
+    return sorted(sites, key=lambda s: (s.kind is not SiteKind.CENTRAL, vietnamese_key(s.name)))
+
+
+def find_site(desk: Desk, name_or_code: str) -> Site | None:
+    """The site whose code, name or former name equals ``name_or_code`` (folded)."""
+    wanted = fold(name_or_code).strip()
+    for site in tables.sites.find(desk.db):
+        if wanted in (fold(site.code or ""), fold(site.name), *map(fold, site.aliases)):
+            return site
+    return None
+
+
+def add_person(desk: Desk, *, full_name: str, titles: tuple[str, ...] | list[str] = (),
+               organization: str | None = None, site_id: int | None = None, rank: int = 1000,
+               phone: str | None = None, email: str | None = None) -> Person:
+    person = Person(
+        id=None, full_name=required_line(full_name, "họ và tên", "full name"),
+        titles=_clean_list(titles), organization=optional_line(organization), site_id=site_id,
+        rank=int(rank), phone=optional_line(phone), email=optional_line(email),
+    )
+    with desk.transaction() as db:
+        if site_id is not None:
+            tables.sites.get(db, site_id)
+        return tables.people.insert(db, person)
+
+
+def update_person(desk: Desk, person_id: int, **changes: object) -> Person:
+    """Change some fields of a person: full_name, titles, organization, site_id, rank..."""
+    values: dict[str, object] = {}
+    for key, value in changes.items():
+        if key == "full_name":
+            values[key] = required_line(str(value), "họ và tên", "full name")
+        elif key == "titles":
+            values[key] = _clean_list(value)  # type: ignore[arg-type]
+        elif key in ("organization", "phone", "email"):
+            values[key] = optional_line(value if value is None else str(value))
+        elif key in ("site_id", "rank"):
+            values[key] = value
+        else:
+            raise TypeError(f"unknown person field {key}")
+    with desk.transaction() as db:
+        if values.get("site_id") is not None:
+            tables.sites.get(db, int(values["site_id"]))  # type: ignore[arg-type]
+        return tables.people.update(db, person_id, values)
+
+
+def delete_person(desk: Desk, person_id: int) -> None:
+    with desk.transaction() as db:
+        try:
+            tables.people.delete(db, person_id)
+        except sqlite3.IntegrityError:
+            raise ConflictError(
+                "Người này có tên trong thành phần một cuộc họp; hãy gỡ khỏi cuộc họp trước.",
+                "This person attends a meeting; remove them from the meeting first.",
+            ) from None
+
+
+def get_person(desk: Desk, person_id: int) -> Person:
+    return tables.people.get(desk.db, person_id)
+
+
+def list_people(desk: Desk, query: str = "", *, by_rank: bool = False) -> list[Person]:
+    """People matching ``query`` (folded, in name, titles or organization).
+
+    Sorted in Vietnamese name order, or by precedence rank first when ``by_rank``.
+    """
+    people = tables.people.find(desk.db)
+    wanted = fold(query).strip()
+    if wanted:
+        people = [p for p in people if wanted in fold(
+            " ".join((p.full_name, *p.titles, p.organization or "")))]
+    if by_rank:
+        return sorted(people, key=lambda p: (p.rank, name_key(p.full_name)))
+    return sorted(people, key=lambda p: name_key(p.full_name))

@@ -1,0 +1,43 @@
+"""The health check of a desk file, as ``meetingdesk check`` prints it. Never writes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from meetingdesk.store.desk import open_desk
+from meetingdesk.store.integrity import integrity_facts
+from meetingdesk.store.migrations import SCHEMA_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class HealthReport:
+    ok: bool
+    lines: list[str]
+
+
+def check_desk(path: Path) -> HealthReport:
+    """Run integrity_check and foreign_key_check on a desk opened read-only.
+
+    A file that cannot be opened at all raises :class:`DeskFileError`.
+    """
+    with open_desk(path, read_only=True) as desk:
+        try:
+            facts = integrity_facts(desk.db)
+        except sqlite3.DatabaseError as exc:
+            return HealthReport(False, [f"integrity_check: LỖI — {exc}"])
+    integrity_ok = facts.integrity == ["ok"]
+    wal = facts.journal_mode.lower() == "wal"
+    lines = [
+        f"tệp: {path}",
+        "integrity_check: " + ("ok" if integrity_ok else "LỖI — " + "; ".join(facts.integrity[:5])),
+        "foreign_key_check: " + ("ok" if not facts.foreign_key_violations
+                                 else f"LỖI — {facts.foreign_key_violations} vi phạm"),
+        f"schema: {facts.schema_version} (phiên bản này: {SCHEMA_VERSION})",
+        f"journal_mode: {facts.journal_mode}" + ("" if wal else " (cần WAL)"),
+    ]
+    ok = integrity_ok and not facts.foreign_key_violations and wal \
+        and facts.schema_version == SCHEMA_VERSION
+    lines.append("kết quả: " + ("tốt" if ok else "CÓ LỖI"))
+    return HealthReport(ok, lines)

@@ -1,0 +1,134 @@
+"""Meetings: create, edit, list, delete, copy as the template of the next one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, MeetingStatus
+from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.records import Meeting, MeetingEvent
+from meetingdesk.services.guards import optional_line, required_line
+from meetingdesk.store import tables
+from meetingdesk.store.desk import Desk
+
+_TEXT_FIELDS = ("kind", "organizer")
+_TIME_FIELDS = ("planned_start", "planned_end", "actual_start", "actual_end")
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary:
+    """A meeting with its totals, as the meeting list shows it."""
+
+    meeting: Meeting
+    site_count: int
+    delegate_count: int
+
+
+def _check_times(meeting: Meeting) -> None:
+    for start, end in ((meeting.planned_start, meeting.planned_end),
+                       (meeting.actual_start, meeting.actual_end)):
+        if start and end and end < start:
+            raise ValidationError("Giờ kết thúc đứng trước giờ bắt đầu.",
+                                  "The end time is before the start time.")
+
+
+def _clean(values: dict[str, object]) -> dict[str, object]:
+    cleaned: dict[str, object] = {}
+    for key, value in values.items():
+        if key == "title":
+            cleaned[key] = required_line(str(value), "tên cuộc họp", "meeting title")
+        elif key in _TEXT_FIELDS:
+            cleaned[key] = optional_line(None if value is None else str(value)) or (
+                "" if key == "kind" else None)
+        elif key == "description":
+            cleaned[key] = None if value is None else (str(value).strip() or None)
+        elif key in _TIME_FIELDS:
+            if value is not None and not isinstance(value, datetime):
+                raise TypeError(f"{key} must be a datetime")
+            cleaned[key] = value
+        elif key == "status":
+            cleaned[key] = MeetingStatus(str(value))
+        elif key in ("main_site_id", "number", "source_meeting_id"):
+            cleaned[key] = value
+        else:
+            raise TypeError(f"unknown meeting field {key}")
+    return cleaned
+
+
+def create_meeting(desk: Desk, *, title: str, **fields: object) -> Meeting:
+    """A new meeting (status draft unless given)."""
+    values = _clean({"title": title, **fields})
+    meeting = Meeting(id=None, **values)  # type: ignore[arg-type]
+    _check_times(meeting)
+    with desk.transaction() as db:
+        if meeting.main_site_id is not None:
+            tables.sites.get(db, meeting.main_site_id)
+        return tables.meetings.insert(db, meeting)
+
+
+def update_meeting(desk: Desk, meeting_id: int, **changes: object) -> Meeting:
+    values = _clean(changes)
+    with desk.transaction() as db:
+        current = tables.meetings.get(db, meeting_id)
+        _check_times(replace(current, **values))  # type: ignore[arg-type]
+        if values.get("main_site_id") is not None:
+            tables.sites.get(db, int(values["main_site_id"]))  # type: ignore[arg-type]
+        return tables.meetings.update(db, meeting_id, values)
+
+
+def delete_meeting(desk: Desk, meeting_id: int) -> None:
+    with desk.transaction() as db:
+        tables.meetings.delete(db, meeting_id)
+
+
+def get_meeting(desk: Desk, meeting_id: int) -> Meeting:
+    return tables.meetings.get(desk.db, meeting_id)
+
+
+def list_meetings(desk: Desk) -> list[MeetingSummary]:
+    """Every meeting, newest first, with its site and delegate counts."""
+    db = desk.db
+    counts = tables.meeting_count_rows(db)
+    meetings = tables.meetings.find(
+        db, order_by="coalesce(actual_start, planned_start) DESC, id DESC")
+    return [MeetingSummary(m, *counts.get(m.id or 0, (0, 0))) for m in meetings]
+
+
+def record_event(desk: Desk, meeting_id: int, kind: str, detail: str | None = None) -> None:
+    with desk.transaction() as db:
+        tables.meeting_events.insert(db, MeetingEvent(None, meeting_id, datetime.now(), kind,
+                                                      detail))
+
+
+def meeting_events(desk: Desk, meeting_id: int) -> list[MeetingEvent]:
+    return tables.meeting_events.find(desk.db, "meeting_id = ?", [meeting_id], order_by="id")
+
+
+def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
+                 planned_start: datetime | None = None) -> Meeting:
+    """A new draft meeting from a previous one: its sites, people with their roles and its
+    agenda — not its notes, tasks, times or attendance statuses."""
+    with desk.transaction() as db:
+        source = tables.meetings.get(db, source_id)
+        new = tables.meetings.insert(db, Meeting(
+            id=None,
+            title=required_line(title, "tên cuộc họp", "meeting title") if title else source.title,
+            kind=source.kind, organizer=source.organizer, planned_start=planned_start,
+            main_site_id=source.main_site_id, status=MeetingStatus.DRAFT,
+            description=source.description, source_meeting_id=source.id,
+        ))
+        assert new.id is not None
+        for ms in tables.meeting_sites.find(db, "meeting_id = ?", [source_id]):
+            tables.meeting_sites.insert(db, replace(ms, id=None, meeting_id=new.id,
+                                                    connection=ConnectionStatus.UNCHECKED))
+        for att in tables.attendances.find(db, "meeting_id = ?", [source_id]):
+            tables.attendances.insert(db, replace(
+                att, id=None, meeting_id=new.id, status=AttendanceStatus.EXPECTED, reason=None,
+                checked_in_at=None))
+        for item in tables.agenda_items.find(db, "meeting_id = ?", [source_id]):
+            tables.agenda_items.insert(db, replace(item, id=None, meeting_id=new.id,
+                                                   actual_start=None, actual_end=None))
+        tables.meeting_events.insert(db, MeetingEvent(
+            None, new.id, datetime.now(), "copied", f"từ cuộc họp {source_id}"))
+        return new

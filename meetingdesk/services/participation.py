@@ -1,0 +1,196 @@
+"""A meeting's participating sites (with their connection log) and its attendance list."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, Role
+from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.records import (
+    Attendance,
+    ConnectionEvent,
+    MeetingSite,
+    Person,
+    Site,
+)
+from meetingdesk.domain.text import name_key
+from meetingdesk.services.guards import check_order, non_negative, optional_line
+from meetingdesk.store import tables
+from meetingdesk.store.desk import Desk
+
+
+@dataclass(frozen=True, slots=True)
+class SiteEntry:
+    """A site's part in a meeting, with the site itself and its attendance figures."""
+
+    meeting_site: MeetingSite
+    site: Site
+    present: int
+    absent: int
+    expected: int
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceEntry:
+    """An attendance with its person and site, as lists and the minutes show it."""
+
+    attendance: Attendance
+    person: Person
+    site: Site | None
+
+
+# --- sites of a meeting -------------------------------------------------------------------
+
+def add_meeting_site(desk: Desk, *, meeting_id: int, site_id: int,
+                     host_person_id: int | None = None, summoned: int = 0) -> MeetingSite:
+    with desk.transaction() as db:
+        tables.meetings.get(db, meeting_id)
+        site = tables.sites.get(db, site_id)
+        position = tables.meeting_sites.next_position(db, "meeting_id", meeting_id)
+        try:
+            return tables.meeting_sites.insert(db, MeetingSite(
+                None, meeting_id, site_id, host_person_id,
+                non_negative(summoned, "số đại biểu triệu tập", "number summoned") or 0,
+                position=position))
+        except sqlite3.IntegrityError:
+            raise ConflictError(f"Điểm cầu {site.name} đã có trong cuộc họp này.",
+                                f"The site {site.name} is already in this meeting.") from None
+
+
+def update_meeting_site(desk: Desk, meeting_site_id: int, *,
+                        host_person_id: int | None = None, summoned: int | None = None,
+                        clear_host: bool = False) -> MeetingSite:
+    values: dict[str, object] = {}
+    if host_person_id is not None or clear_host:
+        values["host_person_id"] = host_person_id
+    if summoned is not None:
+        values["summoned"] = non_negative(summoned, "số đại biểu triệu tập", "number summoned")
+    with desk.transaction() as db:
+        return tables.meeting_sites.update(db, meeting_site_id, values)
+
+
+def remove_meeting_site(desk: Desk, meeting_site_id: int) -> None:
+    with desk.transaction() as db:
+        tables.meeting_sites.delete(db, meeting_site_id)
+
+
+def set_connection(desk: Desk, meeting_site_id: int, status: ConnectionStatus, *,
+                   at: datetime | None = None, remark: str | None = None) -> MeetingSite:
+    """Change a site's connection status and log the change with its time."""
+    status = ConnectionStatus(status)
+    with desk.transaction() as db:
+        tables.meeting_sites.update(db, meeting_site_id, {"connection": status})
+        tables.connection_events.insert(db, ConnectionEvent(
+            None, meeting_site_id, at or datetime.now().replace(microsecond=0), status,
+            optional_line(remark)))
+        return tables.meeting_sites.get(db, meeting_site_id)
+
+
+def connection_log(desk: Desk, meeting_site_id: int) -> list[ConnectionEvent]:
+    return tables.connection_events.find(desk.db, "meeting_site_id = ?", [meeting_site_id],
+                                         order_by="at, id")
+
+
+def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
+    """The sites of a meeting in their order, with present/absent/expected counts."""
+    db = desk.db
+    counts: dict[int | None, list[int]] = {}
+    for att in tables.attendances.find(db, "meeting_id = ?", [meeting_id]):
+        c = counts.setdefault(att.site_id, [0, 0, 0])
+        c[0 if att.status.is_present else 1 if att.status.is_absent else 2] += 1
+    entries = []
+    for ms in tables.meeting_sites.find(db, "meeting_id = ?", [meeting_id],
+                                        order_by="position, id"):
+        present, absent, expected = counts.get(ms.site_id, [0, 0, 0])
+        entries.append(SiteEntry(ms, tables.sites.get(db, ms.site_id), present, absent,
+                                 expected))
+    return entries
+
+
+def reorder_meeting_sites(desk: Desk, meeting_id: int, ordered_ids: Sequence[int]) -> None:
+    with desk.transaction() as db:
+        check_order(tables.meeting_sites.ids_in_order(db, "meeting_id", meeting_id),
+                        ordered_ids)
+        tables.meeting_sites.set_order(db, ordered_ids)
+
+
+# --- attendance -----------------------------------------------------------------------------
+
+def add_attendance(desk: Desk, *, meeting_id: int, person_id: int, site_id: int | None = None,
+                   role: Role = Role.DELEGATE,
+                   status: AttendanceStatus = AttendanceStatus.EXPECTED,
+                   reason: str | None = None) -> Attendance:
+    with desk.transaction() as db:
+        tables.meetings.get(db, meeting_id)
+        person = tables.people.get(db, person_id)
+        site_id = site_id if site_id is not None else person.site_id
+        if site_id is not None:
+            tables.sites.get(db, site_id)
+        position = tables.attendances.next_position(db, "meeting_id", meeting_id)
+        try:
+            return tables.attendances.insert(db, Attendance(
+                None, meeting_id, person_id, site_id, Role(role), AttendanceStatus(status),
+                optional_line(reason), position=position))
+        except sqlite3.IntegrityError:
+            raise ConflictError(f"{person.full_name} đã có trong thành phần cuộc họp.",
+                                f"{person.full_name} is already on this meeting's list.") from None
+
+
+def update_attendance(desk: Desk, attendance_id: int, **changes: object) -> Attendance:
+    """Change role, status, reason, site_id or checked_in_at of an attendance.
+
+    Marking someone present stamps the check-in time unless one is given.
+    """
+    values: dict[str, object] = {}
+    for key, value in changes.items():
+        if key == "role":
+            values[key] = Role(str(value))
+        elif key == "status":
+            values[key] = AttendanceStatus(str(value))
+        elif key == "reason":
+            values[key] = optional_line(None if value is None else str(value))
+        elif key in ("site_id", "checked_in_at"):
+            values[key] = value
+        else:
+            raise TypeError(f"unknown attendance field {key}")
+    with desk.transaction() as db:
+        current = tables.attendances.get(db, attendance_id)
+        status = values.get("status")
+        if (isinstance(status, AttendanceStatus) and status.is_present
+                and current.checked_in_at is None and "checked_in_at" not in values):
+            values["checked_in_at"] = datetime.now().replace(microsecond=0)
+        return tables.attendances.update(db, attendance_id, values)
+
+
+def remove_attendance(desk: Desk, attendance_id: int) -> None:
+    with desk.transaction() as db:
+        tables.attendances.delete(db, attendance_id)
+
+
+def reorder_attendances(desk: Desk, meeting_id: int, ordered_ids: Sequence[int]) -> None:
+    with desk.transaction() as db:
+        check_order(tables.attendances.ids_in_order(db, "meeting_id", meeting_id),
+                        ordered_ids)
+        tables.attendances.set_order(db, ordered_ids)
+
+
+def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False
+                    ) -> list[AttendanceEntry]:
+    """Everyone on a meeting's list, in precedence order (rank, then list order), or in
+    Vietnamese name order when ``by_name``."""
+    db = desk.db
+    people = {p.id: p for p in tables.people.find(
+        db, "id IN (SELECT person_id FROM attendances WHERE meeting_id = ?)", [meeting_id])}
+    sites = {s.id: s for s in tables.sites.find(
+        db, "id IN (SELECT site_id FROM attendances WHERE meeting_id = ?)", [meeting_id])}
+    entries = [
+        AttendanceEntry(a, people[a.person_id], sites.get(a.site_id))
+        for a in tables.attendances.find(db, "meeting_id = ?", [meeting_id],
+                                         order_by="position, id")
+    ]
+    if by_name:
+        return sorted(entries, key=lambda e: name_key(e.person.full_name))
+    return sorted(entries, key=lambda e: (e.person.rank, e.attendance.position))

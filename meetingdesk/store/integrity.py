@@ -1,0 +1,25 @@
+"""Integrity figures of an open desk: integrity_check, foreign keys, schema, journal mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True, slots=True)
+class IntegrityFacts:
+    integrity: list[str]
+    """``["ok"]`` or SQLite's complaints."""
+    foreign_key_violations: int
+    schema_version: int
+    journal_mode: str
+
+
+def integrity_facts(db: Database, *, quick: bool = False) -> IntegrityFacts:
+    pragma = "quick_check" if quick else "integrity_check"
+    integrity = [r[0] for r in db.execute(f"PRAGMA {pragma}").fetchall()]
+    fk = len(db.execute("PRAGMA foreign_key_check").fetchall())
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    return IntegrityFacts(integrity, fk, version, mode)

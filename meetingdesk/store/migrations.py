@@ -1,0 +1,329 @@
+"""Numbered schema migrations. A released migration is never edited: add a new one.
+
+``SCHEMA_VERSION`` is the number of migrations this version knows; it is also written to
+``PRAGMA user_version`` so a newer file can be recognised without reading its tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "meetingdesk"
+APPLICATION_ID = 0x4D44534B  # "MDSK"
+
+migrations = Migrations(MIGRATION_SET)
+_NAMES: list[str] = []
+
+
+def _migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    """Register a numbered migration (and remember its name for version checks)."""
+    _NAMES.append(name)
+    return migrations(name=name)
+
+_SCHEMA_1 = """
+CREATE TABLE organization (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    agency TEXT NOT NULL DEFAULT '',
+    parent_agency TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    profile TEXT NOT NULL DEFAULT 'party' CHECK (profile IN ('state', 'party')),
+    number_code TEXT NOT NULL DEFAULT '',
+    chair_title TEXT NOT NULL DEFAULT '',
+    recipients TEXT NOT NULL DEFAULT '[]'
+);
+INSERT INTO organization (id) VALUES (1);
+
+CREATE TABLE sites (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (name <> ''),
+    kind TEXT NOT NULL DEFAULT 'province',
+    code TEXT UNIQUE,
+    contact_name TEXT,
+    contact_phone TEXT,
+    technician_name TEXT,
+    technician_phone TEXT
+);
+
+CREATE TABLE site_aliases (
+    id INTEGER PRIMARY KEY,
+    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+    name TEXT NOT NULL CHECK (name <> ''),
+    UNIQUE (site_id, name)
+);
+
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    full_name TEXT NOT NULL CHECK (full_name <> ''),
+    titles TEXT NOT NULL DEFAULT '[]',
+    organization TEXT,
+    site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+    rank INTEGER NOT NULL DEFAULT 1000,
+    phone TEXT,
+    email TEXT
+);
+CREATE INDEX people_site ON people(site_id);
+
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (title <> ''),
+    kind TEXT NOT NULL DEFAULT '',
+    organizer TEXT,
+    planned_start TEXT,
+    planned_end TEXT,
+    actual_start TEXT,
+    actual_end TEXT,
+    main_site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+    status TEXT NOT NULL DEFAULT 'draft',
+    number INTEGER,
+    description TEXT,
+    source_meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL
+);
+CREATE INDEX meetings_start ON meetings(planned_start);
+
+CREATE TABLE meeting_events (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT
+);
+CREATE INDEX meeting_events_meeting ON meeting_events(meeting_id);
+
+CREATE TABLE meeting_sites (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE RESTRICT,
+    host_person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    summoned INTEGER NOT NULL DEFAULT 0 CHECK (summoned >= 0),
+    connection TEXT NOT NULL DEFAULT 'unchecked',
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (meeting_id, site_id)
+);
+
+CREATE TABLE connection_events (
+    id INTEGER PRIMARY KEY,
+    meeting_site_id INTEGER NOT NULL REFERENCES meeting_sites(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    remark TEXT
+);
+CREATE INDEX connection_events_site ON connection_events(meeting_site_id);
+
+CREATE TABLE attendances (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE RESTRICT,
+    site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+    role TEXT NOT NULL DEFAULT 'delegate',
+    status TEXT NOT NULL DEFAULT 'expected',
+    reason TEXT,
+    checked_in_at TEXT,
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (meeting_id, person_id)
+);
+CREATE INDEX attendances_person ON attendances(person_id);
+
+CREATE TABLE agenda_items (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    title TEXT NOT NULL CHECK (title <> ''),
+    position INTEGER NOT NULL DEFAULT 0,
+    presenter_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    planned_minutes INTEGER CHECK (planned_minutes IS NULL OR planned_minutes >= 0),
+    actual_start TEXT,
+    actual_end TEXT
+);
+CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
+
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'statement',
+    agenda_item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+    speaker_id INTEGER REFERENCES attendances(id) ON DELETE SET NULL,
+    site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+    revision INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX notes_meeting ON notes(meeting_id, at);
+CREATE INDEX notes_agenda ON notes(agenda_item_id);
+CREATE INDEX notes_speaker ON notes(speaker_id);
+
+CREATE TABLE note_revisions (
+    id INTEGER PRIMARY KEY,
+    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    UNIQUE (note_id, revision)
+);
+
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    description TEXT NOT NULL CHECK (description <> ''),
+    owner_person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    owner_unit TEXT,
+    due_on TEXT,
+    status TEXT NOT NULL DEFAULT 'open',
+    note_id INTEGER REFERENCES notes(id) ON DELETE SET NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX tasks_meeting ON tasks(meeting_id, position);
+CREATE INDEX tasks_note ON tasks(note_id);
+
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE CHECK (reference <> ''),
+    doc_type TEXT,
+    number TEXT,
+    code TEXT,
+    issued_on TEXT,
+    issued_year INTEGER,
+    issuer TEXT,
+    title TEXT,
+    file_name TEXT,
+    file_data BLOB
+);
+
+CREATE TABLE note_citations (
+    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (note_id, document_id)
+) WITHOUT ROWID;
+CREATE INDEX note_citations_document ON note_citations(document_id);
+
+CREATE TABLE minutes_versions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    pdf BLOB NOT NULL,
+    final INTEGER NOT NULL DEFAULT 0,
+    finalized_at TEXT
+);
+CREATE INDEX minutes_versions_meeting ON minutes_versions(meeting_id);
+"""
+
+# The search index holds a folded copy (no tones, no hats, đ→d) of every searchable text.
+# Its rowid encodes the source: id * 8 + kind number; md_fold() is registered on every
+# connection the store opens.
+_SEARCH_1 = """
+CREATE VIRTUAL TABLE search_index USING fts5(
+    kind UNINDEXED, ref_id UNINDEXED, meeting_id UNINDEXED, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+    INSERT INTO search_index (rowid, kind, ref_id, meeting_id, body)
+    VALUES (new.id * 8 + 1, 'note', new.id, new.meeting_id, md_fold(new.text));
+END;
+CREATE TRIGGER notes_au AFTER UPDATE OF text, meeting_id ON notes BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 1;
+    INSERT INTO search_index (rowid, kind, ref_id, meeting_id, body)
+    VALUES (new.id * 8 + 1, 'note', new.id, new.meeting_id, md_fold(new.text));
+END;
+CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 1;
+END;
+
+CREATE TRIGGER people_ai AFTER INSERT ON people BEGIN
+    INSERT INTO search_index (rowid, kind, ref_id, meeting_id, body)
+    VALUES (new.id * 8 + 2, 'person', new.id, NULL,
+            md_fold(new.full_name || ' ' || new.titles || ' ' || coalesce(new.organization, '')));
+END;
+CREATE TRIGGER people_au AFTER UPDATE OF full_name, titles, organization ON people BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 2;
+    INSERT INTO search_index (rowid, kind, ref_id, meeting_id, body)
+    VALUES (new.id * 8 + 2, 'person', new.id, NULL,
+            md_fold(new.full_name || ' ' || new.titles || ' ' || coalesce(new.organization, '')));
+END;
+CREATE TRIGGER people_ad AFTER DELETE ON people BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 2;
+END;
+
+CREATE TRIGGER sites_ai AFTER INSERT ON sites BEGIN
+    INSERT INTO search_index (rowid, kind, ref_id, meeting_id, body)
+    VALUES (new.id * 8 + 3, 'site', new.id, NULL,
+            md_fold(new.name || ' ' || coalesce(new.code, '')));
+END;
+CREATE TRIGGER sites_au AFTER UPDATE OF name, code ON sites BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 3;
+    INSERT INTO search_index (rowid, kind, ref_id, meeting_id, body)
+    VALUES (new.id * 8 + 3, 'site', new.id, NULL, md_fold(new.name || ' ' || coalesce(new.code, '')
+            || ' ' || coalesce((SELECT group_concat(name, ' ') FROM site_aliases
+                                WHERE site_id = new.id), '')));
+END;
+CREATE TRIGGER sites_ad AFTER DELETE ON sites BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 3;
+END;
+CREATE TRIGGER site_aliases_ai AFTER INSERT ON site_aliases BEGIN
+    UPDATE sites SET name = name WHERE id = new.site_id;
+END;
+CREATE TRIGGER site_aliases_ad AFTER DELETE ON site_aliases BEGIN
+    UPDATE sites SET name = name WHERE id = old.site_id;
+END;
+
+CREATE TRIGGER agenda_items_ai AFTER INSERT ON agenda_items BEGIN
+    INSERT INTO search_index (rowid, kind, ref_id, meeting_id, body)
+    VALUES (new.id * 8 + 4, 'agenda', new.id, new.meeting_id, md_fold(new.title));
+END;
+CREATE TRIGGER agenda_items_au AFTER UPDATE OF title, meeting_id ON agenda_items BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 4;
+    INSERT INTO search_index (rowid, kind, ref_id, meeting_id, body)
+    VALUES (new.id * 8 + 4, 'agenda', new.id, new.meeting_id, md_fold(new.title));
+END;
+CREATE TRIGGER agenda_items_ad AFTER DELETE ON agenda_items BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 4;
+END;
+
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO search_index (rowid, kind, ref_id, meeting_id, body)
+    VALUES (new.id * 8 + 5, 'document', new.id, NULL,
+            md_fold(coalesce(new.doc_type, '') || ' ' || new.reference || ' '
+                    || coalesce(new.issuer, '') || ' ' || coalesce(new.title, '')));
+END;
+CREATE TRIGGER documents_au AFTER UPDATE OF doc_type, reference, issuer, title ON documents BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 5;
+    INSERT INTO search_index (rowid, kind, ref_id, meeting_id, body)
+    VALUES (new.id * 8 + 5, 'document', new.id, NULL,
+            md_fold(coalesce(new.doc_type, '') || ' ' || new.reference || ' '
+                    || coalesce(new.issuer, '') || ' ' || coalesce(new.title, '')));
+END;
+CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 5;
+END;
+"""
+
+
+@_migration("0001_initial_schema")
+def m0001_initial_schema(db: Database) -> None:
+    """The whole domain of the first release, with its search index."""
+    for statement in _split(_SCHEMA_1 + _SEARCH_1):
+        db.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    current: list[str] = []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        in_trigger = joined.upper().startswith("CREATE TRIGGER")
+        if (in_trigger and joined.upper().endswith("END;")) or (
+            not in_trigger and joined.endswith(";")
+        ):
+            statements.append(joined)
+            current = []
+    return [s for s in statements if s]
+
+
+SCHEMA_VERSION = len(_NAMES)
+KNOWN_MIGRATIONS = frozenset(_NAMES)

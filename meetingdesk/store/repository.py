@@ -1,0 +1,88 @@
+"""A small generic repository: one table, one record type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError as RowNotFound
+
+from meetingdesk.domain.errors import NotFoundError
+from meetingdesk.store.rows import field_names, from_row, to_row, values_to_row
+
+T = TypeVar("T")
+
+
+class Repository(Generic[T]):
+    """CRUD for one table whose columns are the fields of ``cls`` (less ``virtual`` ones)."""
+
+    def __init__(self, table: str, cls: type[T], what_vi: str, what_en: str,
+                 virtual: frozenset[str] = frozenset()) -> None:
+        self.table = table
+        self.cls = cls
+        self.what_vi = what_vi
+        self.what_en = what_en
+        self.virtual = virtual
+        self.columns = [f for f in field_names(cls) if f not in virtual]
+
+    def missing(self, record_id: object) -> NotFoundError:
+        return NotFoundError(
+            f"Không tìm thấy {self.what_vi} (mã {record_id}); có thể đã bị xóa.",
+            f"The {self.what_en} (id {record_id}) was not found; it may have been deleted.",
+        )
+
+    def _build(self, db: Database, row: dict[str, Any]) -> T:
+        return from_row(self.cls, row)
+
+    def get(self, db: Database, record_id: int) -> T:
+        try:
+            row = db[self.table].get(record_id)  # type: ignore[union-attr]
+        except RowNotFound:
+            raise self.missing(record_id) from None
+        return self._build(db, row)
+
+    def exists(self, db: Database, record_id: int) -> bool:
+        sql = f"SELECT 1 FROM [{self.table}] WHERE id = ?"
+        return db.execute(sql, [record_id]).fetchone() is not None
+
+    def find(self, db: Database, where: str | None = None, params: Sequence[Any] = (),
+             order_by: str | None = "id") -> list[T]:
+        rows = db[self.table].rows_where(  # type: ignore[union-attr]
+            where, list(params), order_by=order_by, select=", ".join(self.columns)
+        )
+        return [self._build(db, row) for row in rows]
+
+    def insert(self, db: Database, record: T) -> T:
+        row = to_row(record, skip=self.virtual)
+        table = db[self.table]
+        table.insert(row)  # type: ignore[union-attr]
+        return self.get(db, table.last_pk)  # type: ignore[union-attr]
+
+    def update(self, db: Database, record_id: int, values: dict[str, Any]) -> T:
+        if not self.exists(db, record_id):
+            raise self.missing(record_id)
+        if values:
+            db[self.table].update(  # type: ignore[union-attr]
+                record_id, values_to_row(self.cls, values)
+            )
+        return self.get(db, record_id)
+
+    def delete(self, db: Database, record_id: int) -> None:
+        if not self.exists(db, record_id):
+            raise self.missing(record_id)
+        db.execute(f"DELETE FROM [{self.table}] WHERE id = ?", [record_id])
+
+    def next_position(self, db: Database, scope_column: str, scope_id: int) -> int:
+        sql = f"SELECT coalesce(max(position), 0) + 1 FROM [{self.table}] WHERE {scope_column} = ?"
+        return int(db.execute(sql, [scope_id]).fetchone()[0])
+
+    def ids_in_order(self, db: Database, scope_column: str, scope_id: int) -> list[int]:
+        sql = f"SELECT id FROM [{self.table}] WHERE {scope_column} = ? ORDER BY position, id"
+        return [r[0] for r in db.execute(sql, [scope_id])]
+
+    def set_order(self, db: Database, ids: Sequence[int]) -> None:
+        db.conn.executemany(
+            f"UPDATE [{self.table}] SET position = ? WHERE id = ?",
+            [(i + 1, record_id) for i, record_id in enumerate(ids)],
+        )

@@ -1,0 +1,148 @@
+"""The repositories of every table of the domain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from meetingdesk.domain.records import (
+    AgendaItem,
+    Attendance,
+    ConnectionEvent,
+    Document,
+    Meeting,
+    MeetingEvent,
+    MeetingSite,
+    MinutesVersion,
+    Note,
+    NoteRevision,
+    Organization,
+    Person,
+    Site,
+    Task,
+)
+from meetingdesk.store.repository import Repository
+from meetingdesk.store.rows import from_row, to_row
+
+
+class SiteRepository(Repository[Site]):
+    """Sites, with their former names (aliases) kept in their own table."""
+
+    def _build(self, db: Database, row: dict[str, Any]) -> Site:
+        aliases = tuple(
+            r[0] for r in db.execute(
+                "SELECT name FROM site_aliases WHERE site_id = ? ORDER BY id", [row["id"]]
+            )
+        )
+        return from_row(Site, {**row, "aliases": None}, aliases=aliases)
+
+    def set_aliases(self, db: Database, site_id: int, aliases: tuple[str, ...]) -> None:
+        db.execute("DELETE FROM site_aliases WHERE site_id = ?", [site_id])
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO site_aliases (site_id, name) VALUES (?, ?)",
+            [(site_id, a) for a in aliases],
+        )
+
+    def insert(self, db: Database, record: Site) -> Site:
+        stored = super().insert(db, record)
+        assert stored.id is not None
+        self.set_aliases(db, stored.id, record.aliases)
+        return self.get(db, stored.id)
+
+    def by_code(self, db: Database, code: str) -> Site | None:
+        found = self.find(db, "code = ?", [code])
+        return found[0] if found else None
+
+
+sites = SiteRepository("sites", Site, "điểm cầu", "site", virtual=frozenset({"aliases"}))
+people = Repository("people", Person, "đại biểu", "person")
+meetings = Repository("meetings", Meeting, "cuộc họp", "meeting")
+meeting_events = Repository("meeting_events", MeetingEvent, "sự kiện", "event")
+meeting_sites = Repository("meeting_sites", MeetingSite, "điểm cầu của cuộc họp", "meeting site")
+connection_events = Repository("connection_events", ConnectionEvent, "sự kiện kết nối",
+                               "connection event")
+attendances = Repository("attendances", Attendance, "người tham dự", "attendance")
+agenda_items = Repository("agenda_items", AgendaItem, "mục chương trình", "agenda item")
+notes = Repository("notes", Note, "ghi chép", "note")
+note_revisions = Repository("note_revisions", NoteRevision, "bản sửa ghi chép", "note revision")
+tasks = Repository("tasks", Task, "nhiệm vụ", "task")
+documents = Repository("documents", Document, "văn bản", "document")
+minutes_versions = Repository("minutes_versions", MinutesVersion, "bản biên bản",
+                              "minutes version")
+
+
+def get_organization(db: Database) -> Organization:
+    row = db["organization"].get(1)  # type: ignore[union-attr]
+    return from_row(Organization, row)
+
+
+def set_organization(db: Database, org: Organization) -> None:
+    db["organization"].update(1, to_row(org))  # type: ignore[union-attr]
+
+
+def link_citation(db: Database, note_id: int, document_id: int) -> None:
+    db.execute(
+        "INSERT OR IGNORE INTO note_citations (note_id, document_id) VALUES (?, ?)",
+        [note_id, document_id],
+    )
+
+
+def clear_citations(db: Database, note_id: int) -> None:
+    db.execute("DELETE FROM note_citations WHERE note_id = ?", [note_id])
+
+
+def cited_documents(db: Database, meeting_id: int) -> list[Document]:
+    """Documents cited in a meeting's notes, in order of first citation."""
+    cols = ", ".join(f"d.{c}" for c in documents.columns)
+    rows = db.query(
+        f"SELECT {cols} FROM documents d JOIN note_citations c ON c.document_id = d.id "
+        "JOIN notes n ON n.id = c.note_id WHERE n.meeting_id = ? "
+        "GROUP BY d.id ORDER BY min(n.at), min(n.id)",
+        [meeting_id],
+    )
+    return [from_row(Document, r) for r in rows]
+
+
+def notes_citing(db: Database, document_id: int) -> list[int]:
+    return [r[0] for r in db.execute(
+        "SELECT note_id FROM note_citations WHERE document_id = ? ORDER BY note_id",
+        [document_id])]
+
+
+def minutes_pdf(db: Database, version_id: int) -> bytes:
+    row = db.execute("SELECT pdf FROM minutes_versions WHERE id = ?", [version_id]).fetchone()
+    if row is None:
+        raise minutes_versions.missing(version_id)
+    return bytes(row[0])
+
+
+def insert_minutes_pdf(db: Database, version: MinutesVersion, pdf: bytes) -> MinutesVersion:
+    row = to_row(version)
+    row["pdf"] = pdf
+    table = db["minutes_versions"]
+    table.insert(row)  # type: ignore[union-attr]
+    return minutes_versions.get(db, table.last_pk)  # type: ignore[union-attr]
+
+
+def meeting_count_rows(db: Database) -> dict[int, tuple[int, int]]:
+    """Per meeting: (number of sites, number of attendances)."""
+    rows = db.execute(
+        "SELECT m.id, (SELECT count(*) FROM meeting_sites s WHERE s.meeting_id = m.id), "
+        "(SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id) FROM meetings m"
+    )
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def set_document_file(db: Database, document_id: int, name: str, data: bytes) -> None:
+    documents.get(db, document_id)
+    db.execute("UPDATE documents SET file_name = ?, file_data = ? WHERE id = ?",
+               [name, data, document_id])
+
+
+def document_file(db: Database, document_id: int) -> tuple[str, bytes] | None:
+    row = db.execute("SELECT file_name, file_data FROM documents WHERE id = ?",
+                     [document_id]).fetchone()
+    if row is None:
+        raise documents.missing(document_id)
+    return (row[0], bytes(row[1])) if row[1] is not None else None
