@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -23,3 +25,16 @@ def integrity_facts(db: Database, *, quick: bool = False) -> IntegrityFacts:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     return IntegrityFacts(integrity, fk, version, mode)
+
+
+def quick_check_file(path: Path) -> str | None:
+    """Run quick_check on a file opened read-only: ``None`` when it is fine, else the problem."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(rows[:5])

@@ -1,0 +1,181 @@
+"""Automatic rotating backups of a desk, their retention, and restoring one.
+
+Backups are taken through SQLite's backup API into a folder beside the desk and checked with
+quick_check before they are kept (see :mod:`meetingdesk.store.backup`). The schedule:
+on open when the newest backup is older than a day, every 30 minutes while there are changes,
+on close (when anything changed), and before any migration or import. Retention: everything
+from the last 2 days, then the newest of each of 14 days, 8 weeks and 12 months.
+
+Time is always passed in, so the schedule and retention are tested with a simulated clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from meetingdesk.domain.errors import DeskFileError
+from meetingdesk.store.backup import backup_connection, backup_dir_for, backup_name
+from meetingdesk.store.desk import Desk, check_openable
+from meetingdesk.store.integrity import quick_check_file
+
+logger = logging.getLogger(__name__)
+
+OPEN_AGE = timedelta(days=1)
+PERIOD = timedelta(minutes=30)
+KEEP_ALL = timedelta(days=2)
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 14, 8, 12
+
+_NAME = re.compile(r"-(\d{8}-\d{6})-([a-z0-9-]+)\.db$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+
+
+def list_backups(desk_path: Path) -> list[BackupInfo]:
+    """The desk's backups, oldest first (files whose names MeetingDesk gave them)."""
+    folder = backup_dir_for(desk_path)
+    found = []
+    if folder.is_dir():
+        for p in folder.glob(f"{desk_path.stem}-*.db"):
+            m = _NAME.search(p.name)
+            if m:
+                found.append(BackupInfo(p, datetime.strptime(m[1], "%Y%m%d-%H%M%S"), m[2]))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name))
+
+
+def take_backup(desk: Desk, reason: str, now: datetime) -> BackupInfo:
+    """A checked backup of an open desk, then old ones pruned."""
+    target = backup_name(desk.path, reason, now)
+    n = 1
+    while target.exists():
+        n += 1
+        target = backup_name(desk.path, f"{reason}-{n}", now)
+    backup_connection(desk.db.conn, target)
+    for old in to_prune(list_backups(desk.path), now):
+        old.path.unlink(missing_ok=True)
+        logger.info("Pruned backup %s", old.path.name)
+    return BackupInfo(target, now.replace(microsecond=0), reason)
+
+
+def to_prune(backups: Iterable[BackupInfo], now: datetime) -> list[BackupInfo]:
+    """Which backups retention lets go: all of the last 2 days stay, then the newest one of
+    each of the 14 most recent days, 8 weeks and 12 months that have backups."""
+    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep: set[Path] = {b.path for b in ordered if now - b.taken_at <= KEEP_ALL}
+    for bucket, count in ((lambda d: d.date(), KEEP_DAILY),
+                          (lambda d: d.isocalendar()[:2], KEEP_WEEKLY),
+                          (lambda d: (d.year, d.month), KEEP_MONTHLY)):
+        seen: list[object] = []
+        for b in ordered:
+            key = bucket(b.taken_at)
+            if key not in seen:
+                seen.append(key)
+                if len(seen) > count:
+                    break
+                keep.add(b.path)
+    return [b for b in ordered if b.path not in keep]
+
+
+class BackupSchedule:
+    """When to take automatic backups, given the events of a working session.
+
+    ``backup(reason, now)`` is called when one is due; the GUI calls :meth:`opened`,
+    :meth:`changed` (after each write), :meth:`tick` (from a timer) and :meth:`closing`.
+    """
+
+    def __init__(self, newest: datetime | None,
+                 backup: Callable[[str, datetime], object]) -> None:
+        self.newest = newest
+        self._backup = backup
+        self._dirty_since: datetime | None = None
+
+    def _take(self, reason: str, now: datetime) -> None:
+        self._backup(reason, now)
+        self.newest = now
+        self._dirty_since = None
+
+    def opened(self, now: datetime) -> None:
+        if self.newest is None or now - self.newest >= OPEN_AGE:
+            self._take("open", now)
+
+    def changed(self, now: datetime) -> None:
+        if self._dirty_since is None:
+            self._dirty_since = now
+
+    def tick(self, now: datetime) -> None:
+        if self._dirty_since is not None and (
+                self.newest is None or now - self.newest >= PERIOD):
+            self._take("auto", now)
+
+    def closing(self, now: datetime) -> None:
+        if self._dirty_since is not None:
+            self._take("close", now)
+
+
+@dataclass(frozen=True, slots=True)
+class StartCheck:
+    ok: bool
+    problem: str | None
+    newest_good_backup: BackupInfo | None
+
+
+def check_at_start(desk_path: Path) -> StartCheck:
+    """Check a desk before opening it for work, without writing to it.
+
+    When it fails, the newest backup that passes quick_check is offered.
+    """
+    if not desk_path.exists():
+        return StartCheck(True, None, None)
+    try:
+        check_openable(desk_path)
+        problem = quick_check_file(desk_path)
+    except DeskFileError as exc:
+        problem = str(exc)
+    if problem is None:
+        return StartCheck(True, None, None)
+    for b in reversed(list_backups(desk_path)):
+        if quick_check_file(b.path) is None:
+            return StartCheck(False, problem, b)
+    return StartCheck(False, problem, None)
+
+
+def restore_backup(desk_path: Path, backup: Path, now: datetime) -> Path:
+    """Put a backup in the desk's place. The desk must be closed.
+
+    The current file (with its -wal and -shm) is kept aside, never overwritten; the path it was
+    moved to is returned.
+    """
+    problem = quick_check_file(backup)
+    if problem is not None:
+        raise DeskFileError(f"Bản sao lưu {backup.name} bị hỏng: {problem}",
+                            f"The backup {backup.name} is damaged: {problem}")
+    aside = desk_path.with_name(f"{desk_path.stem}-before-restore-{now:%Y%m%d-%H%M%S}.db")
+    staged = desk_path.with_name(desk_path.name + ".restoring")
+    src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        staged.unlink(missing_ok=True)
+        dest = sqlite3.connect(staged)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
+    if desk_path.exists():
+        for suffix in ("", "-wal", "-shm"):
+            part = desk_path.with_name(desk_path.name + suffix)
+            if part.exists():
+                part.replace(aside.with_name(aside.name + suffix))
+    staged.replace(desk_path)
+    logger.info("Restored %s from %s; previous file kept as %s", desk_path, backup, aside)
+    return aside

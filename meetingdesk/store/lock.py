@@ -1,0 +1,83 @@
+"""One program per desk file: an OS lock on a file beside the desk.
+
+The operating system drops the lock when the process ends, however it ends, so a lock left
+by a crash or a power cut never blocks the next start. The lock file records who holds it,
+for the message shown to a second program.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+from typing import IO
+
+from meetingdesk.domain.errors import ConflictError
+
+
+def lock_path_for(desk_path: Path) -> Path:
+    return desk_path.with_name(desk_path.name + ".lock")
+
+
+def _try_lock(f: IO[bytes]) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            f.seek(0)
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    import fcntl
+
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+class DeskLock:
+    """Held while a program has a desk open; :meth:`acquire` refuses a second holder."""
+
+    def __init__(self, desk_path: Path) -> None:
+        self.path = lock_path_for(desk_path)
+        self.desk_path = desk_path
+        self._file: IO[bytes] | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        f = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644), "r+b")
+        if not _try_lock(f):
+            f.seek(0)
+            holder = f.read().decode("utf-8", "replace").strip() or "?"
+            f.close()
+            raise ConflictError(
+                f"Tệp {self.desk_path.name} đang được mở trong một cửa sổ MeetingDesk khác "
+                f"({holder}). Hãy dùng cửa sổ đó, hoặc đóng nó trước.",
+                f"{self.desk_path.name} is already open in another MeetingDesk window "
+                f"({holder}). Use that window, or close it first.",
+            )
+        f.seek(0)
+        f.truncate()
+        f.write(f"pid {os.getpid()} @ {socket.gethostname()}".encode())
+        f.flush()
+        self._file = f
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    @property
+    def held(self) -> bool:
+        return self._file is not None
+
+    def __enter__(self) -> DeskLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
