@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def test_backups_schedule_and_retention_over_400_simulated_days() -> None:
     assert len(kept) <= len(recent) + 14 + 8 + 12
     # While typing, a backup every 30 minutes, not more often.
     workday = [t for r, t in taken if r == "auto" and t.date() == end.date()]
-    gaps = [b - a for a, b in zip(workday, workday[1:], strict=False)]
+    gaps = [b - a for a, b in pairwise(workday)]
     assert gaps and min(gaps) >= timedelta(minutes=30)
     # On open only when the newest backup is older than a day (Monday after a weekend).
     opens = [t for r, t in taken if r == "open"]
