@@ -33,7 +33,9 @@ def clean_text(text: str | None, *, multiline: bool = True) -> str:
     """
     if text is None:
         return ""
-    text = _CONTROL.sub("", nfc(text)).replace("\r\n", "\n").replace("\r", "\n")
+    # Controls go before NFC: one between a letter and its mark would otherwise block the
+    # composition and leave decomposed text behind once it is removed.
+    text = nfc(_CONTROL.sub("", text)).replace("\r\n", "\n").replace("\r", "\n")
     if multiline:
         return "\n".join(line.rstrip() for line in text.strip().split("\n"))
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
@@ -64,14 +66,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def _letter_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Primary (letters) and secondary (tones) keys of one word, in Vietnamese order."""
+def _letter_key(word: str) -> tuple[tuple[int, ...], int]:
+    """Primary (letters) and secondary (tone) keys of one word, in Vietnamese order.
+
+    A syllable has one tone, whichever vowel carries it: ``Hòa`` and ``Hoà`` get the same key.
+    """
     letters: list[int] = []
-    tones: list[int] = []
+    tone = 0
     for ch in nfc(word.casefold()):
         decomposed = unicodedata.normalize("NFD", ch)
         base, marks = decomposed[0], decomposed[1:]
-        tone = 0
         for mark in marks:
             if mark in _TONES:
                 tone = _TONES[mark]
@@ -79,8 +83,7 @@ def _letter_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
                 base = _SHAPED.get((base, mark), base)
         rank = _LETTER_RANK.get(base)
         letters.append(rank if rank is not None else 100 + ord(base))
-        tones.append(tone)
-    return tuple(letters), tuple(tones)
+    return tuple(letters), tone
 
 
 def vietnamese_key(text: str) -> tuple[object, ...]:
