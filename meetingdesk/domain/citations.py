@@ -1,8 +1,8 @@
 """Recognise citations of official documents in note text.
 
 Examples: ``Quy định số 96-QĐ/TW ngày 2/2/2023``, ``Kết luận số 08-KL/BTCTW``,
-``Nghị định 30/2020/NĐ-CP``. Each citation carries its canonical reference, which identifies the
-document in a desk.
+``Nghị định 30/2020/NĐ-CP``, ``Nghị quyết 202/2025/QH15``. Each citation carries its canonical
+reference, which identifies the document in a desk.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _PATTERN = re.compile(
     r"\s+(?:số\s+)?"
     r"(?P<ref>(?P<number>\d{1,5})"
     r"(?:(?:/(?P<year>(?:19|20)\d\d)/(?P<code_a>[" + _UPPER + r"][" + _UPPER + r"a-z]*"
-    r"(?:-[" + _UPPER + r"][" + _UPPER + r"a-z0-9]*)+))"
+    r"(?:(?:-[" + _UPPER + r"][" + _UPPER + r"a-z0-9]*)+|\d+)))"  # NĐ-CP, QĐ-TTg; QH15
     r"|(?:-(?P<code_b>[" + _UPPER + r"]+/[" + _UPPER + r"][" + _UPPER + r"a-z0-9]*))))"
     r"(?:\s+ngày\s+(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<dyear>\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>" + "|".join(ISSUERS) + r"))?"
@@ -56,7 +56,7 @@ class Citation:
 
 
 def _issuer_from_code(code: str) -> str | None:
-    last = re.split(r"[-/]", code)[-1]
+    last = re.split(r"[-/]", code)[-1].rstrip("0123456789")  # QH15: Quốc hội khóa XV
     return _CODE_ISSUERS.get(last)
 
 
