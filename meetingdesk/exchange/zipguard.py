@@ -1,0 +1,127 @@
+"""Reading ZIP archives (XLSX files and exchange packages) without trusting them.
+
+Never ``extractall``: members are read one at a time into memory, streaming, while the bytes
+actually produced are counted — not the sizes the headers claim. An archive is refused when it
+has more than :data:`~limits.MAX_MEMBERS` members, an absolute or ``..`` path, a backslash or
+drive path, a symbolic link, more than :data:`~limits.MAX_UNCOMPRESSED_BYTES` decompressed, or
+expands more than :data:`~limits.MAX_RATIO` times its compressed size.
+"""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from meetingdesk.exchange.errors import HostileFileError
+from meetingdesk.exchange.limits import (
+    MAX_MEMBERS,
+    MAX_RATIO,
+    MAX_UNCOMPRESSED_BYTES,
+    RATIO_FREE_BYTES,
+)
+
+_CHUNK = 1 << 16
+
+
+def _hostile(name: str, why_vi: str, why_en: str) -> HostileFileError:
+    return HostileFileError(
+        f"Tệp {name} bị từ chối vì lý do an toàn: {why_vi}. Không có gì được ghi vào dữ liệu.",
+        f"{name} was refused for safety: {why_en}. Nothing was written to the desk.",
+    )
+
+
+def _check_member_name(archive: str, info: zipfile.ZipInfo) -> None:
+    name = info.filename
+    path = PurePosixPath(name)
+    unsafe = (name.startswith(("/", "\\")) or "\\" in name or ".." in path.parts
+              or (len(name) > 1 and name[1] == ":") or "\x00" in name)
+    if unsafe:
+        raise _hostile(archive, f"đường dẫn không an toàn “{name}”",
+                       f"unsafe member path “{name}”")
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise _hostile(archive, f"có liên kết tượng trưng “{name}”",
+                       f"it holds a symbolic link “{name}”")
+
+
+@dataclass
+class SafeZip:
+    """An opened, checked archive whose members are read with :meth:`read`."""
+
+    name: str
+    zf: zipfile.ZipFile
+    total_read: int = 0
+    total_compressed: int = 0
+    members: dict[str, zipfile.ZipInfo] = field(default_factory=dict)
+
+    def read(self, member: str, *, keep: bool = True) -> bytes:
+        """A member's bytes, counted against the archive's limits while decompressing
+        (``keep=False`` only checks it and returns nothing)."""
+        info = self.members.get(member)
+        if info is None:
+            raise KeyError(member)
+        allowed = max(RATIO_FREE_BYTES, info.compress_size * MAX_RATIO)
+        parts: list[bytes] = []
+        produced = 0
+        with self.zf.open(info) as f:
+            while chunk := f.read(_CHUNK):
+                produced += len(chunk)
+                self.total_read += len(chunk)
+                if self.total_read > MAX_UNCOMPRESSED_BYTES:
+                    raise _hostile(self.name, "dữ liệu giải nén vượt quá 200 MB",
+                                   "it expands beyond 200 MB")
+                if produced > allowed:
+                    raise _hostile(self.name, f"thành phần “{member}” giãn nở quá "
+                                   f"{MAX_RATIO} lần (bom nén)",
+                                   f"member “{member}” expands more than {MAX_RATIO} times "
+                                   "(a zip bomb)")
+                if keep:
+                    parts.append(chunk)
+        self.total_compressed += info.compress_size
+        if (self.total_read > RATIO_FREE_BYTES
+                and self.total_read > MAX_RATIO * max(1, self.total_compressed)):
+            raise _hostile(self.name, f"tệp giãn nở quá {MAX_RATIO} lần (bom nén)",
+                           f"it expands more than {MAX_RATIO} times (a zip bomb)")
+        return b"".join(parts)
+
+    def read_all(self) -> dict[str, bytes]:
+        """Every member, read (and checked) in order; directories are skipped."""
+        return {n: self.read(n) for n, i in self.members.items() if not i.is_dir()}
+
+
+@contextmanager
+def open_zip(path: Path) -> Iterator[SafeZip]:
+    """Open ``path`` as a ZIP archive and check its directory (names, links, member count)."""
+    name = path.name
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise HostileFileError(
+            f"Tệp {name} không phải tệp nén ZIP hợp lệ (XLSX hoặc gói trao đổi): {exc}.",
+            f"{name} is not a valid ZIP archive (XLSX or exchange package): {exc}.",
+        ) from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise _hostile(name, f"có {len(infos):,} thành phần (tối đa {MAX_MEMBERS:,})",
+                           f"it has {len(infos):,} members (at most {MAX_MEMBERS:,})")
+        members: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            _check_member_name(name, info)
+            if info.filename in members:
+                raise _hostile(name, f"thành phần “{info.filename}” bị lặp",
+                               f"member “{info.filename}” appears twice")
+            members[info.filename] = info
+        yield SafeZip(name, zf, members=members)
+
+
+def check_archive(path: Path) -> None:
+    """Read every member of ``path`` once, streaming, so a bomb is refused before any use."""
+    with open_zip(path) as z:
+        for member, info in z.members.items():
+            if not info.is_dir():
+                z.read(member, keep=False)
