@@ -96,9 +96,19 @@ def _register_functions(conn: sqlite3.Connection) -> None:
                          deterministic=True)
 
 
+def _untouched_uri(path: Path) -> str:
+    """A read-only URI that creates nothing beside the file.
+
+    Even a read-only connection creates the -wal and -shm files of a WAL-mode file; when there
+    is no -wal file (no writer, nothing to recover), the file is read as immutable instead.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    return uri if path.with_name(path.name + "-wal").exists() else uri + "&immutable=1"
+
+
 def _read_state(path: Path) -> tuple[int, int, set[str], bool]:
     """application_id, user_version, applied migrations, has tables — read-only."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(_untouched_uri(path), uri=True)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -1,0 +1,207 @@
+"""Opening desk files: PRAGMAs, migrations from every earlier schema, backups, transactions."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from meetingdesk.domain.errors import DeskFileError
+from meetingdesk.services import meetings, notes, search
+from meetingdesk.store import desk as desk_module
+from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.store.migrations import (
+    APPLICATION_ID,
+    KNOWN_MIGRATIONS,
+    MIGRATION_SET,
+    SCHEMA_VERSION,
+    m0001_initial_schema,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _load_make_fixtures() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make_fixtures = _load_make_fixtures()
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def siblings(path: Path) -> set[str]:
+    return {p.name for p in path.parent.iterdir()} - {path.name}
+
+
+def schema_fixtures() -> list[Path]:
+    return sorted(FIXTURES.glob("desk-schema-*.db"))
+
+
+def add_migration(monkeypatch: pytest.MonkeyPatch, name: str,
+                  fn: Callable[[Database], None]) -> None:
+    """Make the store believe it knows one more migration than this release has."""
+    extended = Migrations(MIGRATION_SET)
+    extended(name="0001_initial_schema")(m0001_initial_schema)
+    extended(name=name)(fn)
+    monkeypatch.setattr(desk_module, "migrations", extended)
+    monkeypatch.setattr(desk_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(desk_module, "KNOWN_MIGRATIONS", KNOWN_MIGRATIONS | {name})
+
+
+def add_meeting_notes_column(db: Database) -> None:
+    db.execute("ALTER TABLE meetings ADD COLUMN venue_notes TEXT")
+
+
+@pytest.fixture
+def schema_1_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "old.db"
+    shutil.copyfile(FIXTURES / "desk-schema-1.db", copy)
+    return copy
+
+
+def test_open_desk_creates_file_with_wal_full_sync_and_foreign_keys(desk_path: Path) -> None:
+    assert not desk_path.exists()
+    with open_desk(desk_path) as desk:
+        pragma = lambda name: desk.db.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("foreign_keys") == 1
+        assert pragma("user_version") == SCHEMA_VERSION
+        assert pragma("application_id") == APPLICATION_ID
+    assert desk_path.is_file()
+
+
+def test_open_desk_migrates_an_empty_file_without_backup(desk_path: Path) -> None:
+    desk_path.touch()
+    with open_desk(desk_path) as desk:
+        assert "meetings" in desk.db.table_names()
+        assert not desk_module.migrations.pending(desk.db)
+    assert not (desk_path.parent / "desk-backups").exists()
+
+
+def test_open_desk_reopening_a_current_desk_changes_no_schema(desk: Desk) -> None:
+    meetings.create_meeting(desk, title="Giao ban")
+    desk.close()
+    with open_desk(desk.path) as again:
+        assert [s.meeting.title for s in meetings.list_meetings(again)] == ["Giao ban"]
+    assert not (desk.path.parent / "desk-backups").exists()
+
+
+def test_open_desk_committed_fixture_exists_for_every_schema() -> None:
+    assert [p.name for p in schema_fixtures()] == [
+        f"desk-schema-{v}.db" for v in range(1, SCHEMA_VERSION + 1)]
+
+
+@pytest.mark.parametrize("fixture", schema_fixtures(), ids=lambda p: p.stem)
+def test_open_desk_opens_each_earlier_schema_and_keeps_its_data(fixture: Path,
+                                                               tmp_path: Path) -> None:
+    copy = tmp_path / fixture.name
+    shutil.copyfile(fixture, copy)
+    with open_desk(copy) as desk:
+        (summary,) = meetings.list_meetings(desk)
+        assert summary.meeting.title == make_fixtures.MEETING_TITLE
+        assert (summary.site_count, summary.delegate_count) == (1, 1)
+        (note,) = notes.notes_of(desk, summary.meeting.id or 0)
+        assert note.text.startswith(make_fixtures.NOTE_TEXT)
+        assert len(notes.revisions(desk, note.id or 0)) == 2
+        assert [d.reference for d in notes.cited_documents(desk, note.meeting_id)] == ["96-QĐ/TW"]
+        assert {h.kind for h in search.search(desk, "bac kan")} == {"site"}
+        assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_open_desk_backs_up_before_migrating(schema_1_copy: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    add_migration(monkeypatch, "0002_test_venue_notes", add_meeting_notes_column)
+    with open_desk(schema_1_copy) as desk:
+        assert "venue_notes" in desk.db["meetings"].columns_dict  # type: ignore[union-attr]
+        assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    (backup,) = (schema_1_copy.parent / "old-backups").iterdir()
+    assert backup.name.startswith("old-") and backup.name.endswith("-before-migration.db")
+    conn = sqlite3.connect(backup)
+    try:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT title FROM meetings").fetchall() == [
+            (make_fixtures.MEETING_TITLE,)]
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(meetings)")}
+        assert "venue_notes" not in columns
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn.close()
+
+
+def test_open_desk_failing_migration_leaves_the_file_as_it_was(
+        schema_1_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def half_done(db: Database) -> None:
+        db.execute("ALTER TABLE meetings ADD COLUMN venue_notes TEXT")
+        db.execute("UPDATE meetings SET title = 'hỏng'")
+        raise RuntimeError("migration failed half-way")
+
+    before = sha256(schema_1_copy)
+    add_migration(monkeypatch, "0002_test_half_done", half_done)
+    with pytest.raises(RuntimeError):
+        open_desk(schema_1_copy)
+    assert sha256(schema_1_copy) == before
+    assert siblings(schema_1_copy) == {"old-backups"}  # the backup, no -wal or -shm
+    monkeypatch.undo()
+    with open_desk(schema_1_copy) as desk:
+        assert [s.meeting.title for s in meetings.list_meetings(desk)] == [
+            make_fixtures.MEETING_TITLE]
+
+
+def test_open_desk_read_only_refuses_an_older_schema(schema_1_copy: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    add_migration(monkeypatch, "0002_test_venue_notes", add_meeting_notes_column)
+    before = sha256(schema_1_copy)
+    with pytest.raises(DeskFileError, match="lược đồ cũ"):
+        open_desk(schema_1_copy, read_only=True)
+    assert sha256(schema_1_copy) == before
+
+
+def test_open_desk_read_only_cannot_write(demo_desk: Desk) -> None:
+    demo_desk.close()
+    with open_desk(demo_desk.path, read_only=True) as desk:
+        assert desk.read_only
+        assert meetings.list_meetings(desk)
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            desk.db.execute("DELETE FROM meetings")
+
+
+def test_open_desk_missing_file_is_not_created_unless_asked(desk_path: Path) -> None:
+    for kwargs in ({"create": False}, {"read_only": True}):
+        with pytest.raises(DeskFileError, match="Không tìm thấy"):
+            open_desk(desk_path, **kwargs)
+    assert not desk_path.exists()
+
+
+def test_desk_transaction_rolls_back_everything_on_error(desk: Desk) -> None:
+    with pytest.raises(RuntimeError), desk.transaction() as db:
+        db["meetings"].insert({"title": "Một"})  # type: ignore[union-attr]
+        with desk.transaction() as inner:
+            inner["meetings"].insert({"title": "Hai"})  # type: ignore[union-attr]
+        raise RuntimeError
+    assert desk.db.execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
+
+
+def test_desk_transaction_inner_failure_keeps_the_outer_work(desk: Desk) -> None:
+    with desk.transaction() as db:
+        db["meetings"].insert({"title": "Một"})  # type: ignore[union-attr]
+        with pytest.raises(RuntimeError), desk.transaction() as inner:
+            inner["meetings"].insert({"title": "Hai"})  # type: ignore[union-attr]
+            raise RuntimeError
+    titles = [r[0] for r in desk.db.execute("SELECT title FROM meetings")]
+    assert titles == ["Một"]
