@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -323,6 +324,32 @@ def _split(script: str) -> list[str]:
             statements.append(joined)
             current = []
     return [s for s in statements if s]
+
+
+_EXCHANGE_2 = """
+ALTER TABLE organization ADD COLUMN desk_id TEXT NOT NULL DEFAULT '';
+CREATE TABLE exchange_links (
+    id INTEGER PRIMARY KEY,
+    origin_desk TEXT NOT NULL CHECK (origin_desk <> ''),
+    kind TEXT NOT NULL,
+    origin_id INTEGER NOT NULL,
+    local_id INTEGER NOT NULL,
+    synced_hash TEXT NOT NULL,
+    synced_at TEXT NOT NULL,
+    UNIQUE (origin_desk, kind, origin_id)
+);
+CREATE INDEX exchange_links_local ON exchange_links(kind, local_id);
+"""
+
+
+@_migration("0002_desk_id_and_exchange_links")
+def m0002_desk_id_and_exchange_links(db: Database) -> None:
+    """A random id for this desk (the source of its exchange packages) and the table that maps
+    records received from other desks — (origin desk, kind, origin id) — to local records, with
+    the hash of what was last synchronised, so a package imports once and conflicts show."""
+    for statement in _split(_EXCHANGE_2):
+        db.execute(statement)
+    db.execute("UPDATE organization SET desk_id = ?", [str(uuid.uuid4())])
 
 
 SCHEMA_VERSION = len(_NAMES)

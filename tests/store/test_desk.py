@@ -23,7 +23,6 @@ from meetingdesk.store.migrations import (
     KNOWN_MIGRATIONS,
     MIGRATION_SET,
     SCHEMA_VERSION,
-    m0001_initial_schema,
 )
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -56,7 +55,8 @@ def add_migration(monkeypatch: pytest.MonkeyPatch, name: str,
                   fn: Callable[[Database], None]) -> None:
     """Make the store believe it knows one more migration than this release has."""
     extended = Migrations(MIGRATION_SET)
-    extended(name="0001_initial_schema")(m0001_initial_schema)
+    for known in desk_module.migrations._migrations:
+        extended(name=known.name)(known.fn)
     extended(name=name)(fn)
     monkeypatch.setattr(desk_module, "migrations", extended)
     monkeypatch.setattr(desk_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
@@ -68,9 +68,9 @@ def add_meeting_notes_column(db: Database) -> None:
 
 
 @pytest.fixture
-def schema_1_copy(tmp_path: Path) -> Path:
+def latest_schema_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "old.db"
-    shutil.copyfile(FIXTURES / "desk-schema-1.db", copy)
+    shutil.copyfile(FIXTURES / f"desk-schema-{SCHEMA_VERSION}.db", copy)
     return copy
 
 
@@ -124,13 +124,13 @@ def test_open_desk_opens_each_earlier_schema_and_keeps_its_data(fixture: Path,
         assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
-def test_open_desk_backs_up_before_migrating(schema_1_copy: Path,
+def test_open_desk_backs_up_before_migrating(latest_schema_copy: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     add_migration(monkeypatch, "0002_test_venue_notes", add_meeting_notes_column)
-    with open_desk(schema_1_copy) as desk:
+    with open_desk(latest_schema_copy) as desk:
         assert "venue_notes" in desk.db["meetings"].columns_dict  # type: ignore[union-attr]
         assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
-    (backup,) = (schema_1_copy.parent / "old-backups").iterdir()
+    (backup,) = (latest_schema_copy.parent / "old-backups").iterdir()
     assert backup.name.startswith("old-") and backup.name.endswith("-before-migration.db")
     conn = sqlite3.connect(backup)
     try:
@@ -145,31 +145,31 @@ def test_open_desk_backs_up_before_migrating(schema_1_copy: Path,
 
 
 def test_open_desk_failing_migration_leaves_the_file_as_it_was(
-        schema_1_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        latest_schema_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def half_done(db: Database) -> None:
         db.execute("ALTER TABLE meetings ADD COLUMN venue_notes TEXT")
         db.execute("UPDATE meetings SET title = 'hỏng'")
         raise RuntimeError("migration failed half-way")
 
-    before = sha256(schema_1_copy)
+    before = sha256(latest_schema_copy)
     add_migration(monkeypatch, "0002_test_half_done", half_done)
     with pytest.raises(RuntimeError):
-        open_desk(schema_1_copy)
-    assert sha256(schema_1_copy) == before
-    assert siblings(schema_1_copy) == {"old-backups"}  # the backup, no -wal or -shm
+        open_desk(latest_schema_copy)
+    assert sha256(latest_schema_copy) == before
+    assert siblings(latest_schema_copy) == {"old-backups"}  # the backup, no -wal or -shm
     monkeypatch.undo()
-    with open_desk(schema_1_copy) as desk:
+    with open_desk(latest_schema_copy) as desk:
         assert [s.meeting.title for s in meetings.list_meetings(desk)] == [
             make_fixtures.MEETING_TITLE]
 
 
-def test_open_desk_read_only_refuses_an_older_schema(schema_1_copy: Path,
+def test_open_desk_read_only_refuses_an_older_schema(latest_schema_copy: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     add_migration(monkeypatch, "0002_test_venue_notes", add_meeting_notes_column)
-    before = sha256(schema_1_copy)
+    before = sha256(latest_schema_copy)
     with pytest.raises(DeskFileError, match="lược đồ cũ"):
-        open_desk(schema_1_copy, read_only=True)
-    assert sha256(schema_1_copy) == before
+        open_desk(latest_schema_copy, read_only=True)
+    assert sha256(latest_schema_copy) == before
 
 
 def test_open_desk_read_only_cannot_write(demo_desk: Desk) -> None:
