@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from meetingdesk import __version__
-from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
 from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
@@ -124,6 +125,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except MeetingDeskError as exc:
         print(f"meetingdesk: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:
+        # Damage that only shows once the file is open (a bad page in the middle).
+        if getattr(exc, "sqlite_errorname", None) not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+            raise
+        damaged = DeskFileError(
+            f"Tệp {args.db} bị hỏng ({exc}); hãy chạy “meetingdesk check”.",
+            f"{args.db} is damaged ({exc}); run “meetingdesk check”.")
+        print(f"meetingdesk: {damaged}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
