@@ -117,8 +117,8 @@ AGENDA_ITEMS = (
 )
 
 # Slots: {dc} a comrade with his or her title, {chair} the chair likewise, {name}, {unit} a
-# provincial party committee, {prov} a province, {doc} a document, {n}, {m} figures, {pct} a percentage, {q}, {q2}, {y},
-# {date} a date.
+# provincial party committee, {prov} a province, {doc} a document, {n}, {m} figures, {pct} a
+# percentage, {q}, {q2}, {y}, {date} a date.
 SENTENCES = (
     "Đồng chí {chair} phát biểu chỉ đạo hội nghị.",
     "Thay mặt Ban Thường vụ {unit}, đồng chí {name} báo cáo kết quả thực hiện {doc}.",
