@@ -142,6 +142,21 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteDraft:
+    """The note being typed in live mode, saved continuously until it is filed."""
+
+    meeting_id: int
+    text: str
+    started_at: datetime
+    saved_at: datetime
+    kind: NoteKind = NoteKind.STATEMENT
+    agenda_item_id: int | None = None
+    speaker_id: int | None = None
+    note_id: int | None = None
+    """Set when the draft is an edit of a note already filed."""
+
+
+@dataclass(frozen=True, slots=True)
 class NoteRevision:
     id: int | None
     note_id: int

@@ -352,5 +352,28 @@ def m0002_desk_id_and_exchange_links(db: Database) -> None:
     db.execute("UPDATE organization SET desk_id = ?", [str(uuid.uuid4())])
 
 
+_DRAFTS_3 = """
+CREATE TABLE note_drafts (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    note_id INTEGER REFERENCES notes(id) ON DELETE CASCADE,
+    agenda_item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+    speaker_id INTEGER REFERENCES attendances(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL DEFAULT 'statement',
+    text TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
+"""
+
+
+@_migration("0003_note_drafts")
+def m0003_note_drafts(db: Database) -> None:
+    """The note being typed in live mode, saved continuously until it is filed: one per meeting
+    (``note_id`` set when an already filed note is being edited). After a crash the next start
+    finds it here and puts it back in the editor."""
+    for statement in _split(_DRAFTS_3):
+        db.execute(statement)
+
+
 SCHEMA_VERSION = len(_NAMES)
 KNOWN_MIGRATIONS = frozenset(_NAMES)

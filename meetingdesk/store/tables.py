@@ -16,6 +16,7 @@ from meetingdesk.domain.records import (
     MeetingSite,
     MinutesVersion,
     Note,
+    NoteDraft,
     NoteRevision,
     Organization,
     Person,
@@ -67,6 +68,22 @@ agenda_items = Repository("agenda_items", AgendaItem, "mục chương trình", "
 notes = Repository("notes", Note, "ghi chép", "note")
 note_revisions = Repository("note_revisions", NoteRevision, "bản sửa ghi chép", "note revision")
 tasks = Repository("tasks", Task, "nhiệm vụ", "task")
+
+
+def get_draft(db: Database, meeting_id: int) -> NoteDraft | None:
+    row = db.execute("SELECT * FROM note_drafts WHERE meeting_id = ?", [meeting_id]).fetchone()
+    if row is None:
+        return None
+    cols = [d[0] for d in db.execute("SELECT * FROM note_drafts LIMIT 0").description]
+    return from_row(NoteDraft, dict(zip(cols, row, strict=True)))
+
+
+def put_draft(db: Database, draft: NoteDraft) -> None:
+    db["note_drafts"].upsert(to_row(draft), pk="meeting_id")  # type: ignore[union-attr]
+
+
+def delete_draft(db: Database, meeting_id: int) -> None:
+    db.execute("DELETE FROM note_drafts WHERE meeting_id = ?", [meeting_id])
 documents = Repository("documents", Document, "văn bản", "document")
 minutes_versions = Repository("minutes_versions", MinutesVersion, "bản biên bản",
                               "minutes version")

@@ -1,0 +1,63 @@
+"""The note being typed in live mode: saved continuously, restored after a crash, filed.
+
+A kill -9 or a power cut loses at most what was typed since the last save (the live editor
+saves at least once a second while typing). Filing turns the draft into a note (or an edit
+of the note it was opened from) in the same transaction that removes the draft.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from meetingdesk.domain.enums import NoteKind
+from meetingdesk.domain.records import Note, NoteDraft
+from meetingdesk.domain.text import clean_text
+from meetingdesk.services import notes
+from meetingdesk.services.guards import editable_meeting
+from meetingdesk.store import tables
+from meetingdesk.store.desk import Desk
+
+
+def save_draft(desk: Desk, *, meeting_id: int, text: str, now: datetime,
+               kind: NoteKind = NoteKind.STATEMENT, agenda_item_id: int | None = None,
+               speaker_id: int | None = None, note_id: int | None = None) -> NoteDraft:
+    """Save what is in the editor now (empty text removes the draft)."""
+    body = clean_text(text)
+    with desk.transaction() as db:
+        editable_meeting(db, meeting_id)
+        previous = tables.get_draft(db, meeting_id)
+        if not body:
+            tables.delete_draft(db, meeting_id)
+            return NoteDraft(meeting_id, "", now, now, NoteKind(kind), agenda_item_id,
+                             speaker_id, note_id)
+        started = previous.started_at if previous and previous.note_id == note_id else now
+        draft = NoteDraft(meeting_id, body, started.replace(microsecond=0),
+                          now.replace(microsecond=0), NoteKind(kind), agenda_item_id,
+                          speaker_id, note_id)
+        tables.put_draft(db, draft)
+        return draft
+
+
+def get_draft(desk: Desk, meeting_id: int) -> NoteDraft | None:
+    """The unfinished note of a meeting, if one was left (after a crash, for instance)."""
+    return tables.get_draft(desk.db, meeting_id)
+
+
+def discard_draft(desk: Desk, meeting_id: int) -> None:
+    with desk.transaction() as db:
+        tables.delete_draft(db, meeting_id)
+
+
+def file_draft(desk: Desk, draft: NoteDraft) -> Note:
+    """File ``draft`` as a note (time: when typing started) or as the edit of its note, and
+    remove the stored draft, in one transaction."""
+    with desk.transaction() as db:
+        if draft.note_id is not None:
+            note = notes.update_note(desk, draft.note_id, text=draft.text, kind=draft.kind,
+                                     speaker_id=draft.speaker_id)
+        else:
+            note = notes.add_note(desk, meeting_id=draft.meeting_id, text=draft.text,
+                                  kind=draft.kind, agenda_item_id=draft.agenda_item_id,
+                                  speaker_id=draft.speaker_id, at=draft.started_at)
+        tables.delete_draft(db, draft.meeting_id)
+        return note
