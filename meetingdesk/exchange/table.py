@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from meetingdesk.exchange.cells import uninert
 from meetingdesk.exchange.errors import HostileFileError
 from meetingdesk.exchange.limits import HEADER_SCAN_ROWS, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
 from meetingdesk.exchange.mapping import field_for_header
@@ -103,7 +104,7 @@ def build_table(name: str, rows: Iterable[tuple[int, list[str]]], *,
         if len(data) >= MAX_ROWS:
             raise _too_big(name, f"có hơn {MAX_ROWS:,} dòng dữ liệu",
                            f"it has more than {MAX_ROWS:,} data rows")
-        padded = [c.strip() for c in cells[:width]] + [""] * (width - len(cells))
+        padded = [uninert(c).strip() for c in cells[:width]] + [""] * (width - len(cells))
         data.append((line, tuple(padded)))
 
     for line, cells in head[first_data:]:

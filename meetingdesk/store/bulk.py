@@ -54,35 +54,45 @@ def desk_id(db: Database) -> str:
     return str(db.conn.execute("SELECT desk_id FROM organization WHERE id = 1").fetchone()[0])
 
 
+def _hashes(stored: str) -> tuple[str, str]:
+    wire, _, local = stored.partition(" ")
+    return wire, local
+
+
 def find_link(db: Database, origin_desk: str, kind: str,
-              origin_id: int) -> tuple[int, str] | None:
-    """(local id, synced hash) of a record received from ``origin_desk``, if any."""
+              origin_id: int) -> tuple[int, str, str] | None:
+    """(local id, synced hash, local hash) of a record received from ``origin_desk``.
+
+    ``exchange_links.synced_hash`` holds two sha256 digests separated by a space: the record
+    as it was received (sender's form) and as it was stored here after that exchange.
+    """
     row = db.conn.execute(
         "SELECT local_id, synced_hash FROM exchange_links "
         "WHERE origin_desk = ? AND kind = ? AND origin_id = ?",
         [origin_desk, kind, origin_id]).fetchone()
-    return (int(row[0]), str(row[1])) if row else None
+    return (int(row[0]), *_hashes(str(row[1]))) if row else None
 
 
 def origins(db: Database, kind: str) -> dict[int, tuple[str, int, str]]:
-    """Local id → (origin desk, origin id, synced hash) of the first link of each local record
-    of ``kind``."""
+    """Local id → (origin desk, origin id, hash as received) of the first link of each local
+    record of ``kind``."""
     found: dict[int, tuple[str, int, str]] = {}
     for local_id, origin_desk, origin_id, synced in db.conn.execute(
             "SELECT local_id, origin_desk, origin_id, synced_hash FROM exchange_links "
             "WHERE kind = ? ORDER BY id", [kind]):
-        found.setdefault(int(local_id), (str(origin_desk), int(origin_id), str(synced)))
+        found.setdefault(int(local_id),
+                         (str(origin_desk), int(origin_id), _hashes(str(synced))[0]))
     return found
 
 
 def save_link(db: Database, origin_desk: str, kind: str, origin_id: int, local_id: int,
-              synced_hash: str) -> None:
+              synced_hash: str, local_hash: str) -> None:
     db.conn.execute(
         "INSERT INTO exchange_links (origin_desk, kind, origin_id, local_id, synced_hash, "
         "synced_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (origin_desk, kind, origin_id) "
         "DO UPDATE SET local_id = excluded.local_id, synced_hash = excluded.synced_hash, "
         "synced_at = excluded.synced_at",
-        [origin_desk, kind, origin_id, local_id, synced_hash,
+        [origin_desk, kind, origin_id, local_id, f"{synced_hash} {local_hash}",
          datetime.now().isoformat(timespec="seconds")])
 
 

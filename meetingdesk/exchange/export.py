@@ -1,0 +1,105 @@
+"""Exporting a meeting's attendance list and site table to XLSX and CSV.
+
+CSV is written as UTF-8 *with* a BOM (Excel opens it as Unicode only then), comma-separated,
+CRLF line ends. Formula injection: a cell whose text starts with ``=``, ``+``, ``-``, ``@``,
+tab or carriage return gets a leading apostrophe in both formats (see
+:mod:`~meetingdesk.exchange.cells`); XLSX cells are also written as typed strings, never
+formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from meetingdesk.exchange.cells import inert
+from meetingdesk.exchange.errors import ExchangeError
+from meetingdesk.services import meetings, participation
+from meetingdesk.store.desk import Desk
+
+ATTENDANCE_HEADERS = ("STT", "Họ và tên", "Chức vụ", "Đơn vị", "Điểm cầu", "Vai trò",
+                      "Trạng thái", "Lý do", "Giờ điểm danh", "Điện thoại", "Email")
+SITE_HEADERS = ("STT", "Điểm cầu", "Mã điểm cầu", "Tên cũ", "Người liên hệ",
+                "Điện thoại liên hệ", "Kỹ thuật viên", "Điện thoại kỹ thuật",
+                "Số đại biểu triệu tập", "Có mặt", "Vắng mặt", "Chưa điểm danh", "Kết nối")
+
+
+def attendance_rows(desk: Desk, meeting_id: int) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for number, e in enumerate(participation.attendance_list(desk, meeting_id), start=1):
+        a, p = e.attendance, e.person
+        rows.append((number, p.full_name, p.title_line, p.organization or "",
+                     e.site.name if e.site else "", a.role.label, a.status.label,
+                     a.reason or "",
+                     a.checked_in_at.strftime("%H:%M %d/%m/%Y") if a.checked_in_at else "",
+                     p.phone or "", p.email or ""))
+    return rows
+
+
+def site_rows(desk: Desk, meeting_id: int) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for number, e in enumerate(participation.meeting_sites(desk, meeting_id), start=1):
+        s, ms = e.site, e.meeting_site
+        rows.append((number, s.name, s.code or "", "; ".join(s.aliases), s.contact_name or "",
+                     s.contact_phone or "", s.technician_name or "", s.technician_phone or "",
+                     ms.summoned, e.present, e.absent, e.expected, ms.connection.label))
+    return rows
+
+
+def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, lineterminator="\r\n")
+        writer.writerow(headers)
+        for row in rows:
+            writer.writerow([v if isinstance(v, int) else inert(v) for v in row])
+
+
+def write_xlsx(path: Path, title: str, headers: Sequence[str],
+               rows: Sequence[Sequence[object]]) -> None:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title[:31])
+    bold = Font(bold=True)
+    head = []
+    for h in headers:
+        cell = WriteOnlyCell(ws, value=h)
+        cell.font = bold
+        head.append(cell)
+    ws.append(head)
+    for row in rows:
+        cells = []
+        for v in row:
+            if isinstance(v, int):
+                cells.append(WriteOnlyCell(ws, value=v))
+            else:
+                cell = WriteOnlyCell(ws, value=inert(v))
+                cell.data_type = "s"
+                cells.append(cell)
+        ws.append(cells)
+    wb.save(path)
+
+
+def export_table(desk: Desk, meeting_id: int, what: str, path: str | Path) -> int:
+    """Write the meeting's ``attendance`` list or ``sites`` table to ``path`` (``.xlsx`` or
+    ``.csv``, by suffix). Returns the number of data rows."""
+    path = Path(path)
+    meetings.get_meeting(desk, meeting_id)
+    if what == "attendance":
+        headers, rows, title = ATTENDANCE_HEADERS, attendance_rows(desk, meeting_id), "Thành phần"
+    elif what == "sites":
+        headers, rows, title = SITE_HEADERS, site_rows(desk, meeting_id), "Điểm cầu"
+    else:
+        raise ValueError(f"unknown export {what!r}")
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        write_xlsx(path, title, headers, rows)
+    elif suffix in (".csv", ".txt"):
+        write_csv(path, headers, rows)
+    else:
+        raise ExchangeError(f"Không xuất được ra “{path.suffix}”: hãy dùng .xlsx hoặc .csv.",
+                            f"Cannot export to “{path.suffix}”: use .xlsx or .csv.")
+    return len(rows)
