@@ -87,7 +87,7 @@ def match_expression(folded_words: list[str], *, prefix_last: bool = False) -> s
 def search(db: Database, folded_words: list[str], *, limit: int = 50,
            kinds: tuple[str, ...] | None = None, meeting_id: int | None = None,
            prefix_last: bool = False) -> list[RawHit]:
-    """The best ``limit`` hits for all of ``folded_words``, best first."""
+    """The best ``limit`` hits for all of ``folded_words``, best first (newest first on a tie)."""
     wanted = [k for k in KIND_CODES if kinds is None or k in kinds]
     if not folded_words or not wanted:
         return []
@@ -104,7 +104,7 @@ def search(db: Database, folded_words: list[str], *, limit: int = 50,
     params: list[object] = []
     for _, part_params in parts:
         params += [expression, *part_params]
-    ranked = db.execute(sql + " ORDER BY score LIMIT ?", [*params, limit]).fetchall()
+    ranked = db.execute(sql + " ORDER BY score, rowid DESC LIMIT ?", [*params, limit]).fetchall()
     return _hits(db, ranked)
 
 
