@@ -85,6 +85,33 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_minutes(args: argparse.Namespace) -> int:
+    """Generate the minutes of a meeting (recorded as a new version) and write the PDF
+    atomically; a meeting whose minutes are final gets its final version written."""
+    # Imported here so the other commands never load reportlab.
+    from meetingdesk.domain.enums import MeetingStatus, Profile
+    from meetingdesk.minutes.export import write_atomically
+    from meetingdesk.minutes.generate import generate_minutes
+    from meetingdesk.services import minutes_versions
+
+    with open_desk(args.db, create=False) as desk:
+        meeting = meetings.get_meeting(desk, args.meeting_id)
+        final = [v for v in minutes_versions.list_versions(desk, args.meeting_id) if v.final]
+        if meeting.status is MeetingStatus.FINAL and final:
+            version = final[-1]
+            pdf = minutes_versions.version_pdf(desk, version.id or 0)
+            note = "bản chính thức đã chốt"
+        else:
+            profile = Profile(args.profile) if args.profile else None
+            version, pdf = generate_minutes(desk, args.meeting_id, profile=profile)
+            note = "bản mới"
+    write_atomically(args.output, pdf)
+    _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({note} {version.id}, "
+         f"{version.profile.value}, {len(pdf):,} byte, sha256 {version.sha256[:12]}…) "
+         f"vào {args.output}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_help = f"tệp dữ liệu (mặc định: {default_desk_path()})"
     parser = argparse.ArgumentParser(
@@ -111,6 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", help="từ cần tìm, ví dụ: \"dong chi\"")
     p.add_argument("--limit", type=int, default=50, help="số kết quả tối đa (mặc định 50)")
     command("check", cmd_check, "kiểm tra toàn vẹn tệp dữ liệu; mã thoát 1 nếu có lỗi")
+    p = command("minutes", cmd_minutes, "xuất biên bản cuộc họp ra PDF (lưu thành một phiên bản)")
+    p.add_argument("meeting_id", type=int, metavar="MÃ_CUỘC_HỌP",
+                   help="mã cuộc họp (xem lệnh list)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.pdf",
+                   help="tệp PDF cần ghi (ghi trọn vẹn hoặc không ghi gì)")
+    p.add_argument("--profile", choices=("state", "party"), default=None,
+                   help="thể thức: state (Nghị định 30/2020) hoặc party (Hướng dẫn 36-HD/VPTW); "
+                        "mặc định theo thiết lập của cơ quan")
     return parser
 
 
