@@ -7,7 +7,8 @@ of the note it was opened from) in the same transaction that removes the draft.
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from meetingdesk.domain.enums import NoteKind
 from meetingdesk.domain.records import Note, NoteDraft
@@ -48,9 +49,19 @@ def discard_draft(desk: Desk, meeting_id: int) -> None:
         tables.delete_draft(db, meeting_id)
 
 
-def file_draft(desk: Desk, draft: NoteDraft) -> Note:
+@dataclass(frozen=True, slots=True)
+class TaskFields:
+    """What a task note assigns: to whom (a person of the directory or a unit) and by when."""
+
+    owner_person_id: int | None = None
+    owner_unit: str | None = None
+    due_on: date | None = None
+
+
+def file_draft(desk: Desk, draft: NoteDraft, task: TaskFields | None = None) -> Note:
     """File ``draft`` as a note (time: when typing started) or as the edit of its note, and
-    remove the stored draft, in one transaction."""
+    remove the stored draft, in one transaction. With ``task``, a new note also becomes a
+    task of the meeting (the note's text is its description)."""
     with desk.transaction() as db:
         if draft.note_id is not None:
             note = notes.update_note(desk, draft.note_id, text=draft.text, kind=draft.kind,
@@ -59,5 +70,11 @@ def file_draft(desk: Desk, draft: NoteDraft) -> Note:
             note = notes.add_note(desk, meeting_id=draft.meeting_id, text=draft.text,
                                   kind=draft.kind, agenda_item_id=draft.agenda_item_id,
                                   speaker_id=draft.speaker_id, at=draft.started_at)
+            if task is not None:
+                notes.add_task(desk, meeting_id=draft.meeting_id,
+                               description=draft.text.splitlines()[0],
+                               owner_person_id=task.owner_person_id,
+                               owner_unit=task.owner_unit, due_on=task.due_on,
+                               note_id=note.id)
         tables.delete_draft(db, draft.meeting_id)
         return note

@@ -70,3 +70,18 @@ def test_drafts_refused_when_minutes_are_final(desk: Desk) -> None:
     meetings.update_meeting(desk, mid, status=MeetingStatus.FINAL)
     with pytest.raises(ConflictError):
         save_draft(desk, meeting_id=mid, text="Đồng chí", now=T0)
+
+
+def test_drafts_task_note_creates_linked_task(desk: Desk) -> None:
+    from datetime import date
+
+    from meetingdesk.services.drafts import TaskFields
+
+    mid = _meeting(desk)
+    draft = save_draft(desk, meeting_id=mid, kind=NoteKind.TASK, now=T0,
+                       text="Rà soát quy hoạch cán bộ\nBáo cáo trước 30/6")
+    note = file_draft(desk, draft, TaskFields(owner_unit="Ban Tổ chức Tỉnh ủy",
+                                              due_on=date(2026, 6, 30)))
+    [task] = notes.tasks_of(desk, mid)
+    assert task.note_id == note.id and task.description == "Rà soát quy hoạch cán bộ"
+    assert task.owner_unit == "Ban Tổ chức Tỉnh ủy" and task.due_on == date(2026, 6, 30)
