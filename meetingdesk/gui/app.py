@@ -1,0 +1,92 @@
+"""Starting the GUI: ``meetingdesk`` opens the last desk (or the default one),
+``meetingdesk demo`` the demo conference."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from meetingdesk import __version__
+from meetingdesk.gui import i18n
+from meetingdesk.gui import settings as keys
+from meetingdesk.gui.errors import install_excepthook
+from meetingdesk.gui.main_window import MainWindow
+from meetingdesk.gui.settings import Settings
+from meetingdesk.paths import default_desk_path
+from meetingdesk.services.demo import DEMO_TITLE
+
+logger = logging.getLogger(__name__)
+
+READY_FD = "MEETINGDESK_READY_FD"
+"""When set, the number of a file descriptor on which the program writes ``ready`` once the
+main window is shown and its event loop answers (used by ``bench/bench_gui.py``)."""
+QUIT_WHEN_READY = "MEETINGDESK_QUIT_WHEN_READY"
+"""When set, quit as soon as ready (benchmarks, the build check)."""
+
+
+def desk_to_open(db: Path | None, settings: Settings) -> Path:
+    """The desk named on the command line, else the last one used, else the default."""
+    if db is not None:
+        return db
+    last = settings.get(keys.LAST_DESK)
+    if last and Path(last).exists():
+        return Path(last)
+    path = default_desk_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("MeetingDesk")
+    app.setOrganizationName("MeetingDesk")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def _ready(window: MainWindow) -> None:
+    fd = os.environ.get(READY_FD)
+    if fd:
+        os.write(int(fd), b"ready\n")
+    if os.environ.get(QUIT_WHEN_READY):
+        window.close()
+
+
+def run(db: Path | None, *, demo: bool = False) -> int:
+    """Show the main window on a desk and run until it is closed; returns the exit code."""
+    app = application()
+    settings = Settings()
+    i18n.install(settings.get(keys.LANGUAGE))
+    install_excepthook()
+    window = MainWindow(settings)
+    windows = [window]
+
+    def change_language() -> None:
+        """Rebuild the window in the newly chosen language, on the same desk and meeting."""
+        old = windows[-1]
+        path, meeting = old.desk_path(), old.meeting_list.current_id()
+        old.save_state()
+        i18n.install(settings.get(keys.LANGUAGE))
+        new = MainWindow(settings)
+        new.language_changed.connect(change_language)
+        old.close()
+        if path is not None:
+            new.open_desk_file(path)
+            new.meeting_list.choose(meeting)
+        new.show()
+        windows.append(new)
+
+    window.language_changed.connect(change_language)
+    window.open_desk_file(desk_to_open(db, settings), select_title=DEMO_TITLE if demo else None)
+    window.show()
+    QTimer.singleShot(0, lambda: _ready(window))
+    code = app.exec()
+    logger.info("MeetingDesk closed (%d)", code)
+    return code

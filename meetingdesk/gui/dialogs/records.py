@@ -1,0 +1,196 @@
+"""Dialogs that edit one record: a site, a person, an agenda item, a delegate's attendance,
+a meeting's site, a document."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from meetingdesk.domain.enums import AttendanceStatus, Role, SiteKind
+from meetingdesk.domain.records import AgendaItem, Attendance, Document, MeetingSite, Person, Site
+from meetingdesk.gui.dialogs.fields import FormDialog, enum_combo, set_combo_data
+from meetingdesk.gui.i18n import tr
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.replace(";", "\n").split("\n") if line.strip())
+
+
+def _people_combo(people: list[Person], current: int | None, parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem(tr("(none)"), None)
+    for p in people:
+        combo.addItem(p.full_name + (f" — {p.title_line}" if p.titles else ""), p.id)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.setMaxVisibleItems(20)
+    return combo
+
+
+def _sites_combo(sites: list[Site], current: int | None, parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem(tr("(none)"), None)
+    for s in sites:
+        combo.addItem(s.name, s.id)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.setMaxVisibleItems(20)
+    return combo
+
+
+class SiteDialog(FormDialog):
+    def __init__(self, site: Site | None, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Edit site") if site else tr("New site"), parent)
+        self.name = QLineEdit(site.name if site else "", self)
+        self.kind = enum_combo(SiteKind, self)
+        set_combo_data(self.kind, site.kind if site else SiteKind.PROVINCE)
+        self.code = QLineEdit((site.code or "") if site else "", self)
+        self.aliases = QLineEdit("; ".join(site.aliases) if site else "", self)
+        self.aliases.setPlaceholderText(tr("separated by semicolons"))
+        self.contact_name = QLineEdit((site.contact_name or "") if site else "", self)
+        self.contact_phone = QLineEdit((site.contact_phone or "") if site else "", self)
+        self.technician_name = QLineEdit((site.technician_name or "") if site else "", self)
+        self.technician_phone = QLineEdit((site.technician_phone or "") if site else "", self)
+        for text, w in ((tr("Name"), self.name), (tr("Kind"), self.kind), (tr("Code"), self.code),
+                        (tr("Former names"), self.aliases), (tr("Contact"), self.contact_name),
+                        (tr("Contact phone"), self.contact_phone),
+                        (tr("Technician"), self.technician_name),
+                        (tr("Technician phone"), self.technician_phone)):
+            self.form.addRow(text, w)
+
+    def values(self) -> dict[str, object]:
+        return {"name": self.name.text(), "kind": self.kind.currentData(),
+                "code": self.code.text() or None, "aliases": _lines(self.aliases.text()),
+                "contact_name": self.contact_name.text() or None,
+                "contact_phone": self.contact_phone.text() or None,
+                "technician_name": self.technician_name.text() or None,
+                "technician_phone": self.technician_phone.text() or None}
+
+
+class PersonDialog(FormDialog):
+    def __init__(self, person: Person | None, sites: list[Site],
+                 parent: QWidget | None = None, *, default_site: int | None = None) -> None:
+        super().__init__(tr("Edit person") if person else tr("New person"), parent)
+        self.full_name = QLineEdit(person.full_name if person else "", self)
+        self.titles = QPlainTextEdit("\n".join(person.titles) if person else "", self)
+        self.titles.setPlaceholderText(tr("One title per line, in order"))
+        self.titles.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+        self.organization = QLineEdit((person.organization or "") if person else "", self)
+        self.site = _sites_combo(sites, person.site_id if person else default_site, self)
+        self.rank = QSpinBox(self)
+        self.rank.setRange(0, 100000)
+        self.rank.setValue(person.rank if person else 1000)
+        self.rank.setToolTip(tr("Smaller numbers come first in lists and minutes"))
+        self.phone = QLineEdit((person.phone or "") if person else "", self)
+        self.email = QLineEdit((person.email or "") if person else "", self)
+        for text, w in ((tr("Full name"), self.full_name), (tr("Titles"), self.titles),
+                        (tr("Organization"), self.organization), (tr("Site"), self.site),
+                        (tr("Precedence"), self.rank), (tr("Phone"), self.phone),
+                        (tr("Email"), self.email)):
+            self.form.addRow(text, w)
+
+    def values(self) -> dict[str, object]:
+        return {"full_name": self.full_name.text(),
+                "titles": tuple(t.strip() for t in self.titles.toPlainText().split("\n")
+                                if t.strip()),
+                "organization": self.organization.text() or None,
+                "site_id": self.site.currentData(), "rank": self.rank.value(),
+                "phone": self.phone.text() or None, "email": self.email.text() or None}
+
+
+class AgendaItemDialog(FormDialog):
+    def __init__(self, item: AgendaItem | None, people: list[Person],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(tr("Edit agenda item") if item else tr("New agenda item"), parent)
+        self.title = QLineEdit(item.title if item else "", self)
+        self.presenter = _people_combo(people, item.presenter_id if item else None, self)
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(0, 24 * 60)
+        self.minutes.setSuffix(" " + tr("min"))
+        self.minutes.setSpecialValueText(tr("not set"))
+        self.minutes.setValue((item.planned_minutes or 0) if item else 30)
+        self.form.addRow(tr("Agenda item"), self.title)
+        self.form.addRow(tr("Presenter"), self.presenter)
+        self.form.addRow(tr("Planned duration"), self.minutes)
+        self.setMinimumWidth(640)
+
+    def values(self) -> dict[str, object]:
+        return {"title": self.title.text(), "presenter_id": self.presenter.currentData(),
+                "planned_minutes": self.minutes.value() or None}
+
+
+class AttendanceDialog(FormDialog):
+    def __init__(self, name: str, attendance: Attendance, sites: list[Site],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(tr("Delegate: %1").replace("%1", name), parent)
+        self.site = _sites_combo(sites, attendance.site_id, self)
+        self.role = enum_combo(Role, self)
+        set_combo_data(self.role, attendance.role)
+        self.status = enum_combo(AttendanceStatus, self)
+        set_combo_data(self.status, attendance.status)
+        self.reason = QLineEdit(attendance.reason or "", self)
+        self.form.addRow(tr("Site"), self.site)
+        self.form.addRow(tr("Role"), self.role)
+        self.form.addRow(tr("Attendance"), self.status)
+        self.form.addRow(tr("Reason"), self.reason)
+
+    def values(self) -> dict[str, object]:
+        return {"site_id": self.site.currentData(), "role": self.role.currentData(),
+                "status": self.status.currentData(), "reason": self.reason.text() or None}
+
+
+class MeetingSiteDialog(FormDialog):
+    def __init__(self, site_name: str, meeting_site: MeetingSite, people: list[Person],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(tr("Site: %1").replace("%1", site_name), parent)
+        self.host = _people_combo(people, meeting_site.host_person_id, self)
+        self.summoned = QSpinBox(self)
+        self.summoned.setRange(0, 100000)
+        self.summoned.setValue(meeting_site.summoned)
+        self.form.addRow(tr("Host"), self.host)
+        self.form.addRow(tr("Delegates summoned"), self.summoned)
+
+    def values(self) -> dict[str, object]:
+        host = self.host.currentData()
+        return {"host_person_id": host, "clear_host": host is None,
+                "summoned": self.summoned.value()}
+
+
+class DocumentDialog(FormDialog):
+    def __init__(self, document: Document | None, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Edit document") if document else tr("New document"), parent)
+        self.reference = QLineEdit(document.reference if document else "", self)
+        self.reference.setPlaceholderText(tr("e.g. 96-QĐ/TW"))
+        self.reference.setEnabled(document is None)
+        self.doc_type = QLineEdit((document.doc_type or "") if document else "", self)
+        self.has_date = QCheckBox(tr("Date known"), self)
+        self.issued_on = QDateEdit(self)
+        self.issued_on.setCalendarPopup(True)
+        self.issued_on.setDisplayFormat("dd/MM/yyyy")
+        issued = document.issued_on if document else None
+        self.has_date.setChecked(issued is not None)
+        self.issued_on.setDate(QDate(issued) if issued else QDate.currentDate())
+        self.issued_on.setEnabled(issued is not None)
+        self.has_date.toggled.connect(self.issued_on.setEnabled)
+        self.issuer = QLineEdit((document.issuer or "") if document else "", self)
+        self.title = QLineEdit((document.title or "") if document else "", self)
+        self.form.addRow(tr("Number and code"), self.reference)
+        self.form.addRow(tr("Type"), self.doc_type)
+        self.form.addRow(self.has_date, self.issued_on)
+        self.form.addRow(tr("Issuer"), self.issuer)
+        self.form.addRow(tr("Title"), self.title)
+
+    def values(self) -> dict[str, object]:
+        issued: date | None = (self.issued_on.date().toPython()  # type: ignore[assignment]
+                               if self.has_date.isChecked() else None)
+        return {"reference": self.reference.text(), "doc_type": self.doc_type.text() or None,
+                "issued_on": issued, "issuer": self.issuer.text() or None,
+                "title": self.title.text() or None}

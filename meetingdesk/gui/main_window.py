@@ -1,0 +1,352 @@
+"""The main window: menus, the meeting list at the side, the open meeting in tabs."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from meetingdesk import __version__
+from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.gui import settings as keys
+from meetingdesk.gui.dialogs.meeting import MeetingDialog
+from meetingdesk.gui.errors import guarded, show_error
+from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.meeting_list import MeetingList
+from meetingdesk.gui.meeting_view import MeetingView
+from meetingdesk.gui.settings import Settings
+from meetingdesk.gui.undo import DeskSession, created
+from meetingdesk.services import backups, directory, meetings
+from meetingdesk.store.desk import open_desk
+
+logger = logging.getLogger(__name__)
+
+DESK_FILTER = "MeetingDesk (*.db *.meetingdesk);;*"
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal()
+    """The user chose another language: the application rebuilds the window."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.session: DeskSession | None = None
+        self.view: MeetingView | None = None
+        self.setWindowTitle(tr("MeetingDesk"))
+        self.setMinimumSize(1000, 600)
+        self.meeting_list = MeetingList(self)
+        self.meeting_list.meeting_chosen.connect(self._show_meeting)
+        self.meeting_list.table.doubleClicked.connect(lambda: self._focus_tabs())
+        self.empty = QLabel(tr("Choose a meeting in the list, or create one "
+                               "(Meeting ▸ New meeting)."), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.meeting_list)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 1000])
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self._restore_state()
+        self._update_actions()
+
+    # --- menus -----------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+                ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        self._action(file_menu, tr("New desk…"), self.new_desk)
+        self._action(file_menu, tr("Open desk…"), self.open_desk_dialog,
+                     QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(tr("Recent desks"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.backup_action = self._action(file_menu, tr("Back up now"), self.back_up_now)
+        file_menu.addSeparator()
+        self._action(file_menu, tr("Preferences…"), self.open_preferences,
+                     QKeySequence.StandardKey.Preferences)
+        file_menu.addSeparator()
+        self._action(file_menu, tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu(tr("&Edit"))
+        self.undo_action = self._action(edit_menu, tr("Undo"), self.undo,
+                                        QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit_menu, tr("Redo"), self.redo,
+                                        QKeySequence.StandardKey.Redo)
+
+        meeting_menu = bar.addMenu(tr("&Meeting"))
+        self.new_meeting_action = self._action(meeting_menu, tr("New meeting…"),
+                                               self.new_meeting, "Ctrl+Shift+N")
+        self.copy_meeting_action = self._action(meeting_menu,
+                                                tr("New meeting from this one…"),
+                                                self.copy_meeting)
+        meeting_menu.addSeparator()
+        self.delete_meeting_action = self._action(meeting_menu, tr("Delete meeting…"),
+                                                  self.delete_meeting)
+        self.find_action = self._action(meeting_menu, tr("Find a meeting"),
+                                        self.meeting_list.search.setFocus,
+                                        QKeySequence.StandardKey.Find)
+
+        dir_menu = bar.addMenu(tr("&Directories"))
+        self.sites_action = self._action(dir_menu, tr("Sites…"), self.open_site_directory)
+        self.people_action = self._action(dir_menu, tr("People…"), self.open_people_directory)
+
+        help_menu = bar.addMenu(tr("&Help"))
+        self._action(help_menu, tr("About MeetingDesk"), self.about)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = self.settings.get(keys.RECENT_DESKS)
+        for p in paths:
+            action = self.recent_menu.addAction(p)
+            action.triggered.connect(lambda _=False, path=p: self.open_desk_file(Path(path)))
+        if not paths:
+            self.recent_menu.addAction(tr("(none)")).setEnabled(False)
+
+    def _update_actions(self) -> None:
+        has_desk = self.session is not None
+        has_meeting = self.meeting_list.current_id() is not None
+        for a in (self.backup_action, self.new_meeting_action, self.sites_action,
+                  self.people_action, self.find_action):
+            a.setEnabled(has_desk)
+        self.copy_meeting_action.setEnabled(has_meeting)
+        self.delete_meeting_action.setEnabled(has_meeting)
+        stack = self.session.undo_stack if self.session else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        self.undo_action.setText(tr("Undo") + (f": {stack.undoText()}"
+                                               if stack and stack.canUndo() else ""))
+        self.redo_action.setText(tr("Redo") + (f": {stack.redoText()}"
+                                               if stack and stack.canRedo() else ""))
+
+    # --- desk ------------------------------------------------------------------------------
+
+    def desk_path(self) -> Path | None:
+        return self.session.desk.path if self.session else None
+
+    def open_desk_file(self, path: Path, *, select_title: str | None = None) -> bool:
+        """Open ``path`` (creating it if new) in place of the current desk."""
+        try:
+            desk = open_desk(path)
+        except MeetingDeskError as exc:
+            show_error(self, exc)
+            return False
+        self._close_session()
+        session = DeskSession(desk, self)
+        self.session = session
+        session.changed.connect(self._desk_changed)
+        session.undo_stack.indexChanged.connect(self._update_actions)
+        self.view = MeetingView(session, self)
+        self.stack.addWidget(self.view)
+        self.settings.remember_desk(path)
+        self.setWindowTitle(f"{path.name} — {tr('MeetingDesk')}")
+        self.statusBar().showMessage(tr("Desk: %1").replace("%1", str(path)))
+        keep = None
+        if select_title:
+            keep = next((s.meeting.id for s in meetings.list_meetings(desk)
+                         if s.meeting.title == select_title), None)
+        self.meeting_list.load(desk, keep)
+        self._show_meeting(self.meeting_list.current_id())
+        logger.info("Desk %s open", path)
+        return True
+
+    def _close_session(self) -> None:
+        if self.view is not None:
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+            self.session = None
+
+    def _desk_changed(self) -> None:
+        assert self.session is not None
+        self.meeting_list.load(self.session.desk)
+        self._update_actions()
+
+    def _show_meeting(self, meeting_id: int | None) -> None:
+        if self.view is not None and meeting_id is not None:
+            if self.view.meeting_id != meeting_id:
+                self.view.show_meeting(meeting_id)
+            self.stack.setCurrentWidget(self.view)
+        else:
+            self.stack.setCurrentWidget(self.empty)
+        self._update_actions()
+
+    def _focus_tabs(self) -> None:
+        if self.view is not None:
+            self.view.tabs.currentWidget().setFocus()
+
+    @guarded
+    def new_desk(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, tr("New desk"), "meetingdesk.db",
+                                              DESK_FILTER)
+        if name:
+            path = Path(name)
+            if path.exists():
+                path.unlink()
+            self.open_desk_file(path)
+
+    def open_desk_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Open desk"), "", DESK_FILTER)
+        if name:
+            self.open_desk_file(Path(name))
+
+    @guarded
+    def back_up_now(self) -> None:
+        if self.session is None:
+            return
+        info = backups.take_backup(self.session.desk, "manual", datetime.now())
+        self.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(info.path)), 10000)
+
+    # --- undo ------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        if self.session is not None and self.session.undo_stack.canUndo():
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session is not None and self.session.undo_stack.canRedo():
+            self.session.undo_stack.redo()
+
+    # --- meetings --------------------------------------------------------------------------
+
+    @guarded
+    def new_meeting(self) -> None:
+        if self.session is None:
+            return
+        desk = self.session.desk
+        dialog = MeetingDialog(directory.list_sites(desk), self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        meeting = self.session.run(
+            tr("New meeting"), lambda: meetings.create_meeting(desk, **values),  # type: ignore[arg-type]
+            new_roots=created("meetings"))
+        self.meeting_list.search.clear()
+        self.meeting_list.status.setCurrentIndex(0)
+        self.meeting_list.choose(meeting.id)
+
+    @guarded
+    def copy_meeting(self) -> None:
+        current = self.meeting_list.current()
+        if self.session is None or current is None:
+            return
+        desk = self.session.desk
+        source = current.meeting
+        dialog = MeetingDialog(directory.list_sites(desk), self, source=source)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        meeting = self.session.run(
+            tr("New meeting from a previous one"),
+            lambda: meetings.copy_meeting(desk, source.id,  # type: ignore[arg-type]
+                                          title=str(values["title"]),
+                                          planned_start=values["planned_start"]),  # type: ignore[arg-type]
+            new_roots=created("meetings"))
+        self.meeting_list.search.clear()
+        self.meeting_list.status.setCurrentIndex(0)
+        self.meeting_list.choose(meeting.id)
+
+    @guarded
+    def delete_meeting(self) -> None:
+        current = self.meeting_list.current()
+        if self.session is None or current is None:
+            return
+        desk = self.session.desk
+        mid = current.meeting.id
+        answer = QMessageBox.question(
+            self, tr("Delete meeting"),
+            tr("Delete the meeting “%1” with its sites, delegates, agenda, notes and minutes? "
+               "You can undo this with Edit ▸ Undo.").replace("%1", current.meeting.title))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.session.run(tr("Delete meeting"),
+                         lambda: meetings.delete_meeting(desk, mid),  # type: ignore[arg-type]
+                         [("meetings", mid)])  # type: ignore[list-item]
+
+    # --- other windows ---------------------------------------------------------------------
+
+    def open_site_directory(self) -> None:
+        from meetingdesk.gui.dialogs.directories import SiteDirectory
+
+        if self.session is not None:
+            SiteDirectory(self.session, self).show()
+
+    def open_people_directory(self) -> None:
+        from meetingdesk.gui.dialogs.directories import PeopleDirectory
+
+        if self.session is not None:
+            PeopleDirectory(self.session, self).show()
+
+    def open_preferences(self) -> None:
+        from meetingdesk.gui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self.session, self)
+        if dialog.exec() and dialog.language_changed:
+            self.language_changed.emit()
+
+    def about(self) -> None:
+        QMessageBox.about(self, tr("About MeetingDesk"),
+                          tr("MeetingDesk %1 — meetings, sites, delegates and minutes of online "
+                             "multi-site conferences.").replace("%1", __version__))
+
+    # --- state -----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+        state = self.settings.get(keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.get(keys.SPLITTER_STATE)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(keys.WINDOW_STATE, self.saveState())
+        self.settings.set(keys.SPLITTER_STATE, self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.view is not None and self.view.minutes.is_generating():
+            QMessageBox.information(self, tr("MeetingDesk"),
+                                    tr("The minutes are being generated; please wait a "
+                                       "moment."))
+            event.ignore()
+            return
+        self.save_state()
+        self._close_session()
+        super().closeEvent(event)

@@ -1,0 +1,93 @@
+"""The meeting list at the side: search as you type, status filter, new, copy, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from meetingdesk.domain.enums import MeetingStatus
+from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.labels import label
+from meetingdesk.gui.models.meetings import meetings_model
+from meetingdesk.gui.models.table import chained
+from meetingdesk.gui.widgets import data_table, select_id, select_row, selected_row
+from meetingdesk.services import meetings
+from meetingdesk.services.meetings import MeetingSummary
+from meetingdesk.store.desk import Desk
+
+
+class MeetingList(QWidget):
+    """Emits ``meeting_chosen`` with the id of the meeting selected (or ``None``)."""
+
+    meeting_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = meetings_model(self)
+        self.status_proxy, self.proxy = chained(self.model, self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Search meetings…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._query_changed)
+        self.status = QComboBox(self)
+        self.status.addItem(tr("All statuses"), "")
+        for s in MeetingStatus:
+            self.status.addItem(label(s), s.value)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.table = data_table(self.proxy, [10, None, 12, 0, 0], parent=self)
+        self.table.hideColumn(3)
+        self.table.hideColumn(4)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.count = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(tr("Meetings"), self))
+        layout.addWidget(self.search)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._last: int | None = None
+
+    def load(self, desk: Desk | None, keep: int | None = None) -> None:
+        """(Re)load the list; keep the meeting ``keep`` (or the current one) selected."""
+        keep = keep if keep is not None else self.current_id()
+        self.model.set_rows(meetings.list_meetings(desk) if desk else [])
+        if not select_id(self.table, keep):
+            select_row(self.table, 0)
+        self._update_count()
+        self._current_changed()
+
+    def current(self) -> MeetingSummary | None:
+        return selected_row(self.table)
+
+    def current_id(self) -> int | None:
+        s = self.current()
+        return s.meeting.id if s else None
+
+    def choose(self, meeting_id: int | None) -> bool:
+        return select_id(self.table, meeting_id)
+
+    def _query_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._after_filter()
+
+    def _status_changed(self) -> None:
+        self.status_proxy.set_key(self.status.currentData())
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        if self.current() is None:
+            select_row(self.table, 0)
+        self._update_count()
+        self._current_changed()
+
+    def _update_count(self) -> None:
+        self.count.setText(tr("%1 of %2 meetings").replace("%1", str(self.proxy.rowCount()))
+                           .replace("%2", str(self.model.rowCount())))
+
+    def _current_changed(self) -> None:
+        chosen = self.current_id()
+        if chosen != self._last:
+            self._last = chosen
+            self.meeting_chosen.emit(chosen)

@@ -1,0 +1,70 @@
+"""The open meeting: its title and its tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from meetingdesk.domain.errors import NotFoundError
+from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.tabs.agenda import AgendaTab
+from meetingdesk.gui.tabs.base import MeetingTab
+from meetingdesk.gui.tabs.delegates import DelegatesTab
+from meetingdesk.gui.tabs.documents import DocumentsTab
+from meetingdesk.gui.tabs.minutes import MinutesTab
+from meetingdesk.gui.tabs.notes import NotesTab
+from meetingdesk.gui.tabs.overview import OverviewTab
+from meetingdesk.gui.tabs.sites import SitesTab
+from meetingdesk.gui.undo import DeskSession
+from meetingdesk.services import meetings
+
+
+class MeetingView(QWidget):
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.heading = QLabel(self)
+        self.heading.setObjectName("meetingHeading")
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.tabs = QTabWidget(self)
+        self.overview = OverviewTab(session, self)
+        self.sites = SitesTab(session, self)
+        self.delegates = DelegatesTab(session, self)
+        self.agenda = AgendaTab(session, self)
+        self.notes = NotesTab(session, self)
+        self.documents = DocumentsTab(session, self)
+        self.minutes = MinutesTab(session, self)
+        for tab, text in ((self.overview, tr("Overview")), (self.sites, tr("Sites")),
+                          (self.delegates, tr("Delegates")), (self.agenda, tr("Agenda")),
+                          (self.notes, tr("Notes")), (self.documents, tr("Documents")),
+                          (self.minutes, tr("Minutes"))):
+            self.tabs.addTab(tab, text)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.meeting_id: int | None = None
+        session.changed.connect(self._update_heading)
+
+    def all_tabs(self) -> list[MeetingTab]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+
+    def show_meeting(self, meeting_id: int | None) -> None:
+        self.meeting_id = meeting_id
+        self._update_heading()
+        for tab in self.all_tabs():
+            tab.show_meeting(meeting_id)
+
+    def _update_heading(self) -> None:
+        if self.meeting_id is None:
+            self.heading.clear()
+            return
+        try:
+            m = meetings.get_meeting(self.session.desk, self.meeting_id)
+        except NotFoundError:  # the meeting was deleted; the list moves on
+            return
+        when = m.date.strftime("%d/%m/%Y") if m.date else ""
+        self.heading.setText(f"{m.title}" + (f" — {when}" if when else ""))

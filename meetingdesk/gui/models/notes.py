@@ -1,0 +1,42 @@
+"""A meeting's notes with their agenda item, speaker and kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+
+from meetingdesk.domain.records import Note
+from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.labels import label
+from meetingdesk.gui.models.formats import clock
+from meetingdesk.gui.models.table import Column, RowTableModel
+
+OUTSIDE = "none"
+"""The filter key of notes outside any agenda item."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow:
+    note: Note
+    item_title: str
+    speaker: str
+    site: str
+
+    @property
+    def id(self) -> int | None:
+        return self.note.id
+
+
+def notes_model(parent: QObject | None = None) -> RowTableModel[NoteRow]:
+    columns: list[Column[NoteRow]] = [
+        Column(lambda: tr("Time"), lambda r: clock(r.note.at), sort_key=lambda r: (r.note.at,
+                                                                                  r.note.id)),
+        Column(lambda: tr("Kind"), lambda r: label(r.note.kind)),
+        Column(lambda: tr("Speaker"), lambda r: r.speaker),
+        Column(lambda: tr("Site"), lambda r: r.site),
+        Column(lambda: tr("Text"), lambda r: " ".join(r.note.text.split()), tooltip=True),
+    ]
+    return RowTableModel(
+        columns, row_text=lambda r: f"{r.note.text} {r.speaker} {r.site} {r.item_title}",
+        row_key=lambda r: str(r.note.agenda_item_id or OUTSIDE), parent=parent)

@@ -1,0 +1,55 @@
+"""What every tab of a meeting shares: its session and meeting, and reloading when shown."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from meetingdesk.domain.errors import NotFoundError
+from meetingdesk.gui.undo import DeskSession
+
+logger = logging.getLogger(__name__)
+
+
+class MeetingTab(QWidget):
+    """A tab showing part of one meeting; it reloads from the desk when the desk changed,
+    at once if visible or else when it is next shown."""
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.meeting_id: int | None = None
+        self._stale = True
+        session.changed.connect(self.mark_stale)
+
+    @property
+    def desk(self):  # type: ignore[no-untyped-def]  # the session's Desk
+        return self.session.desk
+
+    def show_meeting(self, meeting_id: int | None) -> None:
+        self.meeting_id = meeting_id
+        self.mark_stale()
+
+    def mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._reload()
+
+    def _reload(self) -> None:
+        self._stale = False
+        if self.meeting_id is not None:
+            try:
+                self.refresh()
+            except NotFoundError:  # the meeting was just deleted; the window moves on
+                logger.info("Meeting %s is gone", self.meeting_id)
+
+    def refresh(self) -> None:
+        """Load the meeting's data into the tab's models."""
+        raise NotImplementedError

@@ -1,0 +1,314 @@
+"""A meeting's delegates: grouped by site, added from the directory, called by keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingdesk.domain.enums import AttendanceStatus, Role
+from meetingdesk.domain.records import Person, Site
+from meetingdesk.gui.dialogs.fields import enum_combo
+from meetingdesk.gui.dialogs.picker import PickerDialog
+from meetingdesk.gui.dialogs.records import AttendanceDialog, PersonDialog
+from meetingdesk.gui.errors import guarded
+from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.labels import label
+from meetingdesk.gui.models.delegates import DelegateRow, delegates_model, grouped
+from meetingdesk.gui.models.directory import PersonRow, people_model
+from meetingdesk.gui.models.table import FoldFilterProxy, KeyFilterProxy
+from meetingdesk.gui.tabs.base import MeetingTab
+from meetingdesk.gui.undo import DeskSession
+from meetingdesk.gui.widgets import (
+    button,
+    button_row,
+    current_row_number,
+    data_table,
+    select_id,
+    select_row,
+    selected_row,
+)
+from meetingdesk.services import directory, participation
+
+ROLL_CALL_KEYS = {
+    Qt.Key.Key_C: AttendanceStatus.PRESENT, Qt.Key.Key_1: AttendanceStatus.PRESENT,
+    Qt.Key.Key_Space: AttendanceStatus.PRESENT,
+    Qt.Key.Key_T: AttendanceStatus.ONLINE, Qt.Key.Key_2: AttendanceStatus.ONLINE,
+    Qt.Key.Key_M: AttendanceStatus.LATE, Qt.Key.Key_3: AttendanceStatus.LATE,
+    Qt.Key.Key_L: AttendanceStatus.ABSENT_EXCUSED, Qt.Key.Key_4: AttendanceStatus.ABSENT_EXCUSED,
+    Qt.Key.Key_V: AttendanceStatus.ABSENT, Qt.Key.Key_5: AttendanceStatus.ABSENT,
+    Qt.Key.Key_0: AttendanceStatus.EXPECTED, Qt.Key.Key_Backspace: AttendanceStatus.EXPECTED,
+}
+"""Roll call: C/1/Space present, T/2 online, M/3 late, L/4 absent with reason, V/5 absent,
+0/Backspace not called yet (the letters are the Vietnamese initials)."""
+
+
+class DelegatesTab(MeetingTab):
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._sites: list[Site] = []
+        self.model = delegates_model(self)
+        self.status_proxy = KeyFilterProxy(self)
+        self.status_proxy.setSourceModel(self.model)
+        self.site_proxy = QSortFilterProxyModel(self)
+        self.site_proxy.setSourceModel(self.status_proxy)
+        self.site_proxy.setFilterKeyColumn(0)
+        self.proxy = FoldFilterProxy(self)
+        self.proxy.setSourceModel(self.site_proxy)
+        self.table = data_table(self.proxy, [18, 20, None, 11, 16, 16, 7], parent=self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Search delegates…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.order = QComboBox(self)
+        self.order.addItem(tr("By precedence"), False)
+        self.order.addItem(tr("By name (Vietnamese order)"), True)
+        self.order.currentIndexChanged.connect(self._order_changed)
+        self.site_filter = QComboBox(self)
+        self.site_filter.currentIndexChanged.connect(self._filter_site)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(tr("All statuses"), "")
+        for status in AttendanceStatus:
+            self.status_filter.addItem(label(status), status.value)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.status_proxy.set_key(self.status_filter.currentData()))
+
+        self.add_button = button(tr("Add from directory…"), self, self.add_from_directory,
+                                 shortcut="Ctrl+N")
+        self.new_button = button(tr("New person…"), self, self.add_new_person)
+        self.edit_button = button(tr("Edit…"), self, self.edit_delegate)
+        self.remove_button = button(tr("Remove"), self, self.remove_delegate, shortcut="Del")
+        self.roll_call = QPushButton(tr("Roll call"), self)
+        self.roll_call.setCheckable(True)
+        self.roll_call.setShortcut("Ctrl+R")
+        self.roll_call.setToolTip(tr("Roll call mode (Ctrl+R)"))
+        self.roll_call.toggled.connect(self._roll_call_toggled)
+        self.hint = QLabel(tr("Roll call: C or 1 present · T or 2 online · M or 3 late · "
+                              "L or 4 absent with reason · V or 5 absent · 0 undo the call; "
+                              "arrows move."), self)
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(False)
+        self.summary = QLabel(self)
+        self.table.doubleClicked.connect(self.edit_delegate)
+        self.table.installEventFilter(self)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.site_filter, 1)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.order, 1)
+        actions = button_row(self.add_button, self.new_button, self.edit_button,
+                             self.remove_button)
+        actions.addWidget(self.summary)
+        actions.addWidget(self.roll_call)
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addLayout(filters)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.meeting_id is None:
+            return
+        current = self._current()
+        current_id = current.entry.attendance.id if current else None
+        entries = participation.attendance_list(self.desk, self.meeting_id)
+        site_entries = participation.meeting_sites(self.desk, self.meeting_id)
+        self._sites = [e.site for e in site_entries]
+        order = {e.site.id: i for i, e in enumerate(site_entries)}
+        rows = grouped(entries, order, by_name=bool(self.order.currentData()))
+        self.model.set_rows(rows)
+        self._fill_site_filter(rows)
+        present = sum(1 for r in rows if r.entry.attendance.status.is_present)
+        absent = sum(1 for r in rows if r.entry.attendance.status.is_absent)
+        self.summary.setText(tr("%1 delegates: %2 present, %3 absent").replace(
+            "%1", str(len(rows))).replace("%2", str(present)).replace("%3", str(absent)))
+        if not select_id(self.table, current_id) and self.proxy.rowCount():
+            select_row(self.table, 0)
+
+    def _order_changed(self) -> None:
+        self.proxy.sort(-1)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.refresh()
+
+    def _fill_site_filter(self, rows: list[DelegateRow]) -> None:
+        chosen = self.site_filter.currentData()
+        names: list[str] = []
+        for r in rows:
+            if r.site_name not in names:
+                names.append(r.site_name)
+        self.site_filter.blockSignals(True)
+        self.site_filter.clear()
+        self.site_filter.addItem(tr("All sites"), "")
+        for n in names:
+            self.site_filter.addItem(n, n)
+        self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(chosen)))
+        self.site_filter.blockSignals(False)
+        self._filter_site()
+
+    def _filter_site(self) -> None:
+        name = self.site_filter.currentData() or ""
+        pattern = f"^{QRegularExpression.escape(name)}$" if name else ""
+        self.site_proxy.setFilterRegularExpression(QRegularExpression(pattern))
+
+    def _current(self) -> DelegateRow | None:
+        return selected_row(self.table)
+
+    # --- roll call ---------------------------------------------------------------------------
+
+    def _roll_call_toggled(self, on: bool) -> None:
+        self.hint.setVisible(on)
+        if on:
+            self.table.setFocus()
+            if self._current() is None:
+                select_row(self.table, 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and self.roll_call.isChecked()
+                and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            status = ROLL_CALL_KEYS.get(Qt.Key(event.key()))
+            if status is not None:
+                self.mark(status)
+                return True
+        return super().eventFilter(watched, event)
+
+    @guarded
+    def mark(self, status: AttendanceStatus, reason: str | None = None) -> None:
+        """Mark the current delegate and move to the next one."""
+        row = self._current()
+        if row is None:
+            return
+        if status is AttendanceStatus.ABSENT_EXCUSED and reason is None:
+            reason, ok = QInputDialog.getText(
+                self, tr("Absent with reason"),
+                tr("Reason for %1's absence:").replace("%1", row.entry.person.full_name),
+                text=row.entry.attendance.reason or "")
+            if not ok:
+                return
+        number = current_row_number(self.table)
+        att_id = row.entry.attendance.id
+        changes: dict[str, object] = {"status": status}
+        if status is AttendanceStatus.ABSENT_EXCUSED:
+            changes["reason"] = reason
+        elif row.entry.attendance.reason and not status.is_absent:
+            changes["reason"] = None
+        self.session.run(
+            tr("Roll call: %1, %2").replace("%1", row.entry.person.full_name).replace(
+                "%2", label(status)),
+            lambda: participation.update_attendance(self.desk, att_id, **changes),  # type: ignore[arg-type]
+            [("attendances", att_id)], shallow=True)  # type: ignore[list-item]
+        select_row(self.table, number + 1)
+
+    # --- editing -----------------------------------------------------------------------------
+
+    def _site_choices(self, person: Person) -> list[Site]:
+        sites = list(self._sites)
+        if person.site_id is not None and all(s.id != person.site_id for s in sites):
+            sites.insert(0, directory.get_site(self.desk, person.site_id))
+        return sites
+
+    @guarded
+    def add_from_directory(self) -> None:
+        if self.meeting_id is None:
+            return
+        model = people_model()
+        on_list = {r.entry.person.id for r in self.model.rows()}
+        sites = {s.id: s.name for s in directory.list_sites(self.desk)}
+        model.set_rows([PersonRow(p, sites.get(p.site_id, ""))
+                        for p in directory.list_people(self.desk) if p.id not in on_list])
+        dialog = PickerDialog(tr("Add a delegate from the directory"), model,
+                              [22, None, 24, 16, 0, 0], self,
+                              placeholder=tr("Name, title or organization"))
+        for column in (4, 5):
+            dialog.table.hideColumn(column)
+        role = enum_combo(Role, dialog)
+        role.setCurrentIndex(max(0, role.findData(Role.DELEGATE)))
+        dialog.form.addRow(tr("Role"), role)
+        if not dialog.exec():
+            return
+        person = dialog.chosen().person
+        self._add(person, role.currentData())
+
+    @guarded
+    def add_new_person(self) -> None:
+        if self.meeting_id is None:
+            return
+        current = self._current()
+        default_site = current.entry.attendance.site_id if current else None
+        dialog = PersonDialog(None, directory.list_sites(self.desk), self,
+                              default_site=default_site)
+        role = enum_combo(Role, dialog)
+        role.setCurrentIndex(max(0, role.findData(Role.DELEGATE)))
+        dialog.form.addRow(tr("Role"), role)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        mid = self.meeting_id
+        chosen_role = role.currentData()
+
+        def action() -> tuple[Person, object]:
+            person = directory.add_person(self.desk, **values)  # type: ignore[arg-type]
+            assert person.id is not None
+            att = participation.add_attendance(self.desk, meeting_id=mid, person_id=person.id,
+                                               role=chosen_role)
+            return person, att
+
+        _, att = self.session.run(
+            tr("Add the delegate %1").replace("%1", str(values["full_name"])), action,
+            new_roots=lambda r: [("people", r[0].id), ("attendances", r[1].id)])
+        select_id(self.table, att.id)
+
+    def _add(self, person: Person, role: Role) -> None:
+        mid = self.meeting_id
+        assert mid is not None and person.id is not None
+        pid = person.id
+        att = self.session.run(
+            tr("Add the delegate %1").replace("%1", person.full_name),
+            lambda: participation.add_attendance(self.desk, meeting_id=mid, person_id=pid,
+                                                 role=role),
+            new_roots=lambda a: [("attendances", a.id)])
+        select_id(self.table, att.id)
+
+    @guarded
+    def edit_delegate(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        dialog = AttendanceDialog(row.entry.person.full_name, row.entry.attendance,
+                                  self._site_choices(row.entry.person), self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        att_id = row.entry.attendance.id
+        self.session.run(tr("Edit the delegate %1").replace("%1", row.entry.person.full_name),
+                         lambda: participation.update_attendance(self.desk, att_id, **values),  # type: ignore[arg-type]
+                         [("attendances", att_id)], shallow=True)  # type: ignore[list-item]
+
+    @guarded
+    def remove_delegate(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, tr("Remove delegate"),
+            tr("Remove %1 from this meeting?").replace("%1", row.entry.person.full_name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        att_id = row.entry.attendance.id
+        self.session.run(tr("Remove the delegate %1").replace("%1", row.entry.person.full_name),
+                         lambda: participation.remove_attendance(self.desk, att_id),  # type: ignore[arg-type]
+                         [("attendances", att_id)])  # type: ignore[list-item]

@@ -1,0 +1,281 @@
+"""The minutes: choose the profile, generate (off the GUI thread), preview, export, print,
+the history of versions, mark final.
+
+Generating a version and marking it final are recorded acts (the version history is kept, the
+final marking and reopening are logged as meeting events), so they are not on the undo stack;
+reopening a final meeting asks for a reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QThread
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingdesk.domain.enums import MeetingStatus, Profile
+from meetingdesk.domain.records import MinutesVersion
+from meetingdesk.gui import settings as keys
+from meetingdesk.gui.errors import guarded, show_error
+from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.labels import label
+from meetingdesk.gui.models.minutes import versions_model
+from meetingdesk.gui.settings import Settings
+from meetingdesk.gui.tabs.base import MeetingTab
+from meetingdesk.gui.undo import DeskSession
+from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
+from meetingdesk.gui.workers import MinutesWorker, start_in_thread
+from meetingdesk.minutes.profiles import Margins
+from meetingdesk.services import meetings, minutes_versions, organization
+
+logger = logging.getLogger(__name__)
+
+
+def preferred_margins(settings: Settings) -> Margins | None:
+    """The margins chosen in the preferences, or ``None`` for the profile's own."""
+    if not settings.get(keys.CUSTOM_MARGINS):
+        return None
+    return Margins(top=settings.get(keys.MARGIN_TOP), bottom=settings.get(keys.MARGIN_BOTTOM),
+                   left=settings.get(keys.MARGIN_LEFT), right=settings.get(keys.MARGIN_RIGHT))
+
+
+class MinutesTab(MeetingTab):
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.settings = Settings()
+        self.thread: QThread | None = None
+        self.worker: MinutesWorker | None = None
+        self.profile = QComboBox(self)
+        for p in Profile:
+            self.profile.addItem(label(p), p)
+        self.generate_button = button(tr("Generate the minutes"), self, self.generate,
+                                      shortcut="Ctrl+G")
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.progress_label = QLabel(self)
+        self.model = versions_model(self)
+        self.table = data_table(self.model, [15, None, 8, 15], parent=self, sortable=False)
+        self.export_button = button(tr("Export…"), self, self.export)
+        self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
+        self.final_button = button(tr("Mark final"), self, self.mark_final)
+        self.reopen_button = button(tr("Reopen…"), self, self.reopen)
+        self.state = QLabel(self)
+        self.state.setWordWrap(True)
+
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        side = QWidget(self)
+        form = QFormLayout()
+        form.addRow(tr("Profile"), self.profile)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addLayout(form)
+        side_layout.addLayout(button_row(self.generate_button))
+        side_layout.addWidget(self.progress)
+        side_layout.addWidget(self.progress_label)
+        side_layout.addWidget(QLabel(tr("Versions"), self))
+        side_layout.addWidget(self.table, 1)
+        side_layout.addLayout(button_row(self.export_button, self.print_button))
+        side_layout.addLayout(button_row(self.final_button, self.reopen_button))
+        side_layout.addWidget(self.state)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(side)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def show_meeting(self, meeting_id: int | None) -> None:
+        if meeting_id != self.meeting_id:
+            i = self.profile.findData(organization.get_organization(self.desk).profile)
+            chosen = self.settings.get(keys.MINUTES_PROFILE)
+            if chosen:
+                i = self.profile.findData(Profile(chosen))
+            self.profile.setCurrentIndex(max(0, i))
+        super().show_meeting(meeting_id)
+
+    def refresh(self) -> None:
+        assert self.meeting_id is not None
+        current: MinutesVersion | None = selected_row(self.table)
+        versions = minutes_versions.list_versions(self.desk, self.meeting_id)
+        self.model.set_rows(versions)
+        if not select_id(self.table, current.id if current else None) and versions:
+            self.table.selectRow(len(versions) - 1)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        version: MinutesVersion | None = selected_row(self.table)
+        final = False
+        if self.meeting_id is not None:
+            status = meetings.get_meeting(self.desk, self.meeting_id).status
+            final = status is MeetingStatus.FINAL
+        for b in (self.export_button, self.print_button):
+            b.setEnabled(version is not None)
+        self.final_button.setEnabled(version is not None and not final)
+        self.reopen_button.setEnabled(final)
+        self.generate_button.setEnabled(not final and self.thread is None)
+        self.state.setText(tr("The minutes are final: the meeting cannot be changed until it "
+                              "is reopened.") if final else "")
+        if version is None:
+            self._load_pdf(b"")
+            return
+        self._load_pdf(minutes_versions.version_pdf(self.desk, version.id))  # type: ignore[arg-type]
+
+    def _load_pdf(self, data: bytes) -> None:
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer = None
+        if not data:
+            return
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer
+        self.document.load(buffer)
+
+    # --- generating ------------------------------------------------------------------------
+
+    def generate(self) -> None:
+        """Generate a new version in a worker thread, with a progress indicator."""
+        if self.meeting_id is None or self.thread is not None:
+            return
+        profile: Profile = self.profile.currentData()
+        self.settings.set(keys.MINUTES_PROFILE, profile.value)
+        self.worker = MinutesWorker(self.desk.path, self.meeting_id, profile,
+                                    preferred_margins(self.settings))
+        self.worker.stage.connect(self._stage)
+        self.worker.finished.connect(self._generated)
+        self.worker.failed.connect(self._failed)
+        self.generate_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self._stage("building")
+        self.thread = start_in_thread(self.worker, self)
+        self.thread.finished.connect(self._thread_done)
+
+    def is_generating(self) -> bool:
+        return self.thread is not None
+
+    def _stage(self, stage: str) -> None:
+        texts = {"building": tr("Gathering the meeting's data…"),
+                 "rendering": tr("Laying out the pages…"),
+                 "saving": tr("Saving the new version…")}
+        self.progress_label.setText(texts.get(stage, ""))
+
+    def _generated(self, version_id: int) -> None:
+        self.progress_label.setText(tr("Minutes generated."))
+        self.session.changed.emit()
+        select_id(self.table, version_id)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress_label.clear()
+        show_error(self, exc)
+
+    def _thread_done(self) -> None:
+        self.thread = None
+        self.worker = None
+        self.progress.setVisible(False)
+        self._show_selected()
+
+    # --- using a version -------------------------------------------------------------------
+
+    def _version(self) -> MinutesVersion | None:
+        return selected_row(self.table)
+
+    @guarded
+    def export(self) -> None:
+        version = self._version()
+        if version is None or version.id is None:
+            return
+        default = f"bien-ban-{self.meeting_id}-{version.created_at:%Y%m%d-%H%M}.pdf"
+        name, _ = QFileDialog.getSaveFileName(self, tr("Export the minutes"), default,
+                                              tr("PDF files (*.pdf)"))
+        if name:
+            self.export_to(Path(name), version.id)
+
+    def export_to(self, path: Path, version_id: int) -> None:
+        path.write_bytes(minutes_versions.version_pdf(self.desk, version_id))
+        logger.info("Exported minutes version %s to %s", version_id, path)
+
+    @guarded
+    def print_version(self) -> None:
+        if self._version() is None or self.document.pageCount() == 0:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(tr("Minutes"))
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.document.pageCount())
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Paint every page (or the chosen range) of the previewed PDF on ``printer``."""
+        first = max(1, printer.fromPage() or 1)
+        last = min(self.document.pageCount(), printer.toPage() or self.document.pageCount())
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise RuntimeError("the printer could not be started")
+        try:
+            for page in range(first - 1, last):
+                if page > first - 1:
+                    printer.newPage()
+                target = painter.viewport()
+                size = self.document.pagePointSize(page)
+                scale = min(target.width() / size.width(), target.height() / size.height())
+                image = self.document.render(page, QSize(int(size.width() * scale),
+                                                         int(size.height() * scale)))
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+
+    @guarded
+    def mark_final(self) -> None:
+        version = self._version()
+        if version is None or version.id is None:
+            return
+        answer = QMessageBox.question(
+            self, tr("Mark final"),
+            tr("Make this version the final minutes? The meeting's notes and tasks can no "
+               "longer be changed until it is reopened with a reason."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        minutes_versions.mark_final(self.desk, version.id)
+        self.session.changed.emit()
+
+    @guarded
+    def reopen(self) -> None:
+        if self.meeting_id is None:
+            return
+        reason, ok = QInputDialog.getText(self, tr("Reopen the meeting"),
+                                          tr("Why is the meeting reopened?"))
+        if not ok:
+            return
+        minutes_versions.reopen_meeting(self.desk, self.meeting_id, reason=reason)
+        self.session.changed.emit()

@@ -1,0 +1,196 @@
+"""A meeting's notes: by agenda item, with speaker and kind, editable."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingdesk.domain.enums import NoteKind
+from meetingdesk.domain.records import AgendaItem
+from meetingdesk.gui.dialogs.fields import DATETIME_FORMAT, enum_combo, set_combo_data
+from meetingdesk.gui.errors import guarded
+from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.models.notes import OUTSIDE, NoteRow, notes_model
+from meetingdesk.gui.models.table import chained
+from meetingdesk.gui.tabs.base import MeetingTab
+from meetingdesk.gui.undo import DeskSession, created
+from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
+from meetingdesk.services import agenda, directory, notes, participation
+
+
+class NotesTab(MeetingTab):
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._items: list[AgendaItem] = []
+        self.model = notes_model(self)
+        self.item_proxy, self.proxy = chained(self.model, self)
+        self.table = data_table(self.proxy, [6, 13, 20, 18, None], parent=self)
+        self.item_filter = QComboBox(self)
+        self.item_filter.currentIndexChanged.connect(self._filter_item)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Search notes…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_query)
+
+        self.kind = enum_combo(NoteKind, self)
+        self.item = QComboBox(self)
+        self.speaker = QComboBox(self)
+        self.speaker.setMaxVisibleItems(20)
+        self.at = QDateTimeEdit(self)
+        self.at.setDisplayFormat(DATETIME_FORMAT)
+        self.at.setCalendarPopup(True)
+        self.text = QPlainTextEdit(self)
+        self.text.setPlaceholderText(tr("What was said, concluded or assigned…"))
+        self.new_button = button(tr("New note"), self, self.new_note, shortcut="Ctrl+N")
+        self.save_button = button(tr("Save note"), self, self.save_note, shortcut="Ctrl+S")
+        self.delete_button = button(tr("Delete note"), self, self.delete_note)
+        self._editing: NoteRow | None = None
+
+        editor = QWidget(self)
+        form = QFormLayout()
+        line = QHBoxLayout()
+        line.addWidget(self.kind)
+        line.addWidget(self.at)
+        form.addRow(tr("Kind and time"), line)
+        form.addRow(tr("Agenda item"), self.item)
+        form.addRow(tr("Speaker"), self.speaker)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addLayout(form)
+        editor_layout.addWidget(self.text, 1)
+        editor_layout.addLayout(button_row(self.new_button, self.save_button,
+                                           self.delete_button))
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.item_filter, 2)
+        filters.addWidget(self.search, 1)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.table.selectionModel().currentRowChanged.connect(self._load_editor)
+
+    def refresh(self) -> None:
+        assert self.meeting_id is not None
+        current = selected_row(self.table)
+        mid = self.meeting_id
+        self._items = agenda.agenda(self.desk, mid)
+        titles = {i.id: f"{i.position}. {i.title}" for i in self._items}
+        people = participation.attendance_list(self.desk, mid)
+        speakers = {e.attendance.id: e.person.full_name for e in people}
+        sites = {s.id: s.name for s in directory.list_sites(self.desk)}
+        self.model.set_rows([
+            NoteRow(n, titles.get(n.agenda_item_id, ""), speakers.get(n.speaker_id, ""),
+                    sites.get(n.site_id, "")) for n in notes.notes_of(self.desk, mid)])
+        self._fill_combos(people)
+        if not select_id(self.table, current.id if current else None):
+            self._load_editor()
+
+    def _fill_combos(self, people: list[participation.AttendanceEntry]) -> None:
+        chosen = self.item_filter.currentData()
+        self.item_filter.blockSignals(True)
+        self.item_filter.clear()
+        self.item_filter.addItem(tr("All agenda items"), "")
+        for i in self._items:
+            self.item_filter.addItem(f"{i.position}. {i.title}", str(i.id))
+        self.item_filter.addItem(tr("Outside the agenda"), OUTSIDE)
+        self.item_filter.setCurrentIndex(max(0, self.item_filter.findData(chosen)))
+        self.item_filter.blockSignals(False)
+        self._filter_item()
+        self.item.clear()
+        self.item.addItem(tr("(outside the agenda)"), None)
+        for i in self._items:
+            self.item.addItem(f"{i.position}. {i.title}", i.id)
+        self.speaker.clear()
+        self.speaker.addItem(tr("(no speaker)"), None)
+        for e in people:
+            where = f" ({e.site.name})" if e.site else ""
+            self.speaker.addItem(e.person.full_name + where, e.attendance.id)
+
+    def _filter_item(self) -> None:
+        self.item_proxy.set_key(self.item_filter.currentData() or "")
+
+    def _load_editor(self) -> None:
+        row: NoteRow | None = selected_row(self.table)
+        self._editing = row
+        self.delete_button.setEnabled(row is not None)
+        if row is None:
+            self._clear_editor()
+            return
+        set_combo_data(self.kind, row.note.kind)
+        self.at.setDateTime(QDateTime(row.note.at))
+        self.item.setCurrentIndex(max(0, self.item.findData(row.note.agenda_item_id)))
+        self.speaker.setCurrentIndex(max(0, self.speaker.findData(row.note.speaker_id)))
+        self.text.setPlainText(row.note.text)
+
+    def _clear_editor(self) -> None:
+        self._editing = None
+        self.at.setDateTime(QDateTime.currentDateTime())
+        self.text.clear()
+        key = self.item_filter.currentData()
+        self.item.setCurrentIndex(max(0, self.item.findData(int(key) if key and key.isdigit()
+                                                            else None)))
+        self.speaker.setCurrentIndex(0)
+
+    def new_note(self) -> None:
+        self.table.clearSelection()
+        self.table.setCurrentIndex(self.proxy.index(-1, -1))
+        self._clear_editor()
+        self.delete_button.setEnabled(False)
+        self.text.setFocus()
+
+    @guarded
+    def save_note(self) -> None:
+        if self.meeting_id is None:
+            return
+        at: datetime = self.at.dateTime().toPython().replace(microsecond=0)  # type: ignore[union-attr]
+        values = {"text": self.text.toPlainText(), "kind": self.kind.currentData(),
+                  "agenda_item_id": self.item.currentData(),
+                  "speaker_id": self.speaker.currentData(), "at": at}
+        if self._editing is None:
+            mid = self.meeting_id
+            note = self.session.run(
+                tr("Add a note"),
+                lambda: notes.add_note(self.desk, meeting_id=mid, **values),  # type: ignore[arg-type]
+                new_roots=created("notes"))
+        else:
+            note = self._editing.note
+            note_id = note.id
+            self.session.run(tr("Edit the note"),
+                             lambda: notes.update_note(self.desk, note_id, **values),  # type: ignore[arg-type]
+                             [("notes", note_id)])  # type: ignore[list-item]
+        select_id(self.table, note.id)
+
+    @guarded
+    def delete_note(self) -> None:
+        row = self._editing
+        if row is None:
+            return
+        answer = QMessageBox.question(self, tr("Delete note"), tr("Delete this note?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        note_id = row.note.id
+        self.session.run(tr("Delete the note"),
+                         lambda: notes.delete_note(self.desk, note_id),  # type: ignore[arg-type]
+                         [("notes", note_id)])  # type: ignore[list-item]

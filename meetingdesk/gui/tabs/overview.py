@@ -1,0 +1,168 @@
+"""The meeting's overview: its particulars, editable, and its totals."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus, Role
+from meetingdesk.domain.records import Meeting
+from meetingdesk.gui.dialogs.fields import OptionalDateTime, enum_combo, set_combo_data
+from meetingdesk.gui.errors import guarded
+from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.tabs.base import MeetingTab
+from meetingdesk.gui.undo import DeskSession
+from meetingdesk.gui.widgets import button, button_row
+from meetingdesk.services import directory, meetings, participation
+
+
+def totals_text(site_count: int, delegate_count: int) -> str:
+    """"N điểm cầu, X đại biểu"."""
+    return tr("%1 sites, %2 delegates").replace("%1", str(site_count)).replace(
+        "%2", str(delegate_count))
+
+
+class OverviewTab(MeetingTab):
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.meeting: Meeting | None = None
+        self.totals = QLabel(self)
+        self.totals.setObjectName("totals")
+        font = self.totals.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.totals.setFont(font)
+        self.attendance = QLabel(self)
+        self.title = QLineEdit(self)
+        self.kind = QLineEdit(self)
+        self.organizer = QLineEdit(self)
+        self.planned_start = OptionalDateTime(self)
+        self.planned_end = OptionalDateTime(self)
+        self.actual_start = OptionalDateTime(self)
+        self.actual_end = OptionalDateTime(self)
+        self.main_site = QComboBox(self)
+        self.main_site.setMaxVisibleItems(20)
+        self.status = enum_combo(MeetingStatus, self)
+        self.number = QSpinBox(self)
+        self.number.setRange(0, 99999)
+        self.number.setSpecialValueText(tr("not numbered"))
+        self.chair = QLabel(self)
+        self.chair.setWordWrap(True)
+        self.secretary = QLabel(self)
+        self.secretary.setWordWrap(True)
+        self.description = QPlainTextEdit(self)
+        self.description.setFixedHeight(self.fontMetrics().height() * 4 + 14)
+
+        details = QGroupBox(tr("Meeting"), self)
+        form = QFormLayout(details)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(tr("Title"), self.title)
+        form.addRow(tr("Kind"), self.kind)
+        form.addRow(tr("Organizer"), self.organizer)
+        times = QHBoxLayout()
+        times.addWidget(self.planned_start)
+        times.addWidget(QLabel("–", self))
+        times.addWidget(self.planned_end)
+        form.addRow(tr("Planned time"), times)
+        actual = QHBoxLayout()
+        actual.addWidget(self.actual_start)
+        actual.addWidget(QLabel("–", self))
+        actual.addWidget(self.actual_end)
+        form.addRow(tr("Actual time"), actual)
+        form.addRow(tr("Main venue"), self.main_site)
+        form.addRow(tr("Chair"), self.chair)
+        form.addRow(tr("Secretary"), self.secretary)
+        form.addRow(tr("Status"), self.status)
+        form.addRow(tr("Number"), self.number)
+        form.addRow(tr("Description"), self.description)
+
+        self.save_button = button(tr("Save changes"), self, self.save, shortcut="Ctrl+S")
+        self.revert_button = button(tr("Revert"), self, self.refresh)
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.attendance)
+        layout.addWidget(details)
+        layout.addLayout(button_row(self.save_button, self.revert_button))
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def refresh(self) -> None:
+        assert self.meeting_id is not None
+        m = meetings.get_meeting(self.desk, self.meeting_id)
+        self.meeting = m
+        sites = participation.meeting_sites(self.desk, self.meeting_id)
+        people = participation.attendance_list(self.desk, self.meeting_id)
+        self.totals.setText(totals_text(len(sites), len(people)))
+        present = sum(1 for p in people if p.attendance.status.is_present)
+        absent = sum(1 for p in people if p.attendance.status.is_absent)
+        self.attendance.setText(tr("Present: %1 · absent: %2 · not called yet: %3")
+                                .replace("%1", str(present)).replace("%2", str(absent))
+                                .replace("%3", str(len(people) - present - absent)))
+        self.title.setText(m.title)
+        self.title.setCursorPosition(0)
+        self.kind.setText(m.kind)
+        self.organizer.setText(m.organizer or "")
+        self.planned_start.set_value(m.planned_start)
+        self.planned_end.set_value(m.planned_end)
+        self.actual_start.set_value(m.actual_start)
+        self.actual_end.set_value(m.actual_end)
+        self.main_site.clear()
+        self.main_site.addItem(tr("(none)"), None)
+        for s in directory.list_sites(self.desk):
+            self.main_site.addItem(s.name, s.id)
+        self.main_site.setCurrentIndex(max(0, self.main_site.findData(m.main_site_id)))
+        set_combo_data(self.status, m.status)
+        self.number.setValue(m.number or 0)
+        self.description.setPlainText(m.description or "")
+
+        def names(*roles: Role) -> str:
+            found = [p.person.full_name + (f", {p.person.title_line}" if p.person.titles else "")
+                     for p in people if p.attendance.role in roles
+                     and p.attendance.status is not AttendanceStatus.ABSENT]
+            return "; ".join(found) or tr("(set a delegate's role on the Delegates tab)")
+
+        self.chair.setText(names(Role.CHAIR, Role.CO_CHAIR))
+        self.secretary.setText(names(Role.SECRETARY))
+
+    def _changes(self) -> dict[str, object]:
+        assert self.meeting is not None
+        m = self.meeting
+        wanted: dict[str, object] = {
+            "title": self.title.text(), "kind": self.kind.text(),
+            "organizer": self.organizer.text() or None,
+            "planned_start": self.planned_start.value(), "planned_end": self.planned_end.value(),
+            "actual_start": self.actual_start.value(), "actual_end": self.actual_end.value(),
+            "main_site_id": self.main_site.currentData(), "status": self.status.currentData(),
+            "number": self.number.value() or None,
+            "description": self.description.toPlainText() or None,
+        }
+        return {k: v for k, v in wanted.items() if getattr(m, k) != v}
+
+    @guarded
+    def save(self) -> None:
+        if self.meeting_id is None or self.meeting is None:
+            return
+        changes = self._changes()
+        if not changes:
+            return
+        mid = self.meeting_id
+        self.session.run(tr("Edit the meeting's details"),
+                         lambda: meetings.update_meeting(self.desk, mid, **changes),
+                         [("meetings", mid)], shallow=True)

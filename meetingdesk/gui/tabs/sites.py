@@ -1,0 +1,189 @@
+"""A meeting's sites (điểm cầu): add from the directory, host and summoned, connection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingdesk.domain.enums import ConnectionStatus
+from meetingdesk.gui.dialogs.picker import PickerDialog
+from meetingdesk.gui.dialogs.records import MeetingSiteDialog
+from meetingdesk.gui.errors import guarded
+from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.labels import label
+from meetingdesk.gui.models.directory import site_directory_model
+from meetingdesk.gui.models.sites import SiteRow, connection_log_model, sites_model
+from meetingdesk.gui.models.table import FoldFilterProxy
+from meetingdesk.gui.tabs.base import MeetingTab
+from meetingdesk.gui.undo import DeskSession, created
+from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
+from meetingdesk.services import directory, participation
+
+CONNECTION_BUTTONS = (ConnectionStatus.CHECKED, ConnectionStatus.CONNECTED,
+                      ConnectionStatus.LOST, ConnectionStatus.RESTORED)
+
+
+class SitesTab(MeetingTab):
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.model = sites_model(self)
+        self.proxy = FoldFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = data_table(self.proxy, [4, None, 20, 9, 8, 8, 15], parent=self)
+        self.table.setMinimumWidth(560)
+        self.add_button = button(tr("Add from directory…"), self, self.add_site,
+                                 shortcut="Ctrl+N")
+        self.edit_button = button(tr("Host and summoned…"), self, self.edit_site)
+        self.remove_button = button(tr("Remove"), self, self.remove_site, shortcut="Del")
+        self.table.doubleClicked.connect(self.edit_site)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(button_row(self.add_button, self.edit_button, self.remove_button))
+        left_layout.addWidget(self.table)
+
+        self.site_title = QLabel(self)
+        self.site_title.setWordWrap(True)
+        font = self.site_title.font()
+        font.setBold(True)
+        self.site_title.setFont(font)
+        self.remark = QLineEdit(self)
+        self.remark.setPlaceholderText(tr("Remark for the log (optional)"))
+        self.status_buttons = {}
+        buttons = QHBoxLayout()
+        for status in CONNECTION_BUTTONS:
+            b = button(label(status), self,
+                       lambda _=False, s=status: self.set_connection(s))
+            self.status_buttons[status] = b
+            buttons.addWidget(b)
+        self.log_model = connection_log_model(self)
+        self.log_table = data_table(self.log_model, [16, 15, None], parent=self,
+                                    sortable=False)
+        box = QGroupBox(tr("Connection"), self)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.site_title)
+        box_layout.addLayout(buttons)
+        box_layout.addWidget(self.remark)
+        box_layout.addWidget(QLabel(tr("Log"), self))
+        box_layout.addWidget(self.log_table, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.table.selectionModel().currentRowChanged.connect(self._show_log)
+        self._show_log()
+
+    def refresh(self) -> None:
+        assert self.meeting_id is not None
+        current = self._current()
+        current_id = current.entry.meeting_site.id if current else None
+        entries = participation.meeting_sites(self.desk, self.meeting_id)
+        hosts = {e.meeting_site.host_person_id for e in entries} - {None}
+        names = {p.id: p.full_name for p in directory.list_people(self.desk) if p.id in hosts}
+        self.model.set_rows([SiteRow(e, names.get(e.meeting_site.host_person_id, ""))
+                             for e in entries])
+        if not select_id(self.table, current_id):
+            self.table.selectRow(0)
+        self._show_log()
+
+    def _current(self) -> SiteRow | None:
+        return selected_row(self.table)
+
+    def _show_log(self) -> None:
+        row = self._current()
+        for b in self.status_buttons.values():
+            b.setEnabled(row is not None)
+        self.edit_button.setEnabled(row is not None)
+        self.remove_button.setEnabled(row is not None)
+        if row is None or row.entry.meeting_site.id is None:
+            self.site_title.setText(tr("Choose a site in the list."))
+            self.log_model.set_rows([])
+            return
+        ms = row.entry.meeting_site
+        self.site_title.setText(f"{row.entry.site.name} — {label(ms.connection)}")
+        self.log_model.set_rows(participation.connection_log(self.desk, ms.id))  # type: ignore[arg-type]
+        self.log_table.scrollToBottom()
+
+    @guarded
+    def add_site(self) -> None:
+        if self.meeting_id is None:
+            return
+        model = site_directory_model()
+        model.set_rows(directory.list_sites(self.desk))
+        dialog = PickerDialog(tr("Add a site from the directory"), model,
+                              [6, None, 16, 30, 0, 0], self,
+                              placeholder=tr("Name, code or former name, e.g. “bac kan”"))
+        for column in (4, 5):
+            dialog.table.hideColumn(column)
+        if not dialog.exec():
+            return
+        site = dialog.chosen()
+        mid = self.meeting_id
+        ms = self.session.run(
+            tr("Add the site %1").replace("%1", site.name),
+            lambda: participation.add_meeting_site(self.desk, meeting_id=mid, site_id=site.id),
+            new_roots=created("meeting_sites"))
+        select_id(self.table, ms.id)
+
+    @guarded
+    def edit_site(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        ms = row.entry.meeting_site
+        people = directory.list_people(self.desk, by_rank=True)
+        local = [p for p in people if p.site_id == ms.site_id]
+        others = [p for p in people if p.site_id != ms.site_id]
+        dialog = MeetingSiteDialog(row.entry.site.name, ms, local + others, self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        self.session.run(tr("Edit the site %1").replace("%1", row.entry.site.name),
+                         lambda: participation.update_meeting_site(
+                             self.desk, ms.id, **values),  # type: ignore[arg-type]
+                         [("meeting_sites", ms.id)], shallow=True)  # type: ignore[list-item]
+
+    @guarded
+    def remove_site(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, tr("Remove site"),
+            tr("Remove %1 from this meeting, with its connection log?").replace(
+                "%1", row.entry.site.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ms_id = row.entry.meeting_site.id
+        self.session.run(tr("Remove the site %1").replace("%1", row.entry.site.name),
+                         lambda: participation.remove_meeting_site(self.desk, ms_id),  # type: ignore[arg-type]
+                         [("meeting_sites", ms_id)])  # type: ignore[list-item]
+
+    @guarded
+    def set_connection(self, status: ConnectionStatus) -> None:
+        """One click: the site's connection status changes and the log gets a line."""
+        row = self._current()
+        if row is None:
+            return
+        ms_id = row.entry.meeting_site.id
+        remark = self.remark.text() or None
+        self.session.run(
+            tr("%1: %2").replace("%1", row.entry.site.name).replace("%2", label(status)),
+            lambda: participation.set_connection(self.desk, ms_id, status,  # type: ignore[arg-type]
+                                                 remark=remark),
+            [("meeting_sites", ms_id)])  # type: ignore[list-item]
+        self.remark.clear()

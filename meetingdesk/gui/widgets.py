@@ -1,0 +1,116 @@
+"""Small helpers shared by the views: configured tables, button rows, selections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from meetingdesk.gui.models.table import ID_ROLE, ROW_ROLE
+
+
+def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
+               parent: QWidget | None = None, sortable: bool = True) -> QTableView:
+    """A read-only table of rows: whole-row selection, widths in average characters,
+    ``None`` for the column that takes the remaining space."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setSortingEnabled(sortable)
+    if sortable:
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(False)
+    char = view.fontMetrics().averageCharWidth()
+    for column, width in enumerate(widths):
+        if width is None:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            view.setColumnWidth(column, width * char + 16)
+    return view
+
+
+def selected_row(view: QTableView) -> Any:
+    """The row object of the current row of ``view``, or ``None``."""
+    index = view.currentIndex()
+    if not index.isValid() or not view.selectionModel().isSelected(index):
+        return None
+    return index.siblingAtColumn(0).data(ROW_ROLE)
+
+
+def select_id(view: QTableView, record_id: int | None) -> bool:
+    """Make the row holding ``record_id`` current and selected; False if it is not shown."""
+    model = view.model()
+    if record_id is None:
+        return False
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data(ID_ROLE) == record_id:
+            view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            view.scrollTo(index)
+            return True
+    return False
+
+
+def select_row(view: QTableView, row: int) -> None:
+    model = view.model()
+    if model.rowCount() == 0:
+        return
+    index = model.index(max(0, min(row, model.rowCount() - 1)), 0)
+    view.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    view.scrollTo(index)
+
+
+def current_row_number(view: QTableView) -> int:
+    index: QModelIndex = view.currentIndex()
+    return index.row() if index.isValid() else -1
+
+
+def button_row(*buttons: QPushButton, stretch_at_end: bool = True) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    layout.setContentsMargins(0, 0, 0, 0)
+    for b in buttons:
+        layout.addWidget(b)
+    if stretch_at_end:
+        layout.addStretch(1)
+    return layout
+
+
+def button(text: str, parent: QWidget, slot: Any, *, shortcut: str | QKeySequence | None = None,
+           tip: str | None = None) -> QPushButton:
+    b = QPushButton(text, parent)
+    b.clicked.connect(slot)
+    if shortcut is not None:
+        sequence = QKeySequence(shortcut)
+        action = QAction(parent)
+        action.setShortcut(sequence)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        parent.addAction(action)
+        tip = f"{tip or text} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
+    if tip:
+        b.setToolTip(tip)
+    return b

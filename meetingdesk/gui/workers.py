@@ -1,0 +1,76 @@
+"""Work that runs off the GUI thread. Workers never touch widgets: they report by signals.
+
+A worker opens its own connection to the desk file (SQLite connections stay in the thread
+that made them) and closes it when done.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from meetingdesk.domain.enums import Profile
+from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.minutes.builder import build_minutes
+from meetingdesk.minutes.profiles import Margins, profile_for
+from meetingdesk.minutes.render import render_minutes
+from meetingdesk.services import minutes_versions
+from meetingdesk.store.desk import open_desk
+
+logger = logging.getLogger(__name__)
+
+
+class MinutesWorker(QObject):
+    """Builds, renders and records a meeting's minutes; emits ``stage`` as it goes."""
+
+    stage = Signal(str)
+    """``building``, ``rendering`` or ``saving``."""
+    finished = Signal(int)
+    """The id of the new version."""
+    failed = Signal(object)
+    """The exception (a :class:`MeetingDeskError` has a message for the user)."""
+
+    def __init__(self, desk_path: Path, meeting_id: int, profile: Profile,
+                 margins: Margins | None) -> None:
+        super().__init__()
+        self.desk_path = desk_path
+        self.meeting_id = meeting_id
+        self.profile = profile
+        self.margins = margins
+
+    def run(self) -> None:
+        try:
+            with open_desk(self.desk_path, create=False) as desk:
+                fmt = profile_for(self.profile)
+                if self.margins is not None:
+                    fmt = replace(fmt, margins=self.margins)
+                self.stage.emit("building")
+                document = build_minutes(desk, self.meeting_id, fmt)
+                self.stage.emit("rendering")
+                pdf = render_minutes(document, fmt)
+                self.stage.emit("saving")
+                version = minutes_versions.record_version(
+                    desk, meeting_id=self.meeting_id, profile=self.profile, pdf=pdf)
+            assert version.id is not None
+            self.finished.emit(version.id)
+        except MeetingDeskError as exc:
+            self.failed.emit(exc)
+        except Exception as exc:  # reported to the GUI thread, which logs and shows it
+            logger.exception("Generating the minutes failed")
+            self.failed.emit(exc)
+
+
+def start_in_thread(worker: MinutesWorker, parent: QObject) -> QThread:
+    """Run ``worker.run`` in a new thread that ends (and is deleted) when it is done."""
+    thread = QThread(parent)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.finished.connect(thread.quit)
+    worker.failed.connect(thread.quit)
+    thread.finished.connect(worker.deleteLater)
+    thread.finished.connect(thread.deleteLater)
+    thread.start()
+    return thread

@@ -1,0 +1,48 @@
+"""Undo and redo support: snapshots of records taken before and after an edit.
+
+The GUI's undo stack runs every edit through :func:`run_recorded`, then restores the "before"
+snapshot to undo and the "after" one to redo. Any service call can be recorded this way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from meetingdesk.store import snapshots
+from meetingdesk.store.desk import Desk
+from meetingdesk.store.snapshots import Ref, Snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """The result of an edit with the state of the records it touched, before and after."""
+
+    result: Any
+    before: Snapshot
+    after: Snapshot
+
+
+def run_recorded(desk: Desk, action: Callable[[], Any], roots: Iterable[Ref] = (),
+                 new_roots: Callable[[Any], Iterable[Ref]] | None = None, *,
+                 shallow: bool = False) -> Recorded:
+    """Run ``action`` (a service call) and snapshot ``roots`` around it.
+
+    ``new_roots`` names the records the action created (from its result): they had no row
+    before, so restoring "before" removes them. ``shallow`` snapshots only the roots' own rows,
+    for an edit of their fields that adds or removes nothing.
+    """
+    roots = tuple(roots)
+    before = snapshots.take(desk.db, roots, shallow=shallow)
+    result = action()
+    created = tuple(new_roots(result)) if new_roots else ()
+    before = before.merged(Snapshot(created, shallow, (), ()))
+    after = snapshots.take(desk.db, roots + created, shallow=shallow)
+    return Recorded(result, before, after)
+
+
+def restore(desk: Desk, state: Snapshot) -> None:
+    """Put the recorded records back as they were in ``state``, in one transaction."""
+    with desk.transaction() as db:
+        snapshots.restore(db, state)

@@ -1,0 +1,1122 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name />
+    <message>
+        <source>Type to search…</source>
+        <translation>Gõ để tìm…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Directory of sites</source>
+        <translation>Danh mục điểm cầu</translation>
+    </message>
+    <message>
+        <source>Add a site to the directory</source>
+        <translation>Thêm điểm cầu vào danh mục</translation>
+    </message>
+    <message>
+        <source>Edit the site %1</source>
+        <translation>Sửa điểm cầu %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the directory?</source>
+        <translation>Xóa %1 khỏi danh mục?</translation>
+    </message>
+    <message>
+        <source>Delete the site %1</source>
+        <translation>Xóa điểm cầu %1</translation>
+    </message>
+    <message>
+        <source>Directory of people</source>
+        <translation>Danh mục đại biểu</translation>
+    </message>
+    <message>
+        <source>Add a person to the directory</source>
+        <translation>Thêm người vào danh mục</translation>
+    </message>
+    <message>
+        <source>Edit the person %1</source>
+        <translation>Sửa thông tin %1</translation>
+    </message>
+    <message>
+        <source>Delete the person %1</source>
+        <translation>Xóa %1 khỏi danh mục</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Đặt</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>New meeting from a previous one</source>
+        <translation>Cuộc họp mới từ cuộc họp trước</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>Cuộc họp mới</translation>
+    </message>
+    <message>
+        <source>e.g. Quarterly online briefing</source>
+        <translation>ví dụ: Hội nghị giao ban trực tuyến quý</translation>
+    </message>
+    <message>
+        <source>Online conference</source>
+        <translation>Hội nghị trực tuyến</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Đơn vị tổ chức</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Dự kiến bắt đầu</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Dự kiến kết thúc</translation>
+    </message>
+    <message>
+        <source>Main venue</source>
+        <translation>Điểm cầu chính</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>Tìm thấy %1</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Tùy chọn</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Organization (minutes header)</source>
+        <translation>Cơ quan (phần đầu biên bản)</translation>
+    </message>
+    <message>
+        <source>Parent agency</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>Number code</source>
+        <translation>Ký hiệu số biên bản</translation>
+    </message>
+    <message>
+        <source>Chair's title</source>
+        <translation>Chức danh người chủ trì</translation>
+    </message>
+    <message>
+        <source>Document profile</source>
+        <translation>Thể thức văn bản</translation>
+    </message>
+    <message>
+        <source>Recipients (one per line)</source>
+        <translation>Nơi nhận (mỗi dòng một nơi)</translation>
+    </message>
+    <message>
+        <source>Page margins of the minutes (mm)</source>
+        <translation>Lề trang biên bản (mm)</translation>
+    </message>
+    <message>
+        <source>Use these margins instead of the profile's</source>
+        <translation>Dùng các lề này thay cho lề của thể thức</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Trên</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Dưới</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Trái</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Phải</translation>
+    </message>
+    <message>
+        <source>Edit the organization settings</source>
+        <translation>Sửa thông tin cơ quan</translation>
+    </message>
+    <message>
+        <source>Edit site</source>
+        <translation>Sửa điểm cầu</translation>
+    </message>
+    <message>
+        <source>New site</source>
+        <translation>Điểm cầu mới</translation>
+    </message>
+    <message>
+        <source>separated by semicolons</source>
+        <translation>cách nhau bằng dấu chấm phẩy</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Former names</source>
+        <translation>Tên cũ</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Người liên hệ</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>Điện thoại liên hệ</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Kỹ thuật viên</translation>
+    </message>
+    <message>
+        <source>Technician phone</source>
+        <translation>Điện thoại kỹ thuật</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>Sửa thông tin đại biểu</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Đại biểu mới</translation>
+    </message>
+    <message>
+        <source>One title per line, in order</source>
+        <translation>Mỗi dòng một chức danh, theo thứ tự</translation>
+    </message>
+    <message>
+        <source>Smaller numbers come first in lists and minutes</source>
+        <translation>Số nhỏ hơn đứng trước trong danh sách và biên bản</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Cơ quan, đơn vị</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Điểm cầu</translation>
+    </message>
+    <message>
+        <source>Precedence</source>
+        <translation>Thứ tự ưu tiên</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Edit agenda item</source>
+        <translation>Sửa mục chương trình</translation>
+    </message>
+    <message>
+        <source>New agenda item</source>
+        <translation>Mục chương trình mới</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>phút</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>chưa đặt</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Mục chương trình</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Người trình bày</translation>
+    </message>
+    <message>
+        <source>Planned duration</source>
+        <translation>Thời lượng dự kiến</translation>
+    </message>
+    <message>
+        <source>Delegate: %1</source>
+        <translation>Đại biểu: %1</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>Điểm cầu: %1</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Người chủ trì tại điểm cầu</translation>
+    </message>
+    <message>
+        <source>Delegates summoned</source>
+        <translation>Số đại biểu triệu tập</translation>
+    </message>
+    <message>
+        <source>Edit document</source>
+        <translation>Sửa văn bản</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Văn bản mới</translation>
+    </message>
+    <message>
+        <source>e.g. 96-QĐ/TW</source>
+        <translation>ví dụ: 96-QĐ/TW</translation>
+    </message>
+    <message>
+        <source>Date known</source>
+        <translation>Có ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Number and code</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>MeetingDesk</source>
+        <translation>MeetingDesk</translation>
+    </message>
+    <message>
+        <source>The desk file could not be written. Nothing was changed.</source>
+        <translation>Không ghi được tệp dữ liệu. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The action failed because of an unexpected error. Your data was not changed.</source>
+        <translation>Thao tác không thực hiện được do một lỗi ngoài dự kiến. Dữ liệu của bạn không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Central venue</source>
+        <translation>Điểm cầu Trung ương</translation>
+    </message>
+    <message>
+        <source>Province or city</source>
+        <translation>Tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <source>Ministry or agency</source>
+        <translation>Bộ, ngành</translation>
+    </message>
+    <message>
+        <source>Commune or ward</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Đã lên lịch</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang họp</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <source>Minutes final</source>
+        <translation>Biên bản chính thức</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Đã kiểm tra</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Đã kết nối</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Mất kết nối</translation>
+    </message>
+    <message>
+        <source>Reconnected</source>
+        <translation>Đã kết nối lại</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Co-chair</source>
+        <translation>Đồng chủ trì</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>Đại biểu</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Khách mời</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Thư ký</translation>
+    </message>
+    <message>
+        <source>Not called yet</source>
+        <translation>Chưa điểm danh</translation>
+    </message>
+    <message>
+        <source>Present in person</source>
+        <translation>Có mặt trực tiếp</translation>
+    </message>
+    <message>
+        <source>Present online</source>
+        <translation>Có mặt trực tuyến</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Đến muộn</translation>
+    </message>
+    <message>
+        <source>Absent with reason</source>
+        <translation>Vắng mặt có lý do</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng mặt</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Phát biểu</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Giao nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>State (Decree 30/2020/NĐ-CP)</source>
+        <translation>Nhà nước (Nghị định 30/2020/NĐ-CP)</translation>
+    </message>
+    <message>
+        <source>Party (Guide 36-HD/VPTW)</source>
+        <translation>Đảng (Hướng dẫn 36-HD/VPTW)</translation>
+    </message>
+    <message>
+        <source>Choose a meeting in the list, or create one (Meeting ▸ New meeting).</source>
+        <translation>Chọn một cuộc họp trong danh sách, hoặc tạo cuộc họp mới (Cuộc họp ▸ Cuộc họp mới).</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>New desk…</source>
+        <translation>Tệp dữ liệu mới…</translation>
+    </message>
+    <message>
+        <source>Open desk…</source>
+        <translation>Mở tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Recent desks</source>
+        <translation>Tệp dữ liệu gần đây</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>Tùy chọn…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>&amp;Cuộc họp</translation>
+    </message>
+    <message>
+        <source>New meeting…</source>
+        <translation>Cuộc họp mới…</translation>
+    </message>
+    <message>
+        <source>New meeting from this one…</source>
+        <translation>Cuộc họp mới từ cuộc họp này…</translation>
+    </message>
+    <message>
+        <source>Delete meeting…</source>
+        <translation>Xóa cuộc họp…</translation>
+    </message>
+    <message>
+        <source>Find a meeting</source>
+        <translation>Tìm cuộc họp</translation>
+    </message>
+    <message>
+        <source>&amp;Directories</source>
+        <translation>&amp;Danh mục</translation>
+    </message>
+    <message>
+        <source>Sites…</source>
+        <translation>Điểm cầu…</translation>
+    </message>
+    <message>
+        <source>People…</source>
+        <translation>Đại biểu…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>About MeetingDesk</source>
+        <translation>Giới thiệu MeetingDesk</translation>
+    </message>
+    <message>
+        <source>Desk: %1</source>
+        <translation>Tệp dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>New desk</source>
+        <translation>Tệp dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Open desk</source>
+        <translation>Mở tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Đã sao lưu vào %1</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>Xóa cuộc họp</translation>
+    </message>
+    <message>
+        <source>Delete the meeting “%1” with its sites, delegates, agenda, notes and minutes? You can undo this with Edit ▸ Undo.</source>
+        <translation>Xóa cuộc họp “%1” cùng các điểm cầu, đại biểu, chương trình, ghi chép và biên bản của nó? Có thể hoàn tác bằng Sửa ▸ Hoàn tác.</translation>
+    </message>
+    <message>
+        <source>MeetingDesk %1 — meetings, sites, delegates and minutes of online multi-site conferences.</source>
+        <translation>MeetingDesk %1 — quản lý cuộc họp, điểm cầu, đại biểu và biên bản hội nghị trực tuyến nhiều điểm cầu.</translation>
+    </message>
+    <message>
+        <source>The minutes are being generated; please wait a moment.</source>
+        <translation>Đang tạo biên bản; vui lòng chờ trong giây lát.</translation>
+    </message>
+    <message>
+        <source>Search meetings…</source>
+        <translation>Tìm cuộc họp…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Cuộc họp</translation>
+    </message>
+    <message>
+        <source>%1 of %2 meetings</source>
+        <translation>%1 / %2 cuộc họp</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Điểm cầu</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>Đại biểu</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chép</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Biên bản</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>TT</translation>
+    </message>
+    <message>
+        <source>Minutes planned</source>
+        <translation>Số phút dự kiến</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation>(chưa có điểm cầu)</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Giờ điểm danh</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Cited here</source>
+        <translation>Được trích dẫn</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Thời điểm tạo</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Thể thức</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Chính thức</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Người phát biểu</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Summoned</source>
+        <translation>Triệu tập</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Chuyển lên</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Chuyển xuống</translation>
+    </message>
+    <message>
+        <source>Add the agenda item</source>
+        <translation>Thêm mục chương trình</translation>
+    </message>
+    <message>
+        <source>Edit the agenda item</source>
+        <translation>Sửa mục chương trình</translation>
+    </message>
+    <message>
+        <source>Remove agenda item</source>
+        <translation>Gỡ mục chương trình</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the agenda? Its notes stay with the meeting.</source>
+        <translation>Gỡ “%1” khỏi chương trình? Các ghi chép của mục này vẫn được giữ trong cuộc họp.</translation>
+    </message>
+    <message>
+        <source>Remove the agenda item</source>
+        <translation>Gỡ mục chương trình</translation>
+    </message>
+    <message>
+        <source>Reorder the agenda</source>
+        <translation>Sắp xếp lại chương trình</translation>
+    </message>
+    <message>
+        <source>Search delegates…</source>
+        <translation>Tìm đại biểu…</translation>
+    </message>
+    <message>
+        <source>By precedence</source>
+        <translation>Theo thứ tự ưu tiên</translation>
+    </message>
+    <message>
+        <source>By name (Vietnamese order)</source>
+        <translation>Theo tên (thứ tự tiếng Việt)</translation>
+    </message>
+    <message>
+        <source>Add from directory…</source>
+        <translation>Thêm từ danh mục…</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Người mới…</translation>
+    </message>
+    <message>
+        <source>Roll call</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Roll call mode (Ctrl+R)</source>
+        <translation>Chế độ điểm danh (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Roll call: C or 1 present · T or 2 online · M or 3 late · L or 4 absent with reason · V or 5 absent · 0 undo the call; arrows move.</source>
+        <translation>Điểm danh: C hoặc 1 có mặt · T hoặc 2 trực tuyến · M hoặc 3 đến muộn · L hoặc 4 vắng có lý do · V hoặc 5 vắng · 0 bỏ điểm danh; phím mũi tên để di chuyển.</translation>
+    </message>
+    <message>
+        <source>%1 delegates: %2 present, %3 absent</source>
+        <translation>%1 đại biểu: %2 có mặt, %3 vắng</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Mọi điểm cầu</translation>
+    </message>
+    <message>
+        <source>Reason for %1's absence:</source>
+        <translation>Lý do vắng mặt của %1:</translation>
+    </message>
+    <message>
+        <source>Roll call: %1, %2</source>
+        <translation>Điểm danh: %1, %2</translation>
+    </message>
+    <message>
+        <source>Add a delegate from the directory</source>
+        <translation>Thêm đại biểu từ danh mục</translation>
+    </message>
+    <message>
+        <source>Name, title or organization</source>
+        <translation>Tên, chức danh hoặc cơ quan</translation>
+    </message>
+    <message>
+        <source>Add the delegate %1</source>
+        <translation>Thêm đại biểu %1</translation>
+    </message>
+    <message>
+        <source>Edit the delegate %1</source>
+        <translation>Sửa đại biểu %1</translation>
+    </message>
+    <message>
+        <source>Remove delegate</source>
+        <translation>Gỡ đại biểu</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this meeting?</source>
+        <translation>Gỡ %1 khỏi cuộc họp này?</translation>
+    </message>
+    <message>
+        <source>Remove the delegate %1</source>
+        <translation>Gỡ đại biểu %1</translation>
+    </message>
+    <message>
+        <source>Only documents cited in this meeting</source>
+        <translation>Chỉ văn bản được trích dẫn trong cuộc họp này</translation>
+    </message>
+    <message>
+        <source>Search documents…</source>
+        <translation>Tìm văn bản…</translation>
+    </message>
+    <message>
+        <source>Add document…</source>
+        <translation>Thêm văn bản…</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Add a document</source>
+        <translation>Thêm văn bản</translation>
+    </message>
+    <message>
+        <source>Edit the document %1</source>
+        <translation>Sửa văn bản %1</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Đính kèm tệp</translation>
+    </message>
+    <message>
+        <source>Attach %1 to %2</source>
+        <translation>Đính kèm %1 vào %2</translation>
+    </message>
+    <message>
+        <source>Generate the minutes</source>
+        <translation>Tạo biên bản</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất ra tệp…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Mark final</source>
+        <translation>Chốt bản chính thức</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Mở lại…</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Các phiên bản</translation>
+    </message>
+    <message>
+        <source>The minutes are final: the meeting cannot be changed until it is reopened.</source>
+        <translation>Biên bản đã được chốt: không thể sửa cuộc họp cho đến khi mở lại.</translation>
+    </message>
+    <message>
+        <source>Gathering the meeting's data…</source>
+        <translation>Đang tập hợp dữ liệu cuộc họp…</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>Đang dàn trang…</translation>
+    </message>
+    <message>
+        <source>Saving the new version…</source>
+        <translation>Đang lưu phiên bản mới…</translation>
+    </message>
+    <message>
+        <source>Minutes generated.</source>
+        <translation>Đã tạo biên bản.</translation>
+    </message>
+    <message>
+        <source>Export the minutes</source>
+        <translation>Xuất biên bản</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Make this version the final minutes? The meeting's notes and tasks can no longer be changed until it is reopened with a reason.</source>
+        <translation>Chốt phiên bản này làm biên bản chính thức? Ghi chép và nhiệm vụ của cuộc họp sẽ không sửa được nữa cho đến khi cuộc họp được mở lại kèm lý do.</translation>
+    </message>
+    <message>
+        <source>Reopen the meeting</source>
+        <translation>Mở lại cuộc họp</translation>
+    </message>
+    <message>
+        <source>Why is the meeting reopened?</source>
+        <translation>Lý do mở lại cuộc họp?</translation>
+    </message>
+    <message>
+        <source>Search notes…</source>
+        <translation>Tìm ghi chép…</translation>
+    </message>
+    <message>
+        <source>What was said, concluded or assigned…</source>
+        <translation>Nội dung phát biểu, kết luận hoặc nhiệm vụ được giao…</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Ghi chép mới</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Lưu ghi chép</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Xóa ghi chép</translation>
+    </message>
+    <message>
+        <source>Kind and time</source>
+        <translation>Loại và thời gian</translation>
+    </message>
+    <message>
+        <source>All agenda items</source>
+        <translation>Mọi mục chương trình</translation>
+    </message>
+    <message>
+        <source>Outside the agenda</source>
+        <translation>Ngoài chương trình</translation>
+    </message>
+    <message>
+        <source>(outside the agenda)</source>
+        <translation>(ngoài chương trình)</translation>
+    </message>
+    <message>
+        <source>(no speaker)</source>
+        <translation>(không có người phát biểu)</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Thêm ghi chép</translation>
+    </message>
+    <message>
+        <source>Edit the note</source>
+        <translation>Sửa ghi chép</translation>
+    </message>
+    <message>
+        <source>Delete this note?</source>
+        <translation>Xóa ghi chép này?</translation>
+    </message>
+    <message>
+        <source>Delete the note</source>
+        <translation>Xóa ghi chép</translation>
+    </message>
+    <message>
+        <source>%1 sites, %2 delegates</source>
+        <translation>%1 điểm cầu, %2 đại biểu</translation>
+    </message>
+    <message>
+        <source>not numbered</source>
+        <translation>chưa đánh số</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Cuộc họp</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>Thời gian dự kiến</translation>
+    </message>
+    <message>
+        <source>Actual time</source>
+        <translation>Thời gian thực tế</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Lưu thay đổi</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Hoàn lại</translation>
+    </message>
+    <message>
+        <source>Present: %1 · absent: %2 · not called yet: %3</source>
+        <translation>Có mặt: %1 · vắng: %2 · chưa điểm danh: %3</translation>
+    </message>
+    <message>
+        <source>(set a delegate's role on the Delegates tab)</source>
+        <translation>(đặt vai trò cho đại biểu ở thẻ Đại biểu)</translation>
+    </message>
+    <message>
+        <source>Edit the meeting's details</source>
+        <translation>Sửa thông tin cuộc họp</translation>
+    </message>
+    <message>
+        <source>Host and summoned…</source>
+        <translation>Chủ trì và triệu tập…</translation>
+    </message>
+    <message>
+        <source>Remark for the log (optional)</source>
+        <translation>Ghi chú vào nhật ký (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Nhật ký kết nối</translation>
+    </message>
+    <message>
+        <source>Choose a site in the list.</source>
+        <translation>Chọn một điểm cầu trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Add a site from the directory</source>
+        <translation>Thêm điểm cầu từ danh mục</translation>
+    </message>
+    <message>
+        <source>Name, code or former name, e.g. “bac kan”</source>
+        <translation>Tên, mã hoặc tên cũ, ví dụ “bac kan”</translation>
+    </message>
+    <message>
+        <source>Add the site %1</source>
+        <translation>Thêm điểm cầu %1</translation>
+    </message>
+    <message>
+        <source>Remove site</source>
+        <translation>Gỡ điểm cầu</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this meeting, with its connection log?</source>
+        <translation>Gỡ %1 khỏi cuộc họp này, cùng nhật ký kết nối của điểm cầu?</translation>
+    </message>
+    <message>
+        <source>Remove the site %1</source>
+        <translation>Gỡ điểm cầu %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+</TS>
