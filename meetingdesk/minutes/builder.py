@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from meetingdesk.domain.enums import NoteKind, Role
 from meetingdesk.domain.records import Meeting, Note, Organization
+from meetingdesk.domain.text import fold
 from meetingdesk.minutes.document import (
     Appendix,
     BodySection,
@@ -142,6 +143,13 @@ class _Builder:
         name = self.site_names.get(site_id)
         return name if name is not None else line(directory.get_site(self.desk, site_id).name)
 
+    def site_words(self, name: str) -> str:
+        """``điểm cầu Thái Nguyên``; a name that already says ``Điểm cầu …`` is kept."""
+        prefix = self.w.site.format(name="").strip()
+        if fold(name).startswith(fold(prefix)):
+            return name
+        return self.w.site.format(name=name)
+
     # --- parts ---------------------------------------------------------------------------
 
     def header(self) -> Header:
@@ -222,7 +230,7 @@ class _Builder:
         for e in people:
             by_site.setdefault(e.attendance.site_id, []).append(e)
         known = {s.site.id for s in self.f.sites}
-        out = [self.site_attendance(upper_first(self.w.site.format(name=line(s.site.name))),
+        out = [self.site_attendance(upper_first(self.site_words(line(s.site.name))),
                                     s.meeting_site.summoned, by_site.get(s.site.id, []))
                for s in self.f.sites]
         stray = [e for e in people if e.attendance.site_id not in known]
@@ -238,7 +246,7 @@ class _Builder:
         speaker = self.by_attendance.get(note.speaker_id)
         site = self.site_name(note.site_id if note.site_id is not None
                               else speaker.attendance.site_id if speaker else None)
-        where = ", ".join(x for x in (self.w.site.format(name=site) if site else "",
+        where = ", ".join(x for x in (self.site_words(site) if site else "",
                                       short_time(note.at)) if x)
         verb = verbs.get(note.kind.value, "")
         if speaker:
@@ -247,7 +255,7 @@ class _Builder:
         elif note.kind is NoteKind.REMARK and not site:
             lead = ""
         elif site:
-            lead = f"{upper_first(self.w.site.format(name=site))} ({short_time(note.at)}):"
+            lead = f"{upper_first(self.site_words(site))} ({short_time(note.at)}):"
         else:
             lead = f"{short_time(note.at)}:"
         label = "" if closing else labels.get(note.kind.value, "")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from threading import Lock
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from meetingdesk.paths import resource
@@ -19,12 +20,46 @@ _FILES = {REGULAR: "LiberationSerif-Regular.ttf", BOLD: "LiberationSerif-Bold.tt
 _lock = Lock()
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap of a font subset, with characters beyond the Basic
+    Multilingual Plane (emoji) written as UTF-16 surrogate pairs, as the PDF standard says;
+    reportlab writes ``<1F44D>``, which readers cut to U+1F44."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{chr(v).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+          for i, v in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ]
+    return "\n".join(lines)
+
+
 def register_fonts() -> None:
     """Register the four faces with reportlab as one family (once per process)."""
     with _lock:
         if BOLD_ITALIC in pdfmetrics.getRegisteredFontNames():
             return
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         for name, file_name in _FILES.items():
             pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file_name))))
         pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC,
                                       boldItalic=BOLD_ITALIC)
+
+
+def keep_missing_characters(chars: Iterable[str]) -> None:
+    """Let characters the fonts lack (emoji, rare scripts) be drawn as the font's
+    missing-glyph box while the PDF's text layer keeps them.
+
+    reportlab would draw such a character as glyph 0 with no Unicode mapping, so copying or
+    extracting the text would silently lose it. Mapping the character to glyph 0 explicitly
+    gives it a code of its own in the embedded subset and an entry in its ToUnicode map.
+    """
+    with _lock:
+        for name in _FILES:
+            face = pdfmetrics.getFont(name).face
+            for ch in chars:
+                if ord(ch) not in face.charToGlyph and not ch.isspace():
+                    face.charToGlyph[ord(ch)] = 0

@@ -8,6 +8,7 @@ Serif family is used, the canvas's initial font included, so every font in the P
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 from collections.abc import Iterator
@@ -40,7 +41,14 @@ from meetingdesk.minutes.document import (
     Signer,
 )
 from meetingdesk.minutes.flowables import LeanTable, Lines, LineStyle, TableStyle, width_of
-from meetingdesk.minutes.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
+from meetingdesk.minutes.fonts import (
+    BOLD,
+    BOLD_ITALIC,
+    ITALIC,
+    REGULAR,
+    keep_missing_characters,
+    register_fonts,
+)
 from meetingdesk.minutes.profiles import FormatProfile
 
 logger = logging.getLogger(__name__)
@@ -286,9 +294,25 @@ def _page_number(profile: FormatProfile) -> object:
     return draw
 
 
+def _characters(value: object) -> set[str]:
+    """Every character of every string in the document."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.update(item)
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif dataclasses.is_dataclass(item):
+            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+    return found
+
+
 def render_minutes(doc: MinutesDocument, profile: FormatProfile) -> bytes:
     """The PDF of the minutes, as bytes."""
     register_fonts()
+    keep_missing_characters(_characters(doc))
     story = _Story(doc, profile)
     m = profile.margins
     out = io.BytesIO()
