@@ -1,0 +1,197 @@
+"""Site exchange packages (``.mdpkg``): a ZIP holding ``manifest.json`` and ``records.json``.
+
+The manifest names the format and its version, the desk schema version, the source desk id,
+the meeting (ref, title, planned start), the scope — ``site`` (a province's part of a meeting)
+or ``setup`` (the centre's meeting setup) — and the sha256 of every other member. Reading a
+package goes through :mod:`~meetingdesk.exchange.zipguard` (no extraction, limits counted on
+bytes actually read); a member missing, extra, or whose digest differs is refused before
+anything is merged. Merging is :mod:`meetingdesk.services.sync`'s.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.exchange.errors import PackageError
+from meetingdesk.exchange.zipguard import open_zip
+from meetingdesk.services import directory, meetings, sync
+from meetingdesk.services.bulk import backup_desk
+from meetingdesk.store.desk import Desk
+from meetingdesk.store.migrations import SCHEMA_VERSION
+
+logger = logging.getLogger(__name__)
+
+FORMAT = "meetingdesk-exchange"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+RECORDS = "records.json"
+SUFFIX = ".mdpkg"
+MAX_MANIFEST_BYTES = 1 << 20
+MAX_RECORDS = 500_000
+
+
+@dataclass(frozen=True, slots=True)
+class Package:
+    manifest: dict[str, Any]
+    records: list[sync.WireRecord]
+
+    @property
+    def scope(self) -> str:
+        return str(self.manifest["scope"])
+
+    @property
+    def source(self) -> str:
+        return str(self.manifest["desk_id"])
+
+
+@dataclass(frozen=True, slots=True)
+class PackageReport:
+    """What importing a package did (or would do, for a dry run)."""
+
+    package: Package
+    plan: sync.MergePlan
+    written: bool
+    backup: Path | None = None
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _desk_id(desk: Desk) -> str:
+    return str(desk.db.execute("SELECT desk_id FROM organization WHERE id = 1").fetchone()[0])
+
+
+def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
+                   site_code: str | None = None) -> Package:
+    """Write a meeting's part for one site (``site_code``), or its whole setup, to ``path``.
+
+    The file appears only once complete (written beside it, then renamed).
+    """
+    path = Path(path)
+    meeting = meetings.get_meeting(desk, meeting_id)
+    manifest: dict[str, Any] = {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": SCHEMA_VERSION,
+        "desk_id": _desk_id(desk), "created_at": datetime.now().isoformat(timespec="seconds"),
+        "meeting": {"title": meeting.title,
+                    "planned_start": meeting.planned_start.isoformat()
+                    if meeting.planned_start else None},
+    }
+    if site_code:
+        site = directory.find_site(desk, site_code)
+        if site is None or site.id is None:
+            raise PackageError(f"Không có điểm cầu nào có mã hoặc tên “{site_code}”.",
+                               f"No site has the code or name “{site_code}”.")
+        records = sync.meeting_part(desk, meeting_id, site.id)
+        if not any(r.kind == "meeting_site" for r in records):
+            raise PackageError(f"Điểm cầu {site.name} không tham gia cuộc họp này.",
+                               f"The site {site.name} does not take part in this meeting.")
+        manifest["scope"] = "site"
+        manifest["site"] = {"name": site.name, "code": site.code,
+                            "ref": list(next(r.ref for r in records if r.kind == "site"
+                                             and r.data["name"] == site.name))}
+    else:
+        records = sync.meeting_setup(desk, meeting_id)
+        manifest["scope"] = "setup"
+    manifest["meeting"]["ref"] = list(next(r.ref for r in records if r.kind == "meeting"))
+    body = json.dumps([r.to_json() for r in records], ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+    manifest["members"] = {RECORDS: _sha256(body)}
+    manifest["counts"] = {k: sum(1 for r in records if r.kind == k) for k in sync.ORDER}
+    head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".partial", dir=path.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(MANIFEST, head)
+            zf.writestr(RECORDS, body)
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    logger.info("Exported %d records of meeting %d to %s", len(records), meeting_id, path)
+    return Package(manifest, records)
+
+
+def _refuse(name: str, why_vi: str, why_en: str) -> PackageError:
+    return PackageError(
+        f"Gói {name} bị từ chối: {why_vi}. Không có gì được ghi vào dữ liệu.",
+        f"The package {name} was refused: {why_en}. Nothing was written to the desk.",
+    )
+
+
+def _json(name: str, member: str, data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _refuse(name, f"{member} không phải JSON hợp lệ",
+                      f"{member} is not valid JSON") from None
+
+
+def _check_manifest(name: str, manifest: Any) -> dict[str, Any]:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _refuse(name, "đây không phải gói trao đổi MeetingDesk",
+                      "this is not a MeetingDesk exchange package")
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise _refuse(name, "gói được tạo bởi phiên bản MeetingDesk mới hơn; hãy cập nhật",
+                      "it was made by a newer MeetingDesk; please update")
+    members = manifest.get("members")
+    if (not isinstance(members, dict) or set(members) != {RECORDS}
+            or not isinstance(manifest.get("desk_id"), str)
+            or manifest.get("scope") not in ("site", "setup")):
+        raise _refuse(name, "bản kê (manifest) không đầy đủ", "its manifest is incomplete")
+    return manifest
+
+
+def read_package(path: str | Path) -> Package:
+    """Open, check and parse a package; raises :class:`PackageError` (or a hostile-file
+    error) for anything damaged, tampered with, unsafe or unknown."""
+    path = Path(path)
+    name = path.name
+    with open_zip(path) as z:
+        if set(z.members) != {MANIFEST, RECORDS}:
+            raise _refuse(name, "thành phần trong gói không đúng",
+                          "its members are not the expected ones")
+        if z.members[MANIFEST].file_size > MAX_MANIFEST_BYTES:
+            raise _refuse(name, "bản kê quá lớn", "its manifest is too large")
+        manifest = _check_manifest(name, _json(name, MANIFEST, z.read(MANIFEST)))
+        body = z.read(RECORDS)
+    if _sha256(body) != manifest["members"][RECORDS]:
+        raise _refuse(name, f"mã băm sha256 của {RECORDS} không khớp (gói đã bị sửa hoặc hỏng)",
+                      f"the sha256 of {RECORDS} does not match (tampered with or damaged)")
+    raw = _json(name, RECORDS, body)
+    if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
+        raise _refuse(name, "danh sách bản ghi không hợp lệ", "its record list is invalid")
+    try:
+        records = [sync.parse_record(r) for r in raw]
+    except MeetingDeskError as exc:
+        raise _refuse(name, exc.vi, exc.en) from None
+    return Package(manifest, records)
+
+
+def import_package(desk: Desk, path: str | Path, *, dry_run: bool = False) -> PackageReport:
+    """Merge a package into ``desk``: new records added, changed ones updated, conflicts
+    reported and left as they are. ``dry_run`` only plans. A real import backs the desk up
+    first and writes in one transaction."""
+    package = read_package(path)
+    try:
+        _, plan = sync.plan_merge(desk, package.records)
+    except MeetingDeskError as exc:
+        raise _refuse(Path(path).name, exc.vi, exc.en) from None
+    if dry_run:
+        return PackageReport(package, plan, written=False)
+    backups: list[Path] = []
+    plan = sync.apply_merge(desk, package.records, plan,
+                            backup=lambda: backups.append(backup_desk(desk, "before-package")))
+    logger.info("Imported package %s: %s", path, plan.counts())
+    return PackageReport(package, plan, written=True, backup=backups[0] if backups else None)
