@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from sqlite_utils import Database
@@ -32,6 +34,21 @@ class Repository(Generic[T]):
             f"The {self.what_en} (id {record_id}) was not found; it may have been deleted.",
         )
 
+    @contextmanager
+    def _links_checked(self) -> Iterator[None]:
+        """Report a link to a record that does not exist (a foreign key) as not found."""
+        try:
+            yield
+        except sqlite3.IntegrityError as exc:
+            if getattr(exc, "sqlite_errorname", None) != "SQLITE_CONSTRAINT_FOREIGNKEY":
+                raise
+            raise NotFoundError(
+                f"Không lưu được {self.what_vi}: một mục liên kết với nó không còn tồn tại; "
+                "hãy tải lại.",
+                f"The {self.what_en} was not saved: a record it refers to no longer exists; "
+                "reload it.",
+            ) from None
+
     def _build(self, db: Database, row: dict[str, Any]) -> T:
         return from_row(self.cls, row)
 
@@ -56,16 +73,18 @@ class Repository(Generic[T]):
     def insert(self, db: Database, record: T) -> T:
         row = to_row(record, skip=self.virtual)
         table = db[self.table]
-        table.insert(row)  # type: ignore[union-attr]
+        with self._links_checked():
+            table.insert(row)  # type: ignore[union-attr]
         return self.get(db, table.last_pk)  # type: ignore[union-attr]
 
     def update(self, db: Database, record_id: int, values: dict[str, Any]) -> T:
         if not self.exists(db, record_id):
             raise self.missing(record_id)
         if values:
-            db[self.table].update(  # type: ignore[union-attr]
-                record_id, values_to_row(self.cls, values)
-            )
+            with self._links_checked():
+                db[self.table].update(  # type: ignore[union-attr]
+                    record_id, values_to_row(self.cls, values)
+                )
         return self.get(db, record_id)
 
     def delete(self, db: Database, record_id: int) -> None:
