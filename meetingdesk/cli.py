@@ -112,6 +112,62 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a delegate or site list (XLSX, CSV, tab-separated text) into the desk."""
+    from meetingdesk.exchange.importer import apply_import, plan_import
+    from meetingdesk.exchange.mapping import guess_mapping, parse_mapping
+    from meetingdesk.exchange.reader import read_table
+    from meetingdesk.exchange.report import plan_lines, summary_line
+
+    table = read_table(args.file, args.encoding, sheet=args.sheet)
+    mapping = guess_mapping(table.headers)
+    if args.map:
+        mapping.update(parse_mapping(args.map, table.headers))
+    with open_desk(args.db, create=not args.dry_run) as desk:
+        plan = plan_import(desk, table, mapping, args.meeting, args.site)
+        for line in plan_lines(plan, details=not args.quiet):
+            _out(line)
+        if args.dry_run:
+            _out("Chạy thử: chưa ghi gì.")
+            return 0
+        _out(summary_line(apply_import(desk, plan)))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export a meeting's attendance list or site table to XLSX or CSV."""
+    from meetingdesk.exchange.export import export_table
+
+    with open_desk(args.db, create=False) as desk:
+        count = export_table(desk, args.meeting_id, args.what, args.output)
+    _out(f"Đã ghi {count} dòng vào {args.output}")
+    return 0
+
+
+def cmd_export_package(args: argparse.Namespace) -> int:
+    """Write a site's part of a meeting (or, without --site, its setup) as a .mdpkg file."""
+    from meetingdesk.exchange.packages import export_package
+
+    with open_desk(args.db, create=False) as desk:
+        package = export_package(desk, args.meeting_id, args.output, site_code=args.site)
+    counts = ", ".join(f"{k} {n}" for k, n in package.manifest["counts"].items() if n)
+    _out(f"Đã ghi gói {package.scope} ({counts}) vào {args.output}")
+    return 0
+
+
+def cmd_import_package(args: argparse.Namespace) -> int:
+    """Merge a .mdpkg exchange package into the desk (conflicts are shown, never overwritten)."""
+    from meetingdesk.exchange.packages import import_package, read_package
+    from meetingdesk.exchange.report import merge_lines
+
+    package = read_package(args.file)
+    with open_desk(args.db, create=not args.dry_run) as desk:
+        report = import_package(desk, package, dry_run=args.dry_run)
+    for line in merge_lines(report):
+        _out(line)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_help = f"tệp dữ liệu (mặc định: {default_desk_path()})"
     parser = argparse.ArgumentParser(
@@ -146,6 +202,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", choices=("state", "party"), default=None,
                    help="thể thức: state (Nghị định 30/2020) hoặc party (Hướng dẫn 36-HD/VPTW); "
                         "mặc định theo thiết lập của cơ quan")
+    p = command("import", cmd_import,
+                "nhập danh sách đại biểu hoặc điểm cầu từ XLSX, CSV (xem trước rồi ghi một lần)")
+    p.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx, .csv hoặc .txt")
+    p.add_argument("--meeting", type=int, default=None, metavar="MÃ_CUỘC_HỌP",
+                   help="thêm những người trong danh sách vào thành phần cuộc họp này")
+    p.add_argument("--site", default=None, metavar="MÃ_ĐIỂM_CẦU",
+                   help="điểm cầu của các dòng không ghi điểm cầu (mã, tên hoặc tên cũ)")
+    p.add_argument("--encoding", default=None,
+                   help="bảng mã của tệp văn bản: utf-8, utf-16, cp1258, tcvn3, vni "
+                        "(mặc định: tự nhận)")
+    p.add_argument("--sheet", default=None, help="tên trang tính (mặc định: trang đầu)")
+    p.add_argument("--map", default=None, metavar="TRƯỜNG=CỘT,…",
+                   help="sửa cách ghép cột, ví dụ: full_name=2,titles=\"Chức danh\"")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    p.add_argument("-q", "--quiet", action="store_true", help="không liệt kê từng dòng")
+    p = command("export", cmd_export, "xuất thành phần hoặc danh sách điểm cầu ra XLSX/CSV")
+    p.add_argument("meeting_id", type=int, metavar="MÃ_CUỘC_HỌP")
+    p.add_argument("--what", choices=("attendance", "sites"), default="attendance",
+                   help="attendance: thành phần tham dự (mặc định); sites: các điểm cầu")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
+                   help="tệp .xlsx hoặc .csv (UTF-8 có BOM)")
+    p = command("export-package", cmd_export_package,
+                "ghi gói trao đổi .mdpkg: phần của một điểm cầu, hoặc thiết lập cuộc họp")
+    p.add_argument("meeting_id", type=int, metavar="MÃ_CUỘC_HỌP")
+    p.add_argument("--site", default=None, metavar="MÃ_ĐIỂM_CẦU",
+                   help="điểm cầu cần gửi; bỏ trống để gửi thiết lập cả cuộc họp")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.mdpkg")
+    p = command("import-package", cmd_import_package,
+                "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được báo, không ghi đè)")
+    p.add_argument("file", type=Path, metavar="TỆP.mdpkg")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     return parser
 
 

@@ -11,6 +11,7 @@ import re
 from enum import StrEnum
 
 from meetingdesk.domain.text import fold
+from meetingdesk.exchange.errors import ExchangeError
 
 
 class Field(StrEnum):
@@ -135,10 +136,19 @@ def parse_mapping(spec: str, headers: list[str]) -> Mapping:
     folded = [normalise_header(h) for h in headers]
     for part in filter(None, (p.strip() for p in spec.split(","))):
         name, _, column = part.partition("=")
-        field = Field(name.strip())
-        column = column.strip()
-        if column.isdigit():
-            mapping[field] = int(column) - 1
-        else:
-            mapping[field] = folded.index(normalise_header(column))
+        column = column.strip().strip('"')
+        try:
+            field = Field(name.strip())
+            index = int(column) - 1 if column.isdigit() else folded.index(
+                normalise_header(column))
+        except ValueError:
+            raise ExchangeError(
+                f"Không hiểu “{part}”: cần TRƯỜNG=CỘT với TRƯỜNG là một trong "
+                f"{', '.join(f.value for f in Field)} và CỘT là số thứ tự hoặc tiêu đề cột.",
+                f"Cannot read “{part}”: expected FIELD=COLUMN, FIELD one of "
+                f"{', '.join(f.value for f in Field)}, COLUMN a number or a header.",
+            ) from None
+        if not 0 <= index < max(len(headers), 1):
+            raise ExchangeError(f"Không có cột số {column}.", f"There is no column {column}.")
+        mapping[field] = index
     return mapping

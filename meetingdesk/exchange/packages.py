@@ -179,19 +179,21 @@ def read_package(path: str | Path) -> Package:
     return Package(manifest, records)
 
 
-def import_package(desk: Desk, path: str | Path, *, dry_run: bool = False) -> PackageReport:
-    """Merge a package into ``desk``: new records added, changed ones updated, conflicts
-    reported and left as they are. ``dry_run`` only plans. A real import backs the desk up
-    first and writes in one transaction."""
-    package = read_package(path)
+def import_package(desk: Desk, source: str | Path | Package, *,
+                   dry_run: bool = False) -> PackageReport:
+    """Merge a package (a path, or one already read) into ``desk``: new records added, changed
+    ones updated, conflicts reported and left as they are. ``dry_run`` only plans. A real
+    import backs the desk up first and writes in one transaction."""
+    package = source if isinstance(source, Package) else read_package(source)
+    name = package.manifest.get("meeting", {}).get("title", "")
     try:
         _, plan = sync.plan_merge(desk, package.records)
     except MeetingDeskError as exc:
-        raise _refuse(Path(path).name, exc.vi, exc.en) from None
+        raise _refuse(f"“{name}”", exc.vi, exc.en) from None
     if dry_run:
         return PackageReport(package, plan, written=False)
     backups: list[Path] = []
     plan = sync.apply_merge(desk, package.records, plan,
                             backup=lambda: backups.append(backup_desk(desk, "before-package")))
-    logger.info("Imported package %s: %s", path, plan.counts())
+    logger.info("Imported package of %s: %s", name, plan.counts())
     return PackageReport(package, plan, written=True, backup=backups[0] if backups else None)

@@ -134,8 +134,15 @@ class Batch:
 
 
 def backup_desk(desk: Desk, reason: str) -> Path:
-    """A checked copy of the desk beside it (``<desk>-backups/``), before a large change."""
-    return backup_connection(desk.db.conn, backup_name(desk.path, reason))
+    """A checked copy of the desk beside it (``<desk>-backups/``), before a large change.
+
+    Never replaces an earlier backup taken in the same second (a numbered name is used)."""
+    target = backup_name(desk.path, reason)
+    number = 1
+    while target.exists():
+        number += 1
+        target = backup_name(desk.path, f"{reason}-{number}")
+    return backup_connection(desk.db.conn, target)
 
 
 def run_batch(desk: Desk, work: Callable[[Batch], T], *, backup_reason: str | None) -> T:

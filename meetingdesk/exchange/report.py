@@ -1,0 +1,60 @@
+"""Plain-text reports of an import plan and of a package merge, for the CLI (the GUI shows the
+same plans in tables)."""
+
+from __future__ import annotations
+
+from meetingdesk.exchange.importer import Action, ImportPlan, ImportSummary
+from meetingdesk.exchange.mapping import Field
+from meetingdesk.exchange.packages import PackageReport
+from meetingdesk.services.sync import Outcome
+
+_ACTIONS = {Action.ADD: "thêm", Action.UPDATE: "cập nhật", Action.SKIP: "bỏ qua"}
+_OUTCOMES = {Outcome.NEW: "mới", Outcome.CHANGED: "thay đổi", Outcome.UNCHANGED: "không đổi",
+             Outcome.KEPT: "giữ bản ở đây", Outcome.CONFLICT: "XUNG ĐỘT"}
+
+
+def plan_lines(plan: ImportPlan, *, details: bool = True) -> list[str]:
+    table = plan.table
+    lines = [f"Tệp {plan.source}: {len(table.rows)} dòng dữ liệu"
+             + (f", bảng mã {table.encoding}" if table.encoding else "")
+             + (f", trang “{table.sheet}”" if table.sheet else "")
+             + f", tiêu đề ở dòng {table.header_line}."]
+    mapped = ", ".join(f"{f.label} ← cột {i + 1} “{table.headers[i]}”"
+                       for f, i in sorted(plan.mapping.items(), key=lambda p: p[1])
+                       if isinstance(f, Field) and i < len(table.headers))
+    lines.append(f"Ghép cột: {mapped}.")
+    if details:
+        for r in plan.rows:
+            lines.append(f"  dòng {r.line}: {_ACTIONS[r.action]} — {r.name} ({r.reason_vi})")
+    lines.append(
+        f"Sẽ thêm {plan.count(Action.ADD)}, cập nhật {plan.count(Action.UPDATE)}, bỏ qua "
+        f"{plan.count(Action.SKIP)} dòng; {len(plan.new_sites)} điểm cầu mới"
+        + (f", {plan.attendances} người vào thành phần cuộc họp, {len(plan.meeting_sites)} "
+           "điểm cầu vào cuộc họp" if plan.meeting_id is not None else "") + ".")
+    return lines
+
+
+def summary_line(summary: ImportSummary) -> str:
+    return (f"Đã nhập: thêm {summary.added}, cập nhật {summary.updated}, bỏ qua "
+            f"{summary.skipped}; {summary.sites_added} điểm cầu mới, "
+            f"{summary.attendances_added} người vào thành phần cuộc họp. "
+            f"Bản sao lưu: {summary.backup}.")
+
+
+def merge_lines(report: PackageReport) -> list[str]:
+    m = report.package.manifest
+    scope = "phần của điểm cầu " + m["site"]["name"] if report.package.scope == "site" \
+        else "thiết lập cuộc họp"
+    lines = [f"Gói {scope} — “{m['meeting']['title']}”, từ bàn làm việc {m['desk_id']}."]
+    for item in report.plan.items:
+        if item.outcome is not Outcome.UNCHANGED:
+            changed = f" [{', '.join(item.changes)}]" if item.changes else ""
+            lines.append(f"  {_OUTCOMES[item.outcome]}: {item.label}{changed}")
+    counts = report.plan.counts()
+    lines.append(", ".join(f"{_OUTCOMES[o]} {counts[o]}" for o in Outcome) + ".")
+    if counts[Outcome.CONFLICT]:
+        lines.append("Các bản ghi xung đột không bị ghi đè; hãy xem và sửa tay.")
+    lines.append("Đã ghi vào dữ liệu" + (f" (bản sao lưu: {report.backup})." if report.backup
+                                         else ".") if report.written
+                 else "Chạy thử: chưa ghi gì.")
+    return lines
