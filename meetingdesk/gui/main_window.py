@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([400, 1000])
+        self.splitter.setSizes([340, 1000])
         self.setCentralWidget(self.splitter)
         self._build_menus()
         self._restore_state()

@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+)
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,10 +26,45 @@ from PySide6.QtWidgets import (
 from meetingdesk.gui.models.table import ID_ROLE, ROW_ROLE
 
 
+class _FillColumn(QObject):
+    """Gives one column of a table the width left by the others, never less than its minimum
+    (a narrow window then scrolls sideways instead of squeezing the text)."""
+
+    def __init__(self, view: QTableView, column: int, minimum: int) -> None:
+        super().__init__(view)
+        self.view = view
+        self.column = column
+        self.minimum = minimum
+        view.viewport().installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self._other_resized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fill()
+        return False
+
+    def _other_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != self.column:
+            self.fill()
+
+    def fill(self) -> None:
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self.column and not header.isSectionHidden(c))
+        width = max(self.minimum, self.view.viewport().width() - others)
+        if header.sectionSize(self.column) != width:
+            header.blockSignals(True)
+            header.resizeSection(self.column, width)
+            header.blockSignals(False)
+            header.viewport().update()
+
+
 def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
-               parent: QWidget | None = None, sortable: bool = True) -> QTableView:
-    """A read-only table of rows: whole-row selection, widths in average characters,
-    ``None`` for the column that takes the remaining space."""
+               parent: QWidget | None = None, sortable: bool = True,
+               fill_minimum: int = 24) -> QTableView:
+    """A read-only table of rows: whole-row selection, widths in characters (each at least
+    its header's), ``None`` for the column that takes the remaining space (at least
+    ``fill_minimum`` characters)."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -31,6 +73,7 @@ def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setSortingEnabled(sortable)
@@ -39,20 +82,31 @@ def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     header.setStretchLastSection(False)
-    char = view.fontMetrics().averageCharWidth()
+    metrics = view.fontMetrics()
+    char = metrics.horizontalAdvance("0")
+    header_metrics = QFontMetrics(header.font())
+    fill: int | None = None
     for column, width in enumerate(widths):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal,
+                                     Qt.ItemDataRole.DisplayRole) or "")
+        least = header_metrics.horizontalAdvance(title) + (26 if sortable else 14)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         if width is None:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            fill = column
+            view.setColumnWidth(column, max(least, fill_minimum * char))
+        elif width == 0:
+            view.setColumnWidth(column, least)
         else:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            view.setColumnWidth(column, width * char + 16)
+            view.setColumnWidth(column, max(least, width * char + 12))
+    if fill is not None:
+        _FillColumn(view, fill, max(view.columnWidth(fill), fill_minimum * char))
     return view
 
 
 def selected_row(view: QTableView) -> Any:
     """The row object of the current row of ``view``, or ``None``."""
     index = view.currentIndex()
-    if not index.isValid() or not view.selectionModel().isSelected(index):
+    if not index.isValid():
         return None
     return index.siblingAtColumn(0).data(ROW_ROLE)
 

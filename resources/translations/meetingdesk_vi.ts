@@ -323,8 +323,12 @@
         <translation>Điểm cầu: %1</translation>
     </message>
     <message>
-        <source>Host</source>
+        <source>Host at the site</source>
         <translation>Người chủ trì tại điểm cầu</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Người chủ trì</translation>
     </message>
     <message>
         <source>Delegates summoned</source>
@@ -692,7 +696,7 @@
     </message>
     <message>
         <source>Check-in</source>
-        <translation>Giờ điểm danh</translation>
+        <translation>Giờ đến</translation>
     </message>
     <message>
         <source>Issued</source>

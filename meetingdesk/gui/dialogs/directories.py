@@ -80,7 +80,7 @@ class DirectoryWindow(QDialog):
 class SiteDirectory(DirectoryWindow):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(tr("Directory of sites"), session, site_directory_model(),
-                         [7, None, 16, 30, 24, 24], parent)
+                         [7, None, 16, 24, 20, 20], parent)
 
     def rows(self) -> list[Any]:
         return directory.list_sites(self.session.desk)

@@ -155,7 +155,7 @@ class MeetingSiteDialog(FormDialog):
         self.summoned = QSpinBox(self)
         self.summoned.setRange(0, 100000)
         self.summoned.setValue(meeting_site.summoned)
-        self.form.addRow(tr("Host"), self.host)
+        self.form.addRow(tr("Host at the site"), self.host)
         self.form.addRow(tr("Delegates summoned"), self.summoned)
 
     def values(self) -> dict[str, object]:

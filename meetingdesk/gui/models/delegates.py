@@ -77,7 +77,7 @@ def _compare_keyed(a: tuple[int, tuple[object, object, str], DelegateRow],
 def delegates_model(parent: QObject | None = None) -> RowTableModel[DelegateRow]:
     columns: list[Column[DelegateRow]] = [
         Column(lambda: tr("Site"), lambda r: r.site_name,
-               sort_key=lambda r: (r.group, r.entry.person.rank)),
+               sort_key=lambda r: (r.group, r.entry.person.rank), tooltip=True),
         Column(lambda: tr("Full name"), lambda r: r.entry.person.full_name,
                sort_key=lambda r: name_key(r.entry.person.full_name)),
         Column(lambda: tr("Titles"), lambda r: r.entry.person.title_line, tooltip=True),

@@ -15,7 +15,7 @@ def versions_model(parent: QObject | None = None) -> RowTableModel[MinutesVersio
     columns: list[Column[MinutesVersion]] = [
         Column(lambda: tr("Generated"), lambda v: moment(v.created_at),
                sort_key=lambda v: (v.created_at, v.id)),
-        Column(lambda: tr("Profile"), lambda v: label(v.profile)),
+        Column(lambda: tr("Profile"), lambda v: label(v.profile), tooltip=True),
         Column(lambda: tr("Size"), lambda v: size(v.size), sort_key=lambda v: v.size,
                align_right=True),
         Column(lambda: tr("Final"), lambda v: moment(v.finalized_at) if v.final else ""),

@@ -34,7 +34,7 @@ def notes_model(parent: QObject | None = None) -> RowTableModel[NoteRow]:
                                                                                   r.note.id)),
         Column(lambda: tr("Kind"), lambda r: label(r.note.kind)),
         Column(lambda: tr("Speaker"), lambda r: r.speaker),
-        Column(lambda: tr("Site"), lambda r: r.site),
+        Column(lambda: tr("Site"), lambda r: r.site, tooltip=True),
         Column(lambda: tr("Text"), lambda r: " ".join(r.note.text.split()), tooltip=True),
     ]
     return RowTableModel(

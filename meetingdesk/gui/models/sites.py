@@ -32,7 +32,7 @@ def sites_model(parent: QObject | None = None) -> RowTableModel[SiteRow]:
     columns: list[Column[SiteRow]] = [
         Column(lambda: tr("No."), lambda r: r.entry.meeting_site.position, align_right=True),
         Column(lambda: tr("Site"), lambda r: r.entry.site.name, tooltip=True),
-        Column(lambda: tr("Host"), lambda r: r.host_name),
+        Column(lambda: tr("Host"), lambda r: r.host_name, tooltip=True),
         Column(lambda: tr("Summoned"), lambda r: r.entry.meeting_site.summoned,
                align_right=True),
         Column(lambda: tr("Present"), lambda r: r.entry.present, align_right=True),

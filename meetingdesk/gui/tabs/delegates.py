@@ -65,7 +65,8 @@ class DelegatesTab(MeetingTab):
         self.site_proxy.setFilterKeyColumn(0)
         self.proxy = FoldFilterProxy(self)
         self.proxy.setSourceModel(self.site_proxy)
-        self.table = data_table(self.proxy, [18, 20, None, 11, 16, 16, 7], parent=self)
+        self.table = data_table(self.proxy, [16, 18, None, 9, 15, 12, 5], parent=self,
+                                fill_minimum=20)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search delegates…"))
@@ -221,10 +222,8 @@ class DelegatesTab(MeetingTab):
             sites.insert(0, directory.get_site(self.desk, person.site_id))
         return sites
 
-    @guarded
-    def add_from_directory(self) -> None:
-        if self.meeting_id is None:
-            return
+    def person_picker(self) -> tuple[PickerDialog, QComboBox]:
+        """The directory of people not yet on the list, with the role to give."""
         model = people_model()
         on_list = {r.entry.person.id for r in self.model.rows()}
         sites = {s.id: s.name for s in directory.list_sites(self.desk)}
@@ -238,6 +237,13 @@ class DelegatesTab(MeetingTab):
         role = enum_combo(Role, dialog)
         role.setCurrentIndex(max(0, role.findData(Role.DELEGATE)))
         dialog.form.addRow(tr("Role"), role)
+        return dialog, role
+
+    @guarded
+    def add_from_directory(self) -> None:
+        if self.meeting_id is None:
+            return
+        dialog, role = self.person_picker()
         if not dialog.exec():
             return
         person = dialog.chosen().person

@@ -166,7 +166,7 @@ class MinutesTab(MeetingTab):
         """Generate a new version in a worker thread, with a progress indicator."""
         if self.meeting_id is None or self.thread is not None:
             return
-        profile: Profile = self.profile.currentData()
+        profile = Profile(self.profile.currentData())
         self.settings.set(keys.MINUTES_PROFILE, profile.value)
         self.worker = MinutesWorker(self.desk.path, self.meeting_id, profile,
                                     preferred_margins(self.settings))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,8 +39,7 @@ class SitesTab(MeetingTab):
         self.model = sites_model(self)
         self.proxy = FoldFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = data_table(self.proxy, [4, None, 20, 9, 8, 8, 15], parent=self)
-        self.table.setMinimumWidth(560)
+        self.table = data_table(self.proxy, [3, None, 24, 7, 6, 6, 16], parent=self)
         self.add_button = button(tr("Add from directory…"), self, self.add_site,
                                  shortcut="Ctrl+N")
         self.edit_button = button(tr("Host and summoned…"), self, self.edit_site)
@@ -60,24 +60,29 @@ class SitesTab(MeetingTab):
         self.remark = QLineEdit(self)
         self.remark.setPlaceholderText(tr("Remark for the log (optional)"))
         self.status_buttons = {}
-        buttons = QHBoxLayout()
-        for status in CONNECTION_BUTTONS:
+        buttons = QGridLayout()
+        for i, status in enumerate(CONNECTION_BUTTONS):
             b = button(label(status), self,
                        lambda _=False, s=status: self.set_connection(s))
             self.status_buttons[status] = b
-            buttons.addWidget(b)
+            buttons.addWidget(b, i // 2, i % 2)
         self.log_model = connection_log_model(self)
         self.log_table = data_table(self.log_model, [16, 15, None], parent=self,
-                                    sortable=False)
+                                    sortable=False, fill_minimum=16)
         box = QGroupBox(tr("Connection"), self)
-        box_layout = QVBoxLayout(box)
-        box_layout.addWidget(self.site_title)
-        box_layout.addLayout(buttons)
-        box_layout.addWidget(self.remark)
-        box_layout.addWidget(QLabel(tr("Log"), self))
-        box_layout.addWidget(self.log_table, 1)
+        controls = QVBoxLayout()
+        controls.addWidget(self.site_title)
+        controls.addLayout(buttons)
+        controls.addWidget(self.remark)
+        controls.addStretch(1)
+        log = QVBoxLayout()
+        log.addWidget(QLabel(tr("Log"), self))
+        log.addWidget(self.log_table, 1)
+        box_layout = QHBoxLayout(box)
+        box_layout.addLayout(controls, 2)
+        box_layout.addLayout(log, 3)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(left)
         splitter.addWidget(box)
         splitter.setStretchFactor(0, 3)
@@ -118,10 +123,8 @@ class SitesTab(MeetingTab):
         self.log_model.set_rows(participation.connection_log(self.desk, ms.id))  # type: ignore[arg-type]
         self.log_table.scrollToBottom()
 
-    @guarded
-    def add_site(self) -> None:
-        if self.meeting_id is None:
-            return
+    def site_picker(self) -> PickerDialog:
+        """The directory of sites to choose from, former names shown."""
         model = site_directory_model()
         model.set_rows(directory.list_sites(self.desk))
         dialog = PickerDialog(tr("Add a site from the directory"), model,
@@ -129,6 +132,13 @@ class SitesTab(MeetingTab):
                               placeholder=tr("Name, code or former name, e.g. “bac kan”"))
         for column in (4, 5):
             dialog.table.hideColumn(column)
+        return dialog
+
+    @guarded
+    def add_site(self) -> None:
+        if self.meeting_id is None:
+            return
+        dialog = self.site_picker()
         if not dialog.exec():
             return
         site = dialog.chosen()

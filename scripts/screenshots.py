@@ -1,0 +1,128 @@
+"""Screenshots of every main view of MeetingDesk on the demo conference.
+
+    .venv/bin/python scripts/screenshots.py [--out screenshots/out] [--lang vi|en]
+                                            [--size 1366x768 --size 1600x1000]
+
+Builds the demo desk in a temporary folder (your own desk and settings are not touched), opens
+the main window at each size, and saves one PNG per view: the meeting list with each tab of
+the demo meeting (Overview, Sites with the Cao Bằng connection log, Delegates and roll call,
+Agenda, Notes, Documents, Minutes after generating them), the site picker with "bac kan"
+typed, the directories, the new-meeting dialog and the preferences. Runs offscreen unless
+``QT_QPA_PLATFORM`` says otherwise. Look at every PNG after a change to the interface.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Save a PNG of each main view on the demo.")
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots" / "out")
+    parser.add_argument("--lang", default="vi", choices=("vi", "en"))
+    parser.add_argument("--size", action="append", default=[],
+                        help="window size WxH (default: 1366x768 and 1600x1000)")
+    args = parser.parse_args()
+    sizes = [tuple(int(n) for n in s.split("x")) for s in (args.size or ["1366x768",
+                                                                          "1600x1000"])]
+    tmp = Path(tempfile.mkdtemp(prefix="meetingdesk-shots-"))
+    os.environ["MEETINGDESK_SETTINGS"] = str(tmp / "settings.ini")
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QWidget
+
+    from meetingdesk.gui import i18n
+    from meetingdesk.gui.app import application
+    from meetingdesk.gui.dialogs.directories import PeopleDirectory, SiteDirectory
+    from meetingdesk.gui.dialogs.meeting import MeetingDialog
+    from meetingdesk.gui.dialogs.preferences import PreferencesDialog
+    from meetingdesk.gui.main_window import MainWindow
+    from meetingdesk.gui.settings import Settings
+    from meetingdesk.gui.widgets import select_id
+    from meetingdesk.services import directory
+    from meetingdesk.services.demo import DEMO_TITLE, build_demo
+    from meetingdesk.store.desk import open_desk
+
+    desk_path = tmp / "demo.db"
+    with open_desk(desk_path) as desk:
+        build_demo(desk)
+    app = application()
+    i18n.install(args.lang)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def settle(seconds: float = 0.15) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        path = args.out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    for width, height in sizes:
+        tag = f"{width}x{height}"
+        window = MainWindow(Settings())
+        window.open_desk_file(desk_path, select_title=DEMO_TITLE)
+        window.resize(width, height)
+        window.show()
+        view = window.view
+        assert view is not None
+        for i, name in enumerate(("overview", "sites", "delegates", "agenda", "notes",
+                                  "documents")):
+            view.tabs.setCurrentIndex(i)
+            if name == "sites":
+                cao_bang = next(r for r in view.sites.model.rows()
+                                if r.entry.site.name == "Cao Bằng")
+                select_id(view.sites.table, cao_bang.entry.meeting_site.id)
+            save(window, f"{tag}-{i + 1}-{name}")
+        view.tabs.setCurrentWidget(view.delegates)
+        view.delegates.roll_call.setChecked(True)
+        save(window, f"{tag}-3b-delegates-roll-call")
+        view.delegates.roll_call.setChecked(False)
+        view.tabs.setCurrentWidget(view.notes)
+        view.notes.table.selectRow(2)
+        save(window, f"{tag}-5b-notes-selected")
+        view.tabs.setCurrentWidget(view.minutes)
+        view.minutes.generate()
+        deadline = time.monotonic() + 60
+        while view.minutes.is_generating() and time.monotonic() < deadline:
+            settle(0.05)
+        save(window, f"{tag}-7-minutes")
+
+        view.tabs.setCurrentWidget(view.sites)
+        picker = view.sites.site_picker()
+        picker.search.setText("bac kan")
+        picker.show()
+        save(picker, f"{tag}-8-site-picker-bac-kan")
+        picker.close()
+        assert window.session is not None
+        for number, dialog in (("9", SiteDirectory(window.session, window)),
+                               ("10", PeopleDirectory(window.session, window)),
+                               ("11", MeetingDialog(directory.list_sites(window.session.desk),
+                                                    window)),
+                               ("12", PreferencesDialog(window.settings, window.session,
+                                                        window))):
+            dialog.show()
+            save(dialog, f"{tag}-{number}-{type(dialog).__name__.lower()}")
+            dialog.close()
+        window.meeting_list.search.setText("giao ban")
+        save(window, f"{tag}-0-meeting-search")
+        window.close()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
