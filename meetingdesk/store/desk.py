@@ -200,11 +200,15 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
 
 def _migrate(path: Path, conn: sqlite3.Connection, db: Database, has_data: bool) -> None:
     pending = migrations.pending(db)
-    if not pending:
-        return
-    if has_data:
-        backup_connection(conn, backup_name(path, "before-migration"))
-    logger.info("Applying %d migration(s) to %s", len(pending), path)
-    migrations.apply(db)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if pending:
+        if has_data:
+            backup_connection(conn, backup_name(path, "before-migration"))
+        logger.info("Applying %d migration(s) to %s", len(pending), path)
+        # Marked as a desk before any table exists: a first opening cut short (kill, power
+        # cut) must not leave a file that looks like another program's.
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations.apply(db)
+    # Also completes the version of a file whose migrations were applied but not recorded here.
+    if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

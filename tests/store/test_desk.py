@@ -205,3 +205,26 @@ def test_desk_transaction_inner_failure_keeps_the_outer_work(desk: Desk) -> None
             raise RuntimeError
     titles = [r[0] for r in desk.db.execute("SELECT title FROM meetings")]
     assert titles == ["Một"]
+
+
+class _KilledAfterMigrating(Migrations):
+    """Migrations that apply, then lose the process before open_desk finishes its work."""
+
+    def apply(self, db: Database, **kwargs: object) -> None:  # type: ignore[override]
+        super().apply(db, **kwargs)  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+
+def test_open_desk_interrupted_first_opening_still_opens_as_a_desk(
+        desk_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    killed = _KilledAfterMigrating(MIGRATION_SET)
+    for known in desk_module.migrations._migrations:
+        killed(name=known.name)(known.fn)
+    monkeypatch.setattr(desk_module, "migrations", killed)
+    with pytest.raises(KeyboardInterrupt):
+        open_desk(desk_path)
+    monkeypatch.undo()
+    with open_desk(desk_path) as desk:
+        assert desk.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        meetings.create_meeting(desk, title="Giao ban")
