@@ -1,0 +1,82 @@
+"""Minutes versions: recorded with profile, size and sha256; final freezes the meeting until it
+is reopened with a reason; both steps are meeting events."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from meetingdesk.domain.enums import MeetingStatus, NoteKind, Profile
+from meetingdesk.domain.errors import ConflictError, MeetingDeskError, ValidationError
+from meetingdesk.minutes.generate import generate_minutes
+from meetingdesk.services import meetings, minutes_versions, notes
+from meetingdesk.store.desk import Desk
+
+
+@pytest.fixture
+def demo_id(demo_desk: Desk) -> int:
+    meeting = meetings.list_meetings(demo_desk)[0].meeting
+    assert meeting.id is not None
+    return meeting.id
+
+
+def test_minutes_versions_generate_records_each_version(demo_desk: Desk, demo_id: int) -> None:
+    first, pdf = generate_minutes(demo_desk, demo_id)
+    second, _ = generate_minutes(demo_desk, demo_id, profile=Profile.STATE)
+    assert first.profile is Profile.PARTY  # the demo organization's profile
+    assert second.profile is Profile.STATE
+    assert first.size == len(pdf) and first.sha256 == hashlib.sha256(pdf).hexdigest()
+    assert pdf.startswith(b"%PDF-")
+    assert [v.id for v in minutes_versions.list_versions(demo_desk, demo_id)] == [first.id,
+                                                                                  second.id]
+    assert minutes_versions.version_pdf(demo_desk, first.id or 0) == pdf
+    assert not first.final
+
+
+def test_minutes_versions_final_freezes_notes_until_reopened(demo_desk: Desk,
+                                                             demo_id: int) -> None:
+    version, _ = generate_minutes(demo_desk, demo_id)
+    final = minutes_versions.mark_final(demo_desk, version.id or 0)
+    assert final.final and final.finalized_at is not None
+    assert meetings.get_meeting(demo_desk, demo_id).status is MeetingStatus.FINAL
+    note = notes.notes_of(demo_desk, demo_id)[0]
+    with pytest.raises(ConflictError):
+        notes.update_note(demo_desk, note.id or 0, text="sửa sau khi chốt")
+    with pytest.raises(ConflictError):
+        notes.add_note(demo_desk, meeting_id=demo_id, text="thêm", kind=NoteKind.REMARK)
+    with pytest.raises(ConflictError):
+        generate_minutes(demo_desk, demo_id)
+    assert minutes_versions.mark_final(demo_desk, version.id or 0) == final  # idempotent
+
+    with pytest.raises(ValidationError):
+        minutes_versions.reopen_meeting(demo_desk, demo_id, reason="  ")
+    reopened = minutes_versions.reopen_meeting(demo_desk, demo_id,
+                                               reason="Bổ sung ý kiến điểm cầu Cao Bằng")
+    assert reopened.status is MeetingStatus.ENDED
+    notes.update_note(demo_desk, note.id or 0, text=note.text + " (đã bổ sung)")
+    kinds = [(e.kind, e.detail) for e in meetings.meeting_events(demo_desk, demo_id)]
+    assert kinds[-2][0] == minutes_versions.EVENT_FINAL
+    assert kinds[-1] == (minutes_versions.EVENT_REOPENED, "Bổ sung ý kiến điểm cầu Cao Bằng")
+    with pytest.raises(ConflictError):
+        minutes_versions.reopen_meeting(demo_desk, demo_id, reason="lần nữa")
+
+
+def test_minutes_versions_only_the_latest_can_become_final(demo_desk: Desk,
+                                                          demo_id: int) -> None:
+    old, _ = generate_minutes(demo_desk, demo_id)
+    new, _ = generate_minutes(demo_desk, demo_id)
+    with pytest.raises(ConflictError):
+        minutes_versions.mark_final(demo_desk, old.id or 0)
+    minutes_versions.mark_final(demo_desk, new.id or 0)
+    with pytest.raises(ConflictError):
+        minutes_versions.mark_final(demo_desk, old.id or 0)
+
+
+def test_minutes_versions_altered_bytes_are_refused(demo_desk: Desk, demo_id: int) -> None:
+    version, _ = generate_minutes(demo_desk, demo_id)
+    with demo_desk.transaction() as db:
+        db.execute("UPDATE minutes_versions SET pdf = ? WHERE id = ?", [b"%PDF-forged",
+                                                                         version.id])
+    with pytest.raises(MeetingDeskError):
+        minutes_versions.version_pdf(demo_desk, version.id or 0)
