@@ -11,11 +11,16 @@ common phrase fast on a large desk (see ``bench/bench_store.py``):
 - Directory entries (people, sites, documents) and agenda items are always all ranked: their
   rowids lie below a bound read from the tables' largest ids, so FTS5 stops there.
 - A meeting's notes and agenda items are searched within the rowid range of their ids.
-- Display text and meetings are read with one query per kind, not one per hit.
+- Each part returns its best ``limit`` rows; they are merged here. Display text and meetings
+  are read with one query per kind, not one per hit.
+
+A prefix (as-you-type) term is costly: without a prefix index FTS5 merges the lists of every
+word with that prefix ("ch*"), once per part, ~100 ms each for a short prefix on the bench desk.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -61,7 +66,8 @@ _DETAILS_SQL = {
 _RANKED = ("SELECT rowid, bm25(search_index) AS score FROM search_index "
            "WHERE search_index MATCH ? AND ")
 
-# A part of the candidate query: a WHERE condition on rowid (and meeting) with its parameters.
+_BEST = "ORDER BY score, rowid DESC LIMIT ?"  # best first, newest first on a tie
+# A candidate query (its first parameter is the MATCH expression) and its other parameters.
 _Part = tuple[str, list[object]]
 
 
@@ -93,44 +99,38 @@ def search(db: Database, folded_words: list[str], *, limit: int = 50,
         return []
     expression = match_expression(folded_words, prefix_last=prefix_last)
     if meeting_id is not None:
-        parts = _meeting_parts(db, wanted, meeting_id)
+        parts = _meeting_parts(db, wanted, meeting_id, limit)
     else:
-        parts = _desk_parts(db, expression, wanted)
-    if not parts:
-        return []
-    sql = " UNION ALL ".join(_RANKED + condition for condition, _ in parts)
-    if len(parts) > 1:
-        sql = f"SELECT rowid, score FROM ({sql})"
-    params: list[object] = []
-    for _, part_params in parts:
-        params += [expression, *part_params]
-    ranked = db.execute(sql + " ORDER BY score, rowid DESC LIMIT ?", [*params, limit]).fetchall()
-    return _hits(db, ranked)
+        parts = _desk_parts(db, wanted, limit)
+    scored: list[tuple[int, float]] = []
+    for sql, params in parts:
+        scored += db.execute(sql, [expression, *params]).fetchall()
+    return _hits(db, heapq.nsmallest(limit, scored, key=lambda r: (r[1], -r[0])))
 
 
 def _codes(kinds: Iterable[str]) -> str:
     return ", ".join(str(KIND_CODES[k]) for k in kinds)
 
 
-def _desk_parts(db: Database, expression: str, wanted: list[str]) -> list[_Part]:
-    """The whole desk: all directory entries and agenda items, and the newest notes."""
+def _desk_parts(db: Database, wanted: list[str], limit: int) -> list[_Part]:
+    """The whole desk: the newest matching notes, all directory entries and agenda items."""
     parts: list[_Part] = []
     if "note" in wanted:
-        row = db.execute(
-            "SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid % 8 = 1 "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET ?", [expression, NOTE_WINDOW - 1]).fetchone()
-        if row is None:  # few enough notes match: rank everything in one pass
-            return [(f"rowid % 8 IN ({_codes(wanted)})", [])]
-        parts.append(("rowid >= ? AND rowid % 8 = 1", [row[0]]))
+        # FTS5 walks the matches newest first and stops after the window, so bm25 is only
+        # computed for the notes in it.
+        window = _RANKED + "rowid % 8 = 1 ORDER BY rowid DESC LIMIT ?"
+        parts.append((f"SELECT * FROM ({window}) {_BEST}", [NOTE_WINDOW, limit]))
     others = [k for k in wanted if k != "note"]
     if others:
         top = max(db.execute(f"SELECT coalesce(max(id), 0) FROM {_TABLES[k]}").fetchone()[0]
                   for k in others) * 8 + 7
-        parts.append((f"rowid <= ? AND rowid % 8 IN ({_codes(others)})", [top]))
+        parts.append((f"{_RANKED}rowid <= ? AND rowid % 8 IN ({_codes(others)}) {_BEST}",
+                      [top, limit]))
     return parts
 
 
-def _meeting_parts(db: Database, wanted: list[str], meeting_id: int) -> list[_Part]:
+def _meeting_parts(db: Database, wanted: list[str], meeting_id: int, limit: int
+                   ) -> list[_Part]:
     """One meeting: its notes and agenda items, within the range of their ids."""
     parts: list[_Part] = []
     for kind in ("note", "agenda"):
@@ -140,8 +140,9 @@ def _meeting_parts(db: Database, wanted: list[str], meeting_id: int) -> list[_Pa
                                "WHERE meeting_id = ?", [meeting_id]).fetchone()
         if low is not None:
             code = KIND_CODES[kind]
-            parts.append(("rowid BETWEEN ? AND ? AND rowid % 8 = ? AND meeting_id = ?",
-                          [low * 8 + code, high * 8 + code, code, meeting_id]))
+            parts.append((f"{_RANKED}rowid BETWEEN ? AND ? AND rowid % 8 = ? AND meeting_id = ? "
+                           + _BEST,
+                          [low * 8 + code, high * 8 + code, code, meeting_id, limit]))
     return parts
 
 
