@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.domain.errors import MeetingDeskError, ValidationError
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.zipguard import open_zip
 from meetingdesk.services import directory, meetings, sync
@@ -193,7 +193,10 @@ def import_package(desk: Desk, source: str | Path | Package, *,
     if dry_run:
         return PackageReport(package, plan, written=False)
     backups: list[Path] = []
-    plan = sync.apply_merge(desk, package.records, plan,
-                            backup=lambda: backups.append(backup_desk(desk, "before-package")))
+    try:
+        plan = sync.apply_merge(desk, package.records, plan, backup=lambda: backups.append(
+            backup_desk(desk, "before-package")))
+    except ValidationError as exc:
+        raise _refuse(f"“{name}”", exc.vi, exc.en) from None
     logger.info("Imported package of %s: %s", name, plan.counts())
     return PackageReport(package, plan, written=True, backup=backups[0] if backups else None)

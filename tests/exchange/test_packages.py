@@ -1,0 +1,227 @@
+"""Site exchange packages: export, import, merge, no duplicates, conflicts shown."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from test_import_lists import demo_meeting_id
+
+from meetingdesk.domain.enums import AttendanceStatus
+from meetingdesk.exchange.errors import PackageError
+from meetingdesk.exchange.packages import export_package, import_package, read_package
+from meetingdesk.services import directory, meetings, notes, participation
+from meetingdesk.services.sync import Outcome
+from meetingdesk.store.desk import Desk, open_desk
+
+ROW_TABLES = ("sites", "people", "meetings", "meeting_sites", "connection_events",
+              "attendances", "agenda_items", "notes", "note_revisions", "site_aliases")
+
+
+def counts(desk: Desk) -> dict[str, int]:
+    return {t: desk.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ROW_TABLES}
+
+
+def site_part(desk: Desk, meeting_id: int, site_name: str) -> dict[str, object]:
+    """What a site's part of a meeting looks like, independent of ids."""
+    site = directory.find_site(desk, site_name)
+    assert site is not None
+    entries = [e for e in participation.attendance_list(desk, meeting_id) if e.site
+               and e.site.id == site.id]
+    (ms,) = [e for e in participation.meeting_sites(desk, meeting_id) if e.site.id == site.id]
+    return {
+        "site": (site.name, site.code, site.aliases, site.kind),
+        "meeting_site": (ms.meeting_site.summoned, ms.meeting_site.connection),
+        "log": [(c.at, c.status, c.remark)
+                for c in participation.connection_log(desk, ms.meeting_site.id or 0)],
+        "people": sorted((e.person.full_name, e.person.titles, e.person.organization,
+                          e.person.rank, e.attendance.role, e.attendance.status,
+                          e.attendance.reason, e.attendance.checked_in_at) for e in entries),
+        "notes": sorted((n.at, n.kind, n.text) for n in notes.notes_of(desk, meeting_id)
+                        if n.site_id == site.id),
+    }
+
+
+def test_package_acceptance_thai_nguyen_into_fresh_desk_twice_same_rows_no_duplicates(
+        demo_desk: Desk, tmp_path: Path) -> None:
+    meeting_id = demo_meeting_id(demo_desk)
+    path = tmp_path / "thai-nguyen.mdpkg"
+    package = export_package(demo_desk, meeting_id, path, site_code="Thái Nguyên")
+    assert package.scope == "site" and package.manifest["site"]["code"] == "19"
+    expected = site_part(demo_desk, meeting_id, "Thái Nguyên")
+    with open_desk(tmp_path / "fresh.db") as fresh:
+        first = import_package(fresh, path)
+        assert first.written and first.backup is not None
+        assert first.plan.counts()[Outcome.CONFLICT] == 0
+        after_first = counts(fresh)
+        (summary,) = meetings.list_meetings(fresh)
+        assert summary.meeting.title == meetings.get_meeting(demo_desk, meeting_id).title
+        assert site_part(fresh, summary.meeting.id or 0, "Thái Nguyên") == expected
+        second = import_package(fresh, path)
+        assert {i.outcome for i in second.plan.items} == {Outcome.UNCHANGED}
+        assert counts(fresh) == after_first
+        assert site_part(fresh, summary.meeting.id or 0, "Thái Nguyên") == expected
+
+
+def test_package_imported_into_its_own_desk_changes_nothing(demo_desk: Desk,
+                                                            tmp_path: Path) -> None:
+    path = tmp_path / "p.mdpkg"
+    export_package(demo_desk, demo_meeting_id(demo_desk), path, site_code="19")
+    before = counts(demo_desk)
+    report = import_package(demo_desk, path)
+    assert {i.outcome for i in report.plan.items} == {Outcome.UNCHANGED}
+    assert counts(demo_desk) == before
+
+
+def test_package_setup_to_province_and_its_part_back_to_the_centre(demo_desk: Desk,
+                                                                   tmp_path: Path) -> None:
+    centre, meeting_id = demo_desk, demo_meeting_id(demo_desk)
+    export_package(centre, meeting_id, tmp_path / "setup.mdpkg")
+    with open_desk(tmp_path / "province.db") as province:
+        report = import_package(province, tmp_path / "setup.mdpkg")
+        assert report.plan.counts()[Outcome.NEW] == len(report.package.records)
+        (local,) = meetings.list_meetings(province)
+        lid = local.meeting.id or 0
+        assert local.site_count == 7 and local.delegate_count == 4
+        # The province takes the attendance and adds a delegate and a note.
+        son = next(e for e in participation.attendance_list(province, lid)
+                   if e.person.full_name == "Phạm Hoàng Sơn")
+        participation.update_attendance(province, son.attendance.id or 0, status="late",
+                                        reason="Họp Thường trực Tỉnh ủy")
+        tn = directory.find_site(province, "Thái Nguyên")
+        assert tn is not None and tn.id is not None
+        new = directory.add_person(province, full_name="Hà Thị Thu Trang",
+                                   titles=("Phó Chánh Văn phòng Tỉnh ủy",), site_id=tn.id)
+        participation.add_attendance(province, meeting_id=lid, person_id=new.id or 0,
+                                     site_id=tn.id, status=AttendanceStatus.PRESENT)
+        notes.add_note(province, meeting_id=lid, text="Điểm cầu Thái Nguyên có 26 đại biểu.",
+                       site_id=tn.id)
+        export_package(province, lid, tmp_path / "tn.mdpkg", site_code="19")
+    before = counts(centre)
+    report = import_package(centre, tmp_path / "tn.mdpkg")
+    c = report.plan.counts()
+    assert (c[Outcome.NEW], c[Outcome.CHANGED], c[Outcome.CONFLICT]) == (3, 1, 0)
+    after = counts(centre)
+    assert after["people"] == before["people"] + 1
+    assert after["attendances"] == before["attendances"] + 1
+    assert after["notes"] == before["notes"] + 1
+    assert after["meetings"] == before["meetings"]
+    son = next(e for e in participation.attendance_list(centre, meeting_id)
+               if e.person.full_name == "Phạm Hoàng Sơn")
+    assert son.attendance.status is AttendanceStatus.LATE
+    again = import_package(centre, tmp_path / "tn.mdpkg")
+    assert {i.outcome for i in again.plan.items} == {Outcome.UNCHANGED}
+    assert counts(centre) == after
+
+
+def test_package_change_on_both_sides_is_a_conflict_never_overwritten(
+        demo_desk: Desk, tmp_path: Path) -> None:
+    centre, meeting_id = demo_desk, demo_meeting_id(demo_desk)
+    export_package(centre, meeting_id, tmp_path / "setup.mdpkg")
+    with open_desk(tmp_path / "province.db") as province:
+        import_package(province, tmp_path / "setup.mdpkg")
+        (person,) = directory.list_people(province, "Dương Xuân Hùng")
+        directory.update_person(province, person.id or 0, phone="0280 111 222")
+        lid = meetings.list_meetings(province)[0].meeting.id or 0
+        export_package(province, lid, tmp_path / "tn.mdpkg", site_code="19")
+    (person,) = directory.list_people(centre, "Dương Xuân Hùng")
+    directory.update_person(centre, person.id or 0, phone="0913 000 000")
+    dry = import_package(centre, tmp_path / "tn.mdpkg", dry_run=True)
+    (conflict,) = dry.plan.of(Outcome.CONFLICT)
+    assert conflict.label.endswith("Dương Xuân Hùng") and conflict.changes == ("phone",)
+    assert not dry.written
+    import_package(centre, tmp_path / "tn.mdpkg")
+    assert directory.get_person(centre, person.id or 0).phone == "0913 000 000"
+
+
+def test_package_change_at_the_centre_only_is_kept(demo_desk: Desk, tmp_path: Path) -> None:
+    path = tmp_path / "p.mdpkg"
+    meeting_id = demo_meeting_id(demo_desk)
+    with open_desk(tmp_path / "province.db") as province:
+        export_package(demo_desk, meeting_id, path)
+        import_package(province, path)
+        lid = meetings.list_meetings(province)[0].meeting.id or 0
+        export_package(province, lid, tmp_path / "back.mdpkg", site_code="19")
+    (person,) = directory.list_people(demo_desk, "Dương Xuân Hùng")
+    directory.update_person(demo_desk, person.id or 0, phone="0913 000 000")
+    report = import_package(demo_desk, tmp_path / "back.mdpkg")
+    assert [i.label for i in report.plan.of(Outcome.KEPT)] == ["person Dương Xuân Hùng"]
+    assert directory.get_person(demo_desk, person.id or 0).phone == "0913 000 000"
+
+
+def test_package_tampered_records_are_refused_and_nothing_written(demo_desk: Desk,
+                                                                  tmp_path: Path) -> None:
+    path = tmp_path / "p.mdpkg"
+    export_package(demo_desk, demo_meeting_id(demo_desk), path, site_code="19")
+    with zipfile.ZipFile(path) as zf:
+        manifest, body = zf.read("manifest.json"), zf.read("records.json")
+    tampered = tmp_path / "tampered.mdpkg"
+    with zipfile.ZipFile(tampered, "w") as zf:
+        zf.writestr("manifest.json", manifest)
+        zf.writestr("records.json", body.replace("Phạm Hoàng Sơn".encode(), "Phạm Hoàng Sen"
+                                                 .encode()))
+    with open_desk(tmp_path / "fresh.db") as fresh:
+        before = counts(fresh)
+        with pytest.raises(PackageError, match="sha256"):
+            import_package(fresh, tampered)
+        assert counts(fresh) == before
+
+
+@pytest.mark.parametrize(("members", "match"), [
+    ({"manifest.json": b"{}", "records.json": b"[]"}, "không phải gói"),
+    ({"manifest.json": b"not json", "records.json": b"[]"}, "JSON"),
+    ({"records.json": b"[]"}, "thành phần"),
+    ({"manifest.json": b"{}", "records.json": b"[]", "extra.bin": b"x"}, "thành phần"),
+])
+def test_read_package_refuses_malformed_packages(tmp_path: Path, members: dict[str, bytes],
+                                                 match: str) -> None:
+    path = tmp_path / "bad.mdpkg"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    with pytest.raises(PackageError, match=match):
+        read_package(path)
+
+
+def _repack(source: Path, target: Path, edit: object) -> Path:
+    import hashlib
+
+    with zipfile.ZipFile(source) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        records = json.loads(zf.read("records.json"))
+    records = edit(records)  # type: ignore[operator]
+    body = json.dumps(records).encode()
+    manifest["members"]["records.json"] = hashlib.sha256(body).hexdigest()
+    with zipfile.ZipFile(target, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(manifest))
+        zf.writestr("records.json", body)
+    return target
+
+
+@pytest.mark.parametrize("edit", [
+    lambda rs: [*rs, {"kind": "virus", "ref": ["x", 1], "data": {}}],
+    lambda rs: [{**r, "data": {**r["data"], "kind": "palace"}} if r["kind"] == "site" else r
+                for r in rs],
+    lambda rs: [{**r, "data": {**r["data"], "summoned": -5}} if r["kind"] == "meeting_site"
+                else r for r in rs],
+    lambda rs: [{**r, "data": {**r["data"], "person_id": ["nowhere", 9]}}
+                if r["kind"] == "attendance" else r for r in rs],
+    lambda rs: [{**r, "data": {**r["data"], "titles": "{\"a\": 1}"}}
+                if r["kind"] == "person" else r for r in rs],
+    lambda rs: [{**r, "data": {**r["data"], "at": "yesterday"}}
+                if r["kind"] == "note" else r for r in rs],
+    lambda rs: [{**r, "ref": "me"} for r in rs],
+])
+def test_import_package_with_invalid_records_writes_nothing(demo_desk: Desk, tmp_path: Path,
+                                                            edit: object) -> None:
+    path = export_package(demo_desk, demo_meeting_id(demo_desk), tmp_path / "p.mdpkg",
+                          site_code="19")
+    assert path
+    bad = _repack(tmp_path / "p.mdpkg", tmp_path / "bad.mdpkg", edit)
+    with open_desk(tmp_path / "fresh.db") as fresh:
+        before = counts(fresh)
+        with pytest.raises(PackageError):
+            import_package(fresh, bad)
+        assert counts(fresh) == before
