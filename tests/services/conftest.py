@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +13,23 @@ import pytest
 from meetingdesk.domain.errors import MeetingDeskError, set_language
 from meetingdesk.domain.records import Meeting
 from meetingdesk.services import meetings
-from meetingdesk.store.desk import Desk
+from meetingdesk.services.demo import build_demo
+from meetingdesk.store.desk import Desk, open_desk
+
+
+@pytest.fixture(scope="session")
+def _new_desk_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("new") / "desk.db"
+    open_desk(path).close()
+    return path
+
+
+@pytest.fixture
+def desk(_new_desk_file: Path, desk_path: Path) -> Iterator[Desk]:
+    """A new desk, copied from one made once per session: migrating every time is slow."""
+    shutil.copyfile(_new_desk_file, desk_path)
+    with open_desk(desk_path) as d:
+        yield d
 
 
 @pytest.fixture
@@ -65,3 +83,20 @@ def says() -> Callable[[MeetingDeskError, str, str], None]:
             set_language("vi")
 
     return check
+
+
+@pytest.fixture(scope="session")
+def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with open_desk(path) as desk:
+        build_demo(desk)
+    return path
+
+
+@pytest.fixture
+def demo_copy(_demo_file: Path, tmp_path: Path) -> Iterator[Desk]:
+    """A private copy of the demo desk, built once per session (the demo takes a while)."""
+    path = tmp_path / "demo.db"
+    shutil.copyfile(_demo_file, path)
+    with open_desk(path) as desk:
+        yield desk

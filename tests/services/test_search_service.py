@@ -27,27 +27,27 @@ def _texts(desk: Desk, query: str, kind: str | None = None) -> list[str]:
     ("lay phieu tin nhiem", "lấy phiếu tín nhiệm"),
     ("96-qd/tw", "96-QĐ/TW"),
 ])
-def test_search_demo_ignores_tones_hats_and_d_stroke(demo_desk: Desk, query: str,
+def test_search_demo_ignores_tones_hats_and_d_stroke(demo_copy: Desk, query: str,
                                                      expected: str) -> None:
-    hits = _found(demo_desk, query)
+    hits = _found(demo_copy, query)
     assert hits
     assert any(expected in h.text for h in hits)
 
 
-def test_search_former_province_finds_the_merged_site(demo_desk: Desk) -> None:
-    (hit,) = _found(demo_desk, "bac kan", "site")
+def test_search_former_province_finds_the_merged_site(demo_copy: Desk) -> None:
+    (hit,) = _found(demo_copy, "bac kan", "site")
     assert hit.text.startswith("Thái Nguyên")
     assert "Bắc Kạn" in hit.text
 
 
-def test_search_hits_carry_their_meeting(demo_desk: Desk) -> None:
-    (meeting,) = meetings.list_meetings(demo_desk)
-    hits = _found(demo_desk, "quy 2", "note")
+def test_search_hits_carry_their_meeting(demo_copy: Desk) -> None:
+    (meeting,) = meetings.list_meetings(demo_copy)
+    hits = _found(demo_copy, "quy 2", "note")
     assert hits
     for hit in hits:
         assert (hit.meeting_id, hit.meeting_title, hit.meeting_date) == (
             meeting.meeting.id, DEMO_TITLE, DAY)
-    person = _found(demo_desk, "pham hoang son", "person")[0]
+    person = _found(demo_copy, "pham hoang son", "person")[0]
     assert person.meeting_id == meeting.meeting.id
 
 
@@ -84,8 +84,8 @@ def test_search_can_be_limited_to_a_kind_or_a_meeting(desk: Desk, meeting_id: in
 
 
 @pytest.mark.parametrize("query", ["", "  ", '"', "*", "AND OR NOT", "(", "dong - chi ^"])
-def test_search_odd_queries_do_not_fail(demo_desk: Desk, query: str) -> None:
-    assert isinstance(search(demo_desk, query), list)
+def test_search_odd_queries_do_not_fail(demo_copy: Desk, query: str) -> None:
+    assert isinstance(search(demo_copy, query), list)
 
 
 def test_search_edited_note_is_found_by_its_new_words_only(desk: Desk, meeting_id: int) -> None:

@@ -67,9 +67,9 @@ def test_demo_builds_the_briefing_of_3_april_2023_and_rebuilds_it_once(demo_desk
     assert len(directory.list_people(demo_desk)) == 4
 
 
-def test_health_check_of_a_good_desk_reports_wal(demo_desk: Desk) -> None:
-    demo_desk.close()
-    report = check_desk(demo_desk.path)
+def test_health_check_of_a_good_desk_reports_wal(demo_copy: Desk) -> None:
+    demo_copy.close()
+    report = check_desk(demo_copy.path)
     assert report.ok
     assert "integrity_check: ok" in report.lines
     assert "journal_mode: wal" in report.lines

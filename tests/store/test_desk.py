@@ -172,9 +172,10 @@ def test_open_desk_read_only_refuses_an_older_schema(latest_schema_copy: Path,
     assert sha256(latest_schema_copy) == before
 
 
-def test_open_desk_read_only_cannot_write(demo_desk: Desk) -> None:
-    demo_desk.close()
-    with open_desk(demo_desk.path, read_only=True) as desk:
+def test_open_desk_read_only_cannot_write(desk: Desk) -> None:
+    meetings.create_meeting(desk, title="Giao ban")
+    desk.close()
+    with open_desk(desk.path, read_only=True) as desk:
         assert desk.read_only
         assert meetings.list_meetings(desk)
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
