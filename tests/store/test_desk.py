@@ -175,11 +175,11 @@ def test_open_desk_read_only_refuses_an_older_schema(latest_schema_copy: Path,
 def test_open_desk_read_only_cannot_write(desk: Desk) -> None:
     meetings.create_meeting(desk, title="Giao ban")
     desk.close()
-    with open_desk(desk.path, read_only=True) as desk:
-        assert desk.read_only
-        assert meetings.list_meetings(desk)
+    with open_desk(desk.path, read_only=True) as ro:
+        assert ro.read_only
+        assert meetings.list_meetings(ro)
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
-            desk.db.execute("DELETE FROM meetings")
+            ro.db.execute("DELETE FROM meetings")
 
 
 def test_open_desk_missing_file_is_not_created_unless_asked(desk_path: Path) -> None:
