@@ -94,7 +94,7 @@ def search(db: Database, folded_words: list[str], *, limit: int = 50,
            kinds: tuple[str, ...] | None = None, meeting_id: int | None = None,
            prefix_last: bool = False) -> list[RawHit]:
     """The best ``limit`` hits for all of ``folded_words``, best first (newest first on a tie)."""
-    wanted = [k for k in KIND_CODES if kinds is None or k in kinds]
+    wanted = [k for k in KIND_CODES if not kinds or k in kinds]
     if not folded_words or not wanted:
         return []
     expression = match_expression(folded_words, prefix_last=prefix_last)
