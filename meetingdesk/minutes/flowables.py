@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.flowables import Flowable
 
 Run = tuple[str, str]
@@ -136,14 +136,12 @@ class Lines(Flowable):
     """A block of plain text in one or more fonts, wrapped at words; splits between lines."""
 
     def __init__(self, runs: Sequence[Run], style: LineStyle, *,
-                 keep_with_next: bool = False,
                  _wrapped: list[list[Run]] | None = None) -> None:
         super().__init__()
         self.runs = tuple(runs)
         self.style = style
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
-        self.keepWithNext = keep_with_next
         self._wrapped = _wrapped
         self._width = 0.0
 
@@ -171,41 +169,46 @@ class Lines(Flowable):
         tail = LineStyle(s.size, s.leading, s.align, s.hanging, s.hanging, 0, s.space_after,
                          s.underline)
         first = Lines(self.runs, head, _wrapped=lines[:fit])
-        second = Lines(self.runs, tail, keep_with_next=self.keepWithNext,
-                       _wrapped=lines[fit:])
+        second = Lines(self.runs, tail, _wrapped=lines[fit:])
         first._width = second._width = availWidth
         return [first, second]
 
     def draw(self) -> None:
         s = self.style
-        draw_lines(self.canv, self._lines(self.width), size=s.size, leading=s.leading,
-                   left=0, width=self.width, top=self.height, align=s.align, indent=s.indent,
-                   hanging=s.hanging, underline=s.underline)
+        text = self.canv.beginText()
+        extents = draw_lines(text, self._lines(self.width), size=s.size, leading=s.leading,
+                             left=0, width=self.width, top=self.height, align=s.align,
+                             indent=s.indent, hanging=s.hanging)
+        self.canv.drawText(text)
+        if s.underline:
+            self.canv.setLineWidth(0.5)
+            self.canv.lines([(x0, y - s.size * 0.12, x1, y - s.size * 0.12)
+                             for y, x0, x1 in extents])
 
 
-def draw_lines(canv: Canvas, lines: Sequence[Sequence[Run]], *, size: float, leading: float,
-               left: float, width: float, top: float, align: str = "left", indent: float = 0,
-               hanging: float = 0, underline: bool = False) -> None:
-    """Draw wrapped lines from ``top`` down, the first baseline one ascent below it."""
+def draw_lines(text: PDFTextObject, lines: Sequence[Sequence[Run]], *, size: float,
+               leading: float, left: float, width: float, top: float, align: str = "left",
+               indent: float = 0, hanging: float = 0) -> list[tuple[float, float, float]]:
+    """Set wrapped lines into ``text`` from ``top`` down, the first baseline one ascent below
+    it. Returns each line's baseline and extent (for underlining)."""
+    extents: list[tuple[float, float, float]] = []
     if not lines or not lines[0]:
-        return
+        return extents
     y = top - (leading - size) / 2 - ascent(lines[0][0][1], size)
     for n, runs in enumerate(lines):
         x = left + (indent if n == 0 else hanging)
+        total = sum(width_of(t, f, size) for t, f in runs) if len(runs) > 1 or align != "left" \
+            else 0.0
         if align != "left":
-            total = sum(width_of(t, f, size) for t, f in runs)
             room = width - (indent if n == 0 else hanging)
             x += (room - total) / 2 if align == "center" else room - total
-        start = x
-        for i, (text, font) in enumerate(runs):
-            canv.setFont(font, size)
-            canv.drawString(x, y, text)
-            if i + 1 < len(runs) or underline:
-                x += width_of(text, font, size)
-        if underline and runs:
-            canv.setLineWidth(0.5)
-            canv.line(start, y - size * 0.12, x, y - size * 0.12)
+        text.setTextOrigin(x, y)
+        for run, font in runs:
+            text.setFont(font, size)
+            text.textOut(run)
+        extents.append((y, x, x + (total or sum(width_of(t, f, size) for t, f in runs))))
         y -= leading
+    return extents
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,13 +310,15 @@ class LeanTable(Flowable):
             xs.append(xs[-1] + w)
         rules = [(0, self.height, self.width, self.height)]
         y = self.height
+        text = canv.beginText()
         for row in (self._header, *self._rows):
             for x, width, align, cell in zip(xs, s.widths, s.aligns, row.cells, strict=False):
-                draw_lines(canv, cell, size=s.size, leading=s.leading, left=x + s.padding,
+                draw_lines(text, cell, size=s.size, leading=s.leading, left=x + s.padding,
                            width=width - 2 * s.padding, top=y - s.padding,
                            align="center" if row is self._header else align)
             y -= row.height
             rules.append((0, y, self.width, y))
+        canv.drawText(text)
         rules.extend((x, 0, x, self.height) for x in xs)
         canv.setLineWidth(s.grid)
         canv.lines(rules)
