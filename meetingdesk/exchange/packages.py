@@ -162,10 +162,10 @@ def read_package(path: str | Path) -> Package:
         if set(z.members) != {MANIFEST, RECORDS}:
             raise _refuse(name, "thành phần trong gói không đúng",
                           "its members are not the expected ones")
-        if z.members[MANIFEST].file_size > MAX_MANIFEST_BYTES:
-            raise _refuse(name, "bản kê quá lớn", "its manifest is too large")
-        manifest = _check_manifest(name, _json(name, MANIFEST, z.read(MANIFEST)))
-        body = z.read(RECORDS)
+        head, body = z.read(MANIFEST), z.read(RECORDS)
+    if len(head) > MAX_MANIFEST_BYTES:
+        raise _refuse(name, "bản kê quá lớn", "its manifest is too large")
+    manifest = _check_manifest(name, _json(name, MANIFEST, head))
     if _sha256(body) != manifest["members"][RECORDS]:
         raise _refuse(name, f"mã băm sha256 của {RECORDS} không khớp (gói đã bị sửa hoặc hỏng)",
                       f"the sha256 of {RECORDS} does not match (tampered with or damaged)")

@@ -53,7 +53,7 @@ def read_workbook_table(path: Path, sheet: str | None = None) -> Table:
             "Không thể đọc XLSX an toàn: thiếu thư viện defusedxml (hoặc đã bị tắt).",
             "Cannot read XLSX safely: defusedxml is missing (or disabled).",
         )
-    check_archive(path)
+    check_archive(path, forbid_dtd=True)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -76,7 +76,8 @@ def read_workbook_table(path: Path, sheet: str | None = None) -> Table:
             f"Tệp {name} không có trang tính {exc} hoặc thiếu một phần bắt buộc của XLSX.",
             f"{name} has no sheet {exc} or lacks a required XLSX part.",
         ) from None
-    except (ParseError, zipfile.BadZipFile, ValueError, TypeError, IndexError, OSError) as exc:
+    except (ParseError, SyntaxError, zipfile.BadZipFile, ValueError, TypeError, IndexError,
+            OSError) as exc:
         logger.info("Unreadable workbook %s: %r", path, exc)
         raise UnreadableFileError(
             f"Tệp {name} không phải tệp XLSX đọc được ({type(exc).__name__}: {exc}).",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -57,6 +58,8 @@ class SafeZip:
     total_read: int = 0
     total_compressed: int = 0
     members: dict[str, zipfile.ZipInfo] = field(default_factory=dict)
+    last_head: bytes = b""
+    """The first bytes of the member read last (kept even when its data is not)."""
 
     def read(self, member: str, *, keep: bool = True) -> bytes:
         """A member's bytes, counted against the archive's limits while decompressing
@@ -64,23 +67,18 @@ class SafeZip:
         info = self.members.get(member)
         if info is None:
             raise KeyError(member)
-        allowed = max(RATIO_FREE_BYTES, info.compress_size * MAX_RATIO)
         parts: list[bytes] = []
-        produced = 0
-        with self.zf.open(info) as f:
-            while chunk := f.read(_CHUNK):
-                produced += len(chunk)
-                self.total_read += len(chunk)
-                if self.total_read > MAX_UNCOMPRESSED_BYTES:
-                    raise _hostile(self.name, "dữ liệu giải nén vượt quá 200 MB",
-                                   "it expands beyond 200 MB")
-                if produced > allowed:
-                    raise _hostile(self.name, f"thành phần “{member}” giãn nở quá "
-                                   f"{MAX_RATIO} lần (bom nén)",
-                                   f"member “{member}” expands more than {MAX_RATIO} times "
-                                   "(a zip bomb)")
-                if keep:
-                    parts.append(chunk)
+        self.last_head = b""
+        try:
+            self._stream(member, info, keep, parts)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+                RuntimeError) as exc:
+            raise HostileFileError(
+                f"Tệp {self.name} bị hỏng hoặc bị sửa (thành phần “{member}”: {exc}). "
+                "Không có gì được ghi vào dữ liệu.",
+                f"{self.name} is damaged or was tampered with (member “{member}”: {exc}). "
+                "Nothing was written to the desk.",
+            ) from None
         self.total_compressed += info.compress_size
         if (self.total_read > RATIO_FREE_BYTES
                 and self.total_read > MAX_RATIO * max(1, self.total_compressed)):
@@ -88,9 +86,27 @@ class SafeZip:
                            f"it expands more than {MAX_RATIO} times (a zip bomb)")
         return b"".join(parts)
 
-    def read_all(self) -> dict[str, bytes]:
-        """Every member, read (and checked) in order; directories are skipped."""
-        return {n: self.read(n) for n, i in self.members.items() if not i.is_dir()}
+    def _stream(self, member: str, info: zipfile.ZipInfo, keep: bool,
+                parts: list[bytes]) -> None:
+        allowed = max(RATIO_FREE_BYTES, info.compress_size * MAX_RATIO)
+        produced = 0
+        with self.zf.open(info) as f:
+            while chunk := f.read(_CHUNK):
+                if not self.last_head:
+                    self.last_head = chunk[:4096]
+                produced += len(chunk)
+                self.total_read += len(chunk)
+                if self.total_read > MAX_UNCOMPRESSED_BYTES:
+                    limit = f"{MAX_UNCOMPRESSED_BYTES / 1048576:g} MB"
+                    raise _hostile(self.name, f"dữ liệu giải nén vượt quá {limit}",
+                                   f"it expands beyond {limit}")
+                if produced > allowed:
+                    raise _hostile(self.name, f"thành phần “{member}” giãn nở quá "
+                                   f"{MAX_RATIO} lần (bom nén)",
+                                   f"member “{member}” expands more than {MAX_RATIO} times "
+                                   "(a zip bomb)")
+                if keep:
+                    parts.append(chunk)
 
 
 @contextmanager
@@ -119,9 +135,17 @@ def open_zip(path: Path) -> Iterator[SafeZip]:
         yield SafeZip(name, zf, members=members)
 
 
-def check_archive(path: Path) -> None:
-    """Read every member of ``path`` once, streaming, so a bomb is refused before any use."""
+def check_archive(path: Path, *, forbid_dtd: bool = False) -> None:
+    """Read every member of ``path`` once, streaming, so a bomb is refused before any use.
+
+    ``forbid_dtd`` also refuses an XML member with a DOCTYPE or ENTITY declaration in its
+    prolog (no genuine XLSX part has one: that is the shape of XML bombs and external-entity
+    attacks, refused here whichever XML parser openpyxl ends up using)."""
     with open_zip(path) as z:
         for member, info in z.members.items():
-            if not info.is_dir():
-                z.read(member, keep=False)
+            if info.is_dir():
+                continue
+            z.read(member, keep=False)
+            if forbid_dtd and (b"<!DOCTYPE" in z.last_head or b"<!ENTITY" in z.last_head):
+                raise _hostile(z.name, f"“{member}” có khai báo DTD/thực thể XML (bom XML)",
+                               f"“{member}” declares an XML DTD or entities (an XML bomb)")
