@@ -72,8 +72,9 @@ def test_cli_demo_is_repeatable_and_keeps_one_demo_meeting(demo_db: Path) -> Non
 
 
 def test_cli_list_prints_id_date_and_title(demo_db: Path) -> None:
-    result = run("list", "--db", str(demo_db))
+    result, db_first = run_all(["list", "--db", str(demo_db)], ["--db", str(demo_db), "list"])
     assert result.returncode == 0, result.stderr
+    assert db_first.stdout == result.stdout
     (line,) = result.stdout.splitlines()
     meeting_id, day, title = line.split("\t")
     assert meeting_id.isdigit()
