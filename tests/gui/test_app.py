@@ -1,0 +1,87 @@
+"""Starting the program: which desk opens, the demo under a real command, the window's
+remembered geometry, and every setting declared in one place."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from meetingdesk.gui import app
+from meetingdesk.gui import settings as keys
+from meetingdesk.gui.main_window import MainWindow
+from meetingdesk.gui.settings import Settings
+from meetingdesk.store.desk import Desk
+
+GUI = Path(__file__).resolve().parents[2] / "meetingdesk" / "gui"
+QT_NOTICES = re.compile(r"^(This plugin does not support propagateSizeHints\(\)|"
+                        r"QStandardPaths: .*|qt\.qpa\..*)$")
+
+
+def test_app_opens_last_desk_else_default(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    s = Settings(tmp_path / "s.ini")
+    default = tmp_path / "data" / "meetingdesk.db"
+    monkeypatch.setattr(app, "default_desk_path", lambda: default)
+    assert app.desk_to_open(None, s) == default
+    assert default.parent.is_dir()
+    last = tmp_path / "last.db"
+    last.write_bytes(b"")
+    s.remember_desk(last)
+    assert app.desk_to_open(None, s) == last.resolve()
+    assert app.desk_to_open(tmp_path / "named.db", s) == tmp_path / "named.db"
+    last.unlink()
+    assert app.desk_to_open(None, s) == default
+
+
+def test_app_remembers_geometry_and_recent_desks(qtbot: Any, demo_desk: Desk) -> None:
+    first = MainWindow(Settings())
+    qtbot.addWidget(first)
+    first.open_desk_file(demo_desk.path)
+    first.show()
+    first.resize(1000, 650)  # the offscreen screen is small: restoring clamps to it
+    qtbot.waitUntil(lambda: first.height() == 650)
+    first.close()
+    assert not Settings().get(keys.WINDOW_GEOMETRY).isEmpty()
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    assert second.height() == 650  # not the first-start default of 1280×720
+    assert Settings().get(keys.RECENT_DESKS)[0] == str(demo_desk.path.resolve())
+    assert Settings().get(keys.LAST_DESK) == str(demo_desk.path.resolve())
+
+
+def test_app_settings_declared_in_one_place() -> None:
+    for path in GUI.rglob("*.py"):
+        if path.name == "settings.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "QSettings" not in text, path
+        assert "qsettings" not in text, path
+    declared = {s.key for s in keys.ALL}
+    assert len(declared) == len(keys.ALL)
+    module_settings = {v.key for v in vars(keys).values() if isinstance(v, keys.Setting)}
+    assert module_settings == declared
+
+
+def test_app_demo_command_shows_the_conference_and_stays_quiet(tmp_path: Path) -> None:
+    """``meetingdesk demo`` starts, shows the window and quits cleanly when asked; stderr has
+    nothing beyond Qt's own notices."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", app.QUIT_WHEN_READY: "1",
+           "MEETINGDESK_SETTINGS": str(tmp_path / "s.ini")}
+    read, write = os.pipe()
+    env[app.READY_FD] = str(write)
+    result = subprocess.run(
+        [sys.executable, "-m", "meetingdesk", "demo", "--db", str(tmp_path / "demo.db")],
+        env=env, capture_output=True, text=True, timeout=120, pass_fds=(write,))
+    os.close(write)
+    with os.fdopen(read) as ready:
+        assert ready.read() == "ready\n"
+    assert result.returncode == 0, result.stderr
+    noise = [line for line in result.stderr.splitlines() if not QT_NOTICES.match(line)]
+    assert noise == []
+    assert "Đã tạo hội nghị mẫu" in result.stdout
