@@ -18,6 +18,8 @@ BOLD_ITALIC = "LiberationSerif-BoldItalic"
 _FILES = {REGULAR: "LiberationSerif-Regular.ttf", BOLD: "LiberationSerif-Bold.ttf",
           ITALIC: "LiberationSerif-Italic.ttf", BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf"}
 _lock = Lock()
+_SQUARE = 0x25A1
+"""□, drawn for a character the fonts lack."""
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -50,16 +52,20 @@ def register_fonts() -> None:
 
 
 def keep_missing_characters(chars: Iterable[str]) -> None:
-    """Let characters the fonts lack (emoji, rare scripts) be drawn as the font's
-    missing-glyph box while the PDF's text layer keeps them.
+    """Let characters the fonts lack (emoji, rare scripts) be drawn as a white square □ while
+    the PDF's text layer keeps them.
 
-    reportlab would draw such a character as glyph 0 with no Unicode mapping, so copying or
-    extracting the text would silently lose it. Mapping the character to glyph 0 explicitly
-    gives it a code of its own in the embedded subset and an entry in its ToUnicode map.
+    reportlab would draw such a character as the empty glyph 0 with no Unicode mapping, so
+    the reader would see a gap and copying or extracting the text would lose it. Mapping the
+    character to the square's glyph gives it a code of its own in the embedded subset and an
+    entry in the subset's ToUnicode map.
     """
     with _lock:
         for name in _FILES:
             face = pdfmetrics.getFont(name).face
+            glyph = face.charToGlyph.get(_SQUARE, 0)
+            width = face.charWidths.get(_SQUARE, face.defaultWidth)
             for ch in chars:
                 if ord(ch) not in face.charToGlyph and not ch.isspace():
-                    face.charToGlyph[ord(ch)] = 0
+                    face.charToGlyph[ord(ch)] = glyph
+                    face.charWidths[ord(ch)] = width

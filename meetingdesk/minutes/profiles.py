@@ -133,6 +133,8 @@ class FormatProfile:
     paragraph_space: float = 6
     first_line_indent_mm: float = 10
     signature_space_mm: float = 25
+    signature_left_ratio: float = 0.42
+    """Share of the text width for the secretary's column; the chair's title needs more."""
     table_padding: float = 2.5
     grid_width: float = 0.5
     recipients_title_style: str = "bolditalic"

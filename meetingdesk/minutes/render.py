@@ -39,7 +39,6 @@ from meetingdesk.minutes.document import (
     DelegateRow,
     MinutesDocument,
     NoteEntry,
-    Signer,
 )
 from meetingdesk.minutes.flowables import LeanTable, Lines, LineStyle, TableStyle, width_of
 from meetingdesk.minutes.fonts import (
@@ -141,7 +140,7 @@ class _Story:
             right.append(self.rule(min(width_of(h.nation, BOLD, s.nation), right_w), after=4))
         if h.place_date:
             right.append(self.centred(h.place_date, ITALIC, s.place_date))
-        yield _columns(left, right, left_w, right_w)
+        yield _table([[left, right]], [left_w, right_w])
 
     def title(self) -> Iterator[Flowable]:
         s = self.p.sizes
@@ -235,32 +234,33 @@ class _Story:
         for line in self.doc.document_lines:
             yield self.lines("- " + line, hanging=self.indent, after=2)
 
-    def signer(self, signer: Signer, roles: int) -> list[Flowable]:
-        """A signature column; ``roles`` lines of roles at least, so both names align."""
+    def signatures(self) -> Table:
+        """Secretary on the left, chair on the right, row by row so that the roles, the hints
+        and the names stand level however the roles wrap."""
         s = self.p.sizes
-        cells: list[Flowable] = [self.centred(r, BOLD, s.signer) for r in signer.role]
-        cells += [Spacer(1, s.signer * self.p.leading_ratio)] * (roles - len(signer.role))
-        if signer.hint:
-            cells.append(self.centred(signer.hint, ITALIC, s.signer))
-        cells.append(Spacer(1, self.p.signature_space_mm * mm))
-        cells.append(self.centred(signer.name, BOLD, s.signer))
-        return cells
+        left, right = self.doc.signers
+
+        def cell(texts: tuple[str, ...], font: str) -> list[Flowable]:
+            return [self.centred(t, font, s.signer) for t in texts if t]
+
+        rows = [[cell(left.role, BOLD), cell(right.role, BOLD)],
+                [cell((left.hint,), ITALIC), cell((right.hint,), ITALIC)],
+                [Spacer(1, self.p.signature_space_mm * mm)] * 2,
+                [cell((left.name,), BOLD), cell((right.name,), BOLD)]]
+        left_w = self.width * self.p.signature_left_ratio
+        return _table(rows, [left_w, self.width - left_w])
 
     def closing(self) -> Iterator[Flowable]:
-        left, right = self.doc.signers
-        half = self.width / 2
-        roles = max(len(left.role), len(right.role))
-        signatures = _columns(self.signer(left, roles), self.signer(right, roles), half, half)
-        yield KeepTogether([Paragraph(markup(self.doc.closing), self.body_style),
-                            Spacer(1, 4 * mm), signatures])
         s = self.p.sizes
         underline = self.p.recipients_title_style == "underline"
-        recipients: list[Flowable] = [self.lines(
+        block: list[Flowable] = [Paragraph(markup(self.doc.closing), self.body_style),
+                                 Spacer(1, 4 * mm), self.signatures()]
+        block.append(self.lines(
             self.doc.recipients_title, REGULAR if underline else BOLD_ITALIC,
-            size=s.recipients_title, indent=0, before=6 * mm, after=1, underline=underline)]
-        recipients += [self.lines(r, size=s.recipients, indent=0, after=0)
-                       for r in self.doc.recipients]
-        yield KeepTogether(recipients)
+            size=s.recipients_title, indent=0, before=6 * mm, after=1, underline=underline))
+        block += [self.lines(r, size=s.recipients, indent=0, after=0)
+                  for r in self.doc.recipients]
+        yield KeepTogether(block)
 
     def appendix(self) -> Iterator[Flowable]:
         a = self.doc.appendix
@@ -283,10 +283,10 @@ class _Story:
         return [flowable for part in parts for flowable in part()]
 
 
-def _columns(left: list[Flowable], right: list[Flowable], left_w: float,
-             right_w: float) -> Table:
-    """Two borderless columns of flowables (the header blocks, the signatures)."""
-    table = Table([[left, right]], colWidths=[left_w, right_w])
+def _table(rows: list[list[Flowable | list[Flowable]]], widths: list[float]) -> Table:
+    """A borderless grid of flowables, each centred in its cell (header blocks,
+    signatures)."""
+    table = Table(rows, colWidths=widths)
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                     ("FONT", (0, 0), (-1, -1), REGULAR),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
