@@ -156,7 +156,8 @@ class _Builder:
         m, org = self.f.meeting, self.f.org
         place_date = ""
         if self.p.place_date_in_header and m.date:
-            place_date = f"{line(org.place)}, ngày {date_words(m.date)}".lstrip(", ")
+            place_date = self.w.place_date.format(place=line(org.place),
+                                                  date=date_words(m.date)).lstrip(", ")
         return Header(line(org.parent_agency).upper(), line(org.agency).upper(),
                       document_number(self.p, m.number, org.number_code), self.w.nation,
                       self.w.motto, place_date)
@@ -343,8 +344,9 @@ class _Builder:
         m, w = self.f.meeting, self.w
         docs = notes.cited_documents(self.desk, m.id or 0)
         doc_lines = tuple(
-            line(d.display) + (f" của {line(d.issuer)}" if d.issuer else "")
-            + (f" về {line(d.title)}" if d.title else "") for d in docs)
+            line(d.display)
+            + (w.document_issuer.format(issuer=line(d.issuer)) if d.issuer else "")
+            + (w.document_title.format(title=line(d.title)) if d.title else "") for d in docs)
         header = self.header()
         guests_apart = bool(w.invited_delegates)
         official = [e for e in self.f.people
@@ -371,8 +373,9 @@ class _Builder:
         template = w.closing if end else w.closing_no_time
         closing = template.format(event=event_word(m.kind),
                                   time=time_words(end) if end else "", date=day_text)
-        recipients = tuple(f"- {line(r)};" for r in self.f.org.recipients if line(r))
-        recipients += (f"- {w.recipients_last}",)
+        recipients = tuple(w.recipient.format(name=line(r)) for r in self.f.org.recipients
+                           if line(r))
+        recipients += (w.list_item.format(text=w.recipients_last),)
         return MinutesDocument(
             profile=self.p.key, header=header, doc_type=w.doc_type, title=line(m.title),
             opening=opening, contents_heading=w.contents,

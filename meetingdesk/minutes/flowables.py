@@ -129,7 +129,8 @@ class LineStyle:
     """Left indent of the following lines."""
     space_before: float = 0
     space_after: float = 0
-    underline: bool = False
+    underline: float = 0
+    """Width of the line under the text; 0 for none."""
 
 
 class Lines(Flowable):
@@ -181,7 +182,7 @@ class Lines(Flowable):
                              indent=s.indent, hanging=s.hanging)
         self.canv.drawText(text)
         if s.underline:
-            self.canv.setLineWidth(0.5)
+            self.canv.setLineWidth(s.underline)
             self.canv.lines([(x0, y - s.size * 0.12, x1, y - s.size * 0.12)
                              for y, x0, x1 in extents])
 

@@ -105,6 +105,11 @@ class Wording:
     appendix_columns: tuple[str, ...] = ("TT", "Điểm cầu", "Triệu tập", "Có mặt", "Vắng mặt",
                                          "Nhật ký kết nối")
     no_number: str = "……"
+    place_date: str = "{place}, ngày {date}"
+    recipient: str = "- {name};"
+    list_item: str = "- {text}"
+    document_issuer: str = " của {issuer}"
+    document_title: str = " về {title}"
     bullet: str = ""
     """Prefix of the opening lines (``- `` in the party profile)."""
 
@@ -133,6 +138,18 @@ class FormatProfile:
     paragraph_space: float = 6
     first_line_indent_mm: float = 10
     signature_space_mm: float = 25
+    title_before_mm: float = 8
+    title_after_mm: float = 4
+    closing_gap_mm: float = 4
+    """Between the closing line and the signatures."""
+    recipients_before_mm: float = 6
+    appendix_title_after_mm: float = 4
+    delegate_columns_mm: tuple[float, ...] = (10, 48, 0, 34)
+    """Widths of the columns of a table in millimetres; 0 takes what the others leave."""
+    task_columns_mm: tuple[float, ...] = (10, 0, 50, 24)
+    appendix_columns_mm: tuple[float, ...] = (10, 42, 18, 16, 18, 0)
+    table_leading_ratio: float = 1.15
+    underline_width: float = 0.5
     signature_left_ratio: float = 0.42
     """Share of the text width for the secretary's column; the chair's title needs more."""
     table_padding: float = 2.5

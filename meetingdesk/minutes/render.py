@@ -91,7 +91,8 @@ class _Story:
         size = size or self.p.sizes.body
         style = LineStyle(size, size * self.p.leading_ratio, align,
                           self.indent if indent is None else indent, hanging, before,
-                          self.p.paragraph_space if after is None else after, underline)
+                          self.p.paragraph_space if after is None else after,
+                          self.p.underline_width if underline else 0)
         return Lines([(text, font)], style)
 
     def centred(self, text: str, font: str, size: float, after: float = 0) -> Lines:
@@ -110,7 +111,8 @@ class _Story:
         fixed = sum(w for w in widths_mm if w)
         widths = tuple(w * mm if w else self.width - fixed * mm for w in widths_mm)
         size = self.p.sizes.table
-        return TableStyle(REGULAR, BOLD, size, size * 1.15, self.p.table_padding,
+        return TableStyle(REGULAR, BOLD, size, size * self.p.table_leading_ratio,
+                          self.p.table_padding,
                           self.p.grid_width, widths, aligns, space_before=2,
                           space_after=self.p.paragraph_space)
 
@@ -144,19 +146,19 @@ class _Story:
 
     def title(self) -> Iterator[Flowable]:
         s = self.p.sizes
-        yield Spacer(1, 8 * mm)
+        yield Spacer(1, self.p.title_before_mm * mm)
         yield self.centred(self.doc.doc_type, BOLD, s.doc_type)
         yield self.centred(self.doc.title, BOLD, s.subject)
         if self.p.title_rule_mm:
             yield self.rule(self.p.title_rule_mm * mm, before=2)
-        yield Spacer(1, 4 * mm)
+        yield Spacer(1, self.p.title_after_mm * mm)
 
     def opening(self) -> Iterator[Flowable]:
         for line in self.doc.opening:
             yield Paragraph(markup(line.label) + markup(line.value), self.body_style)
 
     def delegate_table(self, rows: tuple[DelegateRow, ...]) -> LeanTable:
-        style = self.table_style((10, 48, 0, 34), ("center", "left", "left", "left"))
+        style = self.table_style(self.p.delegate_columns_mm, ("center", "left", "left", "left"))
         return LeanTable(self.doc.delegate_columns,
                          [(str(r.number), r.name, r.titles, r.status) for r in rows], style,
                          self.frame_height)
@@ -176,7 +178,8 @@ class _Story:
                 yield CondPageBreak(3 * self.leading)
                 yield self.lines(self.p.wording.absent_heading, ITALIC, after=0)
                 for line in site.absent:
-                    yield self.lines("- " + line, hanging=self.indent, after=0)
+                    yield self.lines(self.p.wording.list_item.format(text=line),
+                                     hanging=self.indent, after=0)
                 yield Spacer(1, self.p.paragraph_space)
         if self.doc.guest_rows:
             yield from self.heading(self.doc.guests_heading)
@@ -224,7 +227,7 @@ class _Story:
         if not self.doc.task_rows:
             return
         yield from self.heading(self.doc.tasks_heading)
-        style = self.table_style((10, 0, 50, 24), ("center", "left", "left", "center"))
+        style = self.table_style(self.p.task_columns_mm, ("center", "left", "left", "center"))
         yield LeanTable(self.doc.task_columns,
                         [(str(t.number), t.what, t.who, t.due) for t in self.doc.task_rows],
                         style, self.frame_height)
@@ -232,7 +235,8 @@ class _Story:
     def documents(self) -> Iterator[Flowable]:
         yield from self.heading(self.doc.documents_heading)
         for line in self.doc.document_lines:
-            yield self.lines("- " + line, hanging=self.indent, after=2)
+            yield self.lines(self.p.wording.list_item.format(text=line), hanging=self.indent,
+                             after=2)
 
     def signatures(self) -> Table:
         """Secretary on the left, chair on the right, row by row so that the roles, the hints
@@ -254,10 +258,11 @@ class _Story:
         s = self.p.sizes
         underline = self.p.recipients_title_style == "underline"
         block: list[Flowable] = [Paragraph(markup(self.doc.closing), self.body_style),
-                                 Spacer(1, 4 * mm), self.signatures()]
+                                 Spacer(1, self.p.closing_gap_mm * mm), self.signatures()]
         block.append(self.lines(
             self.doc.recipients_title, REGULAR if underline else BOLD_ITALIC,
-            size=s.recipients_title, indent=0, before=6 * mm, after=1, underline=underline))
+            size=s.recipients_title, indent=0, before=self.p.recipients_before_mm * mm, after=1,
+            underline=underline))
         block += [self.lines(r, size=s.recipients, indent=0, after=0)
                   for r in self.doc.recipients]
         yield KeepTogether(block)
@@ -270,8 +275,8 @@ class _Story:
         yield PageBreak()
         yield self.centred(a.title, BOLD, s.doc_type)
         yield self.centred(a.subject, BOLD, s.subject)
-        yield self.centred(a.reference, ITALIC, s.body, after=4 * mm)
-        style = self.table_style((10, 42, 18, 16, 18, 0),
+        yield self.centred(a.reference, ITALIC, s.body, after=self.p.appendix_title_after_mm * mm)
+        style = self.table_style(self.p.appendix_columns_mm,
                                  ("center", "left", "center", "center", "center", "left"))
         yield LeanTable(a.columns, [(str(r.number), r.site, str(r.summoned), str(r.present),
                                      str(r.absent), "\n".join(r.log)) for r in a.rows],
