@@ -47,6 +47,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return _start_gui(args.db)
 
 
+def cmd_live(args: argparse.Namespace) -> int:
+    live = importlib.import_module("meetingdesk.gui.live.window")
+    return int(live.run_live(args.db, args.meeting_id, driver=args.driver))
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     path = args.db or default_desk_path().with_name("demo.db")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -168,6 +173,25 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_minutes_docx(args: argparse.Namespace) -> int:
+    """Write a meeting's minutes as DOCX (same content and profile as the PDF), for Word."""
+    from meetingdesk.domain.enums import Profile
+    from meetingdesk.exchange.docx_minutes import render_minutes_docx
+    from meetingdesk.minutes.builder import build_minutes
+    from meetingdesk.minutes.export import write_atomically
+    from meetingdesk.minutes.profiles import profile_for
+    from meetingdesk.services import organization
+
+    with open_desk(args.db, create=False) as desk:
+        fmt = profile_for(Profile(args.profile) if args.profile
+                          else organization.get_organization(desk).profile)
+        data = render_minutes_docx(build_minutes(desk, args.meeting_id, fmt), fmt)
+    write_atomically(args.output, data)
+    _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({fmt.key.value}, {len(data):,} byte) "
+         f"vào {args.output}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_help = f"tệp dữ liệu (mặc định: {default_desk_path()})"
     parser = argparse.ArgumentParser(
@@ -189,6 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
     command("gui", cmd_gui, "mở giao diện (mặc định)")
     p = command("demo", cmd_demo, "tạo hoặc làm mới hội nghị mẫu ngày 03/04/2023, rồi mở nó")
     p.add_argument("--no-gui", action="store_true", help="chỉ tạo dữ liệu, không mở giao diện")
+    p = command("live", cmd_live, "mở chế độ ghi chép trực tiếp của một cuộc họp")
+    p.add_argument("meeting_id", type=int, metavar="MEETING_ID", help="mã cuộc họp")
+    p.add_argument("--driver", action="store_true", help=argparse.SUPPRESS)
     command("list", cmd_list, "liệt kê cuộc họp: mã, ngày, tên")
     p = command("search", cmd_search, "tìm kiếm không dấu trong ghi chép, đại biểu, điểm cầu…")
     p.add_argument("query", help="từ cần tìm, ví dụ: \"dong chi\"")
@@ -233,6 +260,12 @@ def build_parser() -> argparse.ArgumentParser:
                 "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được báo, không ghi đè)")
     p.add_argument("file", type=Path, metavar="TỆP.mdpkg")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    p = command("minutes-docx", cmd_minutes_docx,
+                "xuất biên bản ra DOCX để sửa bằng Word (cùng nội dung và thể thức với PDF)")
+    p.add_argument("meeting_id", type=int, metavar="MÃ_CUỘC_HỌP")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.docx")
+    p.add_argument("--profile", choices=("state", "party"), default=None,
+                   help="thể thức; mặc định theo thiết lập của cơ quan")
     return parser
 
 

@@ -1,0 +1,190 @@
+"""Crash harness: kill the real program with SIGKILL while it takes notes, and look for losses.
+
+    python bench/crash_test.py --kills 50
+
+Starts ``meetingdesk live`` on a demo desk (offscreen), types notes into the real note editor
+through its scriptable path (``--driver``: commands on stdin, acknowledgements on stdout),
+kills it with SIGKILL at a random moment, restarts it, and checks after each kill:
+
+* the kill landed: the process ended by SIGKILL, while writes were under way (an
+  acknowledgement arrived less than 1.5 s before the kill);
+* ``PRAGMA integrity_check`` is ok and ``PRAGMA foreign_key_check`` finds nothing;
+* every note acknowledged as filed more than 1 s before the kill is in the desk, with its
+  text; the text of the last draft acknowledged more than 1 s before the kill is there too
+  (as the unfinished note, or inside a note filed since).
+
+Prints "N/N kills survived, 0 notes lost" or what was lost, and exits 1 on any loss. POSIX
+only (SIGKILL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import queue
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from meetingdesk.services.demo import build_demo
+from meetingdesk.services.live import start_meeting
+from meetingdesk.store.desk import open_desk
+
+WORDS = ("đồng chí", "báo cáo", "kết quả", "công tác", "tổ chức", "xây dựng Đảng", "quý 2",
+         "triển khai", "Thái Nguyên", "nhiệm vụ", "cán bộ", "quy hoạch", "Kết luận 50-KL/TW",
+         "đề nghị", "thống nhất", "rà soát", "Hòa Bình", "Đức", "thủy lợi", "ủy ban")
+SETTLE = 1.0
+"""Acknowledged more than this long before the kill must survive (seconds)."""
+
+
+@dataclass
+class Ack:
+    kind: str
+    text: str
+    at: float
+    note_id: int | None = None
+
+
+@dataclass
+class Run:
+    proc: subprocess.Popen[str]
+    acks: queue.Queue[Ack] = field(default_factory=queue.Queue)
+    ready: threading.Event = field(default_factory=threading.Event)
+
+
+def _reader(run: Run) -> None:
+    assert run.proc.stdout is not None
+    for line in run.proc.stdout:
+        try:
+            msg = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if msg.get("ready"):
+            run.ready.set()
+        elif "ack" in msg:
+            run.acks.put(Ack(msg["ack"], msg["text"], time.monotonic(), msg.get("id")))
+
+
+def start(desk: Path, meeting_id: int, *, show_stderr: bool = False) -> Run:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEETINGDESK_LANG="vi")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "meetingdesk", "live", str(meeting_id), "--db", str(desk),
+         "--driver"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=None if show_stderr else subprocess.DEVNULL, text=True, encoding="utf-8",
+        bufsize=1, env=env)
+    run = Run(proc)
+    threading.Thread(target=_reader, args=(run,), daemon=True).start()
+    if not run.ready.wait(60):
+        proc.kill()
+        raise SystemExit("the program did not start within 60 s")
+    return run
+
+
+def check(desk: Path, acks: list[Ack], killed_at: float) -> list[str]:
+    """What the desk lost of what was acknowledged more than SETTLE s before the kill."""
+    conn = sqlite3.connect(desk)
+    try:
+        problems = []
+        integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            problems.append(f"integrity_check: {integrity[:3]}")
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            problems.append(f"foreign_key_check: {len(fk)} violations")
+        texts = [r[0] for r in conn.execute("SELECT text FROM notes")]
+        drafts = [r[0] for r in conn.execute("SELECT text FROM note_drafts")]
+        settled = [a for a in acks if a.at < killed_at - SETTLE]
+        for ack in settled:
+            if ack.kind == "filed":
+                row = conn.execute("SELECT text FROM notes WHERE id = ?", [ack.note_id]).fetchone()
+                if row is None or row[0] != ack.text:
+                    problems.append(f"lost note {ack.note_id}: {ack.text[:40]!r}")
+        saves = [a for a in settled if a.kind == "saved" and a.text]
+        if saves:
+            last = saves[-1].text
+            if not any(t.startswith(last) for t in drafts + texts):
+                problems.append(f"lost typing: {last[-40:]!r}")
+        return problems
+    finally:
+        conn.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--kills", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--max-delay", type=float, default=3.0,
+                        help="longest typing time before a kill (s; the shortest is 1.2)")
+    parser.add_argument("--verbose", action="store_true", help="show the program's stderr")
+    args = parser.parse_args(argv)
+    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
+    rng = random.Random(seed)
+    print(f"crash test: {args.kills} kills, seed {seed}")
+    with tempfile.TemporaryDirectory() as tmp:
+        desk_path = Path(tmp) / "crash.db"
+        with open_desk(desk_path) as desk:
+            meeting = build_demo(desk)
+            assert meeting.id is not None
+            start_meeting(desk, meeting.id, datetime.now())
+        survived, lost, acked_notes, acked_saves = 0, 0, 0, 0
+        note_no = 0
+        for kill in range(1, args.kills + 1):
+            run = start(desk_path, meeting.id, show_stderr=args.verbose)
+            acks: list[Ack] = []
+            assert run.proc.stdin is not None
+            deadline = time.monotonic() + rng.uniform(1.2, args.max_delay)
+            typed_in_note = 0
+            while time.monotonic() < deadline:
+                if typed_in_note == 0:
+                    note_no += 1
+                    run.proc.stdin.write(f"type [k{kill}n{note_no}] \n")
+                chunk = rng.choice(WORDS) + " "
+                run.proc.stdin.write(f"type {chunk}\n")
+                typed_in_note += 1
+                if typed_in_note > rng.randint(4, 14):
+                    run.proc.stdin.write("file\n")
+                    typed_in_note = 0
+                run.proc.stdin.flush()
+                time.sleep(rng.uniform(0.02, 0.12))
+            killed_at = time.monotonic()
+            os.kill(run.proc.pid, signal.SIGKILL)
+            code = run.proc.wait()
+            while not run.acks.empty():
+                acks.append(run.acks.get())
+            acks = [a for a in acks if a.at <= killed_at]
+            recent = [a for a in acks if a.at > killed_at - 1.5]
+            problems = check(desk_path, acks, killed_at)
+            if code != -signal.SIGKILL:
+                problems.append(f"the process ended with {code}, not by SIGKILL")
+            if not recent:
+                problems.append("no write was acknowledged in the 1.5 s before the kill")
+            acked_notes += sum(a.kind == "filed" for a in acks)
+            acked_saves += sum(a.kind == "saved" for a in acks)
+            if problems:
+                lost += 1
+                print(f"kill {kill}: " + "; ".join(problems))
+            else:
+                survived += 1
+            last = f"{(killed_at - acks[-1].at) * 1000:.0f} ms" if acks else "-"
+            print(f"kill {kill}/{args.kills}: {len(acks)} acks, last {last} before the kill, "
+                  f"{'ok' if not problems else 'FAILED'}", flush=True)
+        if lost:
+            print(f"{survived}/{args.kills} kills survived, {lost} with losses")
+            return 1
+        print(f"{survived}/{args.kills} kills survived, 0 notes lost "
+              f"({acked_notes} notes filed, {acked_saves} drafts saved, all acknowledged)")
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Saving the note being typed, off the GUI thread.
+
+The saver lives in its own thread with its own connection to the desk (an fsync of the WAL
+must never freeze typing). Requests are handled in the order they were made; each one is
+acknowledged by a signal once it is committed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.domain.records import NoteDraft
+from meetingdesk.services import drafts
+from meetingdesk.services.drafts import TaskFields
+from meetingdesk.store.desk import Desk, open_desk
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SaveRequest:
+    draft: NoteDraft
+
+
+@dataclass(frozen=True, slots=True)
+class FileRequest:
+    draft: NoteDraft
+    task: TaskFields | None = None
+
+
+class _Worker(QObject):
+    saved = Signal(object)
+    """The :class:`NoteDraft` now stored (empty text: the draft was removed)."""
+    filed = Signal(object)
+    """The :class:`Note` filed."""
+    failed = Signal(object)
+    stopped = Signal()
+
+    def __init__(self, desk_path: Path) -> None:
+        super().__init__()
+        self.desk_path = desk_path
+        self.desk: Desk | None = None
+
+    @Slot(object)
+    def handle(self, request: object) -> None:
+        try:
+            if self.desk is None:
+                self.desk = open_desk(self.desk_path, create=False)
+            if isinstance(request, SaveRequest):
+                d = request.draft
+                self.saved.emit(drafts.save_draft(
+                    self.desk, meeting_id=d.meeting_id, text=d.text, now=d.saved_at,
+                    kind=d.kind, agenda_item_id=d.agenda_item_id, speaker_id=d.speaker_id,
+                    note_id=d.note_id))
+            elif isinstance(request, FileRequest):
+                self.filed.emit(drafts.file_draft(self.desk, request.draft, request.task))
+        except MeetingDeskError as exc:
+            self.failed.emit(exc)
+        except Exception as exc:  # reported to the GUI thread, which logs and shows it
+            logger.exception("Saving the note failed")
+            self.failed.emit(exc)
+
+    @Slot()
+    def stop(self) -> None:
+        if self.desk is not None:
+            self.desk.close()
+            self.desk = None
+        self.stopped.emit()
+        thread = self.thread()
+        thread.quit()
+
+
+class DraftSaver(QObject):
+    """The GUI side: :meth:`save` and :meth:`file` return at once; signals report back."""
+
+    saved = Signal(object)
+    filed = Signal(object)
+    failed = Signal(object)
+    _request = Signal(object)
+    _stop = Signal()
+
+    def __init__(self, desk_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("draft-saver")
+        self._worker = _Worker(desk_path)
+        self._worker.moveToThread(self._thread)
+        self._request.connect(self._worker.handle)
+        self._stop.connect(self._worker.stop)
+        self._worker.saved.connect(self.saved)
+        self._worker.filed.connect(self.filed)
+        self._worker.failed.connect(self.failed)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.start()
+        self.pending = 0
+        self._worker.saved.connect(self._done)
+        self._worker.filed.connect(self._done)
+        self._worker.failed.connect(self._done)
+
+    def _done(self, _result: object) -> None:
+        self.pending -= 1
+
+    def save(self, draft: NoteDraft) -> None:
+        self.pending += 1
+        self._request.emit(SaveRequest(draft))
+
+    def file(self, draft: NoteDraft, task: TaskFields | None = None) -> None:
+        self.pending += 1
+        self._request.emit(FileRequest(draft, task))
+
+    def close(self) -> None:
+        """Finish every request made so far, then stop the thread (blocks until done)."""
+        if self._thread.isRunning():
+            self._stop.emit()
+            self._thread.wait()
+
+
+def now() -> datetime:
+    return datetime.now().replace(microsecond=0)

@@ -1,0 +1,151 @@
+"""Live mode driven by the keyboard, as a secretary uses it (pytest-qt)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from meetingdesk.domain.enums import ConnectionStatus, NoteKind
+from meetingdesk.gui.live.driver import press, type_text
+from meetingdesk.gui.live.live_view import LiveView
+from meetingdesk.services import agenda, drafts, meetings, notes, participation
+from meetingdesk.services.demo import build_demo
+from meetingdesk.services.live import running_item, start_meeting
+from meetingdesk.store.desk import Desk, open_desk
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def running(desk: Desk) -> int:
+    meeting = build_demo(desk)
+    assert meeting.id is not None
+    meetings.update_meeting(desk, meeting.id, actual_start=None, actual_end=None)
+    for item in agenda.agenda(desk, meeting.id):
+        assert item.id is not None
+        agenda.update_agenda_item(desk, item.id, actual_start=None, actual_end=None)
+    start_meeting(desk, meeting.id, datetime.now())
+    return meeting.id
+
+
+@pytest.fixture
+def view(qtbot, desk: Desk, running: int) -> LiveView:  # type: ignore[no-untyped-def]
+    v = LiveView(desk, running)
+    qtbot.addWidget(v)
+    v.resize(1366, 740)
+    v.show()
+    yield v
+    v.shutdown()
+
+
+def _file(qtbot, view: LiveView):  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(view.note_filed, timeout=5000) as blocker:
+        press(view.editor.text, Qt.Key.Key_Return, CTRL)
+    return blocker.args[0]
+
+
+def test_live_typing_saves_by_itself_within_a_second(qtbot, view: LiveView, desk: Desk,
+                                                     running: int) -> None:
+    with qtbot.waitSignal(view.draft_saved, timeout=3000):
+        type_text(view.editor.text, "Đồng chí Sơn báo cáo")
+    draft = drafts.get_draft(desk, running)
+    assert draft is not None and draft.text == "Đồng chí Sơn báo cáo"
+    assert "Đã lưu" in view.editor.state.text() or "Saved" in view.editor.state.text()
+
+
+def test_live_ctrl_enter_files_note_and_opens_the_next(qtbot, view: LiveView, desk: Desk,
+                                                       running: int) -> None:
+    before = len(notes.notes_of(desk, running))
+    type_text(view.editor.text, "Tỉnh Thái Nguyên hoàn thành 115 lượt nhân sự")
+    note = _file(qtbot, view)
+    assert note.text == "Tỉnh Thái Nguyên hoàn thành 115 lượt nhân sự"
+    assert note.agenda_item_id == running_item(desk, running).id  # type: ignore[union-attr]
+    assert view.editor.text.toPlainText() == ""
+    assert view.editor.text.hasFocus() or not view.isActiveWindow()
+    assert len(notes.notes_of(desk, running)) == before + 1
+    assert drafts.get_draft(desk, running) is None
+    shown = [view.notes_model.index(r, 3).data() for r in range(view.notes_model.rowCount())]
+    assert shown[-1] == note.text
+
+
+def test_live_speaker_picker_finds_son_without_diacritics(qtbot, view: LiveView) -> None:
+    type_text(view.picker.edit, "son")
+    first = view.picker.model.index(0).data()
+    assert first.startswith("Phạm Hoàng Sơn") and "Thái Nguyên" in first
+    press(view.picker.edit, Qt.Key.Key_Return)
+    assert view.picker.current is not None
+    assert view.picker.current.full_name == "Phạm Hoàng Sơn"
+    type_text(view.editor.text, "Đề nghị Trung ương hướng dẫn")
+    note = _file(qtbot, view)
+    assert note.speaker_id == view.picker.current.attendance_id
+    assert note.site_id == view.picker.current.site_id
+
+
+def test_live_kind_shortcut_and_task_line_by_keyboard(qtbot, view: LiveView, desk: Desk,
+                                                      running: int) -> None:
+    type_text(view.editor.text, "Kết luận: thống nhất triển khai")
+    press(view.editor.text, Qt.Key.Key_2, CTRL)
+    assert view.editor.kind is NoteKind.CONCLUSION
+    assert _file(qtbot, view).kind is NoteKind.CONCLUSION
+
+    press(view.editor.text, Qt.Key.Key_4, CTRL)
+    type_text(view.editor.text, "Rà soát quy hoạch cán bộ")
+    press(view.editor.text, Qt.Key.Key_Return, CTRL)
+    assert view.editor.task.isVisible()
+    type_text(view.editor.task.owner, "Ban Tổ chức Tỉnh ủy")
+    with qtbot.waitSignal(view.note_filed, timeout=5000) as blocker:
+        press(view.editor.task.owner, Qt.Key.Key_Return)
+    note = blocker.args[0]
+    [task] = [t for t in notes.tasks_of(desk, running) if t.note_id == note.id]
+    assert task.owner_unit == "Ban Tổ chức Tỉnh ủy" and task.due_on is not None
+
+
+def test_live_restores_unfinished_note_and_says_so(qtbot, desk: Desk, running: int) -> None:
+    drafts.save_draft(desk, meeting_id=running, text="Đồng chí Hùng phát biểu về",
+                      now=datetime(2026, 3, 2, 9, 15, 30))
+    v = LiveView(desk, running)
+    qtbot.addWidget(v)
+    v.show()
+    try:
+        assert v.editor.text.toPlainText() == "Đồng chí Hùng phát biểu về"
+        assert v.banner.isVisible() and "09:15:30" in v.banner.text()
+    finally:
+        v.shutdown()
+
+
+def test_live_closing_flushes_what_was_typed(qtbot, desk: Desk, desk_path: Path,
+                                             running: int) -> None:
+    v = LiveView(desk, running)
+    qtbot.addWidget(v)
+    v.show()
+    type_text(v.editor.text, "Gõ rồi đóng ngay")
+    v.close()
+    with open_desk(desk_path) as again:
+        draft = drafts.get_draft(again, running)
+    assert draft is not None and draft.text == "Gõ rồi đóng ngay"
+
+
+def test_live_next_item_with_one_key(qtbot, view: LiveView, desk: Desk, running: int) -> None:
+    first = running_item(desk, running)
+    press(view.editor.text, Qt.Key.Key_F8)
+    second = running_item(desk, running)
+    assert first is not None and second is not None and second.id != first.id
+    assert view.item_label.text() == second.title
+
+
+def test_live_site_tile_click_logs_lost_connection(qtbot, view: LiveView, desk: Desk,
+                                                   running: int) -> None:
+    entries = participation.meeting_sites(desk, running)
+    total = len(entries)
+    assert view.board.summary.text().startswith(f"{total}/{total}")
+    ms_id = entries[1].meeting_site.id
+    assert ms_id is not None
+    qtbot.mouseClick(view.board.tiles[ms_id], Qt.MouseButton.LeftButton)
+    log = participation.connection_log(desk, ms_id)
+    assert log[-1].status is ConnectionStatus.LOST
+    assert view.board.summary.text().startswith(f"{total - 1}/{total}")
+    press(view.board.tiles[ms_id], Qt.Key.Key_Space)
+    assert participation.connection_log(desk, ms_id)[-1].status is ConnectionStatus.RESTORED
