@@ -59,6 +59,21 @@ def _ready(window: MainWindow) -> None:
         window.close()
 
 
+def rebuilt_in_language(old: MainWindow, settings: Settings) -> MainWindow:
+    """A new main window in the language now chosen, on the same desk and meeting, in place
+    of ``old`` (Qt widgets take their texts when built)."""
+    path, meeting = old.desk_path(), old.meeting_list.current_id()
+    old.save_state()
+    i18n.install(settings.get(keys.LANGUAGE))
+    new = MainWindow(settings)
+    old.close()
+    if path is not None:
+        new.open_desk_file(path)
+        new.meeting_list.choose(meeting)
+    new.show()
+    return new
+
+
 def run(db: Path | None, *, demo: bool = False) -> int:
     """Show the main window on a desk and run until it is closed; returns the exit code."""
     app = application()
@@ -69,19 +84,8 @@ def run(db: Path | None, *, demo: bool = False) -> int:
     windows = [window]
 
     def change_language() -> None:
-        """Rebuild the window in the newly chosen language, on the same desk and meeting."""
-        old = windows[-1]
-        path, meeting = old.desk_path(), old.meeting_list.current_id()
-        old.save_state()
-        i18n.install(settings.get(keys.LANGUAGE))
-        new = MainWindow(settings)
-        new.language_changed.connect(change_language)
-        old.close()
-        if path is not None:
-            new.open_desk_file(path)
-            new.meeting_list.choose(meeting)
-        new.show()
-        windows.append(new)
+        windows.append(rebuilt_in_language(windows[-1], settings))
+        windows[-1].language_changed.connect(change_language)
 
     window.language_changed.connect(change_language)
     window.open_desk_file(desk_to_open(db, settings), select_title=DEMO_TITLE if demo else None)
