@@ -1122,5 +1122,105 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Start the meeting (F5)</source>
+        <translation>Bắt đầu cuộc họp (F5)</translation>
+    </message>
+    <message>
+        <source>Next agenda item (F8)</source>
+        <translation>Mục chương trình tiếp theo (F8)</translation>
+    </message>
+    <message>
+        <source>End the meeting (F12)</source>
+        <translation>Kết thúc cuộc họp (F12)</translation>
+    </message>
+    <message>
+        <source>Typing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chép</translation>
+    </message>
+    <message>
+        <source>Notes filed (Enter: edit)</source>
+        <translation>Ghi chép đã lưu (Enter: sửa)</translation>
+    </message>
+    <message>
+        <source>Site connections</source>
+        <translation>Kết nối các điểm cầu</translation>
+    </message>
+    <message>
+        <source>An unfinished note saved at {time} was restored. Carry on typing, or file it with Ctrl+Enter.</source>
+        <translation>Đã khôi phục ghi chép chưa hoàn thành được lưu lúc {time}. Hãy nhập tiếp, hoặc lưu bằng Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>Since the start: {time}</source>
+        <translation>Từ khi bắt đầu: {time}</translation>
+    </message>
+    <message>
+        <source>No agenda item is running.</source>
+        <translation>Chưa có mục chương trình nào đang diễn ra.</translation>
+    </message>
+    <message>
+        <source>{spent} of {planned} min</source>
+        <translation>{spent}/{planned} phút</translation>
+    </message>
+    <message>
+        <source>{spent} min</source>
+        <translation>{spent} phút</translation>
+    </message>
+    <message>
+        <source>Filing…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>Đã lưu lúc {time}</translation>
+    </message>
+    <message>
+        <source>Note filed at {time}</source>
+        <translation>Đã lưu ghi chép lúc {time}</translation>
+    </message>
+    <message>
+        <source>End the meeting</source>
+        <translation>Kết thúc cuộc họp</translation>
+    </message>
+    <message>
+        <source>End the meeting now? The time is recorded for the minutes.</source>
+        <translation>Kết thúc cuộc họp ngay bây giờ? Thời điểm kết thúc được ghi vào biên bản.</translation>
+    </message>
+    <message>
+        <source>Who: a person or a unit</source>
+        <translation>Ai thực hiện: một người hoặc một đơn vị</translation>
+    </message>
+    <message>
+        <source>Task for:</source>
+        <translation>Giao cho:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Hạn:</translation>
+    </message>
+    <message>
+        <source>Type what is said. Ctrl+Enter files the note and opens the next one.</source>
+        <translation>Nhập nội dung phát biểu. Ctrl+Enter để lưu ghi chép và mở ghi chép tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Click or press Space: {status}</source>
+        <translation>Bấm chuột hoặc phím cách: {status}</translation>
+    </message>
+    <message>
+        <source>{up}/{total} sites connected</source>
+        <translation>{up}/{total} điểm cầu đã kết nối</translation>
+    </message>
+    <message>
+        <source>Speaker: type a name without accents (F2)</source>
+        <translation>Người phát biểu: gõ tên không dấu (F2)</translation>
+    </message>
+    <message>
+        <source>Live — {title}</source>
+        <translation>Trực tiếp — {title}</translation>
+    </message>
 </context>
 </TS>

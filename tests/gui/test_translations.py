@@ -26,7 +26,7 @@ from meetingdesk.paths import resource
 
 GUI = Path(__file__).resolve().parents[2] / "meetingdesk" / "gui"
 TS = resource("translations", "meetingdesk_vi.ts")
-PLACEHOLDER = re.compile(r"%\d")
+PLACEHOLDER = re.compile(r"%\d|\{\w*\}")
 
 
 def catalogue() -> dict[str, str | None]:
