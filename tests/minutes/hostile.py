@@ -1,5 +1,6 @@
 """A meeting full of hostile text: markup, entities, links, a 50,000-character word,
-decomposed (NFD) Vietnamese, emoji, control characters and a 300-line note."""
+decomposed (NFD) Vietnamese, emoji, control characters, a 300-line note and a single paragraph
+longer than a page."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ HOSTILE_NOTES = (
     "Cảm ơn các đồng chí 👍🏽 🇻🇳 — hoàn thành 100% ✅",
     "Dòng có ký tự điều khiển\x07 và \x1b[31m màu\x00.",
     "\n".join(f"Dòng {i}: <tag{i}> & ý kiến số {i} của điểm cầu." for i in range(1, 301)),
+    " ".join(f"câu{i} trong một đoạn dài hơn một trang;" for i in range(1, 301)),
 )
 START = datetime(2026, 1, 5, 8, 0)
 
