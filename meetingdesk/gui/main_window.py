@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         session = DeskSession(desk, self)
         self.session = session
         session.changed.connect(self._desk_changed)
+        session.undo_failed.connect(self._undo_failed)
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.view = MeetingView(session, self)
         self.stack.addWidget(self.view)
@@ -188,6 +189,13 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session.deleteLater()
             self.session = None
+
+    def _undo_failed(self, exc: BaseException) -> None:
+        show_error(self, MeetingDeskError(
+            f"Không hoàn tác được: dữ liệu đã thay đổi kể từ thao tác này ({exc}). "
+            "Dữ liệu hiện có được giữ nguyên; lịch sử hoàn tác đã được xóa.",
+            f"Cannot undo: the data changed since this action ({exc}). The data was kept as "
+            "it is; the undo history was cleared."))
 
     def _desk_changed(self) -> None:
         assert self.session is not None

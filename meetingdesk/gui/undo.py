@@ -6,16 +6,21 @@ A command keeps snapshots of the records its edit touched (see
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.services import history
 from meetingdesk.services.history import Recorded
 from meetingdesk.store.desk import Desk
-from meetingdesk.store.snapshots import Ref
+from meetingdesk.store.snapshots import Ref, Snapshot
+
+logger = logging.getLogger(__name__)
 
 
 class RecordedCommand(QUndoCommand):
@@ -31,11 +36,21 @@ class RecordedCommand(QUndoCommand):
         if self._done:  # QUndoStack.push() calls redo(); the edit has been made already
             self._done = False
             return
-        history.restore(self._session.desk, self._recorded.after)
-        self._session.changed.emit()
+        self._restore(self._recorded.after)
 
     def undo(self) -> None:
-        history.restore(self._session.desk, self._recorded.before)
+        self._restore(self._recorded.before)
+
+    def _restore(self, state: Snapshot) -> None:
+        try:
+            history.restore(self._session.desk, state)
+        except (MeetingDeskError, sqlite3.Error) as exc:
+            # Later changes made outside the undo stack (another window, the live mode) can
+            # make an old state impossible to put back. Nothing was changed; the history is
+            # dropped so that no other step can go wrong the same way.
+            logger.warning("Cannot undo or redo %r: %s", self.text(), exc)
+            self._session.undo_failed.emit(exc)
+            QTimer.singleShot(0, self._session.undo_stack.clear)
         self._session.changed.emit()
 
 
@@ -43,6 +58,8 @@ class DeskSession(QObject):
     """An open desk with its undo stack; ``changed`` tells the views to reload."""
 
     changed = Signal()
+    undo_failed = Signal(object)
+    """An undo or redo could not be done (the exception); the history was cleared."""
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -303,3 +303,31 @@ def test_workflow_generate_preview_export_and_mark_final(
     assert "đã được chốt" in tab.state.text()
     view.tabs.setCurrentWidget(view.overview)
     assert view.overview.status.currentText() == "Biên bản chính thức"
+
+
+def test_workflow_undo_impossible_after_outside_change(
+        window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch,
+        answers: list[tuple[str, str]]) -> None:
+    """The new person is put on another meeting's list outside the undo stack: undoing their
+    creation would break that list, so it is refused, the data kept, the history cleared."""
+    from meetingdesk.services import directory, meetings, participation
+
+    view = window.view
+    assert view is not None
+    view.tabs.setCurrentWidget(view.delegates)
+
+    def person(d: PersonDialog) -> bool:
+        d.full_name.setText("Lò Văn Pá")
+        return True
+
+    run_dialog(monkeypatch, PersonDialog, person)
+    view.delegates.new_button.click()
+    desk = window.session.desk  # type: ignore[union-attr]
+    person_id = directory.list_people(desk, "lo van pa")[0].id
+    other = meetings.create_meeting(desk, title="Họp ngoài lịch sử hoàn tác")
+    participation.add_attendance(desk, meeting_id=other.id, person_id=person_id)  # type: ignore[arg-type]
+    window.undo_action.trigger()  # the new person: refused
+    assert answers[-1][0] == "warning" and "Không hoàn tác được" in answers[-1][1]
+    qtbot.waitUntil(lambda: not window.undo_action.isEnabled())
+    assert participation.attendance_list(desk, view.meeting_id)[-1].person.full_name \
+        == "Lò Văn Pá"  # type: ignore[arg-type]
