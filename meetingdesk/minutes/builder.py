@@ -33,6 +33,8 @@ from meetingdesk.store.desk import Desk
 logger = logging.getLogger(__name__)
 
 _CHAIRS = (Role.CHAIR, Role.CO_CHAIR)
+_UNDRAWABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Control characters (category Cc) but the newline, and lone surrogates."""
 _EVENT_WORDS = ("Cuộc họp", "Hội nghị", "Hội thảo", "Phiên họp", "Buổi làm việc")
 
 
@@ -42,9 +44,7 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\t", " ")
-    return "".join(ch for ch in text
-                   if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
+    return _UNDRAWABLE.sub("", text.replace("\t", " "))
 
 
 def line(text: str | None) -> str:
