@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus, Role
+from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus, NoteKind, Role
 from meetingdesk.minutes.builder import (
     build_minutes,
     clean,
@@ -17,7 +17,7 @@ from meetingdesk.minutes.builder import (
 )
 from meetingdesk.minutes.profiles import PARTY, STATE
 from meetingdesk.minutes.render import render_minutes
-from meetingdesk.services import directory, meetings, participation
+from meetingdesk.services import agenda, directory, meetings, notes, participation
 from meetingdesk.store.desk import Desk
 
 
@@ -107,3 +107,22 @@ def test_minutes_builder_absent_with_reason_and_guests_apart(desk: Desk) -> None
     state = build_minutes(desk, mid, STATE)
     assert state.guest_rows == ()
     assert [r.name for r in state.sites[0].delegates] == ["Trần Thị Bình", "Hà Văn Cường"]
+
+
+def test_minutes_builder_presenter_and_notes_outside_items(desk: Desk) -> None:
+    person = directory.add_person(desk, full_name="Vũ Văn Bình", titles=("Vụ trưởng",))
+    meeting = meetings.create_meeting(desk, title="Họp", actual_start=datetime(2026, 1, 5, 8))
+    mid = meeting.id or 0
+    participation.add_attendance(desk, meeting_id=mid, person_id=person.id or 0,
+                                 role=Role.PRESENTER)
+    item = agenda.add_agenda_item(desk, meeting_id=mid, title="Báo cáo quý",
+                                  presenter_id=person.id)
+    for minute, item_id, text in ((0, None, "Khai mạc."), (10, item.id, "Báo cáo."),
+                                  (50, None, "Ý kiến cuối.")):
+        notes.add_note(desk, meeting_id=mid, agenda_item_id=item_id, text=text,
+                       kind=NoteKind.REMARK, at=datetime(2026, 1, 5, 8, minute))
+    sections = build_minutes(desk, mid, STATE).sections
+    assert [(s.title, [n.paragraphs for n in s.notes]) for s in sections] == [
+        ("", [("Khai mạc.",)]), ("1. Báo cáo quý", [("Báo cáo.",)]),
+        ("2. Các ý kiến khác", [("Ý kiến cuối.",)])]
+    assert sections[1].presenter == "Trình bày: Đồng chí Vũ Văn Bình, Vụ trưởng."
