@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from meetingdesk import __version__
@@ -17,7 +18,7 @@ from meetingdesk.gui import settings as keys
 from meetingdesk.gui.errors import install_excepthook
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.settings import Settings
-from meetingdesk.paths import default_desk_path
+from meetingdesk.paths import default_desk_path, resource
 from meetingdesk.services.demo import DEMO_TITLE
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,10 @@ def application() -> QApplication:
     app.setApplicationName("MeetingDesk")
     app.setOrganizationName("MeetingDesk")
     app.setApplicationVersion(__version__)
+    icon = QIcon()
+    for size in (32, 64, 256):
+        icon.addFile(str(resource("icons", f"meetingdesk-{size}.png")))
+    app.setWindowIcon(icon)
     return app
 
 

@@ -85,3 +85,11 @@ def test_app_demo_command_shows_the_conference_and_stays_quiet(tmp_path: Path) -
     noise = [line for line in result.stderr.splitlines() if not QT_NOTICES.match(line)]
     assert noise == []
     assert "Đã tạo hội nghị mẫu" in result.stdout
+
+
+def test_app_back_up_now_and_icon(window: MainWindow) -> None:
+    window.backup_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Đã sao lưu vào ")
+    assert Path(message.removeprefix("Đã sao lưu vào ")).is_file()
+    assert not app.application().windowIcon().isNull()
