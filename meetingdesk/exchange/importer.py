@@ -154,18 +154,25 @@ class _SiteIndex:
                 if key:
                     self.by_key.setdefault(fold(key).strip(), site)
         self.new: dict[str, NewSite] = {}
+        self.new_keys: dict[str, str] = {}
 
     def resolve(self, name: str, code: str) -> int | str | None:
-        for text in (code, name):
-            site = self.by_key.get(fold(text).strip()) if text else None
+        """The id of a known site, or the key of a new one (a new code or name is added once,
+        under the same key for later rows that give either)."""
+        name = clean_text(name, multiline=False)[:MAX_LINE]
+        code = clean_text(code, multiline=False)[:MAX_LINE]
+        keys = [fold(text) for text in (code, name) if text]
+        for key in keys:
+            site = self.by_key.get(key)
             if site is not None:
                 return site.id
-        if not (name or code):
+            if key in self.new_keys:
+                return self.new_keys[key]
+        if not keys:
             return None
-        label = clean_text(name or code, multiline=False)[:MAX_LINE]
-        key = fold(label)
-        if key not in self.new:
-            self.new[key] = NewSite(key, label, clean_text(code, multiline=False) or None)
+        key = fold(name or code)
+        self.new[key] = NewSite(key, name or code, code or None)
+        self.new_keys.update((k, key) for k in keys)
         return key
 
 

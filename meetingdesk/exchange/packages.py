@@ -24,7 +24,7 @@ from typing import Any
 from meetingdesk.domain.errors import MeetingDeskError, ValidationError
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.zipguard import open_zip
-from meetingdesk.services import directory, meetings, sync
+from meetingdesk.services import directory, meetings, sync, wire
 from meetingdesk.services.bulk import backup_desk
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.migrations import SCHEMA_VERSION
@@ -43,7 +43,7 @@ MAX_RECORDS = 500_000
 @dataclass(frozen=True, slots=True)
 class Package:
     manifest: dict[str, Any]
-    records: list[sync.WireRecord]
+    records: list[wire.WireRecord]
 
     @property
     def scope(self) -> str:
@@ -92,7 +92,7 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
         if site is None or site.id is None:
             raise PackageError(f"Không có điểm cầu nào có mã hoặc tên “{site_code}”.",
                                f"No site has the code or name “{site_code}”.")
-        records = sync.meeting_part(desk, meeting_id, site.id)
+        records = wire.meeting_part(desk, meeting_id, site.id)
         if not any(r.kind == "meeting_site" for r in records):
             raise PackageError(f"Điểm cầu {site.name} không tham gia cuộc họp này.",
                                f"The site {site.name} does not take part in this meeting.")
@@ -101,13 +101,13 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
                             "ref": list(next(r.ref for r in records if r.kind == "site"
                                              and r.data["name"] == site.name))}
     else:
-        records = sync.meeting_setup(desk, meeting_id)
+        records = wire.meeting_setup(desk, meeting_id)
         manifest["scope"] = "setup"
     manifest["meeting"]["ref"] = list(next(r.ref for r in records if r.kind == "meeting"))
     body = json.dumps([r.to_json() for r in records], ensure_ascii=False,
                       separators=(",", ":")).encode("utf-8")
     manifest["members"] = {RECORDS: _sha256(body)}
-    manifest["counts"] = {k: sum(1 for r in records if r.kind == k) for k in sync.ORDER}
+    manifest["counts"] = {k: sum(1 for r in records if r.kind == k) for k in wire.ORDER}
     head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".partial", dir=path.parent)
     os.close(fd)
@@ -173,7 +173,7 @@ def read_package(path: str | Path) -> Package:
     if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
         raise _refuse(name, "danh sách bản ghi không hợp lệ", "its record list is invalid")
     try:
-        records = [sync.parse_record(r) for r in raw]
+        records = [wire.parse_record(r) for r in raw]
     except MeetingDeskError as exc:
         raise _refuse(name, exc.vi, exc.en) from None
     return Package(manifest, records)

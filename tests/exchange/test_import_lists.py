@@ -249,3 +249,19 @@ def test_import_keeps_names_nfc_even_from_decomposed_input(desk: Desk, tmp_path:
     (person,) = directory.list_people(desk)
     assert person.full_name == unicodedata.normalize("NFC", "Nguyễn Văn Đức")
     assert fold(person.full_name) == "nguyen van duc"
+
+
+def test_import_new_site_given_by_code_and_by_name_is_added_once(desk: Desk,
+                                                                 tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    long_code = "x" * 3000
+    path.write_text("Họ tên,Điểm cầu,Mã điểm cầu\nA Văn Một,Xã Yên Bình,YB\n"
+                    f"B Văn Hai,Yên Bình (xã),YB\nC Văn Ba,Xã Yên Bình,\nD,,{long_code}\n",
+                    encoding="utf-8")
+    table = read_table(path)
+    plan = plan_import(desk, table, guess_mapping(table.headers))
+    assert [s.code for s in plan.new_sites] == ["YB", "x" * 2000]
+    apply_import(desk, plan)
+    again = read_table(path)
+    assert {r.action for r in plan_import(desk, again, guess_mapping(again.headers)).rows} == {
+        Action.SKIP}
