@@ -27,7 +27,6 @@ from meetingdesk.exchange.zipguard import open_zip
 from meetingdesk.services import directory, meetings, sync, wire
 from meetingdesk.services.bulk import backup_desk
 from meetingdesk.store.desk import Desk
-from meetingdesk.store.migrations import SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
 
@@ -68,10 +67,6 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _desk_id(desk: Desk) -> str:
-    return str(desk.db.execute("SELECT desk_id FROM organization WHERE id = 1").fetchone()[0])
-
-
 def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
                    site_code: str | None = None) -> Package:
     """Write a meeting's part for one site (``site_code``), or its whole setup, to ``path``.
@@ -81,8 +76,8 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
     path = Path(path)
     meeting = meetings.get_meeting(desk, meeting_id)
     manifest: dict[str, Any] = {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": SCHEMA_VERSION,
-        "desk_id": _desk_id(desk), "created_at": datetime.now().isoformat(timespec="seconds"),
+        "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": wire.schema_version(),
+        "desk_id": wire.desk_id(desk), "created_at": datetime.now().isoformat(timespec="seconds"),
         "meeting": {"title": meeting.title,
                     "planned_start": meeting.planned_start.isoformat()
                     if meeting.planned_start else None},

@@ -31,10 +31,20 @@ from meetingdesk.domain.records import (
 )
 from meetingdesk.store import bulk, tables
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.migrations import SCHEMA_VERSION
 from meetingdesk.store.repository import Repository
 from meetingdesk.store.rows import to_row
 
 Ref = tuple[str, int]
+
+def schema_version() -> int:
+    """The desk schema the records are written in (a package names it in its manifest)."""
+    return SCHEMA_VERSION
+
+
+def desk_id(desk: Desk) -> str:
+    """This desk's random id: the origin of the records it creates."""
+    return bulk.desk_id(desk.db)
 
 
 @dataclass(frozen=True, slots=True)
