@@ -9,6 +9,9 @@ from __future__ import annotations
 MAX_ROWS = 100_000
 """Data rows in one imported table."""
 
+MAX_LINES = 2 * MAX_ROWS
+"""Rows read in all, empty ones included (a sheet of a million formatted empty rows)."""
+
 MAX_COLUMNS = 200
 MAX_CELL_CHARS = 32_767
 """Characters in one cell: Excel's own limit."""

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 
 from meetingdesk.exchange.cells import uninert
 from meetingdesk.exchange.errors import HostileFileError
-from meetingdesk.exchange.limits import HEADER_SCAN_ROWS, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
+from meetingdesk.exchange.limits import (
+    HEADER_SCAN_ROWS,
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_LINES,
+    MAX_ROWS,
+)
 from meetingdesk.exchange.mapping import field_for_header
 
 
@@ -36,6 +42,8 @@ def _too_big(name: str, why_vi: str, why_en: str) -> HostileFileError:
 
 
 def check_cells(name: str, line: int, cells: list[str]) -> None:
+    if line > MAX_LINES:
+        raise _too_big(name, f"có hơn {MAX_LINES:,} dòng", f"it has more than {MAX_LINES:,} rows")
     if len(cells) > MAX_COLUMNS:
         raise _too_big(name, f"dòng {line} có {len(cells):,} cột (tối đa {MAX_COLUMNS})",
                        f"line {line} has {len(cells):,} columns (at most {MAX_COLUMNS})")

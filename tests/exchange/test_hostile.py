@@ -151,3 +151,21 @@ def test_unreadable_xlsx_parts_give_a_clear_message(tmp_path: Path) -> None:
     path = xlsx_with_member(tmp_path, "xl/workbook.xml", b"<not-closed")
     with pytest.raises(UnreadableFileError, match="XLSX"):
         read_table(path)
+
+
+def test_sheet_of_many_empty_rows_is_refused_at_the_line_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from meetingdesk.exchange import table
+
+    monkeypatch.setattr(table, "MAX_LINES", 500)
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Họ và tên"])
+    ws.append(["Nguyễn Văn Đức"])
+    ws.cell(row=2000, column=1).number_format = "0"  # a formatted cell far below
+    path = tmp_path / "tall.xlsx"
+    wb.save(path)
+    with pytest.raises(HostileFileError, match="500"):
+        read_table(path)
