@@ -56,7 +56,7 @@ def guarded(func: F) -> F:
             show_error(parent, exc)
             return None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def excepthook(kind: type[BaseException], exc: BaseException,

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             return
         values = dialog.values()
         meeting = self.session.run(
-            tr("New meeting"), lambda: meetings.create_meeting(desk, **values),  # type: ignore[arg-type]
+            tr("New meeting"), lambda: meetings.create_meeting(desk, **values),
             new_roots=created("meetings"))
         self.meeting_list.search.clear()
         self.meeting_list.status.setCurrentIndex(0)
@@ -278,9 +278,9 @@ class MainWindow(QMainWindow):
         values = dialog.values()
         meeting = self.session.run(
             tr("New meeting from a previous one"),
-            lambda: meetings.copy_meeting(desk, source.id,  # type: ignore[arg-type]
+            lambda: meetings.copy_meeting(desk, source.id,
                                           title=str(values["title"]),
-                                          planned_start=values["planned_start"]),  # type: ignore[arg-type]
+                                          planned_start=values["planned_start"]),
             new_roots=created("meetings"))
         self.meeting_list.search.clear()
         self.meeting_list.status.setCurrentIndex(0)
@@ -300,8 +300,8 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.session.run(tr("Delete meeting"),
-                         lambda: meetings.delete_meeting(desk, mid),  # type: ignore[arg-type]
-                         [("meetings", mid)])  # type: ignore[list-item]
+                         lambda: meetings.delete_meeting(desk, mid),
+                         [("meetings", mid)])
 
     # --- other windows ---------------------------------------------------------------------
 

@@ -50,7 +50,7 @@ class MeetingView(QWidget):
         session.changed.connect(self._update_heading)
 
     def all_tabs(self) -> list[MeetingTab]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
 
     def show_meeting(self, meeting_id: int | None) -> None:
         self.meeting_id = meeting_id

@@ -66,16 +66,16 @@ class Settings:
         try:
             if isinstance(default, list):
                 if value is None:
-                    return []  # type: ignore[return-value]
-                return [str(v) for v in (value if isinstance(value, list) else [value])]  # type: ignore[return-value]
+                    return []
+                return [str(v) for v in (value if isinstance(value, list) else [value])]
             if isinstance(default, bool):
-                return (value if isinstance(value, bool)  # type: ignore[return-value]
+                return (value if isinstance(value, bool)
                         else str(value).lower() in ("true", "1"))
             if isinstance(default, float):
-                return float(value)  # type: ignore[return-value]
+                return float(value)
             if isinstance(default, QByteArray):
-                return value if isinstance(value, QByteArray) else default  # type: ignore[return-value]
-            return type(default)(value)  # type: ignore[call-arg]
+                return value if isinstance(value, QByteArray) else default
+            return type(default)(value)
         except (TypeError, ValueError):
             return default
 

@@ -91,7 +91,7 @@ class SiteDirectory(DirectoryWindow):
         if dialog.exec():
             values = dialog.values()
             site = self.session.run(tr("Add a site to the directory"),
-                                    lambda: directory.add_site(self.session.desk, **values),  # type: ignore[arg-type]
+                                    lambda: directory.add_site(self.session.desk, **values),
                                     new_roots=created("sites"))
             select_id(self.table, site.id)
 
@@ -135,7 +135,7 @@ class PeopleDirectory(DirectoryWindow):
             values = dialog.values()
             person = self.session.run(
                 tr("Add a person to the directory"),
-                lambda: directory.add_person(self.session.desk, **values),  # type: ignore[arg-type]
+                lambda: directory.add_person(self.session.desk, **values),
                 new_roots=created("people"))
             select_id(self.table, person.id)
 
@@ -149,8 +149,8 @@ class PeopleDirectory(DirectoryWindow):
             values = dialog.values()
             pid = row.person.id
             self.session.run(tr("Edit the person %1").replace("%1", row.person.full_name),
-                             lambda: directory.update_person(self.session.desk, pid, **values),  # type: ignore[arg-type]
-                             [("people", pid)], shallow=True)  # type: ignore[list-item]
+                             lambda: directory.update_person(self.session.desk, pid, **values),
+                             [("people", pid)], shallow=True)
 
     @guarded
     def delete(self) -> None:
@@ -160,5 +160,5 @@ class PeopleDirectory(DirectoryWindow):
             return
         pid = row.person.id
         self.session.run(tr("Delete the person %1").replace("%1", row.person.full_name),
-                         lambda: directory.delete_person(self.session.desk, pid),  # type: ignore[arg-type]
-                         [("people", pid)])  # type: ignore[list-item]
+                         lambda: directory.delete_person(self.session.desk, pid),
+                         [("people", pid)])

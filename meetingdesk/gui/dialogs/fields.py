@@ -51,7 +51,7 @@ class OptionalDateTime(QWidget):
     def value(self) -> datetime | None:
         if not self.enabled.isChecked():
             return None
-        return self.edit.dateTime().toPython().replace(second=0, microsecond=0)  # type: ignore[union-attr]
+        return self.edit.dateTime().toPython().replace(second=0, microsecond=0)
 
     def set_value(self, value: datetime | None) -> None:
         self.enabled.setChecked(value is not None)

@@ -189,7 +189,7 @@ class DocumentDialog(FormDialog):
         self.form.addRow(tr("Title"), self.title)
 
     def values(self) -> dict[str, object]:
-        issued: date | None = (self.issued_on.date().toPython()  # type: ignore[assignment]
+        issued: date | None = (self.issued_on.date().toPython()
                                if self.has_date.isChecked() else None)
         return {"reference": self.reference.text(), "doc_type": self.doc_type.text() or None,
                 "issued_on": issued, "issuer": self.issuer.text() or None,

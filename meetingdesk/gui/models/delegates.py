@@ -68,7 +68,7 @@ def _compare_keyed(a: tuple[int, tuple[object, object, str], DelegateRow],
     if a[0] != b[0]:
         return -1 if a[0] < b[0] else 1
     for x, y in zip(a[1][:2], b[1][:2], strict=True):
-        c = x.compare(y)  # type: ignore[attr-defined]  # QCollatorSortKey
+        c = x.compare(y)  # QCollatorSortKey
         if c:
             return c
     return (a[1][2] > b[1][2]) - (a[1][2] < b[1][2])

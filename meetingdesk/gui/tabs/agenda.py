@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QVBoxLayout, QWidget
 
+from meetingdesk.domain.records import Person
 from meetingdesk.gui.dialogs.records import AgendaItemDialog
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
@@ -53,7 +54,7 @@ class AgendaTab(MeetingTab):
         if not select_id(self.table, current.id if current else None) and items:
             self.table.selectRow(0)
 
-    def _people(self) -> list:  # type: ignore[type-arg]
+    def _people(self) -> list[Person]:
         """Presenters: the meeting's delegates first, then the directory."""
         assert self.meeting_id is not None
         attending = [e.person for e in participation.attendance_list(self.desk,
@@ -72,7 +73,7 @@ class AgendaTab(MeetingTab):
         mid = self.meeting_id
         item = self.session.run(
             tr("Add the agenda item"),
-            lambda: agenda.add_agenda_item(self.desk, meeting_id=mid, **values),  # type: ignore[arg-type]
+            lambda: agenda.add_agenda_item(self.desk, meeting_id=mid, **values),
             new_roots=created("agenda_items"))
         select_id(self.table, item.id)
 
@@ -87,8 +88,8 @@ class AgendaTab(MeetingTab):
         values = dialog.values()
         item_id = row.item.id
         self.session.run(tr("Edit the agenda item"),
-                         lambda: agenda.update_agenda_item(self.desk, item_id, **values),  # type: ignore[arg-type]
-                         [("agenda_items", item_id)], shallow=True)  # type: ignore[list-item]
+                         lambda: agenda.update_agenda_item(self.desk, item_id, **values),
+                         [("agenda_items", item_id)], shallow=True)
 
     @guarded
     def remove_item(self) -> None:
@@ -103,8 +104,8 @@ class AgendaTab(MeetingTab):
             return
         item_id = row.item.id
         self.session.run(tr("Remove the agenda item"),
-                         lambda: agenda.remove_agenda_item(self.desk, item_id),  # type: ignore[arg-type]
-                         [("agenda_items", item_id)])  # type: ignore[list-item]
+                         lambda: agenda.remove_agenda_item(self.desk, item_id),
+                         [("agenda_items", item_id)])
 
     def _ids(self) -> list[int]:
         return [r.item.id for r in self.model.rows() if r.item.id is not None]

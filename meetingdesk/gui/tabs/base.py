@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from meetingdesk.domain.errors import NotFoundError
 from meetingdesk.gui.undo import DeskSession
+from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ class MeetingTab(QWidget):
         session.changed.connect(self.mark_stale)
 
     @property
-    def desk(self):  # type: ignore[no-untyped-def]  # the session's Desk
+    def desk(self) -> Desk:
         return self.session.desk
 
     def show_meeting(self, meeting_id: int | None) -> None:

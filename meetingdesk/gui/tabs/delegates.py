@@ -210,8 +210,8 @@ class DelegatesTab(MeetingTab):
         self.session.run(
             tr("Roll call: %1, %2").replace("%1", row.entry.person.full_name).replace(
                 "%2", label(status)),
-            lambda: participation.update_attendance(self.desk, att_id, **changes),  # type: ignore[arg-type]
-            [("attendances", att_id)], shallow=True)  # type: ignore[list-item]
+            lambda: participation.update_attendance(self.desk, att_id, **changes),
+            [("attendances", att_id)], shallow=True)
         select_row(self.table, number + 1)
 
     # --- editing -----------------------------------------------------------------------------
@@ -267,7 +267,7 @@ class DelegatesTab(MeetingTab):
         chosen_role = role.currentData()
 
         def action() -> tuple[Person, object]:
-            person = directory.add_person(self.desk, **values)  # type: ignore[arg-type]
+            person = directory.add_person(self.desk, **values)
             assert person.id is not None
             att = participation.add_attendance(self.desk, meeting_id=mid, person_id=person.id,
                                                role=chosen_role)
@@ -301,8 +301,8 @@ class DelegatesTab(MeetingTab):
         values = dialog.values()
         att_id = row.entry.attendance.id
         self.session.run(tr("Edit the delegate %1").replace("%1", row.entry.person.full_name),
-                         lambda: participation.update_attendance(self.desk, att_id, **values),  # type: ignore[arg-type]
-                         [("attendances", att_id)], shallow=True)  # type: ignore[list-item]
+                         lambda: participation.update_attendance(self.desk, att_id, **values),
+                         [("attendances", att_id)], shallow=True)
 
     @guarded
     def remove_delegate(self) -> None:
@@ -316,5 +316,5 @@ class DelegatesTab(MeetingTab):
             return
         att_id = row.entry.attendance.id
         self.session.run(tr("Remove the delegate %1").replace("%1", row.entry.person.full_name),
-                         lambda: participation.remove_attendance(self.desk, att_id),  # type: ignore[arg-type]
-                         [("attendances", att_id)])  # type: ignore[list-item]
+                         lambda: participation.remove_attendance(self.desk, att_id),
+                         [("attendances", att_id)])

@@ -70,7 +70,7 @@ class DocumentsTab(MeetingTab):
         values = dialog.values()
         self.cited_only.setChecked(False)
         doc = self.session.run(tr("Add a document"),
-                               lambda: documents.add_document(self.desk, **values),  # type: ignore[arg-type]
+                               lambda: documents.add_document(self.desk, **values),
                                new_roots=created("documents"))
         select_id(self.table, doc.id)
 
@@ -86,8 +86,8 @@ class DocumentsTab(MeetingTab):
         values.pop("reference")
         doc_id = row.document.id
         self.session.run(tr("Edit the document %1").replace("%1", row.document.reference),
-                         lambda: documents.update_document(self.desk, doc_id, **values),  # type: ignore[arg-type]
-                         [("documents", doc_id)], shallow=True)  # type: ignore[list-item]
+                         lambda: documents.update_document(self.desk, doc_id, **values),
+                         [("documents", doc_id)], shallow=True)
 
     @guarded
     def attach(self, path: Path | None = None) -> None:
@@ -103,12 +103,12 @@ class DocumentsTab(MeetingTab):
         chosen = path
         self.session.run(tr("Attach %1 to %2").replace("%1", path.name).replace(
                              "%2", row.document.reference),
-                         lambda: documents.attach_file(self.desk, doc_id, chosen),  # type: ignore[arg-type]
-                         [("documents", doc_id)], shallow=True)  # type: ignore[list-item]
+                         lambda: documents.attach_file(self.desk, doc_id, chosen),
+                         [("documents", doc_id)], shallow=True)
 
     def attached_copy(self, row: DocumentRow) -> Path:
         """Write the attached file to a temporary folder and return its path."""
-        found = documents.attached_file(self.desk, row.document.id)  # type: ignore[arg-type]
+        found = documents.attached_file(self.desk, row.document.id)
         if found is None:
             raise ValidationError("Văn bản này chưa có tệp đính kèm.",
                                   "This document has no attached file.")

@@ -145,7 +145,7 @@ class MinutesTab(MeetingTab):
         if version is None:
             self._load_pdf(b"")
             return
-        self._load_pdf(minutes_versions.version_pdf(self.desk, version.id))  # type: ignore[arg-type]
+        self._load_pdf(minutes_versions.version_pdf(self.desk, version.id))
 
     def _load_pdf(self, data: bytes) -> None:
         self.document.close()

@@ -164,7 +164,7 @@ class NotesTab(MeetingTab):
     def save_note(self) -> None:
         if self.meeting_id is None:
             return
-        at: datetime = self.at.dateTime().toPython().replace(microsecond=0)  # type: ignore[union-attr]
+        at: datetime = self.at.dateTime().toPython().replace(microsecond=0)
         values = {"text": self.text.toPlainText(), "kind": self.kind.currentData(),
                   "agenda_item_id": self.item.currentData(),
                   "speaker_id": self.speaker.currentData(), "at": at}
@@ -172,14 +172,14 @@ class NotesTab(MeetingTab):
             mid = self.meeting_id
             note = self.session.run(
                 tr("Add a note"),
-                lambda: notes.add_note(self.desk, meeting_id=mid, **values),  # type: ignore[arg-type]
+                lambda: notes.add_note(self.desk, meeting_id=mid, **values),
                 new_roots=created("notes"))
         else:
             note = self._editing.note
             note_id = note.id
             self.session.run(tr("Edit the note"),
-                             lambda: notes.update_note(self.desk, note_id, **values),  # type: ignore[arg-type]
-                             [("notes", note_id)])  # type: ignore[list-item]
+                             lambda: notes.update_note(self.desk, note_id, **values),
+                             [("notes", note_id)])
         select_id(self.table, note.id)
 
     @guarded
@@ -192,5 +192,5 @@ class NotesTab(MeetingTab):
             return
         note_id = row.note.id
         self.session.run(tr("Delete the note"),
-                         lambda: notes.delete_note(self.desk, note_id),  # type: ignore[arg-type]
-                         [("notes", note_id)])  # type: ignore[list-item]
+                         lambda: notes.delete_note(self.desk, note_id),
+                         [("notes", note_id)])

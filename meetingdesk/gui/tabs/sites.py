@@ -120,7 +120,7 @@ class SitesTab(MeetingTab):
             return
         ms = row.entry.meeting_site
         self.site_title.setText(f"{row.entry.site.name} — {label(ms.connection)}")
-        self.log_model.set_rows(participation.connection_log(self.desk, ms.id))  # type: ignore[arg-type]
+        self.log_model.set_rows(participation.connection_log(self.desk, ms.id))
         self.log_table.scrollToBottom()
 
     def site_picker(self) -> PickerDialog:
@@ -164,8 +164,8 @@ class SitesTab(MeetingTab):
         values = dialog.values()
         self.session.run(tr("Edit the site %1").replace("%1", row.entry.site.name),
                          lambda: participation.update_meeting_site(
-                             self.desk, ms.id, **values),  # type: ignore[arg-type]
-                         [("meeting_sites", ms.id)], shallow=True)  # type: ignore[list-item]
+                             self.desk, ms.id, **values),
+                         [("meeting_sites", ms.id)], shallow=True)
 
     @guarded
     def remove_site(self) -> None:
@@ -180,8 +180,8 @@ class SitesTab(MeetingTab):
             return
         ms_id = row.entry.meeting_site.id
         self.session.run(tr("Remove the site %1").replace("%1", row.entry.site.name),
-                         lambda: participation.remove_meeting_site(self.desk, ms_id),  # type: ignore[arg-type]
-                         [("meeting_sites", ms_id)])  # type: ignore[list-item]
+                         lambda: participation.remove_meeting_site(self.desk, ms_id),
+                         [("meeting_sites", ms_id)])
 
     @guarded
     def set_connection(self, status: ConnectionStatus) -> None:
@@ -193,7 +193,7 @@ class SitesTab(MeetingTab):
         remark = self.remark.text() or None
         self.session.run(
             tr("%1: %2").replace("%1", row.entry.site.name).replace("%2", label(status)),
-            lambda: participation.set_connection(self.desk, ms_id, status,  # type: ignore[arg-type]
+            lambda: participation.set_connection(self.desk, ms_id, status,
                                                  remark=remark),
-            [("meeting_sites", ms_id)])  # type: ignore[list-item]
+            [("meeting_sites", ms_id)])
         self.remark.clear()
