@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -20,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk import __version__
-from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
 from meetingdesk.gui import settings as keys
+from meetingdesk.gui.desk_keeper import DeskKeeper
 from meetingdesk.gui.dialogs.meeting import MeetingDialog
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
@@ -31,6 +33,7 @@ from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, meetings
 from meetingdesk.store.desk import open_desk
+from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.session: DeskSession | None = None
+        self.keeper: DeskKeeper | None = None
         self.view: MeetingView | None = None
         self.setWindowTitle(tr("MeetingDesk"))
         self.setMinimumSize(1000, 600)
@@ -91,6 +95,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self.backup_action = self._action(file_menu, tr("Back up now"), self.back_up_now)
+        self.restore_action = self._action(file_menu, tr("Restore a backup…"),
+                                           self.restore_backup)
         file_menu.addSeparator()
         self._action(file_menu, tr("Preferences…"), self.open_preferences,
                      QKeySequence.StandardKey.Preferences)
@@ -135,8 +141,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_desk = self.session is not None
         has_meeting = self.meeting_list.current_id() is not None
-        for a in (self.backup_action, self.new_meeting_action, self.sites_action,
-                  self.people_action, self.find_action):
+        for a in (self.backup_action, self.restore_action, self.new_meeting_action,
+                  self.sites_action, self.people_action, self.find_action):
             a.setEnabled(has_desk)
         self.copy_meeting_action.setEnabled(has_meeting)
         self.delete_meeting_action.setEnabled(has_meeting)
@@ -154,15 +160,28 @@ class MainWindow(QMainWindow):
         return self.session.desk.path if self.session else None
 
     def open_desk_file(self, path: Path, *, select_title: str | None = None) -> bool:
-        """Open ``path`` (creating it if new) in place of the current desk."""
+        """Open ``path`` (creating it if new) in place of the current desk: take its lock,
+        check it (offering the newest good backup if it is damaged), open it."""
+        current = self.desk_path()
+        if current is not None and current.resolve() == path.resolve():
+            return True
+        lock = DeskLock(path)
         try:
+            lock.acquire()
+            if not self._checked_at_start(path):
+                lock.release()
+                return False
             desk = open_desk(path)
         except MeetingDeskError as exc:
+            lock.release()
             show_error(self, exc)
             return False
         self._close_session()
         session = DeskSession(desk, self)
         self.session = session
+        self.keeper = DeskKeeper(desk, lock, self)
+        self.keeper.backed_up.connect(self._backed_up)
+        session.changed.connect(self.keeper.changed)
         session.changed.connect(self._desk_changed)
         session.undo_failed.connect(self._undo_failed)
         session.undo_stack.indexChanged.connect(self._update_actions)
@@ -180,12 +199,42 @@ class MainWindow(QMainWindow):
         logger.info("Desk %s open", path)
         return True
 
+    def _checked_at_start(self, path: Path) -> bool:
+        """False when the file is damaged and the user does not restore a backup."""
+        check = backups.check_at_start(path)
+        if check.ok:
+            return True
+        good = check.newest_good_backup
+        if good is None:
+            raise DeskFileError(check.problem or "", check.problem)
+        answer = QMessageBox.question(
+            self, tr("Damaged desk file"),
+            tr("%1\n\nRestore the newest good backup, of %2? The damaged file is kept "
+               "beside it.").replace("%1", check.problem or "").replace(
+                "%2", good.taken_at.strftime("%d/%m/%Y %H:%M")))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        backups.restore_backup(path, good.path, datetime.now())
+        return True
+
+    def _backed_up(self, result: object) -> None:
+        if isinstance(result, Path):
+            self.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(result)), 5000)
+        else:
+            self.statusBar().showMessage(tr("The automatic backup failed: %1").replace(
+                "%1", str(result)), 15000)
+
     def _close_session(self) -> None:
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
         if self.session is not None:
+            self.session.undo_stack.clear()
+            if self.keeper is not None:
+                self.keeper.close()
+                self.keeper.deleteLater()
+                self.keeper = None
             self.session.close()
             self.session.deleteLater()
             self.session = None
@@ -236,6 +285,39 @@ class MainWindow(QMainWindow):
             return
         info = backups.take_backup(self.session.desk, "manual", datetime.now())
         self.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(info.path)), 10000)
+
+    @guarded
+    def restore_backup(self) -> None:
+        """Put one of the desk's backups in its place (the current file is kept aside)."""
+        path = self.desk_path()
+        if path is None:
+            return
+        found = list(reversed(backups.list_backups(path)))
+        if not found:
+            QMessageBox.information(self, tr("Restore a backup"),
+                                    tr("This desk has no backups yet."))
+            return
+        items = [f"{b.taken_at:%d/%m/%Y %H:%M:%S} — {b.reason}" for b in found]
+        chosen, ok = QInputDialog.getItem(self, tr("Restore a backup"),
+                                          tr("Backup to restore:"), items, 0, False)
+        if not ok:
+            return
+        backup = found[items.index(chosen)]
+        answer = QMessageBox.question(
+            self, tr("Restore a backup"),
+            tr("Replace the desk with the backup of %1? Changes made since are set aside in a "
+               "copy of the current file.").replace("%1", chosen))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        meeting = self.meeting_list.current_id()
+        self._close_session()
+        try:
+            aside = backups.restore_backup(path, backup.path, datetime.now())
+        finally:
+            self.open_desk_file(path)
+        self.meeting_list.choose(meeting)
+        self.statusBar().showMessage(tr("Restored; the previous file is kept as %1").replace(
+            "%1", str(aside)), 15000)
 
     # --- undo ------------------------------------------------------------------------------
 

@@ -543,6 +543,10 @@
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
+        <source>Restore a backup…</source>
+        <translation>Khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
         <source>Preferences…</source>
         <translation>Tùy chọn…</translation>
     </message>
@@ -607,6 +611,22 @@
         <translation>Tệp dữ liệu: %1</translation>
     </message>
     <message>
+        <source>Damaged desk file</source>
+        <translation>Tệp dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>%1
+
+Restore the newest good backup, of %2? The damaged file is kept beside it.</source>
+        <translation>%1
+
+Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng được giữ lại bên cạnh.</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>Sao lưu tự động không thành công: %1</translation>
+    </message>
+    <message>
         <source>New desk</source>
         <translation>Tệp dữ liệu mới</translation>
     </message>
@@ -617,6 +637,26 @@
     <message>
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>This desk has no backups yet.</source>
+        <translation>Tệp dữ liệu này chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>Backup to restore:</source>
+        <translation>Bản sao lưu cần khôi phục:</translation>
+    </message>
+    <message>
+        <source>Replace the desk with the backup of %1? Changes made since are set aside in a copy of the current file.</source>
+        <translation>Thay tệp dữ liệu bằng bản sao lưu lúc %1? Các thay đổi từ thời điểm đó được giữ trong một bản sao của tệp hiện tại.</translation>
+    </message>
+    <message>
+        <source>Restored; the previous file is kept as %1</source>
+        <translation>Đã khôi phục; tệp trước đó được giữ tại %1</translation>
     </message>
     <message>
         <source>Delete meeting</source>

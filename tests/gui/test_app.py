@@ -93,3 +93,51 @@ def test_app_back_up_now_and_icon(window: MainWindow) -> None:
     assert message.startswith("Đã sao lưu vào ")
     assert Path(message.removeprefix("Đã sao lưu vào ")).is_file()
     assert not app.application().windowIcon().isNull()
+
+
+def test_app_second_window_on_the_same_desk_is_refused(window: MainWindow, qtbot: Any,
+                                                       answers: list[tuple[str, str]]) -> None:
+    path = window.desk_path()
+    assert path is not None
+    other = MainWindow(Settings())
+    qtbot.addWidget(other)
+    assert not other.open_desk_file(path)
+    assert answers[-1][0] == "warning" and "đang được mở trong một cửa sổ MeetingDesk khác" \
+        in answers[-1][1]
+    window.close()
+    assert other.open_desk_file(path)
+
+
+def test_app_restore_a_backup_from_the_file_menu(window: MainWindow, qtbot: Any,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 answers: list[tuple[str, str]]) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window.backup_action.trigger()
+    window.delete_meeting_action.trigger()  # after the backup
+    assert window.meeting_list.model.rowCount() == 0
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    window.restore_action.trigger()
+    assert window.meeting_list.model.rowCount() == 1
+    assert window.statusBar().currentMessage().startswith("Đã khôi phục; tệp trước đó")
+
+
+def test_app_damaged_desk_offers_the_newest_good_backup(
+        qtbot: Any, demo_desk: Desk, answers: list[tuple[str, str]]) -> None:
+    from datetime import datetime
+
+    from meetingdesk.services.backups import take_backup
+
+    take_backup(demo_desk, "manual", datetime.now())
+    path = demo_desk.path
+    demo_desk.close()
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # a damaged page
+    path.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    assert w.open_desk_file(path)
+    assert answers[0][0] == "question" and "Khôi phục bản sao lưu tốt gần nhất" in answers[0][1]
+    assert w.meeting_list.model.rowCount() == 1
