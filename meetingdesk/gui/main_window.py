@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.session: DeskSession | None = None
         self.keeper: DeskKeeper | None = None
+        self._live_windows: list[QMainWindow] = []
         self.view: MeetingView | None = None
         self.setWindowTitle(tr("MeetingDesk"))
         self.setMinimumSize(1000, 600)
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self.copy_meeting_action = self._action(meeting_menu,
                                                 tr("New meeting from this one…"),
                                                 self.copy_meeting)
+        self.live_action = self._action(meeting_menu, tr("Live mode…"), self.open_live_mode,
+                                        "F9")
         meeting_menu.addSeparator()
         self.delete_meeting_action = self._action(meeting_menu, tr("Delete meeting…"),
                                                   self.delete_meeting)
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
                   self.sites_action, self.people_action, self.find_action):
             a.setEnabled(has_desk)
         self.copy_meeting_action.setEnabled(has_meeting)
+        self.live_action.setEnabled(has_meeting)
         self.delete_meeting_action.setEnabled(has_meeting)
         stack = self.session.undo_stack if self.session else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
@@ -225,6 +229,8 @@ class MainWindow(QMainWindow):
                 "%1", str(result)), 15000)
 
     def _close_session(self) -> None:
+        for live in list(self._live_windows):
+            live.close()  # saves what is being typed there
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
@@ -386,6 +392,27 @@ class MainWindow(QMainWindow):
                          [("meetings", mid)])
 
     # --- other windows ---------------------------------------------------------------------
+
+    @guarded
+    def open_live_mode(self) -> None:
+        """The live mode of the current meeting, in a window of its own on the same desk.
+
+        It writes outside the undo history, so the history is cleared first (an undo must
+        never put back a state from before the live notes and times)."""
+        from meetingdesk.gui.live.window import LiveWindow
+
+        meeting_id = self.meeting_list.current_id()
+        if self.session is None or meeting_id is None:
+            return
+        session = self.session
+        live = LiveWindow(session.desk, meeting_id, self)
+        live.setWindowFlag(Qt.WindowType.Window)
+        live.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        session.undo_stack.clear()
+        live.destroyed.connect(lambda: session.changed.emit())
+        self._live_windows.append(live)
+        live.destroyed.connect(lambda: self._live_windows.remove(live))
+        live.show()
 
     def open_site_directory(self) -> None:
         from meetingdesk.gui.dialogs.directories import SiteDirectory

@@ -579,6 +579,10 @@
         <translation>Cuộc họp mới từ cuộc họp này…</translation>
     </message>
     <message>
+        <source>Live mode…</source>
+        <translation>Chế độ ghi trực tiếp…</translation>
+    </message>
+    <message>
         <source>Delete meeting…</source>
         <translation>Xóa cuộc họp…</translation>
     </message>

@@ -331,3 +331,17 @@ def test_workflow_undo_impossible_after_outside_change(
     qtbot.waitUntil(lambda: not window.undo_action.isEnabled())
     assert participation.attendance_list(desk, view.meeting_id)[-1].person.full_name \
         == "Lò Văn Pá"  # type: ignore[arg-type]
+
+
+def test_workflow_live_mode_from_the_meeting_menu(window: MainWindow, qtbot: Any,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    new_meeting(window, qtbot, monkeypatch, "Họp trực tiếp")
+    assert window.session.undo_stack.canUndo()  # type: ignore[union-attr]
+    window.live_action.trigger()
+    live = window._live_windows[0]
+    qtbot.waitExposed(live)
+    assert live.windowTitle() == "Trực tiếp — Họp trực tiếp"
+    assert not window.session.undo_stack.canUndo()  # type: ignore[union-attr]
+    live.close()
+    qtbot.waitUntil(lambda: not window._live_windows)
+    assert window.isVisible()
