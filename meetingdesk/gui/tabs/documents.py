@@ -26,7 +26,8 @@ class DocumentsTab(MeetingTab):
         super().__init__(session, parent)
         self.model = documents_model(self)
         self.cited_proxy, self.proxy = chained(self.model, self)
-        self.table = data_table(self.proxy, [16, 11, 10, 24, None, 9, 18], parent=self)
+        self.table = data_table(self.proxy, [13, 11, 10, 20, None, 9, 14], parent=self,
+                                fill_minimum=16)
         self.cited_only = QCheckBox(tr("Only documents cited in this meeting"), self)
         self.cited_only.setChecked(True)
         self.cited_only.toggled.connect(self._filter)

@@ -71,7 +71,8 @@ class MinutesTab(MeetingTab):
         self.progress.setVisible(False)
         self.progress_label = QLabel(self)
         self.model = versions_model(self)
-        self.table = data_table(self.model, [15, None, 8, 15], parent=self, sortable=False)
+        self.table = data_table(self.model, [15, None, 8, 15], parent=self, sortable=False,
+                                fill_minimum=12)
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
         self.final_button = button(tr("Mark final"), self, self.mark_final)
