@@ -35,8 +35,8 @@ class MeetingList(QWidget):
             self.status.addItem(label(s), s.value)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.table = data_table(self.proxy, [10, None, 12, 0, 0], parent=self, fill_minimum=14)
-        self.table.hideColumn(3)
-        self.table.hideColumn(4)
+        for hidden in (2, 3, 4):  # status by colour, filter and tooltip; totals in the tooltip
+            self.table.hideColumn(hidden)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.count = QLabel(self)
         layout = QVBoxLayout(self)

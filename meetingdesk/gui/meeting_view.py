@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from meetingdesk.domain.errors import NotFoundError
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.labels import label
 from meetingdesk.gui.tabs.agenda import AgendaTab
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.tabs.delegates import DelegatesTab
@@ -67,4 +68,5 @@ class MeetingView(QWidget):
         except NotFoundError:  # the meeting was deleted; the list moves on
             return
         when = m.date.strftime("%d/%m/%Y") if m.date else ""
-        self.heading.setText(f"{m.title}" + (f" — {when}" if when else ""))
+        self.heading.setText(f"{m.title}" + (f" — {when}" if when else "")
+                             + f" · {label(m.status)}")

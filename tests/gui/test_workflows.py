@@ -272,7 +272,7 @@ def test_workflow_overview_edit_and_undo(window: MainWindow, qtbot: Any) -> None
     assert "Nguyễn Thị Thu Hà" in tab.secretary.text()
     tab.title.setText("Giao ban quý 1-2023")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    assert view.heading.text() == "Giao ban quý 1-2023 — 03/04/2023"
+    assert view.heading.text() == "Giao ban quý 1-2023 — 03/04/2023 · Đã kết thúc"
     assert column(window.meeting_list.table, 1) == ["Giao ban quý 1-2023"]
     assert window.undo_action.text() == "Hoàn tác: Sửa thông tin cuộc họp"
     window.undo_action.trigger()

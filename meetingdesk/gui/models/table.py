@@ -59,6 +59,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                  row_text: Callable[[R], str] | None = None,
                  row_key: Callable[[R], str] | None = None,
                  row_color: Callable[[R], QColor | None] | None = None,
+                 row_tooltip: Callable[[R], str] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
@@ -67,6 +68,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._row_text = row_text
         self._row_key = row_key
         self._row_color = row_color
+        self._row_tooltip = row_tooltip
         self._ranks: dict[int, list[int]] = {}
         self._folded: list[str] | None = None
 
@@ -119,7 +121,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.display(row)
             return "" if value is None else value
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+        if role == Qt.ItemDataRole.ToolTipRole and (column.tooltip or self._row_tooltip):
+            if self._row_tooltip:
+                return self._row_tooltip(row)
             value = column.display(row)
             return None if value in (None, "") else str(value)
         if role == SORT_ROLE:
