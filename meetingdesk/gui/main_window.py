@@ -272,12 +272,15 @@ class MainWindow(QMainWindow):
 
     @guarded
     def new_desk(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("New desk"), "meetingdesk.db",
-                                              DESK_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("New desk"), "meetingdesk.db", DESK_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite)
         if name:
             path = Path(name)
-            if path.exists():
-                path.unlink()
+            if path.exists():  # never replace a file (it may be a desk full of work)
+                raise MeetingDeskError(
+                    f"Tệp {path.name} đã có. Hãy chọn một tên khác, hoặc dùng Mở tệp dữ liệu.",
+                    f"{path.name} already exists. Choose another name, or use Open desk.")
             self.open_desk_file(path)
 
     def open_desk_dialog(self) -> None:

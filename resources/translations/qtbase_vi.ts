@@ -49,4 +49,52 @@
     <message><source>Delete</source><translation>Xóa</translation></message>
     <message><source>Select All</source><translation>Chọn tất cả</translation></message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <message><source>&amp;Look in:</source><translation>&amp;Tìm trong:</translation></message>
+    <message><source>Back</source><translation>Lùi lại</translation></message>
+    <message><source>Forward</source><translation>Tiến tới</translation></message>
+    <message><source>Parent Directory</source><translation>Thư mục cha</translation></message>
+    <message><source>Create New Folder</source><translation>Tạo thư mục mới</translation></message>
+    <message><source>List View</source><translation>Xem dạng danh sách</translation></message>
+    <message><source>Detail View</source><translation>Xem chi tiết</translation></message>
+    <message><source>Files of &amp;type:</source><translation>&amp;Loại tệp:</translation></message>
+    <message><source>File &amp;name:</source><translation>&amp;Tên tệp:</translation></message>
+    <message><source>Directory:</source><translation>Thư mục:</translation></message>
+    <message><source>&amp;Open</source><translation>&amp;Mở</translation></message>
+    <message><source>&amp;Save</source><translation>&amp;Lưu</translation></message>
+    <message><source>&amp;Choose</source><translation>&amp;Chọn</translation></message>
+    <message><source>Open</source><translation>Mở</translation></message>
+    <message><source>Save As</source><translation>Lưu thành</translation></message>
+    <message><source>Find Directory</source><translation>Tìm thư mục</translation></message>
+    <message><source>&amp;Rename</source><translation>Đổi &amp;tên</translation></message>
+    <message><source>&amp;Delete</source><translation>&amp;Xóa</translation></message>
+    <message><source>Show &amp;hidden files</source><translation>Hiện tệp &amp;ẩn</translation></message>
+    <message><source>&amp;New Folder</source><translation>Thư mục &amp;mới</translation></message>
+    <message><source>Show </source><translation>Hiện </translation></message>
+    <message><source>All Files (*)</source><translation>Mọi tệp (*)</translation></message>
+    <message><source>%1 already exists.
+Do you want to replace it?</source><translation>%1 đã có.
+Bạn có muốn thay thế không?</translation></message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message><source>Name</source><translation>Tên</translation></message>
+    <message><source>Size</source><translation>Dung lượng</translation></message>
+    <message><source>Type</source><comment>All other platforms</comment><translation>Loại</translation></message>
+    <message><source>Date Modified</source><translation>Ngày sửa</translation></message>
+    <message><source>Computer</source><translation>Máy tính</translation></message>
+    <message><source>My Computer</source><translation>Máy tính</translation></message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message><source>Folder</source><translation>Thư mục</translation></message>
+    <message><source>Drive</source><translation>Ổ đĩa</translation></message>
+    <message><source>File</source><translation>Tệp</translation></message>
+    <message><source>%1 File</source><translation>Tệp %1</translation></message>
+</context>
+<context>
+    <name>QInputDialog</name>
+    <message><source>Enter a value:</source><translation>Nhập giá trị:</translation></message>
+</context>
 </TS>

@@ -141,3 +141,22 @@ def test_app_damaged_desk_offers_the_newest_good_backup(
     assert w.open_desk_file(path)
     assert answers[0][0] == "question" and "Khôi phục bản sao lưu tốt gần nhất" in answers[0][1]
     assert w.meeting_list.model.rowCount() == 1
+
+
+def test_app_new_desk_never_replaces_a_file(window: MainWindow, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            answers: list[tuple[str, str]]) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    existing = window.desk_path()
+    assert existing is not None
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(existing), ""))
+    window.new_desk()
+    assert answers[-1][0] == "warning" and "đã có" in answers[-1][1]
+    assert existing.stat().st_size > 0
+    fresh = tmp_path / "moi.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
+    window.new_desk()
+    assert window.desk_path() == fresh
+    assert window.meeting_list.model.rowCount() == 0
+    assert window.stack.currentWidget() is window.empty
