@@ -10,10 +10,11 @@ user's way.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.services.backups import BackupSchedule, list_backups, take_backup
@@ -38,13 +39,14 @@ class BackupWorker(QObject):
         self.path, self.reason, self.now = path, reason, now
 
     def run(self) -> None:
+        result: object
         try:
             with open_desk(self.path, create=False) as desk:
-                info = take_backup(desk, self.reason, self.now)
-            self.finished.emit(info.path)
-        except (MeetingDeskError, OSError) as exc:
+                result = take_backup(desk, self.reason, self.now).path
+        except Exception as exc:  # reported, never raised in a thread nobody watches
             logger.warning("Automatic backup of %s failed: %s", self.path, exc)
-            self.finished.emit(exc)
+            result = exc
+        self.finished.emit(result)
 
 
 class DeskKeeper(QObject):
@@ -58,6 +60,8 @@ class DeskKeeper(QObject):
         self.desk = desk
         self.lock = lock
         self._threads: list[QThread] = []
+        self._workers: list[BackupWorker] = []
+        """Kept referenced while they run (Python would otherwise delete them)."""
         self._closing = False
         found = list_backups(desk.path)
         self.schedule = BackupSchedule(found[-1].taken_at if found else None, self._backup)
@@ -82,11 +86,18 @@ class DeskKeeper(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(self.backed_up)
-        worker.finished.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
-        thread.finished.connect(lambda: self._threads.remove(thread))
+        # quit from the worker's thread: close() may be waiting for it in the GUI thread
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        thread.finished.connect(lambda: self._done(thread, worker))
+        thread.finished.connect(thread.deleteLater)
         self._threads.append(thread)
+        self._workers.append(worker)
         thread.start()
+
+    def _done(self, thread: QThread, worker: BackupWorker) -> None:
+        if thread in self._threads:
+            self._threads.remove(thread)
+            self._workers.remove(worker)
 
     def close(self) -> None:
         """Take the closing backup if anything changed (here, before the desk closes), wait
@@ -94,7 +105,8 @@ class DeskKeeper(QObject):
         self.timer.stop()
         self._closing = True
         for thread in list(self._threads):
-            thread.wait()
+            while thread.isRunning():  # QThread.wait() would keep the GIL from the worker
+                time.sleep(0.01)
         try:
             self.schedule.closing(datetime.now())
         finally:

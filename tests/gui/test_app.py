@@ -160,3 +160,23 @@ def test_app_new_desk_never_replaces_a_file(window: MainWindow, tmp_path: Path,
     assert window.desk_path() == fresh
     assert window.meeting_list.model.rowCount() == 0
     assert window.stack.currentWidget() is window.empty
+
+
+def test_app_closing_waits_for_a_backup_under_way(window: MainWindow, qtbot: Any) -> None:
+    """The automatic backup runs in a thread; closing the window waits for it (never hangs),
+    then releases the desk's lock."""
+    from datetime import datetime
+
+    from meetingdesk.services.backups import list_backups
+    from meetingdesk.store.lock import DeskLock
+
+    keeper = window.keeper
+    path = window.desk_path()
+    assert keeper is not None and path is not None
+    keeper.schedule.opened(datetime.now())  # the backup on opening, without its delay
+    assert keeper._threads
+    window.close()
+    assert [b.reason for b in list_backups(path)] == ["open"]
+    lock = DeskLock(path)
+    lock.acquire()
+    lock.release()
