@@ -14,9 +14,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import MeetingDeskError
-from meetingdesk.minutes.builder import build_minutes
 from meetingdesk.minutes.profiles import Margins, profile_for
-from meetingdesk.minutes.render import render_minutes
 from meetingdesk.services import minutes_versions
 from meetingdesk.store.desk import open_desk
 
@@ -42,6 +40,10 @@ class MinutesWorker(QObject):
         self.margins = margins
 
     def run(self) -> None:
+        # reportlab loads here, in the worker, not while the window starts
+        from meetingdesk.minutes.builder import build_minutes
+        from meetingdesk.minutes.render import render_minutes
+
         try:
             with open_desk(self.desk_path, create=False) as desk:
                 fmt = profile_for(self.profile)
