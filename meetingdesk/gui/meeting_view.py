@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from meetingdesk.domain.errors import NotFoundError
 from meetingdesk.gui.i18n import tr
@@ -16,6 +16,7 @@ from meetingdesk.gui.tabs.notes import NotesTab
 from meetingdesk.gui.tabs.overview import OverviewTab
 from meetingdesk.gui.tabs.sites import SitesTab
 from meetingdesk.gui.undo import DeskSession
+from meetingdesk.gui.widgets import ElidedLabel
 from meetingdesk.services import meetings
 
 
@@ -23,9 +24,8 @@ class MeetingView(QWidget):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.heading = QLabel(self)
+        self.heading = ElidedLabel(self)
         self.heading.setObjectName("meetingHeading")
-        self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -61,12 +61,13 @@ class MeetingView(QWidget):
 
     def _update_heading(self) -> None:
         if self.meeting_id is None:
-            self.heading.clear()
+            self.heading.set_full_text("")
             return
         try:
             m = meetings.get_meeting(self.session.desk, self.meeting_id)
         except NotFoundError:  # the meeting was deleted; the list moves on
             return
         when = m.date.strftime("%d/%m/%Y") if m.date else ""
-        self.heading.setText(f"{m.title}" + (f" — {when}" if when else "")
-                             + f" · {label(m.status)}")
+        # date and status first: when the window is narrow, the title's end gives way
+        self.heading.set_full_text(" · ".join(x for x in (when, label(m.status)) if x)
+                                   + f" — {m.title}")

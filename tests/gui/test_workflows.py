@@ -41,7 +41,7 @@ def test_workflow_create_a_meeting(window: MainWindow, qtbot: Any,
     view = window.view
     assert view is not None
     assert window.meeting_list.proxy.rowCount() == before + 1
-    assert view.heading.text().startswith("Giao ban trực tuyến quý 3-2026")
+    assert view.heading.full_text().endswith(" · Dự thảo — Giao ban trực tuyến quý 3-2026")
     view.tabs.setCurrentWidget(view.overview)
     assert view.overview.totals.text() == "0 điểm cầu, 0 đại biểu"
     assert view.overview.status.currentText() == "Dự thảo"
@@ -272,7 +272,7 @@ def test_workflow_overview_edit_and_undo(window: MainWindow, qtbot: Any) -> None
     assert "Nguyễn Thị Thu Hà" in tab.secretary.text()
     tab.title.setText("Giao ban quý 1-2023")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    assert view.heading.text() == "Giao ban quý 1-2023 — 03/04/2023 · Đã kết thúc"
+    assert view.heading.full_text() == "03/04/2023 · Đã kết thúc — Giao ban quý 1-2023"
     assert column(window.meeting_list.table, 1) == ["Giao ban quý 1-2023"]
     assert window.undo_action.text() == "Hoàn tác: Sửa thông tin cuộc họp"
     window.undo_action.trigger()
