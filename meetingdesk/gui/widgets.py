@@ -11,9 +11,18 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +30,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -196,3 +207,26 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
                                                    max(1, self.width())))
+
+
+class GroupLines(QStyledItemDelegate):
+    """Draws a line above each row that starts a new group (a new value in ``column``), so
+    rows sorted by that column read as groups."""
+
+    def __init__(self, view: QTableView, column: int) -> None:
+        super().__init__(view)
+        self.column = column
+        self.pen = QPen(view.palette().color(QPalette.ColorRole.Dark), 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        row = index.row()
+        if row == 0:
+            return
+        model = index.model()
+        if model.index(row - 1, self.column).data() != model.index(row, self.column).data():
+            painter.save()
+            painter.setPen(self.pen)
+            painter.drawLine(option.rect.topLeft(), option.rect.topRight())
+            painter.restore()

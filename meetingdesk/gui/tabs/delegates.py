@@ -30,6 +30,7 @@ from meetingdesk.gui.models.table import FoldFilterProxy, KeyFilterProxy
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import (
+    GroupLines,
     button,
     button_row,
     current_row_number,
@@ -67,6 +68,7 @@ class DelegatesTab(MeetingTab):
         self.proxy.setSourceModel(self.site_proxy)
         self.table = data_table(self.proxy, [16, 18, None, 9, 15, 12, 5], parent=self,
                                 fill_minimum=20)
+        self.table.setItemDelegate(GroupLines(self.table, 0))  # a line between sites
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search delegates…"))
