@@ -10,16 +10,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk import __version__
+from meetingdesk.domain.errors import ConflictError
 from meetingdesk.gui import i18n
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.errors import install_excepthook
+from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.settings import Settings
+from meetingdesk.gui.single_instance import ask_owner_to_come_forward
 from meetingdesk.paths import default_desk_path, resource
 from meetingdesk.services.demo import DEMO_TITLE
+from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
 
@@ -79,12 +83,36 @@ def rebuilt_in_language(old: MainWindow, settings: Settings) -> MainWindow:
     return new
 
 
+def open_elsewhere(path: Path) -> str | None:
+    """When another program has ``path`` open: ask it to come forward and return the message
+    for the user; else ``None``."""
+    probe = DeskLock(path)
+    try:
+        probe.acquire()
+    except ConflictError as exc:
+        ask_owner_to_come_forward(path)
+        return str(exc)
+    probe.release()
+    return None
+
+
 def run(db: Path | None, *, demo: bool = False) -> int:
-    """Show the main window on a desk and run until it is closed; returns the exit code."""
+    """Show the main window on a desk and run until it is closed; returns the exit code.
+
+    A desk already open in another program is not opened twice: that program's window comes
+    forward, this one says so and exits with 1.
+    """
     app = application()
     settings = Settings()
     i18n.install(settings.get(keys.LANGUAGE))
     install_excepthook()
+    path = desk_to_open(db, settings)
+    elsewhere = open_elsewhere(path)
+    if elsewhere is not None:
+        print(f"meetingdesk: {elsewhere}", file=sys.stderr)
+        if not os.environ.get(QUIT_WHEN_READY):
+            QMessageBox.information(None, tr("MeetingDesk"), elsewhere)
+        return 1
     window = MainWindow(settings)
     windows = [window]
 
@@ -93,7 +121,7 @@ def run(db: Path | None, *, demo: bool = False) -> int:
         windows[-1].language_changed.connect(change_language)
 
     window.language_changed.connect(change_language)
-    window.open_desk_file(desk_to_open(db, settings), select_title=DEMO_TITLE if demo else None)
+    window.open_desk_file(path, select_title=DEMO_TITLE if demo else None)
     window.show()
     QTimer.singleShot(0, lambda: _ready(window))
     code = app.exec()

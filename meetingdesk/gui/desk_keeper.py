@@ -1,4 +1,5 @@
-"""Looking after the open desk: its lock (one program per file) and its automatic backups.
+"""Looking after the open desk: its lock (one program per file, the first one coming forward
+when a second is started) and its automatic backups.
 
 The schedule is :class:`meetingdesk.services.backups.BackupSchedule`: a backup on opening when
 the newest is a day old, every 30 minutes while there are changes, and on closing after
@@ -17,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 
 from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.gui.single_instance import ActivationServer
 from meetingdesk.services.backups import BackupSchedule, list_backups, take_backup
 from meetingdesk.store.desk import Desk, open_desk
 from meetingdesk.store.lock import DeskLock
@@ -54,11 +56,15 @@ class DeskKeeper(QObject):
 
     backed_up = Signal(object)
     """A backup's path, or the exception of a failed one."""
+    activation_requested = Signal()
+    """Another program was started on this desk: the window should come forward."""
 
     def __init__(self, desk: Desk, lock: DeskLock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.lock = lock
+        self.server = ActivationServer(desk.path, self)
+        self.server.activation_requested.connect(self.activation_requested)
         self._threads: list[QThread] = []
         self._workers: list[BackupWorker] = []
         """Kept referenced while they run (Python would otherwise delete them)."""
@@ -107,6 +113,7 @@ class DeskKeeper(QObject):
         for thread in list(self._threads):
             while thread.isRunning():  # QThread.wait() would keep the GIL from the worker
                 time.sleep(0.01)
+        self.server.close()
         try:
             self.schedule.closing(datetime.now())
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,8 +33,8 @@ from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.meeting_view import MeetingView
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.undo import DeskSession, created
-from meetingdesk.services import backups, directory, meetings
-from meetingdesk.store.desk import open_desk
+from meetingdesk.services import backups, directory, drafts, meetings
+from meetingdesk.store.desk import Desk, open_desk
 from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
@@ -64,8 +66,19 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
+        self.notice = QLabel(self)
+        self.notice.setObjectName("draft-notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
+        self.notice.linkActivated.connect(self._resume_draft)
+        self.notice.hide()
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.notice)
+        right_layout.addWidget(self.stack, 1)
         self.splitter.addWidget(self.meeting_list)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 1000])
@@ -185,6 +198,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.keeper = DeskKeeper(desk, lock, self)
         self.keeper.backed_up.connect(self._backed_up)
+        self.keeper.activation_requested.connect(self.come_forward)
         session.changed.connect(self.keeper.changed)
         session.changed.connect(self._desk_changed)
         session.undo_failed.connect(self._undo_failed)
@@ -200,8 +214,40 @@ class MainWindow(QMainWindow):
                          if s.meeting.title == select_title), None)
         self.meeting_list.load(desk, keep)
         self._show_meeting(self.meeting_list.current_id())
+        self._announce_unfinished_note(desk)
         logger.info("Desk %s open", path)
         return True
+
+    def _announce_unfinished_note(self, desk: Desk) -> None:
+        """Say so when a note was left unfinished (a crash, a power cut): the live mode puts it
+        back in its editor."""
+        found = drafts.unfinished_drafts(desk)
+        if not found:
+            self.notice.hide()
+            return
+        draft = found[0]
+        title = meetings.get_meeting(desk, draft.meeting_id).title
+        self.notice.setText(
+            tr("An unfinished note of “%1”, saved at %2, was kept. "
+               "<a href=\"%3\">Open the live mode to carry on with it</a>.")
+            .replace("%1", html.escape(title))
+            .replace("%2", draft.saved_at.strftime("%H:%M:%S %d/%m/%Y"))
+            .replace("%3", str(draft.meeting_id)))
+        self.notice.show()
+
+    def _resume_draft(self, meeting_id: str) -> None:
+        self.notice.hide()
+        self.meeting_list.choose(int(meeting_id))
+        self.open_live_mode()
+
+    def come_forward(self) -> None:
+        """Another program was started on this desk: show this window on top instead."""
+        logger.info("Another program was started on this desk: coming forward")
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage(tr("This desk is already open here."), 10000)
 
     def _checked_at_start(self, path: Path) -> bool:
         """False when the file is damaged and the user does not restore a backup."""
@@ -412,6 +458,10 @@ class MainWindow(QMainWindow):
         live.setWindowFlag(Qt.WindowType.Window)
         live.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         session.undo_stack.clear()
+        keeper = self.keeper
+        if keeper is not None:  # what is typed there counts for the automatic backups
+            live.view.note_filed.connect(lambda _note: keeper.changed())
+            live.view.draft_saved.connect(lambda _draft: keeper.changed())
         live.destroyed.connect(lambda: session.changed.emit())
         self._live_windows.append(live)
         live.destroyed.connect(lambda: self._live_windows.remove(live))

@@ -44,6 +44,11 @@ def get_draft(desk: Desk, meeting_id: int) -> NoteDraft | None:
     return tables.get_draft(desk.db, meeting_id)
 
 
+def unfinished_drafts(desk: Desk) -> list[NoteDraft]:
+    """Every note left unfinished in the desk (after a crash, typically), newest first."""
+    return tables.all_drafts(desk.db)
+
+
 def discard_draft(desk: Desk, meeting_id: int) -> None:
     with desk.transaction() as db:
         tables.delete_draft(db, meeting_id)

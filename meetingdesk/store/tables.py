@@ -78,6 +78,11 @@ def get_draft(db: Database, meeting_id: int) -> NoteDraft | None:
     return from_row(NoteDraft, dict(zip(cols, row, strict=True)))
 
 
+def all_drafts(db: Database) -> list[NoteDraft]:
+    rows = db.query("SELECT * FROM note_drafts ORDER BY saved_at DESC")
+    return [from_row(NoteDraft, r) for r in rows]
+
+
 def put_draft(db: Database, draft: NoteDraft) -> None:
     db["note_drafts"].upsert(to_row(draft), pk="meeting_id")  # type: ignore[union-attr]
 

@@ -615,6 +615,14 @@
         <translation>Tệp dữ liệu: %1</translation>
     </message>
     <message>
+        <source>An unfinished note of “%1”, saved at %2, was kept. &lt;a href="%3"&gt;Open the live mode to carry on with it&lt;/a&gt;.</source>
+        <translation>Một ghi chép chưa hoàn tất của “%1”, lưu lúc %2, đã được giữ lại. &lt;a href="%3"&gt;Mở chế độ ghi trực tiếp để viết tiếp&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>This desk is already open here.</source>
+        <translation>Tệp dữ liệu này đang được mở ở cửa sổ này.</translation>
+    </message>
+    <message>
         <source>Damaged desk file</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
     </message>
