@@ -206,8 +206,9 @@ class LiveView(QWidget):
 
     def _refresh_notes(self) -> None:
         items = {i.id: i.title for i in agenda.agenda(self.desk, self.meeting_id)}
+        sites = {e.site.id: e.site.name for e in self.board.entries}
         rows = [LiveNoteRow(n, self.speakers.get(n.speaker_id) if n.speaker_id else None,
-                            items.get(n.agenda_item_id))
+                            items.get(n.agenda_item_id), sites.get(n.site_id, ""))
                 for n in notes.notes_of(self.desk, self.meeting_id)]
         self.notes_model.set_rows(rows)
         if rows:

@@ -16,6 +16,8 @@ class LiveNoteRow:
     note: Note
     speaker: Speaker | None
     agenda_title: str | None
+    site_name: str = ""
+    """The note's site, shown when no speaker was picked."""
 
     @property
     def id(self) -> int | None:
@@ -25,7 +27,8 @@ class LiveNoteRow:
 COLUMNS: list[Column[LiveNoteRow]] = [
     Column(lambda: tr("Time"), lambda r: f"{r.note.at:%H:%M}"),
     Column(lambda: tr("Kind"), lambda r: label(r.note.kind)),
-    Column(lambda: tr("Speaker"), lambda r: r.speaker.full_name if r.speaker else ""),
+    Column(lambda: tr("Speaker"),
+           lambda r: r.speaker.full_name if r.speaker else r.site_name),
     Column(lambda: tr("Note"), lambda r: " ".join(r.note.text.split()), tooltip=True),
 ]
 
