@@ -174,11 +174,13 @@ def read_package(path: str | Path) -> Package:
     return Package(manifest, records)
 
 
-def import_package(desk: Desk, source: str | Path | Package, *,
-                   dry_run: bool = False) -> PackageReport:
+def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = False,
+                   expected: sync.MergePlan | None = None) -> PackageReport:
     """Merge a package (a path, or one already read) into ``desk``: new records added, changed
     ones updated, conflicts reported and left as they are. ``dry_run`` only plans. A real
-    import backs the desk up first and writes in one transaction."""
+    import backs the desk up first and writes in one transaction; given the ``expected`` plan
+    of an earlier dry run (the preview a user saw), it refuses, writing nothing, when the desk
+    has changed since."""
     package = source if isinstance(source, Package) else read_package(source)
     name = package.manifest.get("meeting", {}).get("title", "")
     try:
@@ -189,8 +191,8 @@ def import_package(desk: Desk, source: str | Path | Package, *,
         return PackageReport(package, plan, written=False)
     backups: list[Path] = []
     try:
-        plan = sync.apply_merge(desk, package.records, plan, backup=lambda: backups.append(
-            backup_desk(desk, "before-package")))
+        plan = sync.apply_merge(desk, package.records, expected or plan,
+                                backup=lambda: backups.append(backup_desk(desk, "before-package")))
     except ValidationError as exc:
         raise _refuse(f"“{name}”", exc.vi, exc.en) from None
     logger.info("Imported package of %s: %s", name, plan.counts())

@@ -10,6 +10,7 @@ import pytest
 from test_import_lists import demo_meeting_id
 
 from meetingdesk.domain.enums import AttendanceStatus
+from meetingdesk.domain.errors import ConflictError
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.packages import export_package, import_package, read_package
 from meetingdesk.services import directory, meetings, notes, participation
@@ -149,6 +150,22 @@ def test_package_change_at_the_centre_only_is_kept(demo_desk: Desk, tmp_path: Pa
     report = import_package(demo_desk, tmp_path / "back.mdpkg")
     assert [i.label for i in report.plan.of(Outcome.KEPT)] == ["person Dương Xuân Hùng"]
     assert directory.get_person(demo_desk, person.id or 0).phone == "0913 000 000"
+
+
+def test_package_import_of_a_preview_refused_when_the_desk_changed_since(
+        demo_desk: Desk, tmp_path: Path) -> None:
+    path = tmp_path / "setup.mdpkg"
+    export_package(demo_desk, demo_meeting_id(demo_desk), path)
+    with open_desk(tmp_path / "province.db") as province:
+        preview = import_package(province, path, dry_run=True)
+        directory.add_site(province, name="Thái Nguyên", code="19")  # now found, not new
+        before = counts(province)
+        with pytest.raises(ConflictError):
+            import_package(province, path, expected=preview.plan)
+        assert counts(province) == before
+        report = import_package(province, path,
+                                expected=import_package(province, path, dry_run=True).plan)
+        assert report.written
 
 
 def test_package_tampered_records_are_refused_and_nothing_written(demo_desk: Desk,
