@@ -112,6 +112,21 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(file_menu, tr("Restore a backup…"),
                                            self.restore_backup)
         file_menu.addSeparator()
+        self.import_action = self._action(file_menu, tr("Import delegates…"),
+                                          self.import_delegates, "Ctrl+I")
+        export_menu = file_menu.addMenu(tr("Export"))
+        self.export_actions = [
+            self._action(export_menu, tr("Attendance list (XLSX, CSV)…"),
+                         lambda: self.export_table("attendance")),
+            self._action(export_menu, tr("Site table (XLSX, CSV)…"),
+                         lambda: self.export_table("sites")),
+            self._action(export_menu, tr("Minutes for Word (DOCX)…"), self.export_minutes_docx)]
+        packages_menu = file_menu.addMenu(tr("Exchange packages"))
+        self.export_actions.append(self._action(packages_menu, tr("Export site package…"),
+                                                self.export_site_package))
+        self.import_package_action = self._action(packages_menu, tr("Import package…"),
+                                                  self.import_package)
+        file_menu.addSeparator()
         self._action(file_menu, tr("Preferences…"), self.open_preferences,
                      QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()
@@ -163,6 +178,10 @@ class MainWindow(QMainWindow):
         self.copy_meeting_action.setEnabled(has_meeting)
         self.live_action.setEnabled(has_meeting)
         self.delete_meeting_action.setEnabled(has_meeting)
+        self.import_action.setEnabled(has_desk)
+        self.import_package_action.setEnabled(has_desk)
+        for a in self.export_actions:
+            a.setEnabled(has_meeting)
         stack = self.session.undo_stack if self.session else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
@@ -520,3 +539,47 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._close_session()
         super().closeEvent(event)
+
+    # --- import, export, exchange packages (see gui/transfer.py) ---------------------------
+
+    @guarded
+    def import_delegates(self) -> None:
+        """File ▸ Import delegates…: preview, correct and import a list. The import is not on
+        the undo stack; the dialog clears the undo history once it has written."""
+        from meetingdesk.gui import transfer
+
+        if self.session is not None:
+            transfer.import_list(self, self.session, self.meeting_list.current_id())
+
+    @guarded
+    def export_table(self, what: str) -> None:
+        from meetingdesk.gui import transfer
+
+        meeting_id = self.meeting_list.current_id()
+        if self.session is not None and meeting_id is not None:
+            transfer.export_table(self, self.session, meeting_id, what)
+
+    @guarded
+    def export_minutes_docx(self) -> None:
+        from meetingdesk.gui import transfer
+
+        meeting_id = self.meeting_list.current_id()
+        if self.session is not None and meeting_id is not None:
+            transfer.export_minutes_docx(self, self.session, meeting_id, self.settings)
+
+    @guarded
+    def export_site_package(self) -> None:
+        from meetingdesk.gui import transfer
+
+        meeting_id = self.meeting_list.current_id()
+        if self.session is not None and meeting_id is not None:
+            transfer.export_site_package(self, self.session, meeting_id)
+
+    @guarded
+    def import_package(self) -> None:
+        """File ▸ Exchange packages ▸ Import package…: preview, then merge. Not on the undo
+        stack; the dialog clears the undo history once it has written."""
+        from meetingdesk.gui import transfer
+
+        if self.session is not None:
+            transfer.import_package(self, self.session)

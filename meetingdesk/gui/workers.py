@@ -7,8 +7,10 @@ that made them) and closes it when done.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
@@ -16,7 +18,7 @@ from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.minutes.profiles import Margins, profile_for
 from meetingdesk.services import minutes_versions
-from meetingdesk.store.desk import open_desk
+from meetingdesk.store.desk import Desk, open_desk
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +65,42 @@ class MinutesWorker(QObject):
         except Exception as exc:  # reported to the GUI thread, which logs and shows it
             logger.exception("Generating the minutes failed")
             self.failed.emit(exc)
+
+
+class Job(QObject):
+    """Runs ``work()`` once, off the GUI thread. ``work`` gets plain values only (never a
+    widget) and returns a plain result."""
+
+    finished = Signal(object)
+    """The result of ``work()``."""
+    failed = Signal(object)
+    """The exception (a :class:`MeetingDeskError` has a message for the user)."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.work = work
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except MeetingDeskError as exc:
+            self.failed.emit(exc)
+        except Exception as exc:  # reported to the GUI thread, which logs and shows it
+            logger.exception("A background job failed")
+            self.failed.emit(exc)
+        else:
+            self.finished.emit(result)
+
+
+def on_desk(path: Path, work: Callable[[Desk], Any]) -> Callable[[], Any]:
+    """``work`` made to run on a connection of its own to the desk file at ``path`` (opened
+    and closed in the worker's thread)."""
+
+    def run() -> Any:
+        with open_desk(path, create=False) as desk:
+            return work(desk)
+
+    return run
 
 
 def start_in_thread(worker: MinutesWorker, parent: QObject) -> QThread:

@@ -547,6 +547,38 @@
         <translation>Khôi phục bản sao lưu…</translation>
     </message>
     <message>
+        <source>Import delegates…</source>
+        <translation>Nhập danh sách đại biểu…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất ra tệp</translation>
+    </message>
+    <message>
+        <source>Attendance list (XLSX, CSV)…</source>
+        <translation>Danh sách thành phần tham dự (XLSX, CSV)…</translation>
+    </message>
+    <message>
+        <source>Site table (XLSX, CSV)…</source>
+        <translation>Bảng điểm cầu (XLSX, CSV)…</translation>
+    </message>
+    <message>
+        <source>Minutes for Word (DOCX)…</source>
+        <translation>Biên bản để sửa bằng Word (DOCX)…</translation>
+    </message>
+    <message>
+        <source>Exchange packages</source>
+        <translation>Gói trao đổi</translation>
+    </message>
+    <message>
+        <source>Export site package…</source>
+        <translation>Xuất gói của một điểm cầu…</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>Nhập gói trao đổi…</translation>
+    </message>
+    <message>
         <source>Preferences…</source>
         <translation>Tùy chọn…</translation>
     </message>
@@ -763,8 +795,140 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>có</translation>
     </message>
     <message>
+        <source>Import a list of delegates or sites</source>
+        <translation>Nhập danh sách đại biểu hoặc điểm cầu</translation>
+    </message>
+    <message>
+        <source>Delegate or site lists (*.xlsx *.csv *.txt *.tsv)</source>
+        <translation>Danh sách đại biểu, điểm cầu (*.xlsx *.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Will add %1, update %2 and skip %3 of %4 rows; %5 new sites.</source>
+        <translation>Sẽ thêm %1, cập nhật %2 và bỏ qua %3 trong %4 dòng; %5 điểm cầu mới.</translation>
+    </message>
+    <message>
+        <source>Will add %1, update %2 and skip %3 of %4 rows; %5 new sites; %6 people join the meeting's list and %7 sites join the meeting.</source>
+        <translation>Sẽ thêm %1, cập nhật %2 và bỏ qua %3 trong %4 dòng; %5 điểm cầu mới; %6 người vào thành phần cuộc họp và %7 điểm cầu vào cuộc họp.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 skipped; %4 new sites, %5 people added to the meeting's list.</source>
+        <translation>Đã nhập: thêm %1, cập nhật %2, bỏ qua %3; %4 điểm cầu mới, %5 người vào thành phần cuộc họp.</translation>
+    </message>
+    <message>
+        <source>A backup was taken first: %1. An import cannot be undone with Edit ▸ Undo (restore that backup instead); the undo history was cleared.</source>
+        <translation>Bản sao lưu đã được tạo trước khi ghi: %1. Không thể hoàn tác việc nhập bằng Sửa ▸ Hoàn tác (hãy khôi phục bản sao lưu đó); lịch sử hoàn tác đã được xóa.</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Tự nhận</translation>
+    </message>
+    <message>
+        <source>The encoding of a CSV or text file (a workbook needs none)</source>
+        <translation>Bảng mã của tệp CSV hoặc tệp văn bản (tệp Excel không cần)</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Mọi dòng</translation>
+    </message>
+    <message>
+        <source>To add</source>
+        <translation>Sẽ thêm</translation>
+    </message>
+    <message>
+        <source>To update</source>
+        <translation>Sẽ cập nhật</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>None: the directory only</source>
+        <translation>Không: chỉ nhập vào danh bạ</translation>
+    </message>
+    <message>
+        <source>The people imported join this meeting's list of delegates</source>
+        <translation>Những người được nhập sẽ vào thành phần đại biểu của cuộc họp này</translation>
+    </message>
+    <message>
+        <source>As the file says</source>
+        <translation>Theo tệp</translation>
+    </message>
+    <message>
+        <source>The site of the rows that name none</source>
+        <translation>Điểm cầu của những dòng không ghi điểm cầu</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Bảng mã</translation>
+    </message>
+    <message>
+        <source>Site of rows without one</source>
+        <translation>Điểm cầu cho dòng không ghi</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Các cột</translation>
+    </message>
+    <message>
+        <source>Rows in the file</source>
+        <translation>Các dòng trong tệp</translation>
+    </message>
+    <message>
+        <source>What the import will do (nothing is written before you press Import)</source>
+        <translation>Việc sẽ làm khi nhập (chưa ghi gì cho tới khi bấm Nhập)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <source>Working out what the import will do…</source>
+        <translation>Đang xem trước việc nhập…</translation>
+    </message>
+    <message>
+        <source>%1 data rows</source>
+        <translation>%1 dòng dữ liệu</translation>
+    </message>
+    <message>
+        <source>headers on line %1</source>
+        <translation>tiêu đề ở dòng %1</translation>
+    </message>
+    <message>
+        <source>sheet “%1”</source>
+        <translation>trang “%1”</translation>
+    </message>
+    <message>
+        <source>encoding %1</source>
+        <translation>bảng mã %1</translation>
+    </message>
+    <message>
+        <source>Backing up the desk, then importing…</source>
+        <translation>Đang sao lưu dữ liệu, rồi nhập…</translation>
+    </message>
+    <message>
+        <source>The import is being written; please wait a moment.</source>
+        <translation>Đang ghi dữ liệu nhập; xin chờ một chút.</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1103,12 +1267,64 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Thời gian thực tế</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Kept as here</source>
+        <translation>Giữ bản ở đây</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Site in the meeting</source>
+        <translation>Điểm cầu trong cuộc họp</translation>
+    </message>
+    <message>
+        <source>Connection event</source>
+        <translation>Sự kiện kết nối</translation>
+    </message>
+    <message>
+        <source>Delegate in the meeting</source>
+        <translation>Đại biểu dự họp</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
         <source>Description</source>
         <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Thứ tự</translation>
+    </message>
+    <message>
+        <source>On merging</source>
+        <translation>Khi hợp nhất</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Trường khác nhau</translation>
     </message>
     <message>
         <source>Save changes</source>
@@ -1273,6 +1489,142 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Live — {title}</source>
         <translation>Trực tiếp — {title}</translation>
+    </message>
+    <message>
+        <source>— ignore —</source>
+        <translation>— bỏ qua —</translation>
+    </message>
+    <message>
+        <source>MeetingDesk exchange packages (%1)</source>
+        <translation>Gói trao đổi MeetingDesk (%1)</translation>
+    </message>
+    <message>
+        <source>Import an exchange package</source>
+        <translation>Nhập gói trao đổi</translation>
+    </message>
+    <message>
+        <source>The part of the site %1 in the meeting “%2”</source>
+        <translation>Phần của điểm cầu %1 trong cuộc họp “%2”</translation>
+    </message>
+    <message>
+        <source>The setup of the meeting “%2” (sites, agenda, delegates)</source>
+        <translation>Thiết lập cuộc họp “%2” (điểm cầu, chương trình, đại biểu)</translation>
+    </message>
+    <message>
+        <source>Made %1 on the desk %2.</source>
+        <translation>Tạo lúc %1 trên bàn làm việc %2.</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Mọi bản ghi</translation>
+    </message>
+    <message>
+        <source>Reading the package…</source>
+        <translation>Đang đọc gói…</translation>
+    </message>
+    <message>
+        <source>%1 records were changed both here and at the sender: they stay as they are here (never overwritten). They are listed first; check them by hand.</source>
+        <translation>%1 bản ghi đã bị sửa cả ở đây lẫn ở nơi gửi: chúng được giữ nguyên như ở đây (không bị ghi đè). Chúng được liệt kê đầu tiên; hãy kiểm tra và sửa tay.</translation>
+    </message>
+    <message>
+        <source>Nothing is written before you press Import.</source>
+        <translation>Chưa ghi gì cho tới khi bấm Nhập.</translation>
+    </message>
+    <message>
+        <source>There is nothing new to import.</source>
+        <translation>Không có gì mới để nhập.</translation>
+    </message>
+    <message>
+        <source>Package imported: %1 new, %2 changed; %3 conflicts left as they are here.</source>
+        <translation>Đã nhập gói: %1 mới, %2 thay đổi; %3 xung đột được giữ nguyên như ở đây.</translation>
+    </message>
+    <message>
+        <source>Site code</source>
+        <translation>Mã điểm cầu</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Cột %1</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>(ignored)</source>
+        <translation>(bỏ qua)</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Export the attendance list</source>
+        <translation>Xuất danh sách thành phần tham dự</translation>
+    </message>
+    <message>
+        <source>Export the site table</source>
+        <translation>Xuất bảng điểm cầu</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2.</source>
+        <translation>Đã ghi %1 dòng vào %2.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <source>Export the minutes for Word</source>
+        <translation>Xuất biên bản để sửa bằng Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the minutes…</source>
+        <translation>Đang ghi biên bản…</translation>
+    </message>
+    <message>
+        <source>The minutes were written to %1.</source>
+        <translation>Đã ghi biên bản vào %1.</translation>
+    </message>
+    <message>
+        <source>Export an exchange package</source>
+        <translation>Xuất gói trao đổi</translation>
+    </message>
+    <message>
+        <source>The meeting's setup (sites, agenda, delegates), to send to the sites</source>
+        <translation>Thiết lập cuộc họp (điểm cầu, chương trình, đại biểu), để gửi các điểm cầu</translation>
+    </message>
+    <message>
+        <source>What the package holds:</source>
+        <translation>Nội dung của gói:</translation>
+    </message>
+    <message>
+        <source>The package was written to %1 (%2 records).</source>
+        <translation>Đã ghi gói vào %1 (%2 bản ghi).</translation>
     </message>
 </context>
 </TS>

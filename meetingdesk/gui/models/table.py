@@ -74,8 +74,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     # --- content -------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[R]) -> None:
+    def set_rows(self, rows: Sequence[R], columns: Sequence[Column[R]] | None = None) -> None:
+        """Show ``rows`` (and, when given, ``columns`` in place of the current ones)."""
         self.beginResetModel()
+        if columns is not None:
+            self.columns = list(columns)
         self._rows = list(rows)
         self._ranks.clear()
         self._folded = None
