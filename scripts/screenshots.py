@@ -7,7 +7,8 @@ Builds the demo desk in a temporary folder (your own desk and settings are not t
 the main window at each size, and saves one PNG per view: the meeting list with each tab of
 the demo meeting (Overview, Sites with the Cao Bằng connection log, Delegates and roll call,
 Agenda, Notes, Documents, Minutes after generating them), the site picker with "bac kan"
-typed, the directories, the new-meeting dialog and the preferences. Runs offscreen unless
+typed, the directories, the new-meeting dialog, the preferences, and the import dialog with
+a generated delegate list (preview, column mapping and plan). Runs offscreen unless
 ``QT_QPA_PLATFORM`` says otherwise. Look at every PNG after a change to the interface.
 """
 
@@ -23,6 +24,38 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def delegate_list(path: Path) -> Path:
+    """A delegate list as a province sends it: a merged title, Vietnamese headers, a column no
+    guess recognises, a person already in the demo, a repeated row and a row with no name."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws["A1"] = "DANH SÁCH ĐẠI BIỂU ĐIỂM CẦU TỈNH THÁI NGUYÊN"
+    ws.merge_cells("A1:G1")
+    ws.append(["STT", "Họ và tên", "Chức vụ", "Nơi làm việc", "Điểm cầu", "Điện thoại",
+               "Email"])
+    rows = [
+        ("Phạm Hoàng Sơn", "Phó Bí thư Thường trực Tỉnh ủy; Chủ tịch HĐND tỉnh",
+         "Tỉnh ủy Thái Nguyên", "0912345601", ""),
+        ("Nguyễn Thị Thu Hằng", "Phó Trưởng Ban Tổ chức Tỉnh ủy",
+         "Ban Tổ chức Tỉnh ủy Thái Nguyên", "0912345602", "hang.ntt@thainguyen.gov.vn"),
+        ("Đỗ Văn Tuấn", "Giám đốc Sở Nội vụ; Ủy viên Ban Chấp hành Đảng bộ tỉnh",
+         "Sở Nội vụ tỉnh Thái Nguyên", "0912345603", ""),
+        ("Hoàng Thị Ngọc Ánh", "Trưởng phòng Tổ chức cán bộ", "Sở Nội vụ tỉnh Thái Nguyên",
+         "0912345604", ""),
+        ("Lương Văn Quyết", "Chánh Văn phòng Tỉnh ủy", "Văn phòng Tỉnh ủy Thái Nguyên",
+         "0912345605", ""),
+        ("Đỗ Văn Tuấn", "Giám đốc Sở Nội vụ", "Sở Nội vụ tỉnh Thái Nguyên", "0912345603", ""),
+        ("", "Chuyên viên", "Ban Tổ chức Tỉnh ủy", "", ""),
+    ]
+    for number, (name, titles, where, phone, email) in enumerate(rows, start=1):
+        ws.append([number, name, titles, where, "Thái Nguyên", phone, email])
+    wb.save(path)
+    return path
 
 
 def main() -> int:
@@ -43,6 +76,7 @@ def main() -> int:
     from meetingdesk.gui import i18n
     from meetingdesk.gui.app import application
     from meetingdesk.gui.dialogs.directories import PeopleDirectory, SiteDirectory
+    from meetingdesk.gui.dialogs.import_dialog import ImportDialog
     from meetingdesk.gui.dialogs.meeting import MeetingDialog
     from meetingdesk.gui.dialogs.preferences import PreferencesDialog
     from meetingdesk.gui.main_window import MainWindow
@@ -117,6 +151,14 @@ def main() -> int:
             dialog.show()
             save(dialog, f"{tag}-{number}-{type(dialog).__name__.lower()}")
             dialog.close()
+        importer = ImportDialog(window.session, view.meeting_id, window)
+        importer.open_file(delegate_list(tmp / "danh-sach.xlsx"))
+        importer.show()
+        deadline = time.monotonic() + 30
+        while importer.plan is None and time.monotonic() < deadline:
+            settle(0.05)
+        save(importer, f"{tag}-13-import-dialog")
+        importer.close()
         window.meeting_list.search.setText("giao ban")
         save(window, f"{tag}-0-meeting-search")
         window.close()

@@ -1563,6 +1563,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Bỏ qua</translation>
     </message>
     <message>
+        <source>Update: %1</source>
+        <translation>Cập nhật: %1</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>Việc</translation>
     </message>

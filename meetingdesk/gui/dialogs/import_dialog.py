@@ -209,8 +209,8 @@ class ImportDialog(QDialog):
 
         columns = QGroupBox(tr("Columns"), self)
         QVBoxLayout(columns).addWidget(self.mapping)
-        columns.setMinimumWidth(330)
-        columns.setMaximumWidth(400)
+        columns.setMinimumWidth(300)
+        columns.setMaximumWidth(360)
         rows = QGroupBox(tr("Rows in the file"), self)
         rows_layout = QVBoxLayout(rows)
         rows_layout.addWidget(self.info)
@@ -219,6 +219,7 @@ class ImportDialog(QDialog):
         top.addWidget(columns)
         top.addWidget(rows)
         top.setStretchFactor(1, 1)
+        top.setSizes([300, 940])
 
         plan = QGroupBox(tr("What the import will do (nothing is written before you press "
                             "Import)"), self)

@@ -34,8 +34,11 @@ class MappingEditor(QScrollArea):
             name = column_name(headers, column)
             label = QLabel(f"{column + 1}. {name}", inner)
             label.setToolTip(name)
-            label.setMaximumWidth(170)
+            label.setMaximumWidth(150)
             combo = QComboBox(inner)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)  # fits the panel; the list opens wider
             combo.addItem(tr("— ignore —"), "")
             for f, text in labels.items():
                 combo.addItem(text, f.value)

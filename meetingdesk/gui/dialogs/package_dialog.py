@@ -12,6 +12,7 @@ Like an import, a merge is not on the undo stack: once it is done the undo histo
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -53,10 +54,18 @@ def choose_package_file(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
+def _moment(text: object) -> str:
+    """An ISO date and time from a manifest as the interface writes it."""
+    try:
+        return datetime.fromisoformat(str(text)).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return str(text or "")
+
+
 def describe_package(report: PackageReport) -> str:
     m = report.package.manifest
     meeting = m.get("meeting", {})
-    when = str(meeting.get("planned_start") or "")[:16].replace("T", " ")
+    when = _moment(meeting.get("planned_start") or "")
     if report.package.scope == "site":
         what = tr("The part of the site %1 in the meeting “%2”").replace(
             "%1", str(m["site"]["name"]))
@@ -64,8 +73,7 @@ def describe_package(report: PackageReport) -> str:
         what = tr("The setup of the meeting “%2” (sites, agenda, delegates)")
     what = what.replace("%2", str(meeting.get("title", "")))
     return (what + (f" ({when})" if when else "") + "\n"
-            + tr("Made %1 on the desk %2.").replace("%1", str(m.get("created_at", ""))
-                                                   .replace("T", " "))
+            + tr("Made %1 on the desk %2.").replace("%1", _moment(m.get("created_at", "")))
             .replace("%2", report.package.source[:8]))
 
 
@@ -95,7 +103,7 @@ class PackageDialog(QDialog):
         self.conflicts.setVisible(False)
         self.model = merge_model(self)
         self.keys, proxy = chained(self.model, self)
-        self.table = data_table(proxy, [13, 16, 34, None], parent=self, fill_minimum=20)
+        self.table = data_table(proxy, [13, 21, None, 26], parent=self, fill_minimum=30)
         self.filter = QComboBox(self)
         self.filter.addItem(tr("All records"), "")
         for outcome, text in outcome_labels().items():

@@ -11,6 +11,7 @@ from meetingdesk.exchange.importer import Action, PlanRow
 from meetingdesk.exchange.mapping import Field, Mapping
 from meetingdesk.exchange.table import Table
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.models.packages import field_names
 from meetingdesk.gui.models.table import Column, RowTableModel
 
 PreviewRow = tuple[int, tuple[str, ...]]
@@ -83,7 +84,13 @@ _ACTION_COLORS = {Action.ADD: QColor("#1b7a2f"), Action.UPDATE: QColor("#1f4e9c"
 
 
 def reason(row: PlanRow) -> str:
-    return row.reason_en if current_language() == "en" else row.reason_vi
+    """Why a row is added, updated or skipped; an update names the fields it changes."""
+    if row.action is Action.UPDATE and row.values:
+        names = field_names()
+        return tr("Update: %1").replace("%1", ", ".join(names.get(f, f)
+                                                         for f in sorted(row.values)))
+    text = row.reason_en if current_language() == "en" else row.reason_vi
+    return text[:1].upper() + text[1:]
 
 
 def plan_model(parent: QObject | None = None) -> RowTableModel[PlanRow]:
