@@ -7,7 +7,6 @@ called here in the GUI thread, do.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -16,8 +15,6 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from meetingdesk.gui.errors import show_error
 from meetingdesk.gui.workers import Job
-
-logger = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]

@@ -89,6 +89,7 @@ def _write_table(desk: Desk, meeting_id: int, what: str, path: Path) -> int:
         scratch = Path(folder) / f"export{path.suffix.lower()}"
         count = export_table(desk, meeting_id, what, scratch)
         write_atomically(path, scratch.read_bytes())
+    logger.info("Exported %d rows (%s) of meeting %d to %s", count, what, meeting_id, path)
     return count
 
 
@@ -121,6 +122,7 @@ def _write_minutes_docx(desk: Desk, meeting_id: int, profile: Profile | None,
     if margins is not None:
         fmt = replace(fmt, margins=margins)
     write_atomically(path, render_minutes_docx(build_minutes(desk, meeting_id, fmt), fmt))
+    logger.info("Exported the minutes of meeting %d (%s) to %s", meeting_id, fmt.key.value, path)
 
 
 def export_minutes_docx(parent: QWidget, session: DeskSession, meeting_id: int,

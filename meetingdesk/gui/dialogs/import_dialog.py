@@ -306,6 +306,9 @@ class ImportDialog(QDialog):
             return
         self.table = table
         mapping = guess_mapping(table.headers)
+        logger.info("Read %s: %d rows, encoding %s, sheet %s; columns guessed: %s", self.path,
+                    len(table.rows), table.encoding, table.sheet,
+                    {f.value: c for f, c in mapping.items()})
         self.preview_model.set_table(table)
         self.preview_model.set_mapping(mapping)
         self.mapping.set_columns(table.headers, mapping)

@@ -146,6 +146,8 @@ class PackageDialog(QDialog):
 
     def _previewed(self, report: PackageReport) -> None:
         self.report = report
+        logger.info("Previewed the package %s: %s", self.path,
+                    {o.value: n for o, n in report.plan.counts().items()})
         self.heading.setText(describe_package(report))
         self.counts.setText(counts_text(report))
         self.model.set_rows(merge_rows(report.plan))
