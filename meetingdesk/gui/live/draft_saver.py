@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -98,20 +97,11 @@ class DraftSaver(QObject):
         self._worker.failed.connect(self.failed)
         self._thread.finished.connect(self._worker.deleteLater)
         self._thread.start()
-        self.pending = 0
-        self._worker.saved.connect(self._done)
-        self._worker.filed.connect(self._done)
-        self._worker.failed.connect(self._done)
-
-    def _done(self, _result: object) -> None:
-        self.pending -= 1
 
     def save(self, draft: NoteDraft) -> None:
-        self.pending += 1
         self._request.emit(SaveRequest(draft))
 
     def file(self, draft: NoteDraft, task: TaskFields | None = None) -> None:
-        self.pending += 1
         self._request.emit(FileRequest(draft, task))
 
     def close(self) -> None:
@@ -120,6 +110,3 @@ class DraftSaver(QObject):
             self._stop.emit()
             self._thread.wait()
 
-
-def now() -> datetime:
-    return datetime.now().replace(microsecond=0)
