@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -56,6 +57,34 @@ def delegate_list(path: Path) -> Path:
         ws.append([number, name, titles, where, "Thái Nguyên", phone, email])
     wb.save(path)
     return path
+
+
+def open_live_demo(window: Any) -> Any:
+    """The live mode of the demo meeting as if it had started 17 minutes ago: the speaker
+    picker with "son" typed, a note being written, the Lạng Sơn site just lost."""
+    from datetime import datetime, timedelta
+
+    from meetingdesk.domain.enums import ConnectionStatus, MeetingStatus
+    from meetingdesk.gui.live.driver import type_text
+    from meetingdesk.services import agenda, meetings, participation
+    from meetingdesk.services.live import start_meeting
+
+    desk = window.session.desk
+    meeting_id = window.meeting_list.current_id()
+    meetings.update_meeting(desk, meeting_id, status=MeetingStatus.PLANNED, actual_start=None,
+                            actual_end=None)
+    for item in agenda.agenda(desk, meeting_id):
+        agenda.update_agenda_item(desk, item.id, actual_start=None, actual_end=None)
+    start_meeting(desk, meeting_id, datetime.now() - timedelta(minutes=17))
+    lang_son = next(e for e in participation.meeting_sites(desk, meeting_id)
+                    if e.site.name == "Lạng Sơn")
+    participation.set_connection(desk, lang_son.meeting_site.id, ConnectionStatus.LOST)
+    window.open_live_mode()
+    live = window._live_windows[-1]
+    type_text(live.view.picker.edit, "son")
+    type_text(live.view.editor.text, "Đồng chí Phạm Hoàng Sơn báo cáo kết quả công tác tổ "
+                                     "chức xây dựng Đảng quý 1-2023 của tỉnh Thái Nguyên")
+    return live
 
 
 def main() -> int:
@@ -159,6 +188,9 @@ def main() -> int:
             settle(0.05)
         save(importer, f"{tag}-13-import-dialog")
         importer.close()
+        live = open_live_demo(window)
+        save(live, f"{tag}-14-live-mode")
+        live.close()
         window.meeting_list.search.setText("giao ban")
         save(window, f"{tag}-0-meeting-search")
         window.close()
