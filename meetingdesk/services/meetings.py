@@ -6,9 +6,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, MeetingStatus
-from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.errors import ConflictError, ValidationError
 from meetingdesk.domain.records import Meeting, MeetingEvent
-from meetingdesk.services.guards import optional_line, required_line
+from meetingdesk.services.guards import editable_meeting, optional_line, required_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
 
@@ -56,9 +56,21 @@ def _clean(values: dict[str, object]) -> dict[str, object]:
     return cleaned
 
 
+def _refuse_final(status: object) -> None:
+    """Minutes become final (and are reopened) only through the minutes versions, which
+    freeze the notes and record the act: never by setting the status by hand."""
+    if status is MeetingStatus.FINAL:
+        raise ConflictError(
+            "Chỉ chốt biên bản chính thức được từ thẻ Biên bản (chọn một bản rồi “Chốt bản "
+            "chính thức”).",
+            "Minutes become final only from the Minutes tab (choose a version, then "
+            "“Mark final”).")
+
+
 def create_meeting(desk: Desk, *, title: str, **fields: object) -> Meeting:
-    """A new meeting (status draft unless given)."""
+    """A new meeting (status draft unless given; never final)."""
     values = _clean({"title": title, **fields})
+    _refuse_final(values.get("status"))
     meeting = Meeting(id=None, **values)  # type: ignore[arg-type]
     _check_times(meeting)
     with desk.transaction() as db:
@@ -68,9 +80,12 @@ def create_meeting(desk: Desk, *, title: str, **fields: object) -> Meeting:
 
 
 def update_meeting(desk: Desk, meeting_id: int, **changes: object) -> Meeting:
+    """Change a meeting's fields. A meeting whose minutes are final is frozen until it is
+    reopened (services.minutes_versions.reopen_meeting), and no edit makes it final."""
     values = _clean(changes)
+    _refuse_final(values.get("status"))
     with desk.transaction() as db:
-        current = tables.meetings.get(db, meeting_id)
+        current = editable_meeting(db, meeting_id)
         _check_times(replace(current, **values))  # type: ignore[arg-type]
         if values.get("main_site_id") is not None:
             tables.sites.get(db, int(values["main_site_id"]))  # type: ignore[arg-type]

@@ -36,6 +36,7 @@ from sqlite_utils import Database
 from meetingdesk.domain.errors import ConflictError
 from meetingdesk.domain.records import Note
 from meetingdesk.domain.text import clean_text, fold
+from meetingdesk.services import guards
 from meetingdesk.services import notes as notes_service
 from meetingdesk.services.guards import MAX_LINE, MAX_TEXT
 from meetingdesk.services.wire import (
@@ -320,6 +321,9 @@ class Merger:
             return
         record = from_row(spec.cls, {**values, "id": local_id})
         changes = {f: getattr(record, f) for f in (*spec.plain, *spec.refs) if f != "aliases"}
+        if kind == "meeting":  # a meeting's status is this desk's own workflow (final minutes
+            changes.pop("status", None)  # freeze it): a package never changes it
+            guards.editable_meeting(self.db, local_id)
         spec.repo.update(self.db, local_id, changes)
         if kind == "site":
             tables.sites.set_aliases(self.db, local_id, record.aliases)

@@ -1327,6 +1327,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Trường khác nhau</translation>
     </message>
     <message>
+        <source>Minutes become final from the Minutes tab.</source>
+        <translation>Chốt biên bản chính thức tại thẻ Biên bản.</translation>
+    </message>
+    <message>
         <source>Save changes</source>
         <translation>Lưu thay đổi</translation>
     </message>
@@ -1337,6 +1341,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Present: %1 · absent: %2 · not called yet: %3</source>
         <translation>Có mặt: %1 · vắng: %2 · chưa điểm danh: %3</translation>
+    </message>
+    <message>
+        <source>The minutes are final: reopen the meeting in the Minutes tab to change it.</source>
+        <translation>Biên bản đã chốt: mở lại cuộc họp ở thẻ Biên bản để sửa.</translation>
     </message>
     <message>
         <source>(set a delegate's role on the Delegates tab)</source>

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from meetingdesk.domain.enums import MeetingStatus, NoteKind
+from meetingdesk.domain.enums import NoteKind, Profile
 from meetingdesk.domain.errors import ConflictError
-from meetingdesk.services import meetings, notes
+from meetingdesk.services import meetings, minutes_versions, notes
 from meetingdesk.services.drafts import discard_draft, file_draft, get_draft, save_draft
 from meetingdesk.store.desk import Desk, open_desk
 
@@ -67,7 +67,10 @@ def test_drafts_empty_text_removes_the_draft(desk: Desk) -> None:
 
 def test_drafts_refused_when_minutes_are_final(desk: Desk) -> None:
     mid = _meeting(desk)
-    meetings.update_meeting(desk, mid, status=MeetingStatus.FINAL)
+    version = minutes_versions.record_version(desk, meeting_id=mid, profile=Profile.PARTY,
+                                              pdf=b"%PDF-1.4 test")
+    assert version.id is not None
+    minutes_versions.mark_final(desk, version.id)
     with pytest.raises(ConflictError):
         save_draft(desk, meeting_id=mid, text="Đồng chí", now=T0)
 

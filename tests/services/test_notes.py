@@ -7,9 +7,17 @@ from datetime import date, datetime
 
 import pytest
 
-from meetingdesk.domain.enums import MeetingStatus, NoteKind, TaskStatus
+from meetingdesk.domain.enums import MeetingStatus, NoteKind, Profile, TaskStatus
 from meetingdesk.domain.errors import ConflictError, NotFoundError, ValidationError
-from meetingdesk.services import agenda, directory, documents, meetings, notes, participation
+from meetingdesk.services import (
+    agenda,
+    directory,
+    documents,
+    meetings,
+    minutes_versions,
+    notes,
+    participation,
+)
 from meetingdesk.store.desk import Desk
 
 AT = datetime(2023, 4, 3, 14, 20)
@@ -153,7 +161,12 @@ def test_note_edits_refused_once_the_minutes_are_final(desk: Desk, meeting_id: i
                                                        unchanged, says) -> None:
     note = notes.add_note(desk, meeting_id=meeting_id, text="Ý kiến.")
     task = notes.add_task(desk, meeting_id=meeting_id, description="Báo cáo quý 2")
-    meetings.update_meeting(desk, meeting_id, status=MeetingStatus.FINAL)
+    version = minutes_versions.record_version(desk, meeting_id=meeting_id,
+                                              profile=Profile.STATE, pdf=b"%PDF-1.4 test")
+    assert version.id is not None
+    minutes_versions.mark_final(desk, version.id)
+    with unchanged(), pytest.raises(ConflictError):
+        meetings.update_meeting(desk, meeting_id, title="Sửa tên sau khi chốt")
     with unchanged(), pytest.raises(ConflictError) as caught:
         notes.update_note(desk, note.id or 0, text="Sửa sau khi chốt.")
     says(caught.value, "đã được chốt", "are final")
@@ -165,8 +178,12 @@ def test_note_edits_refused_once_the_minutes_are_final(desk: Desk, meeting_id: i
         notes.add_task(desk, meeting_id=meeting_id, description="Thêm")
     with unchanged(), pytest.raises(ConflictError):
         notes.update_task(desk, task.id or 0, status=TaskStatus.DONE)
-    meetings.update_meeting(desk, meeting_id, status=MeetingStatus.ENDED)
+    with unchanged(), pytest.raises(ConflictError):
+        meetings.update_meeting(desk, meeting_id, status=MeetingStatus.ENDED)
+    minutes_versions.reopen_meeting(desk, meeting_id, reason="Bổ sung ý kiến")
     assert notes.update_note(desk, note.id or 0, text="Sửa sau khi mở lại.").revision == 2
+    with pytest.raises(ConflictError):
+        meetings.update_meeting(desk, meeting_id, status=MeetingStatus.FINAL)
 
 
 def test_task_add_update_delete_reorder(desk: Desk, meeting_id: int) -> None:

@@ -54,6 +54,9 @@ class OverviewTab(MeetingTab):
         self.main_site = QComboBox(self)
         self.main_site.setMaxVisibleItems(20)
         self.status = enum_combo(MeetingStatus, self)
+        final_item = self.status.model().item(self.status.findData(MeetingStatus.FINAL))
+        final_item.setEnabled(False)  # made final only from the Minutes tab, which records it
+        final_item.setToolTip(tr("Minutes become final from the Minutes tab."))
         self.number = QSpinBox(self)
         self.number.setRange(0, 99999)
         self.number.setSpecialValueText(tr("not numbered"))
@@ -65,6 +68,7 @@ class OverviewTab(MeetingTab):
         self.description.setFixedHeight(self.fontMetrics().height() * 4 + 14)
 
         details = QGroupBox(tr("Meeting"), self)
+        self.details = details
         form = QFormLayout(details)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(tr("Title"), self.title)
@@ -131,6 +135,11 @@ class OverviewTab(MeetingTab):
         set_combo_data(self.status, m.status)
         self.number.setValue(m.number or 0)
         self.description.setPlainText(m.description or "")
+        frozen = m.status is MeetingStatus.FINAL
+        self.details.setEnabled(not frozen)
+        self.save_button.setEnabled(not frozen)
+        self.details.setToolTip(tr("The minutes are final: reopen the meeting in the Minutes "
+                                   "tab to change it.") if frozen else "")
 
         def names(*roles: Role) -> str:
             found = [p.person.full_name + (f", {p.person.title_line}" if p.person.titles else "")
