@@ -7,8 +7,11 @@ of the note it was opened from) in the same transaction that removes the draft.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
 
 from meetingdesk.domain.enums import NoteKind
 from meetingdesk.domain.records import Note, NoteDraft
@@ -17,6 +20,21 @@ from meetingdesk.services import notes
 from meetingdesk.services.guards import editable_meeting
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.repository import Repository
+
+
+def _still_there(db: Database, draft: NoteDraft) -> NoteDraft:
+    """``draft`` without its links to records removed meanwhile (a speaker taken off the list,
+    an agenda item or a filed note deleted in another window): typing is never refused
+    because of them."""
+    def mine(repo: Repository[Any], record_id: int | None) -> int | None:
+        if record_id is None or not repo.exists(db, record_id):
+            return None
+        return record_id if repo.get(db, record_id).meeting_id == draft.meeting_id else None
+
+    return replace(draft, speaker_id=mine(tables.attendances, draft.speaker_id),
+                   agenda_item_id=mine(tables.agenda_items, draft.agenda_item_id),
+                   note_id=mine(tables.notes, draft.note_id))
 
 
 def save_draft(desk: Desk, *, meeting_id: int, text: str, now: datetime,
@@ -32,9 +50,9 @@ def save_draft(desk: Desk, *, meeting_id: int, text: str, now: datetime,
             return NoteDraft(meeting_id, "", now, now, NoteKind(kind), agenda_item_id,
                              speaker_id, note_id)
         started = previous.started_at if previous and previous.note_id == note_id else now
-        draft = NoteDraft(meeting_id, body, started.replace(microsecond=0),
-                          now.replace(microsecond=0), NoteKind(kind), agenda_item_id,
-                          speaker_id, note_id)
+        draft = _still_there(db, NoteDraft(meeting_id, body, started.replace(microsecond=0),
+                                           now.replace(microsecond=0), NoteKind(kind),
+                                           agenda_item_id, speaker_id, note_id))
         tables.put_draft(db, draft)
         return draft
 
@@ -68,6 +86,7 @@ def file_draft(desk: Desk, draft: NoteDraft, task: TaskFields | None = None) -> 
     remove the stored draft, in one transaction. With ``task``, a new note also becomes a
     task of the meeting (the note's text is its description)."""
     with desk.transaction() as db:
+        draft = _still_there(db, draft)
         if draft.note_id is not None:
             note = notes.update_note(desk, draft.note_id, text=draft.text, kind=draft.kind,
                                      speaker_id=draft.speaker_id)

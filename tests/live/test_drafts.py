@@ -88,3 +88,19 @@ def test_drafts_task_note_creates_linked_task(desk: Desk) -> None:
     [task] = notes.tasks_of(desk, mid)
     assert task.note_id == note.id and task.description == "Rà soát quy hoạch cán bộ"
     assert task.owner_unit == "Ban Tổ chức Tỉnh ủy" and task.due_on == date(2026, 6, 30)
+
+
+def test_drafts_survive_a_speaker_removed_meanwhile(desk: Desk) -> None:
+    from meetingdesk.services import directory, participation
+
+    mid = _meeting(desk)
+    person = directory.add_person(desk, full_name="Dương Xuân Hùng")
+    assert person.id is not None
+    attendance = participation.add_attendance(desk, meeting_id=mid, person_id=person.id)
+    assert attendance.id is not None
+    save_draft(desk, meeting_id=mid, text="Đồng chí Hùng", now=T0, speaker_id=attendance.id)
+    participation.remove_attendance(desk, attendance.id)
+    draft = save_draft(desk, meeting_id=mid, text="Đồng chí Hùng phát biểu", now=T0,
+                       speaker_id=attendance.id)
+    assert draft.speaker_id is None and draft.text == "Đồng chí Hùng phát biểu"
+    assert file_draft(desk, draft).speaker_id is None

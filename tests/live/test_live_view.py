@@ -149,3 +149,46 @@ def test_live_site_tile_click_logs_lost_connection(qtbot, view: LiveView, desk: 
     assert view.board.summary.text().startswith(f"{total - 1}/{total}")
     press(view.board.tiles[ms_id], Qt.Key.Key_Space)
     assert participation.connection_log(desk, ms_id)[-1].status is ConnectionStatus.RESTORED
+
+
+def test_live_failed_filing_puts_the_note_back(qtbot, view: LiveView, desk: Desk,
+                                               running: int, monkeypatch) -> None:
+    from meetingdesk.gui.live import live_view as module
+
+    shown: list[object] = []
+    monkeypatch.setattr(module, "show_error", lambda _parent, exc: shown.append(exc))
+    speaker = next(iter(view.speakers.values()))
+    view.picker.set_current(speaker)
+    type_text(view.editor.text, "Ý kiến không được mất")
+    participation.remove_attendance(desk, speaker.attendance_id)  # in another window
+    with qtbot.waitSignal(view.note_filed, timeout=5000) as blocker:
+        press(view.editor.text, Qt.Key.Key_Return, CTRL)
+    assert blocker.args[0].text == "Ý kiến không được mất"
+    assert blocker.args[0].speaker_id is None  # the speaker is gone, the note is kept
+
+    meetings_final(desk, running)
+    type_text(view.editor.text, "Ghi sau khi chốt")
+    with qtbot.waitSignal(view.saver.failed, timeout=5000):
+        press(view.editor.text, Qt.Key.Key_Return, CTRL)
+    assert view.editor.text.toPlainText() == "Ghi sau khi chốt"
+    assert shown
+
+
+def meetings_final(desk: Desk, meeting_id: int) -> None:
+    from meetingdesk.domain.enums import Profile
+    from meetingdesk.services import minutes_versions
+
+    version = minutes_versions.record_version(desk, meeting_id=meeting_id,
+                                              profile=Profile.PARTY, pdf=b"%PDF-1.4 test")
+    assert version.id is not None
+    minutes_versions.mark_final(desk, version.id)
+
+
+def test_live_editing_a_filed_note_keeps_a_pending_task_note(qtbot, view: LiveView) -> None:
+    press(view.editor.text, Qt.Key.Key_4, CTRL)
+    type_text(view.editor.text, "Giao Sở Nội vụ rà soát")
+    view.notes_view.setFocus()
+    view.notes_view.selectRow(0)
+    view._edit_filed(view.notes_model.index(0, 0))
+    assert view.editor.text.toPlainText() == "Giao Sở Nội vụ rà soát"
+    assert view.editor.task.isVisible()

@@ -38,7 +38,8 @@ class _Worker(QObject):
     """The :class:`NoteDraft` now stored (empty text: the draft was removed)."""
     filed = Signal(object)
     """The :class:`Note` filed."""
-    failed = Signal(object)
+    failed = Signal(object, object)
+    """(the request, the exception)."""
     stopped = Signal()
 
     def __init__(self, desk_path: Path) -> None:
@@ -60,10 +61,10 @@ class _Worker(QObject):
             elif isinstance(request, FileRequest):
                 self.filed.emit(drafts.file_draft(self.desk, request.draft, request.task))
         except MeetingDeskError as exc:
-            self.failed.emit(exc)
+            self.failed.emit(request, exc)
         except Exception as exc:  # reported to the GUI thread, which logs and shows it
             logger.exception("Saving the note failed")
-            self.failed.emit(exc)
+            self.failed.emit(request, exc)
 
     @Slot()
     def stop(self) -> None:
@@ -80,7 +81,8 @@ class DraftSaver(QObject):
 
     saved = Signal(object)
     filed = Signal(object)
-    failed = Signal(object)
+    failed = Signal(object, object)
+    """(the :class:`SaveRequest` or :class:`FileRequest`, the exception)."""
     _request = Signal(object)
     _stop = Signal()
 

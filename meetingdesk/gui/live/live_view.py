@@ -30,7 +30,7 @@ from meetingdesk.domain.records import AgendaItem, Meeting, Note, NoteDraft
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
-from meetingdesk.gui.live.draft_saver import DraftSaver
+from meetingdesk.gui.live.draft_saver import DraftSaver, FileRequest
 from meetingdesk.gui.live.note_editor import NoteEditor
 from meetingdesk.gui.live.notes_table import COLUMNS, LiveNoteRow
 from meetingdesk.gui.live.site_board import SiteBoard
@@ -79,7 +79,7 @@ class LiveView(QWidget):
         self.saver = DraftSaver(desk.path, self)
         self.saver.saved.connect(self._saved)
         self.saver.filed.connect(self._filed)
-        self.saver.failed.connect(lambda exc: show_error(self, exc))
+        self.saver.failed.connect(self._failed)
 
         self.clock = QLabel(self)
         self.clock.setObjectName("live-clock")
@@ -274,15 +274,16 @@ class LiveView(QWidget):
         self.saver.save(self._draft())
         self.editor.mark_saved()
 
-    def file_note(self) -> None:
-        """File the note in the editor (Ctrl+Enter) and open the next one."""
+    def file_note(self) -> bool:
+        """File the note in the editor (Ctrl+Enter) and open the next one. False when nothing
+        was sent: an empty editor, or a task note whose owner and due date are asked first."""
         if not self.editor.text.toPlainText().strip():
-            return
+            return False
         task = None
         if self.editor.kind is NoteKind.TASK and self.editor.note_id is None:
             if not self.editor.task.isVisible():
                 self.editor.show_task_line()
-                return
+                return False
             owner = self.editor.task.owner.text().strip()
             person = next((s for s in self.speakers.values()
                            if owner and s.full_name.casefold() == owner.casefold()), None)
@@ -296,6 +297,18 @@ class LiveView(QWidget):
         self.banner.hide()
         self.editor.state.setText(tr("Filing…"))
         self.editor.text.setFocus()
+        return True
+
+    def _failed(self, request: object, exc: BaseException) -> None:
+        """A save or a filing failed: say so, and never lose the text of a note that could not
+        be filed — it goes back into the editor (before anything typed since) and is saved."""
+        if isinstance(request, FileRequest):
+            typed = self.editor.text.toPlainText().strip()
+            draft = request.draft
+            text = draft.text + ("\n" + typed if typed else "")
+            self.editor.load(text, draft.kind, draft.started_at, draft.note_id)
+            self.editor.mark_dirty()
+        show_error(self, exc)
 
     def _person_id(self, speaker: Speaker) -> int | None:
         entry = next((e for e in participation.attendance_list(self.desk, self.meeting_id)
@@ -323,8 +336,8 @@ class LiveView(QWidget):
         row: LiveNoteRow | None = index.siblingAtColumn(0).data(ROW_ROLE)
         if row is None:
             return
-        if self.editor.text.toPlainText().strip():
-            self.file_note()
+        if self.editor.text.toPlainText().strip() and not self.file_note():
+            return  # the note being typed needs its task details first: keep it
         note = row.note
         self.editor.load(note.text, note.kind, note.at, note.id)
         self.picker.set_current(row.speaker)

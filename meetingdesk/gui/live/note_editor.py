@@ -135,7 +135,7 @@ class NoteEditor(QWidget):
     def set_kind(self, kind: NoteKind) -> None:
         if kind != self.kind:
             self.kind = kind
-            self._mark_dirty()
+            self.mark_dirty()
         self.kind_buttons.button(KINDS.index(kind) + 1).setChecked(True)
         if kind is not NoteKind.TASK:
             self.task.hide()
@@ -167,7 +167,8 @@ class NoteEditor(QWidget):
 
     # --- saving --------------------------------------------------------------------------
 
-    def _mark_dirty(self) -> None:
+    def mark_dirty(self) -> None:
+        """Count the text as changed, so it is saved within the usual delay."""
         self.dirty = True
         self.changed.emit()
         self._debounce.start()
@@ -177,7 +178,7 @@ class NoteEditor(QWidget):
     def _on_text_changed(self) -> None:
         if self.started_at is None and self.text.toPlainText().strip():
             self.started_at = datetime.now().replace(microsecond=0)
-        self._mark_dirty()
+        self.mark_dirty()
 
     def _due(self) -> None:
         self._debounce.stop()
