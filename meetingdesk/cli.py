@@ -7,11 +7,12 @@ CLI, the PDF export and the tests run on a machine with no display.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from meetingdesk import __version__
@@ -20,7 +21,8 @@ from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
-from meetingdesk.store.desk import open_desk
+from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +31,24 @@ Command = Callable[[argparse.Namespace], int]
 
 def _out(line: str) -> None:
     print(line)
+
+
+@contextlib.contextmanager
+def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
+    """Open a desk for a command that writes it, holding the desk lock the GUI holds: while a
+    window has the desk open, the command stops with the lock's message and changes nothing."""
+    lock = DeskLock(path)
+    if create or path.exists():  # else open_desk says "not found", leaving no lock file
+        try:
+            lock.acquire()
+        except OSError as exc:
+            raise DeskFileError(f"Không mở được tệp {path}: {exc.strerror or exc}.",
+                                f"Cannot open {path}: {exc.strerror or exc}.") from exc
+    try:
+        with open_desk(path, create=create) as desk:
+            yield desk
+    finally:
+        lock.release()
 
 
 def _start_gui(db: Path | None, *, demo: bool = False) -> int:
@@ -55,7 +75,7 @@ def cmd_live(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     path = args.db or default_desk_path().with_name("demo.db")
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open_desk(path) as desk:
+    with _writing(path) as desk:
         meeting = build_demo(desk)
     _out(f"Đã tạo hội nghị mẫu (mã {meeting.id}) trong {path}")
     return 0 if args.no_gui else _start_gui(path, demo=True)
@@ -99,7 +119,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     from meetingdesk.minutes.generate import generate_minutes
     from meetingdesk.services import minutes_versions
 
-    with open_desk(args.db, create=False) as desk:
+    with _writing(args.db, create=False) as desk:
         meeting = meetings.get_meeting(desk, args.meeting_id)
         final = [v for v in minutes_versions.list_versions(desk, args.meeting_id) if v.final]
         if meeting.status is MeetingStatus.FINAL and final:
@@ -128,7 +148,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapping = guess_mapping(table.headers)
     if args.map:
         mapping.update(parse_mapping(args.map, table.headers))
-    with open_desk(args.db, create=not args.dry_run) as desk:
+    with _writing(args.db, create=not args.dry_run) as desk:
         plan = plan_import(desk, table, mapping, args.meeting, args.site)
         for line in plan_lines(plan, details=not args.quiet):
             _out(line)
@@ -153,7 +173,7 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     """Write a site's part of a meeting (or, without --site, its setup) as a .mdpkg file."""
     from meetingdesk.exchange.packages import export_package
 
-    with open_desk(args.db, create=False) as desk:
+    with _writing(args.db, create=False) as desk:
         package = export_package(desk, args.meeting_id, args.output, site_code=args.site)
     counts = ", ".join(f"{k} {n}" for k, n in package.manifest["counts"].items() if n)
     _out(f"Đã ghi gói {package.scope} ({counts}) vào {args.output}")
@@ -166,7 +186,7 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     from meetingdesk.exchange.report import merge_lines
 
     package = read_package(args.file)
-    with open_desk(args.db, create=not args.dry_run) as desk:
+    with _writing(args.db, create=not args.dry_run) as desk:
         report = import_package(desk, package, dry_run=args.dry_run)
     for line in merge_lines(report):
         _out(line)
@@ -182,7 +202,7 @@ def cmd_minutes_docx(args: argparse.Namespace) -> int:
     from meetingdesk.minutes.profiles import profile_for
     from meetingdesk.services import organization
 
-    with open_desk(args.db, create=False) as desk:
+    with _writing(args.db, create=False) as desk:
         fmt = profile_for(Profile(args.profile) if args.profile
                           else organization.get_organization(desk).profile)
         data = render_minutes_docx(build_minutes(desk, args.meeting_id, fmt), fmt)

@@ -170,3 +170,43 @@ def test_cli_damage_found_after_opening_gives_one_line(tmp_path: Path) -> None:
     _assert_one_clear_line(result)
     assert "check" in result.stderr
     assert fingerprint(path) == before
+
+
+HOLD_LOCK = (
+    "import sys, time\n"
+    "from pathlib import Path\n"
+    "from meetingdesk.store.lock import DeskLock\n"
+    "lock = DeskLock(Path(sys.argv[1])); lock.acquire()\n"
+    "print('locked', flush=True)\n"
+    "time.sleep(60)\n"
+)
+
+
+def test_cli_write_commands_refuse_a_desk_open_elsewhere_in_one_line(tmp_path: Path) -> None:
+    db, pkg = tmp_path / "demo.db", tmp_path / "tn.mdpkg"
+    assert run("demo", "--no-gui", "--db", str(db)).returncode == 0
+    assert run("export-package", "1", "--site", "19", "--db", str(db), "-o",
+               str(pkg)).returncode == 0
+    people = tmp_path / "ds.csv"
+    people.write_text("Họ tên,Chức vụ\nLò Văn Mới,Chuyên viên\n", encoding="utf-8")
+    writes = [["import", str(people)], ["import-package", str(pkg)], ["demo", "--no-gui"],
+              ["minutes", "1", "-o", str(tmp_path / "bb.pdf")],
+              ["minutes-docx", "1", "-o", str(tmp_path / "bb.docx")],
+              ["export-package", "1", "-o", str(tmp_path / "again.mdpkg")]]
+    before = fingerprint(db)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        results = run_all(*([*args, "--db", str(db)] for args in writes))
+        for args, result in zip(writes, results, strict=True):
+            _assert_one_clear_line(result)
+            assert "đang được mở" in result.stderr and str(holder.pid) in result.stderr, args
+        assert run("list", "--db", str(db)).returncode == 0  # reading needs no lock
+    finally:
+        holder.kill()
+        holder.wait()
+    assert fingerprint(db) == before
+    assert not {"bb.pdf", "bb.docx", "again.mdpkg"} & {p.name for p in tmp_path.iterdir()}
+    assert run("import", str(people), "--db", str(db)).returncode == 0  # free again
+    assert fingerprint(db) != before

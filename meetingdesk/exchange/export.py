@@ -20,6 +20,7 @@ from openpyxl.styles import Font
 from meetingdesk.exchange.cells import inert
 from meetingdesk.exchange.errors import ExchangeError
 from meetingdesk.services import meetings, participation
+from meetingdesk.services.files import replacing
 from meetingdesk.store.desk import Desk
 
 ATTENDANCE_HEADERS = ("STT", "Họ và tên", "Chức vụ", "Đơn vị", "Điểm cầu", "Vai trò",
@@ -85,7 +86,7 @@ def write_xlsx(path: Path, title: str, headers: Sequence[str],
 
 def export_table(desk: Desk, meeting_id: int, what: str, path: str | Path) -> int:
     """Write the meeting's ``attendance`` list or ``sites`` table to ``path`` (``.xlsx`` or
-    ``.csv``, by suffix). Returns the number of data rows."""
+    ``.csv``, by suffix), atomically. Returns the number of data rows."""
     path = Path(path)
     meetings.get_meeting(desk, meeting_id)
     if what == "attendance":
@@ -95,11 +96,12 @@ def export_table(desk: Desk, meeting_id: int, what: str, path: str | Path) -> in
     else:
         raise ValueError(f"unknown export {what!r}")
     suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        write_xlsx(path, title, headers, rows)
-    elif suffix in (".csv", ".txt"):
-        write_csv(path, headers, rows)
-    else:
+    if suffix not in (".xlsx", ".csv", ".txt"):
         raise ExchangeError(f"Không xuất được ra “{path.suffix}”: hãy dùng .xlsx hoặc .csv.",
                             f"Cannot export to “{path.suffix}”: use .xlsx or .csv.")
+    with replacing(path) as tmp:  # the file appears only once complete
+        if suffix == ".xlsx":
+            write_xlsx(tmp, title, headers, rows)
+        else:
+            write_csv(tmp, headers, rows)
     return len(rows)

@@ -187,6 +187,13 @@ def _phone(text: str) -> str | None:
     return ("0" + text) if text.isdigit() and len(text) == 9 and text[0] != "0" else (text or None)
 
 
+def _count(text: str) -> int | None:
+    """A whole number of at most nine ASCII digits (a rank, a number of delegates); anything
+    else — ``²``, ``٣``, ``12.5``, a 30-digit number that SQLite cannot store — counts as blank."""
+    text = text.strip()
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+
+
 def _person_values(cells: tuple[str, ...], mapping: Mapping) -> dict[str, object]:
     values: dict[str, object] = {"full_name": clean_text(_cell(cells, mapping, Field.FULL_NAME),
                                                          multiline=False)}
@@ -200,9 +207,9 @@ def _person_values(cells: tuple[str, ...], mapping: Mapping) -> dict[str, object
     phone = _phone(_cell(cells, mapping, Field.PHONE))
     if phone:
         values["phone"] = phone[:MAX_LINE]
-    rank = _cell(cells, mapping, Field.RANK).strip()
-    if rank.isdigit():
-        values["rank"] = int(rank)
+    rank = _count(_cell(cells, mapping, Field.RANK))
+    if rank is not None:
+        values["rank"] = rank
     return values
 
 
@@ -316,8 +323,8 @@ def _site_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | Non
                   for f in (Field.CONTACT_NAME, Field.CONTACT_PHONE, Field.TECHNICIAN_NAME,
                             Field.TECHNICIAN_PHONE) if _cell(cells, mapping, f).strip()}
         aliases = clean_titles(_TITLE_SPLIT.split(_cell(cells, mapping, Field.ALIASES)))
-        number = _cell(cells, mapping, Field.SUMMONED).strip()
-        summoned = int(number) if number.isdigit() and meeting_id is not None else None
+        number = _count(_cell(cells, mapping, Field.SUMMONED))
+        summoned = number if meeting_id is not None else None
         if isinstance(site, str):
             rows.append(PlanRow(line, Action.ADD, name or code, "điểm cầu mới", "new site",
                                 values={**values, "aliases": aliases}, site=site,

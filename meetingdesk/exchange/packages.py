@@ -13,8 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +24,7 @@ from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.zipguard import open_zip
 from meetingdesk.services import directory, meetings, sync, wire
 from meetingdesk.services.bulk import backup_desk
+from meetingdesk.services.files import replacing
 from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
@@ -104,15 +103,9 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
     manifest["members"] = {RECORDS: _sha256(body)}
     manifest["counts"] = {k: sum(1 for r in records if r.kind == k) for k in wire.ORDER}
     head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".partial", dir=path.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(MANIFEST, head)
-            zf.writestr(RECORDS, body)
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    with replacing(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(MANIFEST, head)
+        zf.writestr(RECORDS, body)
     logger.info("Exported %d records of meeting %d to %s", len(records), meeting_id, path)
     return Package(manifest, records)
 
@@ -145,6 +138,19 @@ def _check_manifest(name: str, manifest: Any) -> dict[str, Any]:
             or not isinstance(manifest.get("desk_id"), str)
             or manifest.get("scope") not in ("site", "setup")):
         raise _refuse(name, "bản kê (manifest) không đầy đủ", "its manifest is incomplete")
+    meeting = manifest.get("meeting")
+    if (not isinstance(meeting, dict) or not isinstance(meeting.get("title"), str)
+            or not isinstance(meeting.get("planned_start"), str | None)):
+        raise _refuse(name, "bản kê không ghi rõ cuộc họp (tên cuộc họp)",
+                      "its manifest does not name the meeting (its title)")
+    site = manifest.get("site")
+    if manifest["scope"] == "site" and (not isinstance(site, dict)
+                                        or not isinstance(site.get("name"), str)):
+        raise _refuse(name, "bản kê không ghi rõ điểm cầu (tên điểm cầu)",
+                      "its manifest does not name the site")
+    if not isinstance(manifest.get("created_at", ""), str):
+        raise _refuse(name, "thời điểm tạo gói trong bản kê không hợp lệ",
+                      "the time it was made is invalid in its manifest")
     return manifest
 
 
@@ -182,7 +188,7 @@ def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = 
     of an earlier dry run (the preview a user saw), it refuses, writing nothing, when the desk
     has changed since."""
     package = source if isinstance(source, Package) else read_package(source)
-    name = package.manifest.get("meeting", {}).get("title", "")
+    name = package.manifest["meeting"]["title"]
     try:
         _, plan = sync.plan_merge(desk, package.records)
     except MeetingDeskError as exc:

@@ -1,56 +1,8 @@
-"""Writing the minutes to a file atomically: a temporary file in the same folder, fsync, then
-``os.replace``. An error (a full disk, a missing folder, a crash) never leaves a half file, and
-an existing file stays as it was."""
+"""Writing the minutes to a file atomically; the helper lives in
+:mod:`meetingdesk.services.files` (the exchange exports use it too) and is re-exported here."""
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import os
-import tempfile
-from pathlib import Path
+from meetingdesk.services.files import write_atomically
 
-from meetingdesk.domain.errors import MeetingDeskError
-
-logger = logging.getLogger(__name__)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step, or leave everything as it was."""
-    path = Path(path)
-    tmp: str | None = None
-    try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        tmp = None
-        _sync_folder(path.parent)
-    except OSError as exc:
-        raise MeetingDeskError(
-            f"Không ghi được tệp {path}: {exc.strerror or exc}. Không có tệp nào bị ghi dở.",
-            f"Cannot write {path}: {exc.strerror or exc}. No partial file was left.",
-        ) from exc
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-    logger.info("Wrote %s (%d bytes)", path, len(data))
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+__all__ = ["write_atomically"]

@@ -85,3 +85,56 @@ def test_cli_minutes_docx(demo_db: Path, tmp_path: Path) -> None:
     assert main(["minutes-docx", "1", "--db", str(demo_db), "-o", str(out),
                  "--profile", "state"]) == 0
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_cli_import_package_dry_run_with_a_malformed_manifest_is_one_line(
+        demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+    import zipfile
+
+    pkg, bad = tmp_path / "tn.mdpkg", tmp_path / "bad.mdpkg"
+    assert main(["export-package", "1", "--site", "Thái Nguyên", "--db", str(demo_db),
+                 "-o", str(pkg)]) == 0
+    capsys.readouterr()
+    with zipfile.ZipFile(pkg) as zf, zipfile.ZipFile(bad, "w") as out:
+        manifest = json.loads(zf.read("manifest.json"))
+        out.writestr("manifest.json", json.dumps({**manifest, "meeting": "oops"}))
+        out.writestr("records.json", zf.read("records.json"))
+    assert main(["import-package", str(bad), "--db", str(demo_db), "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("meetingdesk: ") and err.count("\n") == 1 and "bị từ chối" in err
+
+
+@pytest.mark.parametrize(("command", "name"), [
+    (["export", "1"], "x.csv"),
+    (["export", "1", "--what", "sites"], "x.xlsx"),
+    (["export-package", "1"], "x.mdpkg"),
+    (["export-package", "1", "--site", "Thái Nguyên"], "x.mdpkg"),
+])
+def test_cli_export_into_a_missing_folder_is_one_line_and_leaves_nothing(
+        demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        command: list[str], name: str) -> None:
+    out = tmp_path / "nowhere" / name
+    assert main([*command, "--db", str(demo_db), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("meetingdesk: ") and err.count("\n") == 1 and "Không ghi được" in err
+    assert not out.parent.exists()
+
+
+@pytest.mark.parametrize("command", [["export", "1"], ["export-package", "1"]])
+def test_cli_export_failing_midway_keeps_the_previous_file_and_leaves_no_partial(
+        demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    from meetingdesk.services import files
+
+    def broken_replace(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    out = tmp_path / ("x.csv" if command[0] == "export" else "x.mdpkg")
+    out.write_bytes(b"the previous file")
+    before = set(tmp_path.iterdir())
+    monkeypatch.setattr(files.os, "replace", broken_replace)
+    assert main([*command, "--db", str(demo_db), "-o", str(out)]) == 1
+    assert "No space left" in capsys.readouterr().err
+    assert out.read_bytes() == b"the previous file"
+    assert set(tmp_path.iterdir()) == before

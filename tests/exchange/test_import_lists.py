@@ -265,3 +265,27 @@ def test_import_new_site_given_by_code_and_by_name_is_added_once(desk: Desk,
     again = read_table(path)
     assert {r.action for r in plan_import(desk, again, guess_mapping(again.headers)).rows} == {
         Action.SKIP}
+
+
+def test_import_odd_numbers_count_as_blank_and_the_import_completes(desk: Desk,
+                                                                    tmp_path: Path) -> None:
+    """``²`` passes str.isdigit() but not int(); a 30-digit number overflows SQLite INTEGER."""
+    huge = "9" * 30
+    people = tmp_path / "people.csv"
+    people.write_text(f"Họ tên,Thứ tự ưu tiên\nA Văn Một,²\nB Văn Hai,{huge}\nC Văn Ba,٣\n"
+                      "D Văn Bốn,7\n", encoding="utf-8")
+    meeting = meetings.create_meeting(desk, title="Giao ban")
+    assert meeting.id is not None
+    table = read_table(people)
+    apply_import(desk, plan_import(desk, table, guess_mapping(table.headers)))
+    ranks = {p.full_name: p.rank for p in directory.list_people(desk)}
+    assert ranks == {"A Văn Một": 1000, "B Văn Hai": 1000, "C Văn Ba": 1000, "D Văn Bốn": 7}
+
+    sites = tmp_path / "sites.csv"
+    sites.write_text(f"Điểm cầu,Số đại biểu\nXã Một,²\nXã Hai,{huge}\nXã Ba,12\n",
+                     encoding="utf-8")
+    table = read_table(sites)
+    apply_import(desk, plan_import(desk, table, guess_mapping(table.headers), meeting.id))
+    summoned = {e.site.name: e.meeting_site.summoned
+                for e in participation.meeting_sites(desk, meeting.id)}
+    assert summoned == {"Xã Một": 0, "Xã Hai": 0, "Xã Ba": 12}

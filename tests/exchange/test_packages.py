@@ -242,3 +242,26 @@ def test_import_package_with_invalid_records_writes_nothing(demo_desk: Desk, tmp
         with pytest.raises(PackageError):
             import_package(fresh, bad)
         assert counts(fresh) == before
+
+
+@pytest.mark.parametrize(("edit", "match"), [
+    (lambda m: {**m, "meeting": "oops"}, "cuộc họp"),
+    (lambda m: {**m, "meeting": None}, "cuộc họp"),
+    (lambda m: {**m, "meeting": {"planned_start": None}}, "cuộc họp"),
+    (lambda m: {**m, "meeting": {**m["meeting"], "title": 5}}, "cuộc họp"),
+    (lambda m: {**m, "meeting": {**m["meeting"], "planned_start": []}}, "cuộc họp"),
+    (lambda m: {k: v for k, v in m.items() if k != "site"}, "điểm cầu"),
+    (lambda m: {**m, "site": "Thái Nguyên"}, "điểm cầu"),
+    (lambda m: {**m, "site": {"code": "19"}}, "điểm cầu"),
+    (lambda m: {**m, "created_at": {"x": 1}}, "thời điểm"),
+])
+def test_read_package_refuses_a_malformed_manifest_with_a_clear_error(
+        demo_desk: Desk, tmp_path: Path, edit: object, match: str) -> None:
+    export_package(demo_desk, demo_meeting_id(demo_desk), tmp_path / "p.mdpkg", site_code="19")
+    bad = tmp_path / "bad.mdpkg"
+    with zipfile.ZipFile(tmp_path / "p.mdpkg") as zf, zipfile.ZipFile(bad, "w") as out:
+        out.writestr("manifest.json", json.dumps(edit(json.loads(zf.read("manifest.json")))))  # type: ignore[operator]
+        out.writestr("records.json", zf.read("records.json"))
+    with pytest.raises(PackageError, match=match) as err:
+        read_package(bad)
+    assert "Không có gì được ghi" in err.value.vi and "Nothing was written" in err.value.en

@@ -11,8 +11,7 @@ import pytest
 from conftest import body_text, squeeze
 
 from meetingdesk import cli
-from meetingdesk.minutes import export
-from meetingdesk.services import minutes_versions
+from meetingdesk.services import files, minutes_versions
 from meetingdesk.store.desk import open_desk
 
 
@@ -55,7 +54,7 @@ def test_minutes_cli_failed_write_leaves_no_half_file(demo_db: Path, tmp_path: P
         raise OSError(28, "No space left on device")
 
     before = set(tmp_path.iterdir())
-    monkeypatch.setattr(export.os, "replace", broken_replace)
+    monkeypatch.setattr(files.os, "replace", broken_replace)
     out = tmp_path / "m.pdf"
     assert cli.main(["minutes", "1", "--db", str(demo_db), "-o", str(out)]) == 1
     assert set(tmp_path.iterdir()) == before

@@ -1,0 +1,67 @@
+"""Writing a user's file atomically: a temporary file in the same folder, fsync, then
+``os.replace``. An error (a full disk, a missing folder, a crash) never leaves a half file, and
+an existing file stays as it was. Used by the minutes export and by every exchange export."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from meetingdesk.domain.errors import MeetingDeskError
+
+logger = logging.getLogger(__name__)
+
+
+@contextlib.contextmanager
+def replacing(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path`` for the caller to write; when the block ends
+    without error it replaces ``path`` in one step. On any error the temporary file is removed
+    and ``path`` stays as it was; an :class:`OSError` becomes a :class:`MeetingDeskError`
+    that says which file could not be written."""
+    path = Path(path)
+    tmp: str | None = None
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(fd)
+        os.chmod(tmp, mode)
+        yield Path(tmp)
+        with open(tmp, "r+b") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+        tmp = None
+        _sync_folder(path.parent)
+    except OSError as exc:
+        raise MeetingDeskError(
+            f"Không ghi được tệp {path}: {exc.strerror or exc}. Không có tệp nào bị ghi dở.",
+            f"Cannot write {path}: {exc.strerror or exc}. No partial file was left.",
+        ) from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step, or leave everything as it was."""
+    with replacing(path) as tmp:
+        tmp.write_bytes(data)
+    logger.info("Wrote %s (%d bytes)", path, len(data))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (not on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
