@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         self.session: DeskSession | None = None
         self.keeper: DeskKeeper | None = None
         self._live_windows: list[QMainWindow] = []
+        self._desk_windows: list[QWidget] = []
+        """Directory windows on the open desk, closed with it."""
         self.view: MeetingView | None = None
         self.setWindowTitle(tr("MeetingDesk"))
         self.setMinimumSize(1000, 600)
@@ -201,6 +203,8 @@ class MainWindow(QMainWindow):
         current = self.desk_path()
         if current is not None and current.resolve() == path.resolve():
             return True
+        if self._generating_minutes():
+            return False
         lock = DeskLock(path)
         try:
             lock.acquire()
@@ -296,6 +300,9 @@ class MainWindow(QMainWindow):
     def _close_session(self) -> None:
         for live in list(self._live_windows):
             live.close()  # saves what is being typed there
+        for window in self._desk_windows:
+            window.close()
+        self._desk_windows.clear()
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
@@ -382,6 +389,8 @@ class MainWindow(QMainWindow):
             tr("Replace the desk with the backup of %1? Changes made since are set aside in a "
                "copy of the current file.").replace("%1", chosen))
         if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self._generating_minutes():
             return
         meeting = self.meeting_list.current_id()
         self._close_session()
@@ -490,13 +499,21 @@ class MainWindow(QMainWindow):
         from meetingdesk.gui.dialogs.directories import SiteDirectory
 
         if self.session is not None:
-            SiteDirectory(self.session, self).show()
+            self._show_desk_window(SiteDirectory(self.session, self))
 
     def open_people_directory(self) -> None:
         from meetingdesk.gui.dialogs.directories import PeopleDirectory
 
         if self.session is not None:
-            PeopleDirectory(self.session, self).show()
+            self._show_desk_window(PeopleDirectory(self.session, self))
+
+    def _show_desk_window(self, window: QWidget) -> None:
+        """Show a window that works on the open desk; it closes with the desk."""
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._desk_windows.append(window)
+        window.destroyed.connect(
+            lambda: window in self._desk_windows and self._desk_windows.remove(window))
+        window.show()
 
     def open_preferences(self) -> None:
         from meetingdesk.gui.dialogs.preferences import PreferencesDialog
@@ -529,11 +546,17 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.SPLITTER_STATE, self.splitter.saveState())
         self.settings.sync()
 
+    def _generating_minutes(self) -> bool:
+        """True (after telling the user) while minutes are being generated: the desk stays
+        open until the worker has written its version."""
+        if self.view is None or not self.view.minutes.is_generating():
+            return False
+        QMessageBox.information(self, tr("MeetingDesk"),
+                                tr("The minutes are being generated; please wait a moment."))
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.view is not None and self.view.minutes.is_generating():
-            QMessageBox.information(self, tr("MeetingDesk"),
-                                    tr("The minutes are being generated; please wait a "
-                                       "moment."))
+        if self._generating_minutes():
             event.ignore()
             return
         self.save_state()
