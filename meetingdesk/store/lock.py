@@ -20,12 +20,17 @@ def lock_path_for(desk_path: Path) -> Path:
     return desk_path.with_name(desk_path.name + ".lock")
 
 
+LOCK_OFFSET = 1 << 20
+"""Windows locks a byte range and refuses reads of it; the byte locked lies far past the
+holder's description at the start of the file, which a second program reads."""
+
+
 def _try_lock(f: IO[bytes]) -> bool:
     if sys.platform == "win32":
         import msvcrt
 
         try:
-            f.seek(0)
+            f.seek(LOCK_OFFSET)
             msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
             return True
         except OSError:
@@ -51,8 +56,11 @@ class DeskLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         f = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644), "r+b")
         if not _try_lock(f):
-            f.seek(0)
-            holder = f.read().decode("utf-8", "replace").strip() or "?"
+            try:
+                f.seek(0)
+                holder = f.read(200).decode("utf-8", "replace").strip() or "?"
+            except OSError:
+                holder = "?"
             f.close()
             raise ConflictError(
                 f"Tệp {self.desk_path.name} đang được mở trong một cửa sổ MeetingDesk khác "
