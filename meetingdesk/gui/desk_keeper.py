@@ -75,7 +75,11 @@ class DeskKeeper(QObject):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(lambda: self.schedule.tick(datetime.now()))
         self.timer.start()
-        QTimer.singleShot(OPEN_DELAY_MS, self, lambda: self.schedule.opened(datetime.now()))
+        self._open_timer = QTimer(self)
+        self._open_timer.setSingleShot(True)
+        self._open_timer.setInterval(OPEN_DELAY_MS)
+        self._open_timer.timeout.connect(lambda: self.schedule.opened(datetime.now()))
+        self._open_timer.start()
 
     def changed(self) -> None:
         self.schedule.changed(datetime.now())
@@ -109,6 +113,7 @@ class DeskKeeper(QObject):
         """Take the closing backup if anything changed (here, before the desk closes), wait
         for backups under way, and release the lock."""
         self.timer.stop()
+        self._open_timer.stop()  # a desk closed within seconds of opening: no opening backup
         self._closing = True
         for thread in list(self._threads):
             while thread.isRunning():  # QThread.wait() would keep the GIL from the worker

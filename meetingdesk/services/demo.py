@@ -53,10 +53,8 @@ def _remove_previous_demo(desk: Desk) -> None:
             meetings.delete_meeting(desk, m.id)
 
 
-def build_demo(desk: Desk) -> Meeting:
-    """Create (or recreate) the demo conference in ``desk`` and return it."""
-    _remove_previous_demo(desk)
-    load_provinces(desk)
+def _set_organization(desk: Desk) -> None:
+    """The Commission's header, numbering and recipients for the demo's minutes."""
     organization.update_organization(
         desk, agency="BAN TỔ CHỨC TRUNG ƯƠNG", parent_agency="BAN CHẤP HÀNH TRUNG ƯƠNG",
         place="Hà Nội", profile=Profile.PARTY, number_code="BB/BTCTW",
@@ -64,6 +62,21 @@ def build_demo(desk: Desk) -> Meeting:
         recipients=("Các đồng chí Lãnh đạo Ban", "Ban Tổ chức các tỉnh ủy, thành ủy",
                     "Các vụ, đơn vị thuộc Ban"),
     )
+
+
+def build_demo(desk: Desk) -> Meeting:
+    """Create (or recreate) the demo conference in ``desk`` and return it, in one
+    transaction: a failure leaves the desk as it was. The organization settings become the
+    Commission's only in a desk that holds no other meeting."""
+    with desk.transaction():
+        return _build(desk)
+
+
+def _build(desk: Desk) -> Meeting:
+    _remove_previous_demo(desk)
+    load_provinces(desk)
+    if not meetings.list_meetings(desk):
+        _set_organization(desk)
     central = directory.find_site(desk, CENTRAL_CODE) or directory.add_site(
         desk, name="Trụ sở Ban Tổ chức Trung ương, Hà Nội", kind=SiteKind.CENTRAL,
         code=CENTRAL_CODE, contact_name="Văn phòng Ban Tổ chức Trung ương")
