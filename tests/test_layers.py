@@ -27,3 +27,34 @@ def test_layers_headless_commands_never_load_qt(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_layers_sql_only_in_store() -> None:
+    """No module outside meetingdesk/store holds SQL: no SQL statement or ``= ?`` in a string
+    (docstrings aside), no ``order_by=`` argument; services call named store methods."""
+    import ast
+    import re
+
+    sql = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA)\b\s|=\s*\?")
+    package = ROOT / "meetingdesk"
+    found: list[str] = []
+    for path in sorted(package.rglob("*.py")):
+        if (package / "store") in path.parents:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef
+                          | ast.AsyncFunctionDef)
+            and node.body and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        where = path.relative_to(ROOT)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and id(node) not in docstrings and sql.search(node.value)):
+                found.append(f"{where}:{node.lineno}: {node.value[:60]!r}")
+            elif isinstance(node, ast.keyword) and node.arg == "order_by":
+                found.append(f"{where}:{node.lineno}: order_by=")
+    assert not found, "SQL outside meetingdesk/store:\n" + "\n".join(found)

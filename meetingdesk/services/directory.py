@@ -85,7 +85,7 @@ def get_site(desk: Desk, site_id: int) -> Site:
 
 def list_sites(desk: Desk, query: str = "") -> list[Site]:
     """Sites whose name, code or a former name contains ``query`` (folded), by name."""
-    sites = tables.sites.find(desk.db)
+    sites = tables.sites.all(desk.db)
     wanted = fold(query).strip()
     if wanted:
         sites = [s for s in sites if any(
@@ -96,7 +96,7 @@ def list_sites(desk: Desk, query: str = "") -> list[Site]:
 def find_site(desk: Desk, name_or_code: str) -> Site | None:
     """The site whose code, name or former name equals ``name_or_code`` (folded)."""
     wanted = fold(name_or_code).strip()
-    for site in tables.sites.find(desk.db):
+    for site in tables.sites.all(desk.db):
         if wanted in (fold(site.code or ""), fold(site.name), *map(fold, site.aliases)):
             return site
     return None
@@ -156,7 +156,7 @@ def list_people(desk: Desk, query: str = "", *, by_rank: bool = False) -> list[P
 
     Sorted in Vietnamese name order, or by precedence rank first when ``by_rank``.
     """
-    people = tables.people.find(desk.db)
+    people = tables.people.all(desk.db)
     wanted = fold(query).strip()
     if wanted:
         people = [p for p in people if wanted in fold(

@@ -50,7 +50,7 @@ def delete_document(desk: Desk, document_id: int) -> None:
 
 
 def list_documents(desk: Desk) -> list[Document]:
-    return tables.documents.find(desk.db, order_by="coalesce(issued_on, issued_year), reference")
+    return tables.documents.by_issue_date(desk.db)
 
 
 def attach_file(desk: Desk, document_id: int, path: Path) -> Document:

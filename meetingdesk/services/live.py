@@ -44,8 +44,7 @@ def speaker_candidates(desk: Desk, meeting_id: int) -> list[Candidate[Speaker]]:
 
 def running_item(desk: Desk, meeting_id: int) -> AgendaItem | None:
     """The agenda item started last and not yet ended."""
-    items = [i for i in tables.agenda_items.find(desk.db, "meeting_id = ?", [meeting_id],
-                                                 order_by="position, id")
+    items = [i for i in tables.agenda_items.of_meeting(desk.db, meeting_id)
              if i.actual_start and not i.actual_end]
     return max(items, key=lambda i: i.actual_start or datetime.min) if items else None
 
@@ -59,8 +58,7 @@ def start_meeting(desk: Desk, meeting_id: int, now: datetime) -> Meeting:
         values: dict[str, object] = {"status": MeetingStatus.RUNNING, "actual_end": None}
         if meeting.actual_start is None:
             values["actual_start"] = now
-        items = tables.agenda_items.find(db, "meeting_id = ?", [meeting_id],
-                                         order_by="position, id")
+        items = tables.agenda_items.of_meeting(db, meeting_id)
         if items and not any(i.actual_start for i in items):
             tables.agenda_items.update(db, items[0].id, {"actual_start": now})  # type: ignore[arg-type]
         return tables.meetings.update(db, meeting_id, values)
@@ -73,8 +71,7 @@ def start_next_item(desk: Desk, meeting_id: int, now: datetime) -> AgendaItem | 
         meeting = editable_meeting(db, meeting_id)
         if meeting.status is not MeetingStatus.RUNNING:
             raise ConflictError("Cuộc họp chưa bắt đầu.", "The meeting has not started.")
-        items = tables.agenda_items.find(db, "meeting_id = ?", [meeting_id],
-                                         order_by="position, id")
+        items = tables.agenda_items.of_meeting(db, meeting_id)
         for item in items:
             if item.actual_start and not item.actual_end:
                 tables.agenda_items.update(db, item.id, {"actual_end": now})  # type: ignore[arg-type]
@@ -90,7 +87,7 @@ def end_meeting(desk: Desk, meeting_id: int, now: datetime) -> Meeting:
     now = now.replace(microsecond=0)
     with desk.transaction() as db:
         meeting = editable_meeting(db, meeting_id)
-        for item in tables.agenda_items.find(db, "meeting_id = ?", [meeting_id]):
+        for item in tables.agenda_items.where(db, meeting_id=meeting_id):
             if item.actual_start and not item.actual_end:
                 tables.agenda_items.update(db, item.id, {"actual_end": now})  # type: ignore[arg-type]
         return tables.meetings.update(db, meeting_id, {

@@ -105,8 +105,7 @@ def list_meetings(desk: Desk) -> list[MeetingSummary]:
     """Every meeting, newest first, with its site and delegate counts."""
     db = desk.db
     counts = tables.meeting_count_rows(db)
-    meetings = tables.meetings.find(
-        db, order_by="coalesce(actual_start, planned_start) DESC, id DESC")
+    meetings = tables.meetings.newest_first(db)
     return [MeetingSummary(m, *counts.get(m.id or 0, (0, 0))) for m in meetings]
 
 
@@ -117,7 +116,7 @@ def record_event(desk: Desk, meeting_id: int, kind: str, detail: str | None = No
 
 
 def meeting_events(desk: Desk, meeting_id: int) -> list[MeetingEvent]:
-    return tables.meeting_events.find(desk.db, "meeting_id = ?", [meeting_id], order_by="id")
+    return tables.meeting_events.of_meeting(desk.db, meeting_id)
 
 
 def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
@@ -134,14 +133,14 @@ def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
             description=source.description, source_meeting_id=source.id,
         ))
         assert new.id is not None
-        for ms in tables.meeting_sites.find(db, "meeting_id = ?", [source_id]):
+        for ms in tables.meeting_sites.where(db, meeting_id=source_id):
             tables.meeting_sites.insert(db, replace(ms, id=None, meeting_id=new.id,
                                                     connection=ConnectionStatus.UNCHECKED))
-        for att in tables.attendances.find(db, "meeting_id = ?", [source_id]):
+        for att in tables.attendances.where(db, meeting_id=source_id):
             tables.attendances.insert(db, replace(
                 att, id=None, meeting_id=new.id, status=AttendanceStatus.EXPECTED, reason=None,
                 checked_in_at=None))
-        for item in tables.agenda_items.find(db, "meeting_id = ?", [source_id]):
+        for item in tables.agenda_items.where(db, meeting_id=source_id):
             tables.agenda_items.insert(db, replace(item, id=None, meeting_id=new.id,
                                                    actual_start=None, actual_end=None))
         tables.meeting_events.insert(db, MeetingEvent(

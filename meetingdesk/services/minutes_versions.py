@@ -47,8 +47,7 @@ def record_version(desk: Desk, *, meeting_id: int, profile: Profile,
 
 def list_versions(desk: Desk, meeting_id: int) -> list[MinutesVersion]:
     """A meeting's versions, oldest first (without their bytes)."""
-    return tables.minutes_versions.find(desk.db, "meeting_id = ?", [meeting_id],
-                                        order_by="created_at, id")
+    return tables.minutes_versions.of_meeting(desk.db, meeting_id)
 
 
 def version_pdf(desk: Desk, version_id: int) -> bytes:

@@ -30,9 +30,8 @@ def _link_citations(db: Database, note_id: int, text: str) -> None:
     """(Re)link a note to every document it cites, creating each document once."""
     tables.clear_citations(db, note_id)
     for c in find_citations(text):
-        found = tables.documents.find(db, "reference = ?", [c.reference])
-        if found:
-            doc = found[0]
+        doc = tables.documents.by_reference(db, c.reference)
+        if doc is not None:
             missing = {k: v for k, v in (("issued_on", c.issued_on),
                                          ("issued_year", c.issued_year),
                                          ("issuer", c.issuer)) if v and not getattr(doc, k)}
@@ -118,11 +117,11 @@ def get_note(desk: Desk, note_id: int) -> Note:
 
 def notes_of(desk: Desk, meeting_id: int) -> list[Note]:
     """A meeting's notes in time order."""
-    return tables.notes.find(desk.db, "meeting_id = ?", [meeting_id], order_by="at, id")
+    return tables.notes.of_meeting(desk.db, meeting_id)
 
 
 def revisions(desk: Desk, note_id: int) -> list[NoteRevision]:
-    return tables.note_revisions.find(desk.db, "note_id = ?", [note_id], order_by="revision")
+    return tables.note_revisions.where(desk.db, note_id=note_id, order=("revision",))
 
 
 def cited_documents(desk: Desk, meeting_id: int) -> list[Document]:
@@ -170,7 +169,7 @@ def delete_task(desk: Desk, task_id: int) -> None:
 
 
 def tasks_of(desk: Desk, meeting_id: int) -> list[Task]:
-    return tables.tasks.find(desk.db, "meeting_id = ?", [meeting_id], order_by="position, id")
+    return tables.tasks.of_meeting(desk.db, meeting_id)
 
 
 def reorder_tasks(desk: Desk, meeting_id: int, ordered_ids: Sequence[int]) -> None:

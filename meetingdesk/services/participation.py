@@ -90,20 +90,19 @@ def set_connection(desk: Desk, meeting_site_id: int, status: ConnectionStatus, *
 
 
 def connection_log(desk: Desk, meeting_site_id: int) -> list[ConnectionEvent]:
-    return tables.connection_events.find(desk.db, "meeting_site_id = ?", [meeting_site_id],
-                                         order_by="at, id")
+    return tables.connection_events.where(desk.db, meeting_site_id=meeting_site_id,
+                                          order=("at", "id"))
 
 
 def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
     """The sites of a meeting in their order, with present/absent/expected counts."""
     db = desk.db
     counts: dict[int | None, list[int]] = {}
-    for att in tables.attendances.find(db, "meeting_id = ?", [meeting_id]):
+    for att in tables.attendances.where(db, meeting_id=meeting_id):
         c = counts.setdefault(att.site_id, [0, 0, 0])
         c[0 if att.status.is_present else 1 if att.status.is_absent else 2] += 1
     entries = []
-    for ms in tables.meeting_sites.find(db, "meeting_id = ?", [meeting_id],
-                                        order_by="position, id"):
+    for ms in tables.meeting_sites.of_meeting(db, meeting_id):
         present, absent, expected = counts.get(ms.site_id, [0, 0, 0])
         entries.append(SiteEntry(ms, tables.sites.get(db, ms.site_id), present, absent,
                                  expected))
@@ -182,14 +181,11 @@ def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False
     """Everyone on a meeting's list, in precedence order (rank, then list order), or in
     Vietnamese name order when ``by_name``."""
     db = desk.db
-    people = {p.id: p for p in tables.people.find(
-        db, "id IN (SELECT person_id FROM attendances WHERE meeting_id = ?)", [meeting_id])}
-    sites = {s.id: s for s in tables.sites.find(
-        db, "id IN (SELECT site_id FROM attendances WHERE meeting_id = ?)", [meeting_id])}
+    people = {p.id: p for p in tables.people.attending(db, meeting_id)}
+    sites = {s.id: s for s in tables.sites.attending(db, meeting_id)}
     entries = [
         AttendanceEntry(a, people[a.person_id], sites.get(a.site_id))
-        for a in tables.attendances.find(db, "meeting_id = ?", [meeting_id],
-                                         order_by="position, id")
+        for a in tables.attendances.of_meeting(db, meeting_id)
     ]
     if by_name:
         return sorted(entries, key=lambda e: name_key(e.person.full_name))

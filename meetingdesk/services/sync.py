@@ -50,7 +50,7 @@ from meetingdesk.services.wire import (
     bad_record,
     digest,
 )
-from meetingdesk.store import bulk, tables
+from meetingdesk.store import bulk, matching, tables
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.rows import from_row, to_row
 
@@ -107,7 +107,7 @@ class _Natural:
     def _site_index(self) -> dict[str, int]:
         if self._sites is None:
             self._sites = {}
-            for s in tables.sites.find(self.db):
+            for s in tables.sites.all(self.db):
                 for key in (s.code or "", s.name, *s.aliases):
                     if key and s.id is not None:
                         self._sites.setdefault(fold(key), s.id)
@@ -121,28 +121,27 @@ class _Natural:
                 if key and fold(str(key)) in index:
                     return index[fold(str(key))]
             return None
-        where: dict[str, tuple[str, list[Any]]] = {
-            "person": ("md_fold(full_name) = ? AND site_id IS ?",
-                       [fold(str(values.get("full_name"))), values.get("site_id")]),
-            "meeting": ("md_fold(title) = ? AND planned_start IS ?",
-                        [fold(str(values.get("title"))), values.get("planned_start")]),
-            "meeting_site": ("meeting_id = ? AND site_id = ?",
-                             [values.get("meeting_id"), values.get("site_id")]),
-            "attendance": ("meeting_id = ? AND person_id = ?",
-                           [values.get("meeting_id"), values.get("person_id")]),
-            "agenda_item": ("meeting_id = ? AND md_fold(title) = ?",
-                            [values.get("meeting_id"), fold(str(values.get("title")))]),
-            "note": ("meeting_id = ? AND at = ? AND text = ?",
-                     [values.get("meeting_id"), values.get("at"), values.get("text")]),
-            "connection_event": ("meeting_site_id = ? AND at = ? AND status = ?",
-                                 [values.get("meeting_site_id"), values.get("at"),
-                                  values.get("status")]),
+        keys: dict[str, dict[str, Any]] = {
+            "person": {"full_name_folded": fold(str(values.get("full_name"))),
+                       "site_id": values.get("site_id")},
+            "meeting": {"title_folded": fold(str(values.get("title"))),
+                        "planned_start": values.get("planned_start")},
+            "meeting_site": {"meeting_id": values.get("meeting_id"),
+                             "site_id": values.get("site_id")},
+            "attendance": {"meeting_id": values.get("meeting_id"),
+                           "person_id": values.get("person_id")},
+            "agenda_item": {"meeting_id": values.get("meeting_id"),
+                            "title_folded": fold(str(values.get("title")))},
+            "note": {"meeting_id": values.get("meeting_id"), "at": values.get("at"),
+                     "text": values.get("text")},
+            "connection_event": {"meeting_site_id": values.get("meeting_site_id"),
+                                 "at": values.get("at"), "status": values.get("status")},
         }
-        sql, params = where[kind]
-        if any(isinstance(p, str) and p.startswith("new:") for p in params):
+        key = keys[kind]
+        if any(isinstance(p, str) and p.startswith("new:") for p in key.values()):
             return None
-        found = KINDS[kind].repo.find(db, sql, params)
-        return found[0].id if len(found) == 1 else None
+        found = matching.same_ids(db, kind, key)
+        return found[0] if len(found) == 1 else None
 
 
 def _clean_plain(kind: Kind, data: dict[str, Any]) -> dict[str, Any]:

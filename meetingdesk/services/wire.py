@@ -225,21 +225,18 @@ def meeting_part(desk: Desk, meeting_id: int, site_id: int) -> list[WireRecord]:
     wanted: list[tuple[str, int, Mode]] = [("meeting", meeting_id, Mode.REFERENCE),
                                            ("site", site_id, Mode.FULL)]
     wanted += [("agenda_item", i.id, Mode.REFERENCE)
-               for i in tables.agenda_items.find(db, "meeting_id = ?", [meeting_id])]
-    for ms in tables.meeting_sites.find(db, "meeting_id = ? AND site_id = ?",
-                                        [meeting_id, site_id]):
+               for i in tables.agenda_items.where(db, meeting_id=meeting_id)]
+    for ms in tables.meeting_sites.where(db, meeting_id=meeting_id,
+                                         site_id=site_id):
         wanted.append(("meeting_site", ms.id, Mode.FULL))
         wanted += [("connection_event", e.id, Mode.FULL) for e in
-                   tables.connection_events.find(db, "meeting_site_id = ?", [ms.id])]
-    attendances = tables.attendances.find(db, "meeting_id = ? AND site_id = ?",
-                                          [meeting_id, site_id])
+                   tables.connection_events.where(db, meeting_site_id=ms.id)]
+    attendances = tables.attendances.where(db, meeting_id=meeting_id, site_id=site_id)
     for a in attendances:
         wanted += [("attendance", a.id, Mode.FULL), ("person", a.person_id, Mode.FULL)]
-    ids = [a.id for a in attendances]
-    marks = ", ".join("?" for _ in ids) or "NULL"
-    wanted += [("note", n.id, Mode.FULL) for n in tables.notes.find(
-        db, f"meeting_id = ? AND (site_id = ? OR speaker_id IN ({marks}))",
-        [meeting_id, site_id, *ids])]
+    ids = [a.id for a in attendances if a.id is not None]
+    wanted += [("note", n.id, Mode.FULL)
+               for n in tables.notes.of_site(db, meeting_id, site_id, ids)]
     return collect(desk, wanted)  # type: ignore[arg-type]
 
 
@@ -247,10 +244,10 @@ def meeting_setup(desk: Desk, meeting_id: int) -> list[WireRecord]:
     """A meeting's setup as the centre sends it: the meeting, its sites, agenda, delegates."""
     db = desk.db
     wanted: list[tuple[str, int, Mode]] = [("meeting", meeting_id, Mode.FULL)]
-    for ms in tables.meeting_sites.find(db, "meeting_id = ?", [meeting_id]):
+    for ms in tables.meeting_sites.where(db, meeting_id=meeting_id):
         wanted += [("meeting_site", ms.id, Mode.FULL), ("site", ms.site_id, Mode.FULL)]
-    for a in tables.attendances.find(db, "meeting_id = ?", [meeting_id]):
+    for a in tables.attendances.where(db, meeting_id=meeting_id):
         wanted += [("attendance", a.id, Mode.FULL), ("person", a.person_id, Mode.FULL)]
     wanted += [("agenda_item", i.id, Mode.FULL)
-               for i in tables.agenda_items.find(db, "meeting_id = ?", [meeting_id])]
+               for i in tables.agenda_items.where(db, meeting_id=meeting_id)]
     return collect(desk, wanted)  # type: ignore[arg-type]

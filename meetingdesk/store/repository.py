@@ -20,13 +20,16 @@ class Repository(Generic[T]):
     """CRUD for one table whose columns are the fields of ``cls`` (less ``virtual`` ones)."""
 
     def __init__(self, table: str, cls: type[T], what_vi: str, what_en: str,
-                 virtual: frozenset[str] = frozenset()) -> None:
+                 virtual: frozenset[str] = frozenset(),
+                 order: tuple[str, ...] = ("id",)) -> None:
         self.table = table
         self.cls = cls
         self.what_vi = what_vi
         self.what_en = what_en
         self.virtual = virtual
         self.columns = [f for f in field_names(cls) if f not in virtual]
+        #: The table's natural order (column names), used by :meth:`of_meeting`.
+        self.order = self._order_by(order)
 
     def missing(self, record_id: object) -> NotFoundError:
         return NotFoundError(
@@ -63,12 +66,46 @@ class Repository(Generic[T]):
         sql = f"SELECT 1 FROM [{self.table}] WHERE id = ?"
         return db.execute(sql, [record_id]).fetchone() is not None
 
-    def find(self, db: Database, where: str | None = None, params: Sequence[Any] = (),
-             order_by: str | None = "id") -> list[T]:
+    def _column(self, name: str) -> str:
+        if name not in self.columns:
+            raise ValueError(f"{self.table} has no column {name!r}")
+        return f"[{name}]"
+
+    def _order_by(self, order: Sequence[str]) -> str:
+        """``ORDER BY`` text for column names, each optionally suffixed with ``" DESC"``."""
+        if isinstance(order, str):
+            raise TypeError("order is a sequence of column names, not a string")
+        parts = []
+        for item in order:
+            name, _, direction = item.partition(" ")
+            if direction not in ("", "DESC"):
+                raise ValueError(f"bad order {item!r}")
+            parts.append(f"{self._column(name)}{' DESC' if direction else ''}")
+        return ", ".join(parts)
+
+    def _find(self, db: Database, where: str | None = None, params: Sequence[Any] = (),
+              order_by: str | None = "id") -> list[T]:
+        """Records matching an SQL ``where`` (store modules only; services use the named
+        methods below)."""
         rows = db[self.table].rows_where(  # type: ignore[union-attr]
             where, list(params), order_by=order_by, select=", ".join(self.columns)
         )
         return [self._build(db, row) for row in rows]
+
+    def where(self, db: Database, *, order: Sequence[str] = ("id",), **equals: Any) -> list[T]:
+        """Records whose columns equal the given values (SQL ``=``: ``None`` matches nothing),
+        ordered by the column names in ``order`` (each may end with ``" DESC"``)."""
+        sql = " AND ".join(f"{self._column(c)} = ?" for c in equals) or None
+        return self._find(db, sql, list(equals.values()), order_by=self._order_by(order))
+
+    def all(self, db: Database, *, order: Sequence[str] = ("id",)) -> list[T]:
+        """Every record, ordered by ``order`` (by id unless told)."""
+        return self.where(db, order=order)
+
+    def of_meeting(self, db: Database, meeting_id: int) -> list[T]:
+        """A meeting's records in the table's natural order (e.g. position, id)."""
+        return self._find(db, f"{self._column('meeting_id')} = ?", [meeting_id],
+                          order_by=self.order)
 
     def insert(self, db: Database, record: T) -> T:
         row = to_row(record, skip=self.virtual)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -52,22 +53,65 @@ class SiteRepository(Repository[Site]):
         return self.get(db, stored.id)
 
     def by_code(self, db: Database, code: str) -> Site | None:
-        found = self.find(db, "code = ?", [code])
+        found = self.where(db, code=code)
         return found[0] if found else None
+
+    def attending(self, db: Database, meeting_id: int) -> list[Site]:
+        """The sites of the people on a meeting's attendance list, by id."""
+        return self._find(
+            db, "id IN (SELECT site_id FROM attendances WHERE meeting_id = ?)", [meeting_id])
+
+
+class PersonRepository(Repository[Person]):
+    def attending(self, db: Database, meeting_id: int) -> list[Person]:
+        """The people on a meeting's attendance list, by id."""
+        return self._find(
+            db, "id IN (SELECT person_id FROM attendances WHERE meeting_id = ?)", [meeting_id])
+
+
+class MeetingRepository(Repository[Meeting]):
+    def newest_first(self, db: Database) -> list[Meeting]:
+        """Every meeting by start (actual, else planned), newest first; undated ones last."""
+        return self._find(db, order_by="coalesce(actual_start, planned_start) DESC, id DESC")
+
+
+class NoteRepository(Repository[Note]):
+    def of_site(self, db: Database, meeting_id: int, site_id: int,
+                speaker_ids: Sequence[int]) -> list[Note]:
+        """A meeting's notes taken at ``site_id`` or spoken by one of ``speaker_ids``
+        (attendance ids), by id."""
+        marks = ", ".join("?" for _ in speaker_ids) or "NULL"
+        return self._find(db, f"meeting_id = ? AND (site_id = ? OR speaker_id IN ({marks}))",
+                          [meeting_id, site_id, *speaker_ids])
+
+
+class DocumentRepository(Repository[Document]):
+    def by_reference(self, db: Database, reference: str) -> Document | None:
+        """The first document (by id) with this reference, if any."""
+        found = self.where(db, reference=reference)
+        return found[0] if found else None
+
+    def by_issue_date(self, db: Database) -> list[Document]:
+        """Every document by issue date (or year), then reference."""
+        return self._find(db, order_by="coalesce(issued_on, issued_year), reference")
 
 
 sites = SiteRepository("sites", Site, "điểm cầu", "site", virtual=frozenset({"aliases"}))
-people = Repository("people", Person, "đại biểu", "person")
-meetings = Repository("meetings", Meeting, "cuộc họp", "meeting")
+people = PersonRepository("people", Person, "đại biểu", "person")
+meetings = MeetingRepository("meetings", Meeting, "cuộc họp", "meeting")
 meeting_events = Repository("meeting_events", MeetingEvent, "sự kiện", "event")
-meeting_sites = Repository("meeting_sites", MeetingSite, "điểm cầu của cuộc họp", "meeting site")
+meeting_sites = Repository("meeting_sites", MeetingSite, "điểm cầu của cuộc họp", "meeting site",
+                           order=("position", "id"))
 connection_events = Repository("connection_events", ConnectionEvent, "sự kiện kết nối",
-                               "connection event")
-attendances = Repository("attendances", Attendance, "người tham dự", "attendance")
-agenda_items = Repository("agenda_items", AgendaItem, "mục chương trình", "agenda item")
-notes = Repository("notes", Note, "ghi chép", "note")
-note_revisions = Repository("note_revisions", NoteRevision, "bản sửa ghi chép", "note revision")
-tasks = Repository("tasks", Task, "nhiệm vụ", "task")
+                               "connection event", order=("at", "id"))
+attendances = Repository("attendances", Attendance, "người tham dự", "attendance",
+                         order=("position", "id"))
+agenda_items = Repository("agenda_items", AgendaItem, "mục chương trình", "agenda item",
+                          order=("position", "id"))
+notes = NoteRepository("notes", Note, "ghi chép", "note", order=("at", "id"))
+note_revisions = Repository("note_revisions", NoteRevision, "bản sửa ghi chép", "note revision",
+                            order=("revision",))
+tasks = Repository("tasks", Task, "nhiệm vụ", "task", order=("position", "id"))
 
 
 def get_draft(db: Database, meeting_id: int) -> NoteDraft | None:
@@ -89,9 +133,9 @@ def put_draft(db: Database, draft: NoteDraft) -> None:
 
 def delete_draft(db: Database, meeting_id: int) -> None:
     db.execute("DELETE FROM note_drafts WHERE meeting_id = ?", [meeting_id])
-documents = Repository("documents", Document, "văn bản", "document")
+documents = DocumentRepository("documents", Document, "văn bản", "document")
 minutes_versions = Repository("minutes_versions", MinutesVersion, "bản biên bản",
-                              "minutes version")
+                              "minutes version", order=("created_at", "id"))
 
 
 def get_organization(db: Database) -> Organization:
