@@ -115,9 +115,9 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     atomically; a meeting whose minutes are final gets its final version written."""
     # Imported here so the other commands never load reportlab.
     from meetingdesk.domain.enums import MeetingStatus, Profile
-    from meetingdesk.minutes.export import write_atomically
     from meetingdesk.minutes.generate import generate_minutes
     from meetingdesk.services import minutes_versions
+    from meetingdesk.services.files import write_atomically
 
     with _writing(args.db, create=False) as desk:
         meeting = meetings.get_meeting(desk, args.meeting_id)
@@ -198,9 +198,9 @@ def cmd_minutes_docx(args: argparse.Namespace) -> int:
     from meetingdesk.domain.enums import Profile
     from meetingdesk.exchange.docx_minutes import render_minutes_docx
     from meetingdesk.minutes.builder import build_minutes
-    from meetingdesk.minutes.export import write_atomically
     from meetingdesk.minutes.profiles import profile_for
     from meetingdesk.services import organization
+    from meetingdesk.services.files import write_atomically
 
     with _writing(args.db, create=False) as desk:
         fmt = profile_for(Profile(args.profile) if args.profile

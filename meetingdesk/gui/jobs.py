@@ -11,9 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from meetingdesk.gui.errors import show_error
+from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.workers import Job
 
 Done = Callable[[Any], None]
@@ -120,3 +121,28 @@ def run_busy(parent: QWidget, text: str, work: Callable[[], object], done: Done)
     runner.start(work, succeeded, failed)
     progress.show()
     return runner
+
+
+class JobDialog(QDialog):
+    """A dialog whose reading, planning and writing run in its own :class:`JobRunner`.
+
+    Subclasses implement ``_busy(busy)`` (the runner started or finished a job) and set
+    ``_applying`` while a job writes to the desk: the dialog then refuses to close.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._applying = False
+        self.runner = JobRunner(self)
+        self.runner.busy_changed.connect(self._busy)
+
+    def _busy(self, busy: bool) -> None:
+        raise NotImplementedError
+
+    def done(self, result: int) -> None:
+        if self._applying:
+            QMessageBox.information(self, self.windowTitle(),
+                                    tr("The import is being written; please wait a moment."))
+            return
+        self.runner.shutdown()
+        super().done(result)

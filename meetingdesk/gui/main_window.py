@@ -426,9 +426,13 @@ class MainWindow(QMainWindow):
         meeting = self.session.run(
             tr("New meeting"), lambda: meetings.create_meeting(desk, **values),
             new_roots=created("meetings"))
+        self._show_new_meeting(meeting.id)
+
+    def _show_new_meeting(self, meeting_id: int | None) -> None:
+        """Clear the list's search and filter, so the new meeting is there, and open it."""
         self.meeting_list.search.clear()
         self.meeting_list.status.setCurrentIndex(0)
-        self.meeting_list.choose(meeting.id)
+        self.meeting_list.choose(meeting_id)
 
     @guarded
     def copy_meeting(self) -> None:
@@ -447,9 +451,7 @@ class MainWindow(QMainWindow):
                                           title=str(values["title"]),
                                           planned_start=values["planned_start"]),
             new_roots=created("meetings"))
-        self.meeting_list.search.clear()
-        self.meeting_list.status.setCurrentIndex(0)
-        self.meeting_list.choose(meeting.id)
+        self._show_new_meeting(meeting.id)
 
     @guarded
     def delete_meeting(self) -> None:

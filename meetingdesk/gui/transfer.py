@@ -32,9 +32,9 @@ from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.tabs.minutes import preferred_margins
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.workers import on_desk
-from meetingdesk.minutes.export import write_atomically
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services import organization, participation
+from meetingdesk.services.files import write_atomically
 from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)

@@ -20,6 +20,7 @@ class Speaker:
     """A person who may speak at the meeting, as the speaker picker shows them."""
 
     attendance_id: int
+    person_id: int
     full_name: str
     titles: str
     site_id: int | None
@@ -35,8 +36,8 @@ def speaker_candidates(desk: Desk, meeting_id: int) -> list[Candidate[Speaker]]:
     """Everyone on the meeting's list, in precedence order, ready for :func:`best_matches`."""
     out = []
     for e in attendance_list(desk, meeting_id):
-        assert e.attendance.id is not None
-        speaker = Speaker(e.attendance.id, e.person.full_name, e.person.title_line,
+        assert e.attendance.id is not None and e.person.id is not None
+        speaker = Speaker(e.attendance.id, e.person.id, e.person.full_name, e.person.title_line,
                           e.attendance.site_id, e.site.name if e.site else "")
         out.append(Candidate(speaker, speaker.full_name, f"{speaker.titles} {speaker.site_name}"))
     return out

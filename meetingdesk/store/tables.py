@@ -115,11 +115,8 @@ tasks = Repository("tasks", Task, "nhiệm vụ", "task", order=("position", "id
 
 
 def get_draft(db: Database, meeting_id: int) -> NoteDraft | None:
-    row = db.execute("SELECT * FROM note_drafts WHERE meeting_id = ?", [meeting_id]).fetchone()
-    if row is None:
-        return None
-    cols = [d[0] for d in db.execute("SELECT * FROM note_drafts LIMIT 0").description]
-    return from_row(NoteDraft, dict(zip(cols, row, strict=True)))
+    rows = list(db.query("SELECT * FROM note_drafts WHERE meeting_id = ?", [meeting_id]))
+    return from_row(NoteDraft, rows[0]) if rows else None
 
 
 def all_drafts(db: Database) -> list[NoteDraft]:

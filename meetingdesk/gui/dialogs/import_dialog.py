@@ -21,7 +21,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -52,7 +51,7 @@ from meetingdesk.exchange.table import Table
 from meetingdesk.gui.dialogs.mapping import MappingEditor
 from meetingdesk.gui.errors import show_error
 from meetingdesk.gui.i18n import locale, tr
-from meetingdesk.gui.jobs import JobRunner
+from meetingdesk.gui.jobs import JobDialog
 from meetingdesk.gui.models.imports import PreviewModel, plan_model
 from meetingdesk.gui.models.table import chained
 from meetingdesk.gui.undo import DeskSession
@@ -102,20 +101,17 @@ def summary_text(summary: ImportSummary) -> str:
             .replace("%1", str(summary.backup)))
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     def __init__(self, session: DeskSession, meeting_id: int | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Import a list of delegates or sites"))
         self.session = session
-        self.runner = JobRunner(self)
-        self.runner.busy_changed.connect(self._busy)
         self.path: Path | None = None
         self.table: Table | None = None
         self.plan: ImportPlan | None = None
         self._pending: str | None = None
         """``read`` or ``plan``: asked for while another job ran."""
-        self._applying = False
 
         self.file = QLineEdit(self)
         self.file.setReadOnly(True)
@@ -404,11 +400,3 @@ class ImportDialog(QDialog):
             w.setEnabled(not self._applying)
         if self.table is not None and self.table.sheet is not None:
             self.encoding.setEnabled(False)
-
-    def done(self, result: int) -> None:
-        if self._applying:
-            QMessageBox.information(self, self.windowTitle(),
-                                    tr("The import is being written; please wait a moment."))
-            return
-        self.runner.shutdown()
-        super().done(result)

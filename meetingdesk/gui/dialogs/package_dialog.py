@@ -17,7 +17,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from meetingdesk.exchange.packages import PackageReport, import_package
 from meetingdesk.gui.errors import show_error
 from meetingdesk.gui.i18n import tr
-from meetingdesk.gui.jobs import JobRunner
+from meetingdesk.gui.jobs import JobDialog
 from meetingdesk.gui.models.packages import ORDER, merge_model, merge_rows, outcome_labels
 from meetingdesk.gui.models.table import chained
 from meetingdesk.gui.undo import DeskSession
@@ -83,16 +82,13 @@ def counts_text(report: PackageReport) -> str:
     return " · ".join(f"{labels[o]}: {counts[o]}" for o in ORDER)
 
 
-class PackageDialog(QDialog):
+class PackageDialog(JobDialog):
     def __init__(self, session: DeskSession, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Import an exchange package"))
         self.session = session
         self.path = path
         self.report: PackageReport | None = None
-        self._applying = False
-        self.runner = JobRunner(self)
-        self.runner.busy_changed.connect(self._busy)
 
         self.heading = QLabel(str(path), self)
         self.heading.setWordWrap(True)
@@ -208,11 +204,3 @@ class PackageDialog(QDialog):
     def _update_buttons(self) -> None:
         self.import_button.setEnabled(not self.runner.is_busy() and self._has_work())
         self.close_button.setEnabled(not self._applying)
-
-    def done(self, result: int) -> None:
-        if self._applying:
-            QMessageBox.information(self, self.windowTitle(),
-                                    tr("The import is being written; please wait a moment."))
-            return
-        self.runner.shutdown()
-        super().done(result)

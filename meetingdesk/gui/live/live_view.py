@@ -287,11 +287,9 @@ class LiveView(QWidget):
             owner = self.editor.task.owner.text().strip()
             person = next((s for s in self.speakers.values()
                            if owner and s.full_name.casefold() == owner.casefold()), None)
-            task = TaskFields(owner_person_id=None, owner_unit=owner or None,
+            task = TaskFields(owner_person_id=person.person_id if person else None,
+                              owner_unit=None if person else owner or None,
                               due_on=self.editor.task.due_on())
-            if person is not None:
-                task = TaskFields(owner_unit=None, due_on=task.due_on,
-                                  owner_person_id=self._person_id(person))
         self.saver.file(self._draft(), task)
         self.editor.clear()
         self.banner.hide()
@@ -309,11 +307,6 @@ class LiveView(QWidget):
             self.editor.load(text, draft.kind, draft.started_at, draft.note_id)
             self.editor.mark_dirty()
         show_error(self, exc)
-
-    def _person_id(self, speaker: Speaker) -> int | None:
-        entry = next((e for e in participation.attendance_list(self.desk, self.meeting_id)
-                      if e.attendance.id == speaker.attendance_id), None)
-        return entry.person.id if entry else None
 
     def _speaker_chosen(self, speaker: Speaker | None) -> None:
         if speaker is not None:
