@@ -26,7 +26,7 @@ from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
-from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.store.desk import Desk, open_desk, read_only_error, writable
 from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ def _out(line: str) -> None:
 def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
     """Open a desk for a command that writes it, holding the desk lock the GUI holds: while a
     window has the desk open, the command stops with the lock's message and changes nothing."""
+    if path.is_file() and not writable(path):
+        raise read_only_error(path)
     lock = DeskLock(path)
     if create or path.exists():  # else open_desk says "not found", leaving no lock file
         try:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meetingdesk.domain.errors import DeskFileError
-from meetingdesk.store.desk import open_desk, schema_problems
+from meetingdesk.store.desk import open_desk, schema_problems, writable
 from meetingdesk.store.integrity import integrity_facts, quick_check_file
 from meetingdesk.store.migrations import SCHEMA_VERSION
 
@@ -41,14 +41,17 @@ def check_desk(path: Path) -> HealthReport:
         except sqlite3.DatabaseError as exc:
             return HealthReport(False, [f"integrity_check: LỖI — {exc}"])
     integrity_ok = facts.integrity == ["ok"]
-    wal = facts.journal_mode.lower() == "wal"
+    # A file nobody may write here is read as immutable, which hides its journal mode.
+    unwritable = not writable(path)
+    wal = unwritable or facts.journal_mode.lower() == "wal"
     lines = [
         f"tệp: {path}",
         "integrity_check: " + ("ok" if integrity_ok else "LỖI — " + "; ".join(facts.integrity[:5])),
         "foreign_key_check: " + ("ok" if not facts.foreign_key_violations
                                  else f"LỖI — {facts.foreign_key_violations} vi phạm"),
         f"schema: {facts.schema_version} (phiên bản này: {SCHEMA_VERSION})",
-        f"journal_mode: {facts.journal_mode}" + ("" if wal else " (cần WAL)"),
+        "journal_mode: không kiểm được (tệp chỉ đọc)" if unwritable
+        else f"journal_mode: {facts.journal_mode}" + ("" if wal else " (cần WAL)"),
     ]
     ok = integrity_ok and not facts.foreign_key_violations and wal \
         and facts.schema_version == SCHEMA_VERSION
