@@ -324,13 +324,16 @@ def writable(path: Path) -> bool:
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=10, factory=DeskConnection)
     conn.desk_path = path
-    conn.execute("PRAGMA busy_timeout = 10000")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if mode.lower() != "wal":
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise _damaged(path, "không bật được chế độ WAL", "cannot enable WAL mode")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
         conn.close()
-        raise _damaged(path, "không bật được chế độ WAL", "cannot enable WAL mode")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+        raise
     _register_functions(conn)
     return conn
 
