@@ -58,6 +58,12 @@ def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
         lock.release()
 
 
+def _desk_for(path: Path, *, dry_run: bool) -> contextlib.AbstractContextManager[Desk]:
+    """The desk of an import: read only for a dry run (no lock: a window may hold the desk),
+    else opened for writing (made if missing, as the command's help says)."""
+    return open_desk(path, create=False) if dry_run else _writing(path)
+
+
 def _with_backup_offer(exc: MeetingDeskError, db: Path | None) -> str:
     """The error's line, naming the desk's newest good backup when the desk file itself was
     refused and one exists."""
@@ -175,7 +181,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapping = guess_mapping(table.headers)
     if args.map:
         mapping.update(parse_mapping(args.map, table.headers))
-    with _writing(args.db, create=not args.dry_run) as desk:
+    with _desk_for(args.db, dry_run=args.dry_run) as desk:
         plan = plan_import(desk, table, mapping, args.meeting, args.site)
         for line in plan_lines(plan, details=not args.quiet):
             _out(line)
@@ -213,7 +219,7 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     from meetingdesk.exchange.report import merge_lines
 
     package = read_package(args.file)
-    with _writing(args.db, create=not args.dry_run) as desk:
+    with _desk_for(args.db, dry_run=args.dry_run) as desk:
         report = import_package(desk, package, dry_run=args.dry_run)
     for line in merge_lines(report):
         _out(line)
@@ -277,7 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="thể thức: state (Nghị định 30/2020) hoặc party (Hướng dẫn 36-HD/VPTW); "
                         "mặc định theo thiết lập của cơ quan")
     p = command("import", cmd_import,
-                "nhập danh sách đại biểu hoặc điểm cầu từ XLSX, CSV (xem trước rồi ghi một lần)")
+                "nhập danh sách đại biểu hoặc điểm cầu từ XLSX, CSV (xem trước rồi ghi một lần; "
+                "tạo tệp dữ liệu nếu chưa có)")
     p.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx, .csv hoặc .txt")
     p.add_argument("--meeting", type=int, default=None, metavar="MÃ_CUỘC_HỌP",
                    help="thêm những người trong danh sách vào thành phần cuộc họp này")
@@ -304,7 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="điểm cầu cần gửi; bỏ trống để gửi thiết lập cả cuộc họp")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.mdpkg")
     p = command("import-package", cmd_import_package,
-                "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được báo, không ghi đè)")
+                "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được báo, không ghi đè; "
+                "tạo tệp dữ liệu nếu chưa có)")
     p.add_argument("file", type=Path, metavar="TỆP.mdpkg")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     p = command("minutes-docx", cmd_minutes_docx,

@@ -687,6 +687,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
+        <source>Read-only: this desk is on a read-only medium or you may not write it. You can browse, search, preview, export and print; nothing can be changed.</source>
+        <translation>Chỉ đọc: tệp dữ liệu này nằm trên ổ chỉ đọc hoặc bạn không có quyền ghi. Bạn có thể xem, tìm kiếm, xem trước, xuất và in; không thay đổi được gì.</translation>
+    </message>
+    <message>
         <source>This desk has no backups yet.</source>
         <translation>Tệp dữ liệu này chưa có bản sao lưu nào.</translation>
     </message>

@@ -36,6 +36,7 @@ from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.minutes import versions_model
+from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
@@ -75,6 +76,7 @@ class MinutesTab(MeetingTab):
                                 fill_minimum=12)
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
+        reading(self.export_button, self.print_button)
         self.final_button = button(tr("Mark final"), self, self.mark_final)
         self.reopen_button = button(tr("Reopen…"), self, self.reopen)
         self.state = QLabel(self)
