@@ -16,12 +16,17 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from meetingdesk import __version__
-from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
+from meetingdesk.domain.errors import (
+    DeskFileError,
+    MeetingDeskError,
+    StorageError,
+    current_language,
+)
 from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
-from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.store.desk import Desk, open_desk, read_only_error, writable
 from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
@@ -37,6 +42,8 @@ def _out(line: str) -> None:
 def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
     """Open a desk for a command that writes it, holding the desk lock the GUI holds: while a
     window has the desk open, the command stops with the lock's message and changes nothing."""
+    if path.is_file() and not writable(path):
+        raise read_only_error(path)
     lock = DeskLock(path)
     if create or path.exists():  # else open_desk says "not found", leaving no lock file
         try:
@@ -49,6 +56,26 @@ def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
             yield desk
     finally:
         lock.release()
+
+
+def _with_backup_offer(exc: MeetingDeskError, db: Path | None) -> str:
+    """The error's line, naming the desk's newest good backup when the desk file itself was
+    refused and one exists."""
+    line = str(exc)
+    if not isinstance(exc, DeskFileError) or isinstance(exc, StorageError) or db is None:
+        return line
+    from meetingdesk.services.backups import check_at_start
+
+    check = check_at_start(db)
+    good = check.newest_good_backup
+    if check.ok or good is None:
+        return line
+    when = good.taken_at.strftime("%d/%m/%Y %H:%M")
+    if current_language() == "en":
+        return (f"{line} The newest good backup, of {when}, is {good.path}: restore it with "
+                "File → Restore a backup… in the window.")
+    return (f"{line} Bản sao lưu tốt gần nhất, lúc {when}, là {good.path}: khôi phục bằng "
+            "Tệp → Khôi phục bản sao lưu… trong cửa sổ.")
 
 
 def _start_gui(db: Path | None, *, demo: bool = False) -> int:
@@ -299,16 +326,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except MeetingDeskError as exc:
-        print(f"meetingdesk: {exc}", file=sys.stderr)
+        print(f"meetingdesk: {_with_backup_offer(exc, args.db)}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:
-        # Damage that only shows once the file is open (a bad page in the middle).
-        if getattr(exc, "sqlite_errorname", None) not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
-            raise
+        # A file of the user's (not a desk) read through SQLite, or damage that shows only
+        # once a desk is open: named in one line, never a traceback.
         damaged = DeskFileError(
-            f"Tệp {args.db} bị hỏng ({exc}); hãy chạy “meetingdesk check”.",
-            f"{args.db} is damaged ({exc}); run “meetingdesk check”.")
+            f"Lỗi SQLite khi xử lý {args.db}: {exc}; hãy chạy “meetingdesk check”.",
+            f"SQLite error while working on {args.db}: {exc}; run “meetingdesk check”.")
         print(f"meetingdesk: {damaged}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        failed = DeskFileError(
+            f"Lỗi đọc/ghi tệp {exc.filename or args.db}: {exc.strerror or exc}.",
+            f"Cannot read or write {exc.filename or args.db}: {exc.strerror or exc}.")
+        print(f"meetingdesk: {failed}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

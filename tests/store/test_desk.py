@@ -17,6 +17,7 @@ from sqlite_utils.migrations import Migrations
 from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, StorageError
 from meetingdesk.services import meetings, notes, search
 from meetingdesk.store import desk as desk_module
+from meetingdesk.store.backup import backup_dir_for
 from meetingdesk.store.desk import Desk, open_desk
 from meetingdesk.store.migrations import (
     APPLICATION_ID,
@@ -101,7 +102,7 @@ def test_open_desk_reopening_a_current_desk_changes_no_schema(desk: Desk) -> Non
     desk.close()
     with open_desk(desk.path) as again:
         assert [s.meeting.title for s in meetings.list_meetings(again)] == ["Giao ban"]
-    assert not (desk.path.parent / "desk-backups").exists()
+    assert not backup_dir_for(desk.path).exists()
 
 
 def test_open_desk_committed_fixture_exists_for_every_schema() -> None:
@@ -132,7 +133,7 @@ def test_open_desk_backs_up_before_migrating(latest_schema_copy: Path,
     with open_desk(latest_schema_copy) as desk:
         assert "venue_notes" in desk.db["meetings"].columns_dict  # type: ignore[union-attr]
         assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
-    (backup,) = (latest_schema_copy.parent / "old-backups").iterdir()
+    (backup,) = (latest_schema_copy.parent / "old.db-backups").iterdir()
     assert backup.name.startswith("old-") and backup.name.endswith("-before-migration.db")
     conn = sqlite3.connect(backup)
     try:
@@ -158,7 +159,7 @@ def test_open_desk_failing_migration_leaves_the_file_as_it_was(
     with pytest.raises(RuntimeError):
         open_desk(latest_schema_copy)
     assert sha256(latest_schema_copy) == before
-    assert siblings(latest_schema_copy) == {"old-backups"}  # the backup, no -wal or -shm
+    assert siblings(latest_schema_copy) == {"old.db-backups"}  # the backup, no -wal or -shm
     monkeypatch.undo()
     with open_desk(latest_schema_copy) as desk:
         assert [s.meeting.title for s in meetings.list_meetings(desk)] == [
