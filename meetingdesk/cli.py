@@ -198,13 +198,13 @@ def cmd_minutes_docx(args: argparse.Namespace) -> int:
     from meetingdesk.domain.enums import Profile
     from meetingdesk.exchange.docx_minutes import render_minutes_docx
     from meetingdesk.minutes.builder import build_minutes
+    from meetingdesk.minutes.generate import meeting_profile
     from meetingdesk.minutes.profiles import profile_for
-    from meetingdesk.services import organization
     from meetingdesk.services.files import write_atomically
 
     with _writing(args.db, create=False) as desk:
         fmt = profile_for(Profile(args.profile) if args.profile
-                          else organization.get_organization(desk).profile)
+                          else meeting_profile(desk, args.meeting_id))
         data = render_minutes_docx(build_minutes(desk, args.meeting_id, fmt), fmt)
     write_atomically(args.output, data)
     _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({fmt.key.value}, {len(data):,} byte) "

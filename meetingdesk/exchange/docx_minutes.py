@@ -222,6 +222,9 @@ class _Writer:
         left, right = self.doc.signers
         blocks = []
         for signer in (left, right):
+            if signer is None:
+                blocks.append([])
+                continue
             block = [(r, {"size": s.signer, "bold": True}) for r in signer.role if r]
             if signer.hint:
                 block.append((signer.hint, {"size": s.signer, "italic": True}))

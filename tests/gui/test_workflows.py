@@ -219,7 +219,7 @@ def test_workflow_delete_meeting_with_confirmation_and_undo(
     view = window.view
     assert view is not None
     view.tabs.setCurrentWidget(view.overview)
-    assert view.overview.totals.text() == "7 điểm cầu, 4 đại biểu"
+    assert view.overview.totals.text() == "7 điểm cầu, 5 đại biểu"
 
 
 def test_workflow_new_meeting_from_previous(window: MainWindow, qtbot: Any,
@@ -235,7 +235,7 @@ def test_workflow_new_meeting_from_previous(window: MainWindow, qtbot: Any,
     assert view is not None
     assert window.meeting_list.current().meeting.title == "Giao ban quý 2-2023"
     view.tabs.setCurrentWidget(view.overview)
-    assert view.overview.totals.text() == "7 điểm cầu, 4 đại biểu"
+    assert view.overview.totals.text() == "7 điểm cầu, 5 đại biểu"
     view.tabs.setCurrentWidget(view.delegates)
     assert set(column(view.delegates.table, 4)) == {"Chưa điểm danh"}
 

@@ -26,7 +26,7 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.replace(";", "\n").split("\n") if line.strip())
 
 
-def _people_combo(people: list[Person], current: int | None, parent: QWidget) -> QComboBox:
+def people_combo(people: list[Person], current: int | None, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(tr("(none)"), None)
     for p in people:
@@ -111,7 +111,7 @@ class AgendaItemDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Edit agenda item") if item else tr("New agenda item"), parent)
         self.title = QLineEdit(item.title if item else "", self)
-        self.presenter = _people_combo(people, item.presenter_id if item else None, self)
+        self.presenter = people_combo(people, item.presenter_id if item else None, self)
         self.minutes = QSpinBox(self)
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSuffix(" " + tr("min"))
@@ -151,7 +151,7 @@ class MeetingSiteDialog(FormDialog):
     def __init__(self, site_name: str, meeting_site: MeetingSite, people: list[Person],
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Site: %1").replace("%1", site_name), parent)
-        self.host = _people_combo(people, meeting_site.host_person_id, self)
+        self.host = people_combo(people, meeting_site.host_person_id, self)
         self.summoned = QSpinBox(self)
         self.summoned.setRange(0, 100000)
         self.summoned.setValue(meeting_site.summoned)

@@ -41,8 +41,9 @@ from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.gui.workers import MinutesWorker, start_in_thread
+from meetingdesk.minutes.generate import meeting_profile
 from meetingdesk.minutes.profiles import Margins
-from meetingdesk.services import meetings, minutes_versions, organization
+from meetingdesk.services import meetings, minutes_versions
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +115,8 @@ class MinutesTab(MeetingTab):
 
     def show_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:
-            i = self.profile.findData(organization.get_organization(self.desk).profile)
+            i = self.profile.findData(meeting_profile(self.desk, meeting_id)
+                                      if meeting_id is not None else Profile.PARTY)
             chosen = self.settings.get(keys.MINUTES_PROFILE)
             if chosen:
                 i = self.profile.findData(Profile(chosen))
