@@ -95,7 +95,7 @@ class _Writer:
 
     def heading(self, text: str) -> None:
         if text:
-            self.para(text, bold=True).paragraph_format.keep_with_next = True
+            self.para(text, bold=True, indent=True).paragraph_format.keep_with_next = True
 
     def table(self, columns: Iterable[str], rows: Iterable[Iterable[str]],
               widths_mm: tuple[float, ...], centred: tuple[int, ...] = ()) -> Table:
@@ -288,7 +288,8 @@ class _Writer:
 
     def closing(self) -> None:
         s = self.s
-        self.para(self.doc.closing, align="justify", indent=True)
+        closing = self.para(self.doc.closing, align="justify", indent=True)
+        closing.paragraph_format.keep_with_next = True  # with the signatures, as in the PDF
         left, right = self.doc.signers
 
         def lines(signer: Any, part: str, **style: Any) -> list[_Line]:
@@ -298,11 +299,15 @@ class _Writer:
             return [(t, {"size": s.signer, **style}) for t in texts if t]
 
         space: _Line = ("", {"after": self.p.signature_space_mm * _PT_PER_MM})
-        self.borderless(self._text_width_mm() * self.p.signature_left_ratio, [
+        signatures = self.borderless(self._text_width_mm() * self.p.signature_left_ratio, [
             (lines(left, "role", bold=True), lines(right, "role", bold=True)),
             (lines(left, "hint", italic=True), lines(right, "hint", italic=True)),
             ([space], [space]),
             (lines(left, "name", bold=True), lines(right, "name", bold=True))])
+        for row in signatures.rows[:-1]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
         underline = self.p.recipients_title_style == "underline"
         self.para(after=0)
         self.para(self.doc.recipients_title, size=s.recipients_title, bold=not underline,

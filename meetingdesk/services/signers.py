@@ -27,22 +27,25 @@ _MEMBERSHIP = ("uy vien",)
 
 def derived_title(person: Person, issuer: Issuer) -> str:
     """The chair's title line from the person's titles: the post held in the issuer, without
-    the issuer's name ("Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương" under Ban Tổ chức
-    Trung ương → "Phó Trưởng Ban Thường trực"; "Trưởng Ban Tổ chức Tỉnh ủy" under Ban Tổ chức
-    Tỉnh ủy → "Trưởng Ban"); else the first title that is not a membership;
-    else the first title."""
+    the issuer's name or its beginning ("Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương"
+    under Ban Tổ chức Trung ương → "Phó Trưởng Ban Thường trực"; "Trưởng Ban Tổ chức Tỉnh ủy"
+    under Ban Tổ chức Tỉnh ủy Thái Nguyên → "Trưởng Ban"); else the first title that is not a
+    membership; else the first title."""
     if not person.titles:
         return ""
     issuer_words = fold(issuer.name).split()
     for title in person.titles:
         words = title.split()
-        tail = len(issuer_words)
-        if tail and len(words) > tail and [fold(w) for w in words[-tail:]] == issuer_words:
-            post = words[:-tail]
-            if all(fold(w) in _RANKS for w in post):
-                # "Trưởng Ban Tổ chức Tỉnh ủy" under Ban Tổ chức Tỉnh ủy: "Trưởng Ban".
-                post.append(words[-tail])
-            return " ".join(post)
+        folded = [fold(w) for w in words]
+        # The issuer's name, or its beginning ("Ban Tổ chức Tỉnh ủy" of "… Tỉnh ủy Thái
+        # Nguyên"), ending the title.
+        for tail in range(min(len(issuer_words), len(words) - 1), 1, -1):
+            if folded[-tail:] == issuer_words[:tail]:
+                post = words[:-tail]
+                if all(fold(w) in _RANKS for w in post):
+                    # "Trưởng Ban Tổ chức Tỉnh ủy" under Ban Tổ chức Tỉnh ủy: "Trưởng Ban".
+                    post.append(words[-tail])
+                return " ".join(post)
     posts = [t for t in person.titles if not fold(t).startswith(_MEMBERSHIP)]
     return (posts or list(person.titles))[0]
 

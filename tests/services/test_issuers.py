@@ -76,6 +76,8 @@ def test_issuers_in_use_or_default_cannot_be_deleted(desk: Desk) -> None:
      "BAN TỔ CHỨC TRUNG ƯƠNG", "Phó Trưởng Ban Thường trực"),
     (("Uỷ viên Ban Thường vụ", "Trưởng Ban Tổ chức Tỉnh uỷ"), "UBND TỈNH",
      "Trưởng Ban Tổ chức Tỉnh uỷ"),
+    (("Uỷ viên Ban Thường vụ", "Trưởng Ban Tổ chức Tỉnh uỷ"),
+     "BAN TỔ CHỨC TỈNH ỦY THÁI NGUYÊN", "Trưởng Ban"),
     (("Ủy viên Ban Chấp hành",), "X", "Ủy viên Ban Chấp hành"),
     ((), "X", ""),
 ])
