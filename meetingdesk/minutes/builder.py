@@ -13,7 +13,7 @@ from meetingdesk.domain.dates import BLANK_DATE, date_words, short_date
 from meetingdesk.domain.enums import NoteKind, Role
 from meetingdesk.domain.headcount import SiteHeadcount
 from meetingdesk.domain.records import Issuer, Meeting, Note, Person
-from meetingdesk.domain.text import fold
+from meetingdesk.domain.text import fold, strip_invisible
 from meetingdesk.minutes.document import (
     Appendix,
     BodySection,
@@ -41,11 +41,13 @@ _EVENT_WORDS = ("Cuộc họp", "Hội nghị", "Hội thảo", "Phiên họp", 
 
 
 def clean(text: str | None) -> str:
-    """User text made safe to draw: NFC, control characters and lone surrogates dropped,
-    tabs as spaces. Newlines are kept (they separate paragraphs)."""
+    """User text made safe to draw: NFC, control characters, BOM, bidi controls and lone
+    surrogates dropped, tabs as spaces. Newlines are kept (they separate paragraphs). Text
+    stored before the desk cleaned its way in is cleaned here too."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text)
     return _UNDRAWABLE.sub("", text.replace("\t", " "))
 
 

@@ -146,3 +146,30 @@ def test_minutes_builder_presenter_and_notes_outside_items(desk: Desk) -> None:
         ("", [("Khai mạc.",)]), ("1. Báo cáo quý", [("Báo cáo.",)]),
         ("2. Các ý kiến khác", [("Ý kiến cuối.",)])]
     assert sections[1].presenter == "Trình bày: Đồng chí Vũ Văn Bình, Vụ trưởng."
+
+
+def test_minutes_builder_characters_the_fonts_lack_are_drawn_as_a_square_and_kept_as_text(
+        desk: Desk) -> None:
+    from conftest import body_text, squeeze
+    from reportlab.pdfbase import pdfmetrics
+
+    from meetingdesk.minutes.fonts import REGULAR
+
+    meeting = meetings.create_meeting(desk, title="Họp", actual_start=datetime(2026, 1, 5, 8))
+    notes.add_note(desk, meeting_id=meeting.id or 0, text="Hoàn thành 👍 ✅ đúng hạn.",
+                   kind=NoteKind.REMARK, at=datetime(2026, 1, 5, 8, 5))
+    pdf = render_minutes(build_minutes(desk, meeting.id or 0, STATE), STATE)
+    assert squeeze("Hoàn thành 👍 ✅ đúng hạn.") in squeeze(body_text(pdf))
+    face = pdfmetrics.getFont(REGULAR).face
+    assert face.charToGlyph[ord("👍")] == face.charToGlyph[0x25A1]  # □
+
+
+def test_minutes_builder_drops_bom_and_bidi_controls_stored_before(desk: Desk) -> None:
+    meeting = meetings.create_meeting(desk, title="Họp", actual_start=datetime(2026, 1, 5, 8))
+    note = notes.add_note(desk, meeting_id=meeting.id or 0, text="Ý kiến",
+                          kind=NoteKind.REMARK, at=datetime(2026, 1, 5, 8, 5))
+    with desk.transaction() as db:  # as an older version could have stored it
+        db.execute("UPDATE notes SET text = ? WHERE id = ?",
+                   ["\ufeffÝ kiến \u202eđảo chiều\u202c \u2067cô lập\u2069", note.id])
+    doc = build_minutes(desk, meeting.id or 0, STATE)
+    assert doc.sections[0].notes[0].paragraphs == ("Ý kiến đảo chiều cô lập",)

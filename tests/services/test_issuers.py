@@ -124,3 +124,14 @@ def test_headcounts_report_present_with_the_named_as_floor(desk: Desk) -> None:
     (entry,) = participation.meeting_sites(desk, mid)
     assert (entry.headcount.present, entry.headcount.absent) == (18, 2)
     assert headcounts.report_present(desk, ms.id or 0, present=None).present is None
+
+
+def test_text_over_long_fields_are_refused_not_cut(desk: Desk) -> None:
+    person = directory.add_person(desk, full_name="Lê Văn An")
+    with pytest.raises(ValidationError, match=r"dài quá 2\.000 ký tự"):
+        directory.update_person(desk, person.id or 0, organization="Sở " + "x" * 2_001)
+    with pytest.raises(ValidationError):
+        meetings.create_meeting(desk, title="Họp " + "y" * 2_001)
+    assert directory.get_person(desk, person.id or 0).organization is None
+    bidi = directory.add_person(desk, full_name="\ufeffTrần\u202e Thị\u2066 Bình")
+    assert bidi.full_name == "Trần Thị Bình"
