@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         dir_menu = bar.addMenu(tr("&Directories"))
         self.sites_action = self._action(dir_menu, tr("Sites…"), self.open_site_directory)
         self.people_action = self._action(dir_menu, tr("People…"), self.open_people_directory)
+        self.issuers_action = self._action(dir_menu, tr("Issuers…"), self.open_issuer_directory)
 
         help_menu = bar.addMenu(tr("&Help"))
         self._action(help_menu, tr("About MeetingDesk"), self.about)
@@ -175,7 +176,8 @@ class MainWindow(QMainWindow):
         has_desk = self.session is not None
         has_meeting = self.meeting_list.current_id() is not None
         for a in (self.backup_action, self.restore_action, self.new_meeting_action,
-                  self.sites_action, self.people_action, self.find_action):
+                  self.sites_action, self.people_action, self.issuers_action,
+                  self.find_action):
             a.setEnabled(has_desk)
         self.copy_meeting_action.setEnabled(has_meeting)
         self.live_action.setEnabled(has_meeting)
@@ -509,6 +511,12 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self._show_desk_window(PeopleDirectory(self.session, self))
 
+    def open_issuer_directory(self) -> None:
+        from meetingdesk.gui.dialogs.issuers import IssuerDirectory
+
+        if self.session is not None:
+            self._show_desk_window(IssuerDirectory(self.session, self))
+
     def _show_desk_window(self, window: QWidget) -> None:
         """Show a window that works on the open desk; it closes with the desk."""
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -520,7 +528,7 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> None:
         from meetingdesk.gui.dialogs.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self.session, self)
+        dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() and dialog.language_changed:
             self.language_changed.emit()
 

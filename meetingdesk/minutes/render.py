@@ -39,6 +39,7 @@ from meetingdesk.minutes.document import (
     DelegateRow,
     MinutesDocument,
     NoteEntry,
+    Signer,
 )
 from meetingdesk.minutes.flowables import LeanTable, Lines, LineStyle, TableStyle, width_of
 from meetingdesk.minutes.fonts import (
@@ -242,7 +243,7 @@ class _Story:
         """Secretary on the left, chair on the right, row by row so that the roles, the hints
         and the names stand level however the roles wrap."""
         s = self.p.sizes
-        left, right = self.doc.signers
+        left, right = (signer or Signer((), "", "") for signer in self.doc.signers)
 
         def cell(texts: tuple[str, ...], font: str) -> list[Flowable]:
             return [self.centred(t, font, s.signer) for t in texts if t]
