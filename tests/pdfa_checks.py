@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from io import BytesIO
 from typing import Any
 from xml.etree import ElementTree
@@ -65,12 +66,15 @@ def _xmp(pdf: bytes) -> tuple[ElementTree.Element | None, list[str]]:
     return ElementTree.fromstring(stream.get_data()), problems
 
 
-def _pdf_date_to_xmp(value: str) -> str:
-    m = re.fullmatch(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)([+-Z])(\d\d)?'?(\d\d)?'?", value)
+def _pdf_date(value: str) -> datetime:
+    m = re.fullmatch(r"D:(\d{14})(Z|[+-]\d\d'?\d\d'?)?", value)
     assert m, value
-    y, mo, d, h, mi, s, sign, tzh, tzm = m.groups()
-    zone = "Z" if sign == "Z" else f"{sign}{tzh}:{tzm or '00'}"
-    return f"{y}-{mo}-{d}T{h}:{mi}:{s}{zone}"
+    zone = (m.group(2) or "Z").replace("'", "")
+    return datetime.strptime(m.group(1) + ("+0000" if zone == "Z" else zone), "%Y%m%d%H%M%S%z")
+
+
+def _xmp_date(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 def xmp_problems(pdf: bytes) -> list[str]:
@@ -81,8 +85,16 @@ def xmp_problems(pdf: bytes) -> list[str]:
         return problems
 
     def value(path: str) -> str | None:
+        """An XMP property written as an element or, abbreviated, as an attribute."""
         found = root.find(f".//{path}", NS)
-        return None if found is None else (found.text or "")
+        if found is not None:
+            return found.text or ""
+        prefix, name = path.split(":", 1)
+        attribute = f"{{{NS[prefix]}}}{name}"
+        for element in root.iter(f"{{{NS['rdf']}}}Description"):
+            if attribute in element.attrib:
+                return element.attrib[attribute]
+        return None
 
     if value("pdfaid:part") != "2":
         problems.append(f"pdfaid:part is {value('pdfaid:part')!r}")
@@ -101,7 +113,7 @@ def xmp_problems(pdf: bytes) -> list[str]:
     for path, key in {"xmp:CreateDate": "/CreationDate", "xmp:ModifyDate": "/ModDate"}.items():
         if not value(path):
             problems.append(f"XMP {path} is missing")
-        elif key in info and _pdf_date_to_xmp(str(info[key])) != value(path):
+        elif key in info and _pdf_date(str(info[key])) != _xmp_date(value(path) or ""):
             problems.append(f"XMP {path} {value(path)} differs from Info {key} {info[key]}")
     return problems
 

@@ -211,6 +211,10 @@ class MinutesVersion:
     size: int
     final: bool = False
     finalized_at: datetime | None = None
+    signed_sha256: str | None = None
+    """Set when the version has a digitally signed copy (its bytes are kept apart)."""
+    signed_at: datetime | None = None
+    signed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

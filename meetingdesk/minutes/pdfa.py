@@ -27,6 +27,8 @@ from reportlab.pdfbase.pdfdoc import (
     PDFName,
     PDFStream,
     PDFString,
+)
+from reportlab.pdfbase.pdfdoc import (
     format as pdf_format,
 )
 from reportlab.pdfgen.canvas import Canvas
