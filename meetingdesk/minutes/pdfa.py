@@ -20,6 +20,8 @@ from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
 from PIL import ImageCms
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
@@ -110,15 +112,20 @@ points)</pdfaProperty:description>
 
 
 def signer_boxes_of(xmp: bytes) -> list[SignerBox]:
-    """The signer boxes recorded in a minutes PDF's XMP packet (none for other PDFs)."""
-    start_tag = f"<{PREFIX}:{BOXES_PROPERTY}>".encode()
-    start = xmp.find(start_tag)
-    end = xmp.find(f"</{PREFIX}:{BOXES_PROPERTY}>".encode(), start)
-    if start < 0 or end < 0:
+    """The signer boxes recorded in a minutes PDF's XMP packet, written as an element (as
+    rendered) or as an attribute (as pyHanko rewrites the packet when it signs); none for
+    other PDFs."""
+    try:
+        root = ElementTree.fromstring(xmp)
+    except (ElementTree.ParseError, DefusedXmlException, ValueError):
         return []
-    text = xmp[start + len(start_tag):end].decode("utf-8", "replace")
-    return boxes_from_json(text.replace("&quot;", '"').replace("&lt;", "<")
-                           .replace("&gt;", ">").replace("&amp;", "&"))
+    name = f"{{{NAMESPACE}}}{BOXES_PROPERTY}"
+    for element in root.iter():
+        if element.tag == name:
+            return boxes_from_json(element.text or "")
+        if name in element.attrib:
+            return boxes_from_json(element.attrib[name])
+    return []
 
 
 class _UnfilteredStream(PDFStream):

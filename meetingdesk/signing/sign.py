@@ -27,7 +27,9 @@ from meetingdesk.signing.appearance import SignatureLook, stamp_style
 
 logger = logging.getLogger(__name__)
 
-FIELD_NAMES = {"left": "MeetingDesk.ThuKy", "right": "MeetingDesk.ChuToa"}
+FIELD_NAMES = {"left": "ChuKyThuKy", "right": "ChuKyChuToa"}
+"""Top-level fields: a dotted name would make one parent field whose kids change when the
+second signer signs, which the first signature's check would call a suspicious change."""
 ROLE_WORDS = {"left": ("thư ký", "secretary"), "right": ("chủ tọa", "chair")}
 
 

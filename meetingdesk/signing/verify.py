@@ -49,10 +49,13 @@ class SignatureCheck:
     trusted: bool
     changed_after: bool
     """Something other than further signatures was added after this signature."""
+    timestamp_ok: bool = True
+    """No timestamp, or a timestamp that is intact, valid and trusted."""
 
     @property
     def ok(self) -> bool:
-        return self.intact and self.valid and self.trusted and not self.changed_after
+        return (self.intact and self.valid and self.trusted and not self.changed_after
+                and self.timestamp_ok)
 
     def line(self) -> str:
         when = (self.signed_at.astimezone(VIETNAM).isoformat() if self.signed_at
@@ -70,6 +73,9 @@ class SignatureCheck:
             return _say("chữ ký không hợp lệ", "the signature is not valid")
         if self.changed_after:
             return _say("tệp đã bị sửa đổi sau khi ký", "the file was modified after signing")
+        if not self.timestamp_ok:
+            return _say("dấu thời gian không hợp lệ hoặc không tin cậy",
+                        "the timestamp is not valid or not trusted")
         return _say("chứng thư số không thuộc gốc tin cậy đã thêm",
                     "the certificate does not chain to a trust root that was added")
 
@@ -106,10 +112,9 @@ def load_trust_roots(paths: Sequence[Path]) -> list[x509.Certificate]:
 
 def _status_check(status: PdfSignatureStatus, field: str, last: bool) -> SignatureCheck:
     cert = status.signing_cert
-    if status.timestamp_validity is not None:
-        when = status.timestamp_validity.timestamp
-    else:
-        when = status.signer_reported_dt
+    stamp = status.timestamp_validity
+    when = stamp.timestamp if stamp is not None else status.signer_reported_dt
+    stamp_ok = stamp is None or (stamp.intact and stamp.valid and stamp.trusted)
     if last:
         changed = status.coverage != SignatureCoverageLevel.ENTIRE_FILE
     else:
@@ -119,7 +124,7 @@ def _status_check(status: PdfSignatureStatus, field: str, last: bool) -> Signatu
                    or level is None or level > ModificationLevel.FORM_FILLING)
     return SignatureCheck(field, certificate_name(cert), certificate_organization(cert), when,
                           intact=status.intact, valid=status.valid, trusted=status.trusted,
-                          changed_after=changed)
+                          changed_after=changed, timestamp_ok=stamp_ok)
 
 
 def verify_pdf(data: bytes, trust_roots: Sequence[x509.Certificate]) -> VerifyReport:

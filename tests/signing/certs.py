@@ -88,6 +88,44 @@ def make_signer(ca: Issued, common: str = "Mai Văn Chính",
     return Issued(key, cert)
 
 
+def make_tsa(ca: Issued) -> Issued:
+    """A timestamping authority's certificate (critical timeStamping extended key usage)."""
+    key = _key()
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(_name("MeetingDesk Test TSA", "Test CA"))
+            .issuer_name(ca.cert.subject).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=365))
+            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]),
+                           critical=True)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                ca.key.public_key()), critical=False)
+            .sign(ca.key, hashes.SHA256()))
+    return Issued(key, cert)
+
+
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+class Pki:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.ca = make_ca()
+        self.signer = make_signer(self.ca)
+        self.secretary = make_signer(self.ca, "Nguyễn Thị Thu Hà")
+        self.tsa = make_tsa(self.ca)
+        self.stranger_ca = make_ca("Unknown Root CA")
+        self.stranger = make_signer(self.stranger_ca, "Kẻ Giả Mạo", "Không rõ")
+        self.ca_pem = write(folder / "ca.pem", self.ca.pem())
+        self.p12 = write(folder / "signer.p12", self.signer.p12(chain=(self.ca,)))
+        self.secretary_p12 = write(folder / "secretary.p12",
+                                         self.secretary.p12(chain=(self.ca,)))
+        self.stranger_p12 = write(folder / "stranger.p12",
+                                        self.stranger.p12(chain=(self.stranger_ca,)))
+        self.expired_p12 = write(
+            folder / "expired.p12", make_signer(self.ca, expired=True).p12())
+        self.no_usage_p12 = write(
+            folder / "no-usage.p12",
+            make_signer(self.ca, digital_signature=False).p12())
