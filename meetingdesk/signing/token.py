@@ -63,9 +63,11 @@ def _signing_certificate(session, now: datetime) -> tuple[bytes, x509.Certificat
     from pkcs11 import Attribute, ObjectClass
 
     problems: list[ValidationError] = []
-    for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
-        cert = x509.Certificate.load(bytes(obj[Attribute.VALUE]))
-        cert_id = bytes(obj[Attribute.ID])
+    # One search at a time on a session: the certificates are listed before keys are sought.
+    found = [(bytes(obj[Attribute.VALUE]), bytes(obj[Attribute.ID])) for obj in
+             session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})]
+    for der, cert_id in found:
+        cert = x509.Certificate.load(der)
         keys = list(session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY,
                                          Attribute.ID: cert_id}))
         if not keys:
