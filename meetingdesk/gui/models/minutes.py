@@ -19,6 +19,8 @@ def versions_model(parent: QObject | None = None) -> RowTableModel[MinutesVersio
         Column(lambda: tr("Size"), lambda v: size(v.size), sort_key=lambda v: v.size,
                align_right=True),
         Column(lambda: tr("Final"), lambda v: moment(v.finalized_at) if v.final else ""),
+        Column(lambda: tr("Signed"), lambda v: f"{v.signed_by}, {moment(v.signed_at)}"
+               if v.signed_by and v.signed_at else "", tooltip=True),
     ]
     return RowTableModel(columns, row_key=lambda v: "final" if v.final else "draft",
                          parent=parent)
