@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -80,7 +81,7 @@ class SignDialog(FormDialog):
         group = QButtonGroup(self)
         group.addButton(self.use_file)
         group.addButton(self.use_token)
-        choice = QHBoxLayout()
+        choice = QVBoxLayout()
         choice.addWidget(self.use_file)
         choice.addWidget(self.use_token)
         self.form.addRow(tr("Key"), choice)

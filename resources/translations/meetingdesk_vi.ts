@@ -956,7 +956,11 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     </message>
     <message>
         <source>Signed</source>
-        <translation>Đã ký số</translation>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>Digitally signed by %1 at %2</source>
+        <translation>Đã ký số bởi %1 lúc %2</translation>
     </message>
     <message>
         <source>Time</source>

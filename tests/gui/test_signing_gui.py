@@ -94,8 +94,10 @@ def test_signing_gui_sign_with_a_p12_file(window: MainWindow, monkeypatch: pytes
     tab.sign_button.click()
     assert asked == [QLineEdit.EchoMode.Password]
     assert answers[-1][0] == "information" and "Đã ký bởi Mai Văn Chính" in answers[-1][1]
-    signed_column = tab.model.index(0, 4).data()
-    assert signed_column.startswith("Mai Văn Chính")
+    assert tab.model.index(0, 4).data() == "✓"
+    assert tab.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "Đã ký số bởi Mai Văn Chính lúc ")
+    assert "Đã ký số bởi Mai Văn Chính" in tab.state.text()
     QAbstractItemModelTester(tab.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     settings = Settings()
     signature, seal = keys.signer_images(f"p12:{p12[0]}")
@@ -156,4 +158,4 @@ def test_signing_gui_versions_model_passes_the_tester(window: MainWindow) -> Non
     tab = _final(window)
     model: QAbstractItemModel = tab.model
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    assert model.headerData(4, Qt.Orientation.Horizontal) == "Đã ký số"
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Ký số"

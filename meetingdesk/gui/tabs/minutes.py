@@ -35,7 +35,7 @@ from meetingdesk.gui import settings as keys
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
-from meetingdesk.gui.models.minutes import versions_model
+from meetingdesk.gui.models.minutes import signed_status, versions_model
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.signing import check_signatures, sign_version
 from meetingdesk.gui.tabs.base import MeetingTab
@@ -72,8 +72,8 @@ class MinutesTab(MeetingTab):
         self.progress.setVisible(False)
         self.progress_label = QLabel(self)
         self.model = versions_model(self)
-        self.table = data_table(self.model, [15, None, 8, 15, 20], parent=self, sortable=False,
-                                fill_minimum=12)
+        self.table = data_table(self.model, [15, None, 8, 15, 5], parent=self, sortable=False,
+                                fill_minimum=7)
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
         self.final_button = button(tr("Mark final"), self, self.mark_final)
@@ -146,8 +146,9 @@ class MinutesTab(MeetingTab):
         self.reopen_button.setEnabled(final)
         self.sign_button.setEnabled(version is not None and version.final)
         self.generate_button.setEnabled(not final and self.thread is None)
-        self.state.setText(tr("The minutes are final: the meeting cannot be changed until it "
-                              "is reopened.") if final else "")
+        self.state.setText("\n".join(t for t in (
+            tr("The minutes are final: the meeting cannot be changed until it is reopened.")
+            if final else "", signed_status(version) if version else "") if t))
         if version is None:
             self._load_pdf(b"")
             return
