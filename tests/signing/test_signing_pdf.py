@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 from asn1crypto import x509 as asn1_x509
-from certs import Pki
+from certs import PASSWORD, Pki
+from cryptography.hazmat.primitives.serialization import Encoding
 from pdfa_checks import pdfa_problems
 from PIL import Image
 from pyhanko.keys import load_private_key_from_pemder_data
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.timestamps import DummyTimeStamper
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, StreamObject
 
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.minutes.pdfa import signer_boxes_of
@@ -25,8 +27,6 @@ from meetingdesk.signing.appearance import SignatureLook
 from meetingdesk.signing.credentials import Pkcs12Source, open_signer
 from meetingdesk.signing.sign import SignRequest, sign_pdf
 from meetingdesk.signing.verify import VerifyReport, load_trust_roots, verify_pdf
-
-PASSWORD = "mật-khẩu 123"
 
 
 def _look(images: tuple[Path, Path], signer: str = "Mai Văn Chính") -> SignatureLook:
@@ -79,40 +79,20 @@ def test_sign_pdf_visible_signature_in_the_chairs_box(final_pdf: bytes, signed: 
     assert (x1, y1) == pytest.approx((box.x, box.y), abs=0.01)
     assert (x2 - x1, y2 - y1) == pytest.approx((box.width, box.height), abs=0.01)
     appearance = widget["/AP"]["/N"].get_object()
-    text = "".join(_texts(appearance))
+    text = _text(appearance)
     assert "Ký bởi: Mai Văn Chính" in text and "Cơ quan: Ban Tổ chức Trung ương" in text
     assert re.search(r"Thời gian ký: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00", text), text
 
 
-def _texts(xobject: object) -> list[str]:
+def _text(xobject: StreamObject) -> str:
     """The text a form XObject (and the forms it draws) shows, via pypdf's extractor."""
-    from pypdf import PageObject
-
     page = PageObject.create_blank_page(width=600, height=200)
-    page[generic_name("/Resources")] = generic_dict({"/XObject": generic_dict(
-        {"/Fm0": xobject.indirect_reference})})  # type: ignore[attr-defined]
-    page.replace_contents(stream(b"/Fm0 Do"))
-    return [page.extract_text()]
-
-
-def generic_name(name: str) -> object:
-    from pypdf.generic import NameObject
-
-    return NameObject(name)
-
-
-def generic_dict(values: dict) -> object:  # type: ignore[type-arg]
-    from pypdf.generic import DictionaryObject, NameObject
-
-    return DictionaryObject({NameObject(k): v for k, v in values.items()})
-
-
-def stream(data: bytes) -> object:
-    from pypdf.generic import DecodedStreamObject
-
-    s = DecodedStreamObject()
-    s.set_data(data)
-    return s
+    forms = DictionaryObject({NameObject("/Fm0"): xobject.indirect_reference})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): forms})
+    content = DecodedStreamObject()
+    content.set_data(b"/Fm0 Do")
+    page.replace_contents(content)
+    return page.extract_text()
 
 
 def test_verify_pdf_flipped_byte_in_signed_range_caught(signed: bytes, final_pdf: bytes,
@@ -192,7 +172,7 @@ def test_verify_pdf_not_a_pdf_refused(pki: Pki) -> None:
 def test_sign_pdf_with_timestamp_is_pades_b_t(final_pdf: bytes, pki: Pki,
                                               images: tuple[Path, Path]) -> None:
     stamper = DummyTimeStamper(
-        tsa_cert=asn1_x509.Certificate.load(pki.tsa.cert.public_bytes(_der())),
+        tsa_cert=asn1_x509.Certificate.load(pki.tsa.cert.public_bytes(Encoding.DER)),
         tsa_key=load_private_key_from_pemder_data(pki.tsa.key_pem(), passphrase=None))
     stamped = _sign(final_pdf, pki.p12, images, SignRequest(timestamper=stamper))
     report = _verify(stamped, pki)
@@ -202,12 +182,6 @@ def test_sign_pdf_with_timestamp_is_pades_b_t(final_pdf: bytes, pki: Pki,
     assert sig["/SubFilter"] == "/ETSI.CAdES.detached"
     assert b"\x06\x0b\x2a\x86\x48\x86\xf7\x0d\x01\x09\x10\x02\x0e" in sig["/Contents"]
     assert pdfa_problems(stamped) == []
-
-
-def _der() -> object:
-    from cryptography.hazmat.primitives.serialization import Encoding
-
-    return Encoding.DER
 
 
 def test_sign_pdf_unreachable_timestamp_server_refused(final_pdf: bytes, pki: Pki,
