@@ -323,6 +323,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.docx")
     p.add_argument("--profile", choices=("state", "party"), default=None,
                    help="thể thức; mặc định theo thiết lập của cơ quan")
+    from meetingdesk.cli_signing import add_commands as add_signing_commands
+
+    add_signing_commands(command)
     return parser
 
 
