@@ -144,11 +144,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
-    """Generate the minutes of a meeting (recorded as a new version) and write the PDF
-    atomically; a meeting whose minutes are final gets its final version written."""
+    """Generate the minutes of a meeting (a new version unless nothing changed) and write the
+    PDF atomically; ``--final`` checks and makes it the final version; a meeting whose minutes
+    are final gets its final version written."""
     # Imported here so the other commands never load reportlab.
     from meetingdesk.domain.enums import MeetingStatus, Profile
-    from meetingdesk.minutes.generate import generate_minutes
+    from meetingdesk.minutes.generate import generate_minutes, meeting_profile
     from meetingdesk.services import minutes_versions
     from meetingdesk.services.files import write_atomically
 
@@ -161,8 +162,14 @@ def cmd_minutes(args: argparse.Namespace) -> int:
             note = "bản chính thức đã chốt"
         else:
             profile = Profile(args.profile) if args.profile else None
+            if args.final:
+                minutes_versions.check_final(
+                    desk, args.meeting_id, profile or meeting_profile(desk, args.meeting_id))
             version, pdf = generate_minutes(desk, args.meeting_id, profile=profile)
-            note = "bản mới"
+            note = "bản"
+            if args.final:
+                version = minutes_versions.mark_final(desk, version.id or 0)
+                note = "bản chính thức"
     write_atomically(args.output, pdf)
     _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({note} {version.id}, "
          f"{version.profile.value}, {len(pdf):,} byte, sha256 {version.sha256[:12]}…) "
@@ -231,13 +238,13 @@ def cmd_minutes_docx(args: argparse.Namespace) -> int:
     from meetingdesk.domain.enums import Profile
     from meetingdesk.exchange.docx_minutes import render_minutes_docx
     from meetingdesk.minutes.builder import build_minutes
+    from meetingdesk.minutes.generate import meeting_profile
     from meetingdesk.minutes.profiles import profile_for
-    from meetingdesk.services import organization
     from meetingdesk.services.files import write_atomically
 
     with _writing(args.db, create=False) as desk:
         fmt = profile_for(Profile(args.profile) if args.profile
-                          else organization.get_organization(desk).profile)
+                          else meeting_profile(desk, args.meeting_id))
         data = render_minutes_docx(build_minutes(desk, args.meeting_id, fmt), fmt)
     write_atomically(args.output, data)
     _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({fmt.key.value}, {len(data):,} byte) "
@@ -264,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     command("gui", cmd_gui, "mở giao diện (mặc định)")
-    p = command("demo", cmd_demo, "tạo hoặc làm mới hội nghị mẫu ngày 03/04/2023, rồi mở nó")
+    p = command("demo", cmd_demo, "tạo hoặc làm mới hội nghị mẫu ngày 03/4/2023, rồi mở nó")
     p.add_argument("--no-gui", action="store_true", help="chỉ tạo dữ liệu, không mở giao diện")
     p = command("live", cmd_live, "mở chế độ ghi chép trực tiếp của một cuộc họp")
     p.add_argument("meeting_id", type=int, metavar="MEETING_ID", help="mã cuộc họp")
@@ -281,7 +288,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="tệp PDF cần ghi (ghi trọn vẹn hoặc không ghi gì)")
     p.add_argument("--profile", choices=("state", "party"), default=None,
                    help="thể thức: state (Nghị định 30/2020) hoặc party (Hướng dẫn 36-HD/VPTW); "
-                        "mặc định theo thiết lập của cơ quan")
+                        "mặc định theo cơ quan ban hành của cuộc họp")
+    p.add_argument("--final", action="store_true",
+                   help="chốt làm bản chính thức (kiểm tra trước: đã kết thúc, có số, có người "
+                        "ký, mọi điểm cầu đã báo cáo số có mặt, thể thức của cơ quan ban hành)")
     p = command("import", cmd_import,
                 "nhập danh sách đại biểu hoặc điểm cầu từ XLSX, CSV (xem trước rồi ghi một lần; "
                 "tạo tệp dữ liệu nếu chưa có)")
@@ -321,6 +331,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.docx")
     p.add_argument("--profile", choices=("state", "party"), default=None,
                    help="thể thức; mặc định theo thiết lập của cơ quan")
+    from meetingdesk.cli_signing import add_commands as add_signing_commands
+
+    add_signing_commands(command)
     return parser
 
 

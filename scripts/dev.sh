@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0
   libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0
-  xvfb xauth poppler-utils
+  xvfb xauth poppler-utils softhsm2 opensc
 )
 PYTHON=${PYTHON:-python3}
 VENV=${VENV:-.venv}

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         dir_menu = bar.addMenu(tr("&Directories"))
         self.sites_action = self._action(dir_menu, tr("Sites…"), self.open_site_directory)
         self.people_action = self._action(dir_menu, tr("People…"), self.open_people_directory)
+        self.issuers_action = self._action(dir_menu, tr("Issuers…"), self.open_issuer_directory)
 
         help_menu = bar.addMenu(tr("&Help"))
         self._action(help_menu, tr("About MeetingDesk"), self.about)
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         has_desk = self.session is not None
         has_meeting = self.meeting_list.current_id() is not None
         writes = self.session is not None and not self.session.desk.read_only
-        for a in (self.sites_action, self.people_action, self.find_action):
+        for a in (self.sites_action, self.people_action, self.issuers_action, self.find_action):
             a.setEnabled(has_desk)
         for a in (self.backup_action, self.restore_action, self.new_meeting_action,
                   self.import_action, self.import_package_action):
@@ -528,6 +529,12 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self._show_desk_window(PeopleDirectory(self.session, self))
 
+    def open_issuer_directory(self) -> None:
+        from meetingdesk.gui.dialogs.issuers import IssuerDirectory
+
+        if self.session is not None:
+            self._show_desk_window(IssuerDirectory(self.session, self))
+
     def _show_desk_window(self, window: QWidget) -> None:
         """Show a window that works on the open desk; it closes with the desk."""
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -539,7 +546,7 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> None:
         from meetingdesk.gui.dialogs.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self.session, self)
+        dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() and dialog.language_changed:
             self.language_changed.emit()
 

@@ -14,8 +14,9 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, StorageError
-from meetingdesk.services import meetings, notes, search
+from meetingdesk.services import meetings, notes, organization, participation, search
 from meetingdesk.store import desk as desk_module
 from meetingdesk.store.backup import backup_dir_for
 from meetingdesk.store.desk import Desk, open_desk
@@ -236,3 +237,28 @@ def test_open_desk_interrupted_first_opening_still_opens_as_a_desk(
         assert desk.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         meetings.create_meeting(desk, title="Giao ban")
+
+
+def test_open_desk_migration_4_turns_the_organization_into_the_first_issuer(
+        tmp_path: Path) -> None:
+    copy = tmp_path / "three.db"
+    shutil.copyfile(FIXTURES / "desk-schema-3.db", copy)
+    conn = sqlite3.connect(copy)
+    with conn:
+        conn.execute("UPDATE organization SET agency = 'BAN TỔ CHỨC TRUNG ƯƠNG', "
+                     "place = 'Hà Nội', profile = 'state', number_code = 'BB/BTCTW', "
+                     "chair_title = 'Phó Trưởng Ban', recipients = '[\"Như trên\"]'")
+        conn.execute("UPDATE attendances SET role = 'chair'")
+    conn.close()
+    with open_desk(copy) as desk:
+        (issuer,) = organization.list_issuers(desk)
+        assert (issuer.name, issuer.place, issuer.profile, issuer.number_code,
+                issuer.recipients, issuer.is_default) == (
+            "BAN TỔ CHỨC TRUNG ƯƠNG", "Hà Nội", Profile.STATE, "BB/BTCTW", ("Như trên",), True)
+        (summary,) = meetings.list_meetings(desk)
+        meeting = summary.meeting
+        assert meeting.issuer_id == issuer.id
+        assert meeting.chair_signer_title == "Phó Trưởng Ban"
+        assert meeting.chair_signer_id is not None and meeting.secretary_signer_id is None
+        (site,) = participation.meeting_sites(desk, meeting.id or 0)
+        assert site.meeting_site.present is None
