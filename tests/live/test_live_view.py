@@ -208,7 +208,7 @@ def test_live_site_tile_s_then_enter_reports_the_present_count(qtbot, view: Live
     assert ms_id is not None
     headcounts.report_present(desk, ms_id, present=None)
     view._refresh_sites()
-    assert "chưa báo cáo số có mặt" in view.board.tiles[ms_id].status.text()
+    assert "count not reported" in view.board.tiles[ms_id].status.text()
 
     def enter() -> None:
         dialog = QApplication.activeModalWidget()
@@ -220,4 +220,4 @@ def test_live_site_tile_s_then_enter_reports_the_present_count(qtbot, view: Live
     (after,) = [e for e in participation.meeting_sites(desk, running)
                 if e.meeting_site.id == ms_id]
     assert after.meeting_site.present == 20
-    assert "có mặt 20/20" in view.board.tiles[ms_id].status.text()
+    assert "present 20/20" in view.board.tiles[ms_id].status.text()
