@@ -239,6 +239,10 @@ class MinutesVersion:
     finalized_at: datetime | None = None
     content_sha256: str | None = None
     """The sha256 of the minutes' content (not of the PDF, which carries its creation time)."""
+    signed_sha256: str | None = None
+    """Set when the version has a digitally signed copy (its bytes are kept apart)."""
+    signed_at: datetime | None = None
+    signed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 EVENT_FINAL = "minutes_final"
 EVENT_REOPENED = "reopened"
+EVENT_SIGNED = "minutes_signed"
 
 
 def _now() -> datetime:
@@ -138,6 +139,61 @@ def version_pdf(desk: Desk, version_id: int) -> bytes:
             f"Bản biên bản {version_id} đã bị thay đổi sau khi lưu (mã kiểm tra không khớp).",
             f"Minutes version {version_id} was altered after it was saved (sha256 mismatch).")
     return pdf
+
+
+def final_version(desk: Desk, meeting_id: int) -> MinutesVersion:
+    """The meeting's final version; a one-line refusal when its minutes are not final."""
+    meeting = tables.meetings.get(desk.db, meeting_id)
+    final = [v for v in list_versions(desk, meeting_id) if v.final]
+    if meeting.status is not MeetingStatus.FINAL or not final:
+        raise ConflictError(
+            f"Cuộc họp {meeting_id} chưa có bản biên bản đã chốt; hãy chốt biên bản trước khi "
+            "ký số.",
+            f"Meeting {meeting_id} has no final minutes version; mark one final before "
+            "signing.")
+    return final[-1]
+
+
+def signed_pdf(desk: Desk, version_id: int) -> bytes | None:
+    """The signed copy of a version (``None`` when it has none), checked against its
+    sha256."""
+    version = tables.minutes_versions.get(desk.db, version_id)
+    pdf = tables.signed_minutes_pdf(desk.db, version_id)
+    if pdf is not None and hashlib.sha256(pdf).hexdigest() != version.signed_sha256:
+        raise MeetingDeskError(
+            f"Bản ký số của biên bản {version_id} đã bị thay đổi sau khi lưu (mã kiểm tra "
+            "không khớp).",
+            f"The signed copy of minutes version {version_id} was altered after it was saved "
+            "(sha256 mismatch).")
+    return pdf
+
+
+def store_signed_copy(desk: Desk, *, version_id: int, pdf: bytes,
+                      signed_by: str) -> MinutesVersion:
+    """Keep ``pdf`` as the signed copy of a final version. It must extend the version's PDF
+    (or its previous signed copy) byte for byte — a signature is an incremental update and
+    never changes the content; the unsigned PDF stays as it is."""
+    with desk.transaction() as db:
+        version = tables.minutes_versions.get(db, version_id)
+        if not version.final:
+            raise ConflictError(
+                "Chỉ bản biên bản đã chốt mới được ký số.",
+                "Only a final minutes version can be signed.")
+        base = tables.signed_minutes_pdf(db, version_id) or tables.minutes_pdf(db, version_id)
+        if len(pdf) <= len(base) or not pdf.startswith(base):
+            raise ConflictError(
+                "Bản ký số không phải là bản biên bản đã chốt cộng thêm chữ ký; không lưu.",
+                "The signed copy is not the final minutes with a signature appended; "
+                "not saved.")
+        tables.set_signed_minutes_pdf(db, version_id, pdf)
+        signed = tables.minutes_versions.update(db, version_id, {
+            "signed_sha256": hashlib.sha256(pdf).hexdigest(), "signed_at": _now(),
+            "signed_by": required_line(signed_by, "người ký", "signer")})
+        tables.meeting_events.insert(db, MeetingEvent(
+            None, version.meeting_id, _now(), EVENT_SIGNED,
+            f"bản {version_id}, ký bởi {signed.signed_by}, sha256 {signed.signed_sha256}"))
+    logger.info("Stored the signed copy of minutes version %s (%d bytes)", version_id, len(pdf))
+    return signed
 
 
 def mark_final(desk: Desk, version_id: int) -> MinutesVersion:

@@ -432,5 +432,22 @@ def m0004_issuers_signers_site_headcounts(db: Database) -> None:
         db.execute(statement)
 
 
+_SIGNED_9 = """
+ALTER TABLE minutes_versions ADD COLUMN signed_pdf BLOB;
+ALTER TABLE minutes_versions ADD COLUMN signed_sha256 TEXT;
+ALTER TABLE minutes_versions ADD COLUMN signed_at TEXT;
+ALTER TABLE minutes_versions ADD COLUMN signed_by TEXT;
+"""
+
+
+@_migration("0009_signed_minutes")
+def m0009_signed_minutes(db: Database) -> None:
+    """The digitally signed copy of a final minutes version, next to the unsigned PDF it was
+    made from (an incremental update of it): its bytes, sha256, when and by whom it was last
+    signed."""
+    for statement in _split(_SIGNED_9):
+        db.execute(statement)
+
+
 SCHEMA_VERSION = len(_NAMES)
 KNOWN_MIGRATIONS = frozenset(_NAMES)

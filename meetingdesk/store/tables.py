@@ -200,6 +200,19 @@ def minutes_pdf(db: Database, version_id: int) -> bytes:
     return bytes(row[0])
 
 
+def signed_minutes_pdf(db: Database, version_id: int) -> bytes | None:
+    """The signed copy of a version, ``None`` when it has none."""
+    row = db.execute("SELECT signed_pdf FROM minutes_versions WHERE id = ?",
+                     [version_id]).fetchone()
+    if row is None:
+        raise minutes_versions.missing(version_id)
+    return None if row[0] is None else bytes(row[0])
+
+
+def set_signed_minutes_pdf(db: Database, version_id: int, pdf: bytes) -> None:
+    db.execute("UPDATE minutes_versions SET signed_pdf = ? WHERE id = ?", [pdf, version_id])
+
+
 def insert_minutes_pdf(db: Database, version: MinutesVersion, pdf: bytes) -> MinutesVersion:
     row = to_row(version)
     row["pdf"] = pdf

@@ -436,7 +436,7 @@
     </message>
     <message>
         <source>Chair</source>
-        <translation>Chủ trì</translation>
+        <translation>Chủ tọa</translation>
     </message>
     <message>
         <source>Co-chair</source>
@@ -685,6 +685,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Restore a backup</source>
         <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Read-only: this desk is on a read-only medium or you may not write it. You can browse, search, preview, export and print; nothing can be changed.</source>
+        <translation>Chỉ đọc: tệp dữ liệu này nằm trên ổ chỉ đọc hoặc bạn không có quyền ghi. Bạn có thể xem, tìm kiếm, xem trước, xuất và in; không thay đổi được gì.</translation>
     </message>
     <message>
         <source>This desk has no backups yet.</source>
@@ -955,6 +959,14 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Chính thức</translation>
     </message>
     <message>
+        <source>Signed</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>Digitally signed by %1 at %2</source>
+        <translation>Đã ký số bởi %1 lúc %2</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -1147,6 +1159,14 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Mở lại…</translation>
     </message>
     <message>
+        <source>Sign…</source>
+        <translation>Ký số…</translation>
+    </message>
+    <message>
+        <source>Check signatures…</source>
+        <translation>Kiểm tra chữ ký…</translation>
+    </message>
+    <message>
         <source>Versions</source>
         <translation>Các phiên bản</translation>
     </message>
@@ -1175,8 +1195,120 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xuất biên bản</translation>
     </message>
     <message>
+        <source>Sign the final minutes</source>
+        <translation>Ký số biên bản đã chốt</translation>
+    </message>
+    <message>
+        <source>Certificate file (.p12)</source>
+        <translation>Tệp chứng thư số (.p12)</translation>
+    </message>
+    <message>
+        <source>USB token (PKCS#11)</source>
+        <translation>Token USB (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Khóa ký</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation>Chọn tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificate files (*.p12 *.pfx)</source>
+        <translation>Tệp chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Choose the token's PKCS#11 library</source>
+        <translation>Chọn thư viện PKCS#11 của token</translation>
+    </message>
+    <message>
+        <source>Libraries (*.so *.dll *.dylib)</source>
+        <translation>Thư viện (*.so *.dll *.dylib)</translation>
+    </message>
+    <message>
+        <source>Choose the signature image</source>
+        <translation>Chọn ảnh chữ ký</translation>
+    </message>
+    <message>
+        <source>Choose the seal image</source>
+        <translation>Chọn ảnh con dấu</translation>
+    </message>
+    <message>
+        <source>None: sign offline (PAdES B-B)</source>
+        <translation>Không dùng: ký ngoại tuyến (PAdES B-B)</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>PKCS#11 library</source>
+        <translation>Thư viện PKCS#11</translation>
+    </message>
+    <message>
+        <source>Token label</source>
+        <translation>Nhãn token</translation>
+    </message>
+    <message>
+        <source>Sign as</source>
+        <translation>Ký với tư cách</translation>
+    </message>
+    <message>
+        <source>Signature image (PNG)</source>
+        <translation>Ảnh chữ ký (PNG)</translation>
+    </message>
+    <message>
+        <source>Seal image (PNG, when the agency signs)</source>
+        <translation>Ảnh con dấu (PNG, khi cơ quan ký)</translation>
+    </message>
+    <message>
+        <source>Timestamp server</source>
+        <translation>Máy chủ dấu thời gian</translation>
+    </message>
+    <message>
+        <source>Token PIN</source>
+        <translation>Mã PIN của token</translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation>Mật khẩu chứng thư số</translation>
+    </message>
+    <message>
+        <source>PIN of the USB token:</source>
+        <translation>Mã PIN của token USB:</translation>
+    </message>
+    <message>
+        <source>Password of the certificate file:</source>
+        <translation>Mật khẩu của tệp chứng thư số:</translation>
+    </message>
+    <message>
+        <source>Signed by %1; the signed copy is kept with this version.</source>
+        <translation>Đã ký bởi %1; bản đã ký được lưu cùng phiên bản này.</translation>
+    </message>
+    <message>
+        <source>Add trusted root certificates</source>
+        <translation>Thêm chứng thư số gốc tin cậy</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>Check the signatures of a PDF</source>
+        <translation>Kiểm tra chữ ký số của một tệp PDF</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Check the signatures</source>
+        <translation>Kiểm tra chữ ký</translation>
+    </message>
+    <message>
+        <source>Add trusted root…</source>
+        <translation>Thêm chứng thư gốc tin cậy…</translation>
     </message>
     <message>
         <source>Make this version the final minutes? The meeting's notes and tasks can no longer be changed until it is reopened with a reason.</source>

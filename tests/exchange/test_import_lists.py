@@ -16,6 +16,7 @@ from meetingdesk.exchange.mapping import Field, guess_mapping, parse_mapping
 from meetingdesk.exchange.reader import read_table
 from meetingdesk.services import directory, meetings, participation
 from meetingdesk.services.demo import DEMO_TITLE
+from meetingdesk.store.backup import backup_dir_for
 from meetingdesk.store.desk import Desk
 
 
@@ -122,7 +123,7 @@ def test_import_dry_run_plan_writes_nothing(demo_desk: Desk, tmp_path: Path) -> 
                        demo_meeting_id(demo_desk))
     assert plan.count(Action.ADD) == 3
     assert people_count(demo_desk) == before
-    assert not (demo_desk.path.parent / "desk-backups").exists()
+    assert not backup_dir_for(demo_desk.path).exists()
 
 
 def test_import_refuses_a_stale_plan_and_writes_nothing(demo_desk: Desk,

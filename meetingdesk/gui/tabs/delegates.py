@@ -28,6 +28,7 @@ from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.delegates import DelegateRow, delegates_model, grouped
 from meetingdesk.gui.models.directory import PersonRow, people_model
 from meetingdesk.gui.models.table import FoldFilterProxy, KeyFilterProxy
+from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import (
@@ -87,6 +88,7 @@ class DelegatesTab(MeetingTab):
             self.status_filter.addItem(label(status), status.value)
         self.status_filter.currentIndexChanged.connect(
             lambda: self.status_proxy.set_key(self.status_filter.currentData()))
+        reading(self.search, self.order, self.site_filter, self.status_filter)
 
         self.add_button = button(tr("Add from directory…"), self, self.add_from_directory,
                                  shortcut="Ctrl+N")
