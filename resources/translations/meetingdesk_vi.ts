@@ -1283,6 +1283,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đã ký bởi %1; bản đã ký được lưu cùng phiên bản này.</translation>
     </message>
     <message>
+        <source>Signing the minutes…</source>
+        <translation>Đang ký số biên bản…</translation>
+    </message>
+    <message>
         <source>Add trusted root certificates</source>
         <translation>Thêm chứng thư số gốc tin cậy</translation>
     </message>
