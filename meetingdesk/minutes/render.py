@@ -40,6 +40,7 @@ from meetingdesk.minutes.document import (
     DelegateRow,
     MinutesDocument,
     NoteEntry,
+    Signer,
 )
 from meetingdesk.minutes.flowables import LeanTable, Lines, LineStyle, TableStyle, width_of
 from meetingdesk.minutes.fonts import (
@@ -247,7 +248,7 @@ class _Story:
         and the names stand level however the roles wrap; the blank row between hint and name
         is where each signs (recorded for the digital signature)."""
         s = self.p.sizes
-        left, right = self.doc.signers
+        left, right = (signer or Signer((), "", "") for signer in self.doc.signers)
 
         def cell(texts: tuple[str, ...], font: str) -> list[Flowable]:
             return [self.centred(t, font, s.signer) for t in texts if t]

@@ -36,14 +36,16 @@ from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.minutes import signed_status, versions_model
+from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.signing import check_signatures, sign_version
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.gui.workers import MinutesWorker, start_in_thread
+from meetingdesk.minutes.generate import meeting_profile
 from meetingdesk.minutes.profiles import Margins
-from meetingdesk.services import meetings, minutes_versions, organization
+from meetingdesk.services import meetings, minutes_versions
 
 logger = logging.getLogger(__name__)
 
@@ -76,10 +78,13 @@ class MinutesTab(MeetingTab):
                                 fill_minimum=7)
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
+        reading(self.export_button, self.print_button)
         self.final_button = button(tr("Mark final"), self, self.mark_final)
         self.reopen_button = button(tr("Reopen…"), self, self.reopen)
+        self.delete_button = button(tr("Delete version"), self, self.delete_version)
         self.sign_button = button(tr("Sign…"), self, self.sign)
         self.verify_button = button(tr("Check signatures…"), self, self.check_signatures)
+        reading(self.verify_button)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
 
@@ -101,7 +106,8 @@ class MinutesTab(MeetingTab):
         side_layout.addWidget(self.progress_label)
         side_layout.addWidget(QLabel(tr("Versions"), self))
         side_layout.addWidget(self.table, 1)
-        side_layout.addLayout(button_row(self.export_button, self.print_button))
+        side_layout.addLayout(button_row(self.export_button, self.print_button,
+                                         self.delete_button))
         side_layout.addLayout(button_row(self.final_button, self.reopen_button))
         side_layout.addLayout(button_row(self.sign_button, self.verify_button))
         side_layout.addWidget(self.state)
@@ -118,7 +124,8 @@ class MinutesTab(MeetingTab):
 
     def show_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:
-            i = self.profile.findData(organization.get_organization(self.desk).profile)
+            i = self.profile.findData(meeting_profile(self.desk, meeting_id)
+                                      if meeting_id is not None else Profile.PARTY)
             chosen = self.settings.get(keys.MINUTES_PROFILE)
             if chosen:
                 i = self.profile.findData(Profile(chosen))
@@ -144,6 +151,7 @@ class MinutesTab(MeetingTab):
             b.setEnabled(version is not None)
         self.final_button.setEnabled(version is not None and not final)
         self.reopen_button.setEnabled(final)
+        self.delete_button.setEnabled(version is not None and not version.final)
         self.sign_button.setEnabled(version is not None and version.final)
         self.generate_button.setEnabled(not final and self.thread is None)
         self.state.setText("\n".join(t for t in (
@@ -272,6 +280,7 @@ class MinutesTab(MeetingTab):
         version = self._version()
         if version is None or version.id is None:
             return
+        minutes_versions.check_final(self.desk, version.meeting_id, version.profile)
         answer = QMessageBox.question(
             self, tr("Mark final"),
             tr("Make this version the final minutes? The meeting's notes and tasks can no "
@@ -279,6 +288,18 @@ class MinutesTab(MeetingTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         minutes_versions.mark_final(self.desk, version.id)
+        self.session.changed.emit()
+
+    @guarded
+    def delete_version(self) -> None:
+        version = self._version()
+        if version is None or version.id is None:
+            return
+        answer = QMessageBox.question(self, tr("Delete version"),
+                                      tr("Delete this version of the minutes?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        minutes_versions.delete_version(self.desk, version.id)
         self.session.changed.emit()
 
     @guarded
