@@ -307,8 +307,8 @@ class MinutesTab(MeetingTab):
         version = self._version()
         if self.meeting_id is None or version is None or not version.final:
             return
-        if sign_version(self, self.desk, self.meeting_id, self.settings):
-            self.session.changed.emit()
+        sign_version(self, self.desk, self.meeting_id, self.settings,
+                     self.session.changed.emit)
 
     @guarded
     def check_signatures(self) -> None:
