@@ -34,6 +34,7 @@ from meetingdesk.gui.meeting_view import MeetingView
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, drafts, meetings
+from meetingdesk.services.changes import Changes, meeting_content
 from meetingdesk.store.desk import Desk, open_desk
 from meetingdesk.store.lock import DeskLock
 
@@ -222,7 +223,6 @@ class MainWindow(QMainWindow):
         self.keeper = DeskKeeper(desk, lock, self)
         self.keeper.backed_up.connect(self._backed_up)
         self.keeper.activation_requested.connect(self.come_forward)
-        session.changed.connect(self.keeper.changed)
         session.changed.connect(self._desk_changed)
         session.undo_failed.connect(self._undo_failed)
         session.undo_stack.indexChanged.connect(self._update_actions)
@@ -324,9 +324,11 @@ class MainWindow(QMainWindow):
             f"Cannot undo: the data changed since this action ({exc}). The data was kept as "
             "it is; the undo history was cleared."))
 
-    def _desk_changed(self) -> None:
+    def _desk_changed(self, changes: Changes) -> None:
         assert self.session is not None
-        self.meeting_list.load(self.session.desk)
+        if self.keeper is not None:
+            self.keeper.changed()
+        self.meeting_list.apply(self.session.desk, changes)
         self._update_actions()
 
     def _show_meeting(self, meeting_id: int | None) -> None:
@@ -492,7 +494,7 @@ class MainWindow(QMainWindow):
         if keeper is not None:  # what is typed there counts for the automatic backups
             live.view.note_filed.connect(lambda _note: keeper.changed())
             live.view.draft_saved.connect(lambda _draft: keeper.changed())
-        live.destroyed.connect(lambda: session.changed.emit())
+        live.destroyed.connect(lambda: session.written(meeting_content(meeting_id)))
         self._live_windows.append(live)
         live.destroyed.connect(lambda: self._live_windows.remove(live))
         live.show()

@@ -12,6 +12,7 @@ from meetingdesk.gui.models.meetings import meetings_model
 from meetingdesk.gui.models.table import chained
 from meetingdesk.gui.widgets import data_table, select_id, select_row, selected_row
 from meetingdesk.services import meetings
+from meetingdesk.services.changes import Changes
 from meetingdesk.services.meetings import MeetingSummary
 from meetingdesk.store.desk import Desk
 
@@ -57,6 +58,27 @@ class MeetingList(QWidget):
             select_row(self.table, 0)
         self._update_count()
         self._current_changed()
+
+    def apply(self, desk: Desk, changes: Changes) -> None:
+        """Put right the rows of the meetings ``changes`` names (their title, status, date or
+        totals); a change of anything on the desk reloads the list."""
+        if changes.all_kinds and changes.desk_wide:
+            self.load(desk)
+            return
+        if not (changes.all_kinds or changes.inserted or changes.deleted
+                or "meetings" in changes.kinds):
+            return  # fields of a meeting's records: the list shows none of them
+        for meeting_id in sorted(changes.meetings):
+            summary = meetings.meeting_summary(desk, meeting_id)
+            number = self.model.row_of_id(meeting_id)
+            if summary is None:
+                if number >= 0:
+                    self.model.remove_row(number)
+            elif number < 0:
+                self.model.insert_row(self.model.rowCount(), summary)
+            else:
+                self.model.replace_row(number, summary)
+        self._after_filter()
 
     def current(self) -> MeetingSummary | None:
         return selected_row(self.table)

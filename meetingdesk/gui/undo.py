@@ -2,6 +2,8 @@
 
 A command keeps snapshots of the records its edit touched (see
 :mod:`meetingdesk.services.history`); undo restores the "before" snapshot, redo the "after".
+The edit, its undo and its redo each announce what they changed on ``DeskSession.changed``
+as a :class:`~meetingdesk.services.changes.Changes`, which the views apply in place.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.services import history
+from meetingdesk.services.changes import EVERYTHING, Changes
 from meetingdesk.services.history import Recorded
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.snapshots import Ref, Snapshot
@@ -36,12 +39,12 @@ class RecordedCommand(QUndoCommand):
         if self._done:  # QUndoStack.push() calls redo(); the edit has been made already
             self._done = False
             return
-        self._restore(self._recorded.after)
+        self._restore(self._recorded.after, self._recorded.changes)
 
     def undo(self) -> None:
-        self._restore(self._recorded.before)
+        self._restore(self._recorded.before, self._recorded.changes.inverted())
 
-    def _restore(self, state: Snapshot) -> None:
+    def _restore(self, state: Snapshot, done: Changes) -> None:
         try:
             history.restore(self._session.desk, state)
         except (MeetingDeskError, sqlite3.Error) as exc:
@@ -51,13 +54,16 @@ class RecordedCommand(QUndoCommand):
             logger.warning("Cannot undo or redo %r: %s", self.text(), exc)
             self._session.undo_failed.emit(exc)
             QTimer.singleShot(0, self._session.undo_stack.clear)
-        self._session.changed.emit()
+            done = EVERYTHING
+        self._session.changed.emit(done)
 
 
 class DeskSession(QObject):
-    """An open desk with its undo stack; ``changed`` tells the views to reload."""
+    """An open desk with its undo stack; ``changed`` tells the views what changed."""
 
-    changed = Signal()
+    changed = Signal(object)
+    """A :class:`~meetingdesk.services.changes.Changes`: views apply it in place, or reload
+    when it names records they show and cannot apply."""
     undo_failed = Signal(object)
     """An undo or redo could not be done (the exception); the history was cleared."""
 
@@ -77,8 +83,13 @@ class DeskSession(QObject):
         """
         recorded = history.run_recorded(self.desk, action, roots, new_roots, shallow=shallow)
         self.undo_stack.push(RecordedCommand(self, text, recorded))
-        self.changed.emit()
+        self.changed.emit(recorded.changes)
         return recorded.result
+
+    def written(self, changes: Changes = EVERYTHING) -> None:
+        """Tell the views about a write made outside the undo history (an import, the live
+        mode, new minutes): ``changes`` is what may have changed."""
+        self.changed.emit(changes)
 
     def close(self) -> None:
         self.undo_stack.clear()

@@ -1,7 +1,8 @@
 """Undo and redo support: snapshots of records taken before and after an edit.
 
 The GUI's undo stack runs every edit through :func:`run_recorded`, then restores the "before"
-snapshot to undo and the "after" one to redo. Any service call can be recorded this way.
+snapshot to undo and the "after" one to redo. Any service call can be recorded this way, and
+the record says what it changed (:class:`~meetingdesk.services.changes.Changes`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from meetingdesk.services import changes
+from meetingdesk.services.changes import Changes
 from meetingdesk.store import snapshots
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.snapshots import Ref, Snapshot
@@ -22,6 +25,8 @@ class Recorded:
     result: Any
     before: Snapshot
     after: Snapshot
+    changes: Changes
+    """What the edit changed (its undo changes :meth:`Changes.inverted`, its redo the same)."""
 
 
 def run_recorded(desk: Desk, action: Callable[[], Any], roots: Iterable[Ref] = (),
@@ -39,7 +44,8 @@ def run_recorded(desk: Desk, action: Callable[[], Any], roots: Iterable[Ref] = (
     created = tuple(new_roots(result)) if new_roots else ()
     before = before.merged(Snapshot(created, shallow, (), ()))
     after = snapshots.take(desk.db, roots + created, shallow=shallow)
-    return Recorded(result, before, after)
+    return Recorded(result, before, after,
+                    changes.between(roots + created, before.rows, after.rows))
 
 
 def restore(desk: Desk, state: Snapshot) -> None:

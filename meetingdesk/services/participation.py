@@ -176,6 +176,14 @@ def reorder_attendances(desk: Desk, meeting_id: int, ordered_ids: Sequence[int])
         tables.attendances.set_order(db, ordered_ids)
 
 
+def attendance_entry(desk: Desk, attendance_id: int) -> AttendanceEntry:
+    """One attendance with its person and site (a row of the list, re-read after an edit)."""
+    db = desk.db
+    attendance = tables.attendances.get(db, attendance_id)
+    site = tables.sites.get(db, attendance.site_id) if attendance.site_id is not None else None
+    return AttendanceEntry(attendance, tables.people.get(db, attendance.person_id), site)
+
+
 def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False
                     ) -> list[AttendanceEntry]:
     """Everyone on a meeting's list, in precedence order (rank, then list order), or in

@@ -188,12 +188,14 @@ def insert_minutes_pdf(db: Database, version: MinutesVersion, pdf: bytes) -> Min
     return minutes_versions.get(db, table.last_pk)  # type: ignore[union-attr]
 
 
-def meeting_count_rows(db: Database) -> dict[int, tuple[int, int]]:
-    """Per meeting: (number of sites, number of attendances)."""
-    rows = db.execute(
-        "SELECT m.id, (SELECT count(*) FROM meeting_sites s WHERE s.meeting_id = m.id), "
-        "(SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id) FROM meetings m"
-    )
+def meeting_count_rows(db: Database, meeting_id: int | None = None
+                       ) -> dict[int, tuple[int, int]]:
+    """Per meeting (every one, or only ``meeting_id``): (number of sites, number of
+    attendances)."""
+    sql = ("SELECT m.id, (SELECT count(*) FROM meeting_sites s WHERE s.meeting_id = m.id), "
+           "(SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id) FROM meetings m")
+    rows = (db.execute(sql) if meeting_id is None
+            else db.execute(sql + " WHERE m.id = ?", [meeting_id]))
     return {r[0]: (r[1], r[2]) for r in rows}
 
 

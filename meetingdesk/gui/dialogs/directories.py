@@ -14,6 +14,10 @@ from meetingdesk.gui.models.table import FoldFilterProxy, RowTableModel
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.services import directory
+from meetingdesk.services.changes import Changes
+
+DIRECTORY_KINDS = frozenset({"sites", "site_aliases", "people"})
+"""What the directory windows show (a person's site is shown by name)."""
 
 
 class DirectoryWindow(QDialog):
@@ -43,8 +47,12 @@ class DirectoryWindow(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self.resize(1100, 640)
-        session.changed.connect(self.reload)
+        session.changed.connect(self._desk_changed)
         self.reload()
+
+    def _desk_changed(self, changes: Changes) -> None:
+        if changes.touches(DIRECTORY_KINDS):
+            self.reload()
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)

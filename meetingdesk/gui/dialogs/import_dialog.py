@@ -377,7 +377,7 @@ class ImportDialog(JobDialog):
     def _applied(self, summary: ImportSummary) -> None:
         self._applying = False
         self.session.undo_stack.clear()  # the import is not on it: see the module's docstring
-        self.session.changed.emit()
+        self.session.written()
         QMessageBox.information(self, self.windowTitle(), summary_text(summary))
         self.accept()
 

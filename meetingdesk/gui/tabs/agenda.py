@@ -17,6 +17,8 @@ from meetingdesk.services import agenda, directory, participation
 
 
 class AgendaTab(MeetingTab):
+    KINDS = frozenset({"meetings", "agenda_items", "attendances", "people"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.model = AgendaModel(self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -40,6 +42,7 @@ from meetingdesk.gui.widgets import (
     selected_row,
 )
 from meetingdesk.services import directory, participation
+from meetingdesk.services.changes import Changes
 
 ROLL_CALL_KEYS = {
     Qt.Key.Key_C: AttendanceStatus.PRESENT, Qt.Key.Key_1: AttendanceStatus.PRESENT,
@@ -55,6 +58,8 @@ ROLL_CALL_KEYS = {
 
 
 class DelegatesTab(MeetingTab):
+    KINDS = frozenset({"meetings", "attendances", "people", "sites", "meeting_sites"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._sites: list[Site] = []
@@ -135,12 +140,34 @@ class DelegatesTab(MeetingTab):
         rows = grouped(entries, order, by_name=bool(self.order.currentData()))
         self.model.set_rows(rows)
         self._fill_site_filter(rows)
+        self._update_summary()
+        if not select_id(self.table, current_id) and self.proxy.rowCount():
+            select_row(self.table, 0)
+
+    def apply(self, changes: Changes) -> bool:
+        """Changed attendances are put right row by row (a roll-call key changes one cell of
+        3,000 rows); anything else reloads."""
+        if (changes.all_kinds or changes.kinds - {"attendances"} or changes.inserted
+                or changes.deleted):
+            return False
+        for att_id in changes.ids("attendances"):
+            number = self.model.row_of_id(att_id)
+            if number < 0:
+                return False
+            entry = participation.attendance_entry(self.desk, att_id)
+            old = self.model.row(number)
+            if entry.attendance.site_id != old.entry.attendance.site_id:
+                return False  # it moves to another site's group
+            self.model.replace_row(number, replace(old, entry=entry))
+        self._update_summary()
+        return True
+
+    def _update_summary(self) -> None:
+        rows = self.model.rows()
         present = sum(1 for r in rows if r.entry.attendance.status.is_present)
         absent = sum(1 for r in rows if r.entry.attendance.status.is_absent)
         self.summary.setText(tr("%1 delegates: %2 present, %3 absent").replace(
             "%1", str(len(rows))).replace("%2", str(present)).replace("%3", str(absent)))
-        if not select_id(self.table, current_id) and self.proxy.rowCount():
-            select_row(self.table, 0)
 
     def _order_changed(self) -> None:
         self.proxy.sort(-1)

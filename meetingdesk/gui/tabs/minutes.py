@@ -43,6 +43,7 @@ from meetingdesk.gui.widgets import button, button_row, data_table, select_id, s
 from meetingdesk.gui.workers import MinutesWorker, start_in_thread
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services import meetings, minutes_versions, organization
+from meetingdesk.services.changes import meeting_content
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ def preferred_margins(settings: Settings) -> Margins | None:
 
 
 class MinutesTab(MeetingTab):
+    KINDS = frozenset({"meetings", "minutes_versions", "organization"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.settings = Settings()
@@ -191,7 +194,8 @@ class MinutesTab(MeetingTab):
 
     def _generated(self, version_id: int) -> None:
         self.progress_label.setText(tr("Minutes generated."))
-        self.session.changed.emit()
+        if self.worker is not None:
+            self.session.written(meeting_content(self.worker.meeting_id))
         select_id(self.table, version_id)
 
     def _failed(self, exc: BaseException) -> None:
@@ -268,7 +272,7 @@ class MinutesTab(MeetingTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         minutes_versions.mark_final(self.desk, version.id)
-        self.session.changed.emit()
+        self.session.written(meeting_content(version.meeting_id))
 
     @guarded
     def reopen(self) -> None:
@@ -279,4 +283,4 @@ class MinutesTab(MeetingTab):
         if not ok:
             return
         minutes_versions.reopen_meeting(self.desk, self.meeting_id, reason=reason)
-        self.session.changed.emit()
+        self.session.written(meeting_content(self.meeting_id))

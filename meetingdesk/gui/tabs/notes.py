@@ -32,6 +32,9 @@ from meetingdesk.services import agenda, directory, notes, participation
 
 
 class NotesTab(MeetingTab):
+    KINDS = frozenset({"meetings", "notes", "note_citations", "agenda_items", "attendances",
+                       "people", "sites", "tasks", "documents"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._items: list[AgendaItem] = []

@@ -34,6 +34,9 @@ CONNECTION_BUTTONS = (ConnectionStatus.CHECKED, ConnectionStatus.CONNECTED,
 
 
 class SitesTab(MeetingTab):
+    KINDS = frozenset({"meetings", "meeting_sites", "connection_events", "sites", "site_aliases",
+                       "people", "attendances"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.model = sites_model(self)
