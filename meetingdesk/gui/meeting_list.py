@@ -65,9 +65,10 @@ class MeetingList(QWidget):
         if changes.all_kinds and changes.desk_wide:
             self.load(desk)
             return
-        if not (changes.all_kinds or changes.inserted or changes.deleted
-                or "meetings" in changes.kinds):
-            return  # fields of a meeting's records: the list shows none of them
+        counted = {t for t, _ in changes.inserted | changes.deleted}
+        if not (changes.all_kinds or "meetings" in changes.kinds
+                or counted & {"meeting_sites", "attendances"}):
+            return  # the list shows a meeting's own fields and its totals, nothing else
         for meeting_id in sorted(changes.meetings):
             summary = meetings.meeting_summary(desk, meeting_id)
             number = self.model.row_of_id(meeting_id)

@@ -101,11 +101,11 @@ def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
     for att in tables.attendances.where(db, meeting_id=meeting_id):
         c = counts.setdefault(att.site_id, [0, 0, 0])
         c[0 if att.status.is_present else 1 if att.status.is_absent else 2] += 1
+    sites = {s.id: s for s in tables.sites.taking_part(db, meeting_id)}
     entries = []
     for ms in tables.meeting_sites.of_meeting(db, meeting_id):
         present, absent, expected = counts.get(ms.site_id, [0, 0, 0])
-        entries.append(SiteEntry(ms, tables.sites.get(db, ms.site_id), present, absent,
-                                 expected))
+        entries.append(SiteEntry(ms, sites[ms.site_id], present, absent, expected))
     return entries
 
 

@@ -56,6 +56,11 @@ class SiteRepository(Repository[Site]):
         found = self.where(db, code=code)
         return found[0] if found else None
 
+    def taking_part(self, db: Database, meeting_id: int) -> list[Site]:
+        """The sites taking part in a meeting, by id."""
+        return self._find(
+            db, "id IN (SELECT site_id FROM meeting_sites WHERE meeting_id = ?)", [meeting_id])
+
     def attending(self, db: Database, meeting_id: int) -> list[Site]:
         """The sites of the people on a meeting's attendance list, by id."""
         return self._find(

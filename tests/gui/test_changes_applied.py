@@ -103,3 +103,43 @@ def test_changes_model_edits_pass_the_model_tester(demo_desk: Desk) -> None:
     model.remove_row(0)
     assert model.rowCount() == len(summaries) and proxy.rowCount() == len(summaries)
     assert len(testers) == 2
+
+
+def test_changes_agenda_move_is_applied_in_place(window: MainWindow) -> None:
+    view = window.view
+    assert view is not None
+    tab = view.agenda
+    view.tabs.setCurrentWidget(tab)
+    titles = [tab.model.row(i).item.title for i in range(tab.model.rowCount())]
+    rows = Signals(tab.model)
+    select_row(tab.table, 0)
+    tab.move_by(1)
+    assert rows.resets == 0 and sorted(set(rows.changed_rows)) == [0, 1]
+    assert [tab.model.row(i).item.title for i in range(2)] == [titles[1], titles[0]]
+    assert tab.table.currentIndex().row() == 1  # the selection follows the moved item
+    window.undo_action.trigger()
+    assert [tab.model.row(i).item.title for i in range(2)] == titles[:2]
+    assert rows.resets == 0
+
+
+def test_changes_note_edit_and_undo_are_applied_in_place(window: MainWindow) -> None:
+    view = window.view
+    assert view is not None
+    tab = view.notes
+    view.tabs.setCurrentWidget(tab)
+    count = tab.model.rowCount()
+    rows = Signals(tab.model)
+    select_row(tab.table, 0)
+    before = tab.model.row(0).note.text
+    tab.text.setPlainText("Đồng chí Phạm Hoàng Sơn phát biểu.")
+    tab.save_note()
+    assert rows.resets == 0 and rows.changed_rows == [0]
+    assert tab.model.row(0).note.text == "Đồng chí Phạm Hoàng Sơn phát biểu."
+    window.undo_action.trigger()
+    assert tab.model.row(0).note.text == before and tab.text.toPlainText() == before
+    tab.new_note()
+    tab.text.setPlainText("Ghi chép mới")
+    tab.save_note()
+    assert rows.resets == 0 and rows.inserted == 1 and tab.model.rowCount() == count + 1
+    window.undo_action.trigger()
+    assert rows.resets == 0 and rows.removed == 1 and tab.model.rowCount() == count

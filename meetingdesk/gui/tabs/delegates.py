@@ -63,6 +63,7 @@ class DelegatesTab(MeetingTab):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._sites: list[Site] = []
+        self._present = self._absent = 0
         self.model = delegates_model(self)
         self.status_proxy = KeyFilterProxy(self)
         self.status_proxy.setSourceModel(self.model)
@@ -140,7 +141,10 @@ class DelegatesTab(MeetingTab):
         rows = grouped(entries, order, by_name=bool(self.order.currentData()))
         self.model.set_rows(rows)
         self._fill_site_filter(rows)
-        self._update_summary()
+        self._present = self._absent = 0
+        for r in rows:
+            self._count(r.entry.attendance.status, 1)
+        self._show_summary()
         if not select_id(self.table, current_id) and self.proxy.rowCount():
             select_row(self.table, 0)
 
@@ -158,16 +162,22 @@ class DelegatesTab(MeetingTab):
             old = self.model.row(number)
             if entry.attendance.site_id != old.entry.attendance.site_id:
                 return False  # it moves to another site's group
+            self._count(old.entry.attendance.status, -1)
+            self._count(entry.attendance.status, 1)
             self.model.replace_row(number, replace(old, entry=entry))
-        self._update_summary()
+        self._show_summary()
         return True
 
-    def _update_summary(self) -> None:
-        rows = self.model.rows()
-        present = sum(1 for r in rows if r.entry.attendance.status.is_present)
-        absent = sum(1 for r in rows if r.entry.attendance.status.is_absent)
+    def _count(self, status: AttendanceStatus, step: int) -> None:
+        if status.is_present:
+            self._present += step
+        elif status.is_absent:
+            self._absent += step
+
+    def _show_summary(self) -> None:
         self.summary.setText(tr("%1 delegates: %2 present, %3 absent").replace(
-            "%1", str(len(rows))).replace("%2", str(present)).replace("%3", str(absent)))
+            "%1", str(self.model.rowCount())).replace("%2", str(self._present)).replace(
+            "%3", str(self._absent)))
 
     def _order_changed(self) -> None:
         self.proxy.sort(-1)
