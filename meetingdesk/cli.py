@@ -21,8 +21,8 @@ from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
+from meetingdesk.services.session import open_session
 from meetingdesk.store.desk import Desk, open_desk
-from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
 
@@ -37,18 +37,9 @@ def _out(line: str) -> None:
 def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
     """Open a desk for a command that writes it, holding the desk lock the GUI holds: while a
     window has the desk open, the command stops with the lock's message and changes nothing."""
-    lock = DeskLock(path)
-    if create or path.exists():  # else open_desk says "not found", leaving no lock file
-        try:
-            lock.acquire()
-        except OSError as exc:
-            raise DeskFileError(f"Không mở được tệp {path}: {exc.strerror or exc}.",
-                                f"Cannot open {path}: {exc.strerror or exc}.") from exc
-    try:
-        with open_desk(path, create=create) as desk:
-            yield desk
-    finally:
-        lock.release()
+    work = open_session(path, create=create)
+    with work:
+        yield work.desk
 
 
 def _start_gui(db: Path | None, *, demo: bool = False) -> int:

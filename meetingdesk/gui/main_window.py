@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk import __version__
-from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
+from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.desk_keeper import DeskKeeper
 from meetingdesk.gui.dialogs.meeting import MeetingDialog
@@ -34,9 +34,10 @@ from meetingdesk.gui.meeting_view import MeetingView
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, drafts, meetings
+from meetingdesk.services.backups import StartCheck
 from meetingdesk.services.changes import Changes, meeting_content
-from meetingdesk.store.desk import Desk, open_desk
-from meetingdesk.store.lock import DeskLock
+from meetingdesk.services.session import WorkSession, open_session
+from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.session: DeskSession | None = None
         self.keeper: DeskKeeper | None = None
+        self.work: WorkSession | None = None
         self._live_windows: list[QMainWindow] = []
         self._desk_windows: list[QWidget] = []
         """Directory windows on the open desk, closed with it."""
@@ -206,21 +208,17 @@ class MainWindow(QMainWindow):
             return True
         if self._generating_minutes():
             return False
-        lock = DeskLock(path)
         try:
-            lock.acquire()
-            if not self._checked_at_start(path):
-                lock.release()
-                return False
-            desk = open_desk(path)
+            work = open_session(path, check=True, restore=self._restore_offered)
         except MeetingDeskError as exc:
-            lock.release()
             show_error(self, exc)
             return False
         self._close_session()
+        desk = work.desk
+        self.work = work
         session = DeskSession(desk, self)
         self.session = session
-        self.keeper = DeskKeeper(desk, lock, self)
+        self.keeper = DeskKeeper(work, self)
         self.keeper.backed_up.connect(self._backed_up)
         self.keeper.activation_requested.connect(self.come_forward)
         session.changed.connect(self._desk_changed)
@@ -272,23 +270,16 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.statusBar().showMessage(tr("This desk is already open here."), 10000)
 
-    def _checked_at_start(self, path: Path) -> bool:
-        """False when the file is damaged and the user does not restore a backup."""
-        check = backups.check_at_start(path)
-        if check.ok:
-            return True
+    def _restore_offered(self, check: StartCheck) -> bool:
+        """The desk is damaged: whether to put its newest good backup in its place."""
         good = check.newest_good_backup
-        if good is None:
-            raise DeskFileError(check.problem or "", check.problem)
+        assert good is not None
         answer = QMessageBox.question(
             self, tr("Damaged desk file"),
             tr("%1\n\nRestore the newest good backup, of %2? The damaged file is kept "
                "beside it.").replace("%1", check.problem or "").replace(
                 "%2", good.taken_at.strftime("%d/%m/%Y %H:%M")))
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        backups.restore_backup(path, good.path, datetime.now())
-        return True
+        return answer == QMessageBox.StandardButton.Yes
 
     def _backed_up(self, result: object) -> None:
         if isinstance(result, Path):
@@ -313,7 +304,9 @@ class MainWindow(QMainWindow):
                 self.keeper.close()
                 self.keeper.deleteLater()
                 self.keeper = None
-            self.session.close()
+            if self.work is not None:
+                self.work.close()  # the closing backup, the connection, then the lock
+                self.work = None
             self.session.deleteLater()
             self.session = None
 

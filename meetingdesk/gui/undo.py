@@ -9,7 +9,6 @@ as a :class:`~meetingdesk.services.changes.Changes`, which the views apply in pl
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -18,10 +17,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.services import history
-from meetingdesk.services.changes import EVERYTHING, Changes
+from meetingdesk.services.changes import EVERYTHING, Changes, Ref
 from meetingdesk.services.history import Recorded
 from meetingdesk.store.desk import Desk
-from meetingdesk.store.snapshots import Ref, Snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -39,15 +37,17 @@ class RecordedCommand(QUndoCommand):
         if self._done:  # QUndoStack.push() calls redo(); the edit has been made already
             self._done = False
             return
-        self._restore(self._recorded.after, self._recorded.changes)
+        self._restore(undo=False)
 
     def undo(self) -> None:
-        self._restore(self._recorded.before, self._recorded.changes.inverted())
+        self._restore(undo=True)
 
-    def _restore(self, state: Snapshot, done: Changes) -> None:
+    def _restore(self, *, undo: bool) -> None:
+        recorded = self._recorded
+        done = recorded.changes.inverted() if undo else recorded.changes
         try:
-            history.restore(self._session.desk, state)
-        except (MeetingDeskError, sqlite3.Error) as exc:
+            history.restore(self._session.desk, recorded.before if undo else recorded.after)
+        except MeetingDeskError as exc:
             # Later changes made outside the undo stack (another window, the live mode) can
             # make an old state impossible to put back. Nothing was changed; the history is
             # dropped so that no other step can go wrong the same way.

@@ -18,7 +18,8 @@ from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.minutes.profiles import Margins, profile_for
 from meetingdesk.services import minutes_versions
-from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.services.session import worker_connection
+from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class MinutesWorker(QObject):
         from meetingdesk.minutes.render import render_minutes
 
         try:
-            with open_desk(self.desk_path, create=False) as desk:
+            with worker_connection(self.desk_path) as desk:
                 fmt = profile_for(self.profile)
                 if self.margins is not None:
                     fmt = replace(fmt, margins=self.margins)
@@ -97,7 +98,7 @@ def on_desk(path: Path, work: Callable[[Desk], Any]) -> Callable[[], Any]:
     and closed in the worker's thread)."""
 
     def run() -> Any:
-        with open_desk(path, create=False) as desk:
+        with worker_connection(path) as desk:
             return work(desk)
 
     return run

@@ -7,10 +7,12 @@ the record says what it changed (:class:`~meetingdesk.services.changes.Changes`)
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from meetingdesk.domain.errors import ConflictError
 from meetingdesk.services import changes
 from meetingdesk.services.changes import Changes
 from meetingdesk.store import snapshots
@@ -49,6 +51,14 @@ def run_recorded(desk: Desk, action: Callable[[], Any], roots: Iterable[Ref] = (
 
 
 def restore(desk: Desk, state: Snapshot) -> None:
-    """Put the recorded records back as they were in ``state``, in one transaction."""
-    with desk.transaction() as db:
-        snapshots.restore(db, state)
+    """Put the recorded records back as they were in ``state``, in one transaction.
+
+    A state that later changes made impossible (a record it refers to is gone, a name is
+    taken) is refused with a :class:`ConflictError`, and nothing is changed."""
+    try:
+        with desk.transaction() as db:
+            snapshots.restore(db, state)
+    except sqlite3.IntegrityError as exc:
+        raise ConflictError(
+            f"Không hoàn tác được: dữ liệu đã thay đổi kể từ thao tác này ({exc}).",
+            f"Cannot undo: the data changed since this action ({exc}).") from exc

@@ -173,7 +173,7 @@ def test_app_closing_waits_for_a_backup_under_way(window: MainWindow, qtbot: Any
     keeper = window.keeper
     path = window.desk_path()
     assert keeper is not None and path is not None
-    keeper.schedule.opened(datetime.now())  # the backup on opening, without its delay
+    keeper.work.schedule.opened(datetime.now())  # the backup on opening, without its delay
     assert keeper._threads
     window.close()
     assert [b.reason for b in list_backups(path)] == ["open"]

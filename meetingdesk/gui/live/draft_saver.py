@@ -17,7 +17,8 @@ from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.domain.records import NoteDraft
 from meetingdesk.services import drafts
 from meetingdesk.services.drafts import TaskFields
-from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.services.session import second_connection
+from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class _Worker(QObject):
     def handle(self, request: object) -> None:
         try:
             if self.desk is None:
-                self.desk = open_desk(self.desk_path, create=False)
+                self.desk = second_connection(self.desk_path)
             if isinstance(request, SaveRequest):
                 d = request.draft
                 self.saved.emit(drafts.save_draft(
