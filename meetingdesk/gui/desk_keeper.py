@@ -6,7 +6,8 @@ The desk itself, its lock and its backup schedule are a
 (:class:`~meetingdesk.services.backups.BackupSchedule`) takes a backup on opening when the
 newest is a day old, every 30 minutes while there are changes, and on closing after changes.
 Here, timers tell it the time, and the backups it asks for run in a worker thread with a
-connection of their own, so a large desk never freezes the window; a backup that fails is
+connection of their own on the desk's runner (:mod:`meetingdesk.gui.jobs`), so a large desk
+never freezes the window; a backup that fails is
 logged and reported in the status bar, never in the user's way.
 """
 
@@ -14,10 +15,10 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from meetingdesk.gui.jobs import BackgroundRunner, Task
 from meetingdesk.gui.single_instance import ActivationServer
 from meetingdesk.services.session import WorkSession, back_up_file
 
@@ -28,26 +29,6 @@ OPEN_DELAY_MS = 3_000
 """The backup on opening waits a little: the window comes first."""
 
 
-class BackupWorker(QObject):
-    """Takes one backup of a desk file through a connection of its own."""
-
-    finished = Signal(object)
-    """The path of the backup, or the exception that stopped it."""
-
-    def __init__(self, path: Path, reason: str, now: datetime) -> None:
-        super().__init__()
-        self.path, self.reason, self.now = path, reason, now
-
-    def run(self) -> None:
-        result: object
-        try:
-            result = back_up_file(self.path, self.reason, self.now).path
-        except Exception as exc:  # reported, never raised in a thread nobody watches
-            logger.warning("Automatic backup of %s failed: %s", self.path, exc)
-            result = exc
-        self.finished.emit(result)
-
-
 class DeskKeeper(QObject):
     """Answers a second program started on the desk and times the desk's automatic backups."""
 
@@ -56,15 +37,14 @@ class DeskKeeper(QObject):
     activation_requested = Signal()
     """Another program was started on this desk: the window should come forward."""
 
-    def __init__(self, work: WorkSession, parent: QObject | None = None) -> None:
+    def __init__(self, work: WorkSession, runner: BackgroundRunner,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.work = work
-        work.take_backup = self._backup
+        self.runner = runner
+        work.take_backup = self.back_up
         self.server = ActivationServer(work.path, self)
         self.server.activation_requested.connect(self.activation_requested)
-        self._threads: list[QThread] = []
-        self._workers: list[BackupWorker] = []
-        """Kept referenced while they run (Python would otherwise delete them)."""
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(lambda: work.schedule.tick(datetime.now()))
@@ -78,31 +58,21 @@ class DeskKeeper(QObject):
     def changed(self) -> None:
         self.work.schedule.changed(datetime.now())
 
-    def _backup(self, reason: str, now: datetime) -> None:
-        worker = BackupWorker(self.work.path, reason, now)
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(self.backed_up)
-        # quit from the worker's thread: close() may be waiting for it in the GUI thread
-        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.finished.connect(lambda: self._done(thread, worker))
-        thread.finished.connect(thread.deleteLater)
-        self._threads.append(thread)
-        self._workers.append(worker)
-        thread.start()
+    def back_up(self, reason: str, now: datetime) -> Task:
+        """Take a backup on the runner; ``backed_up`` tells its path or its error."""
+        path = self.work.path
 
-    def _done(self, thread: QThread, worker: BackupWorker) -> None:
-        if thread in self._threads:
-            self._threads.remove(thread)
-            self._workers.remove(worker)
+        def failed(exc: BaseException) -> None:
+            logger.warning("Backup of %s failed: %s", path, exc)
+            self.backed_up.emit(exc)
+
+        return self.runner.submit(lambda _progress: back_up_file(path, reason, now).path,
+                                  done=self.backed_up.emit, failed=failed)
 
     def close(self) -> None:
-        """Stop the timers and wait for the backups under way (the desk closes after, with
-        its closing backup, in :meth:`WorkSession.close`)."""
+        """Stop the timers (the runner waits for a backup under way; the desk closes after,
+        with its closing backup, in :meth:`WorkSession.close`)."""
         self.timer.stop()
         self._open_timer.stop()  # a desk closed within seconds of opening: no opening backup
         self.work.take_backup = None
-        for thread in list(self._threads):
-            thread.wait()  # waits without holding the GIL: the worker runs on to its end
         self.server.close()

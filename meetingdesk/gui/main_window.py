@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         self.work = work
         session = DeskSession(desk, self)
         self.session = session
-        self.keeper = DeskKeeper(work, self)
+        self.keeper = DeskKeeper(work, session.runner, self)
         self.keeper.backed_up.connect(self._backed_up)
         self.keeper.activation_requested.connect(self.come_forward)
         session.changed.connect(self._desk_changed)
@@ -283,7 +283,8 @@ class MainWindow(QMainWindow):
 
     def _backed_up(self, result: object) -> None:
         if isinstance(result, Path):
-            self.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(result)), 5000)
+            self.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(result)),
+                                         10000)
         else:
             self.statusBar().showMessage(tr("The automatic backup failed: %1").replace(
                 "%1", str(result)), 15000)
@@ -300,6 +301,7 @@ class MainWindow(QMainWindow):
             self.view = None
         if self.session is not None:
             self.session.undo_stack.clear()
+            self.session.runner.shutdown()  # waits for the job under way
             if self.keeper is not None:
                 self.keeper.close()
                 self.keeper.deleteLater()
@@ -355,12 +357,11 @@ class MainWindow(QMainWindow):
         if name:
             self.open_desk_file(Path(name))
 
-    @guarded
     def back_up_now(self) -> None:
-        if self.session is None:
-            return
-        info = backups.take_backup(self.session.desk, "manual", datetime.now())
-        self.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(info.path)), 10000)
+        """File ▸ Back up now, on the desk's runner: the window stays usable."""
+        if self.keeper is not None:
+            self.statusBar().showMessage(tr("Backing up…"))
+            self.keeper.back_up("manual", datetime.now())
 
     @guarded
     def restore_backup(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.gui.jobs import BackgroundRunner
 from meetingdesk.services import history
 from meetingdesk.services.changes import EVERYTHING, Changes, Ref
 from meetingdesk.services.history import Recorded
@@ -71,6 +72,8 @@ class DeskSession(QObject):
         super().__init__(parent)
         self.desk = desk
         self.undo_stack = QUndoStack(self)
+        self.runner = BackgroundRunner(self)
+        """Where the desk's long work runs, off the GUI thread (see :mod:`meetingdesk.gui.jobs`)."""
 
     def run(self, text: str, action: Callable[[], Any], roots: Iterable[Ref] = (),
             new_roots: Callable[[Any], Iterable[Ref]] | None = None, *,
@@ -92,6 +95,7 @@ class DeskSession(QObject):
         self.changed.emit(changes)
 
     def close(self) -> None:
+        self.runner.shutdown()
         self.undo_stack.clear()
         self.desk.close()
 

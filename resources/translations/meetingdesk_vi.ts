@@ -1638,5 +1638,21 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <source>The package was written to %1 (%2 records).</source>
         <translation>Đã ghi gói vào %1 (%2 bản ghi).</translation>
     </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Printing page %1…</source>
+        <translation>Đang in trang %1…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Đã in.</translation>
+    </message>
 </context>
 </TS>

@@ -84,7 +84,7 @@ def counts_text(report: PackageReport) -> str:
 
 class PackageDialog(JobDialog):
     def __init__(self, session: DeskSession, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(session.runner, parent)
         self.setWindowTitle(tr("Import an exchange package"))
         self.session = session
         self.path = path

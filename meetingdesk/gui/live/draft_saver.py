@@ -3,6 +3,13 @@
 The saver lives in its own thread with its own connection to the desk (an fsync of the WAL
 must never freeze typing). Requests are handled in the order they were made; each one is
 acknowledged by a signal once it is committed.
+
+It is not a job of the desk's :class:`~meetingdesk.gui.jobs.BackgroundRunner`, on purpose: a
+draft is saved every few hundred milliseconds for as long as the live mode is open, so it
+keeps one thread and one connection for its whole life instead of opening a connection per
+save; its saves must keep their order and never wait behind a minutes generation or a backup
+queued on the runner (the secretary's typing would then be at risk for seconds); and filing a
+note must be acknowledged only once committed, in order with the saves before it.
 """
 
 from __future__ import annotations

@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QThread
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -34,13 +33,14 @@ from meetingdesk.domain.records import MinutesVersion
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.jobs import Task
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.minutes import versions_model
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
-from meetingdesk.gui.workers import MinutesWorker, start_in_thread
+from meetingdesk.gui.workers import minutes_job, print_job
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services import meetings, minutes_versions, organization
 from meetingdesk.services.changes import meeting_content
@@ -62,8 +62,9 @@ class MinutesTab(MeetingTab):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.settings = Settings()
-        self.thread: QThread | None = None
-        self.worker: MinutesWorker | None = None
+        self._generating: Task | None = None
+        self._generating_for: int | None = None
+        self._printing: Task | None = None
         self.profile = QComboBox(self)
         for p in Profile:
             self.profile.addItem(label(p), p)
@@ -143,7 +144,7 @@ class MinutesTab(MeetingTab):
             b.setEnabled(version is not None)
         self.final_button.setEnabled(version is not None and not final)
         self.reopen_button.setEnabled(final)
-        self.generate_button.setEnabled(not final and self.thread is None)
+        self.generate_button.setEnabled(not final and self._generating is None)
         self.state.setText(tr("The minutes are final: the meeting cannot be changed until it "
                               "is reopened.") if final else "")
         if version is None:
@@ -167,24 +168,22 @@ class MinutesTab(MeetingTab):
     # --- generating ------------------------------------------------------------------------
 
     def generate(self) -> None:
-        """Generate a new version in a worker thread, with a progress indicator."""
-        if self.meeting_id is None or self.thread is not None:
+        """Generate a new version on the desk's runner, with a progress indicator."""
+        if self.meeting_id is None or self._generating is not None:
             return
         profile = Profile(self.profile.currentData())
         self.settings.set(keys.MINUTES_PROFILE, profile.value)
-        self.worker = MinutesWorker(self.desk.path, self.meeting_id, profile,
-                                    preferred_margins(self.settings))
-        self.worker.stage.connect(self._stage)
-        self.worker.finished.connect(self._generated)
-        self.worker.failed.connect(self._failed)
+        self._generating_for = self.meeting_id
+        self._generating = self.session.runner.submit(
+            minutes_job(self.desk.path, self.meeting_id, profile,
+                        preferred_margins(self.settings)),
+            done=self._generated, failed=self._failed, stage=self._stage)
         self.generate_button.setEnabled(False)
         self.progress.setVisible(True)
         self._stage("building")
-        self.thread = start_in_thread(self.worker, self)
-        self.thread.finished.connect(self._thread_done)
 
     def is_generating(self) -> bool:
-        return self.thread is not None
+        return self._generating is not None
 
     def _stage(self, stage: str) -> None:
         texts = {"building": tr("Gathering the meeting's data…"),
@@ -193,18 +192,20 @@ class MinutesTab(MeetingTab):
         self.progress_label.setText(texts.get(stage, ""))
 
     def _generated(self, version_id: int) -> None:
+        meeting_id = self._generating_for
+        self._generation_ended()
         self.progress_label.setText(tr("Minutes generated."))
-        if self.worker is not None:
-            self.session.written(meeting_content(self.worker.meeting_id))
+        if meeting_id is not None:
+            self.session.written(meeting_content(meeting_id))
         select_id(self.table, version_id)
 
     def _failed(self, exc: BaseException) -> None:
+        self._generation_ended()
         self.progress_label.clear()
         show_error(self, exc)
 
-    def _thread_done(self) -> None:
-        self.thread = None
-        self.worker = None
+    def _generation_ended(self) -> None:
+        self._generating = self._generating_for = None
         self.progress.setVisible(False)
         self._show_selected()
 
@@ -240,25 +241,27 @@ class MinutesTab(MeetingTab):
             return
         self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Paint every page (or the chosen range) of the previewed PDF on ``printer``."""
-        first = max(1, printer.fromPage() or 1)
-        last = min(self.document.pageCount(), printer.toPage() or self.document.pageCount())
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise RuntimeError("the printer could not be started")
-        try:
-            for page in range(first - 1, last):
-                if page > first - 1:
-                    printer.newPage()
-                target = painter.viewport()
-                size = self.document.pagePointSize(page)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                image = self.document.render(page, QSize(int(size.width() * scale),
-                                                         int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
+    def print_to(self, printer: QPrinter) -> Task | None:
+        """Print the selected version (the chosen range of pages) on ``printer`` on the desk's
+        runner: the window stays usable while the pages are painted."""
+        version = self._version()
+        if version is None or version.id is None or self._printing is not None:
+            return None
+        self.print_button.setEnabled(False)
+        self.progress_label.setText(tr("Printing…"))
+        self._printing = self.session.runner.submit(
+            print_job(minutes_versions.version_pdf(self.desk, version.id), printer),
+            done=lambda _pages: self._printed(None), failed=self._printed,
+            stage=lambda page: self.progress_label.setText(
+                tr("Printing page %1…").replace("%1", page)))
+        return self._printing
+
+    def _printed(self, exc: BaseException | None) -> None:
+        self._printing = None
+        self.print_button.setEnabled(self._version() is not None)
+        self.progress_label.setText(tr("Printed.") if exc is None else "")
+        if exc is not None:
+            show_error(self, exc)
 
     @guarded
     def mark_final(self) -> None:
