@@ -91,6 +91,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         _out(f"{h.kind}\t{h.ref_id}\t{where}\t{text}")
     if not hits:
         print(f"Không tìm thấy kết quả cho “{args.query}”.", file=sys.stderr)
+    elif hits.windowed:
+        print(f"({search.window_notice()[0]})", file=sys.stderr)
     return 0
 
 
