@@ -6,6 +6,7 @@ import html
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,13 +25,16 @@ from PySide6.QtWidgets import (
 
 from meetingdesk import __version__
 from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.desk_keeper import DeskKeeper
+from meetingdesk.gui.desk_search import DeskSearch
 from meetingdesk.gui.dialogs.meeting import MeetingDialog
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.meeting_view import MeetingView
+from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, drafts, meetings
@@ -38,6 +42,9 @@ from meetingdesk.services.backups import StartCheck
 from meetingdesk.services.changes import Changes, meeting_content
 from meetingdesk.services.session import WorkSession, open_session
 from meetingdesk.store.desk import Desk
+
+if TYPE_CHECKING:
+    from meetingdesk.gui.dialogs.directories import DirectoryWindow
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +61,8 @@ class MainWindow(QMainWindow):
         self.session: DeskSession | None = None
         self.keeper: DeskKeeper | None = None
         self.work: WorkSession | None = None
+        self.searcher: SearchThread | None = None
+        self.desk_search: DeskSearch | None = None
         self._live_windows: list[QMainWindow] = []
         self._desk_windows: list[QWidget] = []
         """Directory windows on the open desk, closed with it."""
@@ -142,6 +151,9 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(edit_menu, tr("Redo"), self.redo,
                                         QKeySequence.StandardKey.Redo)
+        edit_menu.addSeparator()
+        self.search_action = self._action(edit_menu, tr("Search the desk…"),
+                                          self.open_desk_search, QKeySequence.StandardKey.Find)
 
         meeting_menu = bar.addMenu(tr("&Meeting"))
         self.new_meeting_action = self._action(meeting_menu, tr("New meeting…"),
@@ -155,8 +167,7 @@ class MainWindow(QMainWindow):
         self.delete_meeting_action = self._action(meeting_menu, tr("Delete meeting…"),
                                                   self.delete_meeting)
         self.find_action = self._action(meeting_menu, tr("Find a meeting"),
-                                        self.meeting_list.search.setFocus,
-                                        QKeySequence.StandardKey.Find)
+                                        self.meeting_list.search.setFocus, "Ctrl+Shift+F")
 
         dir_menu = bar.addMenu(tr("&Directories"))
         self.sites_action = self._action(dir_menu, tr("Sites…"), self.open_site_directory)
@@ -178,7 +189,8 @@ class MainWindow(QMainWindow):
         has_desk = self.session is not None
         has_meeting = self.meeting_list.current_id() is not None
         for a in (self.backup_action, self.restore_action, self.new_meeting_action,
-                  self.sites_action, self.people_action, self.find_action):
+                  self.sites_action, self.people_action, self.find_action,
+                  self.search_action):
             a.setEnabled(has_desk)
         self.copy_meeting_action.setEnabled(has_meeting)
         self.live_action.setEnabled(has_meeting)
@@ -219,6 +231,8 @@ class MainWindow(QMainWindow):
         session = DeskSession(desk, self)
         self.session = session
         self.keeper = DeskKeeper(work, session.runner, self)
+        self.searcher = SearchThread(path, self)
+        self.meeting_list.use_index(self.searcher)
         self.keeper.backed_up.connect(self._backed_up)
         self.keeper.activation_requested.connect(self.come_forward)
         session.changed.connect(self._desk_changed)
@@ -306,6 +320,15 @@ class MainWindow(QMainWindow):
                 self.keeper.close()
                 self.keeper.deleteLater()
                 self.keeper = None
+            if self.desk_search is not None:
+                self.desk_search.close()
+                self.desk_search.deleteLater()
+                self.desk_search = None
+            if self.searcher is not None:
+                self.meeting_list.use_index(None)
+                self.searcher.close()
+                self.searcher.deleteLater()
+                self.searcher = None
             if self.work is not None:
                 self.work.close()  # the closing backup, the connection, then the lock
                 self.work = None
@@ -493,17 +516,48 @@ class MainWindow(QMainWindow):
         live.destroyed.connect(lambda: self._live_windows.remove(live))
         live.show()
 
-    def open_site_directory(self) -> None:
+    def open_desk_search(self) -> None:
+        """Edit ▸ Search the desk (Ctrl+F): as you type, over the whole desk."""
+        if self.searcher is None:
+            return
+        if self.desk_search is None:
+            self.desk_search = DeskSearch(self.searcher, self)
+            self.desk_search.chosen.connect(self.open_hit)
+        self.desk_search.start()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Show the record a search found: its meeting's tab with the record selected, or the
+        directory it belongs to."""
+        if self.view is None or self.session is None:
+            return
+        if hit.meeting_id is None and hit.kind in ("site", "person"):
+            window = (self.open_site_directory() if hit.kind == "site"
+                      else self.open_people_directory())
+            if window is not None:
+                window.select(hit.ref_id)
+            return
+        if hit.meeting_id is not None and not self.meeting_list.choose(hit.meeting_id):
+            self._show_new_meeting(hit.meeting_id)  # hidden by the list's filter
+        self.view.show_record(hit.kind, hit.ref_id)
+        self.activateWindow()
+
+    def open_site_directory(self) -> DirectoryWindow | None:
         from meetingdesk.gui.dialogs.directories import SiteDirectory
 
-        if self.session is not None:
-            self._show_desk_window(SiteDirectory(self.session, self))
+        if self.session is None:
+            return None
+        window = SiteDirectory(self.session, self)
+        self._show_desk_window(window)
+        return window
 
-    def open_people_directory(self) -> None:
+    def open_people_directory(self) -> DirectoryWindow | None:
         from meetingdesk.gui.dialogs.directories import PeopleDirectory
 
-        if self.session is not None:
-            self._show_desk_window(PeopleDirectory(self.session, self))
+        if self.session is None:
+            return None
+        window = PeopleDirectory(self.session, self)
+        self._show_desk_window(window)
+        return window
 
     def _show_desk_window(self, window: QWidget) -> None:
         """Show a window that works on the open desk; it closes with the desk."""

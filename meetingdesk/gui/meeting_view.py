@@ -60,6 +60,16 @@ class MeetingView(QWidget):
         for tab in self.all_tabs():
             tab.show_meeting(meeting_id)
 
+    def show_record(self, kind: str, ref_id: int) -> None:
+        """Bring forward the tab that shows a record of ``kind`` (a search's ``note``,
+        ``agenda``, ``document``, ``person`` or ``site``) with the record selected."""
+        tabs: dict[str, MeetingTab] = {"note": self.notes, "agenda": self.agenda,
+                                       "document": self.documents, "person": self.delegates,
+                                       "site": self.sites}
+        tab = tabs[kind]
+        self.tabs.setCurrentWidget(tab)  # reloads it if it is stale
+        tab.select_record(kind, ref_id)
+
     def _desk_changed(self, changes: Changes) -> None:
         if changes.touches({"meetings"}, self.meeting_id):
             self._update_heading()

@@ -62,6 +62,11 @@ class DirectoryWindow(QDialog):
         self.count.setText(tr("%1 of %2").replace("%1", str(self.proxy.rowCount())).replace(
             "%2", str(self.model.rowCount())))
 
+    def select(self, record_id: int) -> None:
+        """Show the record with ``record_id`` (a search opened it), clearing the search."""
+        self.search.clear()
+        select_id(self.table, record_id)
+
     def reload(self) -> None:
         current = selected_row(self.table)
         self.model.set_rows(self.rows())

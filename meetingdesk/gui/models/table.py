@@ -229,6 +229,28 @@ class FoldFilterProxy(QSortFilterProxyModel):
         self.setFilterRegularExpression(QRegularExpression(pattern))
 
 
+class IndexedFilterProxy(FoldFilterProxy):
+    """A :class:`FoldFilterProxy` that also keeps the rows whose id the search index found
+    for the same query (:meth:`set_found`): a meeting matches by its title or by what it
+    holds."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._found: frozenset[int] = frozenset()
+
+    def set_found(self, ids: set[int] | frozenset[int]) -> None:
+        if frozenset(ids) != self._found:
+            self.beginFilterChange()
+            self._found = frozenset(ids)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if super().filterAcceptsRow(source_row, source_parent):
+            return True
+        return bool(self._found) and self.sourceModel().index(
+            source_row, 0, source_parent).data(ID_ROLE) in self._found
+
+
 class KeyFilterProxy(QSortFilterProxyModel):
     """Keeps the rows whose :data:`KEY_ROLE` equals the chosen key (all when empty)."""
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from meetingdesk.domain.errors import NotFoundError
 from meetingdesk.gui.undo import DeskSession
+from meetingdesk.gui.widgets import select_id
 from meetingdesk.services.changes import Changes
 from meetingdesk.store.desk import Desk
 
@@ -69,3 +70,12 @@ class MeetingTab(QWidget):
     def refresh(self) -> None:
         """Load the meeting's data into the tab's models."""
         raise NotImplementedError
+
+    def select_record(self, kind: str, ref_id: int) -> bool:
+        """Select the row of a record a search found (its table's ids, unless the tab says
+        otherwise); False when the tab does not show it."""
+        table = getattr(self, "table", None)
+        search = getattr(self, "search", None)
+        if search is not None:
+            search.clear()
+        return table is not None and select_id(table, ref_id)

@@ -179,6 +179,13 @@ class DelegatesTab(MeetingTab):
             "%1", str(self.model.rowCount())).replace("%2", str(self._present)).replace(
             "%3", str(self._absent)))
 
+    def select_record(self, kind: str, ref_id: int) -> bool:
+        """A person found by a search: their row on the list, if they are on it."""
+        self.search.clear()
+        found = next((r.entry.attendance.id for r in self.model.rows()
+                      if r.entry.person.id == ref_id), None)
+        return found is not None and select_id(self.table, found)
+
     def _order_changed(self) -> None:
         self.proxy.sort(-1)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

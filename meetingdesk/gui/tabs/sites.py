@@ -95,6 +95,12 @@ class SitesTab(MeetingTab):
         self.table.selectionModel().currentRowChanged.connect(self._show_log)
         self._show_log()
 
+    def select_record(self, kind: str, ref_id: int) -> bool:
+        """A site found by a search: its row, if it takes part in the meeting."""
+        found = next((r.entry.meeting_site.id for r in self.model.rows()
+                      if r.entry.site.id == ref_id), None)
+        return found is not None and select_id(self.table, found)
+
     def refresh(self) -> None:
         assert self.meeting_id is not None
         current = self._current()
