@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.gui.jobs import Progress, Work
-from meetingdesk.minutes.profiles import Margins, profile_for
-from meetingdesk.services import minutes_versions
+from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services.session import worker_connection
 from meetingdesk.store.desk import Desk
 
@@ -28,25 +26,17 @@ logger = logging.getLogger(__name__)
 
 def minutes_job(desk_path: Path, meeting_id: int, profile: Profile,
                 margins: Margins | None) -> Work:
-    """Build, render and record a meeting's minutes; the stages are ``building``,
-    ``rendering`` and ``saving``; the result is the new version's id."""
+    """Build, render and record a meeting's minutes (see
+    :func:`meetingdesk.minutes.generate.generate_minutes`); the stages are ``building``,
+    ``rendering`` and ``saving``; the result is the version's id."""
 
     def run(progress: Progress) -> int:
         # reportlab loads here, in the worker, not while the window starts
-        from meetingdesk.minutes.builder import build_minutes
-        from meetingdesk.minutes.render import render_minutes
+        from meetingdesk.minutes.generate import generate_minutes
 
         with worker_connection(desk_path) as desk:
-            fmt = profile_for(profile)
-            if margins is not None:
-                fmt = replace(fmt, margins=margins)
-            progress.stage("building")
-            document = build_minutes(desk, meeting_id, fmt)
-            progress.stage("rendering")
-            pdf = render_minutes(document, fmt)
-            progress.stage("saving")
-            version = minutes_versions.record_version(desk, meeting_id=meeting_id,
-                                                      profile=profile, pdf=pdf)
+            version, _ = generate_minutes(desk, meeting_id, profile=profile, margins=margins,
+                                          on_stage=progress.stage)
         assert version.id is not None
         return version.id
 
