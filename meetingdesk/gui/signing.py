@@ -30,7 +30,7 @@ from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.dialogs.fields import FormDialog
 from meetingdesk.gui.i18n import tr
-from meetingdesk.gui.jobs import run_busy
+from meetingdesk.gui.jobs import BackgroundRunner, run_busy
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.signing.credentials import Pkcs12Source, SignerSource
@@ -175,8 +175,8 @@ def ask_secret(parent: QWidget, *, token: bool) -> str | None:
     return secret if ok and secret else None
 
 
-def sign_version(parent: QWidget, desk: Desk, meeting_id: int, settings: Settings,
-                 signed: Callable[[], None]) -> None:
+def sign_version(parent: QWidget, runner: BackgroundRunner, desk: Desk, meeting_id: int,
+                 settings: Settings, signed: Callable[[], None]) -> None:
     """Ask how to sign, then sign the meeting's final minutes off the GUI thread (a token may
     take a few seconds) behind a busy indicator; ``signed()`` follows in the GUI thread."""
     dialog = SignDialog(settings, parent)
@@ -202,7 +202,7 @@ def sign_version(parent: QWidget, desk: Desk, meeting_id: int, settings: Setting
                 "%1", signer), "", *_report_lines(report)]))
         signed()
 
-    run_busy(parent, tr("Signing the minutes…"), on_desk(desk.path, work), done)
+    run_busy(parent, runner, tr("Signing the minutes…"), on_desk(desk.path, work), done)
 
 
 def _trust_roots(settings: Settings) -> list:  # type: ignore[type-arg]

@@ -1751,6 +1751,56 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đã ghi gói vào %1 (%2 bản ghi).</translation>
     </message>
     <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Printing page %1…</source>
+        <translation>Đang in trang %1…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Đã in.</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>Nội dung chương trình</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>(directory)</source>
+        <translation>(danh mục)</translation>
+    </message>
+    <message>
+        <source>Search the desk</source>
+        <translation>Tìm trong tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Search the desk…</source>
+        <translation>Tìm trong tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Notes, people, sites (former names too), agenda items, documents…</source>
+        <translation>Ghi chép, người, điểm cầu (cả tên cũ), nội dung chương trình, văn bản…</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Không tìm thấy kết quả.</translation>
+    </message>
+    <message>
+        <source>Best results among the %1 newest notes.</source>
+        <translation>Kết quả tốt nhất trong %1 ghi chép mới nhất.</translation>
         <source>Present at the site</source>
         <translation>Số có mặt tại điểm cầu</translation>
     </message>
