@@ -58,7 +58,9 @@ class Holder(QObject):
         self.minutes_task: Task | None = None
         self.command.connect(self._run)
         self.timers = []
-        for interval, work in ((40, self._type), (500, self._backup), (400, self._minutes)):
+        # Drafts at 5 a second (the window saves one a second at most): PySide6 6.12.0 leaks a
+        # reference to True on every Signal.emit, which aborts a long, busy process.
+        for interval, work in ((200, self._type), (500, self._backup), (400, self._minutes)):
             timer = QTimer(self)
             timer.timeout.connect(work)
             timer.start(interval)

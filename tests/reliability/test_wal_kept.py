@@ -112,6 +112,7 @@ def test_wal_kept_while_commands_read_the_desk_a_window_holds(tmp_path: Path) ->
                 results.append(subprocess.run(
                     [sys.executable, "-m", "meetingdesk", *command], capture_output=True,
                     text=True, encoding="utf-8", env=env, timeout=120))
+                assert holder.poll() is None, f"the holder died ({holder.returncode})"
                 held = _open_files(holder.pid)
                 assert not [f for f in held if f.endswith("(deleted)") and "hoinghi.db" in f], (
                     f"the holder's journal was unlinked after {command[0]}: {held}")
