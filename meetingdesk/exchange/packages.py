@@ -1,11 +1,15 @@
 """Site exchange packages (``.mdpkg``): a ZIP holding ``manifest.json`` and ``records.json``.
 
-The manifest names the format and its version, the desk schema version, the source desk id,
-the meeting (ref, title, planned start), the scope — ``site`` (a province's part of a meeting)
-or ``setup`` (the centre's meeting setup) — and the sha256 of every other member. Reading a
-package goes through :mod:`~meetingdesk.exchange.zipguard` (no extraction, limits counted on
-bytes actually read); a member missing, extra, or whose digest differs is refused before
-anything is merged. Merging is :mod:`meetingdesk.services.sync`'s.
+The manifest names the format and its version, the desk schema version, the sending replica
+(id and label), the meeting (global id, title, planned start), the scope — ``site`` (one
+site's part of a meeting) or ``meeting`` (all of it) — the sending desk's sequence numbers the
+package covers (``since`` → ``upto``), its acknowledgements of what it holds of every partner,
+and the sha256 of every other member. ``records.json`` holds revision states
+(:mod:`meetingdesk.services.wire`). Reading a package goes through
+:mod:`~meetingdesk.exchange.zipguard` (no extraction, limits counted on bytes actually read); a
+member missing, extra, or whose digest differs is refused before anything is merged. Packages
+of the first format (rows without revisions) are refused with one line: merging them could
+roll records back. Merging is :mod:`meetingdesk.services.sync`'s.
 """
 
 from __future__ import annotations
@@ -22,15 +26,24 @@ from typing import Any
 from meetingdesk.domain.errors import MeetingDeskError, ValidationError
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.zipguard import open_zip
-from meetingdesk.services import directory, meetings, sync, wire
+from meetingdesk.services import (
+    checkpoints,
+    directory,
+    meetings,
+    outgoing,
+    participation,
+    sync,
+    wire,
+)
 from meetingdesk.services.bulk import backup_desk
 from meetingdesk.services.files import replacing
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.migrations import SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
 
 FORMAT = "meetingdesk-exchange"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 RECORDS = "records.json"
 SUFFIX = ".mdpkg"
@@ -49,7 +62,8 @@ class Package:
 
     @property
     def source(self) -> str:
-        return str(self.manifest["desk_id"])
+        """The sending desk's replica id."""
+        return str(self.manifest["replica"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,47 +81,56 @@ def _sha256(data: bytes) -> str:
 
 
 def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
-                   site_code: str | None = None) -> Package:
-    """Write a meeting's part for one site (``site_code``), or its whole setup, to ``path``.
-
-    The file appears only once complete (written beside it, then renamed).
-    """
+                   site_code: str | None = None, partner: str | None = None,
+                   everything: bool = False) -> Package:
+    """Write a meeting (or one site's part of it, ``site_code``) to ``path``: for ``partner``
+    (a replica id) only what it has not acknowledged yet, unless ``everything``; without a
+    partner, everything. The file appears only once complete (written beside it, then
+    renamed)."""
     path = Path(path)
     meeting = meetings.get_meeting(desk, meeting_id)
-    manifest: dict[str, Any] = {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": wire.schema_version(),
-        "desk_id": wire.desk_id(desk), "created_at": datetime.now().isoformat(timespec="seconds"),
-        "meeting": {"title": meeting.title,
-                    "planned_start": meeting.planned_start.isoformat()
-                    if meeting.planned_start else None},
-    }
+    site_id = None
+    site_info: dict[str, Any] | None = None
     if site_code:
         site = directory.find_site(desk, site_code)
         if site is None or site.id is None:
             raise PackageError(f"Không có điểm cầu nào có mã hoặc tên “{site_code}”.",
                                f"No site has the code or name “{site_code}”.")
-        records = wire.meeting_part(desk, meeting_id, site.id)
-        if not any(r.kind == "meeting_site" for r in records):
+        if not any(e.site.id == site.id for e in participation.meeting_sites(desk, meeting_id)):
             raise PackageError(f"Điểm cầu {site.name} không tham gia cuộc họp này.",
                                f"The site {site.name} does not take part in this meeting.")
-        manifest["scope"] = "site"
-        manifest["site"] = {"name": site.name, "code": site.code,
-                            "ref": list(next(r.ref for r in records if r.kind == "site"
-                                             and r.data["name"] == site.name))}
-    else:
-        records = wire.meeting_setup(desk, meeting_id)
-        manifest["scope"] = "setup"
-    manifest["meeting"]["ref"] = list(next(r.ref for r in records if r.kind == "meeting"))
-    body = json.dumps([r.to_json() for r in records], ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
-    manifest["members"] = {RECORDS: _sha256(body)}
-    manifest["counts"] = {k: sum(1 for r in records if r.kind == k) for k in wire.ORDER}
-    head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-    with replacing(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(MANIFEST, head)
-        zf.writestr(RECORDS, body)
-    logger.info("Exported %d records of meeting %d to %s", len(records), meeting_id, path)
-    return Package(manifest, records)
+        site_id = site.id
+        site_info = {"name": site.name, "code": site.code}
+    package: list[Package] = []
+
+    def write(out: outgoing.Outgoing) -> None:
+        manifest: dict[str, Any] = {
+            "format": FORMAT, "format_version": FORMAT_VERSION,
+            "schema_version": SCHEMA_VERSION, "replica": out.replica, "label": out.label,
+            "created_at": datetime.now().isoformat(timespec="seconds"),
+            "meeting": {"gid": out.meeting, "title": meeting.title,
+                        "planned_start": meeting.planned_start.isoformat()
+                        if meeting.planned_start else None},
+            "scope": "site" if site_info else "meeting", "scope_key": out.scope,
+            "since": out.since, "upto": out.upto, "acks": out.acks,
+        }
+        if site_info is not None:
+            manifest["site"] = {**site_info, "gid": out.site}
+        body = json.dumps([r.to_json() for r in out.records], ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+        manifest["members"] = {RECORDS: _sha256(body)}
+        manifest["counts"] = wire.kinds_count(out.records)
+        head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        with replacing(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(MANIFEST, head)
+            zf.writestr(RECORDS, body)
+        package.append(Package(manifest, out.records))
+
+    out = outgoing.send(desk, meeting_id=meeting_id, site_id=site_id, partner=partner,
+                        everything=everything, writer=write)
+    logger.info("Exported %d records of meeting %d (since %d) to %s", len(out.records),
+                meeting_id, out.since, path)
+    return package[0]
 
 
 def _refuse(name: str, why_vi: str, why_en: str) -> PackageError:
@@ -125,6 +148,10 @@ def _json(name: str, member: str, data: bytes) -> Any:
                       f"{member} is not valid JSON") from None
 
 
+def _is_seq(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _check_manifest(name: str, manifest: Any) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _refuse(name, "đây không phải gói trao đổi MeetingDesk",
@@ -133,13 +160,29 @@ def _check_manifest(name: str, manifest: Any) -> dict[str, Any]:
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise _refuse(name, "gói được tạo bởi phiên bản MeetingDesk mới hơn; hãy cập nhật",
                       "it was made by a newer MeetingDesk; please update")
+    if version < FORMAT_VERSION:
+        raise _refuse(name, f"gói theo định dạng cũ (phiên bản {version}) không mang lịch sử "
+                      "sửa đổi nên có thể ghi đè dữ liệu mới hơn; hãy xuất lại gói từ bàn làm "
+                      "việc gửi sau khi cập nhật MeetingDesk",
+                      f"it has the old format (version {version}), without revisions, and "
+                      "could overwrite newer data; export it again from the sending desk "
+                      "after updating MeetingDesk")
     members = manifest.get("members")
+    acks = manifest.get("acks")
     if (not isinstance(members, dict) or set(members) != {RECORDS}
-            or not isinstance(manifest.get("desk_id"), str)
-            or manifest.get("scope") not in ("site", "setup")):
+            or not isinstance(manifest.get("replica"), str) or not manifest["replica"]
+            or not isinstance(manifest.get("label", ""), str)
+            or manifest.get("scope") not in ("site", "meeting")
+            or not isinstance(manifest.get("scope_key"), str)
+            or not _is_seq(manifest.get("since")) or not _is_seq(manifest.get("upto"))
+            or not isinstance(acks, dict)
+            or not all(isinstance(k, str) and isinstance(v, dict)
+                       and all(isinstance(s, str) and _is_seq(n) for s, n in v.items())
+                       for k, v in acks.items())):
         raise _refuse(name, "bản kê (manifest) không đầy đủ", "its manifest is incomplete")
     meeting = manifest.get("meeting")
     if (not isinstance(meeting, dict) or not isinstance(meeting.get("title"), str)
+            or not isinstance(meeting.get("gid"), str)
             or not isinstance(meeting.get("planned_start"), str | None)):
         raise _refuse(name, "bản kê không ghi rõ cuộc họp (tên cuộc họp)",
                       "its manifest does not name the meeting (its title)")
@@ -156,7 +199,7 @@ def _check_manifest(name: str, manifest: Any) -> dict[str, Any]:
 
 def read_package(path: str | Path) -> Package:
     """Open, check and parse a package; raises :class:`PackageError` (or a hostile-file
-    error) for anything damaged, tampered with, unsafe or unknown."""
+    error) for anything damaged, tampered with, unsafe, of the old format or unknown."""
     path = Path(path)
     name = path.name
     with open_zip(path) as z:
@@ -177,29 +220,36 @@ def read_package(path: str | Path) -> Package:
         records = [wire.parse_record(r) for r in raw]
     except MeetingDeskError as exc:
         raise _refuse(name, exc.vi, exc.en) from None
+    if len({r.gid for r in records}) != len(records):
+        raise _refuse(name, "một bản ghi xuất hiện hai lần", "a record appears twice")
     return Package(manifest, records)
 
 
 def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = False,
                    expected: sync.MergePlan | None = None) -> PackageReport:
-    """Merge a package (a path, or one already read) into ``desk``: new records added, changed
-    ones updated, conflicts reported and left as they are. ``dry_run`` only plans. A real
-    import backs the desk up first and writes in one transaction; given the ``expected`` plan
-    of an earlier dry run (the preview a user saw), it refuses, writing nothing, when the desk
-    has changed since."""
+    """Merge a package (a path, or one already read) into ``desk``. ``dry_run`` only plans
+    (this desk's own pending edits are sealed into revisions; nothing of the package is
+    written). A real import backs the desk up first — only when something will change — and
+    writes in one transaction with the checkpoints of the sending partner; given the
+    ``expected`` plan of an earlier dry run (the preview a user saw), it refuses, writing
+    nothing, when the desk has changed since."""
     package = source if isinstance(source, Package) else read_package(source)
-    name = package.manifest["meeting"]["title"]
+    m = package.manifest
+    name = f"“{m['meeting']['title']}”"
+    origin = package.source
+    mine = origin == checkpoints.this_replica(desk)
     try:
-        _, plan = sync.plan_merge(desk, package.records)
-    except MeetingDeskError as exc:
-        raise _refuse(f"“{name}”", exc.vi, exc.en) from None
-    if dry_run:
-        return PackageReport(package, plan, written=False)
-    backups: list[Path] = []
-    try:
-        plan = sync.apply_merge(desk, package.records, expected or plan,
-                                backup=lambda: backups.append(backup_desk(desk, "before-package")))
+        if dry_run:
+            plan = sync.preview(desk, package.records, origin)
+            return PackageReport(package, plan, written=False)
+        backups: list[Path] = []
+        acks = m["acks"].get(checkpoints.this_replica(desk), {})
+        plan = sync.merge_records(
+            desk, package.records, origin, expected=expected,
+            backup=lambda: backups.append(backup_desk(desk, "before-package")),
+            also=None if mine else lambda db: checkpoints.note_received(
+                db, origin, m.get("label", ""), m["scope_key"], m["since"], m["upto"], acks))
     except ValidationError as exc:
-        raise _refuse(f"“{name}”", exc.vi, exc.en) from None
+        raise _refuse(name, exc.vi, exc.en) from None
     logger.info("Imported package of %s: %s", name, plan.counts())
     return PackageReport(package, plan, written=True, backup=backups[0] if backups else None)

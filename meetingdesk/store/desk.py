@@ -27,6 +27,8 @@ from meetingdesk.store.migrations import (
     SCHEMA_VERSION,
     migrations,
 )
+from meetingdesk.store.replica import bind as bind_replica
+from meetingdesk.store.replica import file_identity
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +175,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
     if not exists and (read_only or not create):
         raise DeskFileError(f"Không tìm thấy tệp {path}.", f"File not found: {path}.")
     has_data = check_openable(path) if exists else False
+    identity = file_identity(path) if exists else None  # before any connection: os.stat only
     if read_only:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         _register_functions(conn)
@@ -191,6 +194,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
     db = Database(conn, execute_plugins=False)
     try:
         _migrate(path, conn, db, has_data)
+        bind_replica(db, identity or file_identity(path))
     except BaseException:
         conn.close()
         raise
