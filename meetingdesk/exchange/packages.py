@@ -112,7 +112,7 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
                         "planned_start": meeting.planned_start.isoformat()
                         if meeting.planned_start else None},
             "scope": "site" if site_info else "meeting", "scope_key": out.scope,
-            "since": out.since, "upto": out.upto, "acks": out.acks,
+            "since": out.since, "upto": out.upto, "acks": out.acks, "to": out.to,
         }
         if site_info is not None:
             manifest["site"] = {**site_info, "gid": out.site}
@@ -175,6 +175,7 @@ def _check_manifest(name: str, manifest: Any) -> dict[str, Any]:
             or manifest.get("scope") not in ("site", "meeting")
             or not isinstance(manifest.get("scope_key"), str)
             or not _is_seq(manifest.get("since")) or not _is_seq(manifest.get("upto"))
+            or not isinstance(manifest.get("to"), str | None)
             or not isinstance(acks, dict)
             or not all(isinstance(k, str) and isinstance(v, dict)
                        and all(isinstance(s, str) and _is_seq(n) for s, n in v.items())
@@ -237,18 +238,23 @@ def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = 
     m = package.manifest
     name = f"“{m['meeting']['title']}”"
     origin = package.source
-    mine = origin == checkpoints.this_replica(desk)
+    me = checkpoints.this_replica(desk)
+    mine = origin == me
+    # A package made for another partner left out what that partner had: it does not
+    # complete this desk's copy of the sender's changes, though its records merge as well.
+    complete = m["to"] in (None, me)
     try:
         if dry_run:
             plan = sync.preview(desk, package.records, origin)
             return PackageReport(package, plan, written=False)
         backups: list[Path] = []
-        acks = m["acks"].get(checkpoints.this_replica(desk), {})
+        acks = m["acks"].get(me, {})
         plan = sync.merge_records(
             desk, package.records, origin, expected=expected,
             backup=lambda: backups.append(backup_desk(desk, "before-package")),
             also=None if mine else lambda db: checkpoints.note_received(
-                db, origin, m.get("label", ""), m["scope_key"], m["since"], m["upto"], acks))
+                db, origin, m.get("label", ""), m["scope_key"], m["since"], m["upto"], acks,
+                complete=complete))
     except ValidationError as exc:
         raise _refuse(name, exc.vi, exc.en) from None
     logger.info("Imported package of %s: %s", name, plan.counts())

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from meetingdesk.domain.errors import ValidationError
-from meetingdesk.services.revisions import now_text
 from meetingdesk.store import replica, revisions
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.revisions import Checkpoint
+from meetingdesk.store.sealing import now_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +83,13 @@ def note_sent(db: Database, partner: str, scope: str, upto: int) -> None:
 
 
 def note_received(db: Database, partner: str, label: str, scope: str, since: int, upto: int,
-                  acks: Mapping[str, int]) -> None:
+                  acks: Mapping[str, int], *, complete: bool = True) -> None:
     """A package from ``partner`` was merged: its scope is held up to ``upto`` (when it
-    started within what was held), and its acknowledgements of this desk's scopes count."""
+    started within what was held and was ``complete``: made for this desk or for anyone),
+    and its acknowledgements of this desk's scopes count."""
     replica.remember(db, partner, label)
     cp = _get(db, partner, scope)
-    received = max(cp.received, upto) if since <= cp.received else cp.received
+    received = max(cp.received, upto) if complete and since <= cp.received else cp.received
     revisions.put_checkpoint(db, Checkpoint(partner, scope, cp.sent, received, cp.acked,
                                             now_text()))
     for acked_scope, seq in acks.items():

@@ -16,12 +16,12 @@ from meetingdesk.domain.errors import NotFoundError, ValidationError
 from meetingdesk.domain.replication import ALIVE, Value, winning, write
 from meetingdesk.domain.text import clean_text
 from meetingdesk.services.guards import MAX_LINE, MAX_TEXT
-from meetingdesk.services.revisions import Book, now_text, seal
 from meetingdesk.services.sync import Namer, Writer
 from meetingdesk.store import replica, revisions
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.exchanged import REGISTRY
 from meetingdesk.store.revisions import NewState
+from meetingdesk.store.sealing import Book, now_text, seal
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from meetingdesk.services import checkpoints, wire
-from meetingdesk.services.revisions import Book, seal
 from meetingdesk.services.wire import WireRecord
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.sealing import Book, seal
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,8 @@ class Outgoing:
     since: int
     upto: int
     acks: dict[str, dict[str, int]]
+    to: str | None
+    """The partner it was made for (what that partner already has is left out)."""
 
 
 def desk_label(desk: Desk) -> str:
@@ -52,7 +54,7 @@ def send(desk: Desk, *, meeting_id: int, site_id: int | None = None,
                                                                                scope)
         records = wire.collect(desk, meeting, site=site, since=since, partner=partner)
         out = Outgoing(records, book.me, desk_label(desk), meeting, site, scope, since,
-                       checkpoints.last_seq(db), checkpoints.acknowledgements(db))
+                       checkpoints.last_seq(db), checkpoints.acknowledgements(db), partner)
         writer(out)
         if partner is not None:
             checkpoints.note_sent(db, partner, scope, out.upto)

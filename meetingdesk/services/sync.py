@@ -1,7 +1,7 @@
 """Merging received revision states into a desk (site exchange packages).
 
 For each record of a package, the incoming state is compared with this desk's (after this
-desk's own edits were sealed into revisions, :mod:`meetingdesk.services.revisions`):
+desk's own edits were sealed into revisions, :mod:`meetingdesk.store.sealing`):
 
 - unknown here → **new** (or, for a tombstone, quietly kept so it travels on);
 - equal, or covered by what this desk has → **unchanged** / **older** (ignored, said so);
@@ -39,13 +39,13 @@ from meetingdesk.domain.replication import (
     merge,
 )
 from meetingdesk.services import notes as notes_service
-from meetingdesk.services.revisions import Book, now_text, seal
 from meetingdesk.services.wire import WireRecord, bad_record
 from meetingdesk.store import revisions, tables
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.exchanged import ORDER, REGISTRY, Exchanged
 from meetingdesk.store.revisions import NewState
 from meetingdesk.store.rows import from_row
+from meetingdesk.store.sealing import Book, now_text, seal
 
 logger = logging.getLogger(__name__)
 

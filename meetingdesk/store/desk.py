@@ -29,6 +29,7 @@ from meetingdesk.store.migrations import (
 )
 from meetingdesk.store.replica import bind as bind_replica
 from meetingdesk.store.replica import file_identity
+from meetingdesk.store.sealing import seal_before_close
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ class Desk:
             yield self.db
 
     def close(self) -> None:
+        if not self.read_only:
+            seal_before_close(self.db)
         self.db.close()
 
     def __enter__(self) -> Desk:

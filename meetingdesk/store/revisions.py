@@ -33,6 +33,10 @@ def dirty(db: Database) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in db.conn.execute("SELECT gid, kind FROM sync_dirty")]
 
 
+def has_dirty(db: Database) -> bool:
+    return db.conn.execute("SELECT 1 FROM sync_dirty LIMIT 1").fetchone() is not None
+
+
 def legacy_dirty(db: Database) -> list[str]:
     """Noted records that existed before revisions (they get a legacy first revision)."""
     return [r[0] for r in db.conn.execute("SELECT gid FROM sync_dirty WHERE legacy = 1")]

@@ -3,7 +3,7 @@
 :func:`track` gives a table a global id column (``gid``, a UUID set when a row is born) and
 three triggers that note every insert, update and delete in ``sync_dirty`` — whichever code
 wrote the row (a service, an undo, an import). The next exchange turns the noted records into
-revisions (:mod:`meetingdesk.services.revisions`). Migrations call it; the SQL it writes is
+revisions (:mod:`meetingdesk.store.sealing`). Migrations call it; the SQL it writes is
 part of the released schema and must not change (a new behaviour needs a new function).
 """
 

@@ -1,11 +1,11 @@
 """Local edits become revisions; revision states become rows again.
 
 Every write to an exchanged table is noted by a trigger (``store/tracking.py``). Before any
-exchange, :func:`seal` turns the noted records into revisions of this desk's replica: a record
-born here gets its first revision (and, for an association or a site with a code, the global
-id every desk derives alike), a changed one a new revision of the fields that changed, a
-deleted one a tombstone. :class:`Book` converts between rows (local ids) and the values that
-travel (global ids).
+exchange, and as the desk closes, :func:`seal` turns the noted records into revisions of this
+desk's replica: a record born here gets its first revision (and, for an association or a
+site with a code, the global id every desk derives alike), a changed one a new revision of
+the fields that changed, a deleted one a tombstone. :class:`Book` converts between rows
+(local ids) and the values that travel (global ids).
 """
 
 from __future__ import annotations
@@ -178,6 +178,18 @@ def seal(db: Database, book: Book | None = None) -> int:
     if made:
         logger.info("Sealed %d local revision(s)", len(made))
     return len(made)
+
+
+def seal_before_close(db: Database) -> None:
+    """Seal pending edits as the desk closes, so a file copied afterwards carries them as
+    revisions of the replica that made them (the copy then takes its own replica id). A
+    failure here is logged, never raised: closing must not fail."""
+    try:
+        if revisions.has_dirty(db):
+            with db.atomic():
+                seal(db)
+    except Exception:
+        logger.exception("Could not seal pending edits before closing")
 
 
 def _revision(db: Database, book: Book, spec: Exchanged, gid: str,
