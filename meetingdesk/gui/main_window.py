@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
                                                 self.export_site_package))
         self.import_package_action = self._action(packages_menu, tr("Import package…"),
                                                   self.import_package)
+        self.conflicts_action = self._action(packages_menu, tr("Resolve conflicts…"),
+                                             self.resolve_conflicts)
         file_menu.addSeparator()
         self._action(file_menu, tr("Preferences…"), self.open_preferences,
                      QKeySequence.StandardKey.Preferences)
@@ -182,6 +184,7 @@ class MainWindow(QMainWindow):
         self.delete_meeting_action.setEnabled(has_meeting)
         self.import_action.setEnabled(has_desk)
         self.import_package_action.setEnabled(has_desk)
+        self.conflicts_action.setEnabled(has_desk)
         for a in self.export_actions:
             a.setEnabled(has_meeting)
         stack = self.session.undo_stack if self.session else None
@@ -608,3 +611,11 @@ class MainWindow(QMainWindow):
 
         if self.session is not None:
             transfer.import_package(self, self.session)
+
+    @guarded
+    def resolve_conflicts(self) -> None:
+        """File ▸ Exchange packages ▸ Resolve conflicts…: field by field, both values shown."""
+        from meetingdesk.gui.dialogs.conflict_dialog import ConflictDialog
+
+        if self.session is not None:
+            ConflictDialog(self.session, self).exec()

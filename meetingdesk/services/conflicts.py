@@ -32,6 +32,9 @@ class Candidate:
     text: str
     """The value in words (a reference by its target's name)."""
     who: str
+    """The desk that wrote it, by its label (``"bàn này"``: this desk)."""
+    here: bool
+    """Written by this desk."""
     at: str
     shown: bool
     """Whether it is the value shown meanwhile (the same on every desk)."""
@@ -84,7 +87,8 @@ def list_conflicts(desk: Desk) -> list[Conflict]:
             ordered = sorted(sibs, key=lambda s: (s is not best, s.at, s.replica))
             fields.append(FieldConflict(name, tuple(
                 Candidate(s.value, namer.value(stored.kind, name, s.value),
-                          _who(labels, me, s.replica), s.at, s is best) for s in ordered)))
+                          _who(labels, me, s.replica), s.replica == me, s.at, s is best)
+                for s in ordered)))
         editable = tuple(f for f in spec.fields if f not in ("titles", "aliases"))
         label = namer.label(stored.kind, state.values()) or stored.gid[:8]
         out.append(Conflict(stored.gid, stored.kind, label, tuple(fields), editable))

@@ -579,6 +579,10 @@
         <translation>Nhập gói trao đổi…</translation>
     </message>
     <message>
+        <source>Resolve conflicts…</source>
+        <translation>Giải quyết xung đột…</translation>
+    </message>
+    <message>
         <source>Preferences…</source>
         <translation>Tùy chọn…</translation>
     </message>
@@ -855,8 +859,48 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Nhập</translation>
     </message>
     <message>
+        <source>this desk</source>
+        <translation>bàn này</translation>
+    </message>
+    <message>
+        <source>Keep this one: %1</source>
+        <translation>Giữ bản này: %1</translation>
+    </message>
+    <message>
+        <source>Take the other one: %1</source>
+        <translation>Lấy bản kia: %1</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Giá trị mới</translation>
+    </message>
+    <message>
+        <source>Edit: type a new value</source>
+        <translation>Sửa lại: gõ giá trị mới</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Giải quyết xung đột</translation>
+    </message>
+    <message>
+        <source>These records were changed on two desks without either seeing the other's change. Both values are kept; the one shown is the same on every desk. Choose, for each field, the value to keep: the resolution travels with the next packages.</source>
+        <translation>Các bản ghi này bị sửa ở hai bàn làm việc mà không bên nào thấy thay đổi của bên kia. Cả hai giá trị đều được giữ; giá trị đang hiển thị giống nhau ở mọi bàn. Hãy chọn giá trị cần giữ cho từng trường: cách giải quyết sẽ đi theo các gói trao đổi tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Apply the resolution</source>
+        <translation>Áp dụng cách giải quyết</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>%1 records in conflict.</source>
+        <translation>%1 bản ghi có xung đột.</translation>
+    </message>
+    <message>
+        <source>There is no conflict.</source>
+        <translation>Không có xung đột.</translation>
     </message>
     <message>
         <source>None: the directory only</source>
@@ -1279,12 +1323,16 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xung đột</translation>
     </message>
     <message>
-        <source>Kept as here</source>
-        <translation>Giữ bản ở đây</translation>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
     </message>
     <message>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Older, ignored</source>
+        <translation>Cũ hơn, bỏ qua</translation>
     </message>
     <message>
         <source>Person</source>
@@ -1315,16 +1363,40 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Thứ tự</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>Người chủ trì</translation>
+    </message>
+    <message>
+        <source>Owner unit</source>
+        <translation>Đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Exists</source>
+        <translation>Còn tồn tại</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>đã xóa</translation>
+    </message>
+    <message>
         <source>On merging</source>
         <translation>Khi hợp nhất</translation>
+    </message>
+    <message>
+        <source>Values (here → package)</source>
+        <translation>Giá trị (ở đây → trong gói)</translation>
     </message>
     <message>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <source>Fields that differ</source>
-        <translation>Trường khác nhau</translation>
+        <source>Fields in conflict</source>
+        <translation>Trường xung đột</translation>
     </message>
     <message>
         <source>Minutes become final from the Minutes tab.</source>
@@ -1515,8 +1587,16 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Phần của điểm cầu %1 trong cuộc họp “%2”</translation>
     </message>
     <message>
-        <source>The setup of the meeting “%2” (sites, agenda, delegates)</source>
-        <translation>Thiết lập cuộc họp “%2” (điểm cầu, chương trình, đại biểu)</translation>
+        <source>The meeting “%2” (sites, agenda, delegates, notes)</source>
+        <translation>Cuộc họp “%2” (điểm cầu, chương trình, đại biểu, ghi chép)</translation>
+    </message>
+    <message>
+        <source>%1 records were changed both here and at the sender: both values are kept and the same one is shown on every desk. They are listed first; resolve them with Exchange packages ▸ Resolve conflicts.</source>
+        <translation>%1 bản ghi bị sửa cả ở đây và ở nơi gửi: cả hai giá trị đều được giữ và giá trị hiển thị giống nhau ở mọi bàn. Chúng được liệt kê đầu tiên; hãy giải quyết bằng Gói trao đổi ▸ Giải quyết xung đột.</translation>
+    </message>
+    <message>
+        <source>Package imported: %1 new, %2 changed, %3 deleted; %4 conflicts kept with both values.</source>
+        <translation>Đã nhập gói: %1 mới, %2 thay đổi, %3 xóa; %4 xung đột được giữ cả hai giá trị.</translation>
     </message>
     <message>
         <source>Made %1 on the desk %2.</source>
@@ -1531,20 +1611,12 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đang đọc gói…</translation>
     </message>
     <message>
-        <source>%1 records were changed both here and at the sender: they stay as they are here (never overwritten). They are listed first; check them by hand.</source>
-        <translation>%1 bản ghi đã bị sửa cả ở đây lẫn ở nơi gửi: chúng được giữ nguyên như ở đây (không bị ghi đè). Chúng được liệt kê đầu tiên; hãy kiểm tra và sửa tay.</translation>
-    </message>
-    <message>
         <source>Nothing is written before you press Import.</source>
         <translation>Chưa ghi gì cho tới khi bấm Nhập.</translation>
     </message>
     <message>
         <source>There is nothing new to import.</source>
         <translation>Không có gì mới để nhập.</translation>
-    </message>
-    <message>
-        <source>Package imported: %1 new, %2 changed; %3 conflicts left as they are here.</source>
-        <translation>Đã nhập gói: %1 mới, %2 thay đổi; %3 xung đột được giữ nguyên như ở đây.</translation>
     </message>
     <message>
         <source>Site code</source>
@@ -1627,12 +1699,20 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xuất gói trao đổi</translation>
     </message>
     <message>
-        <source>The meeting's setup (sites, agenda, delegates), to send to the sites</source>
-        <translation>Thiết lập cuộc họp (điểm cầu, chương trình, đại biểu), để gửi các điểm cầu</translation>
+        <source>The whole meeting (sites, agenda, delegates, notes), to send to the sites</source>
+        <translation>Cả cuộc họp (điểm cầu, chương trình, đại biểu, ghi chép), để gửi các điểm cầu</translation>
     </message>
     <message>
         <source>What the package holds:</source>
         <translation>Nội dung của gói:</translation>
+    </message>
+    <message>
+        <source>Everything (for a new partner, or one that lost its desk)</source>
+        <translation>Tất cả (cho đối tác mới, hoặc đối tác bị mất dữ liệu)</translation>
+    </message>
+    <message>
+        <source>For which desk (only what it lacks):</source>
+        <translation>Gửi cho bàn làm việc nào (chỉ những gì bàn đó chưa có):</translation>
     </message>
     <message>
         <source>The package was written to %1 (%2 records).</source>
