@@ -135,8 +135,10 @@ class ConflictDialog(QDialog):
     def _show_current(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.choosers = []
         conflict = self.current()
         self.box.setVisible(conflict is not None)

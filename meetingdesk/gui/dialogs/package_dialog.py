@@ -101,7 +101,7 @@ class PackageDialog(JobDialog):
         self.conflicts.setVisible(False)
         self.model = merge_model(self)
         self.keys, proxy = chained(self.model, self)
-        self.table = data_table(proxy, [13, 21, None, 26], parent=self, fill_minimum=30)
+        self.table = data_table(proxy, [13, 21, 34, None], parent=self, fill_minimum=40)
         self.filter = QComboBox(self)
         self.filter.addItem(tr("All records"), "")
         for outcome, text in outcome_labels().items():
