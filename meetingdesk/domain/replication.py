@@ -121,6 +121,13 @@ class RecordState:
             raise ValueError("no alive field")
         return state
 
+    @staticmethod
+    def from_stored(raw: dict[str, Any]) -> RecordState:
+        """A state as this desk stored it (already checked and canonical)."""
+        return RecordState(raw["v"], {
+            f: tuple(Sibling(x[1], x[2], x[0], x[3]) for x in sibs)
+            for f, sibs in raw["f"].items()})
+
     def digest(self) -> str:
         text = json.dumps(self.to_json(), sort_keys=True, ensure_ascii=False,
                           separators=(",", ":"))

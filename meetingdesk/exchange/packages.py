@@ -19,7 +19,7 @@ import json
 import logging
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from meetingdesk.services import (
     sync,
     wire,
 )
+from meetingdesk.services.backups import list_backups
 from meetingdesk.services.bulk import backup_desk
 from meetingdesk.services.files import replacing
 from meetingdesk.store.desk import Desk
@@ -49,6 +50,10 @@ RECORDS = "records.json"
 SUFFIX = ".mdpkg"
 MAX_MANIFEST_BYTES = 1 << 20
 MAX_RECORDS = 500_000
+IMPORT_BACKUP_WINDOW = timedelta(minutes=10)
+"""Imports that change something within this time of the last import backup share it: a
+centre importing 34 packages in a row takes one backup, not 34 copies of a growing desk
+(restoring it, the packages imported since can simply be imported again)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,14 +231,23 @@ def read_package(path: str | Path) -> Package:
     return Package(manifest, records)
 
 
+def _import_backup(desk: Desk) -> Path:
+    """A backup before an import: the last import backup when it is recent enough."""
+    now = datetime.now()
+    recent = [b for b in list_backups(desk.path) if b.reason.startswith("before-package")
+              and timedelta(0) <= now - b.taken_at < IMPORT_BACKUP_WINDOW]
+    return recent[-1].path if recent else backup_desk(desk, "before-package")
+
+
 def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = False,
                    expected: sync.MergePlan | None = None) -> PackageReport:
     """Merge a package (a path, or one already read) into ``desk``. ``dry_run`` only plans
     (this desk's own pending edits are sealed into revisions; nothing of the package is
-    written). A real import backs the desk up first — only when something will change — and
-    writes in one transaction with the checkpoints of the sending partner; given the
-    ``expected`` plan of an earlier dry run (the preview a user saw), it refuses, writing
-    nothing, when the desk has changed since."""
+    written). A real import backs the desk up first — only when something will change, and
+    once for imports in a row (:data:`IMPORT_BACKUP_WINDOW`) — and writes in one transaction
+    with the checkpoints of the sending partner; given the ``expected`` plan of an earlier
+    dry run (the preview a user saw), it refuses, writing nothing, when the desk has changed
+    since."""
     package = source if isinstance(source, Package) else read_package(source)
     m = package.manifest
     name = f"“{m['meeting']['title']}”"
@@ -251,7 +265,7 @@ def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = 
         acks = m["acks"].get(me, {})
         plan = sync.merge_records(
             desk, package.records, origin, expected=expected,
-            backup=lambda: backups.append(backup_desk(desk, "before-package")),
+            backup=lambda: backups.append(_import_backup(desk)),
             also=None if mine else lambda db: checkpoints.note_received(
                 db, origin, m.get("label", ""), m["scope_key"], m["since"], m["upto"], acks,
                 complete=complete))

@@ -100,9 +100,9 @@ class MergePlan:
     def writes(self) -> bool:
         return bool(self.merged)
 
-    def signature(self) -> tuple[object, ...]:
-        return tuple((i.gid, i.outcome) for i in self.items) + tuple(
-            (s.gid, s.state.digest()) for s in self.merged)
+    def same_as(self, other: MergePlan) -> bool:
+        """Whether two plans would do exactly the same."""
+        return self.items == other.items and self.merged == other.merged
 
 
 # --- words for records and values ---------------------------------------------------------------
@@ -202,7 +202,7 @@ def plan_merge(db: Database, records: list[WireRecord], origin: str | None,
                 items.append(MergeItem(r.gid, r.kind, outcome, label, (), local_id))
                 continue
             state = merge(local.state, r.state)
-            if state.digest() == local.state.digest():
+            if state == local.state:
                 items.append(MergeItem(r.gid, r.kind, Outcome.UNCHANGED, label, (), local_id))
                 continue
             changes = _changes(namer, r.kind, local.state, state, r.state)
@@ -214,7 +214,7 @@ def plan_merge(db: Database, records: list[WireRecord], origin: str | None,
                 outcome = Outcome.NEW
             else:
                 outcome = Outcome.CHANGED
-        came_as_is = origin if state.digest() == r.state.digest() else None
+        came_as_is = origin if state == r.state else None
         merged.append(NewState(r.gid, r.kind, *book.place(spec, r.gid, state.values()),
                                came_as_is, state))
         items.append(MergeItem(r.gid, r.kind, outcome, label, changes, local_id))
@@ -254,6 +254,7 @@ class Writer:
         row, missing = self.book.row_values(spec, values)
         if missing:
             logger.info("%s %s waits for %s", spec.kind, gid, ", ".join(missing))
+            revisions.set_waiting(self.db, [gid], True)
             return
         label = f"{spec.kind} {gid[:8]}"
         try:
@@ -305,11 +306,12 @@ class Writer:
     def materialize(self) -> None:
         """Rows for living states that were waiting for a reference target."""
         for kind in ORDER:
-            spec = REGISTRY[kind]
-            gids = revisions.waiting(self.db, spec)
+            gids = revisions.waiting(self.db, kind)
             if gids:
+                revisions.set_waiting(self.db, gids, False)
                 for stored in revisions.states(self.db, gids).values():
-                    self.upsert(spec, stored.gid, stored.state)
+                    if stored.state.alive:
+                        self.upsert(REGISTRY[kind], stored.gid, stored.state)
 
 
 def preview(desk: Desk, records: list[WireRecord], origin: str | None) -> MergePlan:
@@ -343,7 +345,7 @@ def merge_records(desk: Desk, records: list[WireRecord], origin: str | None, *,
 
 
 def _check_expected(plan: MergePlan, expected: MergePlan | None) -> None:
-    if expected is not None and plan.signature() != expected.signature():
+    if expected is not None and not plan.same_as(expected):
         raise ConflictError(
             "Dữ liệu đã thay đổi từ lúc xem trước; hãy xem trước gói này lần nữa.",
             "The desk changed since the preview; preview this package again.")

@@ -63,7 +63,7 @@ class Stored:
 
 def _stored(row: Sequence[Any]) -> Stored:
     return Stored(row[0], row[1], row[2], row[3], row[4], row[5],
-                  RecordState.from_json(json.loads(row[6])))
+                  RecordState.from_stored(json.loads(row[6])))
 
 
 _STATE_COLUMNS = "gid, kind, meeting, site, seq, origin, state"
@@ -144,11 +144,15 @@ def conflicted(db: Database) -> list[Stored]:
         f"SELECT {_STATE_COLUMNS} FROM sync_state WHERE conflicted = 1 ORDER BY seq")]
 
 
-def waiting(db: Database, spec: Exchanged) -> list[str]:
-    """Living states of ``spec`` without a row here (their required target was missing)."""
+def waiting(db: Database, kind: str) -> list[str]:
+    """Living states of ``kind`` noted as waiting for a missing reference target."""
     return [r[0] for r in db.conn.execute(
-        f"SELECT s.gid FROM sync_state s LEFT JOIN [{spec.table}] t ON t.gid = s.gid "
-        "WHERE s.kind = ? AND s.alive = 1 AND t.id IS NULL", [spec.kind])]
+        "SELECT gid FROM sync_state WHERE waiting = 1 AND kind = ?", [kind])]
+
+
+def set_waiting(db: Database, gids: Iterable[str], waiting: bool) -> None:
+    db.conn.executemany("UPDATE sync_state SET waiting = ? WHERE gid = ?",
+                        [(int(waiting), g) for g in gids])
 
 
 def state_count(db: Database) -> int:

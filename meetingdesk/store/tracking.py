@@ -35,12 +35,14 @@ CREATE TABLE sync_state (
     seq INTEGER NOT NULL,
     alive INTEGER NOT NULL,
     conflicted INTEGER NOT NULL DEFAULT 0,
+    waiting INTEGER NOT NULL DEFAULT 0,
     origin TEXT,
     state TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX sync_state_seq ON sync_state(seq);
 CREATE INDEX sync_state_meeting ON sync_state(meeting, seq);
 CREATE INDEX sync_state_conflicted ON sync_state(conflicted) WHERE conflicted = 1;
+CREATE INDEX sync_state_waiting ON sync_state(kind) WHERE waiting = 1;
 CREATE TABLE replica (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     replica_id TEXT NOT NULL,
@@ -68,7 +70,8 @@ CREATE TABLE sync_checkpoints (
 """The tables of the exchange: records changed since the last revision (``sync_dirty``;
 ``legacy`` for a record older than revisions),
 the revision state of every exchanged record (``sync_state``: ``seq`` orders this desk's
-changes for checkpoints, ``origin`` is the partner whose package gave exactly this state),
+changes for checkpoints, ``origin`` is the partner whose package gave exactly this state,
+``waiting`` marks a living record without a row here until its reference target arrives),
 this desk's replica id bound to its file (``replica``), the desks known by replica id
 (``replicas``) and the per-partner, per-scope checkpoints (``sync_checkpoints``)."""
 
