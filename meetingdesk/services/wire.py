@@ -118,13 +118,13 @@ def collect(desk: Desk, meeting: str, *, site: str | None = None, since: int = 0
     chosen: dict[str, Stored] = {s.gid: s for s in revisions.changed_since(db, meeting, since,
                                                                           site)
                                  if partner is None or s.origin != partner}
-    if since:
-        _add_changed_directory(desk, meeting, site, since, partner, chosen)
+    _add_changed_directory(desk, meeting, site, since, partner, chosen)
     todo = list(chosen.values())
     while todo:
         wanted = {v for s in todo for f, v in s.state.values().items()
                   if f in REGISTRY[s.kind].refs and isinstance(v, str) and v not in chosen}
-        found = revisions.states(db, wanted)
+        found = {g: s for g, s in revisions.states(db, wanted).items()
+                 if partner is None or s.origin != partner}  # the partner has those
         chosen.update(found)
         todo = list(found.values())
     ordered = sorted(chosen.values(), key=lambda s: (ORDER.index(s.kind), s.seq))

@@ -14,7 +14,7 @@ from meetingdesk.domain.enums import AttendanceStatus
 from meetingdesk.domain.errors import ConflictError
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.packages import export_package, import_package, read_package
-from meetingdesk.services import conflicts, directory, meetings, notes, participation
+from meetingdesk.services import checkpoints, conflicts, directory, meetings, notes, participation
 from meetingdesk.services.sync import Outcome
 from meetingdesk.store.desk import Desk, open_desk
 
@@ -283,3 +283,25 @@ def test_read_package_refuses_a_malformed_manifest_with_a_clear_error(
     with pytest.raises(PackageError, match=match) as err:
         read_package(bad)
     assert "Không có gì được ghi" in err.value.vi and "Nothing was written" in err.value.en
+
+
+def test_package_for_the_centre_carries_a_directory_edit_of_a_record_it_sent(
+        demo_desk: Desk, tmp_path: Path) -> None:
+    """Everything a province holds came from the centre (left out of its packages for the
+    centre), yet its new phone number of a delegate travels back (found by the stateful
+    test)."""
+    centre, meeting_id = demo_desk, demo_meeting_id(demo_desk)
+    with open_desk(tmp_path / "province.db") as province:
+        export_package(centre, meeting_id, tmp_path / "setup.mdpkg",
+                       partner=checkpoints.this_replica(province))
+        import_package(province, tmp_path / "setup.mdpkg")
+        (person,) = directory.list_people(province, "Dương Xuân Hùng")
+        directory.update_person(province, person.id or 0, phone="0280 111 222")
+        back = export_package(province, demo_meeting_id(province), tmp_path / "back.mdpkg",
+                              partner=checkpoints.this_replica(centre))
+        assert [r.kind for r in back.records] == ["person"]
+    report = import_package(centre, tmp_path / "back.mdpkg")
+    assert [(i.label, i.outcome) for i in report.plan.items] == [
+        ("Dương Xuân Hùng", Outcome.CHANGED)]
+    (person,) = directory.list_people(centre, "Dương Xuân Hùng")
+    assert person.phone == "0280 111 222"
