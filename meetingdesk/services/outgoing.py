@@ -52,7 +52,8 @@ def send(desk: Desk, *, meeting_id: int, site_id: int | None = None,
         scope = wire.scope_key(meeting, site)
         since = 0 if everything or partner is None else checkpoints.start_for(db, partner,
                                                                                scope)
-        records = wire.collect(desk, meeting, site=site, since=since, partner=partner)
+        records = wire.collect(desk, meeting, site=site, since=since,
+                               partner=None if everything else partner)
         out = Outgoing(records, book.me, desk_label(desk), meeting, site, scope, since,
                        checkpoints.last_seq(db), checkpoints.acknowledgements(db), partner)
         writer(out)
