@@ -45,6 +45,7 @@ from meetingdesk.services import (  # noqa: E402
     participation,
 )
 from meetingdesk.services.reference import load_provinces  # noqa: E402
+from meetingdesk.store.backup import backup_dir_for  # noqa: E402
 from meetingdesk.store.desk import Desk, open_desk  # noqa: E402
 
 TARGET_S = 10.0
@@ -175,12 +176,12 @@ def main() -> int:
         title = meetings.get_meeting(bench.centre, mid).title
         t_dist, _ = timed(lambda: bench.distribution(mid, number))  # noqa: B023
         bench.roll_call(title, 1, args.delegates)
-        t_call, (paths, first) = timed(lambda: (  # noqa: B023
+        t_call, (_, first) = timed(lambda: (
             p := bench.send_parts(title, number, 1),  # noqa: B023
             bench.centre_imports(p)))
         t_back, _ = timed(lambda: bench.give_back(mid, number, 1))  # noqa: B023
         bench.roll_call(title, 2, 5)
-        t_call2, (paths2, second) = timed(lambda: (  # noqa: B023
+        t_call2, (paths2, second) = timed(lambda: (
             p := bench.send_parts(title, number, 2),  # noqa: B023
             bench.centre_imports(p)))
         t_re, again = timed(lambda: bench.centre_imports(paths2))  # noqa: B023
@@ -191,7 +192,7 @@ def main() -> int:
               f" conflicts {first['conflict'] + second['conflict']}, "
               f"re-import changes {sum(v for k, v in again.items() if k != 'unchanged')}")
     left = conflicts.list_conflicts(bench.centre)
-    backups = len(list((folder / "centre-backups").glob("*.db")))
+    backups = len(list(backup_dir_for(folder / "centre.db").glob("*.db")))
     bench.close()
     print("package sizes (KiB): " + "; ".join(
         f"{kind}: median {statistics.median(s) / 1024:.1f}, max {max(s) / 1024:.1f}"

@@ -25,6 +25,16 @@ from typing import Any
 
 from meetingdesk.domain.errors import MeetingDeskError, ValidationError
 from meetingdesk.exchange.errors import PackageError
+from meetingdesk.exchange.manifest import (
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    RECORDS,
+    check_manifest,
+    check_records,
+    check_sizes,
+)
+from meetingdesk.exchange.manifest import refused as _refuse
 from meetingdesk.exchange.zipguard import open_zip
 from meetingdesk.services import (
     checkpoints,
@@ -39,17 +49,10 @@ from meetingdesk.services.backups import list_backups
 from meetingdesk.services.bulk import backup_desk
 from meetingdesk.services.files import replacing
 from meetingdesk.store.desk import Desk
-from meetingdesk.store.migrations import SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
 
-FORMAT = "meetingdesk-exchange"
-FORMAT_VERSION = 2
-MANIFEST = "manifest.json"
-RECORDS = "records.json"
 SUFFIX = ".mdpkg"
-MAX_MANIFEST_BYTES = 1 << 20
-MAX_RECORDS = 500_000
 IMPORT_BACKUP_WINDOW = timedelta(minutes=10)
 """Imports that change something within this time of the last import backup share it: a
 centre importing 34 packages in a row takes one backup, not 34 copies of a growing desk
@@ -111,7 +114,7 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
     def write(out: outgoing.Outgoing) -> None:
         manifest: dict[str, Any] = {
             "format": FORMAT, "format_version": FORMAT_VERSION,
-            "schema_version": SCHEMA_VERSION, "replica": out.replica, "label": out.label,
+            "schema_version": wire.schema_version(), "replica": out.replica, "label": out.label,
             "created_at": datetime.now().isoformat(timespec="seconds"),
             "meeting": {"gid": out.meeting, "title": meeting.title,
                         "planned_start": meeting.planned_start.isoformat()
@@ -138,69 +141,12 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
     return package[0]
 
 
-def _refuse(name: str, why_vi: str, why_en: str) -> PackageError:
-    return PackageError(
-        f"Gói {name} bị từ chối: {why_vi}. Không có gì được ghi vào dữ liệu.",
-        f"The package {name} was refused: {why_en}. Nothing was written to the desk.",
-    )
-
-
 def _json(name: str, member: str, data: bytes) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _refuse(name, f"{member} không phải JSON hợp lệ",
                       f"{member} is not valid JSON") from None
-
-
-def _is_seq(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _check_manifest(name: str, manifest: Any) -> dict[str, Any]:
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise _refuse(name, "đây không phải gói trao đổi MeetingDesk",
-                      "this is not a MeetingDesk exchange package")
-    version = manifest.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise _refuse(name, "gói được tạo bởi phiên bản MeetingDesk mới hơn; hãy cập nhật",
-                      "it was made by a newer MeetingDesk; please update")
-    if version < FORMAT_VERSION:
-        raise _refuse(name, f"gói theo định dạng cũ (phiên bản {version}) không mang lịch sử "
-                      "sửa đổi nên có thể ghi đè dữ liệu mới hơn; hãy xuất lại gói từ bàn làm "
-                      "việc gửi sau khi cập nhật MeetingDesk",
-                      f"it has the old format (version {version}), without revisions, and "
-                      "could overwrite newer data; export it again from the sending desk "
-                      "after updating MeetingDesk")
-    members = manifest.get("members")
-    acks = manifest.get("acks")
-    if (not isinstance(members, dict) or set(members) != {RECORDS}
-            or not isinstance(manifest.get("replica"), str) or not manifest["replica"]
-            or not isinstance(manifest.get("label", ""), str)
-            or manifest.get("scope") not in ("site", "meeting")
-            or not isinstance(manifest.get("scope_key"), str)
-            or not _is_seq(manifest.get("since")) or not _is_seq(manifest.get("upto"))
-            or not isinstance(manifest.get("to"), str | None)
-            or not isinstance(acks, dict)
-            or not all(isinstance(k, str) and isinstance(v, dict)
-                       and all(isinstance(s, str) and _is_seq(n) for s, n in v.items())
-                       for k, v in acks.items())):
-        raise _refuse(name, "bản kê (manifest) không đầy đủ", "its manifest is incomplete")
-    meeting = manifest.get("meeting")
-    if (not isinstance(meeting, dict) or not isinstance(meeting.get("title"), str)
-            or not isinstance(meeting.get("gid"), str)
-            or not isinstance(meeting.get("planned_start"), str | None)):
-        raise _refuse(name, "bản kê không ghi rõ cuộc họp (tên cuộc họp)",
-                      "its manifest does not name the meeting (its title)")
-    site = manifest.get("site")
-    if manifest["scope"] == "site" and (not isinstance(site, dict)
-                                        or not isinstance(site.get("name"), str)):
-        raise _refuse(name, "bản kê không ghi rõ điểm cầu (tên điểm cầu)",
-                      "its manifest does not name the site")
-    if not isinstance(manifest.get("created_at", ""), str):
-        raise _refuse(name, "thời điểm tạo gói trong bản kê không hợp lệ",
-                      "the time it was made is invalid in its manifest")
-    return manifest
 
 
 def read_package(path: str | Path) -> Package:
@@ -213,15 +159,12 @@ def read_package(path: str | Path) -> Package:
             raise _refuse(name, "thành phần trong gói không đúng",
                           "its members are not the expected ones")
         head, body = z.read(MANIFEST), z.read(RECORDS)
-    if len(head) > MAX_MANIFEST_BYTES:
-        raise _refuse(name, "bản kê quá lớn", "its manifest is too large")
-    manifest = _check_manifest(name, _json(name, MANIFEST, head))
+    check_sizes(name, head, body)
+    manifest = check_manifest(name, _json(name, MANIFEST, head))
     if _sha256(body) != manifest["members"][RECORDS]:
         raise _refuse(name, f"mã băm sha256 của {RECORDS} không khớp (gói đã bị sửa hoặc hỏng)",
                       f"the sha256 of {RECORDS} does not match (tampered with or damaged)")
-    raw = _json(name, RECORDS, body)
-    if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
-        raise _refuse(name, "danh sách bản ghi không hợp lệ", "its record list is invalid")
+    raw = check_records(name, _json(name, RECORDS, body))
     try:
         records = [wire.parse_record(r) for r in raw]
     except MeetingDeskError as exc:

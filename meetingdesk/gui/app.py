@@ -121,7 +121,9 @@ def run(db: Path | None, *, demo: bool = False) -> int:
         windows[-1].language_changed.connect(change_language)
 
     window.language_changed.connect(change_language)
-    window.open_desk_file(path, select_title=DEMO_TITLE if demo else None)
+    # Only the default desk is made at the first start; a desk named or remembered must exist.
+    window.open_desk_file(path, select_title=DEMO_TITLE if demo else None,
+                          create=db is None and path == default_desk_path())
     window.show()
     QTimer.singleShot(0, lambda: _ready(window))
     code = app.exec()

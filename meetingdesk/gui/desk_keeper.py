@@ -79,7 +79,10 @@ class DeskKeeper(QObject):
         self._open_timer.setSingleShot(True)
         self._open_timer.setInterval(OPEN_DELAY_MS)
         self._open_timer.timeout.connect(lambda: self.schedule.opened(datetime.now()))
-        self._open_timer.start()
+        if desk.read_only:  # nothing changes, and nothing may be written beside it
+            self.timer.stop()
+        else:
+            self._open_timer.start()
 
     def changed(self) -> None:
         self.schedule.changed(datetime.now())

@@ -31,6 +31,7 @@ from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.meeting_view import MeetingView
+from meetingdesk.gui.read_only import lock_edits
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, drafts, meetings
@@ -74,9 +75,18 @@ class MainWindow(QMainWindow):
         self.notice.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
         self.notice.linkActivated.connect(self._resume_draft)
         self.notice.hide()
+        self.read_only_banner = QLabel(tr(
+            "Read-only: this desk is on a read-only medium or you may not write it. You can "
+            "browse, search, preview, export and print; nothing can be changed."), self)
+        self.read_only_banner.setObjectName("read-only-banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "background: #fde2e1; color: #7a1712; padding: 6px; font-weight: bold;")
+        self.read_only_banner.hide()
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.read_only_banner)
         right_layout.addWidget(self.notice)
         right_layout.addWidget(self.stack, 1)
         self.splitter.addWidget(self.meeting_list)
@@ -160,6 +170,7 @@ class MainWindow(QMainWindow):
         dir_menu = bar.addMenu(tr("&Directories"))
         self.sites_action = self._action(dir_menu, tr("Sites…"), self.open_site_directory)
         self.people_action = self._action(dir_menu, tr("People…"), self.open_people_directory)
+        self.issuers_action = self._action(dir_menu, tr("Issuers…"), self.open_issuer_directory)
 
         help_menu = bar.addMenu(tr("&Help"))
         self._action(help_menu, tr("About MeetingDesk"), self.about)
@@ -176,18 +187,20 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_desk = self.session is not None
         has_meeting = self.meeting_list.current_id() is not None
-        for a in (self.backup_action, self.restore_action, self.new_meeting_action,
-                  self.sites_action, self.people_action, self.find_action):
+        writes = self.session is not None and not self.session.desk.read_only
+        for a in (self.sites_action, self.people_action, self.issuers_action, self.find_action):
             a.setEnabled(has_desk)
-        self.copy_meeting_action.setEnabled(has_meeting)
-        self.live_action.setEnabled(has_meeting)
-        self.delete_meeting_action.setEnabled(has_meeting)
-        self.import_action.setEnabled(has_desk)
-        self.import_package_action.setEnabled(has_desk)
-        self.conflicts_action.setEnabled(has_desk)
+        for a in (self.backup_action, self.restore_action, self.new_meeting_action,
+                  self.import_action, self.import_package_action, self.conflicts_action):
+            a.setEnabled(writes)
+        self.copy_meeting_action.setEnabled(has_meeting and writes)
+        self.live_action.setEnabled(has_meeting and writes)
+        self.delete_meeting_action.setEnabled(has_meeting and writes)
         for a in self.export_actions:
             a.setEnabled(has_meeting)
         stack = self.session.undo_stack if self.session else None
+        if self.view is not None and not writes:
+            lock_edits(self.view)  # what the meeting shown has just built, too
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         self.undo_action.setText(tr("Undo") + (f": {stack.undoText()}"
@@ -200,9 +213,12 @@ class MainWindow(QMainWindow):
     def desk_path(self) -> Path | None:
         return self.session.desk.path if self.session else None
 
-    def open_desk_file(self, path: Path, *, select_title: str | None = None) -> bool:
-        """Open ``path`` (creating it if new) in place of the current desk: take its lock,
-        check it (offering the newest good backup if it is damaged), open it."""
+    def open_desk_file(self, path: Path, *, select_title: str | None = None,
+                       create: bool = False) -> bool:
+        """Open ``path`` in place of the current desk (making a new one only with
+        ``create``): take its lock, check it (offering the newest good backup if it is
+        damaged, empty or not a desk), open it — read-only, with edits locked and a banner,
+        when the file may not be written."""
         current = self.desk_path()
         if current is not None and current.resolve() == path.resolve():
             return True
@@ -214,7 +230,7 @@ class MainWindow(QMainWindow):
             if not self._checked_at_start(path):
                 lock.release()
                 return False
-            desk = open_desk(path)
+            desk = open_desk(path, create=create)
         except MeetingDeskError as exc:
             lock.release()
             show_error(self, exc)
@@ -231,6 +247,9 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.view = MeetingView(session, self)
         self.stack.addWidget(self.view)
+        self.read_only_banner.setVisible(desk.read_only)
+        if desk.read_only:
+            lock_edits(self.view)
         self.settings.remember_desk(path)
         self.setWindowTitle(f"{path.name} — {tr('MeetingDesk')}")
         self.statusBar().showMessage(tr("Desk: %1").replace("%1", str(path)))
@@ -356,7 +375,7 @@ class MainWindow(QMainWindow):
                 raise MeetingDeskError(
                     f"Tệp {path.name} đã có. Hãy chọn một tên khác, hoặc dùng Mở tệp dữ liệu.",
                     f"{path.name} already exists. Choose another name, or use Open desk.")
-            self.open_desk_file(path)
+            self.open_desk_file(path, create=True)
 
     def open_desk_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("Open desk"), "", DESK_FILTER)
@@ -512,6 +531,12 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self._show_desk_window(PeopleDirectory(self.session, self))
 
+    def open_issuer_directory(self) -> None:
+        from meetingdesk.gui.dialogs.issuers import IssuerDirectory
+
+        if self.session is not None:
+            self._show_desk_window(IssuerDirectory(self.session, self))
+
     def _show_desk_window(self, window: QWidget) -> None:
         """Show a window that works on the open desk; it closes with the desk."""
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -523,7 +548,7 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> None:
         from meetingdesk.gui.dialogs.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self.session, self)
+        dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() and dialog.language_changed:
             self.language_changed.emit()
 

@@ -89,7 +89,7 @@ def list_conflicts(desk: Desk) -> list[Conflict]:
                 Candidate(s.value, namer.value(stored.kind, name, s.value),
                           _who(labels, me, s.replica), s.replica == me, s.at, s is best)
                 for s in ordered)))
-        editable = tuple(f for f in spec.fields if f not in ("titles", "aliases"))
+        editable = tuple(f for f in spec.fields if f not in spec.lists)
         label = namer.label(stored.kind, state.values()) or stored.gid[:8]
         out.append(Conflict(stored.gid, stored.kind, label, tuple(fields), editable))
     return out

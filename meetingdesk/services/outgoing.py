@@ -8,6 +8,7 @@ was written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from meetingdesk.services import checkpoints, wire
@@ -33,9 +34,10 @@ class Outgoing:
 
 
 def desk_label(desk: Desk) -> str:
-    """How partners name this desk: its agency, and the file's name."""
-    agency = tables.get_organization(desk.db).agency.strip()
-    return f"{agency} ({desk.path.stem})" if agency else desk.path.stem
+    """How partners name this desk: its default issuer, and the file's name."""
+    issuer = tables.issuers.default(desk.db)
+    name = issuer.name.strip() if issuer is not None else ""
+    return f"{name} ({desk.path.stem})" if name else desk.path.stem
 
 
 def send(desk: Desk, *, meeting_id: int, site_id: int | None = None,
@@ -43,9 +45,10 @@ def send(desk: Desk, *, meeting_id: int, site_id: int | None = None,
          writer: Callable[[Outgoing], None]) -> Outgoing:
     """Collect a package's records — for ``partner`` only what it has not acknowledged,
     unless ``everything`` (or no partner) — and call ``writer`` with them."""
-    with desk.transaction() as db:
+    with nullcontext(desk.db) if desk.read_only else desk.transaction() as db:
         book = Book(db)
-        seal(db, book)
+        if not desk.read_only:  # a read-only desk sends what it holds, and notes nothing
+            seal(db, book)
         meeting = book.gid("meeting", meeting_id)
         site = book.gid("site", site_id) if site_id is not None else None
         assert meeting is not None and (site_id is None or site is not None)
@@ -57,6 +60,6 @@ def send(desk: Desk, *, meeting_id: int, site_id: int | None = None,
         out = Outgoing(records, book.me, desk_label(desk), meeting, site, scope, since,
                        checkpoints.last_seq(db), checkpoints.acknowledgements(db), partner)
         writer(out)
-        if partner is not None:
+        if partner is not None and not desk.read_only:
             checkpoints.note_sent(db, partner, scope, out.upto)
     return out

@@ -53,7 +53,7 @@ _CLASSES = {"site": tables.sites.cls, "person": tables.people.cls,
             "meeting": tables.meetings.cls, "meeting_site": tables.meeting_sites.cls,
             "connection_event": tables.connection_events.cls,
             "attendance": tables.attendances.cls, "agenda_item": tables.agenda_items.cls,
-            "note": tables.notes.cls, "task": tables.tasks.cls}
+            "note": tables.notes.cls, "task": tables.tasks.cls, "issuer": tables.issuers.cls}
 
 
 class Outcome(StrEnum):
@@ -101,8 +101,8 @@ class MergePlan:
         return bool(self.merged)
 
     def same_as(self, other: MergePlan) -> bool:
-        """Whether two plans would do exactly the same."""
-        return self.items == other.items and self.merged == other.merged
+        """Whether two plans do what a user was shown: the same records, outcomes, values."""
+        return self.items == other.items
 
 
 # --- words for records and values ---------------------------------------------------------------
@@ -175,11 +175,12 @@ def _changes(namer: Namer, kind: str, before: RecordState | None,
 
 
 def plan_merge(db: Database, records: list[WireRecord], origin: str | None,
-               book: Book | None = None) -> MergePlan:
+               book: Book | None = None, *, seal_first: bool = True) -> MergePlan:
     """What merging ``records`` would do (inside the caller's transaction: this desk's own
     pending edits are sealed first; nothing of the package is written)."""
     book = book or Book(db)
-    seal(db, book)
+    if seal_first:
+        seal(db, book)
     stored = revisions.states(db, [r.gid for r in records])
     namer = Namer(db, records)
     items: list[MergeItem] = []
@@ -315,8 +316,12 @@ class Writer:
 
 
 def preview(desk: Desk, records: list[WireRecord], origin: str | None) -> MergePlan:
-    """The plan of merging ``records``, shown before anything of them is written."""
-    with desk.transaction() as db:
+    """The plan of merging ``records``, shown before anything is written: this desk's own
+    pending edits are sealed in a trial that is rolled back (not at all on a read-only
+    desk)."""
+    if desk.read_only:
+        return plan_merge(desk.db, records, origin, seal_first=False)
+    with revisions.rolled_back(desk.db) as db:
         return plan_merge(db, records, origin)
 
 

@@ -22,6 +22,7 @@ from meetingdesk.services.guards import MAX_LINE, MAX_TEXT
 from meetingdesk.store import revisions
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.exchanged import ORDER, REGISTRY
+from meetingdesk.store.migrations import SCHEMA_VERSION
 from meetingdesk.store.revisions import Stored
 
 
@@ -42,7 +43,8 @@ def bad_record(what_vi: str, what_en: str) -> ValidationError:
                            f"The exchange package holds an invalid record: {what_en}.")
 
 
-def _is_gid(value: object) -> bool:
+def is_gid(value: object) -> bool:
+    """Whether ``value`` is a global id (a UUID in its text form)."""
     if not isinstance(value, str) or len(value) != 36:
         return False
     try:
@@ -60,7 +62,7 @@ def parse_record(raw: object) -> WireRecord:
     if spec is None:
         raise bad_record(f"loại “{raw.get('kind')}”", f"kind “{raw.get('kind')}”")
     gid = raw.get("gid")
-    if not _is_gid(gid):
+    if not is_gid(gid):
         raise bad_record("mã toàn cục", "its global id")
     try:
         state = RecordState.from_json(raw.get("state"))
@@ -73,18 +75,19 @@ def parse_record(raw: object) -> WireRecord:
     for name, siblings in state.fields.items():
         for s in siblings:
             _check_value(spec.kind, name, s.value, name in spec.refs,
-                         name in spec.multiline)
+                         name in spec.multiline, name in (*spec.lists, "aliases"))
     return WireRecord(str(gid), spec.kind, state)
 
 
-def _check_value(kind: str, name: str, value: object, is_ref: bool, multiline: bool) -> None:
+def _check_value(kind: str, name: str, value: object, is_ref: bool, multiline: bool,
+                 is_list: bool) -> None:
     if name == ALIVE:
         ok = isinstance(value, bool)
     elif is_ref:
-        ok = value is None or _is_gid(value)
+        ok = value is None or is_gid(value)
     elif isinstance(value, bool):
         ok = False
-    elif isinstance(value, str) and name in ("titles", "aliases"):
+    elif isinstance(value, str) and is_list:
         ok = _is_text_list(value)
     elif isinstance(value, str):
         limit = MAX_TEXT if multiline else MAX_LINE
@@ -144,6 +147,16 @@ def _add_changed_directory(desk: Desk, meeting: str, site: str | None, since: in
         referred.update(v for f, v in s.state.values().items()
                         if f in REGISTRY[s.kind].refs and isinstance(v, str))
     chosen.update({s.gid: s for s in changed if s.gid in referred})
+
+
+def kinds() -> tuple[str, ...]:
+    """The kinds of records that travel."""
+    return ORDER
+
+
+def schema_version() -> int:
+    """The desk schema the records are written in (a package names it in its manifest)."""
+    return SCHEMA_VERSION
 
 
 def kinds_count(records: Iterable[WireRecord]) -> dict[str, int]:

@@ -33,6 +33,8 @@ class Exchanged:
     positioned: bool = False
     """A local ``position`` column (order in this desk's lists), set on insert."""
     multiline: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
+    """Fields holding a JSON list of texts (a person's titles)."""
     aliases: bool = False
     """Sites: former names kept in ``site_aliases``, travelling as the JSON field
     ``aliases``."""
@@ -47,12 +49,19 @@ REGISTRY: dict[str, Exchanged] = {e.kind: e for e in (
     Exchanged("site", "sites", ("name", "kind", "code", "contact_name", "contact_phone",
                                 "technician_name", "technician_phone"), aliases=True),
     Exchanged("person", "people", ("full_name", "titles", "organization", "rank", "phone",
-                                   "email"), {"site_id": "site"}),
+                                   "email"), {"site_id": "site"}, lists=("titles",)),
+    Exchanged("issuer", "issuers", ("name", "parent_body", "place", "profile", "number_code",
+                                    "recipients", "chair_title"),
+              {"chair_person_id": "person", "secretary_person_id": "person"},
+              lists=("recipients",)),
     Exchanged("meeting", "meetings", ("title", "kind", "organizer", "planned_start",
                                       "planned_end", "actual_start", "actual_end", "number",
-                                      "description"),
-              {"main_site_id": "site"}, multiline=("description",)),
-    Exchanged("meeting_site", "meeting_sites", ("summoned", "connection"),
+                                      "description", "chair_signer_title",
+                                      "secretary_signer_title"),
+              {"main_site_id": "site", "issuer_id": "issuer", "chair_signer_id": "person",
+               "secretary_signer_id": "person"}, multiline=("description",)),
+    Exchanged("meeting_site", "meeting_sites", ("summoned", "connection", "present",
+                                                "attendance_note", "absence_note"),
               {"meeting_id": "meeting", "site_id": "site", "host_person_id": "person"},
               required=("meeting_id", "site_id"), meeting_via="meeting_id",
               site_via=("site_id",), natural=("meeting_id", "site_id"), positioned=True),

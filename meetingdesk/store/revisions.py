@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,18 @@ def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
 
 def _marks(n: int) -> str:
     return ", ".join("?" for _ in range(n))
+
+
+@contextmanager
+def rolled_back(db: Database) -> Iterator[Database]:
+    """Work whose writes are all undone at its end (a preview)."""
+    conn = db.conn
+    conn.execute("SAVEPOINT md_trial")
+    try:
+        yield db
+    finally:
+        conn.execute("ROLLBACK TO md_trial")
+        conn.execute("RELEASE md_trial")
 
 
 # --- noted changes ----------------------------------------------------------------------------

@@ -88,26 +88,32 @@ def track(db: Database, table: str, kind: str) -> None:
 
 
 def _triggers(db: Database, table: str, kind: str) -> None:
+    # Not INSERT OR IGNORE: inside a trigger run by a foreign key action (ON DELETE SET NULL)
+    # or an upsert, SQLite replaces the IGNORE by the outer statement's ABORT.
     db.execute(
         f"CREATE TRIGGER [{table}_sync_ai] AFTER INSERT ON [{table}] BEGIN "
         f"UPDATE [{table}] SET gid = {UUID_SQL} WHERE id = new.id AND gid IS NULL; "
-        f"INSERT OR IGNORE INTO sync_dirty (gid, kind) "
-        f"SELECT gid, '{kind}' FROM [{table}] WHERE id = new.id; END")
+        f"INSERT INTO sync_dirty (gid, kind) SELECT t.gid, '{kind}' FROM [{table}] t "
+        f"WHERE t.id = new.id AND NOT EXISTS "
+        f"(SELECT 1 FROM sync_dirty d WHERE d.gid = t.gid); END")
     db.execute(
         f"CREATE TRIGGER [{table}_sync_au] AFTER UPDATE ON [{table}] "
         f"WHEN new.gid IS NOT NULL BEGIN "
-        f"INSERT OR IGNORE INTO sync_dirty (gid, kind) VALUES (new.gid, '{kind}'); END")
+        f"INSERT INTO sync_dirty (gid, kind) SELECT new.gid, '{kind}' WHERE NOT EXISTS "
+        f"(SELECT 1 FROM sync_dirty WHERE gid = new.gid); END")
     db.execute(
         f"CREATE TRIGGER [{table}_sync_ad] AFTER DELETE ON [{table}] "
         f"WHEN old.gid IS NOT NULL BEGIN "
-        f"INSERT OR IGNORE INTO sync_dirty (gid, kind) VALUES (old.gid, '{kind}'); END")
+        f"INSERT INTO sync_dirty (gid, kind) SELECT old.gid, '{kind}' WHERE NOT EXISTS "
+        f"(SELECT 1 FROM sync_dirty WHERE gid = old.gid); END")
 
 
 NAMESPACE = uuid.UUID("6f1c2d4e-8a5b-4c3d-9e7f-0a1b2c3d4e5f")
 """The namespace of global ids derived from other ids (uuid5)."""
 
 # (kind, table) tracked by migration 0005, in dependency order; fixed forever.
-_TRACKED_0005 = (("site", "sites"), ("person", "people"), ("meeting", "meetings"),
+_TRACKED_0005 = (("site", "sites"), ("person", "people"), ("issuer", "issuers"),
+                 ("meeting", "meetings"),
                  ("meeting_site", "meeting_sites"), ("connection_event", "connection_events"),
                  ("attendance", "attendances"), ("agenda_item", "agenda_items"),
                  ("note", "notes"), ("task", "tasks"))

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from meetingdesk.store.backup import backup_dir_for
+
 ENV = {**os.environ, "MEETINGDESK_LANG": "vi"}
 
 
@@ -141,12 +143,12 @@ def test_scenario_2_an_older_package_changes_nothing_and_says_so(centre: Path,
     act(tn, """participation.update_attendance(
         desk, entry(desk, m, "Đại biểu 2 Thái Nguyên").attendance.id, status="present")""")
     send(tn, centre, tmp_path / "new.mdpkg", "--site", "19")
-    backups = sorted((tmp_path / "centre-backups").glob("*.db"))
+    backups = sorted(backup_dir_for(centre).glob("*.db"))
     out = cli("import-package", tmp_path / "old.mdpkg", "--db", centre).stdout
     assert "cũ hơn, bỏ qua: attendance Đại biểu 2 Thái Nguyên" in out
     assert "không thay đổi gì" in out and "không ghi, không sao lưu" in out
     assert roster(centre)["Đại biểu 2 Thái Nguyên"] == "present"
-    assert sorted((tmp_path / "centre-backups").glob("*.db")) == backups
+    assert sorted(backup_dir_for(centre).glob("*.db")) == backups
 
 
 def test_scenario_3_deletions_travel_both_ways_and_do_not_come_back(centre: Path,
@@ -235,13 +237,13 @@ def test_scenario_6_only_an_import_that_changes_something_takes_a_backup(
     cli("export-package", 1, "--site", "19", "--db", tn, "-o", tmp_path / "tn.mdpkg")
     dry = cli("import-package", tmp_path / "tn.mdpkg", "--db", centre, "--dry-run").stdout
     assert "status: “expected” → “late”" in dry and "Chạy thử" in dry
-    assert not (tmp_path / "centre-backups").exists()
+    assert not backup_dir_for(centre).exists()
     cli("import-package", tmp_path / "tn.mdpkg", "--db", centre)
-    assert len(list((tmp_path / "centre-backups").glob("*.db"))) == 1
+    assert len(list(backup_dir_for(centre).glob("*.db"))) == 1
     for _ in range(3):
         out = cli("import-package", tmp_path / "tn.mdpkg", "--db", centre).stdout
         assert "không ghi, không sao lưu" in out
-    assert len(list((tmp_path / "centre-backups").glob("*.db"))) == 1
+    assert len(list(backup_dir_for(centre).glob("*.db"))) == 1
 
 
 def test_scenario_old_format_package_is_refused_with_one_line(centre: Path,

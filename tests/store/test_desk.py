@@ -14,9 +14,11 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from meetingdesk.domain.errors import DeskFileError
-from meetingdesk.services import meetings, notes, search
+from meetingdesk.domain.enums import Profile
+from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, StorageError
+from meetingdesk.services import meetings, notes, organization, participation, search
 from meetingdesk.store import desk as desk_module
+from meetingdesk.store.backup import backup_dir_for
 from meetingdesk.store.desk import Desk, open_desk
 from meetingdesk.store.migrations import (
     APPLICATION_ID,
@@ -86,12 +88,14 @@ def test_open_desk_creates_file_with_wal_full_sync_and_foreign_keys(desk_path: P
     assert desk_path.is_file()
 
 
-def test_open_desk_migrates_an_empty_file_without_backup(desk_path: Path) -> None:
+@pytest.mark.parametrize("opening", [{}, {"create": False}, {"read_only": True}], ids=str)
+def test_open_desk_refuses_an_empty_file_and_leaves_it_empty(desk_path: Path,
+                                                            opening: dict[str, bool]) -> None:
     desk_path.touch()
-    with open_desk(desk_path) as desk:
-        assert "meetings" in desk.db.table_names()
-        assert not desk_module.migrations.pending(desk.db)
-    assert not (desk_path.parent / "desk-backups").exists()
+    with pytest.raises(DeskFileError, match="tệp rỗng, không phải tệp dữ liệu MeetingDesk"):
+        open_desk(desk_path, **opening)
+    assert desk_path.stat().st_size == 0
+    assert sorted(p.name for p in desk_path.parent.iterdir()) == [desk_path.name]
 
 
 def test_open_desk_reopening_a_current_desk_changes_no_schema(desk: Desk) -> None:
@@ -99,7 +103,7 @@ def test_open_desk_reopening_a_current_desk_changes_no_schema(desk: Desk) -> Non
     desk.close()
     with open_desk(desk.path) as again:
         assert [s.meeting.title for s in meetings.list_meetings(again)] == ["Giao ban"]
-    assert not (desk.path.parent / "desk-backups").exists()
+    assert not backup_dir_for(desk.path).exists()
 
 
 def test_open_desk_committed_fixture_exists_for_every_schema() -> None:
@@ -130,7 +134,7 @@ def test_open_desk_backs_up_before_migrating(latest_schema_copy: Path,
     with open_desk(latest_schema_copy) as desk:
         assert "venue_notes" in desk.db["meetings"].columns_dict  # type: ignore[union-attr]
         assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
-    (backup,) = (latest_schema_copy.parent / "old-backups").iterdir()
+    (backup,) = (latest_schema_copy.parent / "old.db-backups").iterdir()
     assert backup.name.startswith("old-") and backup.name.endswith("-before-migration.db")
     conn = sqlite3.connect(backup)
     try:
@@ -156,7 +160,7 @@ def test_open_desk_failing_migration_leaves_the_file_as_it_was(
     with pytest.raises(RuntimeError):
         open_desk(latest_schema_copy)
     assert sha256(latest_schema_copy) == before
-    assert siblings(latest_schema_copy) == {"old-backups"}  # the backup, no -wal or -shm
+    assert siblings(latest_schema_copy) == {"old.db-backups"}  # the backup, no -wal or -shm
     monkeypatch.undo()
     with open_desk(latest_schema_copy) as desk:
         assert [s.meeting.title for s in meetings.list_meetings(desk)] == [
@@ -178,8 +182,12 @@ def test_open_desk_read_only_cannot_write(desk: Desk) -> None:
     with open_desk(desk.path, read_only=True) as ro:
         assert ro.read_only
         assert meetings.list_meetings(ro)
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        with pytest.raises(StorageError, match="tệp chỉ đọc") as caught:
             ro.db.execute("DELETE FROM meetings")
+        assert caught.value.cause == "SQLITE_READONLY"
+        with pytest.raises(ReadOnlyDeskError, match="chỉ đọc"):
+            meetings.create_meeting(ro, title="Giao ban 2")
+        assert [s.meeting.title for s in meetings.list_meetings(ro)] == ["Giao ban"]
 
 
 def test_open_desk_missing_file_is_not_created_unless_asked(desk_path: Path) -> None:
@@ -229,3 +237,28 @@ def test_open_desk_interrupted_first_opening_still_opens_as_a_desk(
         assert desk.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         meetings.create_meeting(desk, title="Giao ban")
+
+
+def test_open_desk_migration_4_turns_the_organization_into_the_first_issuer(
+        tmp_path: Path) -> None:
+    copy = tmp_path / "three.db"
+    shutil.copyfile(FIXTURES / "desk-schema-3.db", copy)
+    conn = sqlite3.connect(copy)
+    with conn:
+        conn.execute("UPDATE organization SET agency = 'BAN TỔ CHỨC TRUNG ƯƠNG', "
+                     "place = 'Hà Nội', profile = 'state', number_code = 'BB/BTCTW', "
+                     "chair_title = 'Phó Trưởng Ban', recipients = '[\"Như trên\"]'")
+        conn.execute("UPDATE attendances SET role = 'chair'")
+    conn.close()
+    with open_desk(copy) as desk:
+        (issuer,) = organization.list_issuers(desk)
+        assert (issuer.name, issuer.place, issuer.profile, issuer.number_code,
+                issuer.recipients, issuer.is_default) == (
+            "BAN TỔ CHỨC TRUNG ƯƠNG", "Hà Nội", Profile.STATE, "BB/BTCTW", ("Như trên",), True)
+        (summary,) = meetings.list_meetings(desk)
+        meeting = summary.meeting
+        assert meeting.issuer_id == issuer.id
+        assert meeting.chair_signer_title == "Phó Trưởng Ban"
+        assert meeting.chair_signer_id is not None and meeting.secretary_signer_id is None
+        (site,) = participation.meeting_sites(desk, meeting.id or 0)
+        assert site.meeting_site.present is None
