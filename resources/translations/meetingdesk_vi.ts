@@ -1311,6 +1311,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đã ký bởi %1; bản đã ký được lưu cùng phiên bản này.</translation>
     </message>
     <message>
+        <source>Signing the minutes…</source>
+        <translation>Đang ký số biên bản…</translation>
+    </message>
+    <message>
         <source>Add trusted root certificates</source>
         <translation>Thêm chứng thư số gốc tin cậy</translation>
     </message>
@@ -1825,6 +1829,58 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>The package was written to %1 (%2 records).</source>
         <translation>Đã ghi gói vào %1 (%2 bản ghi).</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Printing page %1…</source>
+        <translation>Đang in trang %1…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Đã in.</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>Nội dung chương trình</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>(directory)</source>
+        <translation>(danh mục)</translation>
+    </message>
+    <message>
+        <source>Search the desk</source>
+        <translation>Tìm trong tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Search the desk…</source>
+        <translation>Tìm trong tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Notes, people, sites (former names too), agenda items, documents…</source>
+        <translation>Ghi chép, người, điểm cầu (cả tên cũ), nội dung chương trình, văn bản…</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Không tìm thấy kết quả.</translation>
+    </message>
+    <message>
+        <source>Best results among the %1 newest notes.</source>
+        <translation>Kết quả tốt nhất trong %1 ghi chép mới nhất.</translation>
     </message>
     <message>
         <source>Present at the site</source>
