@@ -26,8 +26,8 @@ from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
+from meetingdesk.services.session import open_session
 from meetingdesk.store.desk import Desk, open_desk, read_only_error, writable
-from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
 
@@ -44,18 +44,8 @@ def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
     window has the desk open, the command stops with the lock's message and changes nothing."""
     if path.is_file() and not writable(path):
         raise read_only_error(path)
-    lock = DeskLock(path)
-    if create or path.exists():  # else open_desk says "not found", leaving no lock file
-        try:
-            lock.acquire()
-        except OSError as exc:
-            raise DeskFileError(f"Không mở được tệp {path}: {exc.strerror or exc}.",
-                                f"Cannot open {path}: {exc.strerror or exc}.") from exc
-    try:
-        with open_desk(path, create=create) as desk:
-            yield desk
-    finally:
-        lock.release()
+    with open_session(path, create=create) as work:
+        yield work.desk
 
 
 def _desk_for(path: Path, *, dry_run: bool) -> contextlib.AbstractContextManager[Desk]:
@@ -133,6 +123,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         _out(f"{h.kind}\t{h.ref_id}\t{where}\t{text}")
     if not hits:
         print(f"Không tìm thấy kết quả cho “{args.query}”.", file=sys.stderr)
+    elif hits.windowed:
+        print(f"({search.window_notice()[0]})", file=sys.stderr)
     return 0
 
 

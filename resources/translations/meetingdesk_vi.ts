@@ -131,28 +131,12 @@
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <source>Organization (minutes header)</source>
-        <translation>Cơ quan (phần đầu biên bản)</translation>
-    </message>
-    <message>
-        <source>Parent agency</source>
-        <translation>Cơ quan cấp trên</translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation>Cơ quan</translation>
-    </message>
-    <message>
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
         <source>Number code</source>
         <translation>Ký hiệu số biên bản</translation>
-    </message>
-    <message>
-        <source>Chair's title</source>
-        <translation>Chức danh người chủ trì</translation>
     </message>
     <message>
         <source>Document profile</source>
@@ -185,10 +169,6 @@
     <message>
         <source>Right</source>
         <translation>Phải</translation>
-    </message>
-    <message>
-        <source>Edit the organization settings</source>
-        <translation>Sửa thông tin cơ quan</translation>
     </message>
     <message>
         <source>Edit site</source>
@@ -1287,6 +1267,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đã ký bởi %1; bản đã ký được lưu cùng phiên bản này.</translation>
     </message>
     <message>
+        <source>Signing the minutes…</source>
+        <translation>Đang ký số biên bản…</translation>
+    </message>
+    <message>
         <source>Add trusted root certificates</source>
         <translation>Thêm chứng thư số gốc tin cậy</translation>
     </message>
@@ -1615,10 +1599,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Nhập nội dung phát biểu. Ctrl+Enter để lưu ghi chép và mở ghi chép tiếp theo.</translation>
     </message>
     <message>
-        <source>Click or press Space: {status}</source>
-        <translation>Bấm chuột hoặc phím cách: {status}</translation>
-    </message>
-    <message>
         <source>{up}/{total} sites connected</source>
         <translation>{up}/{total} điểm cầu đã kết nối</translation>
     </message>
@@ -1769,6 +1749,58 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>The package was written to %1 (%2 records).</source>
         <translation>Đã ghi gói vào %1 (%2 bản ghi).</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Printing page %1…</source>
+        <translation>Đang in trang %1…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Đã in.</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>Nội dung chương trình</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>(directory)</source>
+        <translation>(danh mục)</translation>
+    </message>
+    <message>
+        <source>Search the desk</source>
+        <translation>Tìm trong tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Search the desk…</source>
+        <translation>Tìm trong tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Notes, people, sites (former names too), agenda items, documents…</source>
+        <translation>Ghi chép, người, điểm cầu (cả tên cũ), nội dung chương trình, văn bản…</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Không tìm thấy kết quả.</translation>
+    </message>
+    <message>
+        <source>Best results among the %1 newest notes.</source>
+        <translation>Kết quả tốt nhất trong %1 ghi chép mới nhất.</translation>
     </message>
     <message>
         <source>Present at the site</source>
