@@ -18,7 +18,7 @@ from certs import Pki  # noqa: E402
 
 from meetingdesk.domain.enums import Profile  # noqa: E402
 from meetingdesk.minutes.generate import generate_minutes  # noqa: E402
-from meetingdesk.services import minutes_versions  # noqa: E402
+from meetingdesk.services import minutes_versions, organization  # noqa: E402
 from meetingdesk.services.demo import build_demo  # noqa: E402
 from meetingdesk.store.desk import Desk, open_desk  # noqa: E402
 
@@ -48,6 +48,8 @@ def make_final(desk: Desk, profile: Profile = Profile.PARTY) -> int:
     """Build the demo meeting, generate its minutes and mark them final; the meeting id."""
     meeting = build_demo(desk)
     assert meeting.id is not None
+    # final minutes take the issuer's profile: the demo's issuer prints them in ``profile``
+    organization.update_issuer(desk, meeting.issuer_id or 0, profile=profile)
     version, _ = generate_minutes(desk, meeting.id, profile=profile)
     assert version.id is not None
     minutes_versions.mark_final(desk, version.id)
