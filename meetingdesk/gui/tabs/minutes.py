@@ -60,7 +60,7 @@ def preferred_margins(settings: Settings) -> Margins | None:
 
 
 class MinutesTab(MeetingTab):
-    KINDS = frozenset({"meetings", "minutes_versions", "organization"})
+    KINDS = frozenset({"meetings", "minutes_versions", "organization", "issuers"})
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
