@@ -84,7 +84,7 @@ def test_cli_list_prints_id_date_and_title(demo_db: Path) -> None:
 
 
 @pytest.mark.parametrize(("query", "expected"), [
-    ("dong chi", "đồng chí"),
+    ("dang", "Đảng"),
     ("bac kan", "Thái Nguyên"),
     ("96-qd/tw", "96-QĐ/TW"),
 ])

@@ -131,28 +131,12 @@
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <source>Organization (minutes header)</source>
-        <translation>Cơ quan (phần đầu biên bản)</translation>
-    </message>
-    <message>
-        <source>Parent agency</source>
-        <translation>Cơ quan cấp trên</translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation>Cơ quan</translation>
-    </message>
-    <message>
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
         <source>Number code</source>
         <translation>Ký hiệu số biên bản</translation>
-    </message>
-    <message>
-        <source>Chair's title</source>
-        <translation>Chức danh người chủ trì</translation>
     </message>
     <message>
         <source>Document profile</source>
@@ -185,10 +169,6 @@
     <message>
         <source>Right</source>
         <translation>Phải</translation>
-    </message>
-    <message>
-        <source>Edit the organization settings</source>
-        <translation>Sửa thông tin cơ quan</translation>
     </message>
     <message>
         <source>Edit site</source>
@@ -1287,6 +1267,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đã ký bởi %1; bản đã ký được lưu cùng phiên bản này.</translation>
     </message>
     <message>
+        <source>Signing the minutes…</source>
+        <translation>Đang ký số biên bản…</translation>
+    </message>
+    <message>
         <source>Add trusted root certificates</source>
         <translation>Thêm chứng thư số gốc tin cậy</translation>
     </message>
@@ -1613,10 +1597,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Type what is said. Ctrl+Enter files the note and opens the next one.</source>
         <translation>Nhập nội dung phát biểu. Ctrl+Enter để lưu ghi chép và mở ghi chép tiếp theo.</translation>
-    </message>
-    <message>
-        <source>Click or press Space: {status}</source>
-        <translation>Bấm chuột hoặc phím cách: {status}</translation>
     </message>
     <message>
         <source>{up}/{total} sites connected</source>

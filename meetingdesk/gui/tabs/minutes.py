@@ -314,8 +314,9 @@ class MinutesTab(MeetingTab):
         version = self._version()
         if self.meeting_id is None or version is None or not version.final:
             return
-        if sign_version(self, self.desk, self.meeting_id, self.settings):
-            self.session.written(meeting_content(self.meeting_id))
+        meeting_id = self.meeting_id
+        sign_version(self, self.session.runner, self.desk, meeting_id, self.settings,
+                     lambda: self.session.written(meeting_content(meeting_id)))
 
     @guarded
     def check_signatures(self) -> None:
