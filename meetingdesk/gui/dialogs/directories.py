@@ -16,13 +16,15 @@ from meetingdesk.gui.widgets import button, button_row, data_table, select_id, s
 from meetingdesk.services import directory
 from meetingdesk.services.changes import Changes
 
+DIRECTORY_KINDS = frozenset({"sites", "site_aliases", "people"})
+"""What the directory windows show (a person's site is shown by name)."""
+
 
 class DirectoryWindow(QDialog):
     """A searchable table of one directory with Add, Edit and Delete."""
 
-    KINDS: frozenset[str] = frozenset({"sites", "site_aliases", "people"})
-    """The records the window shows: a change to them reloads it (a person's site is shown
-    by name)."""
+    kinds: frozenset[str] = DIRECTORY_KINDS
+    """The records this window lists: a change to one of them reloads it."""
 
     def __init__(self, title: str, session: DeskSession, model: RowTableModel[Any],
                  widths: list[int | None], parent: QWidget | None = None) -> None:
@@ -52,7 +54,7 @@ class DirectoryWindow(QDialog):
         self.reload()
 
     def _desk_changed(self, changes: Changes) -> None:
-        if changes.touches(self.KINDS):
+        if changes.touches(self.kinds):
             self.reload()
 
     def _filter(self, text: str) -> None:

@@ -68,7 +68,7 @@ class IssuerDialog(FormDialog):
 class IssuerDirectory(DirectoryWindow):
     """Issuers with Add, Edit, Delete and Make default."""
 
-    KINDS = frozenset({"issuers", "people"})
+    kinds = frozenset({"issuers", "people"})
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(tr("Directory of issuers"), session, issuer_model(),
