@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from meetingdesk import __version__
+from meetingdesk import __version__, cli_followup
 from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
 from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
@@ -286,6 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.docx")
     p.add_argument("--profile", choices=("state", "party"), default=None,
                    help="thể thức; mặc định theo thiết lập của cơ quan")
+    cli_followup.register(command)
     return parser
 
 

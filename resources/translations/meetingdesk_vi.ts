@@ -499,7 +499,7 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Open</source>
+        <source>Being carried out</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
@@ -1637,6 +1637,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>The package was written to %1 (%2 records).</source>
         <translation>Đã ghi gói vào %1 (%2 bản ghi).</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Đã giao</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,51 @@
+"""The ``tasks``, ``notice`` and ``report`` commands, run in-process through ``cli.main``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from meetingdesk import cli
+from meetingdesk.services.demo import build_demo
+from meetingdesk.store.desk import open_desk
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("followup") / "demo.db"
+    with open_desk(path) as desk:
+        build_demo(desk)
+    return path
+
+
+def test_cli_tasks_overdue_lists_the_two_demo_tasks_due_30_06_2023(
+        demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["tasks", "--db", str(demo_db), "--overdue", "--as-of", "2023-07-15"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    for line in lines[:2]:
+        meeting_day, _what, _owner, due, status = line.split("\t")
+        assert (meeting_day, due, status) == ("03/04/2023", "30/06/2023", "Quá hạn")
+    assert lines[0].split("\t")[1].startswith("Quán triệt, triển khai thực hiện Kết luận số 50")
+    assert lines[2] == "2 quá hạn (tính đến ngày 15/07/2023)"
+
+
+def test_cli_tasks_before_the_due_date_shows_them_assigned(
+        demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["tasks", "--db", str(demo_db), "--as-of", "2023-06-30"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[-1] for line in out[:2]] == ["Đã giao", "Đã giao"]
+    assert cli.main(["tasks", "--db", str(demo_db), "--overdue", "--as-of", "2023-06-30"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["0 quá hạn (tính đến ngày 30/06/2023)"]
+
+
+def test_cli_tasks_bad_input_gives_one_line(demo_db: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["tasks", "--db", str(demo_db), "--site", "XX"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["meetingdesk: Không có điểm cầu “XX”."]
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["tasks", "--db", str(demo_db), "--as-of", "15/07/2023"])
+    assert exited.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
