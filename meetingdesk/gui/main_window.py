@@ -32,6 +32,7 @@ from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.meeting_view import MeetingView
 from meetingdesk.gui.settings import Settings
+from meetingdesk.gui.task_register import TaskRegister, add_task_register_dock
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, drafts, meetings
 from meetingdesk.store.desk import Desk, open_desk
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 1000])
         self.setCentralWidget(self.splitter)
+        self.task_dock = add_task_register_dock(self)
         self._build_menus()
         self._restore_state()
         self._update_actions()
@@ -148,6 +150,10 @@ class MainWindow(QMainWindow):
                                                 self.copy_meeting)
         self.live_action = self._action(meeting_menu, tr("Live mode…"), self.open_live_mode,
                                         "F9")
+        tasks_action = self.task_dock.toggleViewAction()
+        tasks_action.setText(tr("Task register"))
+        tasks_action.setShortcut(QKeySequence("F8"))
+        meeting_menu.addAction(tasks_action)
         meeting_menu.addSeparator()
         self.delete_meeting_action = self._action(meeting_menu, tr("Delete meeting…"),
                                                   self.delete_meeting)
@@ -192,6 +198,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(tr("Redo") + (f": {stack.redoText()}"
                                                if stack and stack.canRedo() else ""))
 
+    def task_register(self) -> TaskRegister:
+        register = self.task_dock.widget()
+        assert isinstance(register, TaskRegister)
+        return register
+
     # --- desk ------------------------------------------------------------------------------
 
     def desk_path(self) -> Path | None:
@@ -228,6 +239,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.view = MeetingView(session, self)
         self.stack.addWidget(self.view)
+        self.task_register().set_session(session)
         self.settings.remember_desk(path)
         self.setWindowTitle(f"{path.name} — {tr('MeetingDesk')}")
         self.statusBar().showMessage(tr("Desk: %1").replace("%1", str(path)))
@@ -307,6 +319,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
+        self.task_register().set_session(None)
         if self.session is not None:
             self.session.undo_stack.clear()
             if self.keeper is not None:

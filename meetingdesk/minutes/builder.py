@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from meetingdesk.domain.enums import NoteKind, Role
-from meetingdesk.domain.records import Meeting, Note, Organization
+from meetingdesk.domain.records import AgendaItem, Meeting, Note, Organization
 from meetingdesk.domain.text import fold
 from meetingdesk.minutes.document import (
     Appendix,
@@ -20,13 +20,22 @@ from meetingdesk.minutes.document import (
     MinutesDocument,
     NoteEntry,
     OpeningLine,
+    ReviewRow,
     Signer,
     SiteAttendance,
     SiteLogRow,
     TaskRow,
 )
 from meetingdesk.minutes.profiles import FormatProfile, profile_for
-from meetingdesk.services import agenda, directory, meetings, notes, organization, participation
+from meetingdesk.services import (
+    agenda,
+    directory,
+    meetings,
+    notes,
+    organization,
+    participation,
+    tasks,
+)
 from meetingdesk.services.participation import AttendanceEntry, SiteEntry
 from meetingdesk.store.desk import Desk
 
@@ -298,7 +307,26 @@ class _Builder:
         if after:
             sections.append(BodySection(self.sub(len(items) + 1, self.w.other_notes), "",
                                         tuple(map(self.note_entry, after))))
-        return tuple(sections), tuple(self.note_entry(n, closing=True) for n in closing)
+        return self.with_review(items, sections, 1 if before else 0), tuple(
+            self.note_entry(n, closing=True) for n in closing)
+
+    def with_review(self, items: list[AgendaItem], sections: list[BodySection],
+                    first_item_at: int) -> tuple[BodySection, ...]:
+        """The tasks carried forward into this meeting, as a table under the agenda item that
+        reviews them (or a first section of their own when that item was removed)."""
+        reviewed = tasks.reviewed_tasks(self.desk, self.f.meeting.id or 0)
+        if not reviewed:
+            return tuple(sections)
+        results = dict(self.w.review_results)
+        rows = tuple(ReviewRow(i, line(r.line.task.description), line(r.line.owner),
+                               f"{r.line.task.due_on:%d/%m/%Y}" if r.line.task.due_on else "",
+                               results[r.state.value]) for i, r in enumerate(reviewed, 1))
+        prefix = tasks.REVIEW_TITLE.split("{")[0]
+        for index, item in enumerate(items, first_item_at):
+            if item.title.startswith(prefix):
+                sections[index] = replace(sections[index], review=rows)
+                return tuple(sections)
+        return (BodySection(self.w.review_heading, "", (), rows), *sections)
 
     def tasks(self) -> tuple[TaskRow, ...]:
         rows = []
@@ -389,6 +417,7 @@ class _Builder:
             signers=self.signers(), recipients_title=w.recipients_title, recipients=recipients,
             appendix=self.appendix(header.number), pdf_title=f"{w.doc_type} - {line(m.title)}",
             pdf_author=header.agency, delegate_columns=w.delegate_columns,
+            review_columns=w.review_columns if any(s.review for s in sections) else (),
         )
 
 

@@ -9,47 +9,47 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.records import Task
 from meetingdesk.domain.tasks import TaskLine, TaskProgress, owner_text
 from meetingdesk.store.repository import Repository
-from meetingdesk.store.rows import from_row
-from meetingdesk.store.tables import tasks
 
 progress = Repository("task_progress", TaskProgress, "tiến độ nhiệm vụ", "progress entry",
                       order=("reported_on", "id"))
 
-_TASK_COLUMNS = ", ".join(f"t.{c}" for c in tasks.columns)
-
-_REGISTER = f"""
-SELECT {_TASK_COLUMNS},
-       m.title AS meeting_title,
-       coalesce(m.actual_start, m.planned_start) AS meeting_start,
-       p.full_name AS person_name,
-       os.name AS owner_site_name,
-       s.id AS site_id_, s.name AS site_name, s.code AS site_code,
-       (SELECT count(*) FROM task_progress g WHERE g.task_id = t.id) AS progress_count,
-       (SELECT max(reported_on) FROM task_progress g WHERE g.task_id = t.id) AS last_reported
+_REGISTER = """
+SELECT t.id, t.meeting_id, t.description, t.owner_person_id, t.owner_unit, t.due_on, t.status,
+       t.note_id, t.position, t.owner_site_id,
+       m.title, coalesce(m.actual_start, m.planned_start) AS meeting_start,
+       p.full_name, os.name, s.id, s.name, s.code, g.n, g.last
 FROM tasks t
 JOIN meetings m ON m.id = t.meeting_id
 LEFT JOIN people p ON p.id = t.owner_person_id
 LEFT JOIN sites os ON os.id = t.owner_site_id
 LEFT JOIN sites s ON s.id = coalesce(t.owner_site_id, p.site_id)
+LEFT JOIN (SELECT task_id, count(*) AS n, max(reported_on) AS last
+           FROM task_progress GROUP BY task_id) g ON g.task_id = t.id
 """
 
 _ORDER = " ORDER BY meeting_start IS NULL, meeting_start, m.id, t.position, t.id"
 
+_STATUS = {s.value: s for s in TaskStatus}
 
-def _line(row: dict[str, Any]) -> TaskLine:
-    task = from_row(Task, row)
-    start = row["meeting_start"]
-    return TaskLine(
-        task=task, meeting_title=row["meeting_title"],
-        meeting_date=date.fromisoformat(start[:10]) if start else None,
-        owner=owner_text(task.owner_unit, row["owner_site_name"], row["person_name"]),
-        owner_person=row["person_name"], site_id=row["site_id_"], site_name=row["site_name"],
-        site_code=row["site_code"], progress_count=row["progress_count"],
-        last_reported_on=(date.fromisoformat(row["last_reported"])
-                          if row["last_reported"] else None))
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def _line(row: tuple[Any, ...]) -> TaskLine:
+    """A register row from the query's columns (built directly: thousands are read at once)."""
+    (tid, mid, what, person_id, unit, due, status, note_id, position, site_id, title, start,
+     person, owner_site, eff_site, site_name, site_code, count, last) = row
+    task = Task(tid, mid, what, person_id, unit, _day(due), _STATUS[status], note_id, position,
+                site_id)
+    return TaskLine(task=task, meeting_title=title, meeting_date=_day(start),
+                    owner=owner_text(unit, owner_site, person), owner_person=person,
+                    site_id=eff_site, site_name=site_name, site_code=site_code,
+                    progress_count=count or 0, last_reported_on=_day(last))
 
 
 def register(db: Database, *, meeting_id: int | None = None, site_id: int | None = None,
@@ -69,7 +69,7 @@ def register(db: Database, *, meeting_id: int | None = None, site_id: int | None
         where.append(f"t.id IN ({', '.join('?' for _ in task_ids) or 'NULL'})")
         params.extend(task_ids)
     sql = _REGISTER + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
-    return [_line(r) for r in db.query(sql, params)]
+    return [_line(r) for r in db.execute(sql, params).fetchall()]
 
 
 def progress_of(db: Database, task_id: int) -> list[TaskProgress]:

@@ -1642,5 +1642,141 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <source>Assigned</source>
         <translation>Đã giao</translation>
     </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Ngày họp</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người/đơn vị thực hiện</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>Báo cáo gần nhất</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Nội dung báo cáo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Sửa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Owner unit</source>
+        <translation>Đơn vị thực hiện</translation>
+    </message>
+    <message>
+        <source>Owner person</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Owner site</source>
+        <translation>Điểm cầu thực hiện</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting are final: only the status can change.</source>
+        <translation>Biên bản cuộc họp này đã chốt: chỉ thay đổi được tình trạng.</translation>
+    </message>
+    <message>
+        <source>Add a progress report</source>
+        <translation>Thêm báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>who reported it (a unit, a document)</source>
+        <translation>ai báo cáo (đơn vị, văn bản)</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(giữ nguyên)</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Tình trạng mới</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>(tất cả)</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Chưa hoàn thành</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Đánh dấu hoàn thành</translation>
+    </message>
+    <message>
+        <source>Add progress…</source>
+        <translation>Thêm tiến độ…</translation>
+    </message>
+    <message>
+        <source>Remove report</source>
+        <translation>Xóa báo cáo</translation>
+    </message>
+    <message>
+        <source>Quarter due</source>
+        <translation>Quý đến hạn</translation>
+    </message>
+    <message>
+        <source>Progress reports of the chosen task</source>
+        <translation>Các báo cáo tiến độ của nhiệm vụ đang chọn</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation>%1 trên %2 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Edit the task</source>
+        <translation>Sửa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Mark the task done</source>
+        <translation>Đánh dấu nhiệm vụ hoàn thành</translation>
+    </message>
+    <message>
+        <source>Change the task's status</source>
+        <translation>Đổi tình trạng nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove the progress report</source>
+        <translation>Xóa báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>Reorder the tasks</source>
+        <translation>Sắp xếp lại nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Xóa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove the task “%1” and its progress reports?</source>
+        <translation>Xóa nhiệm vụ “%1” cùng các báo cáo tiến độ của nó?</translation>
+    </message>
+    <message>
+        <source>Remove the task</source>
+        <translation>Xóa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Task register</source>
+        <translation>Sổ theo dõi nhiệm vụ</translation>
+    </message>
 </context>
 </TS>

@@ -26,7 +26,7 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.replace(";", "\n").split("\n") if line.strip())
 
 
-def _people_combo(people: list[Person], current: int | None, parent: QWidget) -> QComboBox:
+def people_combo(people: list[Person], current: int | None, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(tr("(none)"), None)
     for p in people:
@@ -36,7 +36,7 @@ def _people_combo(people: list[Person], current: int | None, parent: QWidget) ->
     return combo
 
 
-def _sites_combo(sites: list[Site], current: int | None, parent: QWidget) -> QComboBox:
+def sites_combo(sites: list[Site], current: int | None, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(tr("(none)"), None)
     for s in sites:
@@ -84,7 +84,7 @@ class PersonDialog(FormDialog):
         self.titles.setPlaceholderText(tr("One title per line, in order"))
         self.titles.setFixedHeight(self.fontMetrics().height() * 4 + 12)
         self.organization = QLineEdit((person.organization or "") if person else "", self)
-        self.site = _sites_combo(sites, person.site_id if person else default_site, self)
+        self.site = sites_combo(sites, person.site_id if person else default_site, self)
         self.rank = QSpinBox(self)
         self.rank.setRange(0, 100000)
         self.rank.setValue(person.rank if person else 1000)
@@ -111,7 +111,7 @@ class AgendaItemDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Edit agenda item") if item else tr("New agenda item"), parent)
         self.title = QLineEdit(item.title if item else "", self)
-        self.presenter = _people_combo(people, item.presenter_id if item else None, self)
+        self.presenter = people_combo(people, item.presenter_id if item else None, self)
         self.minutes = QSpinBox(self)
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSuffix(" " + tr("min"))
@@ -131,7 +131,7 @@ class AttendanceDialog(FormDialog):
     def __init__(self, name: str, attendance: Attendance, sites: list[Site],
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Delegate: %1").replace("%1", name), parent)
-        self.site = _sites_combo(sites, attendance.site_id, self)
+        self.site = sites_combo(sites, attendance.site_id, self)
         self.role = enum_combo(Role, self)
         set_combo_data(self.role, attendance.role)
         self.status = enum_combo(AttendanceStatus, self)
@@ -151,7 +151,7 @@ class MeetingSiteDialog(FormDialog):
     def __init__(self, site_name: str, meeting_site: MeetingSite, people: list[Person],
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Site: %1").replace("%1", site_name), parent)
-        self.host = _people_combo(people, meeting_site.host_person_id, self)
+        self.host = people_combo(people, meeting_site.host_person_id, self)
         self.summoned = QSpinBox(self)
         self.summoned.setRange(0, 100000)
         self.summoned.setValue(meeting_site.summoned)
