@@ -7,8 +7,9 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 
+from meetingdesk.domain.dates import BLANK_DATE, date_words, short_date
 from meetingdesk.domain.enums import NoteKind, Role
 from meetingdesk.domain.records import AgendaItem, Meeting, Note, Organization
 from meetingdesk.domain.text import fold
@@ -64,11 +65,6 @@ def line(text: str | None) -> str:
 def paragraphs(text: str) -> tuple[str, ...]:
     """A note's text as paragraphs: one per non-empty line."""
     return tuple(p for p in (" ".join(raw.split()) for raw in clean(text).split("\n")) if p)
-
-
-def date_words(day: date) -> str:
-    """``03 tháng 04 năm 2023`` (day and month below 10 take a leading zero)."""
-    return f"{day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
 def time_words(at: datetime) -> str:
@@ -319,7 +315,7 @@ class _Builder:
             return tuple(sections)
         results = dict(self.w.review_results)
         rows = tuple(ReviewRow(i, line(r.line.task.description), line(r.line.owner),
-                               f"{r.line.task.due_on:%d/%m/%Y}" if r.line.task.due_on else "",
+                               short_date(r.line.task.due_on) if r.line.task.due_on else "",
                                results[r.state.value]) for i, r in enumerate(reviewed, 1))
         prefix = tasks.REVIEW_TITLE.split("{")[0]
         for index, item in enumerate(items, first_item_at):
@@ -338,7 +334,7 @@ class _Builder:
                     directory.get_person(self.desk, t.owner_person_id).full_name))
             if t.owner_unit:
                 who.append(line(t.owner_unit))
-            due = f"{t.due_on:%d/%m/%Y}" if t.due_on else ""
+            due = short_date(t.due_on) if t.due_on else ""
             rows.append(TaskRow(i, line(t.description), "; ".join(who), due))
         return tuple(rows)
 
@@ -397,7 +393,7 @@ class _Builder:
         documents_heading = self.heading(w.documents) if doc_lines else ""
         end = m.actual_end
         day = (end or m.actual_start or m.planned_start)
-        day_text = date_words(day.date()) if day else "…… tháng …… năm ……"
+        day_text = date_words(day.date()) if day else BLANK_DATE
         template = w.closing if end else w.closing_no_time
         closing = template.format(event=event_word(m.kind),
                                   time=time_words(end) if end else "", date=day_text)

@@ -42,7 +42,7 @@ def test_minutes_review_table_lists_done_and_late_tasks(demo_desk: Desk,
         section.title)
     assert doc.sections.index(section) == 0
     assert [(r.number, r.due, r.result) for r in section.review] == [
-        (1, "30/06/2023", "Đã hoàn thành"), (2, "30/06/2023", "Chậm, quá hạn")]
+        (1, "30/6/2023", "Đã hoàn thành"), (2, "30/6/2023", "Chậm, quá hạn")]
     text = squeeze(body_text(minutes_pdf(demo_desk, mid, profile=profile)))
     for expected in ("Kết quả", "Đã hoàn thành", "Chậm, quá hạn",
                      "Quán triệt, triển khai thực hiện Kết luận số 50-KL/TW"):
