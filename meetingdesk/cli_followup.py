@@ -9,8 +9,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import ValidationError
-from meetingdesk.store.desk import open_desk
+from meetingdesk.store.desk import Desk, open_desk
 
 Command = Callable[[argparse.Namespace], int]
 AddCommand = Callable[[str, Command, str], argparse.ArgumentParser]
@@ -49,15 +50,48 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_notice(desk: Desk, meeting_id: int, path: Path, *, profile: Profile | None,
+                  issued_on: date | None) -> str:
+    """Write the notice to ``path`` (``.pdf`` or ``.docx``) atomically; the line to report.
+    A PDF is recorded as a new version, or is the final one when the notice is final."""
+    from meetingdesk.exchange.docx_minutes import render_minutes_docx
+    from meetingdesk.minutes.notice import build_notice
+    from meetingdesk.minutes.notice_generate import generate_notice
+    from meetingdesk.minutes.profiles import profile_for
+    from meetingdesk.services import notice_versions, organization
+    from meetingdesk.services.files import write_atomically
+
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        fmt = profile_for(profile or organization.get_organization(desk).profile)
+        data = render_minutes_docx(build_notice(desk, meeting_id, fmt, issued_on=issued_on),
+                                   fmt)
+        write_atomically(path, data)
+        return (f"Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({fmt.key.value}, "
+                f"{len(data):,} byte) vào {path}")
+    final = notice_versions.final_version(desk, meeting_id)
+    if final is not None and final.id is not None:
+        version, pdf, note = final, notice_versions.version_pdf(desk, final.id), "bản chính thức"
+    else:
+        version, pdf = generate_notice(desk, meeting_id, profile=profile, issued_on=issued_on)
+        note = "bản mới"
+    write_atomically(path, pdf)
+    return (f"Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({note} {version.id}, "
+            f"{version.profile.value}, {len(pdf):,} byte, sha256 {version.sha256[:12]}…) "
+            f"vào {path}")
+
+
 def cmd_notice(args: argparse.Namespace) -> int:
     """Write a meeting's conclusion notice as PDF (a new version) or DOCX."""
     from meetingdesk.cli import _writing  # the desk lock of write commands (loaded already)
-    from meetingdesk.domain.enums import Profile
-    from meetingdesk.minutes.notice_output import write_notice
 
+    if args.output.suffix.lower() not in (".pdf", ".docx"):
+        raise ValidationError(f"Tệp {args.output.name}: chỉ ghi được .pdf hoặc .docx.",
+                              f"{args.output.name}: only .pdf or .docx can be written.")
     profile = Profile(args.profile) if args.profile else None
     with _writing(args.db, create=False) as desk:
-        line = write_notice(desk, args.meeting_id, args.output, profile=profile)
+        line = _write_notice(desk, args.meeting_id, args.output, profile=profile,
+                             issued_on=args.date)
     _out(line)
     return 0
 
@@ -94,6 +128,8 @@ def register(command: AddCommand) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.pdf|.docx")
     p.add_argument("--profile", choices=("state", "party"), default=None,
                    help="thể thức; mặc định theo thiết lập của cơ quan")
+    p.add_argument("--date", type=_day, default=None, metavar="YYYY-MM-DD",
+                   help="ngày ban hành (mặc định: để trống cho người ký điền)")
     p = command("report", cmd_report,
                 "báo cáo một kỳ: điểm cầu, dự họp, sự cố kết nối, nhiệm vụ — PDF có biểu "
                 "đồ hoặc XLSX")

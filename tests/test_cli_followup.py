@@ -49,3 +49,25 @@ def test_cli_tasks_bad_input_gives_one_line(demo_db: Path,
         cli.main(["tasks", "--db", str(demo_db), "--as-of", "15/07/2023"])
     assert exited.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("profile", ["state", "party"])
+def test_cli_notice_writes_a_pdf_version_and_a_docx(
+        demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        profile: str) -> None:
+    pdf = tmp_path / "tb.pdf"
+    assert cli.main(["notice", "1", "--db", str(demo_db), "-o", str(pdf), "--profile", profile,
+                     "--date", "2023-04-07"]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "bản mới" in capsys.readouterr().out
+    out = tmp_path / "tb.docx"
+    assert cli.main(["notice", "1", "--db", str(demo_db), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"PK")
+
+
+def test_cli_notice_refuses_another_kind_of_file(demo_db: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["notice", "1", "--db", str(demo_db), "-o", str(tmp_path / "tb.txt")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "meetingdesk: Tệp tb.txt: chỉ ghi được .pdf hoặc .docx.")
+    assert not (tmp_path / "tb.txt").exists()

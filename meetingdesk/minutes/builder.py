@@ -95,7 +95,7 @@ def event_word(kind: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Facts:
+class MeetingFacts:
     """What the builder reads from the desk, once."""
 
     meeting: Meeting
@@ -115,8 +115,8 @@ def _person(profile: FormatProfile, entry: AttendanceEntry, *, capital: bool = F
     return f"{honorific} {line(entry.person.full_name)}" + (f", {titles}" if titles else "")
 
 
-class _Builder:
-    def __init__(self, desk: Desk, facts: _Facts, profile: FormatProfile) -> None:
+class MinutesBuilder:
+    def __init__(self, desk: Desk, facts: MeetingFacts, profile: FormatProfile) -> None:
         self.desk = desk
         self.f = facts
         self.p = profile
@@ -417,17 +417,21 @@ class _Builder:
         )
 
 
-def build_minutes(desk: Desk, meeting_id: int,
-                  profile: FormatProfile | None = None) -> MinutesDocument:
-    """The minutes of a meeting as plain data, in ``profile`` (default: the desk's)."""
-    org = organization.get_organization(desk)
-    facts = _Facts(
+def read_facts(desk: Desk, meeting_id: int) -> MeetingFacts:
+    """What the minutes (and the conclusion notice) of a meeting say, read once."""
+    return MeetingFacts(
         meeting=meetings.get_meeting(desk, meeting_id),
-        org=org,
+        org=organization.get_organization(desk),
         people=participation.attendance_list(desk, meeting_id),
         sites=participation.meeting_sites(desk, meeting_id),
         notes=notes.notes_of(desk, meeting_id),
     )
+
+
+def build_minutes(desk: Desk, meeting_id: int,
+                  profile: FormatProfile | None = None) -> MinutesDocument:
+    """The minutes of a meeting as plain data, in ``profile`` (default: the desk's)."""
+    facts = read_facts(desk, meeting_id)
     logger.info("Building minutes of meeting %s (%d people, %d notes)", meeting_id,
                 len(facts.people), len(facts.notes))
-    return _Builder(desk, facts, profile or profile_for(org.profile)).build()
+    return MinutesBuilder(desk, facts, profile or profile_for(facts.org.profile)).build()
