@@ -98,15 +98,36 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the report of a period: PDF with charts, or XLSX with its tables."""
-    from meetingdesk.report.output import write_report
+    from meetingdesk.services.files import write_atomically
 
-    if args.to < args.start:
-        raise ValidationError("Ngày cuối kỳ trước ngày đầu kỳ.",
-                              "The end of the period is before its start.")
+    suffix = args.output.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ValidationError(f"Tệp {args.output.name}: chỉ ghi được .pdf hoặc .xlsx.",
+                              f"{args.output.name}: only .pdf or .xlsx can be written.")
     with open_desk(args.db, create=False) as desk:
-        line = write_report(desk, args.start, args.to, args.output)
-    _out(line)
+        data = report_bytes(desk, args.start, args.to, suffix)
+    write_atomically(args.output, data)
+    _out(f"Đã ghi báo cáo từ ngày {args.start:%d/%m/%Y} đến ngày {args.to:%d/%m/%Y} "
+         f"({len(data):,} byte) vào {args.output}")
     return 0
+
+
+def report_bytes(desk: Desk, start: date, end: date, suffix: str) -> bytes:
+    """The report of a period as ``.pdf`` (charts and tables) or ``.xlsx`` (its tables)."""
+    from meetingdesk.services.report import period_report
+
+    report = period_report(desk, start=start, end=end)
+    if suffix == ".pdf":
+        from meetingdesk.minutes.report_pdf import render_report
+
+        return render_report(report)
+    import io
+
+    from meetingdesk.exchange.report_xlsx import report_workbook
+
+    out = io.BytesIO()
+    report_workbook(report, out)
+    return out.getvalue()
 
 
 def register(command: AddCommand) -> None:

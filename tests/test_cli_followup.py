@@ -71,3 +71,33 @@ def test_cli_notice_refuses_another_kind_of_file(demo_db: Path, tmp_path: Path,
     assert capsys.readouterr().err.strip() == (
         "meetingdesk: Tệp tb.txt: chỉ ghi được .pdf hoặc .docx.")
     assert not (tmp_path / "tb.txt").exists()
+
+
+def test_cli_report_writes_a_pdf_and_an_xlsx(demo_db: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    for name in ("r.pdf", "r.xlsx"):
+        assert cli.main(["report", "--db", str(demo_db), "--from", "2023-01-01",
+                         "--to", "2023-12-31", "-o", str(tmp_path / name)]) == 0
+        assert "Đã ghi báo cáo từ ngày 01/01/2023 đến ngày 31/12/2023" in (
+            capsys.readouterr().out)
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["Dự họp theo điểm cầu", "Sự cố kết nối theo điểm cầu",
+                               "Nhiệm vụ theo đơn vị thực hiện", "So sánh theo quý"]
+    trouble = [[c.value for c in row] for row in book["Sự cố kết nối theo điểm cầu"].rows]
+    assert trouble == [["Điểm cầu", "Mất kết nối", "Kết nối lại", "Phút mất kết nối"],
+                       ["Cao Bằng", 1, 1, 7]]
+
+
+def test_cli_report_refuses_a_reversed_period_and_another_file(
+        demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.pdf"
+    assert cli.main(["report", "--db", str(demo_db), "--from", "2023-12-31",
+                     "--to", "2023-01-01", "-o", str(out)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "meetingdesk: Ngày cuối kỳ trước ngày đầu kỳ.")
+    assert cli.main(["report", "--db", str(demo_db), "--from", "2023-01-01",
+                     "--to", "2023-12-31", "-o", str(tmp_path / "r.csv")]) == 1
+    assert not out.exists() and not (tmp_path / "r.csv").exists()

@@ -53,10 +53,11 @@ def _line(row: tuple[Any, ...]) -> TaskLine:
 
 
 def register(db: Database, *, meeting_id: int | None = None, site_id: int | None = None,
-             task_ids: Sequence[int] | None = None) -> list[TaskLine]:
+             task_ids: Sequence[int] | None = None,
+             held: tuple[date, date] | None = None) -> list[TaskLine]:
     """Tasks across meetings in meeting order (then their order in the meeting), optionally
-    only one meeting's, one site's (the task's site, else its owner's home site) or the
-    given ids."""
+    only one meeting's, one site's (the task's site, else its owner's home site), the given
+    ids, or those of the meetings ``held`` from the first day to the last one."""
     where: list[str] = []
     params: list[Any] = []
     if meeting_id is not None:
@@ -68,6 +69,10 @@ def register(db: Database, *, meeting_id: int | None = None, site_id: int | None
     if task_ids is not None:
         where.append(f"t.id IN ({', '.join('?' for _ in task_ids) or 'NULL'})")
         params.extend(task_ids)
+    if held is not None:
+        where.append("coalesce(m.actual_start, m.planned_start) >= ? "
+                     "AND coalesce(m.actual_start, m.planned_start) < ?")
+        params += [held[0].isoformat(), date.fromordinal(held[1].toordinal() + 1).isoformat()]
     sql = _REGISTER + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
     return [_line(r) for r in db.execute(sql, params).fetchall()]
 
