@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
         tasks_action.setText(tr("Task register"))
         tasks_action.setShortcut(QKeySequence("F8"))
         meeting_menu.addAction(tasks_action)
+        self.report_action = self._action(meeting_menu, tr("Report with charts…"),
+                                          self.open_report)
         meeting_menu.addSeparator()
         self.delete_meeting_action = self._action(meeting_menu, tr("Delete meeting…"),
                                                   self.delete_meeting)
@@ -181,7 +183,7 @@ class MainWindow(QMainWindow):
         has_desk = self.session is not None
         has_meeting = self.meeting_list.current_id() is not None
         for a in (self.backup_action, self.restore_action, self.new_meeting_action,
-                  self.sites_action, self.people_action, self.find_action):
+                  self.sites_action, self.people_action, self.find_action, self.report_action):
             a.setEnabled(has_desk)
         self.copy_meeting_action.setEnabled(has_meeting)
         self.live_action.setEnabled(has_meeting)
@@ -515,6 +517,12 @@ class MainWindow(QMainWindow):
 
         if self.session is not None:
             self._show_desk_window(SiteDirectory(self.session, self))
+
+    def open_report(self) -> None:
+        from meetingdesk.gui.report_window import ReportDialog
+
+        if self.session is not None:
+            self._show_desk_window(ReportDialog(self.session, self))
 
     def open_people_directory(self) -> None:
         from meetingdesk.gui.dialogs.directories import PeopleDirectory

@@ -73,11 +73,9 @@ def render_report(report: PeriodReport) -> bytes:
     specs: list[ChartSpec] = list(charts(report))
     for spec, (name, headers, rows) in zip(specs, tables(report), strict=True):
         story.append(CondPageBreak(80 * mm))
-        if spec.categories:
+        if spec.categories:  # an empty period has its tables only
             story.append(KeepTogether([draw(spec, width)]))
-        else:
-            story.append(Paragraph(escape(spec.title), heading))
-        story.append(Spacer(1, 2 * mm))
+            story.append(Spacer(1, 2 * mm))
         story.append(CondPageBreak(30 * mm))
         story.append(Paragraph(escape(name), heading))
         story.append(_table(headers, rows, width))

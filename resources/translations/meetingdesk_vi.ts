@@ -1778,5 +1778,65 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <source>Task register</source>
         <translation>Sổ theo dõi nhiệm vụ</translation>
     </message>
+    <message>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Năm trước</translation>
+    </message>
+    <message>
+        <source>Report with charts</source>
+        <translation>Báo cáo có biểu đồ</translation>
+    </message>
+    <message>
+        <source>Build the report</source>
+        <translation>Lập báo cáo</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Save XLSX…</source>
+        <translation>Lưu XLSX…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>%1 meetings from %2 to %3.</source>
+        <translation>%1 hội nghị từ %2 đến %3.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>Đã ghi báo cáo vào %1.</translation>
+    </message>
+    <message>
+        <source>Report with charts…</source>
+        <translation>Báo cáo có biểu đồ…</translation>
+    </message>
+    <message>
+        <source>Assigned task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
 </context>
 </TS>

@@ -53,7 +53,7 @@ class TaskDialog(FormDialog):
         self.due = OptionalDate(task.due_on, self)
         self.status = enum_combo(TaskStatus, self)
         set_combo_data(self.status, task.status)
-        for text, w in ((tr("Task"), self.description), (tr("Owner unit"), self.unit),
+        for text, w in ((tr("Assigned task"), self.description), (tr("Owner unit"), self.unit),
                         (tr("Owner person"), self.person), (tr("Owner site"), self.site),
                         (tr("Due"), self.due), (tr("Status"), self.status)):
             self.form.addRow(text, w)

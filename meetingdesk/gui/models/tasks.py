@@ -49,7 +49,7 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
             Column(lambda: tr("Meeting date"), lambda r: day(r.meeting_date),
                    sort_key=lambda r: (r.meeting_date or date.min, r.task.meeting_id,
                                        r.task.position, r.id or 0)),
-            Column(lambda: tr("Task"), lambda r: r.task.description, tooltip=True,
+            Column(lambda: tr("Assigned task"), lambda r: r.task.description, tooltip=True,
                    sort_key=lambda r: vietnamese_key(r.task.description)),
             Column(lambda: tr("Owner"), lambda r: r.owner,
                    sort_key=lambda r: vietnamese_key(r.owner)),
