@@ -1,10 +1,11 @@
 """Time the work between meetings on the 1,000-meeting bench desk (about 3,000 tasks):
 
-- the task register: opening it (every task read, the model filled, its filters' choices, the
-  first paint) and each filter change (status, site, meeting, quarter, owner, a search typed
-  letter by letter), each followed by a synchronous repaint — the stall of the GUI thread;
-  target p99 < 16 ms (one frame). Wall time and the GUI thread's CPU time are both printed:
-  on a machine whose cores are busy with other work, wall time also counts waiting for a core;
+- the task register: opening it (the GUI thread starts the read, which runs off it, then
+  shows the rows it gets back, with the first paint) and each filter change (status, site,
+  meeting, quarter, owner, a search typed letter by letter), each followed by a synchronous
+  repaint — the stalls of the GUI thread; target p99 < 16 ms (one frame). Wall time and the
+  GUI thread's CPU time are both printed: on a machine whose cores are busy with other work,
+  wall time also counts waiting for a core;
 - the year report: its figures read and its PDF with charts built; target < 3 s.
 
     .venv/bin/python bench/bench_followup.py [--db PATH] [--meetings 1000] [--runs 30]
@@ -46,6 +47,7 @@ def _ms(seconds: float) -> str:
 
 
 def bench_register(path: Path, runs: int) -> bool:
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from meetingdesk.gui.task_register import TaskRegister
@@ -58,7 +60,6 @@ def bench_register(path: Path, runs: int) -> bool:
     register.resize(1366, 500)
     register.show()
     app.processEvents()
-
     cpu: dict[str, list[float]] = {"open": [], "filter": []}
 
     def stall(action: Callable[[], None], kind: str = "filter") -> float:
@@ -68,11 +69,21 @@ def bench_register(path: Path, runs: int) -> bool:
         cpu[kind].append(time.thread_time() - start_cpu)
         return time.perf_counter() - start
 
-    opens = []
+    # Opening: the GUI thread starts the read (the tasks are read off it, on a connection of
+    # its own), then shows the rows it gets back; both slices are stalls of the GUI thread.
+    shown = register.show_lines
+    opens: list[float] = []
+    register.show_lines = lambda lines: opens.append(  # type: ignore[method-assign]
+        stall(lambda: shown(lines), "open"))
     for _ in range(runs):
         register.set_session(None)
         app.processEvents()
+        loop = QEventLoop()
+        register.lines_shown.connect(loop.quit)
         opens.append(stall(lambda: register.set_session(session), "open"))
+        QTimer.singleShot(30_000, loop.quit)
+        loop.exec()
+        register.lines_shown.disconnect(loop.quit)
     tasks_count = register.model.rowCount()
     filters: list[float] = []
     combos = (register.state, register.site, register.meeting, register.quarter, register.owner)
@@ -84,13 +95,14 @@ def bench_register(path: Path, runs: int) -> bool:
                 filters.append(stall(lambda c=combo, i=i: c.setCurrentIndex(i)))
         for text in ("k", "ke", "ket", "ket l", "ket lu", "ket luan", ""):
             filters.append(stall(lambda t=text: register.search.setText(t)))
-    print(f"task register: {tasks_count} tasks; open median {_ms(statistics.median(opens))}, "
-          f"p99 {_ms(_p99(opens))} ({len(opens)} opens); filter median "
-          f"{_ms(statistics.median(filters))}, p99 {_ms(_p99(filters))} "
-          f"({len(filters)} changes); target p99 < {_ms(FRAME)}")
+    print(f"task register: {tasks_count} tasks; open (start the read, then show the rows) "
+          f"median {_ms(statistics.median(opens))}, p99 {_ms(_p99(opens))} ({len(opens)} "
+          f"slices); filter median {_ms(statistics.median(filters))}, p99 "
+          f"{_ms(_p99(filters))} ({len(filters)} changes); target p99 < {_ms(FRAME)}")
     print(f"  GUI thread CPU time: open median {_ms(statistics.median(cpu['open']))}, p99 "
           f"{_ms(_p99(cpu['open']))}; filter median {_ms(statistics.median(cpu['filter']))}, "
           f"p99 {_ms(_p99(cpu['filter']))} (the stall on a machine with a free core)")
+    register.set_session(None)
     register.close()
     session.close()
     return _p99(opens) < FRAME and _p99(filters) < FRAME

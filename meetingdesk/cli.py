@@ -16,12 +16,17 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from meetingdesk import __version__, cli_followup
-from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
+from meetingdesk.domain.errors import (
+    DeskFileError,
+    MeetingDeskError,
+    StorageError,
+    current_language,
+)
 from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
-from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.store.desk import Desk, open_desk, read_only_error, writable
 from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
@@ -37,6 +42,8 @@ def _out(line: str) -> None:
 def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
     """Open a desk for a command that writes it, holding the desk lock the GUI holds: while a
     window has the desk open, the command stops with the lock's message and changes nothing."""
+    if path.is_file() and not writable(path):
+        raise read_only_error(path)
     lock = DeskLock(path)
     if create or path.exists():  # else open_desk says "not found", leaving no lock file
         try:
@@ -49,6 +56,26 @@ def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
             yield desk
     finally:
         lock.release()
+
+
+def _with_backup_offer(exc: MeetingDeskError, db: Path | None) -> str:
+    """The error's line, naming the desk's newest good backup when the desk file itself was
+    refused and one exists."""
+    line = str(exc)
+    if not isinstance(exc, DeskFileError) or isinstance(exc, StorageError) or db is None:
+        return line
+    from meetingdesk.services.backups import check_at_start
+
+    check = check_at_start(db)
+    good = check.newest_good_backup
+    if check.ok or good is None:
+        return line
+    when = good.taken_at.strftime("%d/%m/%Y %H:%M")
+    if current_language() == "en":
+        return (f"{line} The newest good backup, of {when}, is {good.path}: restore it with "
+                "File → Restore a backup… in the window.")
+    return (f"{line} Bản sao lưu tốt gần nhất, lúc {when}, là {good.path}: khôi phục bằng "
+            "Tệp → Khôi phục bản sao lưu… trong cửa sổ.")
 
 
 def _start_gui(db: Path | None, *, demo: bool = False) -> int:
@@ -111,11 +138,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
-    """Generate the minutes of a meeting (recorded as a new version) and write the PDF
-    atomically; a meeting whose minutes are final gets its final version written."""
+    """Generate the minutes of a meeting (a new version unless nothing changed) and write the
+    PDF atomically; ``--final`` checks and makes it the final version; a meeting whose minutes
+    are final gets its final version written."""
     # Imported here so the other commands never load reportlab.
     from meetingdesk.domain.enums import MeetingStatus, Profile
-    from meetingdesk.minutes.generate import generate_minutes
+    from meetingdesk.minutes.generate import generate_minutes, meeting_profile
     from meetingdesk.services import minutes_versions
     from meetingdesk.services.files import write_atomically
 
@@ -128,8 +156,14 @@ def cmd_minutes(args: argparse.Namespace) -> int:
             note = "bản chính thức đã chốt"
         else:
             profile = Profile(args.profile) if args.profile else None
+            if args.final:
+                minutes_versions.check_final(
+                    desk, args.meeting_id, profile or meeting_profile(desk, args.meeting_id))
             version, pdf = generate_minutes(desk, args.meeting_id, profile=profile)
-            note = "bản mới"
+            note = "bản"
+            if args.final:
+                version = minutes_versions.mark_final(desk, version.id or 0)
+                note = "bản chính thức"
     write_atomically(args.output, pdf)
     _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({note} {version.id}, "
          f"{version.profile.value}, {len(pdf):,} byte, sha256 {version.sha256[:12]}…) "
@@ -198,13 +232,13 @@ def cmd_minutes_docx(args: argparse.Namespace) -> int:
     from meetingdesk.domain.enums import Profile
     from meetingdesk.exchange.docx_minutes import render_minutes_docx
     from meetingdesk.minutes.builder import build_minutes
+    from meetingdesk.minutes.generate import meeting_profile
     from meetingdesk.minutes.profiles import profile_for
-    from meetingdesk.services import organization
     from meetingdesk.services.files import write_atomically
 
     with _writing(args.db, create=False) as desk:
         fmt = profile_for(Profile(args.profile) if args.profile
-                          else organization.get_organization(desk).profile)
+                          else meeting_profile(desk, args.meeting_id))
         data = render_minutes_docx(build_minutes(desk, args.meeting_id, fmt), fmt)
     write_atomically(args.output, data)
     _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({fmt.key.value}, {len(data):,} byte) "
@@ -248,7 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="tệp PDF cần ghi (ghi trọn vẹn hoặc không ghi gì)")
     p.add_argument("--profile", choices=("state", "party"), default=None,
                    help="thể thức: state (Nghị định 30/2020) hoặc party (Hướng dẫn 36-HD/VPTW); "
-                        "mặc định theo thiết lập của cơ quan")
+                        "mặc định theo cơ quan ban hành của cuộc họp")
+    p.add_argument("--final", action="store_true",
+                   help="chốt làm bản chính thức (kiểm tra trước: đã kết thúc, có số, có người "
+                        "ký, mọi điểm cầu đã báo cáo số có mặt, thể thức của cơ quan ban hành)")
     p = command("import", cmd_import,
                 "nhập danh sách đại biểu hoặc điểm cầu từ XLSX, CSV (xem trước rồi ghi một lần)")
     p.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx, .csv hoặc .txt")
@@ -286,6 +323,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.docx")
     p.add_argument("--profile", choices=("state", "party"), default=None,
                    help="thể thức; mặc định theo thiết lập của cơ quan")
+    from meetingdesk.cli_signing import add_commands as add_signing_commands
+
+    add_signing_commands(command)
     cli_followup.register(command)
     return parser
 
@@ -300,16 +340,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except MeetingDeskError as exc:
-        print(f"meetingdesk: {exc}", file=sys.stderr)
+        print(f"meetingdesk: {_with_backup_offer(exc, args.db)}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:
-        # Damage that only shows once the file is open (a bad page in the middle).
-        if getattr(exc, "sqlite_errorname", None) not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
-            raise
+        # A file of the user's (not a desk) read through SQLite, or damage that shows only
+        # once a desk is open: named in one line, never a traceback.
         damaged = DeskFileError(
-            f"Tệp {args.db} bị hỏng ({exc}); hãy chạy “meetingdesk check”.",
-            f"{args.db} is damaged ({exc}); run “meetingdesk check”.")
+            f"Lỗi SQLite khi xử lý {args.db}: {exc}; hãy chạy “meetingdesk check”.",
+            f"SQLite error while working on {args.db}: {exc}; run “meetingdesk check”.")
         print(f"meetingdesk: {damaged}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        failed = DeskFileError(
+            f"Lỗi đọc/ghi tệp {exc.filename or args.db}: {exc.strerror or exc}.",
+            f"Cannot read or write {exc.filename or args.db}: {exc.strerror or exc}.")
+        print(f"meetingdesk: {failed}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -50,48 +50,18 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_notice(desk: Desk, meeting_id: int, path: Path, *, profile: Profile | None,
-                  issued_on: date | None) -> str:
-    """Write the notice to ``path`` (``.pdf`` or ``.docx``) atomically; the line to report.
-    A PDF is recorded as a new version, or is the final one when the notice is final."""
-    from meetingdesk.exchange.docx_minutes import render_minutes_docx
-    from meetingdesk.minutes.notice import build_notice
-    from meetingdesk.minutes.notice_generate import generate_notice
-    from meetingdesk.minutes.profiles import profile_for
-    from meetingdesk.services import notice_versions, organization
-    from meetingdesk.services.files import write_atomically
-
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        fmt = profile_for(profile or organization.get_organization(desk).profile)
-        data = render_minutes_docx(build_notice(desk, meeting_id, fmt, issued_on=issued_on),
-                                   fmt)
-        write_atomically(path, data)
-        return (f"Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({fmt.key.value}, "
-                f"{len(data):,} byte) vào {path}")
-    final = notice_versions.final_version(desk, meeting_id)
-    if final is not None and final.id is not None:
-        version, pdf, note = final, notice_versions.version_pdf(desk, final.id), "bản chính thức"
-    else:
-        version, pdf = generate_notice(desk, meeting_id, profile=profile, issued_on=issued_on)
-        note = "bản mới"
-    write_atomically(path, pdf)
-    return (f"Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({note} {version.id}, "
-            f"{version.profile.value}, {len(pdf):,} byte, sha256 {version.sha256[:12]}…) "
-            f"vào {path}")
-
-
 def cmd_notice(args: argparse.Namespace) -> int:
     """Write a meeting's conclusion notice as PDF (a new version) or DOCX."""
     from meetingdesk.cli import _writing  # the desk lock of write commands (loaded already)
+    from meetingdesk.notice_files import write_notice
 
     if args.output.suffix.lower() not in (".pdf", ".docx"):
         raise ValidationError(f"Tệp {args.output.name}: chỉ ghi được .pdf hoặc .docx.",
                               f"{args.output.name}: only .pdf or .docx can be written.")
     profile = Profile(args.profile) if args.profile else None
     with _writing(args.db, create=False) as desk:
-        line = _write_notice(desk, args.meeting_id, args.output, profile=profile,
-                             issued_on=args.date)
+        line = write_notice(desk, args.meeting_id, args.output, profile=profile,
+                            issued_on=args.date)
     _out(line)
     return 0
 

@@ -107,6 +107,7 @@ def main() -> int:
     from meetingdesk.gui.app import application
     from meetingdesk.gui.dialogs.directories import PeopleDirectory, SiteDirectory
     from meetingdesk.gui.dialogs.import_dialog import ImportDialog
+    from meetingdesk.gui.dialogs.issuers import IssuerDirectory
     from meetingdesk.gui.dialogs.meeting import MeetingDialog
     from meetingdesk.gui.dialogs.preferences import PreferencesDialog
     from meetingdesk.gui.main_window import MainWindow
@@ -177,8 +178,8 @@ def main() -> int:
                                ("10", PeopleDirectory(window.session, window)),
                                ("11", MeetingDialog(directory.list_sites(window.session.desk),
                                                     window)),
-                               ("12", PreferencesDialog(window.settings, window.session,
-                                                        window))):
+                               ("12", PreferencesDialog(window.settings, window)),
+                               ("13", IssuerDirectory(window.session, window))):
             dialog.show()
             save(dialog, f"{tag}-{number}-{type(dialog).__name__.lower()}")
             dialog.close()

@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
                          lambda: self.export_table("attendance")),
             self._action(export_menu, tr("Site table (XLSX, CSV)…"),
                          lambda: self.export_table("sites")),
-            self._action(export_menu, tr("Minutes for Word (DOCX)…"), self.export_minutes_docx)]
+            self._action(export_menu, tr("Minutes for Word (DOCX)…"), self.export_minutes_docx),
+            self._action(export_menu, tr("Conclusion notice (PDF, DOCX)…"), self.export_notice)]
         packages_menu = file_menu.addMenu(tr("Exchange packages"))
         self.export_actions.append(self._action(packages_menu, tr("Export site package…"),
                                                 self.export_site_package))
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         dir_menu = bar.addMenu(tr("&Directories"))
         self.sites_action = self._action(dir_menu, tr("Sites…"), self.open_site_directory)
         self.people_action = self._action(dir_menu, tr("People…"), self.open_people_directory)
+        self.issuers_action = self._action(dir_menu, tr("Issuers…"), self.open_issuer_directory)
 
         help_menu = bar.addMenu(tr("&Help"))
         self._action(help_menu, tr("About MeetingDesk"), self.about)
@@ -183,7 +185,8 @@ class MainWindow(QMainWindow):
         has_desk = self.session is not None
         has_meeting = self.meeting_list.current_id() is not None
         for a in (self.backup_action, self.restore_action, self.new_meeting_action,
-                  self.sites_action, self.people_action, self.find_action, self.report_action):
+                  self.sites_action, self.people_action, self.issuers_action,
+                  self.find_action, self.report_action):
             a.setEnabled(has_desk)
         self.copy_meeting_action.setEnabled(has_meeting)
         self.live_action.setEnabled(has_meeting)
@@ -530,6 +533,12 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self._show_desk_window(PeopleDirectory(self.session, self))
 
+    def open_issuer_directory(self) -> None:
+        from meetingdesk.gui.dialogs.issuers import IssuerDirectory
+
+        if self.session is not None:
+            self._show_desk_window(IssuerDirectory(self.session, self))
+
     def _show_desk_window(self, window: QWidget) -> None:
         """Show a window that works on the open desk; it closes with the desk."""
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -541,7 +550,7 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> None:
         from meetingdesk.gui.dialogs.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self.session, self)
+        dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() and dialog.language_changed:
             self.language_changed.emit()
 
@@ -612,6 +621,14 @@ class MainWindow(QMainWindow):
         meeting_id = self.meeting_list.current_id()
         if self.session is not None and meeting_id is not None:
             transfer.export_minutes_docx(self, self.session, meeting_id, self.settings)
+
+    @guarded
+    def export_notice(self) -> None:
+        from meetingdesk.gui.notice_export import export_notice
+
+        meeting_id = self.meeting_list.current_id()
+        if self.session is not None and meeting_id is not None:
+            export_notice(self, self.session, meeting_id)
 
     @guarded
     def export_site_package(self) -> None:

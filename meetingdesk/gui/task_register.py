@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,8 +27,9 @@ from meetingdesk.domain.enums import MeetingStatus, TaskStatus
 from meetingdesk.domain.tasks import TaskLine, TaskState
 from meetingdesk.domain.text import vietnamese_key
 from meetingdesk.gui.dialogs.tasks import ProgressDialog, TaskDialog
-from meetingdesk.gui.errors import guarded
+from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.jobs import JobRunner
 from meetingdesk.gui.models.formats import day
 from meetingdesk.gui.models.tasks import (
     ProgressModel,
@@ -40,6 +41,7 @@ from meetingdesk.gui.models.tasks import (
 )
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
+from meetingdesk.gui.workers import on_desk
 from meetingdesk.services import directory, meetings, notes, tasks
 
 logger = logging.getLogger(__name__)
@@ -88,6 +90,9 @@ class ChoiceCombo(QComboBox):
 class TaskRegister(QWidget):
     """The register's table with its filters, buttons and the chosen task's progress."""
 
+    lines_shown = Signal()
+    """Tasks read again have been shown."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: DeskSession | None = None
@@ -133,6 +138,9 @@ class TaskRegister(QWidget):
                                          sortable=False)
         self.remove_progress_button = button(tr("Remove report"), self, self.remove_progress)
         self.facts = RegisterFacts([], self.model.as_of)
+        self.runner: JobRunner | None = None
+        self._generation = 0
+        self._pending = False
 
         filters = QWidget(self)
         row = button_row(stretch_at_end=False)
@@ -166,12 +174,19 @@ class TaskRegister(QWidget):
     def set_session(self, session: DeskSession | None) -> None:
         if self.session is not None:
             self.session.changed.disconnect(self._changed)
+        if self.runner is not None:  # a load of the previous desk is dropped
+            self.runner.shutdown()
+            self.runner.deleteLater()
+            self.runner = None
         self.session = session
+        self._generation += 1
+        self._pending = False
         if session is not None:
             session.changed.connect(self._changed)
+            self.runner = JobRunner(self)
         self._dirty = True
         if session is None:
-            self.model.set_rows([])
+            self.show_lines([])
             self.progress_model.set_rows([])
         elif self.isVisible():
             self.reload()
@@ -193,13 +208,33 @@ class TaskRegister(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Read every task again, keeping the filters, the sort and the chosen task."""
-        if self.session is None:
+        """Read every task again, off the GUI thread on a connection of its own; the rows
+        then replace the shown ones (:meth:`show_lines`). A reload asked for while one runs
+        follows it."""
+        if self.session is None or self.runner is None:
             return
-        current: TaskLine | None = selected_row(self.table)
-        desk = self.session.desk
-        lines = tasks.register(desk, as_of=self.model.as_of)
+        if self.runner.is_busy():
+            self._pending = True
+            return
         self._dirty = False
+        path, as_of, generation = self.session.desk.path, self.model.as_of, self._generation
+        self.runner.start(on_desk(path, lambda desk: tasks.register(desk, as_of=as_of)),
+                          lambda lines: self._loaded(generation, lines), self._load_failed)
+
+    def _loaded(self, generation: int, lines: object) -> None:
+        if generation == self._generation:
+            self.show_lines(lines)  # type: ignore[arg-type]
+        if self._pending:
+            self._pending = False
+            self.reload()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._dirty = True
+        show_error(self, exc)
+
+    def show_lines(self, lines: Sequence[TaskLine]) -> None:
+        """Show these tasks, keeping the filters, the sort and the chosen task."""
+        current: TaskLine | None = selected_row(self.table)
         self.facts = RegisterFacts(lines, self.model.as_of)
         self.proxy.apply(self.current_filter().matching(self.facts), refilter=False)
         self.model.set_rows(lines)
@@ -209,6 +244,7 @@ class TaskRegister(QWidget):
         for combo in (self.site, self.meeting, self.quarter, self.owner):
             combo.mark_stale()
         self._count()
+        self.lines_shown.emit()
         if current is not None:
             select_id(self.table, current.id)
 

@@ -33,7 +33,7 @@ from meetingdesk.gui.tabs.minutes import preferred_margins
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.minutes.profiles import Margins
-from meetingdesk.services import organization, participation
+from meetingdesk.services import participation
 from meetingdesk.services.files import write_atomically
 from meetingdesk.store.desk import Desk
 
@@ -116,9 +116,10 @@ def _write_minutes_docx(desk: Desk, meeting_id: int, profile: Profile | None,
                         margins: Margins | None, path: Path) -> None:
     from meetingdesk.exchange.docx_minutes import render_minutes_docx
     from meetingdesk.minutes.builder import build_minutes
+    from meetingdesk.minutes.generate import meeting_profile
     from meetingdesk.minutes.profiles import profile_for
 
-    fmt = profile_for(profile or organization.get_organization(desk).profile)
+    fmt = profile_for(profile or meeting_profile(desk, meeting_id))
     if margins is not None:
         fmt = replace(fmt, margins=margins)
     write_atomically(path, render_minutes_docx(build_minutes(desk, meeting_id, fmt), fmt))

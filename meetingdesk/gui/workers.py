@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +15,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import MeetingDeskError
-from meetingdesk.minutes.profiles import Margins, profile_for
-from meetingdesk.services import minutes_versions
+from meetingdesk.minutes.profiles import Margins
 from meetingdesk.store.desk import Desk, open_desk
 
 logger = logging.getLogger(__name__)
@@ -43,21 +41,12 @@ class MinutesWorker(QObject):
 
     def run(self) -> None:
         # reportlab loads here, in the worker, not while the window starts
-        from meetingdesk.minutes.builder import build_minutes
-        from meetingdesk.minutes.render import render_minutes
+        from meetingdesk.minutes.generate import generate_minutes
 
         try:
             with open_desk(self.desk_path, create=False) as desk:
-                fmt = profile_for(self.profile)
-                if self.margins is not None:
-                    fmt = replace(fmt, margins=self.margins)
-                self.stage.emit("building")
-                document = build_minutes(desk, self.meeting_id, fmt)
-                self.stage.emit("rendering")
-                pdf = render_minutes(document, fmt)
-                self.stage.emit("saving")
-                version = minutes_versions.record_version(
-                    desk, meeting_id=self.meeting_id, profile=self.profile, pdf=pdf)
+                version, _ = generate_minutes(desk, self.meeting_id, profile=self.profile,
+                                              margins=self.margins, on_stage=self.stage.emit)
             assert version.id is not None
             self.finished.emit(version.id)
         except MeetingDeskError as exc:

@@ -68,21 +68,22 @@ class _NoticeBuilder:
         self.issued_on = issued_on
 
     def chair(self) -> str:
+        """The one who concluded: the meeting's chair, else who signs for the chair."""
         chairs = self.m.role(*_CHAIRS)
-        if not chairs:
+        person = chairs[0].person if chairs else self.f.chair
+        if person is None:
             return ""
-        person = chairs[0].person
         return _who(line(person.full_name), line(person.title_line), self.p.wording.honorific)
 
     def number(self) -> str:
-        code = re.sub(r"\s+", "", line(self.f.org.number_code))
+        code = re.sub(r"\s+", "", line(self.f.issuer.number_code))
         issuer = code.partition("/")[2] or code.partition("-")[2]
         return document_number(self.p, None, f"{self.w.kind}/{issuer}")
 
     def opening(self, chair: str) -> tuple[str, ...]:
         m = self.f.meeting
         event = event_word(m.kind)
-        organizer = line(m.organizer) or line(self.f.org.agency).title()
+        organizer = line(m.organizer) or line(self.f.issuer.name)
         day = upper_first(document_date(m.date)) if m.date else ""
         held = self.w.held.format(day=day, organizer=organizer,
                                   meeting=line(m.title)).lstrip(", ")
@@ -102,18 +103,20 @@ class _NoticeBuilder:
                  for p in paragraphs(n.text)]
         return tuple(NoteEntry("", (f"{i}. {t}",)) for i, t in enumerate(texts, 1))
 
-    def signer(self) -> Signer:
-        chairs = self.m.role(*_CHAIRS)
-        title = line(self.f.org.chair_title).upper()
+    def signer(self) -> Signer | None:
+        """Who signs for the chair, with the title line above the name (nobody: nothing)."""
+        person, title = self.f.chair, line(self.f.meeting.chair_signer_title).upper()
+        if person is None:
+            return None
         return Signer((title,) if title else (), self.p.wording.signature_hint,
-                      line(chairs[0].person.full_name) if chairs else "")
+                      line(person.full_name))
 
     def build(self) -> MinutesDocument:
-        minutes, m, org, pw = self.m, self.f.meeting, self.f.org, self.p.wording
+        minutes, m, issuer, pw = self.m, self.f.meeting, self.f.issuer, self.p.wording
         chair = self.chair()
         header = minutes.header()
         when = date_words(self.issued_on) if self.issued_on is not None else BLANK_DATE
-        place_date = pw.place_date.format(place=line(org.place), date=when).lstrip(", ")
+        place_date = pw.place_date.format(place=line(issuer.place), date=when).lstrip(", ")
         header = type(header)(header.parent_agency, header.agency, self.number(),
                               header.nation, header.motto, place_date)
         subject = (self.w.subject.format(who=chair, meeting=line(m.title)) if chair
@@ -121,8 +124,9 @@ class _NoticeBuilder:
         opening = NoteEntry("", self.opening(chair))
         conclusions = self.conclusions()
         task_rows = minutes.tasks()
-        issuer = line(m.organizer) or line(org.agency)
-        recipients = tuple(pw.recipient.format(name=line(r)) for r in org.recipients if line(r))
+        announcer = line(m.organizer) or line(issuer.name)
+        recipients = tuple(pw.recipient.format(name=line(r)) for r in issuer.recipients
+                           if line(r))
         recipients += (pw.list_item.format(text=self.w.recipients_last),)
         return MinutesDocument(
             profile=self.p.key, header=header, doc_type=self.w.doc_type,
@@ -134,8 +138,8 @@ class _NoticeBuilder:
             tasks_heading=f"{len(conclusions) + 1}. {self.w.tasks}" if task_rows else "",
             task_columns=pw.task_columns, task_rows=task_rows, documents_heading="",
             document_lines=(),
-            closing=self.w.closing.format(issuer=upper_first(issuer)),
-            signers=(Signer((), "", ""), self.signer()), recipients_title=pw.recipients_title,
+            closing=self.w.closing.format(issuer=upper_first(announcer)),
+            signers=(None, self.signer()), recipients_title=pw.recipients_title,
             recipients=recipients, appendix=None,
             pdf_title=self.w.pdf_title.format(meeting=line(m.title)),
             pdf_author=header.agency, delegate_columns=pw.delegate_columns,
@@ -147,5 +151,5 @@ def build_notice(desk: Desk, meeting_id: int, profile: FormatProfile | None = No
     """The conclusion notice of a meeting as plain data, in ``profile`` (default: the desk's),
     dated ``issued_on`` (the date is left for the hand when ``None``)."""
     facts = read_facts(desk, meeting_id)
-    fmt = profile or profile_for(facts.org.profile)
+    fmt = profile or profile_for(facts.issuer.profile)
     return _NoticeBuilder(MinutesBuilder(desk, facts, fmt), issued_on).build()

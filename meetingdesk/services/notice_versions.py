@@ -16,7 +16,8 @@ from sqlite_utils import Database
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import ConflictError, MeetingDeskError
-from meetingdesk.domain.records import MeetingEvent, MinutesVersion
+from meetingdesk.domain.notices import NoticeVersion
+from meetingdesk.domain.records import MeetingEvent
 from meetingdesk.services.guards import required_line
 from meetingdesk.store import notices, tables
 from meetingdesk.store.desk import Desk
@@ -31,7 +32,7 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def _final_version(db: Database, meeting_id: int) -> MinutesVersion | None:
+def _final_version(db: Database, meeting_id: int) -> NoticeVersion | None:
     """The final version in force: the newest final one, unless reopened since."""
     steps = [e.kind for e in tables.meeting_events.of_meeting(db, meeting_id)
              if e.kind in (EVENT_FINAL, EVENT_REOPENED)]
@@ -41,13 +42,13 @@ def _final_version(db: Database, meeting_id: int) -> MinutesVersion | None:
     return finals[-1] if finals else None
 
 
-def final_version(desk: Desk, meeting_id: int) -> MinutesVersion | None:
+def final_version(desk: Desk, meeting_id: int) -> NoticeVersion | None:
     """The final notice of a meeting, if it has one in force."""
     return _final_version(desk.db, meeting_id)
 
 
 def record_version(desk: Desk, *, meeting_id: int, profile: Profile,
-                   pdf: bytes) -> MinutesVersion:
+                   pdf: bytes) -> NoticeVersion:
     """Keep a newly generated notice as the meeting's latest version (refused while a final
     notice is in force)."""
     with desk.transaction() as db:
@@ -58,7 +59,7 @@ def record_version(desk: Desk, *, meeting_id: int, profile: Profile,
                 "tạo bản mới.",
                 "The conclusion notice of this meeting is final; reopen it before making a "
                 "new version.")
-        version = notices.insert_notice_pdf(db, MinutesVersion(
+        version = notices.insert_notice_pdf(db, NoticeVersion(
             None, meeting_id, _now(), Profile(profile), hashlib.sha256(pdf).hexdigest(),
             len(pdf)), pdf)
     logger.info("Recorded notice version %s of meeting %s (%d bytes)", version.id,
@@ -66,7 +67,7 @@ def record_version(desk: Desk, *, meeting_id: int, profile: Profile,
     return version
 
 
-def list_versions(desk: Desk, meeting_id: int) -> list[MinutesVersion]:
+def list_versions(desk: Desk, meeting_id: int) -> list[NoticeVersion]:
     """A meeting's notice versions, oldest first (without their bytes)."""
     return notices.notice_versions.of_meeting(desk.db, meeting_id)
 
@@ -82,7 +83,7 @@ def version_pdf(desk: Desk, version_id: int) -> bytes:
     return pdf
 
 
-def mark_final(desk: Desk, version_id: int) -> MinutesVersion:
+def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
     """Make the latest version the final notice; marking the final one again changes
     nothing."""
     with desk.transaction() as db:

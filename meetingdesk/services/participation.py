@@ -9,6 +9,7 @@ from datetime import datetime
 
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, Role
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.headcount import SiteHeadcount
 from meetingdesk.domain.records import (
     Attendance,
     ConnectionEvent,
@@ -29,8 +30,15 @@ class SiteEntry:
     meeting_site: MeetingSite
     site: Site
     present: int
+    """Named people marked present (in person, online or late)."""
     absent: int
     expected: int
+
+    @property
+    def headcount(self) -> SiteHeadcount:
+        """The site's figures: its reported count with the named people as its floor."""
+        return SiteHeadcount(self.meeting_site.summoned, self.meeting_site.present,
+                             self.present, self.absent, self.expected)
 
 
 @dataclass(frozen=True, slots=True)

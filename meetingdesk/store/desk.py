@@ -108,11 +108,7 @@ class Desk:
         """One atomic unit of work; nested calls become savepoints. A desk opened read-only
         refuses it before anything is done."""
         if self.read_only:
-            raise ReadOnlyDeskError(
-                f"Tệp {self.path} đang mở ở chế độ chỉ đọc (ổ chỉ đọc hoặc không có quyền ghi); "
-                "không thay đổi được gì.",
-                f"{self.path} is open read-only (a read-only medium or no permission to "
-                "write); nothing can be changed.")
+            raise read_only_error(self.path)
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():  # a savepoint
@@ -147,6 +143,14 @@ class Desk:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def read_only_error(path: Path) -> ReadOnlyDeskError:
+    return ReadOnlyDeskError(
+        f"Tệp {path} chỉ đọc (ổ chỉ đọc hoặc không có quyền ghi): xem, tìm, xuất và in được, "
+        "nhưng không thay đổi được gì.",
+        f"{path} is read-only (a read-only medium or no permission to write): it can be "
+        "browsed, searched, exported and printed, but not changed.")
 
 
 def _damaged(path: Path, why_vi: str, why_en: str) -> DeskFileError:
@@ -320,13 +324,16 @@ def writable(path: Path) -> bool:
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=10, factory=DeskConnection)
     conn.desk_path = path
-    conn.execute("PRAGMA busy_timeout = 10000")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if mode.lower() != "wal":
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise _damaged(path, "không bật được chế độ WAL", "cannot enable WAL mode")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
         conn.close()
-        raise _damaged(path, "không bật được chế độ WAL", "cannot enable WAL mode")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+        raise
     _register_functions(conn)
     return conn
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from meetingdesk.domain.records import MinutesVersion
+from meetingdesk.domain.notices import NoticeVersion
 from meetingdesk.store.repository import Repository
 from meetingdesk.store.rows import to_row
 
-notice_versions = Repository("notice_versions", MinutesVersion, "bản thông báo kết luận",
+notice_versions = Repository("notice_versions", NoticeVersion, "bản thông báo kết luận",
                              "notice version", order=("created_at", "id"))
 
 
@@ -19,7 +19,7 @@ def notice_pdf(db: Database, version_id: int) -> bytes:
     return bytes(row[0])
 
 
-def insert_notice_pdf(db: Database, version: MinutesVersion, pdf: bytes) -> MinutesVersion:
+def insert_notice_pdf(db: Database, version: NoticeVersion, pdf: bytes) -> NoticeVersion:
     row = to_row(version)
     row["pdf"] = pdf
     table = db["notice_versions"]

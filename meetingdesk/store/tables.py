@@ -12,6 +12,7 @@ from meetingdesk.domain.records import (
     Attendance,
     ConnectionEvent,
     Document,
+    Issuer,
     Meeting,
     MeetingEvent,
     MeetingSite,
@@ -19,7 +20,6 @@ from meetingdesk.domain.records import (
     Note,
     NoteDraft,
     NoteRevision,
-    Organization,
     Person,
     Site,
     Task,
@@ -104,8 +104,16 @@ meeting_sites = Repository("meeting_sites", MeetingSite, "điểm cầu của cu
                            order=("position", "id"))
 connection_events = Repository("connection_events", ConnectionEvent, "sự kiện kết nối",
                                "connection event", order=("at", "id"))
-attendances = Repository("attendances", Attendance, "người tham dự", "attendance",
-                         order=("position", "id"))
+class AttendanceRepository(Repository[Attendance]):
+    def present_at_site(self, db: Database, meeting_id: int, site_id: int) -> int:
+        """How many named people are marked present (in person, online, late) at a site."""
+        return int(db.execute(
+            "SELECT count(*) FROM attendances WHERE meeting_id = ? AND site_id = ? "
+            "AND status IN ('present', 'online', 'late')", [meeting_id, site_id]).fetchone()[0])
+
+
+attendances = AttendanceRepository("attendances", Attendance, "người tham dự", "attendance",
+                                   order=("position", "id"))
 agenda_items = Repository("agenda_items", AgendaItem, "mục chương trình", "agenda item",
                           order=("position", "id"))
 notes = NoteRepository("notes", Note, "ghi chép", "note", order=("at", "id"))
@@ -135,13 +143,25 @@ minutes_versions = Repository("minutes_versions", MinutesVersion, "bản biên b
                               "minutes version", order=("created_at", "id"))
 
 
-def get_organization(db: Database) -> Organization:
-    row = db["organization"].get(1)  # type: ignore[union-attr]
-    return from_row(Organization, row)
+class IssuerRepository(Repository[Issuer]):
+    def default(self, db: Database) -> Issuer | None:
+        """The desk's default issuer, if one is marked."""
+        found = self.where(db, is_default=True)
+        return found[0] if found else None
+
+    def make_default(self, db: Database, issuer_id: int) -> None:
+        """Mark one issuer the desk's default (and no other)."""
+        db.execute("UPDATE issuers SET is_default = 0 WHERE is_default = 1 AND id <> ?",
+                   [issuer_id])
+        db.execute("UPDATE issuers SET is_default = 1 WHERE id = ?", [issuer_id])
+
+    def meeting_count(self, db: Database, issuer_id: int) -> int:
+        """How many meetings have this issuer."""
+        return int(db.execute("SELECT count(*) FROM meetings WHERE issuer_id = ?",
+                              [issuer_id]).fetchone()[0])
 
 
-def set_organization(db: Database, org: Organization) -> None:
-    db["organization"].update(1, to_row(org))  # type: ignore[union-attr]
+issuers = IssuerRepository("issuers", Issuer, "cơ quan ban hành", "issuer")
 
 
 def link_citation(db: Database, note_id: int, document_id: int) -> None:
@@ -178,6 +198,19 @@ def minutes_pdf(db: Database, version_id: int) -> bytes:
     if row is None:
         raise minutes_versions.missing(version_id)
     return bytes(row[0])
+
+
+def signed_minutes_pdf(db: Database, version_id: int) -> bytes | None:
+    """The signed copy of a version, ``None`` when it has none."""
+    row = db.execute("SELECT signed_pdf FROM minutes_versions WHERE id = ?",
+                     [version_id]).fetchone()
+    if row is None:
+        raise minutes_versions.missing(version_id)
+    return None if row[0] is None else bytes(row[0])
+
+
+def set_signed_minutes_pdf(db: Database, version_id: int, pdf: bytes) -> None:
+    db.execute("UPDATE minutes_versions SET signed_pdf = ? WHERE id = ?", [pdf, version_id])
 
 
 def insert_minutes_pdf(db: Database, version: MinutesVersion, pdf: bytes) -> MinutesVersion:

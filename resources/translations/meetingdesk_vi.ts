@@ -436,7 +436,7 @@
     </message>
     <message>
         <source>Chair</source>
-        <translation>Chủ trì</translation>
+        <translation>Chủ tọa</translation>
     </message>
     <message>
         <source>Co-chair</source>
@@ -955,6 +955,14 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Chính thức</translation>
     </message>
     <message>
+        <source>Signed</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>Digitally signed by %1 at %2</source>
+        <translation>Đã ký số bởi %1 lúc %2</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -1043,8 +1051,8 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Chế độ điểm danh (Ctrl+R)</translation>
     </message>
     <message>
-        <source>Roll call: C or 1 present · T or 2 online · M or 3 late · L or 4 absent with reason · V or 5 absent · 0 undo the call; arrows move.</source>
-        <translation>Điểm danh: C hoặc 1 có mặt · T hoặc 2 trực tuyến · M hoặc 3 đến muộn · L hoặc 4 vắng có lý do · V hoặc 5 vắng · 0 bỏ điểm danh; phím mũi tên để di chuyển.</translation>
+        <source>Roll call: C or 1 present · T or 2 online · M or 3 late · L or 4 absent with reason · V or 5 absent · 0 undo the call · S the site's present count; arrows move.</source>
+        <translation>Điểm danh: C hoặc 1 có mặt · T hoặc 2 trực tuyến · M hoặc 3 đến muộn · L hoặc 4 vắng có lý do · V hoặc 5 vắng · 0 bỏ điểm danh · S số có mặt của điểm cầu; phím mũi tên để di chuyển.</translation>
     </message>
     <message>
         <source>%1 delegates: %2 present, %3 absent</source>
@@ -1147,6 +1155,14 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Mở lại…</translation>
     </message>
     <message>
+        <source>Sign…</source>
+        <translation>Ký số…</translation>
+    </message>
+    <message>
+        <source>Check signatures…</source>
+        <translation>Kiểm tra chữ ký…</translation>
+    </message>
+    <message>
         <source>Versions</source>
         <translation>Các phiên bản</translation>
     </message>
@@ -1175,8 +1191,120 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xuất biên bản</translation>
     </message>
     <message>
+        <source>Sign the final minutes</source>
+        <translation>Ký số biên bản đã chốt</translation>
+    </message>
+    <message>
+        <source>Certificate file (.p12)</source>
+        <translation>Tệp chứng thư số (.p12)</translation>
+    </message>
+    <message>
+        <source>USB token (PKCS#11)</source>
+        <translation>Token USB (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Khóa ký</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation>Chọn tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificate files (*.p12 *.pfx)</source>
+        <translation>Tệp chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Choose the token's PKCS#11 library</source>
+        <translation>Chọn thư viện PKCS#11 của token</translation>
+    </message>
+    <message>
+        <source>Libraries (*.so *.dll *.dylib)</source>
+        <translation>Thư viện (*.so *.dll *.dylib)</translation>
+    </message>
+    <message>
+        <source>Choose the signature image</source>
+        <translation>Chọn ảnh chữ ký</translation>
+    </message>
+    <message>
+        <source>Choose the seal image</source>
+        <translation>Chọn ảnh con dấu</translation>
+    </message>
+    <message>
+        <source>None: sign offline (PAdES B-B)</source>
+        <translation>Không dùng: ký ngoại tuyến (PAdES B-B)</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>PKCS#11 library</source>
+        <translation>Thư viện PKCS#11</translation>
+    </message>
+    <message>
+        <source>Token label</source>
+        <translation>Nhãn token</translation>
+    </message>
+    <message>
+        <source>Sign as</source>
+        <translation>Ký với tư cách</translation>
+    </message>
+    <message>
+        <source>Signature image (PNG)</source>
+        <translation>Ảnh chữ ký (PNG)</translation>
+    </message>
+    <message>
+        <source>Seal image (PNG, when the agency signs)</source>
+        <translation>Ảnh con dấu (PNG, khi cơ quan ký)</translation>
+    </message>
+    <message>
+        <source>Timestamp server</source>
+        <translation>Máy chủ dấu thời gian</translation>
+    </message>
+    <message>
+        <source>Token PIN</source>
+        <translation>Mã PIN của token</translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation>Mật khẩu chứng thư số</translation>
+    </message>
+    <message>
+        <source>PIN of the USB token:</source>
+        <translation>Mã PIN của token USB:</translation>
+    </message>
+    <message>
+        <source>Password of the certificate file:</source>
+        <translation>Mật khẩu của tệp chứng thư số:</translation>
+    </message>
+    <message>
+        <source>Signed by %1; the signed copy is kept with this version.</source>
+        <translation>Đã ký bởi %1; bản đã ký được lưu cùng phiên bản này.</translation>
+    </message>
+    <message>
+        <source>Add trusted root certificates</source>
+        <translation>Thêm chứng thư số gốc tin cậy</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>Check the signatures of a PDF</source>
+        <translation>Kiểm tra chữ ký số của một tệp PDF</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Check the signatures</source>
+        <translation>Kiểm tra chữ ký</translation>
+    </message>
+    <message>
+        <source>Add trusted root…</source>
+        <translation>Thêm chứng thư gốc tin cậy…</translation>
     </message>
     <message>
         <source>Make this version the final minutes? The meeting's notes and tasks can no longer be changed until it is reopened with a reason.</source>
@@ -1837,6 +1965,178 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Assigned task</source>
         <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Present at the site</source>
+        <translation>Số có mặt tại điểm cầu</translation>
+    </message>
+    <message>
+        <source>Present at %1 (summoned %2):</source>
+        <translation>Số có mặt tại %1 (triệu tập %2):</translation>
+    </message>
+    <message>
+        <source>(issuer without a name)</source>
+        <translation>(cơ quan ban hành chưa có tên)</translation>
+    </message>
+    <message>
+        <source>derived from the chair's titles when empty</source>
+        <translation>để trống: lấy từ chức vụ của người chủ trì</translation>
+    </message>
+    <message>
+        <source>Directory of issuers</source>
+        <translation>Danh mục cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Make default</source>
+        <translation>Đặt làm mặc định</translation>
+    </message>
+    <message>
+        <source>Edit issuer</source>
+        <translation>Sửa cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>New issuer</source>
+        <translation>Cơ quan ban hành mới</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Parent body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Chair who signs</source>
+        <translation>Người ký thay mặt chủ trì</translation>
+    </message>
+    <message>
+        <source>Chair's title line</source>
+        <translation>Dòng chức vụ của người chủ trì</translation>
+    </message>
+    <message>
+        <source>Secretary who signs</source>
+        <translation>Thư ký ký biên bản</translation>
+    </message>
+    <message>
+        <source>Add an issuer</source>
+        <translation>Thêm cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Make %1 the default issuer</source>
+        <translation>Đặt %1 làm cơ quan ban hành mặc định</translation>
+    </message>
+    <message>
+        <source>Delete the issuer %1</source>
+        <translation>Xóa cơ quan ban hành %1</translation>
+    </message>
+    <message>
+        <source>Edit the issuer %1</source>
+        <translation>Sửa cơ quan ban hành %1</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>chưa báo cáo</translation>
+    </message>
+    <message>
+        <source>e.g. representatives of the departments</source>
+        <translation>ví dụ: đại diện các sở, ngành</translation>
+    </message>
+    <message>
+        <source>e.g. 1 ill, 1 on mission</source>
+        <translation>ví dụ: 01 đồng chí ốm, 01 đồng chí đi công tác</translation>
+    </message>
+    <message>
+        <source>Present (as the site reports)</source>
+        <translation>Số có mặt (điểm cầu báo cáo)</translation>
+    </message>
+    <message>
+        <source>Also attending</source>
+        <translation>Thành phần khác tham dự</translation>
+    </message>
+    <message>
+        <source>Absent, and why</source>
+        <translation>Vắng mặt và lý do</translation>
+    </message>
+    <message>
+        <source>count not reported</source>
+        <translation>chưa báo cáo số có mặt</translation>
+    </message>
+    <message>
+        <source>Click or press Space: {status}; S: present count</source>
+        <translation>Nhấn chuột hoặc phím cách: {status}; S: số có mặt</translation>
+    </message>
+    <message>
+        <source>present {present}/{summoned}</source>
+        <translation>có mặt {present}/{summoned}</translation>
+    </message>
+    <message>
+        <source>Issuers…</source>
+        <translation>Cơ quan ban hành…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Mặc định</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Đã báo cáo</translation>
+    </message>
+    <message>
+        <source>Present at %1: %2</source>
+        <translation>Số có mặt tại %1: %2</translation>
+    </message>
+    <message>
+        <source>Delete version</source>
+        <translation>Xóa bản</translation>
+    </message>
+    <message>
+        <source>Delete this version of the minutes?</source>
+        <translation>Xóa bản biên bản này?</translation>
+    </message>
+    <message>
+        <source>The minutes take their heading, place, number code, recipients and profile from the issuer (Directories ▸ Issuers).</source>
+        <translation>Biên bản lấy tiêu đề, địa danh, ký hiệu số, nơi nhận và thể thức từ cơ quan ban hành (Danh mục ▸ Cơ quan ban hành).</translation>
+    </message>
+    <message>
+        <source>title line above the name</source>
+        <translation>dòng chức vụ in trên tên</translation>
+    </message>
+    <message>
+        <source>Signs for the chair</source>
+        <translation>Ký thay mặt chủ trì</translation>
+    </message>
+    <message>
+        <source>Signs as secretary</source>
+        <translation>Thư ký ký</translation>
+    </message>
+    <message>
+        <source>(nobody: nothing is printed)</source>
+        <translation>(không ai: không in gì)</translation>
+    </message>
+    <message>
+        <source>Sites report %1 present of %2 summoned; %3 of %4 sites have reported</source>
+        <translation>Các điểm cầu báo cáo %1 có mặt / %2 triệu tập; %3/%4 điểm cầu đã báo cáo</translation>
+    </message>
+    <message>
+        <source>Export the conclusion notice</source>
+        <translation>Xuất thông báo kết luận</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the conclusion notice…</source>
+        <translation>Đang ghi thông báo kết luận…</translation>
+    </message>
+    <message>
+        <source>The conclusion notice was written to %1.</source>
+        <translation>Đã ghi thông báo kết luận vào %1.</translation>
+    </message>
+    <message>
+        <source>Conclusion notice (PDF, DOCX)…</source>
+        <translation>Thông báo kết luận (PDF, DOCX)…</translation>
     </message>
 </context>
 </TS>

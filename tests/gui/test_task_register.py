@@ -31,11 +31,16 @@ def _shown(register: TaskRegister, column: int = 1) -> list[str]:
 
 
 def _open_register(window: MainWindow, qtbot: Any) -> TaskRegister:
-    window.task_dock.toggleViewAction().trigger()
     register = window.task_register()
-    qtbot.waitUntil(register.isVisible)
+    with qtbot.waitSignal(register.lines_shown, timeout=10_000):
+        window.task_dock.toggleViewAction().trigger()
     register.set_as_of(JULY_15)
     return register
+
+
+def _until(qtbot: Any, register: TaskRegister, expected: list[str]) -> None:
+    """Wait until the tasks, read again off the GUI thread, show ``expected``."""
+    qtbot.waitUntil(lambda: _shown(register) == expected, timeout=10_000)
 
 
 def test_task_register_mark_done_removes_an_overdue_task_and_undo_brings_it_back(
@@ -49,12 +54,12 @@ def test_task_register_mark_done_removes_an_overdue_task_and_undo_brings_it_back
     select_row(register.table, 0)
     register.table.setFocus()
     qtbot.keyClick(register.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert _shown(register) == overdue[1:]
+    _until(qtbot, register, overdue[1:])
     assert register.count.text() == "1 trên 2 nhiệm vụ"
     window.undo()
-    assert _shown(register) == overdue
+    _until(qtbot, register, overdue)
     window.redo()
-    assert _shown(register) == overdue[1:]
+    _until(qtbot, register, overdue[1:])
 
 
 def test_task_register_filters_by_meeting_quarter_owner_and_text(
@@ -81,9 +86,9 @@ def test_task_register_reorders_within_the_meeting_through_undo(
     first, second = _shown(register)
     select_row(register.table, 0)
     register.move_by(1)
-    assert _shown(register) == [second, first]
+    _until(qtbot, register, [second, first])
     window.undo()
-    assert _shown(register) == [first, second]
+    _until(qtbot, register, [first, second])
 
 
 def test_task_register_shows_progress_added_elsewhere(window: MainWindow, qtbot: Any) -> None:
@@ -95,6 +100,7 @@ def test_task_register_shows_progress_added_elsewhere(window: MainWindow, qtbot:
     window.session.run("progress", lambda: tasks.add_progress(
         desk, task_id=line.id, reported_on=date(2023, 5, 2), text="Đã ban hành kế hoạch.",
         source="Tỉnh ủy Thái Nguyên"), [("tasks", line.id)])
+    qtbot.waitUntil(lambda: _shown(register, 6)[0] == "02/05/2023", timeout=10_000)
     select_row(register.table, 0)
     assert register.progress_model.rowCount() == 1
     assert register.progress_model.index(0, 2).data() == "Tỉnh ủy Thái Nguyên"

@@ -15,6 +15,7 @@ from meetingdesk.services import agenda, drafts, meetings, notes, participation
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.live import running_item, start_meeting
 from meetingdesk.store.desk import Desk, open_desk
+from tests.final_ready import make_ready_for_final
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -178,6 +179,7 @@ def meetings_final(desk: Desk, meeting_id: int) -> None:
     from meetingdesk.domain.enums import Profile
     from meetingdesk.services import minutes_versions
 
+    make_ready_for_final(desk, meeting_id, Profile.PARTY)
     version = minutes_versions.record_version(desk, meeting_id=meeting_id,
                                               profile=Profile.PARTY, pdf=b"%PDF-1.4 test")
     assert version.id is not None
@@ -192,3 +194,30 @@ def test_live_editing_a_filed_note_keeps_a_pending_task_note(qtbot, view: LiveVi
     view._edit_filed(view.notes_model.index(0, 0))
     assert view.editor.text.toPlainText() == "Giao Sở Nội vụ rà soát"
     assert view.editor.task.isVisible()
+
+
+def test_live_site_tile_s_then_enter_reports_the_present_count(qtbot, view: LiveView,
+                                                               desk: Desk, running: int) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from meetingdesk.services import headcounts
+
+    entry = participation.meeting_sites(desk, running)[2]  # Cao Bằng, summoned 20
+    ms_id = entry.meeting_site.id
+    assert ms_id is not None
+    headcounts.report_present(desk, ms_id, present=None)
+    view._refresh_sites()
+    assert "chưa báo cáo số có mặt" in view.board.tiles[ms_id].status.text()
+
+    def enter() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, enter)
+    press(view.board.tiles[ms_id], Qt.Key.Key_S)  # S, Enter: everyone summoned is present
+    (after,) = [e for e in participation.meeting_sites(desk, running)
+                if e.meeting_site.id == ms_id]
+    assert after.meeting_site.present == 20
+    assert "có mặt 20/20" in view.board.tiles[ms_id].status.text()

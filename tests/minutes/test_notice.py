@@ -49,7 +49,9 @@ def test_notice_document_in_each_profile(demo_desk: Desk, profile: Profile) -> N
     assert [(t.who, t.due) for t in doc.task_rows] == [
         ("Ban Tổ chức các tỉnh ủy, thành ủy", "30/6/2023"),
         ("Ngành Tổ chức xây dựng Đảng", "30/6/2023")]
-    assert doc.signers[1].name == "Mai Văn Chính" and doc.signers[0].name == ""
+    left, right = doc.signers
+    assert left is None and right is not None and right.name == "Mai Văn Chính"
+    assert right.role == ("PHÓ TRƯỞNG BAN THƯỜNG TRỰC",)
     assert doc.recipients[-1] == "- Lưu: VT."
     assert doc.appendix is None and doc.sites == ()
     pdf = notice_pdf(demo_desk, mid, profile=profile, issued_on=date(2023, 4, 7))

@@ -6,11 +6,12 @@ from datetime import date, datetime
 
 import pytest
 
-from meetingdesk.domain.enums import TaskStatus
+from meetingdesk.domain.enums import Profile, TaskStatus
 from meetingdesk.domain.errors import NotFoundError, ValidationError
 from meetingdesk.domain.tasks import Quarter, TaskState, task_state
 from meetingdesk.services import agenda, directory, meetings, minutes_versions, notes, tasks
 from meetingdesk.store.desk import Desk
+from tests.final_ready import make_ready_for_final
 
 JULY_15 = date(2023, 7, 15)
 
@@ -70,6 +71,7 @@ def test_progress_entries_move_the_status_and_survive_final_minutes(
     task = notes.add_task(desk, meeting_id=meeting_id, description="Báo cáo quý 2",
                           due_on=date(2023, 6, 30))
     assert task.id is not None and task.status is TaskStatus.ASSIGNED
+    make_ready_for_final(desk, meeting_id, Profile.PARTY)
     version = minutes_versions.record_version(desk, meeting_id=meeting_id, profile="party",
                                               pdf=b"%PDF-1.4 test")
     minutes_versions.mark_final(desk, version.id or 0)

@@ -155,13 +155,31 @@ class MeetingSiteDialog(FormDialog):
         self.summoned = QSpinBox(self)
         self.summoned.setRange(0, 100000)
         self.summoned.setValue(meeting_site.summoned)
+        self.present = QSpinBox(self)
+        self.present.setRange(-1, 100000)
+        self.present.setSpecialValueText(tr("not reported"))
+        self.present.setValue(-1 if meeting_site.present is None else meeting_site.present)
+        self.attendance_note = QLineEdit(meeting_site.attendance_note or "", self)
+        self.attendance_note.setPlaceholderText(tr("e.g. representatives of the departments"))
+        self.absence_note = QLineEdit(meeting_site.absence_note or "", self)
+        self.absence_note.setPlaceholderText(tr("e.g. 1 ill, 1 on mission"))
         self.form.addRow(tr("Host at the site"), self.host)
         self.form.addRow(tr("Delegates summoned"), self.summoned)
+        self.form.addRow(tr("Present (as the site reports)"), self.present)
+        self.form.addRow(tr("Also attending"), self.attendance_note)
+        self.form.addRow(tr("Absent, and why"), self.absence_note)
 
     def values(self) -> dict[str, object]:
         host = self.host.currentData()
         return {"host_person_id": host, "clear_host": host is None,
                 "summoned": self.summoned.value()}
+
+    def present_count(self) -> int | None:
+        return None if self.present.value() < 0 else self.present.value()
+
+    def notes(self) -> dict[str, str | None]:
+        return {"attendance_note": self.attendance_note.text() or None,
+                "absence_note": self.absence_note.text() or None}
 
 
 class DocumentDialog(FormDialog):

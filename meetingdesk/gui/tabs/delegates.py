@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from meetingdesk.domain.enums import AttendanceStatus, Role
 from meetingdesk.domain.records import Person, Site
 from meetingdesk.gui.dialogs.fields import enum_combo
+from meetingdesk.gui.dialogs.headcount import ask_present
 from meetingdesk.gui.dialogs.picker import PickerDialog
 from meetingdesk.gui.dialogs.records import AttendanceDialog, PersonDialog
 from meetingdesk.gui.errors import guarded
@@ -39,7 +40,7 @@ from meetingdesk.gui.widgets import (
     select_row,
     selected_row,
 )
-from meetingdesk.services import directory, participation
+from meetingdesk.services import directory, headcounts, participation
 
 ROLL_CALL_KEYS = {
     Qt.Key.Key_C: AttendanceStatus.PRESENT, Qt.Key.Key_1: AttendanceStatus.PRESENT,
@@ -98,8 +99,8 @@ class DelegatesTab(MeetingTab):
         self.roll_call.setToolTip(tr("Roll call mode (Ctrl+R)"))
         self.roll_call.toggled.connect(self._roll_call_toggled)
         self.hint = QLabel(tr("Roll call: C or 1 present · T or 2 online · M or 3 late · "
-                              "L or 4 absent with reason · V or 5 absent · 0 undo the call; "
-                              "arrows move."), self)
+                              "L or 4 absent with reason · V or 5 absent · 0 undo the call · "
+                              "S the site's present count; arrows move."), self)
         self.hint.setWordWrap(True)
         self.hint.setVisible(False)
         self.summary = QLabel(self)
@@ -187,7 +188,29 @@ class DelegatesTab(MeetingTab):
             if status is not None:
                 self.mark(status)
                 return True
+            if event.key() == Qt.Key.Key_S:
+                self.report_present()
+                return True
         return super().eventFilter(watched, event)
+
+    @guarded
+    def report_present(self) -> None:
+        """Enter the present count of the current delegate's site (S, then Enter)."""
+        row = self._current()
+        if row is None or self.meeting_id is None:
+            return
+        entry = next((e for e in participation.meeting_sites(self.desk, self.meeting_id)
+                      if e.site.id == row.entry.attendance.site_id), None)
+        if entry is None or entry.meeting_site.id is None:
+            return
+        present = ask_present(self, entry.site.name, entry.headcount)
+        if present is None:
+            return
+        ms_id = entry.meeting_site.id
+        self.session.run(
+            tr("Present at %1: %2").replace("%1", entry.site.name).replace("%2", str(present)),
+            lambda: headcounts.report_present(self.desk, ms_id, present=present),
+            [("meeting_sites", ms_id)], shallow=True)
 
     @guarded
     def mark(self, status: AttendanceStatus, reason: str | None = None) -> None:

@@ -35,14 +35,16 @@ from meetingdesk.gui import settings as keys
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
-from meetingdesk.gui.models.minutes import versions_model
+from meetingdesk.gui.models.minutes import signed_status, versions_model
 from meetingdesk.gui.settings import Settings
+from meetingdesk.gui.signing import check_signatures, sign_version
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.gui.workers import MinutesWorker, start_in_thread
+from meetingdesk.minutes.generate import meeting_profile
 from meetingdesk.minutes.profiles import Margins
-from meetingdesk.services import meetings, minutes_versions, organization
+from meetingdesk.services import meetings, minutes_versions
 
 logger = logging.getLogger(__name__)
 
@@ -71,12 +73,15 @@ class MinutesTab(MeetingTab):
         self.progress.setVisible(False)
         self.progress_label = QLabel(self)
         self.model = versions_model(self)
-        self.table = data_table(self.model, [15, None, 8, 15], parent=self, sortable=False,
-                                fill_minimum=12)
+        self.table = data_table(self.model, [15, None, 8, 15, 5], parent=self, sortable=False,
+                                fill_minimum=7)
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
         self.final_button = button(tr("Mark final"), self, self.mark_final)
         self.reopen_button = button(tr("Reopen…"), self, self.reopen)
+        self.delete_button = button(tr("Delete version"), self, self.delete_version)
+        self.sign_button = button(tr("Sign…"), self, self.sign)
+        self.verify_button = button(tr("Check signatures…"), self, self.check_signatures)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
 
@@ -98,8 +103,10 @@ class MinutesTab(MeetingTab):
         side_layout.addWidget(self.progress_label)
         side_layout.addWidget(QLabel(tr("Versions"), self))
         side_layout.addWidget(self.table, 1)
-        side_layout.addLayout(button_row(self.export_button, self.print_button))
+        side_layout.addLayout(button_row(self.export_button, self.print_button,
+                                         self.delete_button))
         side_layout.addLayout(button_row(self.final_button, self.reopen_button))
+        side_layout.addLayout(button_row(self.sign_button, self.verify_button))
         side_layout.addWidget(self.state)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(side)
@@ -114,7 +121,8 @@ class MinutesTab(MeetingTab):
 
     def show_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:
-            i = self.profile.findData(organization.get_organization(self.desk).profile)
+            i = self.profile.findData(meeting_profile(self.desk, meeting_id)
+                                      if meeting_id is not None else Profile.PARTY)
             chosen = self.settings.get(keys.MINUTES_PROFILE)
             if chosen:
                 i = self.profile.findData(Profile(chosen))
@@ -140,13 +148,21 @@ class MinutesTab(MeetingTab):
             b.setEnabled(version is not None)
         self.final_button.setEnabled(version is not None and not final)
         self.reopen_button.setEnabled(final)
+        self.delete_button.setEnabled(version is not None and not version.final)
+        self.sign_button.setEnabled(version is not None and version.final)
         self.generate_button.setEnabled(not final and self.thread is None)
-        self.state.setText(tr("The minutes are final: the meeting cannot be changed until it "
-                              "is reopened.") if final else "")
+        self.state.setText("\n".join(t for t in (
+            tr("The minutes are final: the meeting cannot be changed until it is reopened.")
+            if final else "", signed_status(version) if version else "") if t))
         if version is None:
             self._load_pdf(b"")
             return
-        self._load_pdf(minutes_versions.version_pdf(self.desk, version.id))
+        self._load_pdf(self._version_bytes(version.id or 0))
+
+    def _version_bytes(self, version_id: int) -> bytes:
+        """A version's signed copy when it has one, else its PDF."""
+        return (minutes_versions.signed_pdf(self.desk, version_id)
+                or minutes_versions.version_pdf(self.desk, version_id))
 
     def _load_pdf(self, data: bytes) -> None:
         self.document.close()
@@ -221,7 +237,7 @@ class MinutesTab(MeetingTab):
             self.export_to(Path(name), version.id)
 
     def export_to(self, path: Path, version_id: int) -> None:
-        path.write_bytes(minutes_versions.version_pdf(self.desk, version_id))
+        path.write_bytes(self._version_bytes(version_id))
         logger.info("Exported minutes version %s to %s", version_id, path)
 
     @guarded
@@ -261,6 +277,7 @@ class MinutesTab(MeetingTab):
         version = self._version()
         if version is None or version.id is None:
             return
+        minutes_versions.check_final(self.desk, version.meeting_id, version.profile)
         answer = QMessageBox.question(
             self, tr("Mark final"),
             tr("Make this version the final minutes? The meeting's notes and tasks can no "
@@ -269,6 +286,30 @@ class MinutesTab(MeetingTab):
             return
         minutes_versions.mark_final(self.desk, version.id)
         self.session.changed.emit()
+
+    @guarded
+    def delete_version(self) -> None:
+        version = self._version()
+        if version is None or version.id is None:
+            return
+        answer = QMessageBox.question(self, tr("Delete version"),
+                                      tr("Delete this version of the minutes?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        minutes_versions.delete_version(self.desk, version.id)
+        self.session.changed.emit()
+
+    @guarded
+    def sign(self) -> None:
+        version = self._version()
+        if self.meeting_id is None or version is None or not version.final:
+            return
+        if sign_version(self, self.desk, self.meeting_id, self.settings):
+            self.session.changed.emit()
+
+    @guarded
+    def check_signatures(self) -> None:
+        check_signatures(self, self.settings)
 
     @guarded
     def reopen(self) -> None:

@@ -27,7 +27,7 @@ from meetingdesk.gui.models.table import FoldFilterProxy
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
-from meetingdesk.services import directory, participation
+from meetingdesk.services import directory, headcounts, participation
 
 CONNECTION_BUTTONS = (ConnectionStatus.CHECKED, ConnectionStatus.CONNECTED,
                       ConnectionStatus.LOST, ConnectionStatus.RESTORED)
@@ -39,7 +39,7 @@ class SitesTab(MeetingTab):
         self.model = sites_model(self)
         self.proxy = FoldFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = data_table(self.proxy, [3, None, 24, 7, 6, 6, 16], parent=self)
+        self.table = data_table(self.proxy, [3, None, 24, 7, 6, 6, 6, 16], parent=self)
         self.add_button = button(tr("Add from directory…"), self, self.add_site,
                                  shortcut="Ctrl+N")
         self.edit_button = button(tr("Host and summoned…"), self, self.edit_site)
@@ -161,10 +161,14 @@ class SitesTab(MeetingTab):
         dialog = MeetingSiteDialog(row.entry.site.name, ms, local + others, self)
         if not dialog.exec():
             return
-        values = dialog.values()
-        self.session.run(tr("Edit the site %1").replace("%1", row.entry.site.name),
-                         lambda: participation.update_meeting_site(
-                             self.desk, ms.id, **values),
+        values, present, site_notes = dialog.values(), dialog.present_count(), dialog.notes()
+
+        def edit() -> None:
+            participation.update_meeting_site(self.desk, ms.id, **values)
+            headcounts.report_present(self.desk, ms.id, present=present)
+            headcounts.set_site_notes(self.desk, ms.id, **site_notes)
+
+        self.session.run(tr("Edit the site %1").replace("%1", row.entry.site.name), edit,
                          [("meeting_sites", ms.id)], shallow=True)
 
     @guarded
