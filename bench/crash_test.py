@@ -51,9 +51,9 @@ READ_ONLY_COMMANDS = (
     ("list",), ("search", "dong chi"), ("check",),
     ("export", "{meeting}", "-o", "{tmp}/ds.xlsx"),
     ("export", "{meeting}", "--what", "sites", "-o", "{tmp}/dc.csv"),
-    # these two write: while the program runs, its lock refuses them in one line
-    ("minutes", "{meeting}", "-o", "{tmp}/bb.pdf"),
     ("import", "{tmp}/ds.csv", "--dry-run"),
+    # writes: while the program runs, its lock refuses it in one line
+    ("minutes", "{meeting}", "-o", "{tmp}/bb.pdf"),
 )
 
 
@@ -149,6 +149,10 @@ class Readers:
         self.desk = desk
         self.runs = 0
         self.problems: list[str] = []
+        self.busy = threading.Lock()
+        """Held while a command runs; held by the harness while it restarts the program
+        (whose window, like a user's, would otherwise wait on a message that the desk is
+        locked by ``minutes``)."""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._thread.start()
@@ -159,9 +163,10 @@ class Readers:
             for command in self.commands:
                 if self._stop.is_set():
                     return
-                result = subprocess.run(
-                    [sys.executable, "-m", "meetingdesk", *command, "--db", str(self.desk)],
-                    capture_output=True, text=True, encoding="utf-8", env=env, timeout=300)
+                with self.busy:
+                    result = subprocess.run(
+                        [sys.executable, "-m", "meetingdesk", *command, "--db", str(self.desk)],
+                        capture_output=True, text=True, encoding="utf-8", env=env, timeout=300)
                 self.runs += 1
                 err = result.stderr.strip()
                 locked = "đang được mở trong một cửa sổ MeetingDesk khác" in err
@@ -200,7 +205,11 @@ def main(argv: list[str] | None = None) -> int:
         note_no = 0
         readers = Readers(desk_path, meeting.id, Path(tmp)) if args.readers else None
         for kill in range(1, args.kills + 1):
-            run = start(desk_path, meeting.id, show_stderr=args.verbose)
+            if readers is not None:
+                with readers.busy:
+                    run = start(desk_path, meeting.id, show_stderr=args.verbose)
+            else:
+                run = start(desk_path, meeting.id, show_stderr=args.verbose)
             acks: list[Ack] = []
             assert run.proc.stdin is not None
             deadline = time.monotonic() + rng.uniform(1.2, args.max_delay)

@@ -26,8 +26,8 @@ from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
+from meetingdesk.services.session import open_session
 from meetingdesk.store.desk import Desk, open_desk, read_only_error, writable
-from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
 
@@ -44,18 +44,14 @@ def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
     window has the desk open, the command stops with the lock's message and changes nothing."""
     if path.is_file() and not writable(path):
         raise read_only_error(path)
-    lock = DeskLock(path)
-    if create or path.exists():  # else open_desk says "not found", leaving no lock file
-        try:
-            lock.acquire()
-        except OSError as exc:
-            raise DeskFileError(f"Không mở được tệp {path}: {exc.strerror or exc}.",
-                                f"Cannot open {path}: {exc.strerror or exc}.") from exc
-    try:
-        with open_desk(path, create=create) as desk:
-            yield desk
-    finally:
-        lock.release()
+    with open_session(path, create=create) as work:
+        yield work.desk
+
+
+def _desk_for(path: Path, *, dry_run: bool) -> contextlib.AbstractContextManager[Desk]:
+    """The desk of an import: read only for a dry run (no lock: a window may hold the desk),
+    else opened for writing (made if missing, as the command's help says)."""
+    return open_desk(path, create=False) if dry_run else _writing(path)
 
 
 def _with_backup_offer(exc: MeetingDeskError, db: Path | None) -> str:
@@ -127,6 +123,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         _out(f"{h.kind}\t{h.ref_id}\t{where}\t{text}")
     if not hits:
         print(f"Không tìm thấy kết quả cho “{args.query}”.", file=sys.stderr)
+    elif hits.windowed:
+        print(f"({search.window_notice()[0]})", file=sys.stderr)
     return 0
 
 
@@ -182,7 +180,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapping = guess_mapping(table.headers)
     if args.map:
         mapping.update(parse_mapping(args.map, table.headers))
-    with _writing(args.db, create=not args.dry_run) as desk:
+    with _desk_for(args.db, dry_run=args.dry_run) as desk:
         plan = plan_import(desk, table, mapping, args.meeting, args.site)
         for line in plan_lines(plan, details=not args.quiet):
             _out(line)
@@ -220,7 +218,7 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     from meetingdesk.exchange.report import merge_lines
 
     package = read_package(args.file)
-    with _writing(args.db, create=not args.dry_run) as desk:
+    with _desk_for(args.db, dry_run=args.dry_run) as desk:
         report = import_package(desk, package, dry_run=args.dry_run)
     for line in merge_lines(report):
         _out(line)
@@ -287,7 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="chốt làm bản chính thức (kiểm tra trước: đã kết thúc, có số, có người "
                         "ký, mọi điểm cầu đã báo cáo số có mặt, thể thức của cơ quan ban hành)")
     p = command("import", cmd_import,
-                "nhập danh sách đại biểu hoặc điểm cầu từ XLSX, CSV (xem trước rồi ghi một lần)")
+                "nhập danh sách đại biểu hoặc điểm cầu từ XLSX, CSV (xem trước rồi ghi một lần; "
+                "tạo tệp dữ liệu nếu chưa có)")
     p.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx, .csv hoặc .txt")
     p.add_argument("--meeting", type=int, default=None, metavar="MÃ_CUỘC_HỌP",
                    help="thêm những người trong danh sách vào thành phần cuộc họp này")
@@ -314,7 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="điểm cầu cần gửi; bỏ trống để gửi thiết lập cả cuộc họp")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.mdpkg")
     p = command("import-package", cmd_import_package,
-                "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được báo, không ghi đè)")
+                "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được báo, không ghi đè; "
+                "tạo tệp dữ liệu nếu chưa có)")
     p.add_argument("file", type=Path, metavar="TỆP.mdpkg")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     p = command("minutes-docx", cmd_minutes_docx,

@@ -179,7 +179,7 @@ def main() -> int:
                                ("11", MeetingDialog(directory.list_sites(window.session.desk),
                                                     window)),
                                ("12", PreferencesDialog(window.settings, window)),
-                               ("13", IssuerDirectory(window.session, window))):
+                               ("12b", IssuerDirectory(window.session, window))):
             dialog.show()
             save(dialog, f"{tag}-{number}-{type(dialog).__name__.lower()}")
             dialog.close()

@@ -77,6 +77,15 @@ def _xmp_date(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
+def _extension_prefix_problems(xmp: str) -> list[str]:
+    """Properties of an extension schema are written with the prefix the schema declares."""
+    declared = dict(re.findall(r"pdfaSchema:namespaceURI(?:>|=\")([^<\"]+)[\s\S]*?"
+                               r"pdfaSchema:prefix(?:>|=\")([^<\"]+)", xmp))
+    return [f"namespace {uri} bound to prefix {prefix}, declared {declared[uri]}"
+            for prefix, uri in re.findall(r'xmlns:(\w+)="([^"]+)"', xmp)
+            if uri in declared and prefix != declared[uri]]
+
+
 def xmp_problems(pdf: bytes) -> list[str]:
     """pdfaid part 2 / conformance B; title, author, dates and producer equal to the document
     information dictionary."""
@@ -96,6 +105,8 @@ def xmp_problems(pdf: bytes) -> list[str]:
                 return element.attrib[attribute]
         return None
 
+    problems += _extension_prefix_problems(reader(pdf).trailer["/Root"]["/Metadata"]
+                                           .get_object().get_data().decode("utf-8"))
     if value("pdfaid:part") != "2":
         problems.append(f"pdfaid:part is {value('pdfaid:part')!r}")
     if value("pdfaid:conformance") != "B":

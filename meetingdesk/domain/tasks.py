@@ -119,6 +119,12 @@ class TaskLine:
         return Quarter.of(day) if day else None
 
 
+def register_order(line: TaskLine) -> tuple[object, ...]:
+    """The register's order: by meeting day (undated last), meeting, then order in it."""
+    return (line.meeting_date is None, line.meeting_date or date.min, line.task.meeting_id,
+            line.task.position, line.id or 0)
+
+
 def owner_text(unit: str | None, site: str | None, person: str | None) -> str:
     """The owner as written in tables: "unit (or site) – person"."""
     return " – ".join(x for x in (unit or site, person) if x)

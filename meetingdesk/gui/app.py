@@ -13,7 +13,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk import __version__
-from meetingdesk.domain.errors import ConflictError
 from meetingdesk.gui import i18n
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.errors import install_excepthook
@@ -22,8 +21,8 @@ from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.single_instance import ask_owner_to_come_forward
 from meetingdesk.paths import default_desk_path, resource
+from meetingdesk.services import session
 from meetingdesk.services.demo import DEMO_TITLE
-from meetingdesk.store.lock import DeskLock
 
 logger = logging.getLogger(__name__)
 
@@ -86,14 +85,11 @@ def rebuilt_in_language(old: MainWindow, settings: Settings) -> MainWindow:
 def open_elsewhere(path: Path) -> str | None:
     """When another program has ``path`` open: ask it to come forward and return the message
     for the user; else ``None``."""
-    probe = DeskLock(path)
-    try:
-        probe.acquire()
-    except ConflictError as exc:
-        ask_owner_to_come_forward(path)
-        return str(exc)
-    probe.release()
-    return None
+    refusal = session.open_elsewhere(path)
+    if refusal is None:
+        return None
+    ask_owner_to_come_forward(path)
+    return str(refusal)
 
 
 def run(db: Path | None, *, demo: bool = False) -> int:
@@ -121,7 +117,9 @@ def run(db: Path | None, *, demo: bool = False) -> int:
         windows[-1].language_changed.connect(change_language)
 
     window.language_changed.connect(change_language)
-    window.open_desk_file(path, select_title=DEMO_TITLE if demo else None)
+    # Only the default desk is made at the first start; a desk named or remembered must exist.
+    window.open_desk_file(path, select_title=DEMO_TITLE if demo else None,
+                          create=db is None and path == default_desk_path())
     window.show()
     QTimer.singleShot(0, lambda: _ready(window))
     code = app.exec()

@@ -25,7 +25,7 @@ def export_notice(parent: QWidget, session: DeskSession, meeting_id: int) -> Non
     path = Path(name)
     if path.suffix.lower() not in (".pdf", ".docx"):
         path = path.with_name(path.name + (".docx" if "docx" in chosen else ".pdf"))
-    run_busy(parent, tr("Writing the conclusion notice…"),
+    run_busy(parent, session.runner, tr("Writing the conclusion notice…"),
              on_desk(session.desk.path, lambda desk: write_notice(desk, meeting_id, path)),
              lambda _: QMessageBox.information(
                  parent, title, tr("The conclusion notice was written to %1.")

@@ -72,7 +72,7 @@ class ReportDialog(QDialog):
         self.session = session
         self.report: PeriodReport | None = None
         self.pdf = b""
-        self.runner = JobRunner(self)
+        self.runner = JobRunner(session.runner, self)
         today = today or date.today()
         self.presets = QComboBox(self)
         for text, start, end in _presets(today):

@@ -9,10 +9,9 @@ and each signer's signature and seal images are remembered in the preferences.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,7 +30,9 @@ from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.dialogs.fields import FormDialog
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.jobs import BackgroundRunner, run_busy
 from meetingdesk.gui.settings import Settings
+from meetingdesk.gui.workers import on_desk
 from meetingdesk.signing.credentials import Pkcs12Source, SignerSource
 from meetingdesk.signing.minutes import SignatureImages, sign_final_minutes
 from meetingdesk.signing.sign import SignRequest
@@ -174,28 +175,34 @@ def ask_secret(parent: QWidget, *, token: bool) -> str | None:
     return secret if ok and secret else None
 
 
-def sign_version(parent: QWidget, desk: Desk, meeting_id: int, settings: Settings) -> bool:
-    """Ask how to sign, then sign the meeting's final minutes; ``True`` when signed."""
+def sign_version(parent: QWidget, runner: BackgroundRunner, desk: Desk, meeting_id: int,
+                 settings: Settings, signed: Callable[[], None]) -> None:
+    """Ask how to sign, then sign the meeting's final minutes off the GUI thread (a token may
+    take a few seconds) behind a busy indicator; ``signed()`` follows in the GUI thread."""
     dialog = SignDialog(settings, parent)
     if dialog.exec() != SignDialog.DialogCode.Accepted:
-        return False
+        return
     dialog.remember()
     secret = ask_secret(parent, token=dialog.use_token.isChecked())
     if secret is None:
-        return False
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        version, signed = sign_final_minutes(desk, meeting_id=meeting_id,
-                                             source=dialog.source(secret),
-                                             images=dialog.images(), request=dialog.request())
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-        del secret
-    report = verify_pdf(signed, _trust_roots(settings))
-    QMessageBox.information(parent, tr("Sign the final minutes"), "\n".join(
-        [tr("Signed by %1; the signed copy is kept with this version.").replace(
-            "%1", version.signed_by or ""), "", *_report_lines(report)]))
-    return True
+        return
+    source, images, request = dialog.source(secret), dialog.images(), dialog.request()
+    del secret
+    roots = _trust_roots(settings)
+
+    def work(on: Desk) -> tuple[str, VerifyReport]:
+        version, pdf = sign_final_minutes(on, meeting_id=meeting_id, source=source,
+                                          images=images, request=request)
+        return version.signed_by or "", verify_pdf(pdf, roots)
+
+    def done(result: tuple[str, VerifyReport]) -> None:
+        signer, report = result
+        QMessageBox.information(parent, tr("Sign the final minutes"), "\n".join(
+            [tr("Signed by %1; the signed copy is kept with this version.").replace(
+                "%1", signer), "", *_report_lines(report)]))
+        signed()
+
+    run_busy(parent, runner, tr("Signing the minutes…"), on_desk(desk.path, work), done)
 
 
 def _trust_roots(settings: Settings) -> list:  # type: ignore[type-arg]

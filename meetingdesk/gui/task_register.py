@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.domain.enums import MeetingStatus, TaskStatus
-from meetingdesk.domain.tasks import TaskLine, TaskState
+from meetingdesk.domain.tasks import TaskLine, TaskState, register_order
 from meetingdesk.domain.text import vietnamese_key
 from meetingdesk.gui.dialogs.tasks import ProgressDialog, TaskDialog
 from meetingdesk.gui.errors import guarded, show_error
@@ -43,10 +43,14 @@ from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.services import directory, meetings, notes, tasks
+from meetingdesk.services.changes import Changes
 
 logger = logging.getLogger(__name__)
 
 UNFINISHED = "unfinished"
+SHOWN_KINDS = frozenset({"tasks", "task_progress", "task_reviews", "meetings", "people",
+                         "sites"})
+"""The records whose changes the register shows."""
 
 
 class ChoiceCombo(QComboBox):
@@ -183,8 +187,12 @@ class TaskRegister(QWidget):
         self._pending = False
         if session is not None:
             session.changed.connect(self._changed)
-            self.runner = JobRunner(self)
+            self.runner = JobRunner(session.runner, self)
         self._dirty = True
+        writes = session is not None and not session.desk.read_only
+        for b in (self.edit_button, self.done_button, self.progress_button, self.up_button,
+                  self.down_button, self.remove_button, self.remove_progress_button):
+            b.setEnabled(writes)  # a read-only desk: the filters and the reading stay
         if session is None:
             self.show_lines([])
             self.progress_model.set_rows([])
@@ -197,10 +205,23 @@ class TaskRegister(QWidget):
         self.model.set_rows(self.model.rows())
         self.apply_filter()
 
-    def _changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
+    def _changed(self, changes: Changes) -> None:
+        """Apply an edit: the tasks it changed are re-read and replaced in place; a change of
+        anything else the register shows (meetings, people, sites, reports) reads it all
+        again, off the GUI thread."""
+        if not changes.touches(SHOWN_KINDS):
+            return
+        if not self.isVisible() or self._dirty:
+            self._dirty = True
+            return
+        if changes.all_kinds or changes.kinds != {"tasks"} or self.session is None:
+            self._dirty = True
             self.reload()
+            return
+        ids = changes.ids("tasks")
+        fresh = {line.id: line for line in tasks.task_lines(self.session.desk, ids)}
+        rows = [fresh.pop(r.id, r) for r in self.model.rows() if r.id not in ids or r.id in fresh]
+        self.show_lines(sorted(rows + list(fresh.values()), key=register_order))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -244,6 +265,7 @@ class TaskRegister(QWidget):
         for combo in (self.site, self.meeting, self.quarter, self.owner):
             combo.mark_stale()
         self._count()
+        self._show_progress()
         self.lines_shown.emit()
         if current is not None:
             select_id(self.table, current.id)

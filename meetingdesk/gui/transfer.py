@@ -108,8 +108,8 @@ def export_table(parent: QWidget, session: DeskSession, meeting_id: int, what: s
         QMessageBox.information(parent, title, tr("%1 rows written to %2.").replace(
             "%1", str(count)).replace("%2", str(path)))
 
-    run_busy(parent, tr("Exporting…"), on_desk(session.desk.path, lambda desk: _write_table(
-        desk, meeting_id, what, path)), written)
+    run_busy(parent, session.runner, tr("Exporting…"), on_desk(
+        session.desk.path, lambda desk: _write_table(desk, meeting_id, what, path)), written)
 
 
 def _write_minutes_docx(desk: Desk, meeting_id: int, profile: Profile | None,
@@ -138,7 +138,7 @@ def export_minutes_docx(parent: QWidget, session: DeskSession, meeting_id: int,
     chosen = settings.get(keys.MINUTES_PROFILE)
     profile = Profile(chosen) if chosen else None
     margins = preferred_margins(settings)  # read here: settings stay in the GUI thread
-    run_busy(parent, tr("Writing the minutes…"), on_desk(
+    run_busy(parent, session.runner, tr("Writing the minutes…"), on_desk(
         session.desk.path, lambda desk: _write_minutes_docx(desk, meeting_id, profile, margins,
                                                             path)),
         lambda _: QMessageBox.information(parent, title, tr("The minutes were written to %1.")
@@ -169,7 +169,7 @@ def export_site_package(parent: QWidget, session: DeskSession, meeting_id: int) 
 
         return len(export_package(desk, meeting_id, path, site_code=code).records)
 
-    run_busy(parent, tr("Exporting…"), on_desk(session.desk.path, write),
+    run_busy(parent, session.runner, tr("Exporting…"), on_desk(session.desk.path, write),
              lambda count: QMessageBox.information(
                  parent, title, tr("The package was written to %1 (%2 records).")
                  .replace("%1", str(path)).replace("%2", str(count))))

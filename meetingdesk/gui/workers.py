@@ -1,7 +1,6 @@
-"""Work that runs off the GUI thread. Workers never touch widgets: they report by signals.
-
-A worker opens its own connection to the desk file (SQLite connections stay in the thread
-that made them) and closes it when done.
+"""The jobs the window runs on its :class:`~meetingdesk.gui.jobs.BackgroundRunner`: functions
+of plain values that never touch a widget. A job that needs the desk opens its own connection
+(SQLite connections stay in the thread that made them) and closes it when done.
 """
 
 from __future__ import annotations
@@ -11,74 +10,76 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
 
 from meetingdesk.domain.enums import Profile
-from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.gui.jobs import Progress, Work
 from meetingdesk.minutes.profiles import Margins
-from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.services.session import worker_connection
+from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
 
-class MinutesWorker(QObject):
-    """Builds, renders and records a meeting's minutes; emits ``stage`` as it goes."""
+def minutes_job(desk_path: Path, meeting_id: int, profile: Profile,
+                margins: Margins | None) -> Work:
+    """Build, render and record a meeting's minutes (see
+    :func:`meetingdesk.minutes.generate.generate_minutes`); the stages are ``building``,
+    ``rendering`` and ``saving``; the result is the version's id."""
 
-    stage = Signal(str)
-    """``building``, ``rendering`` or ``saving``."""
-    finished = Signal(int)
-    """The id of the new version."""
-    failed = Signal(object)
-    """The exception (a :class:`MeetingDeskError` has a message for the user)."""
-
-    def __init__(self, desk_path: Path, meeting_id: int, profile: Profile,
-                 margins: Margins | None) -> None:
-        super().__init__()
-        self.desk_path = desk_path
-        self.meeting_id = meeting_id
-        self.profile = profile
-        self.margins = margins
-
-    def run(self) -> None:
+    def run(progress: Progress) -> int:
         # reportlab loads here, in the worker, not while the window starts
         from meetingdesk.minutes.generate import generate_minutes
 
+        with worker_connection(desk_path) as desk:
+            version, _ = generate_minutes(desk, meeting_id, profile=profile, margins=margins,
+                                          on_stage=progress.stage)
+        assert version.id is not None
+        return version.id
+
+    return run
+
+
+def print_job(pdf: bytes, printer: QPrinter) -> Work:
+    """Paint the pages of ``pdf`` (the range chosen in the print dialog) on ``printer``; the
+    result is the number of pages printed. The printer is the job's alone until it ends."""
+
+    def run(progress: Progress) -> int:
+        buffer = QBuffer()
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument()
+        document.load(buffer)
+        first = max(1, printer.fromPage() or 1)
+        last = min(document.pageCount(), printer.toPage() or document.pageCount())
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise RuntimeError("the printer could not be started")
+        printed = 0
         try:
-            with open_desk(self.desk_path, create=False) as desk:
-                version, _ = generate_minutes(desk, self.meeting_id, profile=self.profile,
-                                              margins=self.margins, on_stage=self.stage.emit)
-            assert version.id is not None
-            self.finished.emit(version.id)
-        except MeetingDeskError as exc:
-            self.failed.emit(exc)
-        except Exception as exc:  # reported to the GUI thread, which logs and shows it
-            logger.exception("Generating the minutes failed")
-            self.failed.emit(exc)
+            for page in range(first - 1, last):
+                if progress.cancelled():
+                    printer.abort()
+                    break
+                progress.stage(str(page + 1))
+                if page > first - 1:
+                    printer.newPage()
+                target = painter.viewport()
+                size = document.pagePointSize(page)
+                scale = min(target.width() / size.width(), target.height() / size.height())
+                painter.drawImage(0, 0, document.render(
+                    page, QSize(int(size.width() * scale), int(size.height() * scale))))
+                printed += 1
+        finally:
+            painter.end()
+            document.close()
+            buffer.close()
+        return printed
 
-
-class Job(QObject):
-    """Runs ``work()`` once, off the GUI thread. ``work`` gets plain values only (never a
-    widget) and returns a plain result."""
-
-    finished = Signal(object)
-    """The result of ``work()``."""
-    failed = Signal(object)
-    """The exception (a :class:`MeetingDeskError` has a message for the user)."""
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.work = work
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except MeetingDeskError as exc:
-            self.failed.emit(exc)
-        except Exception as exc:  # reported to the GUI thread, which logs and shows it
-            logger.exception("A background job failed")
-            self.failed.emit(exc)
-        else:
-            self.finished.emit(result)
+    return run
 
 
 def on_desk(path: Path, work: Callable[[Desk], Any]) -> Callable[[], Any]:
@@ -86,21 +87,7 @@ def on_desk(path: Path, work: Callable[[Desk], Any]) -> Callable[[], Any]:
     and closed in the worker's thread)."""
 
     def run() -> Any:
-        with open_desk(path, create=False) as desk:
+        with worker_connection(path) as desk:
             return work(desk)
 
     return run
-
-
-def start_in_thread(worker: MinutesWorker, parent: QObject) -> QThread:
-    """Run ``worker.run`` in a new thread that ends (and is deleted) when it is done."""
-    thread = QThread(parent)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    # quit from the worker's thread, so that a GUI thread waiting for it cannot deadlock
-    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.finished.connect(worker.deleteLater)
-    thread.finished.connect(thread.deleteLater)
-    thread.start()
-    return thread

@@ -119,6 +119,15 @@ def list_meetings(desk: Desk) -> list[MeetingSummary]:
     return [MeetingSummary(m, *counts.get(m.id or 0, (0, 0))) for m in meetings]
 
 
+def meeting_summary(desk: Desk, meeting_id: int) -> MeetingSummary | None:
+    """One meeting as the meeting list shows it, or ``None`` when it is gone."""
+    db = desk.db
+    if not tables.meetings.exists(db, meeting_id):
+        return None
+    counts = tables.meeting_count_rows(db, meeting_id)
+    return MeetingSummary(tables.meetings.get(db, meeting_id), *counts.get(meeting_id, (0, 0)))
+
+
 def record_event(desk: Desk, meeting_id: int, kind: str, detail: str | None = None) -> None:
     with desk.transaction() as db:
         tables.meeting_events.insert(db, MeetingEvent(None, meeting_id, datetime.now(), kind,

@@ -185,12 +185,13 @@ def store_signed_copy(desk: Desk, *, version_id: int, pdf: bytes,
                 "Bản ký số không phải là bản biên bản đã chốt cộng thêm chữ ký; không lưu.",
                 "The signed copy is not the final minutes with a signature appended; "
                 "not saved.")
+        now = _now()
         tables.set_signed_minutes_pdf(db, version_id, pdf)
         signed = tables.minutes_versions.update(db, version_id, {
-            "signed_sha256": hashlib.sha256(pdf).hexdigest(), "signed_at": _now(),
+            "signed_sha256": hashlib.sha256(pdf).hexdigest(), "signed_at": now,
             "signed_by": required_line(signed_by, "người ký", "signer")})
         tables.meeting_events.insert(db, MeetingEvent(
-            None, version.meeting_id, _now(), EVENT_SIGNED,
+            None, version.meeting_id, now, EVENT_SIGNED,
             f"bản {version_id}, ký bởi {signed.signed_by}, sha256 {signed.signed_sha256}"))
     logger.info("Stored the signed copy of minutes version %s (%d bytes)", version_id, len(pdf))
     return signed

@@ -11,6 +11,7 @@ import io
 import logging
 from dataclasses import dataclass
 
+from lxml import etree
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.metadata.model import VENDOR
@@ -21,11 +22,15 @@ from pyhanko.sign.general import SigningError
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper, TimestampRequestError
 
 from meetingdesk.domain.errors import ValidationError
-from meetingdesk.minutes.pdfa import signer_boxes_of
+from meetingdesk.minutes.pdfa import NAMESPACE, PREFIX, signer_boxes_of
 from meetingdesk.minutes.signer_boxes import SignerBox
 from meetingdesk.signing.appearance import SignatureLook, stamp_style
 
 logger = logging.getLogger(__name__)
+
+# pyHanko rewrites the XMP packet with lxml when it signs: with the namespace registered, the
+# signer boxes keep the prefix that the packet's PDF/A extension schema declares (not "ns0").
+etree.register_namespace(PREFIX, NAMESPACE)
 
 FIELD_NAMES = {"left": "ChuKyThuKy", "right": "ChuKyChuToa"}
 """Top-level fields: a dotted name would make one parent field whose kids change when the

@@ -49,6 +49,11 @@ def _open_session(source: TokenSource):  # type: ignore[no-untyped-def]
         raise ValidationError("Token đã bị khóa vì nhập sai PIN nhiều lần.",
                               "The token is locked after too many wrong PINs.") from exc
     except p11.PKCS11Error as exc:
+        if type(exc) is p11.PKCS11Error:  # pyHanko's "no token matching criteria"
+            raise ValidationError(
+                f"Không thấy token có nhãn “{source.token_label}”; token đã được cắm chưa?",
+                f"No token labelled “{source.token_label}” was found; is it plugged in?",
+            ) from exc
         raise ValidationError(
             f"Không mở được token “{source.token_label}”: {type(exc).__name__}.",
             f"Cannot open the token “{source.token_label}”: {type(exc).__name__}.") from exc

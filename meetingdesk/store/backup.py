@@ -20,6 +20,17 @@ from meetingdesk.store.failures import storage_error
 logger = logging.getLogger(__name__)
 
 
+def untouched_uri(path: Path) -> str:
+    """A read-only URI that creates nothing beside the file.
+
+    Even a read-only connection creates the -wal and -shm files of a WAL-mode file (and cannot
+    open it where they cannot be made); when there is no -wal file (no writer, nothing to
+    recover), the file is read as immutable instead.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    return uri if path.with_name(path.name + "-wal").exists() else uri + "&immutable=1"
+
+
 def backup_dir_for(desk_path: Path) -> Path:
     """The folder beside a desk file that holds its backups."""
     return desk_path.parent / f"{desk_path.name}-backups"
@@ -86,11 +97,8 @@ def backup_name(desk_path: Path, reason: str, when: datetime | None = None) -> P
 def recorded_desk_id(path: Path) -> str | None:
     """The desk id a desk file or a backup records, read through SQLite (read-only); ``None``
     when it records none (a desk of schema 1) or cannot be read."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not path.with_name(path.name + "-wal").exists():
-        uri += "&immutable=1"  # nothing to recover: read without creating -wal/-shm beside it
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(untouched_uri(path), uri=True)
     except sqlite3.Error:
         return None
     try:

@@ -38,7 +38,7 @@ from sqlite_utils import Database
 
 from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, current_language
 from meetingdesk.domain.text import fold
-from meetingdesk.store.backup import backup_connection, backup_name
+from meetingdesk.store.backup import backup_connection, backup_name, untouched_uri
 from meetingdesk.store.expected_schema import differences
 from meetingdesk.store.failures import DeskConnection, storage_error
 from meetingdesk.store.migrations import (
@@ -202,16 +202,6 @@ def _register_functions(conn: sqlite3.Connection) -> None:
                          deterministic=True)
 
 
-def _untouched_uri(path: Path) -> str:
-    """A read-only URI that creates nothing beside the file.
-
-    Even a read-only connection creates the -wal and -shm files of a WAL-mode file; when there
-    is no -wal file (no writer, nothing to recover), the file is read as immutable instead.
-    """
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    return uri if path.with_name(path.name + "-wal").exists() else uri + "&immutable=1"
-
-
 @dataclass(frozen=True, slots=True)
 class _FileState:
     app_id: int
@@ -231,7 +221,7 @@ class _FileState:
 def _read_state(path: Path) -> _FileState:
     """Identity, version, applied migrations and schema differences, read through SQLite on a
     read-only connection (never by plain file I/O)."""
-    conn = sqlite3.connect(_untouched_uri(path), uri=True)
+    conn = sqlite3.connect(untouched_uri(path), uri=True)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -341,7 +331,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _open_read_only(path: Path, *, asked: bool) -> Desk:
     # Where nothing may be written beside the file, a file without a -wal is read as
     # immutable (a read-only connection would otherwise need to create -wal and -shm).
-    uri = f"{path.resolve().as_uri()}?mode=ro" if writable(path) else _untouched_uri(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro" if writable(path) else untouched_uri(path)
     conn = sqlite3.connect(uri, uri=True, factory=DeskConnection)
     conn.desk_path = path
     _register_functions(conn)

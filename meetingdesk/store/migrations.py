@@ -432,6 +432,35 @@ def m0004_issuers_signers_site_headcounts(db: Database) -> None:
         db.execute(statement)
 
 
+PREFIX_LENGTHS = "1 2 3"
+"""The prefix lengths the search index keeps its own lists for (migration 0006)."""
+
+
+@_migration("0006_search_prefix_index")
+def m0006_search_prefix_index(db: Database) -> None:
+    """Search as you type: the search index rebuilt with prefix indexes of 1, 2 and 3
+    characters, so that the last, unfinished word of a query ("thai ng") is one list lookup
+    instead of a merge of every word that starts with it. FTS5 takes its options only when
+    created: the index is copied into a new one, and the triggers that keep it (whatever
+    migrations made them) are put back as they were."""
+    triggers = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                          "AND sql LIKE '%search_index%'").fetchall()
+    names = db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                       "AND sql LIKE '%search_index%'").fetchall()
+    for (name,) in names:
+        db.execute(f"DROP TRIGGER [{name}]")
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index_prefixed USING fts5("
+        "kind UNINDEXED, ref_id UNINDEXED, meeting_id UNINDEXED, body, "
+        f"tokenize = 'unicode61 remove_diacritics 2', prefix = '{PREFIX_LENGTHS}')")
+    db.execute("INSERT INTO search_index_prefixed (rowid, kind, ref_id, meeting_id, body) "
+               "SELECT rowid, kind, ref_id, meeting_id, body FROM search_index")
+    db.execute("DROP TABLE search_index")
+    db.execute("ALTER TABLE search_index_prefixed RENAME TO search_index")
+    for (sql,) in triggers:
+        db.execute(sql)
+
+
 _TASK_FOLLOW_UP_8 = """
 ALTER TABLE tasks ADD COLUMN owner_site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL;
 CREATE INDEX tasks_owner_site ON tasks(owner_site_id);

@@ -56,6 +56,11 @@ class SiteRepository(Repository[Site]):
         found = self.where(db, code=code)
         return found[0] if found else None
 
+    def taking_part(self, db: Database, meeting_id: int) -> list[Site]:
+        """The sites taking part in a meeting, by id."""
+        return self._find(
+            db, "id IN (SELECT site_id FROM meeting_sites WHERE meeting_id = ?)", [meeting_id])
+
     def attending(self, db: Database, meeting_id: int) -> list[Site]:
         """The sites of the people on a meeting's attendance list, by id."""
         return self._find(
@@ -221,12 +226,14 @@ def insert_minutes_pdf(db: Database, version: MinutesVersion, pdf: bytes) -> Min
     return minutes_versions.get(db, table.last_pk)  # type: ignore[union-attr]
 
 
-def meeting_count_rows(db: Database) -> dict[int, tuple[int, int]]:
-    """Per meeting: (number of sites, number of attendances)."""
-    rows = db.execute(
-        "SELECT m.id, (SELECT count(*) FROM meeting_sites s WHERE s.meeting_id = m.id), "
-        "(SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id) FROM meetings m"
-    )
+def meeting_count_rows(db: Database, meeting_id: int | None = None
+                       ) -> dict[int, tuple[int, int]]:
+    """Per meeting (every one, or only ``meeting_id``): (number of sites, number of
+    attendances)."""
+    sql = ("SELECT m.id, (SELECT count(*) FROM meeting_sites s WHERE s.meeting_id = m.id), "
+           "(SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id) FROM meetings m")
+    rows = (db.execute(sql) if meeting_id is None
+            else db.execute(sql + " WHERE m.id = ?", [meeting_id]))
     return {r[0]: (r[1], r[2]) for r in rows}
 
 

@@ -31,7 +31,8 @@ LEFT JOIN (SELECT task_id, count(*) AS n, max(reported_on) AS last
            FROM task_progress GROUP BY task_id) g ON g.task_id = t.id
 """
 
-_ORDER = " ORDER BY meeting_start IS NULL, meeting_start, m.id, t.position, t.id"
+_ORDER = " ORDER BY meeting_start IS NULL, date(meeting_start), m.id, t.position, t.id"
+"""The register's order (:func:`meetingdesk.domain.tasks.register_order` in Python)."""
 
 _STATUS = {s.value: s for s in TaskStatus}
 

@@ -131,28 +131,12 @@
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <source>Organization (minutes header)</source>
-        <translation>Cơ quan (phần đầu biên bản)</translation>
-    </message>
-    <message>
-        <source>Parent agency</source>
-        <translation>Cơ quan cấp trên</translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation>Cơ quan</translation>
-    </message>
-    <message>
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
         <source>Number code</source>
         <translation>Ký hiệu số biên bản</translation>
-    </message>
-    <message>
-        <source>Chair's title</source>
-        <translation>Chức danh người chủ trì</translation>
     </message>
     <message>
         <source>Document profile</source>
@@ -185,10 +169,6 @@
     <message>
         <source>Right</source>
         <translation>Phải</translation>
-    </message>
-    <message>
-        <source>Edit the organization settings</source>
-        <translation>Sửa thông tin cơ quan</translation>
     </message>
     <message>
         <source>Edit site</source>
@@ -499,7 +479,7 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Being carried out</source>
+        <source>Open</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
@@ -685,6 +665,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Restore a backup</source>
         <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Read-only: this desk is on a read-only medium or you may not write it. You can browse, search, preview, export and print; nothing can be changed.</source>
+        <translation>Chỉ đọc: tệp dữ liệu này nằm trên ổ chỉ đọc hoặc bạn không có quyền ghi. Bạn có thể xem, tìm kiếm, xem trước, xuất và in; không thay đổi được gì.</translation>
     </message>
     <message>
         <source>This desk has no backups yet.</source>
@@ -1283,6 +1267,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đã ký bởi %1; bản đã ký được lưu cùng phiên bản này.</translation>
     </message>
     <message>
+        <source>Signing the minutes…</source>
+        <translation>Đang ký số biên bản…</translation>
+    </message>
+    <message>
         <source>Add trusted root certificates</source>
         <translation>Thêm chứng thư số gốc tin cậy</translation>
     </message>
@@ -1611,10 +1599,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Nhập nội dung phát biểu. Ctrl+Enter để lưu ghi chép và mở ghi chép tiếp theo.</translation>
     </message>
     <message>
-        <source>Click or press Space: {status}</source>
-        <translation>Bấm chuột hoặc phím cách: {status}</translation>
-    </message>
-    <message>
         <source>{up}/{total} sites connected</source>
         <translation>{up}/{total} điểm cầu đã kết nối</translation>
     </message>
@@ -1765,6 +1749,214 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>The package was written to %1 (%2 records).</source>
         <translation>Đã ghi gói vào %1 (%2 bản ghi).</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Printing page %1…</source>
+        <translation>Đang in trang %1…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Đã in.</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>Nội dung chương trình</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>(directory)</source>
+        <translation>(danh mục)</translation>
+    </message>
+    <message>
+        <source>Search the desk</source>
+        <translation>Tìm trong tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Search the desk…</source>
+        <translation>Tìm trong tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Notes, people, sites (former names too), agenda items, documents…</source>
+        <translation>Ghi chép, người, điểm cầu (cả tên cũ), nội dung chương trình, văn bản…</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Không tìm thấy kết quả.</translation>
+    </message>
+    <message>
+        <source>Best results among the %1 newest notes.</source>
+        <translation>Kết quả tốt nhất trong %1 ghi chép mới nhất.</translation>
+    </message>
+    <message>
+        <source>Present at the site</source>
+        <translation>Số có mặt tại điểm cầu</translation>
+    </message>
+    <message>
+        <source>Present at %1 (summoned %2):</source>
+        <translation>Số có mặt tại %1 (triệu tập %2):</translation>
+    </message>
+    <message>
+        <source>(issuer without a name)</source>
+        <translation>(cơ quan ban hành chưa có tên)</translation>
+    </message>
+    <message>
+        <source>derived from the chair's titles when empty</source>
+        <translation>để trống: lấy từ chức vụ của người chủ trì</translation>
+    </message>
+    <message>
+        <source>Directory of issuers</source>
+        <translation>Danh mục cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Make default</source>
+        <translation>Đặt làm mặc định</translation>
+    </message>
+    <message>
+        <source>Edit issuer</source>
+        <translation>Sửa cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>New issuer</source>
+        <translation>Cơ quan ban hành mới</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Parent body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Chair who signs</source>
+        <translation>Người ký thay mặt chủ trì</translation>
+    </message>
+    <message>
+        <source>Chair's title line</source>
+        <translation>Dòng chức vụ của người chủ trì</translation>
+    </message>
+    <message>
+        <source>Secretary who signs</source>
+        <translation>Thư ký ký biên bản</translation>
+    </message>
+    <message>
+        <source>Add an issuer</source>
+        <translation>Thêm cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Make %1 the default issuer</source>
+        <translation>Đặt %1 làm cơ quan ban hành mặc định</translation>
+    </message>
+    <message>
+        <source>Delete the issuer %1</source>
+        <translation>Xóa cơ quan ban hành %1</translation>
+    </message>
+    <message>
+        <source>Edit the issuer %1</source>
+        <translation>Sửa cơ quan ban hành %1</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>chưa báo cáo</translation>
+    </message>
+    <message>
+        <source>e.g. representatives of the departments</source>
+        <translation>ví dụ: đại diện các sở, ngành</translation>
+    </message>
+    <message>
+        <source>e.g. 1 ill, 1 on mission</source>
+        <translation>ví dụ: 01 đồng chí ốm, 01 đồng chí đi công tác</translation>
+    </message>
+    <message>
+        <source>Present (as the site reports)</source>
+        <translation>Số có mặt (điểm cầu báo cáo)</translation>
+    </message>
+    <message>
+        <source>Also attending</source>
+        <translation>Thành phần khác tham dự</translation>
+    </message>
+    <message>
+        <source>Absent, and why</source>
+        <translation>Vắng mặt và lý do</translation>
+    </message>
+    <message>
+        <source>count not reported</source>
+        <translation>chưa báo cáo số có mặt</translation>
+    </message>
+    <message>
+        <source>Click or press Space: {status}; S: present count</source>
+        <translation>Nhấn chuột hoặc phím cách: {status}; S: số có mặt</translation>
+    </message>
+    <message>
+        <source>present {present}/{summoned}</source>
+        <translation>có mặt {present}/{summoned}</translation>
+    </message>
+    <message>
+        <source>Issuers…</source>
+        <translation>Cơ quan ban hành…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Mặc định</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Đã báo cáo</translation>
+    </message>
+    <message>
+        <source>Present at %1: %2</source>
+        <translation>Số có mặt tại %1: %2</translation>
+    </message>
+    <message>
+        <source>Delete version</source>
+        <translation>Xóa bản</translation>
+    </message>
+    <message>
+        <source>Delete this version of the minutes?</source>
+        <translation>Xóa bản biên bản này?</translation>
+    </message>
+    <message>
+        <source>The minutes take their heading, place, number code, recipients and profile from the issuer (Directories ▸ Issuers).</source>
+        <translation>Biên bản lấy tiêu đề, địa danh, ký hiệu số, nơi nhận và thể thức từ cơ quan ban hành (Danh mục ▸ Cơ quan ban hành).</translation>
+    </message>
+    <message>
+        <source>title line above the name</source>
+        <translation>dòng chức vụ in trên tên</translation>
+    </message>
+    <message>
+        <source>Signs for the chair</source>
+        <translation>Ký thay mặt chủ trì</translation>
+    </message>
+    <message>
+        <source>Signs as secretary</source>
+        <translation>Thư ký ký</translation>
+    </message>
+    <message>
+        <source>(nobody: nothing is printed)</source>
+        <translation>(không ai: không in gì)</translation>
+    </message>
+    <message>
+        <source>Sites report %1 present of %2 summoned; %3 of %4 sites have reported</source>
+        <translation>Các điểm cầu báo cáo %1 có mặt / %2 triệu tập; %3/%4 điểm cầu đã báo cáo</translation>
+    </message>
+    <message>
+        <source>Being carried out</source>
+        <translation>Đang thực hiện</translation>
     </message>
     <message>
         <source>Assigned</source>
@@ -1965,158 +2157,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Assigned task</source>
         <translation>Nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Present at the site</source>
-        <translation>Số có mặt tại điểm cầu</translation>
-    </message>
-    <message>
-        <source>Present at %1 (summoned %2):</source>
-        <translation>Số có mặt tại %1 (triệu tập %2):</translation>
-    </message>
-    <message>
-        <source>(issuer without a name)</source>
-        <translation>(cơ quan ban hành chưa có tên)</translation>
-    </message>
-    <message>
-        <source>derived from the chair's titles when empty</source>
-        <translation>để trống: lấy từ chức vụ của người chủ trì</translation>
-    </message>
-    <message>
-        <source>Directory of issuers</source>
-        <translation>Danh mục cơ quan ban hành</translation>
-    </message>
-    <message>
-        <source>Make default</source>
-        <translation>Đặt làm mặc định</translation>
-    </message>
-    <message>
-        <source>Edit issuer</source>
-        <translation>Sửa cơ quan ban hành</translation>
-    </message>
-    <message>
-        <source>New issuer</source>
-        <translation>Cơ quan ban hành mới</translation>
-    </message>
-    <message>
-        <source>Issuing body</source>
-        <translation>Cơ quan ban hành</translation>
-    </message>
-    <message>
-        <source>Parent body</source>
-        <translation>Cơ quan chủ quản</translation>
-    </message>
-    <message>
-        <source>Chair who signs</source>
-        <translation>Người ký thay mặt chủ trì</translation>
-    </message>
-    <message>
-        <source>Chair's title line</source>
-        <translation>Dòng chức vụ của người chủ trì</translation>
-    </message>
-    <message>
-        <source>Secretary who signs</source>
-        <translation>Thư ký ký biên bản</translation>
-    </message>
-    <message>
-        <source>Add an issuer</source>
-        <translation>Thêm cơ quan ban hành</translation>
-    </message>
-    <message>
-        <source>Make %1 the default issuer</source>
-        <translation>Đặt %1 làm cơ quan ban hành mặc định</translation>
-    </message>
-    <message>
-        <source>Delete the issuer %1</source>
-        <translation>Xóa cơ quan ban hành %1</translation>
-    </message>
-    <message>
-        <source>Edit the issuer %1</source>
-        <translation>Sửa cơ quan ban hành %1</translation>
-    </message>
-    <message>
-        <source>not reported</source>
-        <translation>chưa báo cáo</translation>
-    </message>
-    <message>
-        <source>e.g. representatives of the departments</source>
-        <translation>ví dụ: đại diện các sở, ngành</translation>
-    </message>
-    <message>
-        <source>e.g. 1 ill, 1 on mission</source>
-        <translation>ví dụ: 01 đồng chí ốm, 01 đồng chí đi công tác</translation>
-    </message>
-    <message>
-        <source>Present (as the site reports)</source>
-        <translation>Số có mặt (điểm cầu báo cáo)</translation>
-    </message>
-    <message>
-        <source>Also attending</source>
-        <translation>Thành phần khác tham dự</translation>
-    </message>
-    <message>
-        <source>Absent, and why</source>
-        <translation>Vắng mặt và lý do</translation>
-    </message>
-    <message>
-        <source>count not reported</source>
-        <translation>chưa báo cáo số có mặt</translation>
-    </message>
-    <message>
-        <source>Click or press Space: {status}; S: present count</source>
-        <translation>Nhấn chuột hoặc phím cách: {status}; S: số có mặt</translation>
-    </message>
-    <message>
-        <source>present {present}/{summoned}</source>
-        <translation>có mặt {present}/{summoned}</translation>
-    </message>
-    <message>
-        <source>Issuers…</source>
-        <translation>Cơ quan ban hành…</translation>
-    </message>
-    <message>
-        <source>Default</source>
-        <translation>Mặc định</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>Đã báo cáo</translation>
-    </message>
-    <message>
-        <source>Present at %1: %2</source>
-        <translation>Số có mặt tại %1: %2</translation>
-    </message>
-    <message>
-        <source>Delete version</source>
-        <translation>Xóa bản</translation>
-    </message>
-    <message>
-        <source>Delete this version of the minutes?</source>
-        <translation>Xóa bản biên bản này?</translation>
-    </message>
-    <message>
-        <source>The minutes take their heading, place, number code, recipients and profile from the issuer (Directories ▸ Issuers).</source>
-        <translation>Biên bản lấy tiêu đề, địa danh, ký hiệu số, nơi nhận và thể thức từ cơ quan ban hành (Danh mục ▸ Cơ quan ban hành).</translation>
-    </message>
-    <message>
-        <source>title line above the name</source>
-        <translation>dòng chức vụ in trên tên</translation>
-    </message>
-    <message>
-        <source>Signs for the chair</source>
-        <translation>Ký thay mặt chủ trì</translation>
-    </message>
-    <message>
-        <source>Signs as secretary</source>
-        <translation>Thư ký ký</translation>
-    </message>
-    <message>
-        <source>(nobody: nothing is printed)</source>
-        <translation>(không ai: không in gì)</translation>
-    </message>
-    <message>
-        <source>Sites report %1 present of %2 summoned; %3 of %4 sites have reported</source>
-        <translation>Các điểm cầu báo cáo %1 có mặt / %2 triệu tập; %3/%4 điểm cầu đã báo cáo</translation>
     </message>
     <message>
         <source>Export the conclusion notice</source>

@@ -172,7 +172,10 @@ def test_dialogs_print_minutes_to_pdf_printer(window: MainWindow, qtbot: Any,
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    view.minutes.print_to(printer)
+    task = view.minutes.print_to(printer)
+    assert task is not None and not view.minutes.print_button.isEnabled()
+    qtbot.waitUntil(lambda: not window.session.runner.is_busy(), timeout=60000)
+    assert view.minutes.progress_label.text() == "Đã in."
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
 
 

@@ -20,7 +20,8 @@ def test_notice_export_writes_the_file(window: MainWindow, qtbot: Any, tmp_path:
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(target), ""))
     window.export_notice()
-    qtbot.waitUntil(lambda: answers and answers[-1][0] == "information", timeout=30_000)
+    qtbot.waitUntil(lambda: bool(answers) and answers[-1][0] == "information",
+                    timeout=30_000)
     assert answers[-1][1] == f"Đã ghi thông báo kết luận vào {target}."
     assert target.read_bytes()[:4] in (b"%PDF", b"PK\x03\x04")
     assert window.session is not None

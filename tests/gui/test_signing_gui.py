@@ -72,7 +72,8 @@ def test_signing_gui_sign_button_only_on_a_final_version(window: MainWindow) -> 
     assert view.minutes.sign_button.isEnabled()
 
 
-def test_signing_gui_sign_with_a_p12_file(window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+def test_signing_gui_sign_with_a_p12_file(window: MainWindow, qtbot: Any,
+                                          monkeypatch: pytest.MonkeyPatch,
                                           p12: tuple[Path, Path], signature_png: Path,
                                           answers: list[tuple[str, str]]) -> None:
     tab = _final(window)
@@ -93,6 +94,7 @@ def test_signing_gui_sign_with_a_p12_file(window: MainWindow, monkeypatch: pytes
     monkeypatch.setattr(QInputDialog, "getText", get_text)
     tab.sign_button.click()
     assert asked == [QLineEdit.EchoMode.Password]
+    qtbot.waitUntil(lambda: bool(answers) and answers[-1][0] == "information", timeout=60000)
     assert answers[-1][0] == "information" and "Đã ký bởi Mai Văn Chính" in answers[-1][1]
     assert tab.model.index(0, 4).data() == "✓"
     assert tab.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith(
@@ -159,3 +161,24 @@ def test_signing_gui_versions_model_passes_the_tester(window: MainWindow) -> Non
     model: QAbstractItemModel = tab.model
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     assert model.headerData(4, Qt.Orientation.Horizontal) == "Ký số"
+
+
+def test_signing_gui_wrong_password_one_line_nothing_stored(
+        window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch,
+        p12: tuple[Path, Path], answers: list[tuple[str, str]]) -> None:
+    tab = _final(window)
+
+    def fill(d: SignDialog) -> bool:
+        d.use_file.setChecked(True)
+        d.p12.edit.setText(str(p12[0]))
+        return True
+
+    run_dialog(monkeypatch, SignDialog, fill)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("sai mật khẩu", True))
+    tab.sign_button.click()
+    qtbot.waitUntil(lambda: bool(answers) and answers[-1][0] == "warning", timeout=60000)
+    assert "sai mật khẩu" in answers[-1][1] and "\n" not in answers[-1][1]
+    assert tab.model.index(0, 4).data() == ""
+    desk = window.session.desk  # type: ignore[union-attr]
+    version = minutes_versions.final_version(desk, window.view.meeting_id or 0)  # type: ignore[union-attr]
+    assert minutes_versions.signed_pdf(desk, version.id or 0) is None

@@ -6,6 +6,8 @@ import re
 from datetime import date, datetime
 
 import pytest
+from conftest import body_text, squeeze
+from reportlab.pdfbase import pdfmetrics
 
 from meetingdesk.domain.dates import date_words
 from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus, NoteKind, Role
@@ -16,6 +18,7 @@ from meetingdesk.minutes.builder import (
     event_word,
     paragraphs,
 )
+from meetingdesk.minutes.fonts import REGULAR
 from meetingdesk.minutes.profiles import PARTY, STATE
 from meetingdesk.minutes.render import render_minutes
 from meetingdesk.services import agenda, directory, meetings, notes, participation
@@ -150,11 +153,6 @@ def test_minutes_builder_presenter_and_notes_outside_items(desk: Desk) -> None:
 
 def test_minutes_builder_characters_the_fonts_lack_are_drawn_as_a_square_and_kept_as_text(
         desk: Desk) -> None:
-    from conftest import body_text, squeeze
-    from reportlab.pdfbase import pdfmetrics
-
-    from meetingdesk.minutes.fonts import REGULAR
-
     meeting = meetings.create_meeting(desk, title="Họp", actual_start=datetime(2026, 1, 5, 8))
     notes.add_note(desk, meeting_id=meeting.id or 0, text="Hoàn thành 👍 ✅ đúng hạn.",
                    kind=NoteKind.REMARK, at=datetime(2026, 1, 5, 8, 5))

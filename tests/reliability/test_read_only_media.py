@@ -24,11 +24,11 @@ READS = {
     "search": ["search", "dong chi"],
     "check": ["check"],
     "export": ["export", "{meeting}", "-o", "{out}/ds.xlsx"],
+    "import-dry-run": ["import", "{out}/ds.csv", "--dry-run"],
 }
 WRITES = {
     "minutes": ["minutes", "{meeting}", "-o", "{out}/bb.pdf"],
     "import": ["import", "{out}/ds.csv"],
-    "import-dry-run": ["import", "{out}/ds.csv", "--dry-run"],
     "export-package": ["export-package", "{meeting}", "-o", "{out}/goi.mdpkg"],
     "demo": ["demo", "--no-gui"],
 }

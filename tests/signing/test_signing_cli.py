@@ -101,3 +101,28 @@ def test_signing_cli_refusals_write_nothing(final_db: Path, tmp_path: Path, pki:
     with open_desk(final_db) as desk:
         assert minutes_versions.signed_pdf(
             desk, minutes_versions.final_version(desk, 1).id or 0) is None
+
+
+def test_signing_cli_verify_bad_trust_file_one_line(final_db: Path, tmp_path: Path, pki: Pki,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "signed.pdf"
+    assert _sign(final_db, out, pki) == 0
+    bad = tmp_path / "root.pem"
+    bad.write_text("-----BEGIN CERTIFICATE-----\nkhông phải\n-----END CERTIFICATE-----\n")
+    capsys.readouterr()
+    assert cli.main(["verify", str(out), "--trust", str(bad)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "root.pem" in err
+
+
+def test_signing_cli_verify_in_english(final_db: Path, tmp_path: Path, pki: Pki,
+                                       monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from meetingdesk.domain import errors
+
+    out = tmp_path / "signed.pdf"
+    assert _sign(final_db, out, pki) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(errors, "_language", "en")
+    assert cli.main(["verify", str(out), "--trust", str(pki.ca_pem)]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("VALID — 1 signature")

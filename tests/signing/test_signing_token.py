@@ -84,7 +84,7 @@ def test_sign_final_minutes_through_a_pkcs11_token(
 
 @pytest.mark.parametrize(("label", "pin", "message"), [
     (LABEL, "000000", "PIN của token không đúng"),
-    ("No Such Token", PIN, "Không mở được token"),
+    ("No Such Token", PIN, "Không thấy token có nhãn “No Such Token”"),
 ], ids=["wrong PIN", "unknown token"])
 def test_sign_final_minutes_token_refusals_store_nothing(
         token: Path, final_desk: tuple[Desk, int], label: str, pin: str,

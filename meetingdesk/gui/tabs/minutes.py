@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QThread
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -34,17 +33,20 @@ from meetingdesk.domain.records import MinutesVersion
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.jobs import Task
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.minutes import signed_status, versions_model
+from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.signing import check_signatures, sign_version
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
-from meetingdesk.gui.workers import MinutesWorker, start_in_thread
+from meetingdesk.gui.workers import minutes_job, print_job
 from meetingdesk.minutes.generate import meeting_profile
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services import meetings, minutes_versions
+from meetingdesk.services.changes import meeting_content
 
 logger = logging.getLogger(__name__)
 
@@ -58,11 +60,14 @@ def preferred_margins(settings: Settings) -> Margins | None:
 
 
 class MinutesTab(MeetingTab):
+    KINDS = frozenset({"meetings", "minutes_versions", "organization"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.settings = Settings()
-        self.thread: QThread | None = None
-        self.worker: MinutesWorker | None = None
+        self._generating: Task | None = None
+        self._generating_for: int | None = None
+        self._printing: Task | None = None
         self.profile = QComboBox(self)
         for p in Profile:
             self.profile.addItem(label(p), p)
@@ -77,11 +82,13 @@ class MinutesTab(MeetingTab):
                                 fill_minimum=7)
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
+        reading(self.export_button, self.print_button)
         self.final_button = button(tr("Mark final"), self, self.mark_final)
         self.reopen_button = button(tr("Reopen…"), self, self.reopen)
         self.delete_button = button(tr("Delete version"), self, self.delete_version)
         self.sign_button = button(tr("Sign…"), self, self.sign)
         self.verify_button = button(tr("Check signatures…"), self, self.check_signatures)
+        reading(self.verify_button)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
 
@@ -150,7 +157,7 @@ class MinutesTab(MeetingTab):
         self.reopen_button.setEnabled(final)
         self.delete_button.setEnabled(version is not None and not version.final)
         self.sign_button.setEnabled(version is not None and version.final)
-        self.generate_button.setEnabled(not final and self.thread is None)
+        self.generate_button.setEnabled(not final and self._generating is None)
         self.state.setText("\n".join(t for t in (
             tr("The minutes are final: the meeting cannot be changed until it is reopened.")
             if final else "", signed_status(version) if version else "") if t))
@@ -180,24 +187,22 @@ class MinutesTab(MeetingTab):
     # --- generating ------------------------------------------------------------------------
 
     def generate(self) -> None:
-        """Generate a new version in a worker thread, with a progress indicator."""
-        if self.meeting_id is None or self.thread is not None:
+        """Generate a new version on the desk's runner, with a progress indicator."""
+        if self.meeting_id is None or self._generating is not None:
             return
         profile = Profile(self.profile.currentData())
         self.settings.set(keys.MINUTES_PROFILE, profile.value)
-        self.worker = MinutesWorker(self.desk.path, self.meeting_id, profile,
-                                    preferred_margins(self.settings))
-        self.worker.stage.connect(self._stage)
-        self.worker.finished.connect(self._generated)
-        self.worker.failed.connect(self._failed)
+        self._generating_for = self.meeting_id
+        self._generating = self.session.runner.submit(
+            minutes_job(self.desk.path, self.meeting_id, profile,
+                        preferred_margins(self.settings)),
+            done=self._generated, failed=self._failed, stage=self._stage)
         self.generate_button.setEnabled(False)
         self.progress.setVisible(True)
         self._stage("building")
-        self.thread = start_in_thread(self.worker, self)
-        self.thread.finished.connect(self._thread_done)
 
     def is_generating(self) -> bool:
-        return self.thread is not None
+        return self._generating is not None
 
     def _stage(self, stage: str) -> None:
         texts = {"building": tr("Gathering the meeting's data…"),
@@ -206,17 +211,20 @@ class MinutesTab(MeetingTab):
         self.progress_label.setText(texts.get(stage, ""))
 
     def _generated(self, version_id: int) -> None:
+        meeting_id = self._generating_for
+        self._generation_ended()
         self.progress_label.setText(tr("Minutes generated."))
-        self.session.changed.emit()
+        if meeting_id is not None:
+            self.session.written(meeting_content(meeting_id))
         select_id(self.table, version_id)
 
     def _failed(self, exc: BaseException) -> None:
+        self._generation_ended()
         self.progress_label.clear()
         show_error(self, exc)
 
-    def _thread_done(self) -> None:
-        self.thread = None
-        self.worker = None
+    def _generation_ended(self) -> None:
+        self._generating = self._generating_for = None
         self.progress.setVisible(False)
         self._show_selected()
 
@@ -252,25 +260,27 @@ class MinutesTab(MeetingTab):
             return
         self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Paint every page (or the chosen range) of the previewed PDF on ``printer``."""
-        first = max(1, printer.fromPage() or 1)
-        last = min(self.document.pageCount(), printer.toPage() or self.document.pageCount())
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise RuntimeError("the printer could not be started")
-        try:
-            for page in range(first - 1, last):
-                if page > first - 1:
-                    printer.newPage()
-                target = painter.viewport()
-                size = self.document.pagePointSize(page)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                image = self.document.render(page, QSize(int(size.width() * scale),
-                                                         int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
+    def print_to(self, printer: QPrinter) -> Task | None:
+        """Print the selected version (the chosen range of pages) on ``printer`` on the desk's
+        runner: the window stays usable while the pages are painted."""
+        version = self._version()
+        if version is None or version.id is None or self._printing is not None:
+            return None
+        self.print_button.setEnabled(False)
+        self.progress_label.setText(tr("Printing…"))
+        self._printing = self.session.runner.submit(
+            print_job(minutes_versions.version_pdf(self.desk, version.id), printer),
+            done=lambda _pages: self._printed(None), failed=self._printed,
+            stage=lambda page: self.progress_label.setText(
+                tr("Printing page %1…").replace("%1", page)))
+        return self._printing
+
+    def _printed(self, exc: BaseException | None) -> None:
+        self._printing = None
+        self.print_button.setEnabled(self._version() is not None)
+        self.progress_label.setText(tr("Printed.") if exc is None else "")
+        if exc is not None:
+            show_error(self, exc)
 
     @guarded
     def mark_final(self) -> None:
@@ -285,7 +295,7 @@ class MinutesTab(MeetingTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         minutes_versions.mark_final(self.desk, version.id)
-        self.session.changed.emit()
+        self.session.written(meeting_content(version.meeting_id))
 
     @guarded
     def delete_version(self) -> None:
@@ -297,15 +307,16 @@ class MinutesTab(MeetingTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         minutes_versions.delete_version(self.desk, version.id)
-        self.session.changed.emit()
+        self.session.written(meeting_content(version.meeting_id))
 
     @guarded
     def sign(self) -> None:
         version = self._version()
         if self.meeting_id is None or version is None or not version.final:
             return
-        if sign_version(self, self.desk, self.meeting_id, self.settings):
-            self.session.changed.emit()
+        meeting_id = self.meeting_id
+        sign_version(self, self.session.runner, self.desk, meeting_id, self.settings,
+                     lambda: self.session.written(meeting_content(meeting_id)))
 
     @guarded
     def check_signatures(self) -> None:
@@ -320,4 +331,4 @@ class MinutesTab(MeetingTab):
         if not ok:
             return
         minutes_versions.reopen_meeting(self.desk, self.meeting_id, reason=reason)
-        self.session.changed.emit()
+        self.session.written(meeting_content(self.meeting_id))

@@ -26,6 +26,7 @@ from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row
 from meetingdesk.services import directory, meetings, organization, participation, signers
+from meetingdesk.services.changes import Changes
 
 
 def totals_text(site_count: int, delegate_count: int) -> str:
@@ -35,8 +36,12 @@ def totals_text(site_count: int, delegate_count: int) -> str:
 
 
 class OverviewTab(MeetingTab):
+    KINDS = frozenset({"meetings", "meeting_sites", "attendances", "sites", "people",
+                       "connection_events"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self._sites_listed = False
         self.meeting: Meeting | None = None
         self._people: dict[int | None, Person] = {}
         self.totals = QLabel(self)
@@ -132,6 +137,11 @@ class OverviewTab(MeetingTab):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+    def desk_changed(self, changes: Changes) -> None:
+        if changes.touches({"sites"}):
+            self._sites_listed = False
+        super().desk_changed(changes)
+
     def refresh(self) -> None:
         assert self.meeting_id is not None
         m = meetings.get_meeting(self.desk, self.meeting_id)
@@ -159,10 +169,12 @@ class OverviewTab(MeetingTab):
         self.planned_end.set_value(m.planned_end)
         self.actual_start.set_value(m.actual_start)
         self.actual_end.set_value(m.actual_end)
-        self.main_site.clear()
-        self.main_site.addItem(tr("(none)"), None)
-        for s in directory.list_sites(self.desk):
-            self.main_site.addItem(s.name, s.id)
+        if not self._sites_listed:  # the directory, listed again only when it changes
+            self.main_site.clear()
+            self.main_site.addItem(tr("(none)"), None)
+            for s in directory.list_sites(self.desk):
+                self.main_site.addItem(s.name, s.id)
+            self._sites_listed = True
         self.main_site.setCurrentIndex(max(0, self.main_site.findData(m.main_site_id)))
         self.issuer.clear()
         self.issuer.addItem(tr("(none)"), None)

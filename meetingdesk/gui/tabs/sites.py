@@ -34,6 +34,9 @@ CONNECTION_BUTTONS = (ConnectionStatus.CHECKED, ConnectionStatus.CONNECTED,
 
 
 class SitesTab(MeetingTab):
+    KINDS = frozenset({"meetings", "meeting_sites", "connection_events", "sites", "site_aliases",
+                       "people", "attendances"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.model = sites_model(self)
@@ -91,6 +94,12 @@ class SitesTab(MeetingTab):
         layout.addWidget(splitter)
         self.table.selectionModel().currentRowChanged.connect(self._show_log)
         self._show_log()
+
+    def select_record(self, kind: str, ref_id: int) -> bool:
+        """A site found by a search: its row, if it takes part in the meeting."""
+        found = next((r.entry.meeting_site.id for r in self.model.rows()
+                      if r.entry.site.id == ref_id), None)
+        return found is not None and select_id(self.table, found)
 
     def refresh(self) -> None:
         assert self.meeting_id is not None
