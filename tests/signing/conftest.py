@@ -44,7 +44,7 @@ def images(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return folder / "signature.png", folder / "seal.png"
 
 
-def make_final(desk: Desk, profile: Profile = Profile.STATE) -> int:
+def make_final(desk: Desk, profile: Profile = Profile.PARTY) -> int:
     """Build the demo meeting, generate its minutes and mark them final; the meeting id."""
     meeting = build_demo(desk)
     assert meeting.id is not None
@@ -62,7 +62,7 @@ def final_desk(tmp_path: Path) -> Iterator[tuple[Desk, int]]:
 
 @pytest.fixture(scope="module")
 def final_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """The demo's final minutes (state profile), unsigned."""
+    """The demo's final minutes (Party profile, its issuer's), unsigned."""
     with open_desk(tmp_path_factory.mktemp("final") / "desk.db") as desk:
         meeting_id = make_final(desk)
         version = minutes_versions.final_version(desk, meeting_id)

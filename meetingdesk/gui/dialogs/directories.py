@@ -23,6 +23,9 @@ DIRECTORY_KINDS = frozenset({"sites", "site_aliases", "people"})
 class DirectoryWindow(QDialog):
     """A searchable table of one directory with Add, Edit and Delete."""
 
+    kinds: frozenset[str] = DIRECTORY_KINDS
+    """The records this window lists: a change to one of them reloads it."""
+
     def __init__(self, title: str, session: DeskSession, model: RowTableModel[Any],
                  widths: list[int | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +54,7 @@ class DirectoryWindow(QDialog):
         self.reload()
 
     def _desk_changed(self, changes: Changes) -> None:
-        if changes.touches(DIRECTORY_KINDS):
+        if changes.touches(self.kinds):
             self.reload()
 
     def _filter(self, text: str) -> None:

@@ -68,6 +68,8 @@ class IssuerDialog(FormDialog):
 class IssuerDirectory(DirectoryWindow):
     """Issuers with Add, Edit, Delete and Make default."""
 
+    kinds = frozenset({"issuers", "people"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(tr("Directory of issuers"), session, issuer_model(),
                          [10, None, 30, 14, 14, 14], parent)
