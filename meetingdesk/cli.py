@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from meetingdesk import __version__
+from meetingdesk import __version__, cli_followup
 from meetingdesk.domain.errors import (
     DeskFileError,
     MeetingDeskError,
@@ -356,6 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     from meetingdesk.cli_signing import add_commands as add_signing_commands
 
     add_signing_commands(command)
+    cli_followup.register(command)
     return parser
 
 

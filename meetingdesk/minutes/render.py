@@ -215,6 +215,13 @@ class _Story:
         yield from self.heading(section.title)
         if section.presenter:
             yield self.lines(section.presenter, ITALIC)
+        if section.review:
+            style = self.table_style(self.p.review_columns_mm,
+                                     ("center", "left", "left", "center", "center"))
+            yield LeanTable(self.doc.review_columns,
+                            [(str(r.number), r.what, r.who, r.due, r.result)
+                             for r in section.review], style, self.frame_height)
+            yield Spacer(1, self.p.paragraph_space)
         for note in section.notes:
             yield from self.note(note)
 

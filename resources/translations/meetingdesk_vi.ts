@@ -479,10 +479,6 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Đang thực hiện</translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation>Hoàn thành</translation>
     </message>
@@ -2033,6 +2029,222 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Sites report %1 present of %2 summoned; %3 of %4 sites have reported</source>
         <translation>Các điểm cầu báo cáo %1 có mặt / %2 triệu tập; %3/%4 điểm cầu đã báo cáo</translation>
+    </message>
+    <message>
+        <source>Being carried out</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Đã giao</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Ngày họp</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>Báo cáo gần nhất</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Nội dung báo cáo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Sửa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Owner person</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Owner site</source>
+        <translation>Điểm cầu thực hiện</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting are final: only the status can change.</source>
+        <translation>Biên bản cuộc họp này đã chốt: chỉ thay đổi được tình trạng.</translation>
+    </message>
+    <message>
+        <source>Add a progress report</source>
+        <translation>Thêm báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>who reported it (a unit, a document)</source>
+        <translation>ai báo cáo (đơn vị, văn bản)</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(giữ nguyên)</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Tình trạng mới</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>(tất cả)</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Chưa hoàn thành</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Đánh dấu hoàn thành</translation>
+    </message>
+    <message>
+        <source>Add progress…</source>
+        <translation>Thêm tiến độ…</translation>
+    </message>
+    <message>
+        <source>Remove report</source>
+        <translation>Xóa báo cáo</translation>
+    </message>
+    <message>
+        <source>Quarter due</source>
+        <translation>Quý đến hạn</translation>
+    </message>
+    <message>
+        <source>Progress reports of the chosen task</source>
+        <translation>Các báo cáo tiến độ của nhiệm vụ đang chọn</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation>%1 trên %2 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Edit the task</source>
+        <translation>Sửa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Mark the task done</source>
+        <translation>Đánh dấu nhiệm vụ hoàn thành</translation>
+    </message>
+    <message>
+        <source>Change the task's status</source>
+        <translation>Đổi tình trạng nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove the progress report</source>
+        <translation>Xóa báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>Reorder the tasks</source>
+        <translation>Sắp xếp lại nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Xóa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove the task “%1” and its progress reports?</source>
+        <translation>Xóa nhiệm vụ “%1” cùng các báo cáo tiến độ của nó?</translation>
+    </message>
+    <message>
+        <source>Remove the task</source>
+        <translation>Xóa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Task register</source>
+        <translation>Sổ theo dõi nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Năm trước</translation>
+    </message>
+    <message>
+        <source>Report with charts</source>
+        <translation>Báo cáo có biểu đồ</translation>
+    </message>
+    <message>
+        <source>Build the report</source>
+        <translation>Lập báo cáo</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Save XLSX…</source>
+        <translation>Lưu XLSX…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>%1 meetings from %2 to %3.</source>
+        <translation>%1 hội nghị từ %2 đến %3.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>Đã ghi báo cáo vào %1.</translation>
+    </message>
+    <message>
+        <source>Report with charts…</source>
+        <translation>Báo cáo có biểu đồ…</translation>
+    </message>
+    <message>
+        <source>Assigned task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Export the conclusion notice</source>
+        <translation>Xuất thông báo kết luận</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the conclusion notice…</source>
+        <translation>Đang ghi thông báo kết luận…</translation>
+    </message>
+    <message>
+        <source>The conclusion notice was written to %1.</source>
+        <translation>Đã ghi thông báo kết luận vào %1.</translation>
+    </message>
+    <message>
+        <source>Conclusion notice (PDF, DOCX)…</source>
+        <translation>Thông báo kết luận (PDF, DOCX)…</translation>
     </message>
 </context>
 </TS>
