@@ -1801,6 +1801,8 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Best results among the %1 newest notes.</source>
         <translation>Kết quả tốt nhất trong %1 ghi chép mới nhất.</translation>
+    </message>
+    <message>
         <source>Present at the site</source>
         <translation>Số có mặt tại điểm cầu</translation>
     </message>
