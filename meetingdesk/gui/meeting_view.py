@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from meetingdesk.domain.enums import MeetingStatus
 from meetingdesk.domain.errors import NotFoundError
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
@@ -16,7 +17,7 @@ from meetingdesk.gui.tabs.notes import NotesTab
 from meetingdesk.gui.tabs.overview import OverviewTab
 from meetingdesk.gui.tabs.sites import SitesTab
 from meetingdesk.gui.undo import DeskSession
-from meetingdesk.gui.widgets import ElidedLabel
+from meetingdesk.gui.widgets import ElidedLabel, FrozenBanner
 from meetingdesk.services import meetings
 
 
@@ -45,7 +46,9 @@ class MeetingView(QWidget):
             self.tabs.addTab(tab, text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.frozen_banner = FrozenBanner(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.frozen_banner)
         layout.addWidget(self.tabs, 1)
         self.meeting_id: int | None = None
         session.changed.connect(self._update_heading)
@@ -62,11 +65,13 @@ class MeetingView(QWidget):
     def _update_heading(self) -> None:
         if self.meeting_id is None:
             self.heading.set_full_text("")
+            self.frozen_banner.hide()
             return
         try:
             m = meetings.get_meeting(self.session.desk, self.meeting_id)
         except NotFoundError:  # the meeting was deleted; the list moves on
             return
+        self.frozen_banner.setVisible(m.status is MeetingStatus.FINAL)
         when = m.date.strftime("%d/%m/%Y") if m.date else ""
         # date and status first: when the window is narrow, the title's end gives way
         self.heading.set_full_text(" · ".join(x for x in (when, label(m.status)) if x)

@@ -8,7 +8,7 @@ from meetingdesk.domain.enums import SiteKind
 from meetingdesk.domain.errors import ConflictError
 from meetingdesk.domain.precedence import rank_after_titles_change, rank_of_titles
 from meetingdesk.domain.records import Person, Site
-from meetingdesk.domain.text import fold, name_key, vietnamese_key
+from meetingdesk.domain.text import clean_text, fold, name_key, vietnamese_key
 from meetingdesk.services.guards import optional_line, required_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
@@ -147,6 +147,15 @@ def update_person(desk: Desk, person_id: int, **changes: object) -> Person:
                 rank=old.rank, old_titles=old.titles,
                 new_titles=values["titles"])  # type: ignore[arg-type]
         return tables.people.update(db, person_id, values)
+
+
+def same_person(desk: Desk, *, full_name: str, site_id: int | None) -> list[Person]:
+    """People already in the directory whose folded name equals ``full_name`` at the same
+    site (or with no site): a new person of that name is most likely one of them."""
+    wanted = fold(clean_text(full_name, multiline=False))
+    return [p for p in list_people(desk, by_rank=True)
+            if fold(p.full_name) == wanted and (p.site_id is None or site_id is None
+                                                 or p.site_id == site_id)]
 
 
 def delete_person(desk: Desk, person_id: int) -> None:

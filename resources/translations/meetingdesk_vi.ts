@@ -59,10 +59,6 @@
         <translation>Xóa %1 khỏi danh mục</translation>
     </message>
     <message>
-        <source>Set</source>
-        <translation>Đặt</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -243,8 +239,8 @@
         <translation>Mỗi dòng một chức danh, theo thứ tự</translation>
     </message>
     <message>
-        <source>Smaller numbers come first in lists and minutes</source>
-        <translation>Số nhỏ hơn đứng trước trong danh sách và biên bản</translation>
+        <source>Smaller numbers come first in lists and minutes. Derived from the titles by the precedence table; a number set by hand is kept.</source>
+        <translation>Số nhỏ đứng trước trong danh sách và biên bản. Tự tính từ chức vụ theo bảng thứ tự ưu tiên; số gõ tay được giữ nguyên.</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -273,6 +269,20 @@
     <message>
         <source>Email</source>
         <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Already in the directory</source>
+        <translation>Đã có trong danh bạ</translation>
+    </message>
+    <message>
+        <source>%1 is already in the directory.
+
+Yes: use this person.
+No: add a second person of the same name anyway.</source>
+        <translation>%1 đã có trong danh bạ.
+
+Có: dùng người này.
+Không: vẫn thêm một người thứ hai cùng tên.</translation>
     </message>
     <message>
         <source>Edit agenda item</source>
@@ -347,16 +357,16 @@
         <translation>ví dụ: 96-QĐ/TW</translation>
     </message>
     <message>
-        <source>Date known</source>
-        <translation>Có ngày ban hành</translation>
-    </message>
-    <message>
         <source>Number and code</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
         <source>Type</source>
         <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Date issued</source>
+        <translation>Ngày ban hành</translation>
     </message>
     <message>
         <source>Issuer</source>
@@ -1179,6 +1189,26 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Print the minutes</source>
+        <translation>In biên bản</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Đã gửi tới máy in.</translation>
+    </message>
+    <message>
+        <source>Printed to %1</source>
+        <translation>Đã in ra %1</translation>
+    </message>
+    <message>
+        <source>Printing the minutes…</source>
+        <translation>Đang in biên bản…</translation>
+    </message>
+    <message>
         <source>Make this version the final minutes? The meeting's notes and tasks can no longer be changed until it is reopened with a reason.</source>
         <translation>Chốt phiên bản này làm biên bản chính thức? Ghi chép và nhiệm vụ của cuộc họp sẽ không sửa được nữa cho đến khi cuộc họp được mở lại kèm lý do.</translation>
     </message>
@@ -1483,6 +1513,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Nhập nội dung phát biểu. Ctrl+Enter để lưu ghi chép và mở ghi chép tiếp theo.</translation>
     </message>
     <message>
+        <source>This note is a: %1</source>
+        <translation>Loại ghi chú: %1</translation>
+    </message>
+    <message>
         <source>Click or press Space: {status}</source>
         <translation>Bấm chuột hoặc phím cách: {status}</translation>
     </message>
@@ -1637,6 +1671,38 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>The package was written to %1 (%2 records).</source>
         <translation>Đã ghi gói vào %1 (%2 bản ghi).</translation>
+    </message>
+    <message>
+        <source>e.g. 15/09/2025 14:00</source>
+        <translation>ví dụ 15/09/2025 14:00</translation>
+    </message>
+    <message>
+        <source>e.g. 15/09/2025</source>
+        <translation>ví dụ 15/09/2025</translation>
+    </message>
+    <message>
+        <source>Type day/month/year and the time: 15/09/2025 14:00, 15/9/2025 14h30; a time alone (14h) keeps the day.</source>
+        <translation>Gõ ngày/tháng/năm và giờ: 15/09/2025 14:00, 15/9/2025 14h30; chỉ gõ giờ (14h) thì giữ nguyên ngày.</translation>
+    </message>
+    <message>
+        <source>Type day/month/year: 15/09/2025, 15/9/2025.</source>
+        <translation>Gõ ngày/tháng/năm: 15/09/2025, 15/9/2025.</translation>
+    </message>
+    <message>
+        <source>A date is needed here.</source>
+        <translation>Ô này cần có ngày.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(chưa đặt)</translation>
+    </message>
+    <message>
+        <source>Type a few letters, accents not needed</source>
+        <translation>Gõ vài chữ cái, không cần dấu</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting are final: it can be read but not changed. To change it, reopen it on the Minutes tab.</source>
+        <translation>Biên bản cuộc họp này đã chính thức: chỉ xem, không sửa được. Muốn sửa, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -21,6 +20,7 @@ from meetingdesk.gui.errors import show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.undo import DeskSession
+from meetingdesk.gui.widgets import text_box
 from meetingdesk.services import organization
 
 MARGINS = (keys.MARGIN_TOP, keys.MARGIN_BOTTOM, keys.MARGIN_LEFT, keys.MARGIN_RIGHT)
@@ -49,7 +49,7 @@ class PreferencesDialog(FormDialog):
         self.chair_title = QLineEdit(org.chair_title if org else "", self)
         self.profile = enum_combo(Profile, self)
         set_combo_data(self.profile, org.profile if org else Profile.PARTY)
-        self.recipients = QPlainTextEdit("\n".join(org.recipients) if org else "", self)
+        self.recipients = text_box(self, "\n".join(org.recipients) if org else "")
         self.recipients.setFixedHeight(self.fontMetrics().height() * 4 + 12)
         for text, w in ((tr("Parent agency"), self.parent_agency), (tr("Agency"), self.agency),
                         (tr("Place"), self.place), (tr("Number code"), self.number_code),

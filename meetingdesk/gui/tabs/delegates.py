@@ -20,7 +20,11 @@ from meetingdesk.domain.enums import AttendanceStatus, Role
 from meetingdesk.domain.records import Person, Site
 from meetingdesk.gui.dialogs.fields import enum_combo
 from meetingdesk.gui.dialogs.picker import PickerDialog
-from meetingdesk.gui.dialogs.records import AttendanceDialog, PersonDialog
+from meetingdesk.gui.dialogs.records import (
+    AttendanceDialog,
+    PersonDialog,
+    offer_existing_person,
+)
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
@@ -103,7 +107,7 @@ class DelegatesTab(MeetingTab):
         self.hint.setWordWrap(True)
         self.hint.setVisible(False)
         self.summary = QLabel(self)
-        self.table.doubleClicked.connect(self.edit_delegate)
+        self.table.doubleClicked.connect(self.edit_button.click)  # not while final
         self.table.installEventFilter(self)
 
         filters = QHBoxLayout()
@@ -141,6 +145,8 @@ class DelegatesTab(MeetingTab):
             "%1", str(len(rows))).replace("%2", str(present)).replace("%3", str(absent)))
         if not select_id(self.table, current_id) and self.proxy.rowCount():
             select_row(self.table, 0)
+        if self.frozen:
+            self.roll_call.setChecked(False)
 
     def _order_changed(self) -> None:
         self.proxy.sort(-1)
@@ -166,6 +172,10 @@ class DelegatesTab(MeetingTab):
         name = self.site_filter.currentData() or ""
         pattern = f"^{QRegularExpression.escape(name)}$" if name else ""
         self.site_proxy.setFilterRegularExpression(QRegularExpression(pattern))
+
+    def editors(self) -> list[QWidget]:
+        return [self.add_button, self.new_button, self.edit_button, self.remove_button,
+                self.roll_call]
 
     def _current(self) -> DelegateRow | None:
         return selected_row(self.table)
@@ -267,6 +277,16 @@ class DelegatesTab(MeetingTab):
         values = dialog.values()
         mid = self.meeting_id
         chosen_role = role.currentData()
+        existing = offer_existing_person(self, self.desk, values)
+        if existing is False:
+            return
+        if isinstance(existing, Person):
+            on_list = {r.entry.person.id: r for r in self.model.rows()}
+            if existing.id in on_list:
+                select_id(self.table, on_list[existing.id].entry.attendance.id)
+            else:
+                self._add(existing, chosen_role)
+            return
 
         def action() -> tuple[Person, object]:
             person = directory.add_person(self.desk, **values)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QThread
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QThread
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -30,12 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.domain.enums import MeetingStatus, Profile
-from meetingdesk.domain.records import MinutesVersion
+from meetingdesk.domain.records import Meeting, MinutesVersion
+from meetingdesk.gui import printing
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.jobs import JobRunner, run_busy
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.minutes import versions_model
+from meetingdesk.gui.save_paths import default_path, minutes_name
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
@@ -79,6 +81,8 @@ class MinutesTab(MeetingTab):
         self.reopen_button = button(tr("Reopen…"), self, self.reopen)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
+        self._printer: QPrinter | None = None
+        self._print_runner: JobRunner | None = None
 
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
@@ -209,12 +213,16 @@ class MinutesTab(MeetingTab):
     def _version(self) -> MinutesVersion | None:
         return selected_row(self.table)
 
+    def _meeting(self) -> Meeting:
+        assert self.meeting_id is not None
+        return meetings.get_meeting(self.desk, self.meeting_id)
+
     @guarded
     def export(self) -> None:
         version = self._version()
         if version is None or version.id is None:
             return
-        default = f"bien-ban-{self.meeting_id}-{version.created_at:%Y%m%d-%H%M}.pdf"
+        default = default_path(minutes_name(self._meeting(), version, "pdf"))
         name, _ = QFileDialog.getSaveFileName(self, tr("Export the minutes"), default,
                                               tr("PDF files (*.pdf)"))
         if name:
@@ -224,37 +232,47 @@ class MinutesTab(MeetingTab):
         path.write_bytes(minutes_versions.version_pdf(self.desk, version_id))
         logger.info("Exported minutes version %s to %s", version_id, path)
 
+    def print_dialog(self) -> tuple[QPrintDialog, QPrinter] | None:
+        """The print dialog (in the interface's language) for the version shown."""
+        version = self._version()
+        if version is None or self.document.pageCount() == 0:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        name = minutes_name(self._meeting(), version, "pdf")
+        printer.setDocName(name.removesuffix(".pdf"))
+        printer.setOutputFileName(default_path(name))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(tr("Print the minutes"))
+        dialog.setMinMax(1, self.document.pageCount())
+        return dialog, printer
+
     @guarded
     def print_version(self) -> None:
-        if self._version() is None or self.document.pageCount() == 0:
+        chosen = self.print_dialog()
+        if chosen is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(tr("Minutes"))
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, self.document.pageCount())
+        dialog, printer = chosen
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Paint every page (or the chosen range) of the previewed PDF on ``printer``."""
-        first = max(1, printer.fromPage() or 1)
-        last = min(self.document.pageCount(), printer.toPage() or self.document.pageCount())
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise RuntimeError("the printer could not be started")
-        try:
-            for page in range(first - 1, last):
-                if page > first - 1:
-                    printer.newPage()
-                target = painter.viewport()
-                size = self.document.pagePointSize(page)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                image = self.document.render(page, QSize(int(size.width() * scale),
-                                                         int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
+        """Send the version shown to ``printer`` off the GUI thread: the PDF itself where the
+        platform allows (see gui/printing.py), else its pages drawn."""
+        version = self._version()
+        if version is None or version.id is None:
+            return
+        job = printing.job_from(printer, minutes_versions.version_pdf(self.desk, version.id),
+                                self.document.pageCount(), printer.docName())
+        self._printer = printer  # alive until the job is done
+        self.progress_label.setText(tr("Printing…"))
+
+        def printed(_route: object) -> None:
+            self.progress_label.setText(tr("Sent to the printer.") if not job.output_file
+                                        else tr("Printed to %1").replace("%1", job.output_file))
+
+        self._print_runner = run_busy(self, tr("Printing the minutes…"),
+                                      lambda: printing.send(job, printer), printed)
 
     @guarded
     def mark_final(self) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -18,12 +17,13 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus, Role
 from meetingdesk.domain.records import Meeting
-from meetingdesk.gui.dialogs.fields import OptionalDateTime, enum_combo, set_combo_data
+from meetingdesk.gui.dialogs.date_fields import DateTimeField, first_unreadable
+from meetingdesk.gui.dialogs.fields import enum_combo, set_combo_data
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
-from meetingdesk.gui.widgets import button, button_row
+from meetingdesk.gui.widgets import button, button_row, fold_search, text_box
 from meetingdesk.services import directory, meetings, participation
 
 
@@ -47,11 +47,14 @@ class OverviewTab(MeetingTab):
         self.title = QLineEdit(self)
         self.kind = QLineEdit(self)
         self.organizer = QLineEdit(self)
-        self.planned_start = OptionalDateTime(self)
-        self.planned_end = OptionalDateTime(self)
-        self.actual_start = OptionalDateTime(self)
-        self.actual_end = OptionalDateTime(self)
-        self.main_site = QComboBox(self)
+        self.planned_start = DateTimeField(self)
+        self.planned_end = DateTimeField(self)
+        self.actual_start = DateTimeField(self)
+        self.actual_end = DateTimeField(self)
+        for start, end in ((self.planned_start, self.planned_end),
+                           (self.actual_start, self.actual_end)):
+            start.changed.connect(lambda s=start, e=end: setattr(e, "reference", s.value()))
+        self.main_site = fold_search(QComboBox(self))
         self.main_site.setMaxVisibleItems(20)
         self.status = enum_combo(MeetingStatus, self)
         final_item = self.status.model().item(self.status.findData(MeetingStatus.FINAL))
@@ -64,7 +67,7 @@ class OverviewTab(MeetingTab):
         self.chair.setWordWrap(True)
         self.secretary = QLabel(self)
         self.secretary.setWordWrap(True)
-        self.description = QPlainTextEdit(self)
+        self.description = text_box(self)
         self.description.setFixedHeight(self.fontMetrics().height() * 4 + 14)
 
         details = QGroupBox(tr("Meeting"), self)
@@ -167,6 +170,10 @@ class OverviewTab(MeetingTab):
     @guarded
     def save(self) -> None:
         if self.meeting_id is None or self.meeting is None:
+            return
+        unreadable = first_unreadable(self.details)
+        if unreadable is not None:
+            unreadable.setFocus()
             return
         changes = self._changes()
         if not changes:
