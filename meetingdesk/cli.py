@@ -231,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     command("gui", cmd_gui, "mở giao diện (mặc định)")
-    p = command("demo", cmd_demo, "tạo hoặc làm mới hội nghị mẫu ngày 03/04/2023, rồi mở nó")
+    p = command("demo", cmd_demo, "tạo hoặc làm mới hội nghị mẫu ngày 03/4/2023, rồi mở nó")
     p.add_argument("--no-gui", action="store_true", help="chỉ tạo dữ liệu, không mở giao diện")
     p = command("live", cmd_live, "mở chế độ ghi chép trực tiếp của một cuộc họp")
     p.add_argument("meeting_id", type=int, metavar="MEETING_ID", help="mã cuộc họp")

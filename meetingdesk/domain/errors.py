@@ -47,3 +47,17 @@ class ConflictError(MeetingDeskError):
 
 class DeskFileError(MeetingDeskError):
     """A desk file that cannot be opened: missing, unreadable, damaged or too new."""
+
+
+class StorageError(DeskFileError):
+    """The disk or the file failed under an open desk (full disk, I/O error, read-only file,
+    a lock held elsewhere). ``cause`` is SQLite's error family, e.g. ``"SQLITE_FULL"``."""
+
+    def __init__(self, vi: str, en: str | None = None, *, cause: str = "") -> None:
+        super().__init__(vi, en)
+        self.cause = cause
+
+
+class ReadOnlyDeskError(DeskFileError):
+    """A change asked of a desk opened read-only (read-only medium, or a file the user may not
+    write)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from meetingdesk.domain.dates import short_date
 from meetingdesk.domain.enums import (
     AttendanceStatus,
     ConnectionStatus,
@@ -197,7 +198,7 @@ class Document:
         """How the document is cited in text: ``Quy định số 96-QĐ/TW ngày 02/02/2023``."""
         parts = [self.doc_type or "Văn bản", "số", self.reference]
         if self.issued_on:
-            parts.append(f"ngày {self.issued_on:%d/%m/%Y}")
+            parts.append(f"ngày {short_date(self.issued_on)}")
         return " ".join(parts)
 
 

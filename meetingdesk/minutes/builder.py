@@ -7,8 +7,9 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
+from meetingdesk.domain.dates import BLANK_DATE, date_words, short_date
 from meetingdesk.domain.enums import NoteKind, Role
 from meetingdesk.domain.records import Meeting, Note, Organization
 from meetingdesk.domain.text import fold
@@ -55,11 +56,6 @@ def line(text: str | None) -> str:
 def paragraphs(text: str) -> tuple[str, ...]:
     """A note's text as paragraphs: one per non-empty line."""
     return tuple(p for p in (" ".join(raw.split()) for raw in clean(text).split("\n")) if p)
-
-
-def date_words(day: date) -> str:
-    """``03 tháng 04 năm 2023`` (day and month below 10 take a leading zero)."""
-    return f"{day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
 def time_words(at: datetime) -> str:
@@ -310,7 +306,7 @@ class _Builder:
                     directory.get_person(self.desk, t.owner_person_id).full_name))
             if t.owner_unit:
                 who.append(line(t.owner_unit))
-            due = f"{t.due_on:%d/%m/%Y}" if t.due_on else ""
+            due = short_date(t.due_on) if t.due_on else ""
             rows.append(TaskRow(i, line(t.description), "; ".join(who), due))
         return tuple(rows)
 
@@ -369,7 +365,7 @@ class _Builder:
         documents_heading = self.heading(w.documents) if doc_lines else ""
         end = m.actual_end
         day = (end or m.actual_start or m.planned_start)
-        day_text = date_words(day.date()) if day else "…… tháng …… năm ……"
+        day_text = date_words(day.date()) if day else BLANK_DATE
         template = w.closing if end else w.closing_no_time
         closing = template.format(event=event_word(m.kind),
                                   time=time_words(end) if end else "", date=day_text)

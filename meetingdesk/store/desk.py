@@ -1,25 +1,46 @@
 """Opening a desk file: checks before anything is written, PRAGMAs, migrations.
 
-A desk is one SQLite file. A file that is missing (when not asked to create it), not SQLite,
-truncated, damaged, another program's or written by a newer MeetingDesk is refused with a
-:class:`DeskFileError` and never modified.
+A desk is one SQLite file. A file that is missing (when not asked to create it), empty, not
+SQLite, truncated, damaged, another program's, written by a newer MeetingDesk, or holding
+schema objects MeetingDesk did not create is refused with a :class:`DeskFileError` and never
+modified. A desk that this process may not write (a read-only medium, a file the user may not
+write) opens read-only: reading works, every transaction is refused with one line.
+
+**One owner of the desk file per process.** POSIX advisory locks belong to the process, and
+closing *any* descriptor of a file drops all of them: one ``open()``/``close()`` of the desk,
+its ``-wal`` or its ``-shm`` by plain file I/O while a SQLite connection to it is open in this
+process silently releases that connection's locks, and another program closing its own
+connection then believes it is the last one, checkpoints and deletes the WAL that this process
+is still writing to (SQLite's "How To Corrupt An SQLite Database File", section 2.2). So:
+
+* the header of the file is read with plain file I/O only before the first connection to it
+  in this process (:func:`inspect_header` refuses otherwise; :func:`holds_connection` tells);
+* every other check (identity, version, schema) goes through SQLite itself, whose own file
+  handles share the process's locks correctly;
+* nothing else in the program opens these files: copies go through SQLite's backup API.
+
+``tests/store/test_one_owner.py`` fails if any path of the program breaks this rule.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import struct
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from meetingdesk.domain.errors import DeskFileError
+from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, current_language
 from meetingdesk.domain.text import fold
 from meetingdesk.store.backup import backup_connection, backup_name
+from meetingdesk.store.expected_schema import differences
+from meetingdesk.store.failures import DeskConnection, storage_error
 from meetingdesk.store.migrations import (
     APPLICATION_ID,
     KNOWN_MIGRATIONS,
@@ -31,6 +52,46 @@ from meetingdesk.store.migrations import (
 logger = logging.getLogger(__name__)
 
 _MAGIC = b"SQLite format 3\x00"
+MAX_NAMED_OBJECTS = 8
+"""How many unexpected schema objects a refusal names before "and N more"."""
+
+_held: dict[tuple[int, int], int] = {}
+"""Open connections of this process per desk file, by (device, inode)."""
+_held_lock = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)  # stat opens no descriptor: it cannot drop a lock
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def holds_connection(path: Path) -> bool:
+    """Whether this process has a connection open to the desk file at ``path``."""
+    key = _file_key(path)
+    with _held_lock:
+        return key is not None and _held.get(key, 0) > 0
+
+
+def _hold(path: Path) -> tuple[int, int] | None:
+    key = _file_key(path)
+    if key is not None:
+        with _held_lock:
+            _held[key] = _held.get(key, 0) + 1
+    return key
+
+
+def _release(key: tuple[int, int] | None) -> None:
+    if key is None:
+        return
+    with _held_lock:
+        left = _held.get(key, 0) - 1
+        if left > 0:
+            _held[key] = left
+        else:
+            _held.pop(key, None)
 
 
 @dataclass
@@ -40,15 +101,46 @@ class Desk:
     path: Path
     db: Database
     read_only: bool = False
+    _key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """One atomic unit of work; nested calls become savepoints."""
-        with self.db.atomic():
+        """One atomic unit of work; nested calls become savepoints. A desk opened read-only
+        refuses it before anything is done."""
+        if self.read_only:
+            raise ReadOnlyDeskError(
+                f"Tệp {self.path} đang mở ở chế độ chỉ đọc (ổ chỉ đọc hoặc không có quyền ghi); "
+                "không thay đổi được gì.",
+                f"{self.path} is open read-only (a read-only medium or no permission to "
+                "write); nothing can be changed.")
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():  # a savepoint
+                yield self.db
+            return
+        # IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first
+        # read, so a transaction that reads then writes never fails because another
+        # connection (the draft saver, a backup, minutes being recorded) committed meanwhile.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
             yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            _release(self._key)
+            self._key = None
 
     def __enter__(self) -> Desk:
         return self
@@ -64,8 +156,18 @@ def _damaged(path: Path, why_vi: str, why_en: str) -> DeskFileError:
     )
 
 
+def empty_file_error(path: Path) -> DeskFileError:
+    return _damaged(path, "tệp rỗng, không phải tệp dữ liệu MeetingDesk",
+                    "the file is empty, not a MeetingDesk desk file")
+
+
 def inspect_header(path: Path) -> None:
-    """Refuse a file that is not an intact SQLite database, reading only its header."""
+    """Refuse a file that is not an intact SQLite database, reading only its header.
+
+    Plain file I/O: allowed only while this process holds no connection to the file.
+    """
+    if holds_connection(path):
+        raise RuntimeError(f"plain file I/O on {path} while a connection to it is open")
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
@@ -74,7 +176,7 @@ def inspect_header(path: Path) -> None:
         raise _damaged(path, f"không đọc được ({exc.strerror})",
                        f"unreadable ({exc.strerror})") from None
     if size == 0:
-        return
+        raise empty_file_error(path)
     if len(header) < 100 or not header.startswith(_MAGIC):
         raise _damaged(path, "đây không phải tệp dữ liệu MeetingDesk",
                        "this is not a MeetingDesk desk file")
@@ -106,49 +208,118 @@ def _untouched_uri(path: Path) -> str:
     return uri if path.with_name(path.name + "-wal").exists() else uri + "&immutable=1"
 
 
-def _read_state(path: Path) -> tuple[int, int, set[str], bool]:
-    """application_id, user_version, applied migrations, has tables — read-only."""
+@dataclass(frozen=True, slots=True)
+class _FileState:
+    app_id: int
+    version: int
+    applied: frozenset[str]
+    has_tables: bool
+    foreign: tuple[str, ...]
+    """The schema objects the applied migrations did not create, described (vi, en)."""
+    foreign_en: tuple[str, ...]
+
+    @property
+    def blank(self) -> bool:
+        """An SQLite file with nothing in it yet (not even MeetingDesk's mark)."""
+        return self.app_id == 0 and not self.has_tables and self.version == 0
+
+
+def _read_state(path: Path) -> _FileState:
+    """Identity, version, applied migrations and schema differences, read through SQLite on a
+    read-only connection (never by plain file I/O)."""
     conn = sqlite3.connect(_untouched_uri(path), uri=True)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        applied: set[str] = set()
+        applied: frozenset[str] = frozenset()
         if "_sqlite_migrations" in tables:
-            applied = {
+            applied = frozenset(
                 r[0] for r in conn.execute(
                     "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
                     (MIGRATION_SET,),
                 )
-            }
-        return app_id, version, applied, bool(tables)
+            )
+        foreign: list[str] = []
+        foreign_en: list[str] = []
+        if app_id == APPLICATION_ID and applied <= KNOWN_MIGRATIONS:
+            found = differences(conn, applied, _register_functions)
+            foreign = [d.describe("vi") for d in found]
+            foreign_en = [d.describe("en") for d in found]
+        return _FileState(app_id, version, applied, bool(tables), tuple(foreign),
+                          tuple(foreign_en))
     finally:
         conn.close()
 
 
-def check_openable(path: Path) -> bool:
-    """Check an existing file before opening it for writing. Returns whether it holds data."""
-    inspect_header(path)
+def _named(objects: tuple[str, ...]) -> str:
+    shown = ", ".join(objects[:MAX_NAMED_OBJECTS])
+    more = len(objects) - MAX_NAMED_OBJECTS
+    return shown + (f" (+{more})" if more > 0 else "")
+
+
+def _check(path: Path) -> _FileState:
+    """Every check of an existing file before any connection that could write to it."""
+    if path.is_dir():
+        raise _damaged(path, "đây là một thư mục", "it is a folder")
+    if holds_connection(path):
+        # Checked when this process first opened it; the header is not read again (that
+        # would be plain file I/O on an open desk). An emptied file still shows in stat.
+        if path.stat().st_size == 0:
+            raise empty_file_error(path)
+    else:
+        inspect_header(path)
     try:
-        app_id, version, applied, has_tables = _read_state(path)
+        state = _read_state(path)
     except sqlite3.DatabaseError as exc:
+        translated = storage_error(exc, path)
+        if translated is not None and translated.cause not in ("SQLITE_CORRUPT",
+                                                                "SQLITE_NOTADB"):
+            raise translated from None
         raise _damaged(path, f"tệp bị hỏng ({exc})", f"the file is damaged ({exc})") from None
-    if has_tables and app_id != APPLICATION_ID:
-        raise _damaged(path, "đây là tệp SQLite của chương trình khác",
-                       "this SQLite file belongs to another program")
-    if version > SCHEMA_VERSION or not applied <= KNOWN_MIGRATIONS:
+    if state.app_id != APPLICATION_ID and not state.blank:
+        raise _damaged(path, "đây là tệp SQLite của chương trình khác, không phải của MeetingDesk",
+                       "this SQLite file belongs to another program, not to MeetingDesk")
+    if state.version > SCHEMA_VERSION or not state.applied <= KNOWN_MIGRATIONS:
         raise DeskFileError(
-            f"Tệp {path} được tạo bởi phiên bản MeetingDesk mới hơn (lược đồ {version}, "
+            f"Tệp {path} được tạo bởi phiên bản MeetingDesk mới hơn (lược đồ {state.version}, "
             f"phiên bản này đọc tới {SCHEMA_VERSION}). Hãy cập nhật MeetingDesk. "
             "Tệp không bị thay đổi.",
-            f"{path} was written by a newer MeetingDesk (schema {version}; this version "
+            f"{path} was written by a newer MeetingDesk (schema {state.version}; this version "
             f"reads up to {SCHEMA_VERSION}). Please update MeetingDesk. The file was not changed.",
         )
-    return has_tables
+    if state.foreign:
+        raise DeskFileError(
+            f"Không mở được tệp {path}: tệp chứa đối tượng không do MeetingDesk tạo hoặc đã bị "
+            f"sửa: {_named(state.foreign)}. Tệp không bị thay đổi và không được dùng.",
+            f"Cannot open {path}: it holds schema objects MeetingDesk did not create, or "
+            f"altered ones: {_named(state.foreign_en)}. The file was not changed and will not "
+            "be used.",
+        )
+    return state
+
+
+def check_openable(path: Path) -> bool:
+    """Check an existing file before opening it for writing. Returns whether it holds data."""
+    return _check(path).has_tables
+
+
+def schema_problems(path: Path) -> list[str]:
+    """The schema objects of a desk file that MeetingDesk did not create (or that differ
+    from what it created), described in the current language; checked through SQLite."""
+    state = _read_state(path)
+    return list(state.foreign_en if current_language() == "en" else state.foreign)
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may write the desk file and create its journal beside it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=10)
+    conn = sqlite3.connect(path, timeout=10, factory=DeskConnection)
+    conn.desk_path = path
     conn.execute("PRAGMA busy_timeout = 10000")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if mode.lower() != "wal":
@@ -160,11 +331,41 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _open_read_only(path: Path, *, asked: bool) -> Desk:
+    # Where nothing may be written beside the file, a file without a -wal is read as
+    # immutable (a read-only connection would otherwise need to create -wal and -shm).
+    uri = f"{path.resolve().as_uri()}?mode=ro" if writable(path) else _untouched_uri(path)
+    conn = sqlite3.connect(uri, uri=True, factory=DeskConnection)
+    conn.desk_path = path
+    _register_functions(conn)
+    desk = Desk(path=path, db=Database(conn, execute_plugins=False), read_only=True,
+                _key=_hold(path))
+    if migrations.pending(desk.db):
+        desk.close()
+        if asked:
+            raise DeskFileError(
+                f"Tệp {path} dùng lược đồ cũ; hãy mở nó bằng MeetingDesk để nâng cấp.",
+                f"{path} uses an older schema; open it in MeetingDesk to upgrade it.",
+            )
+        raise ReadOnlyDeskError(
+            f"Tệp {path} chỉ đọc và dùng lược đồ cũ, cần nâng cấp: hãy chép nó vào một thư mục "
+            "ghi được rồi mở bản chép. Tệp không bị thay đổi.",
+            f"{path} is read-only and uses an older schema that needs an upgrade: copy it to a "
+            "writable folder and open the copy. The file was not changed.",
+        )
+    logger.info("Opened %s read-only", path)
+    return desk
+
+
 def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False) -> Desk:
-    """Open (or create) a desk file, migrating it to the current schema.
+    """Open (or, with ``create``, make) a desk file, migrating it to the current schema.
 
     ``read_only`` opens without writing anything, for checks and reports; such a desk must
-    already be at the current schema.
+    already be at the current schema. A desk this process may not write (a read-only medium,
+    a file without write permission) is opened read-only as well: :attr:`Desk.read_only` says
+    so, and its :meth:`Desk.transaction` refuses with one line. ``create`` makes a new desk
+    only where no file exists: an existing empty file or blank SQLite file is never taken for
+    a new desk unless ``create`` was asked.
     """
     path = Path(path)
     if path.is_dir():
@@ -172,30 +373,32 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
     exists = path.exists()
     if not exists and (read_only or not create):
         raise DeskFileError(f"Không tìm thấy tệp {path}.", f"File not found: {path}.")
-    has_data = check_openable(path) if exists else False
-    if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        _register_functions(conn)
-        desk = Desk(path=path, db=Database(conn, execute_plugins=False), read_only=True)
-        if migrations.pending(desk.db):
-            desk.close()
-            raise DeskFileError(
-                f"Tệp {path} dùng lược đồ cũ; hãy mở nó bằng MeetingDesk để nâng cấp.",
-                f"{path} uses an older schema; open it in MeetingDesk to upgrade it.",
-            )
-        return desk
+    has_data = False
+    if exists:
+        state = _check(path)
+        has_data = state.has_tables
+        if state.blank and not create:
+            raise _damaged(path, "tệp SQLite trống, chưa phải tệp dữ liệu MeetingDesk",
+                           "a blank SQLite file, not yet a MeetingDesk desk")
+        if read_only or not writable(path):
+            return _open_read_only(path, asked=read_only)
     try:
         conn = _connect(path)
     except sqlite3.DatabaseError as exc:
+        if exists and getattr(exc, "sqlite_errorname", "").startswith(
+                ("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+            return _open_read_only(path, asked=False)
         raise _damaged(path, f"lỗi SQLite ({exc})", f"SQLite error ({exc})") from None
     db = Database(conn, execute_plugins=False)
+    key = _hold(path)
     try:
         _migrate(path, conn, db, has_data)
     except BaseException:
         conn.close()
+        _release(key)
         raise
     logger.info("Opened %s", path)
-    return Desk(path=path, db=db)
+    return Desk(path=path, db=db, _key=key)
 
 
 def _migrate(path: Path, conn: sqlite3.Connection, db: Database, has_data: bool) -> None:

@@ -55,7 +55,7 @@ def test_minutes_demo_text_in_order(demo_minutes: tuple[Desk, int, dict[Profile,
     (Profile.STATE, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                      "Số: 12/BB-BTCTW"]),
     (Profile.PARTY, ["ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-BB/BTCTW",
-                     "Hà Nội, ngày 03 tháng 04 năm 2023"]),
+                     "Hà Nội, ngày 03 tháng 4 năm 2023"]),
 ])
 def test_minutes_demo_has_the_acceptance_wording(
         demo_minutes: tuple[Desk, int, dict[Profile, bytes]], profile: Profile,
@@ -64,7 +64,7 @@ def test_minutes_demo_has_the_acceptance_wording(
     for wanted in (*header, "BIÊN BẢN", "Thái Nguyên", "Phạm Hoàng Sơn",
                    "Phó Bí thư Thường trực Tỉnh ủy", "96-QĐ/TW",
                    "kết nối trực tuyến đến 6 điểm cầu", "tổng số 4 đại biểu",
-                   "kết thúc vào", "16 giờ 20 phút, ngày 03 tháng 04 năm 2023./.",
+                   "kết thúc vào", "16 giờ 20 phút, ngày 03 tháng 4 năm 2023./.",
                    "Nơi nhận:", "Lưu: VT, Hồ sơ.", "Mai Văn Chính", "Nguyễn Thị Thu Hà",
                    "15:12 Mất kết nối (Mất tín hiệu hình ảnh)", "15:19 Đã kết nối lại"):
         assert squeeze(wanted) in text, wanted

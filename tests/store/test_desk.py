@@ -14,7 +14,7 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from meetingdesk.domain.errors import DeskFileError
+from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, StorageError
 from meetingdesk.services import meetings, notes, search
 from meetingdesk.store import desk as desk_module
 from meetingdesk.store.desk import Desk, open_desk
@@ -86,12 +86,14 @@ def test_open_desk_creates_file_with_wal_full_sync_and_foreign_keys(desk_path: P
     assert desk_path.is_file()
 
 
-def test_open_desk_migrates_an_empty_file_without_backup(desk_path: Path) -> None:
+@pytest.mark.parametrize("opening", [{}, {"create": False}, {"read_only": True}], ids=str)
+def test_open_desk_refuses_an_empty_file_and_leaves_it_empty(desk_path: Path,
+                                                            opening: dict[str, bool]) -> None:
     desk_path.touch()
-    with open_desk(desk_path) as desk:
-        assert "meetings" in desk.db.table_names()
-        assert not desk_module.migrations.pending(desk.db)
-    assert not (desk_path.parent / "desk-backups").exists()
+    with pytest.raises(DeskFileError, match="tệp rỗng, không phải tệp dữ liệu MeetingDesk"):
+        open_desk(desk_path, **opening)
+    assert desk_path.stat().st_size == 0
+    assert sorted(p.name for p in desk_path.parent.iterdir()) == [desk_path.name]
 
 
 def test_open_desk_reopening_a_current_desk_changes_no_schema(desk: Desk) -> None:
@@ -178,8 +180,12 @@ def test_open_desk_read_only_cannot_write(desk: Desk) -> None:
     with open_desk(desk.path, read_only=True) as ro:
         assert ro.read_only
         assert meetings.list_meetings(ro)
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        with pytest.raises(StorageError, match="tệp chỉ đọc") as caught:
             ro.db.execute("DELETE FROM meetings")
+        assert caught.value.cause == "SQLITE_READONLY"
+        with pytest.raises(ReadOnlyDeskError, match="chỉ đọc"):
+            meetings.create_meeting(ro, title="Giao ban 2")
+        assert [s.meeting.title for s in meetings.list_meetings(ro)] == ["Giao ban"]
 
 
 def test_open_desk_missing_file_is_not_created_unless_asked(desk_path: Path) -> None:

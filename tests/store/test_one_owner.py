@@ -1,0 +1,107 @@
+"""The rule of :mod:`meetingdesk.store.desk`: while a connection to a desk is open in this
+process, nothing in the process opens the desk or its -wal/-shm with plain file I/O (that would
+drop the process's POSIX locks and let another program delete the WAL; see
+tests/reliability/test_wal_kept.py for the failure between processes).
+
+Every plain ``open`` of the process is watched while the paths the window runs in the
+background (a second connection for backups, the draft saver, minutes generation, checks,
+exports) are taken with the desk open.
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import os
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from meetingdesk.exchange.export import export_table
+from meetingdesk.minutes.generate import generate_minutes
+from meetingdesk.services import drafts, notes
+from meetingdesk.services.backups import check_at_start, list_backups, take_backup
+from meetingdesk.services.demo import build_demo
+from meetingdesk.services.health import check_desk
+from meetingdesk.store.desk import Desk, holds_connection, inspect_header, open_desk
+
+
+class PlainIOOnOpenDesk(AssertionError):
+    pass
+
+
+@pytest.fixture
+def watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A demo desk; any plain open of it or its journal files while it is held fails."""
+    path = tmp_path / "hoinghi.db"
+    with open_desk(path) as desk:
+        build_demo(desk)
+    guarded = {os.path.realpath(f"{path}{suffix}") for suffix in ("", "-wal", "-shm",
+                                                                   "-journal")}
+
+    def check(target: Any) -> None:
+        if isinstance(target, int):
+            return
+        if os.path.realpath(os.fsdecode(target)) in guarded and holds_connection(path):
+            raise PlainIOOnOpenDesk(f"plain file I/O on {target} while the desk is open")
+
+    real_open, real_os_open = io.open, os.open
+
+    def guarded_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        check(file)
+        return real_open(file, *args, **kwargs)
+
+    def guarded_os_open(file: Any, *args: Any, **kwargs: Any) -> int:
+        check(file)
+        return real_os_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(io, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_os_open)
+    yield path
+
+
+def test_one_owner_guard_catches_plain_io_on_an_open_desk(watched: Path) -> None:
+    """The guard itself works: a plain read of a held desk fails, of a closed one does not."""
+    assert watched.read_bytes()[:6] == b"SQLite"
+    with open_desk(watched, create=False):
+        with pytest.raises(PlainIOOnOpenDesk):
+            watched.read_bytes()
+        with pytest.raises(RuntimeError, match="plain file I/O"):
+            inspect_header(watched)
+
+
+def _meeting_id(desk: Desk) -> int:
+    return int(desk.db.execute("SELECT max(id) FROM meetings").fetchone()[0])
+
+
+BACKGROUND: dict[str, Callable[[Path, Path], object]] = {
+    "backup": lambda path, _tmp: _on_second(path, lambda d: take_backup(d, "auto",
+                                                                        datetime.now())),
+    "draft": lambda path, _tmp: _on_second(path, lambda d: drafts.save_draft(
+        d, meeting_id=_meeting_id(d), text="đang gõ", now=datetime.now())),
+    "minutes": lambda path, _tmp: _on_second(path, lambda d: generate_minutes(
+        d, _meeting_id(d))),
+    "export": lambda path, tmp: _on_second(path, lambda d: export_table(
+        d, _meeting_id(d), "attendance", tmp / "out.xlsx")),
+    "check": lambda path, _tmp: check_desk(path),
+    "check_at_start": lambda path, _tmp: check_at_start(path),
+    "list_backups": lambda path, _tmp: list_backups(path),
+}
+
+
+def _on_second(path: Path, work: Callable[[Desk], object]) -> object:
+    with open_desk(path, create=False) as desk:
+        return work(desk)
+
+
+@pytest.mark.parametrize("work", BACKGROUND.values(), ids=BACKGROUND.keys())
+def test_one_owner_background_work_never_opens_a_held_desk(
+        work: Callable[[Path, Path], object], watched: Path, tmp_path: Path) -> None:
+    with open_desk(watched, create=False) as desk:
+        work(watched, tmp_path)
+        # the window's own connection still works and still writes
+        notes.add_note(desk, meeting_id=_meeting_id(desk), text="Ghi chép sau đó")
