@@ -1457,6 +1457,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Kết nối các điểm cầu</translation>
     </message>
     <message>
+        <source>The minutes of this meeting are final: the live mode only shows it. Reopen the meeting on the Minutes tab to add notes.</source>
+        <translation>Biên bản cuộc họp này đã chính thức: chế độ trực tiếp chỉ để xem. Muốn thêm ghi chú, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
+    </message>
+    <message>
         <source>An unfinished note saved at {time} was restored. Carry on typing, or file it with Ctrl+Enter.</source>
         <translation>Đã khôi phục ghi chép chưa hoàn thành được lưu lúc {time}. Hãy nhập tiếp, hoặc lưu bằng Ctrl+Enter.</translation>
     </message>
@@ -1531,6 +1535,26 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Live — {title}</source>
         <translation>Trực tiếp — {title}</translation>
+    </message>
+    <message>
+        <source>Close the live mode</source>
+        <translation>Đóng chế độ trực tiếp</translation>
+    </message>
+    <message>
+        <source>The note being typed is not filed yet:
+
+“%1”
+
+Yes: file it now.
+No: close, it is kept as a draft and comes back next time.
+Cancel: go back to it.</source>
+        <translation>Ghi chú đang gõ chưa được lưu vào biên bản:
+
+“%1”
+
+Có: lưu ngay.
+Không: đóng, ghi chú được giữ làm bản nháp và hiện lại lần sau.
+Hủy: quay lại ghi chú.</translation>
     </message>
     <message>
         <source>— ignore —</source>
