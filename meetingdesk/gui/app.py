@@ -16,6 +16,7 @@ from meetingdesk import __version__
 from meetingdesk.domain.errors import ConflictError
 from meetingdesk.gui import i18n
 from meetingdesk.gui import settings as keys
+from meetingdesk.gui.collector import collect_in_gui_thread
 from meetingdesk.gui.errors import install_excepthook
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.main_window import MainWindow
@@ -57,6 +58,7 @@ def application() -> QApplication:
     for size in (32, 64, 256):
         icon.addFile(str(resource("icons", f"meetingdesk-{size}.png")))
     app.setWindowIcon(icon)
+    collect_in_gui_thread(app)
     return app
 
 

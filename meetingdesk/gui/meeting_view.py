@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from meetingdesk.domain.enums import MeetingStatus
@@ -44,6 +46,13 @@ class MeetingView(QWidget):
                           (self.notes, tr("Notes")), (self.documents, tr("Documents")),
                           (self.minutes, tr("Minutes"))):
             self.tabs.addTab(tab, text)
+            number = self.tabs.count()
+            go = QAction(tr("Go to the tab %1").replace("%1", text), self)
+            go.setShortcut(QKeySequence(f"Alt+{number}"))
+            go.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            go.triggered.connect(lambda _=False, t=tab: self.go_to(t))
+            self.addAction(go)
+            self.tabs.setTabToolTip(number - 1, f"{text} (Alt+{number})")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.frozen_banner = FrozenBanner(self)
@@ -52,6 +61,17 @@ class MeetingView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.meeting_id: int | None = None
         session.changed.connect(self._update_heading)
+
+    def go_to(self, tab: MeetingTab) -> None:
+        """Show ``tab`` and put the keyboard in it (its first field, list or button)."""
+        self.tabs.setCurrentWidget(tab)
+        first = tab.nextInFocusChain()
+        while first is not tab and first is not None and not (
+                tab.isAncestorOf(first) and first.isEnabled() and first.isVisible()
+                and first.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            first = first.nextInFocusChain()
+        (first if first is not None and first is not tab else tab).setFocus(
+            Qt.FocusReason.ShortcutFocusReason)
 
     def all_tabs(self) -> list[MeetingTab]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]

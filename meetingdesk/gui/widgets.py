@@ -179,7 +179,7 @@ def button(text: str, parent: QWidget, slot: Any, *, shortcut: str | QKeySequenc
     b.clicked.connect(slot)
     if shortcut is not None:
         sequence = QKeySequence(shortcut)
-        action = QAction(parent)
+        action = QAction(text.rstrip("…"), parent)  # named, for the list of shortcuts
         action.setShortcut(sequence)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(b.click)  # nothing happens while the button is disabled

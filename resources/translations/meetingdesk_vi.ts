@@ -773,6 +773,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Biên bản</translation>
     </message>
     <message>
+        <source>Go to the tab %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No.</source>
         <translation>TT</translation>
     </message>

@@ -118,6 +118,11 @@ class MinutesTab(MeetingTab):
 
     def show_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:
+            # nothing of the previous meeting stays on screen, even while this tab is hidden
+            self.model.set_rows([])
+            self._load_pdf(b"")
+            self.progress_label.clear()
+            self.state.clear()
             i = self.profile.findData(organization.get_organization(self.desk).profile)
             chosen = self.settings.get(keys.MINUTES_PROFILE)
             if chosen:
@@ -194,8 +199,10 @@ class MinutesTab(MeetingTab):
         self.progress_label.setText(texts.get(stage, ""))
 
     def _generated(self, version_id: int) -> None:
-        self.progress_label.setText(tr("Minutes generated."))
         self.session.changed.emit()
+        if self.worker is not None and self.worker.meeting_id != self.meeting_id:
+            return  # generated for the meeting shown before, which is no longer on screen
+        self.progress_label.setText(tr("Minutes generated."))
         select_id(self.table, version_id)
 
     def _failed(self, exc: BaseException) -> None:

@@ -130,7 +130,8 @@ class SitesTab(MeetingTab):
         model.set_rows(directory.list_sites(self.desk))
         dialog = PickerDialog(tr("Add a site from the directory"), model,
                               [6, None, 16, 30, 0, 0], self,
-                              placeholder=tr("Name, code or former name, e.g. “bac kan”"))
+                              placeholder=tr("Name, code or former name, e.g. “bac kan”"),
+                              name_column=1)
         for column in (4, 5):
             dialog.table.hideColumn(column)
         return dialog
