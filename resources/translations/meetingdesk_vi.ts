@@ -774,7 +774,7 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     </message>
     <message>
         <source>Go to the tab %1</source>
-        <translation type="unfinished" />
+        <translation>Đến thẻ %1</translation>
     </message>
     <message>
         <source>No.</source>
@@ -1051,6 +1051,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Roll call</source>
         <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Roll call mode</source>
+        <translation>Chế độ điểm danh</translation>
     </message>
     <message>
         <source>Roll call mode (Ctrl+R)</source>
@@ -1498,7 +1502,23 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     </message>
     <message>
         <source>End the meeting</source>
-        <translation>Kết thúc cuộc họp</translation>
+        <translation>Kết thúc hội nghị</translation>
+    </message>
+    <message>
+        <source>Choose the speaker (type a name without accents, Enter)</source>
+        <translation>Chọn người phát biểu (gõ tên không dấu, Enter)</translation>
+    </message>
+    <message>
+        <source>Back to the note text</source>
+        <translation>Về ô soạn ghi chú</translation>
+    </message>
+    <message>
+        <source>Start the meeting</source>
+        <translation>Bắt đầu hội nghị</translation>
+    </message>
+    <message>
+        <source>Next agenda item</source>
+        <translation>Nội dung tiếp theo</translation>
     </message>
     <message>
         <source>End the meeting now? The time is recorded for the minutes.</source>
@@ -1535,6 +1555,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Speaker: type a name without accents (F2)</source>
         <translation>Người phát biểu: gõ tên không dấu (F2)</translation>
+    </message>
+    <message>
+        <source>Close the live mode (asks when a note is not filed)</source>
+        <translation>Đóng chế độ trực tiếp (hỏi khi còn ghi chú chưa lưu)</translation>
     </message>
     <message>
         <source>Live — {title}</source>
@@ -1731,6 +1755,34 @@ Hủy: quay lại ghi chú.</translation>
     <message>
         <source>The minutes of this meeting are final: it can be read but not changed. To change it, reopen it on the Minutes tab.</source>
         <translation>Biên bản cuộc họp này đã chính thức: chỉ xem, không sửa được. Muốn sửa, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Cửa sổ</translation>
+    </message>
+    <message>
+        <source>Live mode</source>
+        <translation>Chế độ trực tiếp</translation>
+    </message>
+    <message>
+        <source>Note kind: %1</source>
+        <translation>Loại ghi chú: %1</translation>
+    </message>
+    <message>
+        <source>File the note and open the next</source>
+        <translation>Lưu ghi chú vào biên bản và mở ghi chú mới</translation>
+    </message>
+    <message>
+        <source>MeetingDesk help</source>
+        <translation>Trợ giúp MeetingDesk</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
     </message>
 </context>
 </TS>

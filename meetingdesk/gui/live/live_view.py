@@ -11,10 +11,11 @@ read-only: nothing can be typed, the clock of the agenda item stands still.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -52,6 +53,18 @@ from meetingdesk.services.live import (
 from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
+
+
+LIVE_KEYS: tuple[tuple[str, Callable[[], str], str], ...] = (
+    ("F2", lambda: tr("Choose the speaker (type a name without accents, Enter)"),
+     "focus_speaker"),
+    ("F3", lambda: tr("Back to the note text"), "focus_text"),
+    ("F5", lambda: tr("Start the meeting"), "start"),
+    ("F8", lambda: tr("Next agenda item"), "next_item"),
+    ("F12", lambda: tr("End the meeting"), "end"),
+)
+"""The live mode's keys: (key, what it does, the method it calls). The view makes its actions
+from this table and the list of shortcuts in the help reads it."""
 
 
 def _now() -> datetime:
@@ -166,10 +179,12 @@ class LiveView(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(body, 1)
 
-        for key, slot in (("F2", self.picker.edit.setFocus), ("F3", self.editor.text.setFocus),
-                          ("F5", self.start), ("F8", self.next_item), ("F12", self.end)):
-            QShortcut(QKeySequence(key), self, slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for key, text, slot in LIVE_KEYS:
+            action = QAction(text(), self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(getattr(self, slot))
+            self.addAction(action)
 
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._update_times)
@@ -279,6 +294,12 @@ class LiveView(QWidget):
             self.item_progress.setFormat(tr("{spent} min").format(spent=int(spent // 60)))
 
     # --- the note --------------------------------------------------------------------------
+
+    def focus_speaker(self) -> None:
+        self.picker.edit.setFocus()
+
+    def focus_text(self) -> None:
+        self.editor.text.setFocus()
 
     def _draft(self) -> NoteDraft:
         speaker = self.picker.current

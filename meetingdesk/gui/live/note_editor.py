@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -105,8 +105,11 @@ class NoteEditor(QWidget):
                 "font-weight: bold; border: 2px solid #212121; }")
             self.kind_buttons.addButton(button, i)
             kinds.addWidget(button)
-            QShortcut(QKeySequence(f"Ctrl+{i}"), self, lambda k=kind: self.set_kind(k),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action = QAction(tr("Note kind: %1").replace("%1", label(kind)), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, k=kind: self.set_kind(k))
+            self.addAction(action)
         self.kind_buttons.idClicked.connect(lambda i: self.set_kind(KINDS[i - 1]))
 
         self.kind_label = QLabel(self)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from meetingdesk.domain.errors import MeetingDeskError
@@ -22,6 +23,14 @@ from meetingdesk.store.lock import DeskLock
 logger = logging.getLogger(__name__)
 
 
+WINDOW_KEYS: tuple[tuple[str, Callable[[], str], str], ...] = (
+    ("Esc", lambda: tr("Close the live mode (asks when a note is not filed)"), "escape"),
+    ("Ctrl+W", lambda: tr("Close the live mode (asks when a note is not filed)"),
+     "close_by_user"),
+)
+"""Keys of the live window, read by the list of shortcuts in the help too."""
+
+
 class LiveWindow(QMainWindow):
     """A window holding the live view of one meeting (1366×768 by default)."""
 
@@ -31,8 +40,11 @@ class LiveWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.setWindowTitle(tr("Live — {title}").format(title=self.view.meeting.title))
         self.resize(1366, 740)
-        QShortcut(QKeySequence("Esc"), self, self.escape)
-        QShortcut(QKeySequence("Ctrl+W"), self, self.close_by_user)
+        for key, text, slot in WINDOW_KEYS:
+            action = QAction(text(), self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(getattr(self, slot))
+            self.addAction(action)
 
     def escape(self) -> None:
         """Esc: out of the task line back to the text, else close the window."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -98,7 +98,11 @@ class DelegatesTab(MeetingTab):
         self.remove_button = button(tr("Remove"), self, self.remove_delegate, shortcut="Del")
         self.roll_call = QPushButton(tr("Roll call"), self)
         self.roll_call.setCheckable(True)
-        self.roll_call.setShortcut("Ctrl+R")
+        roll_call = QAction(tr("Roll call mode"), self)  # listed in Help ▸ Keyboard shortcuts
+        roll_call.setShortcut(QKeySequence("Ctrl+R"))
+        roll_call.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        roll_call.triggered.connect(self.roll_call.click)  # nothing while it is disabled
+        self.addAction(roll_call)
         self.roll_call.setToolTip(tr("Roll call mode (Ctrl+R)"))
         self.roll_call.toggled.connect(self._roll_call_toggled)
         self.hint = QLabel(tr("Roll call: C or 1 present · T or 2 online · M or 3 late · "
