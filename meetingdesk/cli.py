@@ -22,7 +22,7 @@ from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
 from meetingdesk.store.desk import Desk, open_desk
-from meetingdesk.store.lock import DeskLock
+from meetingdesk.store.lock import DeskInUseError, DeskLock
 
 logger = logging.getLogger(__name__)
 
@@ -299,7 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except MeetingDeskError as exc:
-        print(f"meetingdesk: {exc}", file=sys.stderr)
+        holder = f" ({exc.holder})" if isinstance(exc, DeskInUseError) else ""
+        print(f"meetingdesk: {exc}{holder}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:
         # Damage that only shows once the file is open (a bad page in the middle).

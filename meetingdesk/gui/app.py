@@ -13,7 +13,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk import __version__
-from meetingdesk.domain.errors import ConflictError
 from meetingdesk.gui import i18n
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.collector import collect_in_gui_thread
@@ -24,7 +23,7 @@ from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.single_instance import ask_owner_to_come_forward
 from meetingdesk.paths import default_desk_path, resource
 from meetingdesk.services.demo import DEMO_TITLE
-from meetingdesk.store.lock import DeskLock
+from meetingdesk.store.lock import DeskInUseError, DeskLock
 
 logger = logging.getLogger(__name__)
 
@@ -85,15 +84,15 @@ def rebuilt_in_language(old: MainWindow, settings: Settings) -> MainWindow:
     return new
 
 
-def open_elsewhere(path: Path) -> str | None:
-    """When another program has ``path`` open: ask it to come forward and return the message
-    for the user; else ``None``."""
+def open_elsewhere(path: Path) -> DeskInUseError | None:
+    """When another program has ``path`` open: ask it to come forward and return why this one
+    cannot open it; else ``None``."""
     probe = DeskLock(path)
     try:
         probe.acquire()
-    except ConflictError as exc:
+    except DeskInUseError as exc:
         ask_owner_to_come_forward(path)
-        return str(exc)
+        return exc
     probe.release()
     return None
 
@@ -111,9 +110,9 @@ def run(db: Path | None, *, demo: bool = False) -> int:
     path = desk_to_open(db, settings)
     elsewhere = open_elsewhere(path)
     if elsewhere is not None:
-        print(f"meetingdesk: {elsewhere}", file=sys.stderr)
-        if not os.environ.get(QUIT_WHEN_READY):
-            QMessageBox.information(None, tr("MeetingDesk"), elsewhere)
+        print(f"meetingdesk: {elsewhere} ({elsewhere.holder})", file=sys.stderr)
+        if not os.environ.get(QUIT_WHEN_READY):  # the window: words, no process numbers
+            QMessageBox.information(None, tr("MeetingDesk"), str(elsewhere))
         return 1
     window = MainWindow(settings)
     windows = [window]
