@@ -50,7 +50,8 @@ def _where(action: QAction, window: QWidget) -> str:
         if isinstance(tabs, QTabWidget) and tabs.indexOf(widget) >= 0:
             return tabs.tabText(tabs.indexOf(widget)).replace("&", "")
         widget = parent
-    return tr("Window")
+    owner = action.parent()
+    return owner.window().windowTitle() if isinstance(owner, QWidget) else ""
 
 
 def window_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
@@ -83,12 +84,14 @@ def shortcuts_html(window: QWidget) -> str:
     rows = window_shortcuts(window) + live_shortcuts()
     body = "".join(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(text)}</td>"
                    f"<td>{escape(where)}</td></tr>" for keys, text, where in rows)
-    return (f"<h2>{escape(tr('Keyboard shortcuts'))}</h2>"
-            f"<p>{escape(tr('Made from the program’s own actions: what is listed here is what the keys do.'))}</p>"  # noqa: E501
+    title = escape(tr("Keyboard shortcuts"))
+    note = escape(tr("Made from the program's own actions: what is listed here is what the "
+                     "keys do."))
+    heads = "".join(f"<th align='left'>{escape(h)}</th>"
+                    for h in (tr("Keys"), tr("What it does"), tr("Where")))
+    return (f"<h2>{title}</h2><p>{note}</p>"
             f"<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
-            f"<tr><th align='left'>{escape(tr('Keys'))}</th>"
-            f"<th align='left'>{escape(tr('What it does'))}</th>"
-            f"<th align='left'>{escape(tr('Where'))}</th></tr>{body}</table>")
+            f"<tr>{heads}</tr>{body}</table>")
 
 
 class HelpDialog(QDialog):

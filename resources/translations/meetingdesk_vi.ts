@@ -1757,10 +1757,6 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Biên bản cuộc họp này đã chính thức: chỉ xem, không sửa được. Muốn sửa, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
     </message>
     <message>
-        <source>Window</source>
-        <translation>Cửa sổ</translation>
-    </message>
-    <message>
         <source>Live mode</source>
         <translation>Chế độ trực tiếp</translation>
     </message>
@@ -1771,6 +1767,22 @@ Hủy: quay lại ghi chú.</translation>
     <message>
         <source>File the note and open the next</source>
         <translation>Lưu ghi chú vào biên bản và mở ghi chú mới</translation>
+    </message>
+    <message>
+        <source>Made from the program's own actions: what is listed here is what the keys do.</source>
+        <translation>Lấy thẳng từ các lệnh của chương trình: danh sách này đúng với những gì phím làm.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Tác dụng</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Ở đâu</translation>
     </message>
     <message>
         <source>MeetingDesk help</source>

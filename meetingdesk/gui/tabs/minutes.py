@@ -251,6 +251,7 @@ class MinutesTab(MeetingTab):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(tr("Print the minutes"))
         dialog.setMinMax(1, self.document.pageCount())
+        dialog.resize(max(640, dialog.sizeHint().width()), dialog.sizeHint().height())
         return dialog, printer
 
     @guarded
