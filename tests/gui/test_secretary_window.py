@@ -180,3 +180,36 @@ def test_switching_meeting_leaves_nothing_of_the_previous_one(window: MainWindow
     view.tabs.setCurrentWidget(view.delegates)
     assert view.delegates.model.rowCount() == len(
         participation.attendance_list(desk, other.id or 0)) == 0
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_tables_fit_1366x768_without_hidden_columns(window: MainWindow, qtbot: Any,
+                                                    language: str) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    from meetingdesk.gui import i18n
+    from meetingdesk.gui.app import rebuilt_in_language
+    from meetingdesk.gui.settings import LANGUAGE
+
+    shown = window
+    if language == "en":
+        window.settings.set(LANGUAGE, "en")
+        shown = rebuilt_in_language(window, window.settings)
+        qtbot.addWidget(shown)
+        shown.resize(1366, 768)
+    view = shown.view
+    assert view is not None
+    view.tabs.setCurrentWidget(view.minutes)
+    view.minutes.generate()
+    qtbot.waitUntil(lambda: not view.minutes.is_generating(), timeout=60000)
+    try:
+        for tab in view.all_tabs():
+            view.tabs.setCurrentWidget(tab)
+            qtbot.wait(50)
+            for table in tab.findChildren(QTableView):
+                if table.isVisible():
+                    assert not table.horizontalScrollBar().isVisible(), \
+                        f"{type(tab).__name__} hides columns ({language})"
+    finally:
+        i18n.install("vi")
+        window.settings.set(LANGUAGE, "vi")

@@ -73,8 +73,8 @@ class MinutesTab(MeetingTab):
         self.progress.setVisible(False)
         self.progress_label = QLabel(self)
         self.model = versions_model(self)
-        self.table = data_table(self.model, [15, None, 8, 15], parent=self, sortable=False,
-                                fill_minimum=12)
+        self.table = data_table(self.model, [14, None, 6, 14], parent=self, sortable=False,
+                                fill_minimum=8)  # every column shown at 1366×768
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
         self.final_button = button(tr("Mark final"), self, self.mark_final)
@@ -108,8 +108,9 @@ class MinutesTab(MeetingTab):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(side)
         splitter.addWidget(self.view)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
