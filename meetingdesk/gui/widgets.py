@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QFontMetrics,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
@@ -79,6 +81,23 @@ class _FillColumn(QObject):
             header.viewport().update()
 
 
+class ElidedTips(QStyledItemDelegate):
+    """Shows a cell's whole text as its tooltip when the column is too narrow for it (and the
+    model gives no tooltip of its own): long titles and names are never lost to "…"."""
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,
+                  option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        if event.type() == QEvent.Type.ToolTip and index.isValid() and \
+                index.data(Qt.ItemDataRole.ToolTipRole) is None:
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            if text and option.fontMetrics.horizontalAdvance(text) > option.rect.width() - 8:
+                QToolTip.showText(event.globalPos(), text, view)
+                return True
+            QToolTip.hideText()
+        return super().helpEvent(event, view, option, index)
+
+
 def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
                parent: QWidget | None = None, sortable: bool = True,
                fill_minimum: int = 24) -> QTableView:
@@ -93,6 +112,7 @@ def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setItemDelegate(ElidedTips(view))
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
@@ -216,7 +236,7 @@ class ElidedLabel(QLabel):
                                                    max(1, self.width())))
 
 
-class GroupLines(QStyledItemDelegate):
+class GroupLines(ElidedTips):
     """Draws a line above each row that starts a new group (a new value in ``column``), so
     rows sorted by that column read as groups."""
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
 from meetingdesk.gui.dialogs.date_fields import DateTimeField
@@ -213,3 +213,27 @@ def test_tables_fit_1366x768_without_hidden_columns(window: MainWindow, qtbot: A
     finally:
         i18n.install("vi")
         window.settings.set(LANGUAGE, "vi")
+
+
+def test_elided_cells_show_their_whole_text_as_tooltip(qtbot: Any) -> None:
+    from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
+
+    from meetingdesk.gui.widgets import data_table
+
+    model = QStandardItemModel(1, 1)
+    model.setHorizontalHeaderLabels(["Chức danh"])
+    long_title = "Ủy viên Trung ương Đảng, Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương"
+    model.setItem(0, 0, QStandardItem(long_title))
+    view = data_table(model, [10], sortable=False)
+    qtbot.addWidget(view)
+    view.resize(200, 100)
+    view.show()
+    index = model.index(0, 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(index)
+    rect_centre = option.rect.center()
+    event = QHelpEvent(QEvent.Type.ToolTip, rect_centre, view.viewport().mapToGlobal(rect_centre))
+    assert view.itemDelegate().helpEvent(event, view, option, index)
+    qtbot.waitUntil(lambda: QToolTip.text() == long_title)
