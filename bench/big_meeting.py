@@ -19,7 +19,16 @@ from meetingdesk.domain.enums import (
     SiteKind,
 )
 from meetingdesk.domain.records import Attendance, ConnectionEvent, Meeting, Note, Person
-from meetingdesk.services import agenda, directory, meetings, notes, organization, participation
+from meetingdesk.services import (
+    agenda,
+    directory,
+    headcounts,
+    meetings,
+    notes,
+    organization,
+    participation,
+    signers,
+)
 from meetingdesk.services.reference import load_provinces
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.rows import to_row
@@ -58,10 +67,11 @@ def build_big_meeting(desk: Desk, *, seed: int = 2025) -> Meeting:
     rng = random.Random(seed)
     with desk.transaction() as db:
         load_provinces(desk)
-        organization.update_organization(
-            desk, agency="BAN TỔ CHỨC TRUNG ƯƠNG", parent_agency="BAN CHẤP HÀNH TRUNG ƯƠNG",
+        organization.add_issuer(
+            desk, name="BAN TỔ CHỨC TRUNG ƯƠNG", parent_body="BAN CHẤP HÀNH TRUNG ƯƠNG",
             place="Hà Nội", number_code="BB/BTCTW", chair_title="PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
-            recipients=("Các đồng chí Lãnh đạo Ban", "Ban Tổ chức các tỉnh ủy, thành ủy"))
+            recipients=("Các đồng chí Lãnh đạo Ban", "Ban Tổ chức các tỉnh ủy, thành ủy"),
+            make_default=True)
         provinces = [s for s in directory.list_sites(desk) if s.kind is SiteKind.PROVINCE]
         sites = [directory.add_site(desk, name="Trụ sở Ban Tổ chức Trung ương, Hà Nội",
                                     kind=SiteKind.CENTRAL, code="TW-BIG")]
@@ -84,6 +94,7 @@ def build_big_meeting(desk: Desk, *, seed: int = 2025) -> Meeting:
         next_person = 1 + (db.execute("SELECT max(id) FROM people").fetchone()[0] or 0)
         people_rows: list[Person] = []
         events: list[ConnectionEvent] = []
+        signing: dict[Role, int] = {}
         for n, site in enumerate(sites):
             assert site.id is not None
             ms = participation.add_meeting_site(desk, meeting_id=mid, site_id=site.id,
@@ -113,6 +124,8 @@ def build_big_meeting(desk: Desk, *, seed: int = 2025) -> Meeting:
                     role = Role.CHAIR
                 elif n == 0 and rank == DELEGATES_PER_SITE - 1:
                     role = Role.SECRETARY
+                if role in (Role.CHAIR, Role.SECRETARY):
+                    signing[role] = next_person
                 roll = rng.random()
                 status = (AttendanceStatus.ABSENT_EXCUSED if roll < 0.06 else
                           AttendanceStatus.LATE if roll < 0.09 else
@@ -126,6 +139,12 @@ def build_big_meeting(desk: Desk, *, seed: int = 2025) -> Meeting:
         db["people"].insert_all(to_row(p) for p in people_rows)
         db["attendances"].insert_all(to_row(a) for a in attendance_rows)
         db["connection_events"].insert_all(to_row(e) for e in events)
+        for role, person_id in signing.items():
+            signers.set_signer(desk, meeting_id=mid, role=role, person_id=person_id)
+        for entry in participation.meeting_sites(desk, mid):
+            assert entry.meeting_site.id is not None
+            headcounts.report_present(desk, entry.meeting_site.id,
+                                      present=entry.present + rng.randint(0, 3))
         attendance_ids = [(r[0], r[1]) for r in db.execute(
             "SELECT id, site_id FROM attendances WHERE meeting_id = ? ORDER BY id", [mid])]
         chair_attendance = attendance_ids[1][0]

@@ -181,9 +181,10 @@ class _Builder:
     # -- directory, documents ---------------------------------------------------------------
 
     def directory(self) -> None:
-        organization.update_organization(
-            self.desk, agency="BAN TỔ CHỨC TRUNG ƯƠNG", parent_agency="BAN CHẤP HÀNH TRUNG ƯƠNG",
-            place="Hà Nội", number_code="BB/BTCTW", chair_title="PHÓ TRƯỞNG BAN THƯỜNG TRỰC")
+        organization.add_issuer(
+            self.desk, name="BAN TỔ CHỨC TRUNG ƯƠNG", parent_body="BAN CHẤP HÀNH TRUNG ƯƠNG",
+            place="Hà Nội", number_code="BB/BTCTW", chair_title="PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
+            make_default=True)
         load_provinces(self.desk)
         central = directory.add_site(self.desk, name="Trụ sở Ban Tổ chức Trung ương, Hà Nội",
                                      kind=SiteKind.CENTRAL, code=CENTRAL_CODE,

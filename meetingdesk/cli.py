@@ -16,13 +16,19 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from meetingdesk import __version__
-from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
+from meetingdesk.domain.errors import (
+    DeskFileError,
+    MeetingDeskError,
+    StorageError,
+    current_language,
+)
 from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
-from meetingdesk.store.desk import Desk, open_desk
-from meetingdesk.store.lock import DeskInUseError, DeskLock
+from meetingdesk.services.session import open_session
+from meetingdesk.store.desk import Desk, open_desk, read_only_error, writable
+from meetingdesk.store.lock import DeskInUseError
 
 logger = logging.getLogger(__name__)
 
@@ -37,18 +43,36 @@ def _out(line: str) -> None:
 def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
     """Open a desk for a command that writes it, holding the desk lock the GUI holds: while a
     window has the desk open, the command stops with the lock's message and changes nothing."""
-    lock = DeskLock(path)
-    if create or path.exists():  # else open_desk says "not found", leaving no lock file
-        try:
-            lock.acquire()
-        except OSError as exc:
-            raise DeskFileError(f"Không mở được tệp {path}: {exc.strerror or exc}.",
-                                f"Cannot open {path}: {exc.strerror or exc}.") from exc
-    try:
-        with open_desk(path, create=create) as desk:
-            yield desk
-    finally:
-        lock.release()
+    if path.is_file() and not writable(path):
+        raise read_only_error(path)
+    with open_session(path, create=create) as work:
+        yield work.desk
+
+
+def _desk_for(path: Path, *, dry_run: bool) -> contextlib.AbstractContextManager[Desk]:
+    """The desk of an import: read only for a dry run (no lock: a window may hold the desk),
+    else opened for writing (made if missing, as the command's help says)."""
+    return open_desk(path, create=False) if dry_run else _writing(path)
+
+
+def _with_backup_offer(exc: MeetingDeskError, db: Path | None) -> str:
+    """The error's line, naming the desk's newest good backup when the desk file itself was
+    refused and one exists."""
+    line = str(exc)
+    if not isinstance(exc, DeskFileError) or isinstance(exc, StorageError) or db is None:
+        return line
+    from meetingdesk.services.backups import check_at_start
+
+    check = check_at_start(db)
+    good = check.newest_good_backup
+    if check.ok or good is None:
+        return line
+    when = good.taken_at.strftime("%d/%m/%Y %H:%M")
+    if current_language() == "en":
+        return (f"{line} The newest good backup, of {when}, is {good.path}: restore it with "
+                "File → Restore a backup… in the window.")
+    return (f"{line} Bản sao lưu tốt gần nhất, lúc {when}, là {good.path}: khôi phục bằng "
+            "Tệp → Khôi phục bản sao lưu… trong cửa sổ.")
 
 
 def _start_gui(db: Path | None, *, demo: bool = False) -> int:
@@ -100,6 +124,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         _out(f"{h.kind}\t{h.ref_id}\t{where}\t{text}")
     if not hits:
         print(f"Không tìm thấy kết quả cho “{args.query}”.", file=sys.stderr)
+    elif hits.windowed:
+        print(f"({search.window_notice()[0]})", file=sys.stderr)
     return 0
 
 
@@ -111,11 +137,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
-    """Generate the minutes of a meeting (recorded as a new version) and write the PDF
-    atomically; a meeting whose minutes are final gets its final version written."""
+    """Generate the minutes of a meeting (a new version unless nothing changed) and write the
+    PDF atomically; ``--final`` checks and makes it the final version; a meeting whose minutes
+    are final gets its final version written."""
     # Imported here so the other commands never load reportlab.
     from meetingdesk.domain.enums import MeetingStatus, Profile
-    from meetingdesk.minutes.generate import generate_minutes
+    from meetingdesk.minutes.generate import generate_minutes, meeting_profile
     from meetingdesk.services import minutes_versions
     from meetingdesk.services.files import write_atomically
 
@@ -128,8 +155,14 @@ def cmd_minutes(args: argparse.Namespace) -> int:
             note = "bản chính thức đã chốt"
         else:
             profile = Profile(args.profile) if args.profile else None
+            if args.final:
+                minutes_versions.check_final(
+                    desk, args.meeting_id, profile or meeting_profile(desk, args.meeting_id))
             version, pdf = generate_minutes(desk, args.meeting_id, profile=profile)
-            note = "bản mới"
+            note = "bản"
+            if args.final:
+                version = minutes_versions.mark_final(desk, version.id or 0)
+                note = "bản chính thức"
     write_atomically(args.output, pdf)
     _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({note} {version.id}, "
          f"{version.profile.value}, {len(pdf):,} byte, sha256 {version.sha256[:12]}…) "
@@ -148,7 +181,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapping = guess_mapping(table.headers)
     if args.map:
         mapping.update(parse_mapping(args.map, table.headers))
-    with _writing(args.db, create=not args.dry_run) as desk:
+    with _desk_for(args.db, dry_run=args.dry_run) as desk:
         plan = plan_import(desk, table, mapping, args.meeting, args.site)
         for line in plan_lines(plan, details=not args.quiet):
             _out(line)
@@ -186,7 +219,7 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     from meetingdesk.exchange.report import merge_lines
 
     package = read_package(args.file)
-    with _writing(args.db, create=not args.dry_run) as desk:
+    with _desk_for(args.db, dry_run=args.dry_run) as desk:
         report = import_package(desk, package, dry_run=args.dry_run)
     for line in merge_lines(report):
         _out(line)
@@ -198,13 +231,13 @@ def cmd_minutes_docx(args: argparse.Namespace) -> int:
     from meetingdesk.domain.enums import Profile
     from meetingdesk.exchange.docx_minutes import render_minutes_docx
     from meetingdesk.minutes.builder import build_minutes
+    from meetingdesk.minutes.generate import meeting_profile
     from meetingdesk.minutes.profiles import profile_for
-    from meetingdesk.services import organization
     from meetingdesk.services.files import write_atomically
 
     with _writing(args.db, create=False) as desk:
         fmt = profile_for(Profile(args.profile) if args.profile
-                          else organization.get_organization(desk).profile)
+                          else meeting_profile(desk, args.meeting_id))
         data = render_minutes_docx(build_minutes(desk, args.meeting_id, fmt), fmt)
     write_atomically(args.output, data)
     _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({fmt.key.value}, {len(data):,} byte) "
@@ -248,9 +281,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="tệp PDF cần ghi (ghi trọn vẹn hoặc không ghi gì)")
     p.add_argument("--profile", choices=("state", "party"), default=None,
                    help="thể thức: state (Nghị định 30/2020) hoặc party (Hướng dẫn 36-HD/VPTW); "
-                        "mặc định theo thiết lập của cơ quan")
+                        "mặc định theo cơ quan ban hành của cuộc họp")
+    p.add_argument("--final", action="store_true",
+                   help="chốt làm bản chính thức (kiểm tra trước: đã kết thúc, có số, có người "
+                        "ký, mọi điểm cầu đã báo cáo số có mặt, thể thức của cơ quan ban hành)")
     p = command("import", cmd_import,
-                "nhập danh sách đại biểu hoặc điểm cầu từ XLSX, CSV (xem trước rồi ghi một lần)")
+                "nhập danh sách đại biểu hoặc điểm cầu từ XLSX, CSV (xem trước rồi ghi một lần; "
+                "tạo tệp dữ liệu nếu chưa có)")
     p.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx, .csv hoặc .txt")
     p.add_argument("--meeting", type=int, default=None, metavar="MÃ_CUỘC_HỌP",
                    help="thêm những người trong danh sách vào thành phần cuộc họp này")
@@ -277,7 +314,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="điểm cầu cần gửi; bỏ trống để gửi thiết lập cả cuộc họp")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.mdpkg")
     p = command("import-package", cmd_import_package,
-                "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được báo, không ghi đè)")
+                "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được báo, không ghi đè; "
+                "tạo tệp dữ liệu nếu chưa có)")
     p.add_argument("file", type=Path, metavar="TỆP.mdpkg")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     p = command("minutes-docx", cmd_minutes_docx,
@@ -286,6 +324,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.docx")
     p.add_argument("--profile", choices=("state", "party"), default=None,
                    help="thể thức; mặc định theo thiết lập của cơ quan")
+    from meetingdesk.cli_signing import add_commands as add_signing_commands
+
+    add_signing_commands(command)
     return parser
 
 
@@ -300,16 +341,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except MeetingDeskError as exc:
         holder = f" ({exc.holder})" if isinstance(exc, DeskInUseError) else ""
-        print(f"meetingdesk: {exc}{holder}", file=sys.stderr)
+        print(f"meetingdesk: {_with_backup_offer(exc, args.db)}{holder}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:
-        # Damage that only shows once the file is open (a bad page in the middle).
-        if getattr(exc, "sqlite_errorname", None) not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
-            raise
+        # A file of the user's (not a desk) read through SQLite, or damage that shows only
+        # once a desk is open: named in one line, never a traceback.
         damaged = DeskFileError(
-            f"Tệp {args.db} bị hỏng ({exc}); hãy chạy “meetingdesk check”.",
-            f"{args.db} is damaged ({exc}); run “meetingdesk check”.")
+            f"Lỗi SQLite khi xử lý {args.db}: {exc}; hãy chạy “meetingdesk check”.",
+            f"SQLite error while working on {args.db}: {exc}; run “meetingdesk check”.")
         print(f"meetingdesk: {damaged}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        failed = DeskFileError(
+            f"Lỗi đọc/ghi tệp {exc.filename or args.db}: {exc.strerror or exc}.",
+            f"Cannot read or write {exc.filename or args.db}: {exc.strerror or exc}.")
+        print(f"meetingdesk: {failed}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

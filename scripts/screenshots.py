@@ -109,6 +109,7 @@ def main() -> int:
     from meetingdesk.gui.app import application
     from meetingdesk.gui.dialogs.directories import PeopleDirectory, SiteDirectory
     from meetingdesk.gui.dialogs.import_dialog import ImportDialog
+    from meetingdesk.gui.dialogs.issuers import IssuerDirectory
     from meetingdesk.gui.dialogs.meeting import MeetingDialog
     from meetingdesk.gui.dialogs.preferences import PreferencesDialog
     from meetingdesk.gui.help import show_help
@@ -179,8 +180,8 @@ def main() -> int:
                                ("10", PeopleDirectory(window.session, window)),
                                ("11", MeetingDialog(directory.list_sites(window.session.desk),
                                                     window)),
-                               ("12", PreferencesDialog(window.settings, window.session,
-                                                        window))):
+                               ("12", PreferencesDialog(window.settings, window)),
+                               ("12b", IssuerDirectory(window.session, window))):
             dialog.show()
             save(dialog, f"{tag}-{number}-{type(dialog).__name__.lower()}")
             dialog.close()
@@ -219,14 +220,14 @@ def main() -> int:
         version = view.minutes._version()
         assert version is not None and version.id is not None
         minutes_versions.mark_final(window.session.desk, version.id)
-        window.session.changed.emit()
+        window.session.written()
         view.tabs.setCurrentWidget(view.overview)
         save(window, f"{tag}-18-final-meeting-overview")
         view.tabs.setCurrentWidget(view.notes)
         save(window, f"{tag}-18b-final-meeting-notes")
         minutes_versions.reopen_meeting(window.session.desk, view.meeting_id,
                                         reason="screenshots")
-        window.session.changed.emit()
+        window.session.written()
         window.meeting_list.search.setText("giao ban")
         save(window, f"{tag}-0-meeting-search")
         window.close()

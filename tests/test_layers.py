@@ -58,3 +58,19 @@ def test_layers_sql_only_in_store() -> None:
             elif isinstance(node, ast.keyword) and node.arg == "order_by":
                 found.append(f"{where}:{node.lineno}: order_by=")
     assert not found, "SQL outside meetingdesk/store:\n" + "\n".join(found)
+
+
+def test_layers_gui_takes_only_the_desk_type_from_store() -> None:
+    """The GUI names the ``Desk`` handle in its annotations; everything else (opening, locks,
+    snapshots, SQLite) it reaches through the services (the import contract forbids the rest
+    of ``store``, ``sqlite3`` and ``sqlite_utils``)."""
+    import ast
+
+    found: list[str] = []
+    for path in sorted((ROOT / "meetingdesk" / "gui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.ImportFrom) and node.module == "meetingdesk.store.desk"
+                    and [a.name for a in node.names] != ["Desk"]):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not found, "the GUI imports more than Desk from store.desk:\n" + "\n".join(found)

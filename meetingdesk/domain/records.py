@@ -19,16 +19,27 @@ from meetingdesk.domain.enums import (
 
 
 @dataclass(frozen=True, slots=True)
-class Organization:
-    """The desk's one row of settings, used by the minutes header and signatures."""
+class Issuer:
+    """An issuing body (cơ quan ban hành) of the directory: the minutes of its meetings take
+    its heading, place, number code, recipients and profile."""
 
-    agency: str = "BAN TỔ CHỨC TRUNG ƯƠNG"
-    parent_agency: str = "BAN CHẤP HÀNH TRUNG ƯƠNG"
-    place: str = "Hà Nội"
+    id: int | None
+    name: str
+    """The issuing body as the heading prints it: ``BAN TỔ CHỨC TỈNH ỦY THÁI NGUYÊN``."""
+    parent_body: str = ""
+    """The body above it: ``ĐẢNG BỘ TỈNH THÁI NGUYÊN``, ``BAN CHẤP HÀNH TRUNG ƯƠNG``."""
+    place: str = ""
     profile: Profile = Profile.PARTY
-    number_code: str = "BB/BTCTW"
-    chair_title: str = ""
+    number_code: str = ""
+    """``BB/BTCTW`` or ``BB-BTCTU``: the kind and the issuer's abbreviation."""
     recipients: tuple[str, ...] = ()
+    chair_title: str = ""
+    """The title line printed above the chair's name when the issuer's chair signs."""
+    chair_person_id: int | None = None
+    """Who signs for the chair by default in a new meeting of this issuer."""
+    secretary_person_id: int | None = None
+    is_default: bool = False
+    """The desk's default issuer, given to new meetings."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +87,13 @@ class Meeting:
     number: int | None = None
     description: str | None = None
     source_meeting_id: int | None = None
+    issuer_id: int | None = None
+    chair_signer_id: int | None = None
+    """The person who signs for the chair (chủ trì, chủ tọa); none: nothing is printed."""
+    chair_signer_title: str = ""
+    """The title line printed above the chair's name (``PHÓ TRƯỞNG BAN THƯỜNG TRỰC``)."""
+    secretary_signer_id: int | None = None
+    secretary_signer_title: str = ""
 
     @property
     def date(self) -> date | None:
@@ -92,6 +110,13 @@ class MeetingSite:
     summoned: int = 0
     connection: ConnectionStatus = ConnectionStatus.UNCHECKED
     position: int = 0
+    present: int | None = None
+    """The present count the site reports (``None`` until it does); the named people marked
+    present there are its floor."""
+    attendance_note: str | None = None
+    """Who attends there beyond the named delegates (``đại diện các sở, ngành của tỉnh``)."""
+    absence_note: str | None = None
+    """Who is absent at the site and why, as the site reports it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +237,12 @@ class MinutesVersion:
     size: int
     final: bool = False
     finalized_at: datetime | None = None
+    content_sha256: str | None = None
+    """The sha256 of the minutes' content (not of the PDF, which carries its creation time)."""
+    signed_sha256: str | None = None
+    """Set when the version has a digitally signed copy (its bytes are kept apart)."""
+    signed_at: datetime | None = None
+    signed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Control characters are dropped from user text, but tab and newline are kept.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters are dropped from user text, but tab and newline are kept; so are the
+# byte order mark and the bidirectional controls (marks, embeddings, overrides, isolates), which
+# Vietnamese never needs and which reorder or hide text in lists and documents.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+                      "\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
@@ -26,8 +29,14 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def strip_invisible(text: str) -> str:
+    """``text`` without control characters (but tab and newline), BOM and bidi controls."""
+    return _CONTROL.sub("", text)
+
+
 def clean_text(text: str | None, *, multiline: bool = True) -> str:
-    """Normalise user text on its way in: NFC, no control characters, tidy ends.
+    """Normalise user text on its way in: NFC, no control characters, no BOM or bidi controls,
+    tidy ends.
 
     Single-line fields (names, titles) also fold runs of whitespace and newlines to one space.
     """
@@ -35,7 +44,7 @@ def clean_text(text: str | None, *, multiline: bool = True) -> str:
         return ""
     # Controls go before NFC: one between a letter and its mark would otherwise block the
     # composition and leave decomposed text behind once it is removed.
-    text = nfc(_CONTROL.sub("", text)).replace("\r\n", "\n").replace("\r", "\n")
+    text = nfc(strip_invisible(text)).replace("\r\n", "\n").replace("\r", "\n")
     if multiline:
         return "\n".join(line.rstrip() for line in text.strip().split("\n"))
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()

@@ -1,10 +1,12 @@
 """Exporting a meeting's attendance list and site table to XLSX and CSV.
 
 CSV is written as UTF-8 *with* a BOM (Excel opens it as Unicode only then), comma-separated,
-CRLF line ends. Formula injection: a cell whose text starts with ``=``, ``+``, ``-``, ``@``,
-tab or carriage return gets a leading apostrophe in both formats (see
-:mod:`~meetingdesk.exchange.cells`); XLSX cells are also written as typed strings, never
-formulas.
+CRLF line ends. Formula injection: in CSV a cell whose text starts with ``=``, ``+``, ``-``,
+``@``, tab or carriage return gets a leading apostrophe (see :mod:`~meetingdesk.exchange.cells`);
+XLSX cells are written as typed strings, which no spreadsheet evaluates, exactly as they are
+("+84 912 345 678", never "'+84 912 345 678"). Dates are written as the decree writes them
+(``03/4/2023``). A site's present and absent counts are the ones it reported, with its named
+delegates as their floor.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from meetingdesk.domain.dates import short_date
 from meetingdesk.exchange.cells import inert
 from meetingdesk.exchange.errors import ExchangeError
 from meetingdesk.services import meetings, participation
@@ -37,7 +40,8 @@ def attendance_rows(desk: Desk, meeting_id: int) -> list[tuple[object, ...]]:
         rows.append((number, p.full_name, p.title_line, p.organization or "",
                      e.site.name if e.site else "", a.role.label, a.status.label,
                      a.reason or "",
-                     a.checked_in_at.strftime("%H:%M %d/%m/%Y") if a.checked_in_at else "",
+                     f"{a.checked_in_at:%H:%M} {short_date(a.checked_in_at.date())}"
+                     if a.checked_in_at else "",
                      p.phone or "", p.email or ""))
     return rows
 
@@ -45,10 +49,11 @@ def attendance_rows(desk: Desk, meeting_id: int) -> list[tuple[object, ...]]:
 def site_rows(desk: Desk, meeting_id: int) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []
     for number, e in enumerate(participation.meeting_sites(desk, meeting_id), start=1):
-        s, ms = e.site, e.meeting_site
+        s, ms, count = e.site, e.meeting_site, e.headcount
         rows.append((number, s.name, s.code or "", "; ".join(s.aliases), s.contact_name or "",
                      s.contact_phone or "", s.technician_name or "", s.technician_phone or "",
-                     ms.summoned, e.present, e.absent, e.expected, ms.connection.label))
+                     ms.summoned, count.present, count.absent, e.expected,
+                     ms.connection.label))
     return rows
 
 
@@ -77,7 +82,7 @@ def write_xlsx(path: Path, title: str, headers: Sequence[str],
             if isinstance(v, int):
                 cells.append(WriteOnlyCell(ws, value=v))
             else:
-                cell = WriteOnlyCell(ws, value=inert(v))
+                cell = WriteOnlyCell(ws, value=str(v))
                 cell.data_type = "s"
                 cells.append(cell)
         ws.append(cells)

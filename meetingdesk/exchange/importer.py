@@ -30,7 +30,7 @@ from meetingdesk.exchange.mapping import Field, Mapping
 from meetingdesk.exchange.table import Table
 from meetingdesk.services import directory, participation
 from meetingdesk.services.bulk import Batch, backup_desk, clean_titles, run_batch
-from meetingdesk.services.guards import MAX_LINE, editable_meeting
+from meetingdesk.services.guards import MAX_LINE, MAX_LINE_VI, editable_meeting
 from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
@@ -159,8 +159,8 @@ class _SiteIndex:
     def resolve(self, name: str, code: str) -> int | str | None:
         """The id of a known site, or the key of a new one (a new code or name is added once,
         under the same key for later rows that give either)."""
-        name = clean_text(name, multiline=False)[:MAX_LINE]
-        code = clean_text(code, multiline=False)[:MAX_LINE]
+        name = clean_text(name, multiline=False)
+        code = clean_text(code, multiline=False)
         keys = [fold(text) for text in (code, name) if text]
         for key in keys:
             site = self.by_key.get(key)
@@ -174,6 +174,14 @@ class _SiteIndex:
         self.new[key] = NewSite(key, name or code, code or None)
         self.new_keys.update((k, key) for k in keys)
         return key
+
+
+_TOO_LONG = (f"có ô dài quá {MAX_LINE_VI} ký tự", f"a cell is longer than {MAX_LINE:,} characters")
+
+
+def _too_long(cells: tuple[str, ...]) -> bool:
+    """Whether a cell is longer than a field may be: the row is skipped, never cut."""
+    return any(len(clean_text(c, multiline=False)) > MAX_LINE for c in cells)
 
 
 def _cell(cells: tuple[str, ...], mapping: Mapping, f: Field) -> str:
@@ -203,10 +211,10 @@ def _person_values(cells: tuple[str, ...], mapping: Mapping) -> dict[str, object
     for f in (Field.ORGANIZATION, Field.EMAIL):
         text = clean_text(_cell(cells, mapping, f), multiline=False)
         if text:
-            values[f.value] = text[:MAX_LINE]
+            values[f.value] = text
     phone = _phone(_cell(cells, mapping, Field.PHONE))
     if phone:
-        values["phone"] = phone[:MAX_LINE]
+        values["phone"] = phone
     rank = _count(_cell(cells, mapping, Field.RANK))
     if rank is not None:
         values["rank"] = rank
@@ -218,7 +226,7 @@ def _attendance(cells: tuple[str, ...], mapping: Mapping
     role = _ROLES.get(fold(_cell(cells, mapping, Field.ROLE)).strip(), Role.DELEGATE)
     status = _STATUSES.get(fold(_cell(cells, mapping, Field.STATUS)).strip(),
                            AttendanceStatus.EXPECTED)
-    reason = clean_text(_cell(cells, mapping, Field.REASON), multiline=False)[:MAX_LINE] or None
+    reason = clean_text(_cell(cells, mapping, Field.REASON), multiline=False) or None
     return role, status, reason  # type: ignore[return-value]
 
 
@@ -257,8 +265,8 @@ def _people_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | N
         if not name:
             rows.append(PlanRow(line, Action.SKIP, "", "không có họ tên", "no name"))
             continue
-        if len(name) > MAX_LINE:
-            rows.append(PlanRow(line, Action.SKIP, name[:80], "họ tên quá dài", "name too long"))
+        if _too_long(cells):
+            rows.append(PlanRow(line, Action.SKIP, name[:80], _TOO_LONG[0], _TOO_LONG[1]))
             continue
         site = sites.resolve(_cell(cells, mapping, Field.SITE),
                              _cell(cells, mapping, Field.SITE_CODE)) or default_site
@@ -310,6 +318,9 @@ def _site_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | Non
     for line, cells in table.rows:
         name = clean_text(_cell(cells, mapping, Field.SITE), multiline=False)
         code = clean_text(_cell(cells, mapping, Field.SITE_CODE), multiline=False)
+        if _too_long(cells):
+            rows.append(PlanRow(line, Action.SKIP, (name or code)[:80], *_TOO_LONG))
+            continue
         site = sites.resolve(name, code)
         if site is None:
             rows.append(PlanRow(line, Action.SKIP, "", "không có tên điểm cầu", "no site name"))
@@ -319,7 +330,7 @@ def _site_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | Non
                                 f"same as line {seen[site]}"))
             continue
         seen[site] = line
-        values = {f.value: clean_text(_cell(cells, mapping, f), multiline=False)[:MAX_LINE]
+        values = {f.value: clean_text(_cell(cells, mapping, f), multiline=False)
                   for f in (Field.CONTACT_NAME, Field.CONTACT_PHONE, Field.TECHNICIAN_NAME,
                             Field.TECHNICIAN_PHONE) if _cell(cells, mapping, f).strip()}
         aliases = clean_titles(_TITLE_SPLIT.split(_cell(cells, mapping, Field.ALIASES)))

@@ -21,6 +21,16 @@ from typing import Any
 
 from meetingdesk.domain.errors import MeetingDeskError, ValidationError
 from meetingdesk.exchange.errors import PackageError
+from meetingdesk.exchange.manifest import (
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    RECORDS,
+    check_manifest,
+    check_records,
+    check_sizes,
+)
+from meetingdesk.exchange.manifest import refused as _refuse
 from meetingdesk.exchange.zipguard import open_zip
 from meetingdesk.services import directory, meetings, sync, wire
 from meetingdesk.services.bulk import backup_desk
@@ -29,13 +39,7 @@ from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
-FORMAT = "meetingdesk-exchange"
-FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
-RECORDS = "records.json"
 SUFFIX = ".mdpkg"
-MAX_MANIFEST_BYTES = 1 << 20
-MAX_RECORDS = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,48 +114,12 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
     return Package(manifest, records)
 
 
-def _refuse(name: str, why_vi: str, why_en: str) -> PackageError:
-    return PackageError(
-        f"Gói {name} bị từ chối: {why_vi}. Không có gì được ghi vào dữ liệu.",
-        f"The package {name} was refused: {why_en}. Nothing was written to the desk.",
-    )
-
-
 def _json(name: str, member: str, data: bytes) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _refuse(name, f"{member} không phải JSON hợp lệ",
                       f"{member} is not valid JSON") from None
-
-
-def _check_manifest(name: str, manifest: Any) -> dict[str, Any]:
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise _refuse(name, "đây không phải gói trao đổi MeetingDesk",
-                      "this is not a MeetingDesk exchange package")
-    version = manifest.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise _refuse(name, "gói được tạo bởi phiên bản MeetingDesk mới hơn; hãy cập nhật",
-                      "it was made by a newer MeetingDesk; please update")
-    members = manifest.get("members")
-    if (not isinstance(members, dict) or set(members) != {RECORDS}
-            or not isinstance(manifest.get("desk_id"), str)
-            or manifest.get("scope") not in ("site", "setup")):
-        raise _refuse(name, "bản kê (manifest) không đầy đủ", "its manifest is incomplete")
-    meeting = manifest.get("meeting")
-    if (not isinstance(meeting, dict) or not isinstance(meeting.get("title"), str)
-            or not isinstance(meeting.get("planned_start"), str | None)):
-        raise _refuse(name, "bản kê không ghi rõ cuộc họp (tên cuộc họp)",
-                      "its manifest does not name the meeting (its title)")
-    site = manifest.get("site")
-    if manifest["scope"] == "site" and (not isinstance(site, dict)
-                                        or not isinstance(site.get("name"), str)):
-        raise _refuse(name, "bản kê không ghi rõ điểm cầu (tên điểm cầu)",
-                      "its manifest does not name the site")
-    if not isinstance(manifest.get("created_at", ""), str):
-        raise _refuse(name, "thời điểm tạo gói trong bản kê không hợp lệ",
-                      "the time it was made is invalid in its manifest")
-    return manifest
 
 
 def read_package(path: str | Path) -> Package:
@@ -164,15 +132,12 @@ def read_package(path: str | Path) -> Package:
             raise _refuse(name, "thành phần trong gói không đúng",
                           "its members are not the expected ones")
         head, body = z.read(MANIFEST), z.read(RECORDS)
-    if len(head) > MAX_MANIFEST_BYTES:
-        raise _refuse(name, "bản kê quá lớn", "its manifest is too large")
-    manifest = _check_manifest(name, _json(name, MANIFEST, head))
+    check_sizes(name, head, body)
+    manifest = check_manifest(name, _json(name, MANIFEST, head))
     if _sha256(body) != manifest["members"][RECORDS]:
         raise _refuse(name, f"mã băm sha256 của {RECORDS} không khớp (gói đã bị sửa hoặc hỏng)",
                       f"the sha256 of {RECORDS} does not match (tampered with or damaged)")
-    raw = _json(name, RECORDS, body)
-    if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
-        raise _refuse(name, "danh sách bản ghi không hợp lệ", "its record list is invalid")
+    raw = check_records(name, _json(name, RECORDS, body))
     try:
         records = [wire.parse_record(r) for r in raw]
     except MeetingDeskError as exc:

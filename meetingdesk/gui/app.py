@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk import __version__
+from meetingdesk.domain.errors import ConflictError
 from meetingdesk.gui import i18n
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.collector import collect_in_gui_thread
@@ -22,8 +23,8 @@ from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.single_instance import ask_owner_to_come_forward
 from meetingdesk.paths import default_desk_path, resource
+from meetingdesk.services import session
 from meetingdesk.services.demo import DEMO_TITLE
-from meetingdesk.store.lock import DeskInUseError, DeskLock
 
 logger = logging.getLogger(__name__)
 
@@ -84,17 +85,13 @@ def rebuilt_in_language(old: MainWindow, settings: Settings) -> MainWindow:
     return new
 
 
-def open_elsewhere(path: Path) -> DeskInUseError | None:
+def open_elsewhere(path: Path) -> ConflictError | None:
     """When another program has ``path`` open: ask it to come forward and return why this one
     cannot open it; else ``None``."""
-    probe = DeskLock(path)
-    try:
-        probe.acquire()
-    except DeskInUseError as exc:
+    refusal = session.open_elsewhere(path)
+    if refusal is not None:
         ask_owner_to_come_forward(path)
-        return exc
-    probe.release()
-    return None
+    return refusal
 
 
 def run(db: Path | None, *, demo: bool = False) -> int:
@@ -110,7 +107,9 @@ def run(db: Path | None, *, demo: bool = False) -> int:
     path = desk_to_open(db, settings)
     elsewhere = open_elsewhere(path)
     if elsewhere is not None:
-        print(f"meetingdesk: {elsewhere} ({elsewhere.holder})", file=sys.stderr)
+        holder = getattr(elsewhere, "holder", "")  # the process, for the terminal only
+        holder = f" ({holder})" if holder else ""
+        print(f"meetingdesk: {elsewhere}{holder}", file=sys.stderr)
         if not os.environ.get(QUIT_WHEN_READY):  # the window: words, no process numbers
             QMessageBox.information(None, tr("MeetingDesk"), str(elsewhere))
         return 1
@@ -122,7 +121,9 @@ def run(db: Path | None, *, demo: bool = False) -> int:
         windows[-1].language_changed.connect(change_language)
 
     window.language_changed.connect(change_language)
-    window.open_desk_file(path, select_title=DEMO_TITLE if demo else None)
+    # Only the default desk is made at the first start; a desk named or remembered must exist.
+    window.open_desk_file(path, select_title=DEMO_TITLE if demo else None,
+                          create=db is None and path == default_desk_path())
     window.show()
     QTimer.singleShot(0, lambda: _ready(window))
     code = app.exec()

@@ -1,27 +1,26 @@
-"""Looking after the open desk: its lock (one program per file, the first one coming forward
-when a second is started) and its automatic backups.
+"""Looking after the open desk while the window has it: the first program on a desk coming
+forward when a second is started on it, and the timing of its automatic backups.
 
-The schedule is :class:`meetingdesk.services.backups.BackupSchedule`: a backup on opening when
-the newest is a day old, every 30 minutes while there are changes, and on closing after
-changes. Backups run in a worker thread with a connection of its own, so a large desk never
-freezes the window; a backup that fails is logged and reported in the status bar, never in the
-user's way.
+The desk itself, its lock and its backup schedule are a
+:class:`~meetingdesk.services.session.WorkSession` (Qt-free): the schedule
+(:class:`~meetingdesk.services.backups.BackupSchedule`) takes a backup on opening when the
+newest is a day old, every 30 minutes while there are changes, and on closing after changes.
+Here, timers tell it the time, and the backups it asks for run in a worker thread with a
+connection of their own on the desk's runner (:mod:`meetingdesk.gui.jobs`), so a large desk
+never freezes the window; a backup that fails is
+logged and reported in the status bar, never in the user's way.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from datetime import datetime
-from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.gui.jobs import BackgroundRunner, Task
 from meetingdesk.gui.single_instance import ActivationServer
-from meetingdesk.services.backups import BackupSchedule, list_backups, take_backup
-from meetingdesk.store.desk import Desk, open_desk
-from meetingdesk.store.lock import DeskLock
+from meetingdesk.services.session import WorkSession, back_up_file
 
 logger = logging.getLogger(__name__)
 
@@ -30,96 +29,53 @@ OPEN_DELAY_MS = 3_000
 """The backup on opening waits a little: the window comes first."""
 
 
-class BackupWorker(QObject):
-    """Takes one backup of a desk file through a connection of its own."""
-
-    finished = Signal(object)
-    """The path of the backup, or the exception that stopped it."""
-
-    def __init__(self, path: Path, reason: str, now: datetime) -> None:
-        super().__init__()
-        self.path, self.reason, self.now = path, reason, now
-
-    def run(self) -> None:
-        result: object
-        try:
-            with open_desk(self.path, create=False) as desk:
-                result = take_backup(desk, self.reason, self.now).path
-        except Exception as exc:  # reported, never raised in a thread nobody watches
-            logger.warning("Automatic backup of %s failed: %s", self.path, exc)
-            result = exc
-        self.finished.emit(result)
-
-
 class DeskKeeper(QObject):
-    """Holds the lock of an open desk and takes its automatic backups."""
+    """Answers a second program started on the desk and times the desk's automatic backups."""
 
     backed_up = Signal(object)
     """A backup's path, or the exception of a failed one."""
     activation_requested = Signal()
     """Another program was started on this desk: the window should come forward."""
 
-    def __init__(self, desk: Desk, lock: DeskLock, parent: QObject | None = None) -> None:
+    def __init__(self, work: WorkSession, runner: BackgroundRunner,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
-        self.lock = lock
-        self.server = ActivationServer(desk.path, self)
+        self.work = work
+        self.runner = runner
+        work.take_backup = self.back_up
+        self.server = ActivationServer(work.path, self)
         self.server.activation_requested.connect(self.activation_requested)
-        self._threads: list[QThread] = []
-        self._workers: list[BackupWorker] = []
-        """Kept referenced while they run (Python would otherwise delete them)."""
-        self._closing = False
-        found = list_backups(desk.path)
-        self.schedule = BackupSchedule(found[-1].taken_at if found else None, self._backup)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(lambda: self.schedule.tick(datetime.now()))
+        self.timer.timeout.connect(lambda: work.schedule.tick(datetime.now()))
         self.timer.start()
         self._open_timer = QTimer(self)
         self._open_timer.setSingleShot(True)
         self._open_timer.setInterval(OPEN_DELAY_MS)
-        self._open_timer.timeout.connect(lambda: self.schedule.opened(datetime.now()))
-        self._open_timer.start()
+        self._open_timer.timeout.connect(lambda: work.schedule.opened(datetime.now()))
+        if work.desk.read_only:  # nothing changes, and nothing may be written beside it
+            self.timer.stop()
+        else:
+            self._open_timer.start()
 
     def changed(self) -> None:
-        self.schedule.changed(datetime.now())
+        self.work.schedule.changed(datetime.now())
 
-    def _backup(self, reason: str, now: datetime) -> None:
-        if self._closing:  # the desk is about to close: back up here and now
-            try:
-                take_backup(self.desk, reason, now)
-            except MeetingDeskError as exc:
-                logger.warning("Closing backup of %s failed: %s", self.desk.path, exc)
-            return
-        worker = BackupWorker(self.desk.path, reason, now)
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(self.backed_up)
-        # quit from the worker's thread: close() may be waiting for it in the GUI thread
-        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.finished.connect(lambda: self._done(thread, worker))
-        thread.finished.connect(thread.deleteLater)
-        self._threads.append(thread)
-        self._workers.append(worker)
-        thread.start()
+    def back_up(self, reason: str, now: datetime) -> Task:
+        """Take a backup on the runner; ``backed_up`` tells its path or its error."""
+        path = self.work.path
 
-    def _done(self, thread: QThread, worker: BackupWorker) -> None:
-        if thread in self._threads:
-            self._threads.remove(thread)
-            self._workers.remove(worker)
+        def failed(exc: BaseException) -> None:
+            logger.warning("Backup of %s failed: %s", path, exc)
+            self.backed_up.emit(exc)
+
+        return self.runner.submit(lambda _progress: back_up_file(path, reason, now).path,
+                                  done=self.backed_up.emit, failed=failed)
 
     def close(self) -> None:
-        """Take the closing backup if anything changed (here, before the desk closes), wait
-        for backups under way, and release the lock."""
+        """Stop the timers (the runner waits for a backup under way; the desk closes after,
+        with its closing backup, in :meth:`WorkSession.close`)."""
         self.timer.stop()
         self._open_timer.stop()  # a desk closed within seconds of opening: no opening backup
-        self._closing = True
-        for thread in list(self._threads):
-            while thread.isRunning():  # QThread.wait() would keep the GIL from the worker
-                time.sleep(0.01)
+        self.work.take_backup = None
         self.server.close()
-        try:
-            self.schedule.closing(datetime.now())
-        finally:
-            self.lock.release()

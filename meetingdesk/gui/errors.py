@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import sqlite3
 import sys
 from collections.abc import Callable
 from types import TracebackType
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.gui.i18n import tr
+from meetingdesk.services.session import is_database_error
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         return
     logger.error("Unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     detail = f"{type(exc).__name__}: {exc}"
-    if isinstance(exc, sqlite3.Error):
+    if is_database_error(exc):
         message = tr("The desk file could not be written. Nothing was changed.")
     else:
         message = tr("The action failed because of an unexpected error. Your data was not "

@@ -1,139 +1,288 @@
-"""Running one job at a time off the GUI thread, for a dialog or a window, and hearing back in
-the GUI thread: the result goes to a callback, an error to another (or to a message box).
+"""The one background runner of an open desk: minutes generation, printing, backups, imports,
+exports and packages run off the GUI thread, one after another, and report back in it.
 
-The job itself (:class:`~meetingdesk.gui.workers.Job`) never touches widgets; the callbacks,
-called here in the GUI thread, do.
+A job is a function of plain values (never a widget) that gets a :class:`Progress` to tell its
+stage and to ask whether it was cancelled; it opens its own connection to the desk when it
+needs one (``meetingdesk.services.session.worker_connection``). Its result goes to a ``done``
+callback and its error to ``failed`` (by default a message box), both called in the GUI
+thread; a job whose owner is gone is simply forgotten when it ends. Jobs run in a thread of
+their own started for the queue and ended when the queue is empty, so nothing waits idle and
+closing the desk waits (:meth:`BackgroundRunner.shutdown`, ``QThread.wait``, which lets go of
+the GIL) only for the job under way, never in a busy loop.
+
+The live mode's draft saver is not a job here: see :mod:`meetingdesk.gui.live.draft_saver`.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
+from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.gui.errors import show_error
 from meetingdesk.gui.i18n import tr
-from meetingdesk.gui.workers import Job
+
+logger = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+Staged = Callable[[str], None]
 
 
-class JobRunner(QObject):
-    """One job at a time: :meth:`start` it, get its result in ``done`` or its error in
-    ``failed``; :meth:`shutdown` forgets the callbacks and waits for the thread."""
+class Progress:
+    """What a running job may say and ask (plain Python: it runs in the job's thread)."""
+
+    def __init__(self, emit_stage: Callable[[str], None], cancel: threading.Event) -> None:
+        self._emit_stage = emit_stage
+        self._cancel = cancel
+
+    def stage(self, name: str) -> None:
+        """Tell the GUI thread the job reached ``name`` (its ``stage`` callback gets it)."""
+        self._emit_stage(name)
+
+    def cancelled(self) -> bool:
+        """Whether the user cancelled: the job stops at its next safe point if it can."""
+        return self._cancel.is_set()
+
+
+Work = Callable[[Progress], object]
+
+
+@dataclass(eq=False)
+class Task:
+    """A job submitted to the runner: its work and who hears about it."""
+
+    work: Work
+    done: Done | None
+    failed: Failed | None
+    stage: Staged | None
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+    def forget(self) -> None:
+        """Nobody listens any more (its dialog closed): it ends unheard."""
+        self.done = self.failed = self.stage = None
+
+
+class _Worker(QObject):
+    """Runs one task in the runner's thread and reports by signals (queued to the GUI)."""
+
+    finished = Signal(object, object)
+    """(this worker, the result)"""
+    failed = Signal(object, object)
+    """(this worker, the exception)"""
+    stage = Signal(str)
+
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self.task = task
+
+    def run(self) -> None:
+        try:
+            result = self.task.work(Progress(self.stage.emit, self.task.cancel))
+        except MeetingDeskError as exc:
+            self.failed.emit(self, exc)
+        except Exception as exc:  # reported to the GUI thread, which logs and shows it
+            logger.exception("A background job failed")
+            self.failed.emit(self, exc)
+        else:
+            self.finished.emit(self, result)
+
+
+class BackgroundRunner(QObject):
+    """Runs submitted work off the GUI thread, one job at a time, in submission order."""
 
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._job: Job | None = None
-        """The running job, kept referenced (Python would otherwise delete it)."""
-        self._done: Done | None = None
-        self._failed: Failed | None = None
-        self._running: list[tuple[QThread, Job]] = []
-        """Threads with their jobs, kept until the thread has ended: a job deleted while its
-        thread still runs would crash."""
+        self._queue: deque[Task] = deque()
+        self._running: tuple[QThread, _Worker] | None = None
         self._closed = False
 
     def is_busy(self) -> bool:
-        return self._job is not None
+        return self._running is not None or bool(self._queue)
 
-    def start(self, work: Callable[[], object], done: Done, failed: Failed) -> None:
-        """Run ``work()`` in a thread of its own; ``done(result)`` or ``failed(exc)`` follow in
-        the GUI thread."""
-        if self._job is not None or self._closed:
-            raise RuntimeError("a job is already running")
-        job = Job(work)
-        self._job, self._done, self._failed = job, done, failed
-        job.finished.connect(self._finished)
-        job.failed.connect(self._error)
-        thread = QThread(self)
-        job.moveToThread(thread)
-        thread.started.connect(job.run)
+    def submit(self, work: Work, *, done: Done | None = None, failed: Failed | None = None,
+               stage: Staged | None = None) -> Task:
+        """Queue ``work(progress)``; ``done(result)``, ``failed(exc)`` and ``stage(name)``
+        follow in the GUI thread. An error without ``failed`` is logged."""
+        if self._closed:
+            raise RuntimeError("the desk is closing: no new background work")
+        task = Task(work, done, failed, stage)
+        was_busy = self.is_busy()
+        self._queue.append(task)
+        if self._running is None:
+            self._start_next()
+        if not was_busy:
+            self.busy_changed.emit(True)
+        return task
+
+    def cancel(self, task: Task) -> None:
+        """Ask ``task`` to stop (one not started yet never starts) and forget its callbacks."""
+        task.cancel.set()
+        task.forget()
+        if task in self._queue:
+            self._queue.remove(task)
+            if not self.is_busy():
+                self.busy_changed.emit(False)
+
+    def _start_next(self) -> None:
+        if not self._queue:
+            return
+        task = self._queue.popleft()
+        worker = _Worker(task)
+        thread = QThread()
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.stage.connect(self._stage)
+        worker.finished.connect(self._finished)  # queued: the runner lives in the GUI thread
+        worker.failed.connect(self._failed)
         # quit from the job's thread, so that a GUI thread waiting for it cannot deadlock
-        job.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        job.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.finished.connect(self._prune)
-        self._running.append((thread, job))
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        self._running = (thread, worker)
         thread.start()
-        self.busy_changed.emit(True)
 
-    def _prune(self) -> None:
-        """Let go of the threads that have ended, and of their jobs (here, in the GUI thread:
-        nothing is deleted by a thread while it ends)."""
-        for thread, _job in [(t, j) for t, j in self._running if t.isFinished()]:
-            thread.wait()  # returns once the thread has completely ended (releases the GIL)
-            self._running.remove((thread, _job))
-            thread.deleteLater()
+    def _end(self) -> Task:
+        assert self._running is not None
+        thread, worker = self._running
+        thread.wait()  # the thread is ending (it quit itself): wait until it has, then drop it
+        self._running = None
+        worker.deleteLater()
+        thread.deleteLater()
+        if not self._closed:
+            self._start_next()
+        if not self.is_busy():
+            self.busy_changed.emit(False)
+        return worker.task
 
-    def _end(self) -> tuple[Done | None, Failed | None]:
-        callbacks = (self._done, self._failed)
-        self._job = self._done = self._failed = None
-        self.busy_changed.emit(False)
-        return callbacks
+    def _stage(self, name: str) -> None:
+        if self._running is not None and self._running[1].task.stage is not None:
+            self._running[1].task.stage(name)
 
-    def _finished(self, result: object) -> None:
-        done, _ = self._end()
-        if done is not None and not self._closed:
-            done(result)
+    def _current(self, worker: _Worker) -> bool:
+        """Whether ``worker`` is the job under way (not one :meth:`shutdown` let go)."""
+        return self._running is not None and self._running[1] is worker
 
-    def _error(self, exc: BaseException) -> None:
-        _, failed = self._end()
-        if failed is not None and not self._closed:
-            failed(exc)
+    def _finished(self, worker: _Worker, result: object) -> None:
+        if not self._current(worker):
+            return
+        task = self._end()
+        if task.done is not None and not task.cancel.is_set():
+            task.done(result)
+
+    def _failed(self, worker: _Worker, exc: BaseException) -> None:
+        if not self._current(worker):
+            return
+        task = self._end()
+        if task.failed is not None:
+            task.failed(exc)
+        elif not task.cancel.is_set():
+            logger.warning("Background job failed unheard: %s", exc)
 
     def shutdown(self) -> None:
-        """Drop the callbacks of a job under way and wait until its thread has ended."""
+        """Drop the queued jobs, ask the running one to stop, and wait until it has ended.
+        Its callbacks are not called (the desk is closing)."""
         self._closed = True
-        for thread, _job in self._running:
+        for task in self._queue:
+            task.forget()
+        self._queue.clear()
+        if self._running is not None:
+            thread, worker = self._running
+            worker.task.cancel.set()
+            worker.task.forget()
             thread.wait()
+            self._running = None
+            worker.deleteLater()
             thread.deleteLater()
-        self._running.clear()
 
 
-def run_busy(parent: QWidget, text: str, work: Callable[[], object], done: Done) -> JobRunner:
-    """Run ``work()`` off the GUI thread behind a modal busy indicator saying ``text``; then
-    ``done(result)``, or a message box for an error."""
+class JobRunner(QObject):
+    """A dialog's view of the desk's runner: one job of its own at a time, forgotten when the
+    dialog closes (:meth:`shutdown`)."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, runner: BackgroundRunner, parent: QObject) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._task: Task | None = None
+
+    def is_busy(self) -> bool:
+        return self._task is not None
+
+    def start(self, work: Callable[[], object], done: Done, failed: Failed) -> None:
+        """Run ``work()`` in the background; ``done(result)`` or ``failed(exc)`` follow in the
+        GUI thread."""
+        if self._task is not None:
+            raise RuntimeError("a job is already running")
+
+        def finished(result: object) -> None:
+            self._idle()
+            done(result)
+
+        def errored(exc: BaseException) -> None:
+            self._idle()
+            failed(exc)
+
+        self._task = self._runner.submit(lambda _progress: work(), done=finished,
+                                         failed=errored)
+        self.busy_changed.emit(True)
+
+    def _idle(self) -> None:
+        self._task = None
+        self.busy_changed.emit(False)
+
+    def shutdown(self) -> None:
+        """Forget the job under way (it reads, or it has been let finish: see JobDialog)."""
+        if self._task is not None:
+            self._runner.cancel(self._task)
+            self._task = None
+
+
+def run_busy(parent: QWidget, runner: BackgroundRunner, text: str, work: Callable[[], object],
+             done: Done) -> Task:
+    """Run ``work()`` in the background behind a modal busy indicator saying ``text`` (the
+    window keeps painting); then ``done(result)``, or a message box for an error."""
     progress = QProgressDialog(text, "", 0, 0, parent)
     progress.setCancelButton(None)
     progress.setWindowTitle(parent.windowTitle())
     progress.setMinimumDuration(0)
     progress.setModal(True)
-    runner = JobRunner(parent)
-
-    def finish() -> None:
-        progress.close()
-        progress.deleteLater()
-        runner.shutdown()  # the thread is ending: wait for it before deleting its parent
-        runner.deleteLater()
 
     def succeeded(result: object) -> None:
-        finish()
+        progress.close()
+        progress.deleteLater()
         done(result)
 
     def failed(exc: BaseException) -> None:
-        finish()
+        progress.close()
+        progress.deleteLater()
         show_error(parent, exc)
 
-    runner.start(work, succeeded, failed)
+    task = runner.submit(lambda _progress: work(), done=succeeded, failed=failed)
     progress.show()
-    return runner
+    return task
 
 
 class JobDialog(QDialog):
-    """A dialog whose reading, planning and writing run in its own :class:`JobRunner`.
+    """A dialog whose reading, planning and writing run on the desk's runner.
 
-    Subclasses implement ``_busy(busy)`` (the runner started or finished a job) and set
+    Subclasses implement ``_busy(busy)`` (a job of theirs started or finished) and set
     ``_applying`` while a job writes to the desk: the dialog then refuses to close.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._applying = False
-        self.runner = JobRunner(self)
+        self.runner = JobRunner(runner, self)
         self.runner.busy_changed.connect(self._busy)
 
     def _busy(self, busy: bool) -> None:

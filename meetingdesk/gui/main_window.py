@@ -6,6 +6,7 @@ import html
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,19 +24,28 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk import __version__
-from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
+from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.desk_keeper import DeskKeeper
+from meetingdesk.gui.desk_search import DeskSearch
 from meetingdesk.gui.dialogs.meeting import MeetingDialog
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.meeting_view import MeetingView
+from meetingdesk.gui.read_only import lock_edits
+from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, drafts, meetings
-from meetingdesk.store.desk import Desk, open_desk
-from meetingdesk.store.lock import DeskLock
+from meetingdesk.services.backups import StartCheck
+from meetingdesk.services.changes import Changes, meeting_content
+from meetingdesk.services.session import WorkSession, open_session
+from meetingdesk.store.desk import Desk
+
+if TYPE_CHECKING:
+    from meetingdesk.gui.dialogs.directories import DirectoryWindow
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +61,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.session: DeskSession | None = None
         self.keeper: DeskKeeper | None = None
+        self.work: WorkSession | None = None
+        self.searcher: SearchThread | None = None
+        self.desk_search: DeskSearch | None = None
         self._live_windows: list[QMainWindow] = []
         self._desk_windows: list[QWidget] = []
         """Directory windows on the open desk, closed with it."""
@@ -74,9 +87,18 @@ class MainWindow(QMainWindow):
         self.notice.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
         self.notice.linkActivated.connect(self._resume_draft)
         self.notice.hide()
+        self.read_only_banner = QLabel(tr(
+            "Read-only: this desk is on a read-only medium or you may not write it. You can "
+            "browse, search, preview, export and print; nothing can be changed."), self)
+        self.read_only_banner.setObjectName("read-only-banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "background: #fde2e1; color: #7a1712; padding: 6px; font-weight: bold;")
+        self.read_only_banner.hide()
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.read_only_banner)
         right_layout.addWidget(self.notice)
         right_layout.addWidget(self.stack, 1)
         self.splitter.addWidget(self.meeting_list)
@@ -139,6 +161,9 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(edit_menu, tr("Redo"), self.redo,
                                         QKeySequence.StandardKey.Redo)
+        edit_menu.addSeparator()
+        self.search_action = self._action(edit_menu, tr("Search the desk…"),
+                                          self.open_desk_search, QKeySequence.StandardKey.Find)
 
         meeting_menu = bar.addMenu(tr("&Meeting"))
         self.new_meeting_action = self._action(meeting_menu, tr("New meeting…"),
@@ -152,12 +177,12 @@ class MainWindow(QMainWindow):
         self.delete_meeting_action = self._action(meeting_menu, tr("Delete meeting…"),
                                                   self.delete_meeting)
         self.find_action = self._action(meeting_menu, tr("Find a meeting"),
-                                        self.meeting_list.search.setFocus,
-                                        QKeySequence.StandardKey.Find)
+                                        self.meeting_list.search.setFocus, "Ctrl+Shift+F")
 
         dir_menu = bar.addMenu(tr("&Directories"))
         self.sites_action = self._action(dir_menu, tr("Sites…"), self.open_site_directory)
         self.people_action = self._action(dir_menu, tr("People…"), self.open_people_directory)
+        self.issuers_action = self._action(dir_menu, tr("Issuers…"), self.open_issuer_directory)
 
         help_menu = bar.addMenu(tr("&Help"))
         self._action(help_menu, tr("User guide"), lambda: self.show_guide(), "F1")
@@ -178,17 +203,21 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_desk = self.session is not None
         has_meeting = self.meeting_list.current_id() is not None
-        for a in (self.backup_action, self.restore_action, self.new_meeting_action,
-                  self.sites_action, self.people_action, self.find_action):
+        writes = self.session is not None and not self.session.desk.read_only
+        for a in (self.sites_action, self.people_action, self.issuers_action, self.find_action,
+                  self.search_action):
             a.setEnabled(has_desk)
-        self.copy_meeting_action.setEnabled(has_meeting)
-        self.live_action.setEnabled(has_meeting)
-        self.delete_meeting_action.setEnabled(has_meeting)
-        self.import_action.setEnabled(has_desk)
-        self.import_package_action.setEnabled(has_desk)
+        for a in (self.backup_action, self.restore_action, self.new_meeting_action,
+                  self.import_action, self.import_package_action):
+            a.setEnabled(writes)
+        self.copy_meeting_action.setEnabled(has_meeting and writes)
+        self.live_action.setEnabled(has_meeting and writes)
+        self.delete_meeting_action.setEnabled(has_meeting and writes)
         for a in self.export_actions:
             a.setEnabled(has_meeting)
         stack = self.session.undo_stack if self.session else None
+        if self.view is not None and not writes:
+            lock_edits(self.view)  # what the meeting shown has just built, too
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         self.undo_action.setText(tr("Undo") + (f": {stack.undoText()}"
@@ -201,37 +230,41 @@ class MainWindow(QMainWindow):
     def desk_path(self) -> Path | None:
         return self.session.desk.path if self.session else None
 
-    def open_desk_file(self, path: Path, *, select_title: str | None = None) -> bool:
-        """Open ``path`` (creating it if new) in place of the current desk: take its lock,
-        check it (offering the newest good backup if it is damaged), open it."""
+    def open_desk_file(self, path: Path, *, select_title: str | None = None,
+                       create: bool = False) -> bool:
+        """Open ``path`` in place of the current desk (making a new one only with
+        ``create``): take its lock, check it (offering the newest good backup if it is
+        damaged, empty or not a desk), open it — read-only, with edits locked and a banner,
+        when the file may not be written."""
         current = self.desk_path()
         if current is not None and current.resolve() == path.resolve():
             return True
         if self._generating_minutes():
             return False
-        lock = DeskLock(path)
         try:
-            lock.acquire()
-            if not self._checked_at_start(path):
-                lock.release()
-                return False
-            desk = open_desk(path)
+            work = open_session(path, create=create, check=True,
+                                restore=self._restore_offered)
         except MeetingDeskError as exc:
-            lock.release()
             show_error(self, exc)
             return False
         self._close_session()
+        desk = work.desk
+        self.work = work
         session = DeskSession(desk, self)
         self.session = session
-        self.keeper = DeskKeeper(desk, lock, self)
+        self.keeper = DeskKeeper(work, session.runner, self)
+        self.searcher = SearchThread(path, self)
+        self.meeting_list.use_index(self.searcher)
         self.keeper.backed_up.connect(self._backed_up)
         self.keeper.activation_requested.connect(self.come_forward)
-        session.changed.connect(self.keeper.changed)
         session.changed.connect(self._desk_changed)
         session.undo_failed.connect(self._undo_failed)
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.view = MeetingView(session, self)
         self.stack.addWidget(self.view)
+        self.read_only_banner.setVisible(desk.read_only)
+        if desk.read_only:
+            lock_edits(self.view)
         self.settings.remember_desk(path)
         self.setWindowTitle(f"{path.name} — {tr('MeetingDesk')}")
         self.statusBar().showMessage(tr("Desk: %1").replace("%1", str(path)))
@@ -276,27 +309,21 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.statusBar().showMessage(tr("This desk is already open here."), 10000)
 
-    def _checked_at_start(self, path: Path) -> bool:
-        """False when the file is damaged and the user does not restore a backup."""
-        check = backups.check_at_start(path)
-        if check.ok:
-            return True
+    def _restore_offered(self, check: StartCheck) -> bool:
+        """The desk is damaged: whether to put its newest good backup in its place."""
         good = check.newest_good_backup
-        if good is None:
-            raise DeskFileError(check.problem or "", check.problem)
+        assert good is not None
         answer = QMessageBox.question(
             self, tr("Damaged desk file"),
             tr("%1\n\nRestore the newest good backup, of %2? The damaged file is kept "
                "beside it.").replace("%1", check.problem or "").replace(
                 "%2", good.taken_at.strftime("%d/%m/%Y %H:%M")))
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        backups.restore_backup(path, good.path, datetime.now())
-        return True
+        return answer == QMessageBox.StandardButton.Yes
 
     def _backed_up(self, result: object) -> None:
         if isinstance(result, Path):
-            self.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(result)), 5000)
+            self.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(result)),
+                                         10000)
         else:
             self.statusBar().showMessage(tr("The automatic backup failed: %1").replace(
                 "%1", str(result)), 15000)
@@ -313,11 +340,23 @@ class MainWindow(QMainWindow):
             self.view = None
         if self.session is not None:
             self.session.undo_stack.clear()
+            self.session.runner.shutdown()  # waits for the job under way
             if self.keeper is not None:
                 self.keeper.close()
                 self.keeper.deleteLater()
                 self.keeper = None
-            self.session.close()
+            if self.desk_search is not None:
+                self.desk_search.close()
+                self.desk_search.deleteLater()
+                self.desk_search = None
+            if self.searcher is not None:
+                self.meeting_list.use_index(None)
+                self.searcher.close()
+                self.searcher.deleteLater()
+                self.searcher = None
+            if self.work is not None:
+                self.work.close()  # the closing backup, the connection, then the lock
+                self.work = None
             self.session.deleteLater()
             self.session = None
 
@@ -328,9 +367,11 @@ class MainWindow(QMainWindow):
             f"Cannot undo: the data changed since this action ({exc}). The data was kept as "
             "it is; the undo history was cleared."))
 
-    def _desk_changed(self) -> None:
+    def _desk_changed(self, changes: Changes) -> None:
         assert self.session is not None
-        self.meeting_list.load(self.session.desk)
+        if self.keeper is not None:
+            self.keeper.changed()
+        self.meeting_list.apply(self.session.desk, changes)
         self._update_actions()
 
     def _show_meeting(self, meeting_id: int | None) -> None:
@@ -357,19 +398,18 @@ class MainWindow(QMainWindow):
                 raise MeetingDeskError(
                     f"Tệp {path.name} đã có. Hãy chọn một tên khác, hoặc dùng Mở tệp dữ liệu.",
                     f"{path.name} already exists. Choose another name, or use Open desk.")
-            self.open_desk_file(path)
+            self.open_desk_file(path, create=True)
 
     def open_desk_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("Open desk"), "", DESK_FILTER)
         if name:
             self.open_desk_file(Path(name))
 
-    @guarded
     def back_up_now(self) -> None:
-        if self.session is None:
-            return
-        info = backups.take_backup(self.session.desk, "manual", datetime.now())
-        self.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(info.path)), 10000)
+        """File ▸ Back up now, on the desk's runner: the window stays usable."""
+        if self.keeper is not None:
+            self.statusBar().showMessage(tr("Backing up…"))
+            self.keeper.back_up("manual", datetime.now())
 
     @guarded
     def restore_backup(self) -> None:
@@ -496,22 +536,59 @@ class MainWindow(QMainWindow):
         if keeper is not None:  # what is typed there counts for the automatic backups
             live.view.note_filed.connect(lambda _note: keeper.changed())
             live.view.draft_saved.connect(lambda _draft: keeper.changed())
-        live.destroyed.connect(lambda: session.changed.emit())
+        live.destroyed.connect(lambda: session.written(meeting_content(meeting_id)))
         self._live_windows.append(live)
         live.destroyed.connect(lambda: self._live_windows.remove(live))
         live.show()
 
-    def open_site_directory(self) -> None:
+    def open_desk_search(self) -> None:
+        """Edit ▸ Search the desk (Ctrl+F): as you type, over the whole desk."""
+        if self.searcher is None:
+            return
+        if self.desk_search is None:
+            self.desk_search = DeskSearch(self.searcher, self)
+            self.desk_search.chosen.connect(self.open_hit)
+        self.desk_search.start()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Show the record a search found: its meeting's tab with the record selected, or the
+        directory it belongs to."""
+        if self.view is None or self.session is None:
+            return
+        if hit.meeting_id is None and hit.kind in ("site", "person"):
+            window = (self.open_site_directory() if hit.kind == "site"
+                      else self.open_people_directory())
+            if window is not None:
+                window.select(hit.ref_id)
+            return
+        if hit.meeting_id is not None and not self.meeting_list.choose(hit.meeting_id):
+            self._show_new_meeting(hit.meeting_id)  # hidden by the list's filter
+        self.view.show_record(hit.kind, hit.ref_id)
+        self.activateWindow()
+
+    def open_site_directory(self) -> DirectoryWindow | None:
         from meetingdesk.gui.dialogs.directories import SiteDirectory
 
-        if self.session is not None:
-            self._show_desk_window(SiteDirectory(self.session, self))
+        if self.session is None:
+            return None
+        window = SiteDirectory(self.session, self)
+        self._show_desk_window(window)
+        return window
 
-    def open_people_directory(self) -> None:
+    def open_people_directory(self) -> DirectoryWindow | None:
         from meetingdesk.gui.dialogs.directories import PeopleDirectory
 
+        if self.session is None:
+            return None
+        window = PeopleDirectory(self.session, self)
+        self._show_desk_window(window)
+        return window
+
+    def open_issuer_directory(self) -> None:
+        from meetingdesk.gui.dialogs.issuers import IssuerDirectory
+
         if self.session is not None:
-            self._show_desk_window(PeopleDirectory(self.session, self))
+            self._show_desk_window(IssuerDirectory(self.session, self))
 
     def _show_desk_window(self, window: QWidget) -> None:
         """Show a window that works on the open desk; it closes with the desk."""
@@ -524,7 +601,7 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> None:
         from meetingdesk.gui.dialogs.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self.session, self)
+        dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() and dialog.language_changed:
             self.language_changed.emit()
 

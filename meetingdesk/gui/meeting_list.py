@@ -1,4 +1,5 @@
-"""The meeting list at the side: search as you type, status filter, new, copy, delete."""
+"""The meeting list at the side: search as you type (its text, and from three letters the
+search index), status filter, new, copy, delete."""
 
 from __future__ import annotations
 
@@ -9,11 +10,17 @@ from meetingdesk.domain.enums import MeetingStatus
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.meetings import meetings_model
-from meetingdesk.gui.models.table import chained
+from meetingdesk.gui.models.table import IndexedFilterProxy, KeyFilterProxy
+from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.widgets import data_table, select_id, select_row, selected_row
 from meetingdesk.services import meetings
+from meetingdesk.services.changes import Changes
 from meetingdesk.services.meetings import MeetingSummary
 from meetingdesk.store.desk import Desk
+
+INDEX_FROM = 3
+"""From this many characters typed, the filter also asks the search index (a meeting whose
+site, people, agenda or notes match); shorter ones match the list's own text."""
 
 
 class MeetingList(QWidget):
@@ -24,7 +31,11 @@ class MeetingList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = meetings_model(self)
-        self.status_proxy, self.proxy = chained(self.model, self)
+        self.status_proxy = KeyFilterProxy(self)
+        self.status_proxy.setSourceModel(self.model)
+        self.proxy = IndexedFilterProxy(self)
+        self.proxy.setSourceModel(self.status_proxy)
+        self._searcher: SearchThread | None = None
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search meetings…"))
         self.search.setClearButtonEnabled(True)
@@ -58,6 +69,28 @@ class MeetingList(QWidget):
         self._update_count()
         self._current_changed()
 
+    def apply(self, desk: Desk, changes: Changes) -> None:
+        """Put right the rows of the meetings ``changes`` names (their title, status, date or
+        totals); a change of anything on the desk reloads the list."""
+        if changes.all_kinds and changes.desk_wide:
+            self.load(desk)
+            return
+        counted = {t for t, _ in changes.inserted | changes.deleted}
+        if not (changes.all_kinds or "meetings" in changes.kinds
+                or counted & {"meeting_sites", "attendances"}):
+            return  # the list shows a meeting's own fields and its totals, nothing else
+        for meeting_id in sorted(changes.meetings):
+            summary = meetings.meeting_summary(desk, meeting_id)
+            number = self.model.row_of_id(meeting_id)
+            if summary is None:
+                if number >= 0:
+                    self.model.remove_row(number)
+            elif number < 0:
+                self.model.insert_row(self.model.rowCount(), summary)
+            else:
+                self.model.replace_row(number, summary)
+        self._after_filter()
+
     def current(self) -> MeetingSummary | None:
         return selected_row(self.table)
 
@@ -68,8 +101,23 @@ class MeetingList(QWidget):
     def choose(self, meeting_id: int | None) -> bool:
         return select_id(self.table, meeting_id)
 
+    def use_index(self, searcher: SearchThread | None) -> None:
+        """Filter through the desk's search index as well (``None`` when the desk closes)."""
+        if self._searcher is not None:
+            self._searcher.meetings_found.disconnect(self._found)
+        self._searcher = searcher
+        if searcher is not None:
+            searcher.meetings_found.connect(self._found)
+
     def _query_changed(self, text: str) -> None:
+        self.proxy.set_found(set())
         self.proxy.set_query(text)
+        self._after_filter()
+        if self._searcher is not None and len(text.strip()) >= INDEX_FROM:
+            self._searcher.meetings(text)
+
+    def _found(self, _number: int, ids: set[int]) -> None:
+        self.proxy.set_found(ids)
         self._after_filter()
 
     def _status_changed(self) -> None:

@@ -21,6 +21,7 @@ from meetingdesk.gui.tabs.sites import SitesTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import ElidedLabel, FrozenBanner
 from meetingdesk.services import meetings
+from meetingdesk.services.changes import Changes
 
 
 class MeetingView(QWidget):
@@ -60,7 +61,7 @@ class MeetingView(QWidget):
         layout.addWidget(self.frozen_banner)
         layout.addWidget(self.tabs, 1)
         self.meeting_id: int | None = None
-        session.changed.connect(self._update_heading)
+        session.changed.connect(self._desk_changed)
 
     def go_to(self, tab: MeetingTab) -> None:
         """Show ``tab`` and put the keyboard in it (its first field, list or button)."""
@@ -81,6 +82,20 @@ class MeetingView(QWidget):
         self._update_heading()
         for tab in self.all_tabs():
             tab.show_meeting(meeting_id)
+
+    def show_record(self, kind: str, ref_id: int) -> None:
+        """Bring forward the tab that shows a record of ``kind`` (a search's ``note``,
+        ``agenda``, ``document``, ``person`` or ``site``) with the record selected."""
+        tabs: dict[str, MeetingTab] = {"note": self.notes, "agenda": self.agenda,
+                                       "document": self.documents, "person": self.delegates,
+                                       "site": self.sites}
+        tab = tabs[kind]
+        self.tabs.setCurrentWidget(tab)  # reloads it if it is stale
+        tab.select_record(kind, ref_id)
+
+    def _desk_changed(self, changes: Changes) -> None:
+        if changes.touches({"meetings"}, self.meeting_id):
+            self._update_heading()
 
     def _update_heading(self) -> None:
         if self.meeting_id is None:

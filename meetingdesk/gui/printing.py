@@ -1,7 +1,8 @@
 """Printing a PDF (the minutes) as vectors wherever the platform allows.
 
-The print dialog runs in the GUI thread and its choices become a :class:`PrintJob`; sending the
-job (:func:`send`) may then run off the GUI thread (``jobs.run_busy``):
+The print dialog runs in the GUI thread; the window's background runner then calls
+:func:`meetingdesk.gui.workers.print_job`, which reads the dialog's choices into a
+:class:`PrintJob` and sends it here (:func:`send`), off the GUI thread:
 
 - "Print to file (PDF)" with every page: the generated PDF is written as it is (vector text,
   embedded fonts, a few hundred kB), atomically;
@@ -17,6 +18,7 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -93,8 +95,28 @@ def lp_command(job: PrintJob, lp: str = "lp") -> list[str]:
     return command
 
 
-def send(job: PrintJob, printer: QPrinter) -> Route:
-    """Print ``job`` (any thread); ``printer`` is used only on the raster route."""
+def page_count(pdf: bytes) -> int:
+    """The number of pages of ``pdf`` (0 when Qt cannot read it)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    try:
+        return document.pageCount()
+    finally:
+        document.close()
+        buffer.close()
+
+
+Stage = Callable[[str], None]
+Cancelled = Callable[[], bool]
+
+
+def send(job: PrintJob, printer: QPrinter, *, stage: Stage | None = None,
+         cancelled: Cancelled | None = None) -> Route:
+    """Print ``job`` (any thread); ``printer`` is used only on the raster route, which says
+    each page to ``stage`` and stops when ``cancelled()``."""
     chosen = route(job)
     if chosen is Route.PDF_FILE:
         write_atomically(job.output_file, job.pdf)
@@ -107,13 +129,14 @@ def send(job: PrintJob, printer: QPrinter) -> Route:
             raise MeetingDeskError(f"Máy in {job.printer_name} không nhận lệnh in: {reason}",
                                    f"The printer {job.printer_name} refused the job: {reason}")
     else:
-        draw_pages(job, printer)
+        draw_pages(job, printer, stage=stage, cancelled=cancelled)
     logger.info("Printed %s pages %d-%d ×%d via %s", job.title, job.first, job.last,
                 job.copies, chosen.value)
     return chosen
 
 
-def draw_pages(job: PrintJob, printer: QPrinter) -> None:
+def draw_pages(job: PrintJob, printer: QPrinter, *, stage: Stage | None = None,
+               cancelled: Cancelled | None = None) -> None:
     """Draw the pages on ``printer`` at its resolution, at most :data:`RASTER_DPI`."""
     buffer = QBuffer()
     buffer.setData(QByteArray(job.pdf))
@@ -126,6 +149,11 @@ def draw_pages(job: PrintJob, printer: QPrinter) -> None:
     try:
         dpi = min(printer.resolution(), RASTER_DPI)
         for n, page in enumerate(range(job.first - 1, job.last)):
+            if cancelled is not None and cancelled():
+                printer.abort()
+                break
+            if stage is not None:
+                stage(str(page + 1))
             if n:
                 printer.newPage()
             size = document.pagePointSize(page)

@@ -38,10 +38,28 @@ MARGIN_TOP = Setting("minutes/margin_top_mm", 20.0)
 MARGIN_BOTTOM = Setting("minutes/margin_bottom_mm", 20.0)
 MARGIN_LEFT = Setting("minutes/margin_left_mm", 30.0)
 MARGIN_RIGHT = Setting("minutes/margin_right_mm", 15.0)
+SIGN_WITH_TOKEN = Setting("signing/with_token", False)
+SIGN_P12_FILE = Setting("signing/p12_file", "")
+SIGN_TOKEN_LIBRARY = Setting("signing/token_library", "")
+SIGN_TOKEN_LABEL = Setting("signing/token_label", "")
+SIGN_AS_SECRETARY = Setting("signing/as_secretary", False)
+TIMESTAMP_URL = Setting("signing/timestamp_url", "")
+"""Empty: PAdES B-B offline (the default); a URL: B-T with that timestamp server."""
+TRUST_ROOTS: Setting[list[str]] = Setting("signing/trust_roots", [])
+"""Root certificate files the user added for checking signatures (none are bundled)."""
+
+
+def signer_images(signer: str) -> tuple[Setting[str], Setting[str]]:
+    """The signature and seal images remembered for one signer (a .p12 file or a token)."""
+    key = signer.replace("/", "|").replace("\\", "|")
+    return (Setting(f"signing/images/{key}/signature", ""),
+            Setting(f"signing/images/{key}/seal", ""))
 
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, LAST_DESK, RECENT_DESKS, WINDOW_GEOMETRY, WINDOW_STATE, SPLITTER_STATE,
     MINUTES_PROFILE, CUSTOM_MARGINS, MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
+    SIGN_WITH_TOKEN, SIGN_P12_FILE, SIGN_TOKEN_LIBRARY, SIGN_TOKEN_LABEL, SIGN_AS_SECRETARY,
+    TIMESTAMP_URL, TRUST_ROOTS,
 )
 
 

@@ -33,7 +33,7 @@ from meetingdesk.gui.tabs.minutes import preferred_margins
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.minutes.profiles import Margins
-from meetingdesk.services import meetings, organization, participation
+from meetingdesk.services import meetings, participation
 from meetingdesk.services.files import write_atomically
 from meetingdesk.store.desk import Desk
 
@@ -106,17 +106,18 @@ def export_table(parent: QWidget, session: DeskSession, meeting_id: int, what: s
         QMessageBox.information(parent, title, tr("%1 rows written to %2.").replace(
             "%1", str(count)).replace("%2", str(path)))
 
-    run_busy(parent, tr("Exporting…"), on_desk(session.desk.path, lambda desk: _write_table(
-        desk, meeting_id, what, path)), written)
+    run_busy(parent, session.runner, tr("Exporting…"), on_desk(
+        session.desk.path, lambda desk: _write_table(desk, meeting_id, what, path)), written)
 
 
 def _write_minutes_docx(desk: Desk, meeting_id: int, profile: Profile | None,
                         margins: Margins | None, path: Path) -> None:
     from meetingdesk.exchange.docx_minutes import render_minutes_docx
     from meetingdesk.minutes.builder import build_minutes
+    from meetingdesk.minutes.generate import meeting_profile
     from meetingdesk.minutes.profiles import profile_for
 
-    fmt = profile_for(profile or organization.get_organization(desk).profile)
+    fmt = profile_for(profile or meeting_profile(desk, meeting_id))
     if margins is not None:
         fmt = replace(fmt, margins=margins)
     write_atomically(path, render_minutes_docx(build_minutes(desk, meeting_id, fmt), fmt))
@@ -136,7 +137,7 @@ def export_minutes_docx(parent: QWidget, session: DeskSession, meeting_id: int,
     chosen = settings.get(keys.MINUTES_PROFILE)
     profile = Profile(chosen) if chosen else None
     margins = preferred_margins(settings)  # read here: settings stay in the GUI thread
-    run_busy(parent, tr("Writing the minutes…"), on_desk(
+    run_busy(parent, session.runner, tr("Writing the minutes…"), on_desk(
         session.desk.path, lambda desk: _write_minutes_docx(desk, meeting_id, profile, margins,
                                                             path)),
         lambda _: QMessageBox.information(parent, title, tr("The minutes were written to %1.")
@@ -168,7 +169,7 @@ def export_site_package(parent: QWidget, session: DeskSession, meeting_id: int) 
 
         return len(export_package(desk, meeting_id, path, site_code=code).records)
 
-    run_busy(parent, tr("Exporting…"), on_desk(session.desk.path, write),
+    run_busy(parent, session.runner, tr("Exporting…"), on_desk(session.desk.path, write),
              lambda count: QMessageBox.information(
                  parent, title, tr("The package was written to %1 (%2 records).")
                  .replace("%1", str(path)).replace("%2", str(count))))

@@ -2,12 +2,13 @@
 
 A command keeps snapshots of the records its edit touched (see
 :mod:`meetingdesk.services.history`); undo restores the "before" snapshot, redo the "after".
+The edit, its undo and its redo each announce what they changed on ``DeskSession.changed``
+as a :class:`~meetingdesk.services.changes.Changes`, which the views apply in place.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -15,10 +16,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.gui.jobs import BackgroundRunner
 from meetingdesk.services import history
+from meetingdesk.services.changes import EVERYTHING, Changes, Ref
 from meetingdesk.services.history import Recorded
 from meetingdesk.store.desk import Desk
-from meetingdesk.store.snapshots import Ref, Snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -36,28 +38,33 @@ class RecordedCommand(QUndoCommand):
         if self._done:  # QUndoStack.push() calls redo(); the edit has been made already
             self._done = False
             return
-        self._restore(self._recorded.after)
+        self._restore(undo=False)
 
     def undo(self) -> None:
-        self._restore(self._recorded.before)
+        self._restore(undo=True)
 
-    def _restore(self, state: Snapshot) -> None:
+    def _restore(self, *, undo: bool) -> None:
+        recorded = self._recorded
+        done = recorded.changes.inverted() if undo else recorded.changes
         try:
-            history.restore(self._session.desk, state)
-        except (MeetingDeskError, sqlite3.Error) as exc:
+            history.restore(self._session.desk, recorded.before if undo else recorded.after)
+        except MeetingDeskError as exc:
             # Later changes made outside the undo stack (another window, the live mode) can
             # make an old state impossible to put back. Nothing was changed; the history is
             # dropped so that no other step can go wrong the same way.
             logger.warning("Cannot undo or redo %r: %s", self.text(), exc)
             self._session.undo_failed.emit(exc)
             QTimer.singleShot(0, self._session.undo_stack.clear)
-        self._session.changed.emit()
+            done = EVERYTHING
+        self._session.changed.emit(done)
 
 
 class DeskSession(QObject):
-    """An open desk with its undo stack; ``changed`` tells the views to reload."""
+    """An open desk with its undo stack; ``changed`` tells the views what changed."""
 
-    changed = Signal()
+    changed = Signal(object)
+    """A :class:`~meetingdesk.services.changes.Changes`: views apply it in place, or reload
+    when it names records they show and cannot apply."""
     undo_failed = Signal(object)
     """An undo or redo could not be done (the exception); the history was cleared."""
 
@@ -65,6 +72,8 @@ class DeskSession(QObject):
         super().__init__(parent)
         self.desk = desk
         self.undo_stack = QUndoStack(self)
+        self.runner = BackgroundRunner(self)
+        """Where the desk's long work runs, off the GUI thread (see :mod:`meetingdesk.gui.jobs`)."""
 
     def run(self, text: str, action: Callable[[], Any], roots: Iterable[Ref] = (),
             new_roots: Callable[[Any], Iterable[Ref]] | None = None, *,
@@ -77,10 +86,16 @@ class DeskSession(QObject):
         """
         recorded = history.run_recorded(self.desk, action, roots, new_roots, shallow=shallow)
         self.undo_stack.push(RecordedCommand(self, text, recorded))
-        self.changed.emit()
+        self.changed.emit(recorded.changes)
         return recorded.result
 
+    def written(self, changes: Changes = EVERYTHING) -> None:
+        """Tell the views about a write made outside the undo history (an import, the live
+        mode, new minutes): ``changes`` is what may have changed."""
+        self.changed.emit(changes)
+
     def close(self) -> None:
+        self.runner.shutdown()
         self.undo_stack.clear()
         self.desk.close()
 

@@ -1,95 +1,56 @@
-"""Work that runs off the GUI thread. Workers never touch widgets: they report by signals.
-
-A worker opens its own connection to the desk file (SQLite connections stay in the thread
-that made them) and closes it when done.
+"""The jobs the window runs on its :class:`~meetingdesk.gui.jobs.BackgroundRunner`: functions
+of plain values that never touch a widget. A job that needs the desk opens its own connection
+(SQLite connections stay in the thread that made them) and closes it when done.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtPrintSupport import QPrinter
 
 from meetingdesk.domain.enums import Profile
-from meetingdesk.domain.errors import MeetingDeskError
-from meetingdesk.minutes.profiles import Margins, profile_for
-from meetingdesk.services import minutes_versions
-from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.gui import printing
+from meetingdesk.gui.jobs import Progress, Work
+from meetingdesk.minutes.profiles import Margins
+from meetingdesk.services.session import worker_connection
+from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
 
-class MinutesWorker(QObject):
-    """Builds, renders and records a meeting's minutes; emits ``stage`` as it goes."""
+def minutes_job(desk_path: Path, meeting_id: int, profile: Profile,
+                margins: Margins | None) -> Work:
+    """Build, render and record a meeting's minutes (see
+    :func:`meetingdesk.minutes.generate.generate_minutes`); the stages are ``building``,
+    ``rendering`` and ``saving``; the result is the version's id."""
 
-    stage = Signal(str)
-    """``building``, ``rendering`` or ``saving``."""
-    finished = Signal(int)
-    """The id of the new version."""
-    failed = Signal(object)
-    """The exception (a :class:`MeetingDeskError` has a message for the user)."""
-
-    def __init__(self, desk_path: Path, meeting_id: int, profile: Profile,
-                 margins: Margins | None) -> None:
-        super().__init__()
-        self.desk_path = desk_path
-        self.meeting_id = meeting_id
-        self.profile = profile
-        self.margins = margins
-
-    def run(self) -> None:
+    def run(progress: Progress) -> int:
         # reportlab loads here, in the worker, not while the window starts
-        from meetingdesk.minutes.builder import build_minutes
-        from meetingdesk.minutes.render import render_minutes
+        from meetingdesk.minutes.generate import generate_minutes
 
-        try:
-            with open_desk(self.desk_path, create=False) as desk:
-                fmt = profile_for(self.profile)
-                if self.margins is not None:
-                    fmt = replace(fmt, margins=self.margins)
-                self.stage.emit("building")
-                document = build_minutes(desk, self.meeting_id, fmt)
-                self.stage.emit("rendering")
-                pdf = render_minutes(document, fmt)
-                self.stage.emit("saving")
-                version = minutes_versions.record_version(
-                    desk, meeting_id=self.meeting_id, profile=self.profile, pdf=pdf)
-            assert version.id is not None
-            self.finished.emit(version.id)
-        except MeetingDeskError as exc:
-            self.failed.emit(exc)
-        except Exception as exc:  # reported to the GUI thread, which logs and shows it
-            logger.exception("Generating the minutes failed")
-            self.failed.emit(exc)
+        with worker_connection(desk_path) as desk:
+            version, _ = generate_minutes(desk, meeting_id, profile=profile, margins=margins,
+                                          on_stage=progress.stage)
+        assert version.id is not None
+        return version.id
+
+    return run
 
 
-class Job(QObject):
-    """Runs ``work()`` once, off the GUI thread. ``work`` gets plain values only (never a
-    widget) and returns a plain result."""
+def print_job(pdf: bytes, printer: QPrinter) -> Work:
+    """Print ``pdf`` as the print dialog set ``printer`` up (see :mod:`meetingdesk.gui.printing`:
+    the PDF itself to a PDF file or to CUPS, else its pages drawn); the result is the route
+    taken. The printer is the job's alone until it ends."""
 
-    finished = Signal(object)
-    """The result of ``work()``."""
-    failed = Signal(object)
-    """The exception (a :class:`MeetingDeskError` has a message for the user)."""
+    def run(progress: Progress) -> printing.Route:
+        job = printing.job_from(printer, pdf, printing.page_count(pdf), printer.docName())
+        return printing.send(job, printer, stage=progress.stage, cancelled=progress.cancelled)
 
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.work = work
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except MeetingDeskError as exc:
-            self.failed.emit(exc)
-        except Exception as exc:  # reported to the GUI thread, which logs and shows it
-            logger.exception("A background job failed")
-            self.failed.emit(exc)
-        else:
-            self.finished.emit(result)
+    return run
 
 
 def on_desk(path: Path, work: Callable[[Desk], Any]) -> Callable[[], Any]:
@@ -97,21 +58,7 @@ def on_desk(path: Path, work: Callable[[Desk], Any]) -> Callable[[], Any]:
     and closed in the worker's thread)."""
 
     def run() -> Any:
-        with open_desk(path, create=False) as desk:
+        with worker_connection(path) as desk:
             return work(desk)
 
     return run
-
-
-def start_in_thread(worker: MinutesWorker, parent: QObject) -> QThread:
-    """Run ``worker.run`` in a new thread that ends (and is deleted) when it is done."""
-    thread = QThread(parent)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    # quit from the worker's thread, so that a GUI thread waiting for it cannot deadlock
-    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.finished.connect(worker.deleteLater)
-    thread.finished.connect(thread.deleteLater)
-    thread.start()
-    return thread

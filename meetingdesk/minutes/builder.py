@@ -11,8 +11,9 @@ from datetime import datetime
 
 from meetingdesk.domain.dates import BLANK_DATE, date_words, short_date
 from meetingdesk.domain.enums import NoteKind, Role
-from meetingdesk.domain.records import Meeting, Note, Organization
-from meetingdesk.domain.text import fold
+from meetingdesk.domain.headcount import SiteHeadcount
+from meetingdesk.domain.records import Issuer, Meeting, Note, Person
+from meetingdesk.domain.text import fold, strip_invisible
 from meetingdesk.minutes.document import (
     Appendix,
     BodySection,
@@ -40,11 +41,13 @@ _EVENT_WORDS = ("Cuộc họp", "Hội nghị", "Hội thảo", "Phiên họp", 
 
 
 def clean(text: str | None) -> str:
-    """User text made safe to draw: NFC, control characters and lone surrogates dropped,
-    tabs as spaces. Newlines are kept (they separate paragraphs)."""
+    """User text made safe to draw: NFC, control characters, BOM, bidi controls and lone
+    surrogates dropped, tabs as spaces. Newlines are kept (they separate paragraphs). Text
+    stored before the desk cleaned its way in is cleaned here too."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text)
     return _UNDRAWABLE.sub("", text.replace("\t", " "))
 
 
@@ -90,7 +93,10 @@ class _Facts:
     """What the builder reads from the desk, once."""
 
     meeting: Meeting
-    org: Organization
+    issuer: Issuer
+    chair: Person | None
+    """Who signs for the chair, if anybody."""
+    secretary: Person | None
     people: list[AttendanceEntry]
     sites: list[SiteEntry]
     notes: list[Note]
@@ -101,9 +107,14 @@ def upper_first(text: str) -> str:
 
 
 def _person(profile: FormatProfile, entry: AttendanceEntry, *, capital: bool = False) -> str:
+    return _named(profile, entry.person, capital=capital)
+
+
+def _named(profile: FormatProfile, person: Person, *, capital: bool = False) -> str:
+    """``đồng chí Mai Văn Chính, Ủy viên Trung ương Đảng, …``"""
     honorific = upper_first(profile.wording.honorific) if capital else profile.wording.honorific
-    titles = line(entry.person.title_line)
-    return f"{honorific} {line(entry.person.full_name)}" + (f", {titles}" if titles else "")
+    titles = line(person.title_line)
+    return f"{honorific} {line(person.full_name)}" + (f", {titles}" if titles else "")
 
 
 class _Builder:
@@ -149,13 +160,13 @@ class _Builder:
     # --- parts ---------------------------------------------------------------------------
 
     def header(self) -> Header:
-        m, org = self.f.meeting, self.f.org
+        m, issuer = self.f.meeting, self.f.issuer
         place_date = ""
         if self.p.place_date_in_header and m.date:
-            place_date = self.w.place_date.format(place=line(org.place),
+            place_date = self.w.place_date.format(place=line(issuer.place),
                                                   date=date_words(m.date)).lstrip(", ")
-        return Header(line(org.parent_agency).upper(), line(org.agency).upper(),
-                      document_number(self.p, m.number, org.number_code), self.w.nation,
+        return Header(line(issuer.parent_body).upper(), line(issuer.name).upper(),
+                      document_number(self.p, m.number, issuer.number_code), self.w.nation,
                       self.w.motto, place_date)
 
     def opening(self, documents: list[str]) -> tuple[OpeningLine, ...]:
@@ -170,7 +181,7 @@ class _Builder:
         if others:
             place = w.place_online.format(main=main, count=others).lstrip(", ")
         else:
-            place = main or line(self.f.org.place)
+            place = main or line(self.f.issuer.place)
         if place:
             lines.append(OpeningLine(w.place, place + "."))
         if w.subject:
@@ -178,23 +189,65 @@ class _Builder:
                 line(i.title) for i in agenda.agenda(self.desk, m.id or 0))
             if subject:
                 lines.append(OpeningLine(w.subject, subject.rstrip(".") + "."))
-        present = sum(1 for e in self.f.people if e.attendance.status.is_present)
-        absent = sum(1 for e in self.f.people if e.attendance.status.is_absent)
-        summoned = sum(s.meeting_site.summoned for s in self.f.sites)
+        counts = self.headcounts(self.official())
+        present = sum(c.present for c in counts.values())
+        absent = sum(c.absent for c in counts.values())
+        summoned = sum(c.summoned for c in counts.values())
         total = w.attendance_total.format(present=present)
         if summoned:
             total += w.attendance_summoned.format(summoned=summoned)
         if absent:
             total += w.attendance_absent.format(absent=absent)
         lines.append(OpeningLine(w.attendance, total + "."))
-        for label, people in ((w.chair, self.role(*_CHAIRS)), (w.secretary,
-                                                               self.role(Role.SECRETARY))):
-            if people:
-                lines.append(OpeningLine(label, "; ".join(
-                    _person(self.p, e, capital=i == 0) for i, e in enumerate(people)) + "."))
+        for label, people, signer in ((w.chair, self.role(*_CHAIRS), self.f.chair),
+                                      (w.secretary, self.role(Role.SECRETARY), self.f.secretary)):
+            named = [_person(self.p, e, capital=i == 0) for i, e in enumerate(people)]
+            if not named and signer is not None:
+                named = [_named(self.p, signer, capital=True)]
+            if named:
+                lines.append(OpeningLine(label, "; ".join(named) + "."))
         if w.documents_used and documents:
             lines.append(OpeningLine(w.documents_used, "; ".join(documents) + "."))
         return tuple(OpeningLine(w.bullet + o.label, o.value) for o in lines)
+
+    def official(self) -> list[AttendanceEntry]:
+        """The people counted as delegates: everyone but the invited guests where the
+        profile lists those apart."""
+        if not self.w.invited_delegates:
+            return list(self.f.people)
+        return [e for e in self.f.people if e.attendance.role is not Role.GUEST]
+
+    def headcounts(self, people: list[AttendanceEntry]) -> dict[int | None, SiteHeadcount]:
+        """Per site (``None``: people of no site of the meeting), its figures: the count the
+        site reported, with the named ``people`` there as its floor."""
+        named: dict[int | None, list[int]] = {}
+        known = {s.site.id for s in self.f.sites}
+        for e in people:
+            key = e.attendance.site_id if e.attendance.site_id in known else None
+            c = named.setdefault(key, [0, 0, 0])
+            status = e.attendance.status
+            c[0 if status.is_present else 1 if status.is_absent else 2] += 1
+        counts = {s.site.id: SiteHeadcount(s.meeting_site.summoned, s.meeting_site.present,
+                                           *named.get(s.site.id, [0, 0, 0]))
+                  for s in self.f.sites}
+        if None in named:
+            counts[None] = SiteHeadcount(0, None, *named[None])
+        return counts
+
+    def site_summary(self, count: SiteHeadcount, absence: str = "", attending: str = "") -> str:
+        """``triệu tập 20, có mặt 18 đồng chí (vắng 2: …).`` and who else attends there."""
+        w = self.w
+        text = (w.site_count if count.summoned else w.site_count_unsummoned).format(
+            summoned=count.summoned, present=count.present)
+        if count.absent:
+            text += (w.site_absent_note if absence else w.site_absent).format(
+                absent=count.absent, note=absence.rstrip(".;"))
+        if not count.accounted:
+            text += w.site_unreported
+        text += "."
+        if attending:
+            text += " " + upper_first(attending.rstrip(".;")) + "."
+        return text
 
     def delegate_row(self, number: int, entry: AttendanceEntry) -> DelegateRow:
         status = entry.attendance.status.label
@@ -207,32 +260,30 @@ class _Builder:
         reason = line(entry.attendance.reason)
         return self.w.absent_reason.format(name=person, reason=reason) if reason else person
 
-    def site_attendance(self, heading: str, summoned: int | None,
+    def site_attendance(self, heading: str, summary: str,
                         people: list[AttendanceEntry]) -> SiteAttendance:
         listed = [e for e in people if not e.attendance.status.is_absent]
         absent = [e for e in people if e.attendance.status.is_absent]
-        present = sum(1 for e in people if e.attendance.status.is_present)
-        if summoned is not None and not people:
-            summary = self.w.site_no_list.format(summoned=summoned)
-        else:
-            summary = self.w.site_summary.format(
-                summoned=summoned if summoned is not None else len(people), present=present,
-                absent=len(absent))
         return SiteAttendance(heading, summary,
                               tuple(self.delegate_row(i, e) for i, e in enumerate(listed, 1)),
                               tuple(self.absent_line(e) for e in absent))
 
-    def sites(self, people: list[AttendanceEntry]) -> tuple[SiteAttendance, ...]:
+    def sites(self, people: list[AttendanceEntry],
+              counts: dict[int | None, SiteHeadcount]) -> tuple[SiteAttendance, ...]:
+        """One part per site: its line of figures, its named delegates, its named absent."""
         by_site: dict[int | None, list[AttendanceEntry]] = {}
-        for e in people:
-            by_site.setdefault(e.attendance.site_id, []).append(e)
         known = {s.site.id for s in self.f.sites}
-        out = [self.site_attendance(upper_first(self.site_words(line(s.site.name))),
-                                    s.meeting_site.summoned, by_site.get(s.site.id, []))
-               for s in self.f.sites]
-        stray = [e for e in people if e.attendance.site_id not in known]
-        if stray:
-            out.append(self.site_attendance(self.w.no_site, None, stray))
+        for e in people:
+            key = e.attendance.site_id if e.attendance.site_id in known else None
+            by_site.setdefault(key, []).append(e)
+        out = [self.site_attendance(
+            upper_first(self.site_words(line(s.site.name))),
+            self.site_summary(counts[s.site.id], line(s.meeting_site.absence_note),
+                              line(s.meeting_site.attendance_note)),
+            by_site.get(s.site.id, [])) for s in self.f.sites]
+        if None in by_site:
+            out.append(self.site_attendance(self.w.no_site, self.site_summary(counts[None]),
+                                            by_site[None]))
         return tuple(out)
 
     def note_entry(self, note: Note, *, closing: bool = False) -> NoteEntry:
@@ -310,18 +361,22 @@ class _Builder:
             rows.append(TaskRow(i, line(t.description), "; ".join(who), due))
         return tuple(rows)
 
-    def signers(self) -> tuple[Signer, Signer]:
-        chairs, secretaries = self.role(*_CHAIRS), self.role(Role.SECRETARY)
-        chair_role = (self.w.chair_signer,) + (
-            (line(self.f.org.chair_title).upper(),) if line(self.f.org.chair_title) else ())
-        return (
-            Signer((self.w.secretary_signer,), self.w.signature_hint,
-                   line(secretaries[0].person.full_name) if secretaries else ""),
-            Signer(chair_role, self.w.signature_hint,
-                   line(chairs[0].person.full_name) if chairs else ""),
-        )
+    def signers(self) -> tuple[Signer | None, Signer | None]:
+        """The secretary and the chair, each with the title line above the name; a role
+        nobody holds prints nothing."""
+        m, w = self.f.meeting, self.w
 
-    def appendix(self, number: str) -> Appendix | None:
+        def signer(person: Person | None, role: str, title: str) -> Signer | None:
+            if person is None:
+                return None
+            lines = (role,) + ((line(title).upper(),) if line(title) else ())
+            return Signer(lines, w.signature_hint, line(person.full_name))
+
+        return (signer(self.f.secretary, w.secretary_signer, m.secretary_signer_title),
+                signer(self.f.chair, w.chair_signer, m.chair_signer_title))
+
+    def appendix(self, number: str,
+                 counts: dict[int | None, SiteHeadcount]) -> Appendix | None:
         if not self.f.sites:
             return None
         rows = []
@@ -330,8 +385,9 @@ class _Builder:
             log = tuple(
                 f"{e.at:%H:%M} {e.status.label}" + (f" ({line(e.remark)})" if e.remark else "")
                 for e in participation.connection_log(self.desk, s.meeting_site.id))
-            rows.append(SiteLogRow(i, line(s.site.name), s.meeting_site.summoned, s.present,
-                                   s.absent, log))
+            count = counts[s.site.id]
+            rows.append(SiteLogRow(i, line(s.site.name), count.summoned, count.present,
+                                   count.absent, log))
         return Appendix(self.w.appendix_title, self.w.appendix_subject,
                         self.w.appendix_ref.format(number=re.sub(r"^Số:?", "số", number)),
                         self.w.appendix_columns, tuple(rows))
@@ -344,18 +400,18 @@ class _Builder:
             + (w.document_issuer.format(issuer=line(d.issuer)) if d.issuer else "")
             + (w.document_title.format(title=line(d.title)) if d.title else "") for d in docs)
         header = self.header()
-        guests_apart = bool(w.invited_delegates)
-        official = [e for e in self.f.people
-                    if not (guests_apart and e.attendance.role is Role.GUEST)]
-        guests = [e for e in self.f.people if guests_apart and e.attendance.role is Role.GUEST]
+        official = self.official()
+        guests = [e for e in self.f.people if w.invited_delegates
+                  and e.attendance.role is Role.GUEST]
+        counts = self.headcounts(official)
         opening = self.opening([line(d.display) for d in docs])
         attendance_heading = self.heading(w.attendance_heading)
         attendance_lines: tuple[str, ...] = ()
         if w.official_delegates:
             attendance_lines = (self.sub(1, w.official_delegates.format(
-                present=sum(1 for e in official if e.attendance.status.is_present),
-                absent=sum(1 for e in official if e.attendance.status.is_absent))),)
-        sites = self.sites(official)
+                present=sum(c.present for c in counts.values()),
+                absent=sum(c.absent for c in counts.values()))),)
+        sites = self.sites(official, counts)
         guests_heading = self.sub(2, w.invited_delegates) if guests else ""
         body_heading = self.heading(w.body_heading)
         sections, closing_notes = self.body()
@@ -369,7 +425,7 @@ class _Builder:
         template = w.closing if end else w.closing_no_time
         closing = template.format(event=event_word(m.kind),
                                   time=time_words(end) if end else "", date=day_text)
-        recipients = tuple(w.recipient.format(name=line(r)) for r in self.f.org.recipients
+        recipients = tuple(w.recipient.format(name=line(r)) for r in self.f.issuer.recipients
                            if line(r))
         recipients += (w.list_item.format(text=w.recipients_last),)
         return MinutesDocument(
@@ -383,22 +439,30 @@ class _Builder:
             tasks_heading=tasks_heading, task_columns=w.task_columns, task_rows=task_rows,
             documents_heading=documents_heading, document_lines=doc_lines, closing=closing,
             signers=self.signers(), recipients_title=w.recipients_title, recipients=recipients,
-            appendix=self.appendix(header.number), pdf_title=f"{w.doc_type} - {line(m.title)}",
+            appendix=self.appendix(header.number, counts),
+            pdf_title=f"{w.doc_type} - {line(m.title)}",
             pdf_author=header.agency, delegate_columns=w.delegate_columns,
         )
 
 
 def build_minutes(desk: Desk, meeting_id: int,
                   profile: FormatProfile | None = None) -> MinutesDocument:
-    """The minutes of a meeting as plain data, in ``profile`` (default: the desk's)."""
-    org = organization.get_organization(desk)
+    """The minutes of a meeting as plain data, in ``profile`` (default: its issuer's)."""
+    meeting = meetings.get_meeting(desk, meeting_id)
+    issuer = organization.issuer_of(desk, meeting.issuer_id)
     facts = _Facts(
-        meeting=meetings.get_meeting(desk, meeting_id),
-        org=org,
+        meeting=meeting,
+        issuer=issuer,
+        chair=_signer(desk, meeting.chair_signer_id),
+        secretary=_signer(desk, meeting.secretary_signer_id),
         people=participation.attendance_list(desk, meeting_id),
         sites=participation.meeting_sites(desk, meeting_id),
         notes=notes.notes_of(desk, meeting_id),
     )
     logger.info("Building minutes of meeting %s (%d people, %d notes)", meeting_id,
                 len(facts.people), len(facts.notes))
-    return _Builder(desk, facts, profile or profile_for(org.profile)).build()
+    return _Builder(desk, facts, profile or profile_for(issuer.profile)).build()
+
+
+def _signer(desk: Desk, person_id: int | None) -> Person | None:
+    return None if person_id is None else directory.get_person(desk, person_id)

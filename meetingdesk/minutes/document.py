@@ -136,7 +136,8 @@ class MinutesDocument:
     documents_heading: str
     document_lines: tuple[str, ...]
     closing: str
-    signers: tuple[Signer, Signer]
+    signers: tuple[Signer | None, Signer | None]
+    """Secretary and chair; ``None`` for a role nobody holds (nothing is printed)."""
     recipients_title: str
     recipients: tuple[str, ...]
     appendix: Appendix | None

@@ -95,8 +95,11 @@ class Wording:
         ("conclusion", "Kết luận"), ("decision", "Quyết định")
     )
     other_notes: str = "Các ý kiến khác"
-    site_summary: str = "triệu tập {summoned}, có mặt {present}, vắng mặt {absent} đại biểu."
-    site_no_list: str = "triệu tập {summoned} đại biểu; không có danh sách đại biểu."
+    site_count: str = "triệu tập {summoned}, có mặt {present} đồng chí"
+    site_count_unsummoned: str = "có mặt {present} đồng chí"
+    site_absent: str = " (vắng {absent})"
+    site_absent_note: str = " (vắng {absent}: {note})"
+    site_unreported: str = "; chưa báo cáo số có mặt"
     absent_heading: str = "Vắng mặt:"
     absent_reason: str = "{name} ({reason})"
     no_site: str = "Đại biểu không thuộc điểm cầu nào"

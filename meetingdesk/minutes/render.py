@@ -3,7 +3,8 @@
 Paragraphs (reportlab markup, justified) are spent only where text really wraps — the notes and
 the opening lines; every user string is escaped before it meets that markup. Everything else is
 drawn by the lean flowables of :mod:`meetingdesk.minutes.flowables`. Only the bundled Liberation
-Serif family is used, the canvas's initial font included, so every font in the PDF is embedded.
+Serif family is used, the canvas's initial font included, so every font in the PDF is embedded;
+the file is PDF/A-2b (:mod:`meetingdesk.minutes.pdfa`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from meetingdesk.minutes.document import (
     DelegateRow,
     MinutesDocument,
     NoteEntry,
+    Signer,
 )
 from meetingdesk.minutes.flowables import LeanTable, Lines, LineStyle, TableStyle, width_of
 from meetingdesk.minutes.fonts import (
@@ -49,7 +51,9 @@ from meetingdesk.minutes.fonts import (
     keep_missing_characters,
     register_fonts,
 )
+from meetingdesk.minutes.pdfa import pdfa_canvas
 from meetingdesk.minutes.profiles import FormatProfile
+from meetingdesk.minutes.signer_boxes import SignerBoxes, SignerTable
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +72,7 @@ class _Story:
 
     def __init__(self, doc: MinutesDocument, profile: FormatProfile) -> None:
         self.doc = doc
+        self.signer_boxes = SignerBoxes()
         self.p = profile
         m = profile.margins
         self.width = A4[0] - (m.left + m.right) * mm
@@ -240,9 +245,10 @@ class _Story:
 
     def signatures(self) -> Table:
         """Secretary on the left, chair on the right, row by row so that the roles, the hints
-        and the names stand level however the roles wrap."""
+        and the names stand level however the roles wrap; the blank row between hint and name
+        is where each signs (recorded for the digital signature)."""
         s = self.p.sizes
-        left, right = self.doc.signers
+        left, right = (signer or Signer((), "", "") for signer in self.doc.signers)
 
         def cell(texts: tuple[str, ...], font: str) -> list[Flowable]:
             return [self.centred(t, font, s.signer) for t in texts if t]
@@ -252,7 +258,9 @@ class _Story:
                 [Spacer(1, self.p.signature_space_mm * mm)] * 2,
                 [cell((left.name,), BOLD), cell((right.name,), BOLD)]]
         left_w = self.width * self.p.signature_left_ratio
-        return _table(rows, [left_w, self.width - left_w])
+        return _table(rows, [left_w, self.width - left_w],
+                      SignerTable(rows, [left_w, self.width - left_w], blank_row=2,
+                                  boxes=self.signer_boxes))
 
     def closing(self) -> Iterator[Flowable]:
         s = self.p.sizes
@@ -288,10 +296,11 @@ class _Story:
         return [flowable for part in parts for flowable in part()]
 
 
-def _table(rows: list[list[Flowable | list[Flowable]]], widths: list[float]) -> Table:
+def _table(rows: list[list[Flowable | list[Flowable]]], widths: list[float],
+           table: Table | None = None) -> Table:
     """A borderless grid of flowables, each centred in its cell (header blocks,
     signatures)."""
-    table = Table(rows, colWidths=widths)
+    table = table if table is not None else Table(rows, colWidths=widths)
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                     ("FONT", (0, 0), (-1, -1), REGULAR),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -347,6 +356,6 @@ def render_minutes(doc: MinutesDocument, profile: FormatProfile) -> bytes:
     frame = Frame(m.left * mm, m.bottom * mm, story.width, story.frame_height,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
     template.addPageTemplates([PageTemplate("page", [frame], onPage=_page_number(profile))])
-    template.build(story.build())
+    template.build(story.build(), canvasmaker=pdfa_canvas(story.signer_boxes))
     logger.info("Rendered minutes: %d pages, %d bytes", template.page, out.tell())
     return out.getvalue()

@@ -7,10 +7,14 @@ on close (when anything changed), and before any migration or import. Retention:
 from the last 2 days, then the newest of each of 14 days, 8 weeks and 12 months.
 
 Time is always passed in, so the schedule and retention are tested with a simulated clock.
+
+Backups belong to one desk: their folder is named after the desk's whole file name, and a
+restore refuses a backup that records another desk's id (or that is not a good desk itself).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import sqlite3
@@ -20,8 +24,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from meetingdesk.domain.errors import DeskFileError
-from meetingdesk.store.backup import backup_connection, backup_dir_for, backup_name
-from meetingdesk.store.desk import Desk, check_openable
+from meetingdesk.store.backup import (
+    backup_connection,
+    backup_dir_for,
+    backup_name,
+    legacy_backup_dir_for,
+    recorded_desk_id,
+)
+from meetingdesk.store.desk import Desk, check_openable, holds_connection
+from meetingdesk.store.failures import storage_error
 from meetingdesk.store.integrity import quick_check_file
 
 logger = logging.getLogger(__name__)
@@ -41,15 +52,28 @@ class BackupInfo:
     reason: str
 
 
-def list_backups(desk_path: Path) -> list[BackupInfo]:
-    """The desk's backups, oldest first (files whose names MeetingDesk gave them)."""
-    folder = backup_dir_for(desk_path)
+def _found(folder: Path, desk_path: Path) -> list[BackupInfo]:
     found = []
     if folder.is_dir():
         for p in folder.glob(f"{desk_path.stem}-*.db"):
             m = _NAME.search(p.name)
             if m:
                 found.append(BackupInfo(p, datetime.strptime(m[1], "%Y%m%d-%H%M%S"), m[2]))
+    return found
+
+
+def list_backups(desk_path: Path) -> list[BackupInfo]:
+    """The desk's backups, oldest first (files whose names MeetingDesk gave them).
+
+    Backups an older version left in the folder it shared between desks of the same stem
+    are listed too, but only those that record this desk's id.
+    """
+    found = _found(backup_dir_for(desk_path), desk_path)
+    legacy = legacy_backup_dir_for(desk_path)
+    if legacy.is_dir():
+        own = recorded_desk_id(desk_path)
+        found += [b for b in _found(legacy, desk_path)
+                  if own is not None and recorded_desk_id(b.path) == own]
     return sorted(found, key=lambda b: (b.taken_at, b.path.name))
 
 
@@ -61,7 +85,10 @@ def take_backup(desk: Desk, reason: str, now: datetime) -> BackupInfo:
         n += 1
         target = backup_name(desk.path, f"{reason}-{n}", now)
     backup_connection(desk.db.conn, target)
+    own_folder = backup_dir_for(desk.path)
     for old in to_prune(list_backups(desk.path), now):
+        if old.path.parent != own_folder:
+            continue  # an older version's shared folder: never pruned from here
         old.path.unlink(missing_ok=True)
         logger.info("Pruned backup %s", old.path.name)
     return BackupInfo(target, now.replace(microsecond=0), reason)
@@ -149,33 +176,68 @@ def check_at_start(desk_path: Path) -> StartCheck:
     return StartCheck(False, problem, None)
 
 
+def _refuse_restore(backup: Path, why_vi: str, why_en: str) -> DeskFileError:
+    return DeskFileError(f"Không khôi phục bản sao lưu {backup.name}: {why_vi}. "
+                         "Không có gì bị thay đổi.",
+                         f"The backup {backup.name} was not restored: {why_en}. "
+                         "Nothing was changed.")
+
+
 def restore_backup(desk_path: Path, backup: Path, now: datetime) -> Path:
     """Put a backup in the desk's place. The desk must be closed.
 
-    The current file (with its -wal and -shm) is kept aside, never overwritten; the path it was
-    moved to is returned.
+    The backup must be a good desk (the checks of opening, then quick_check) of this same
+    desk: one that records another desk's id is refused. The current file (with its -wal
+    and -shm) is kept aside, never overwritten; the path it was moved to is returned.
     """
+    if holds_connection(desk_path):
+        raise _refuse_restore(backup, f"{desk_path.name} vẫn đang mở; hãy đóng nó trước",
+                              f"{desk_path.name} is still open; close it first")
+    try:
+        check_openable(backup)
+    except DeskFileError as exc:
+        raise _refuse_restore(backup, f"bản sao lưu không dùng được ({exc})",
+                              f"the backup cannot be used ({exc})") from None
     problem = quick_check_file(backup)
     if problem is not None:
         raise DeskFileError(f"Bản sao lưu {backup.name} bị hỏng: {problem}",
                             f"The backup {backup.name} is damaged: {problem}")
+    mine = recorded_desk_id(desk_path) if desk_path.exists() else None
+    theirs = recorded_desk_id(backup)
+    if mine is not None and theirs is not None and mine != theirs:
+        raise _refuse_restore(
+            backup, f"đây là bản sao lưu của một tệp dữ liệu khác (mã {theirs[:8]}…), không "
+            f"phải của {desk_path.name} (mã {mine[:8]}…)",
+            f"it is a backup of another desk (id {theirs[:8]}…), not of {desk_path.name} "
+            f"(id {mine[:8]}…)")
     aside = desk_path.with_name(f"{desk_path.stem}-before-restore-{now:%Y%m%d-%H%M%S}.db")
     staged = desk_path.with_name(desk_path.name + ".restoring")
-    src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
         staged.unlink(missing_ok=True)
-        dest = sqlite3.connect(staged)
+        src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            src.backup(dest)
+            dest = sqlite3.connect(staged)
+            try:
+                src.backup(dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
+            src.close()
+        if desk_path.exists():
+            for suffix in ("", "-wal", "-shm"):
+                part = desk_path.with_name(desk_path.name + suffix)
+                if part.exists():
+                    part.replace(aside.with_name(aside.name + suffix))
+        staged.replace(desk_path)
+    except sqlite3.Error as exc:
+        raise storage_error(exc, desk_path) or _refuse_restore(
+            backup, str(exc), str(exc)) from exc
+    except OSError as exc:
+        raise _refuse_restore(backup, exc.strerror or str(exc), exc.strerror or str(exc)) \
+            from exc
     finally:
-        src.close()
-    if desk_path.exists():
-        for suffix in ("", "-wal", "-shm"):
-            part = desk_path.with_name(desk_path.name + suffix)
-            if part.exists():
-                part.replace(aside.with_name(aside.name + suffix))
-    staged.replace(desk_path)
+        for leftover in (staged, staged.with_name(staged.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
     logger.info("Restored %s from %s; previous file kept as %s", desk_path, backup, aside)
     return aside

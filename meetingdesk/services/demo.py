@@ -2,7 +2,8 @@
 Commission (Ban Tổ chức Trung ương), from the news report in the project's reference folder.
 
 Names, titles, figures and documents come from the article. Clock times, the secretary, the
-other sites and their connection log are illustrative (the README says so).
+agenda's presenter, the other sites, every site's headcount and the connection log are
+illustrative (the README says so).
 """
 
 from __future__ import annotations
@@ -18,8 +19,19 @@ from meetingdesk.domain.enums import (
     Role,
     SiteKind,
 )
-from meetingdesk.domain.records import Meeting
-from meetingdesk.services import agenda, directory, meetings, notes, organization, participation
+from meetingdesk.domain.records import Issuer, Meeting
+from meetingdesk.domain.text import fold
+from meetingdesk.services import (
+    agenda,
+    directory,
+    documents,
+    headcounts,
+    meetings,
+    notes,
+    organization,
+    participation,
+    signers,
+)
 from meetingdesk.services.reference import load_provinces
 from meetingdesk.store.desk import Desk
 
@@ -34,15 +46,16 @@ def _at(hour: int, minute: int) -> datetime:
 
 
 def _person(desk: Desk, full_name: str, titles: tuple[str, ...], organization_name: str,
-            site_id: int | None) -> int:
-    """The person of the demo, ranked by the precedence table from their titles."""
+            site_id: int | None, *, rank: int | None = None) -> int:
+    """The person of the demo, ranked by the precedence table from their titles unless
+    ``rank`` is set by hand (a title the table does not know)."""
     for p in directory.list_people(desk, full_name):
         if p.full_name == full_name and p.id is not None:
             directory.update_person(desk, p.id, titles=titles, organization=organization_name,
-                                    site_id=site_id)
+                                    site_id=site_id, **({} if rank is None else {"rank": rank}))
             return p.id
     person = directory.add_person(desk, full_name=full_name, titles=titles,
-                                  organization=organization_name, site_id=site_id)
+                                  organization=organization_name, site_id=site_id, rank=rank)
     assert person.id is not None
     return person.id
 
@@ -54,21 +67,71 @@ def _remove_previous_demo(desk: Desk) -> None:
             meetings.delete_meeting(desk, m.id)
 
 
-def _set_organization(desk: Desk) -> None:
-    """The Commission's header, numbering and recipients for the demo's minutes."""
-    organization.update_organization(
-        desk, agency="BAN TỔ CHỨC TRUNG ƯƠNG", parent_agency="BAN CHẤP HÀNH TRUNG ƯƠNG",
-        place="Hà Nội", profile=Profile.PARTY, number_code="BB/BTCTW",
-        chair_title="PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
-        recipients=("Các đồng chí Lãnh đạo Ban", "Ban Tổ chức các tỉnh ủy, thành ủy",
-                    "Các vụ, đơn vị thuộc Ban"),
-    )
+COMMISSION = {
+    "name": "BAN TỔ CHỨC TRUNG ƯƠNG", "parent_body": "BAN CHẤP HÀNH TRUNG ƯƠNG",
+    "place": "Hà Nội", "profile": Profile.PARTY, "number_code": "BB/BTCTW",
+    "recipients": ("Các đồng chí Lãnh đạo Ban", "Ban Tổ chức các tỉnh ủy, thành ủy",
+                   "Các vụ, đơn vị thuộc Ban"),
+}
+"""The Commission as the issuer of the demo's minutes."""
+
+DOCUMENTS = (
+    ("96-QĐ/TW", "Quy định", date(2023, 2, 2), "Bộ Chính trị",
+     "lấy phiếu tín nhiệm đối với chức danh, chức vụ lãnh đạo, quản lý trong hệ thống chính trị"),
+    ("50-KL/TW", "Kết luận", date(2023, 2, 28), "Bộ Chính trị",
+     "tiếp tục thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương "
+     "Đảng khóa XII “Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống "
+     "chính trị tinh gọn, hoạt động hiệu lực, hiệu quả”"),
+    ("18-NQ/TW", "Nghị quyết", date(2017, 10, 25), "Ban Chấp hành Trung ương Đảng khóa XII",
+     "“Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh "
+     "gọn, hoạt động hiệu lực, hiệu quả”"),
+    ("08-KL/BTCTW", "Kết luận", None, "Ban Tổ chức Trung ương",
+     "Hội nghị toàn quốc tổng kết công tác tổ chức xây dựng Đảng năm 2022"),
+)
+"""The documents the report cites, with the titles it gives them."""
+
+SITES = (
+    # name, summoned, present (illustrative), absent and why (illustrative)
+    ("Trụ sở Ban Tổ chức Trung ương, Hà Nội", 40, 38, "đi công tác"),
+    ("Thái Nguyên", 25, 24, "ốm"),
+    ("Cao Bằng", 20, 18, "01 đồng chí ốm, 01 đồng chí đi công tác"),
+    ("Tuyên Quang", 22, 22, ""),
+    ("Lạng Sơn", 20, 19, "đi công tác"),
+    ("Bắc Ninh", 24, 23, "nghỉ phép"),
+    ("Phú Thọ", 26, 26, ""),
+)
+THAI_NGUYEN_ATTENDANCE = ("Tham dự còn có đại diện các ban xây dựng Đảng, một số sở, ngành "
+                          "của tỉnh")
+"""What the report says of who attended at the Thái Nguyên site beyond the two leaders."""
+
+
+def _commission(desk: Desk) -> Issuer:
+    """The Commission in the issuer directory: found by name, else the desk's blank default
+    issuer filled in (a fresh desk), else added."""
+    for issuer in organization.list_issuers(desk):
+        if fold(issuer.name) == fold(str(COMMISSION["name"])) and issuer.id is not None:
+            return issuer
+    default = organization.default_issuer(desk)
+    if default is not None and default.id is not None and not default.name:
+        return organization.update_issuer(desk, default.id, **COMMISSION)
+    return organization.add_issuer(desk, **COMMISSION)  # type: ignore[arg-type]
+
+
+def _cite_documents(desk: Desk) -> None:
+    """Give the cited documents (recognised in the notes) their type, date, issuer and title."""
+    by_ref = {d.reference: d for d in documents.list_documents(desk)}
+    for reference, doc_type, issued_on, issuer, title in DOCUMENTS:
+        found = by_ref.get(reference)
+        if found is None or found.id is None:
+            continue
+        documents.update_document(desk, found.id, doc_type=doc_type, issued_on=issued_on,
+                                  issuer=issuer, title=title)
 
 
 def build_demo(desk: Desk) -> Meeting:
     """Create (or recreate) the demo conference in ``desk`` and return it, in one
-    transaction: a failure leaves the desk as it was. The organization settings become the
-    Commission's only in a desk that holds no other meeting."""
+    transaction: a failure leaves the desk as it was. The Commission becomes an issuer of the
+    directory (the default only in a desk whose default issuer is still blank)."""
     with desk.transaction():
         return _build(desk)
 
@@ -76,8 +139,7 @@ def build_demo(desk: Desk) -> Meeting:
 def _build(desk: Desk) -> Meeting:
     _remove_previous_demo(desk)
     load_provinces(desk)
-    if not meetings.list_meetings(desk):
-        _set_organization(desk)
+    issuer = _commission(desk)
     central = directory.find_site(desk, CENTRAL_CODE) or directory.add_site(
         desk, name="Trụ sở Ban Tổ chức Trung ương, Hà Nội", kind=SiteKind.CENTRAL,
         code=CENTRAL_CODE, contact_name="Văn phòng Ban Tổ chức Trung ương")
@@ -96,20 +158,22 @@ def _build(desk: Desk) -> Meeting:
                    "Tỉnh ủy Thái Nguyên", thai_nguyen.id)
     secretary = _person(desk, "Nguyễn Thị Thu Hà", ("Chuyên viên Văn phòng Ban",),
                         "Ban Tổ chức Trung ương", central.id)
+    presenter = _person(desk, "Lê Quang Minh", ("Lãnh đạo Văn phòng Ban",),
+                        "Ban Tổ chức Trung ương", central.id, rank=78)  # set by hand
 
     meeting = meetings.create_meeting(
         desk, title=DEMO_TITLE, kind="Hội nghị giao ban trực tuyến",
         organizer="Ban Tổ chức Trung ương", planned_start=_at(14, 0), planned_end=_at(16, 30),
         actual_start=_at(14, 0), actual_end=_at(16, 20), main_site_id=central.id,
-        status=MeetingStatus.ENDED, number=12,
+        status=MeetingStatus.ENDED, number=12, issuer_id=issuer.id,
         description="Giao ban trực tuyến ngành Tổ chức xây dựng Đảng quý 1-2023.")
     mid = meeting.id
     assert mid is not None
+    signers.set_signer(desk, meeting_id=mid, role=Role.CHAIR, person_id=chinh)
+    signers.set_signer(desk, meeting_id=mid, role=Role.SECRETARY, person_id=secretary)
 
     site_ids: dict[str, int] = {}
-    for name, summoned in (("Trụ sở Ban Tổ chức Trung ương, Hà Nội", 40), ("Thái Nguyên", 25),
-                           ("Cao Bằng", 20), ("Tuyên Quang", 22), ("Lạng Sơn", 20),
-                           ("Bắc Ninh", 24), ("Phú Thọ", 26)):
+    for name, summoned, _, _ in SITES:
         site = directory.find_site(desk, name)
         assert site is not None and site.id is not None
         host = {central.id: chinh, thai_nguyen.id: son}.get(site.id)
@@ -134,14 +198,20 @@ def _build(desk: Desk) -> Meeting:
     a_chinh = attend(chinh, central.id, Role.CHAIR, AttendanceStatus.PRESENT)
     attend(son, thai_nguyen.id, Role.DELEGATE, AttendanceStatus.ONLINE)
     attend(hung, thai_nguyen.id, Role.DELEGATE, AttendanceStatus.ONLINE)
+    attend(presenter, central.id, Role.PRESENTER, AttendanceStatus.PRESENT)
     attend(secretary, central.id, Role.SECRETARY, AttendanceStatus.PRESENT)
+    for name, _, present, absent in SITES:
+        headcounts.report_present(desk, site_ids[name], present=present)
+        headcounts.set_site_notes(
+            desk, site_ids[name], absence_note=absent or None,
+            attendance_note=THAI_NGUYEN_ATTENDANCE if name == "Thái Nguyên" else None)
 
-    q1 = agenda.add_agenda_item(desk, meeting_id=mid, planned_minutes=45,
+    q1 = agenda.add_agenda_item(desk, meeting_id=mid, planned_minutes=45, presenter_id=presenter,
                                 title="Đánh giá tình hình, kết quả công tác quý 1-2023")
     kl50 = agenda.add_agenda_item(
-        desk, meeting_id=mid, planned_minutes=40,
+        desk, meeting_id=mid, planned_minutes=40, presenter_id=presenter,
         title="Quán triệt, triển khai Kết luận số 50-KL/TW ngày 28/2/2023 của Bộ Chính trị")
-    q2 = agenda.add_agenda_item(desk, meeting_id=mid, planned_minutes=45,
+    q2 = agenda.add_agenda_item(desk, meeting_id=mid, planned_minutes=45, presenter_id=presenter,
                                 title="Triển khai nhiệm vụ trọng tâm quý 2-2023")
     for item, start, end in ((q1, _at(14, 5), _at(14, 55)), (kl50, _at(14, 55), _at(15, 40)),
                              (q2, _at(15, 40), _at(16, 20))):
@@ -153,11 +223,6 @@ def _build(desk: Desk) -> Meeting:
         notes.add_note(desk, meeting_id=mid, agenda_item_id=item_id, at=at, kind=kind,
                        text=text, speaker_id=speaker, site_id=site)
 
-    note(None, _at(14, 2), NoteKind.REMARK,
-         "Tham dự tại điểm cầu Thái Nguyên có các đồng chí: Phạm Hoàng Sơn, Phó Bí thư "
-         "Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh; Dương Xuân Hùng, Uỷ viên Ban Thường vụ, "
-         "Trưởng Ban Tổ chức Tỉnh uỷ; đại diện các ban xây dựng Đảng, một số sở, ngành "
-         "của tỉnh.", site=thai_nguyen.id)
     note(q1.id, _at(14, 10), NoteKind.STATEMENT,
          "Trong quý 1-2023, ngành Tổ chức đã triển khai thực hiện tốt các nhiệm vụ, như: "
          "Triển khai thực hiện các nghị quyết chuyên đề của Ban Chấp hành Trung ương Đảng "
@@ -189,6 +254,7 @@ def _build(desk: Desk) -> Meeting:
          "phát huy những điểm tích cực, thực hiện tốt hơn công tác tổ chức Đảng.",
          speaker=a_chinh)
 
+    _cite_documents(desk)
     notes.add_task(desk, meeting_id=mid, owner_unit="Ban Tổ chức các tỉnh ủy, thành ủy",
                    description="Quán triệt, triển khai thực hiện Kết luận số 50-KL/TW của "
                                "Bộ Chính trị", due_on=date(2023, 6, 30))

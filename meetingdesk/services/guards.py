@@ -13,6 +13,8 @@ from meetingdesk.domain.text import clean_text
 from meetingdesk.store import tables
 
 MAX_LINE = 2_000
+MAX_LINE_VI = "2.000"
+"""``MAX_LINE`` as Vietnamese writes it."""
 MAX_TEXT = 1_000_000
 
 
@@ -30,8 +32,15 @@ def required_line(value: str | None, field_vi: str, field_en: str) -> str:
 
 
 def optional_line(value: str | None) -> str | None:
+    """An optional one-line text field, cleaned (empty: ``None``); too long is refused, never
+    cut."""
     text = clean_text(value, multiline=False)
-    return text[:MAX_LINE] if text else None
+    if len(text) > MAX_LINE:
+        start = text[:40].rstrip() + "…"
+        raise ValidationError(
+            f"Một trường dài quá {MAX_LINE_VI} ký tự (“{start}”); hãy rút gọn.",
+            f"A field is longer than {MAX_LINE:,} characters (“{start}”); shorten it.")
+    return text or None
 
 
 def required_text(value: str | None, field_vi: str, field_en: str) -> str:

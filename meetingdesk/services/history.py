@@ -1,15 +1,20 @@
 """Undo and redo support: snapshots of records taken before and after an edit.
 
 The GUI's undo stack runs every edit through :func:`run_recorded`, then restores the "before"
-snapshot to undo and the "after" one to redo. Any service call can be recorded this way.
+snapshot to undo and the "after" one to redo. Any service call can be recorded this way, and
+the record says what it changed (:class:`~meetingdesk.services.changes.Changes`).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from meetingdesk.domain.errors import ConflictError
+from meetingdesk.services import changes
+from meetingdesk.services.changes import Changes
 from meetingdesk.store import snapshots
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.snapshots import Ref, Snapshot
@@ -22,6 +27,8 @@ class Recorded:
     result: Any
     before: Snapshot
     after: Snapshot
+    changes: Changes
+    """What the edit changed (its undo changes :meth:`Changes.inverted`, its redo the same)."""
 
 
 def run_recorded(desk: Desk, action: Callable[[], Any], roots: Iterable[Ref] = (),
@@ -39,10 +46,19 @@ def run_recorded(desk: Desk, action: Callable[[], Any], roots: Iterable[Ref] = (
     created = tuple(new_roots(result)) if new_roots else ()
     before = before.merged(Snapshot(created, shallow, (), ()))
     after = snapshots.take(desk.db, roots + created, shallow=shallow)
-    return Recorded(result, before, after)
+    return Recorded(result, before, after,
+                    changes.between(roots + created, before.rows, after.rows))
 
 
 def restore(desk: Desk, state: Snapshot) -> None:
-    """Put the recorded records back as they were in ``state``, in one transaction."""
-    with desk.transaction() as db:
-        snapshots.restore(db, state)
+    """Put the recorded records back as they were in ``state``, in one transaction.
+
+    A state that later changes made impossible (a record it refers to is gone, a name is
+    taken) is refused with a :class:`ConflictError`, and nothing is changed."""
+    try:
+        with desk.transaction() as db:
+            snapshots.restore(db, state)
+    except sqlite3.IntegrityError as exc:
+        raise ConflictError(
+            f"Không hoàn tác được: dữ liệu đã thay đổi kể từ thao tác này ({exc}).",
+            f"Cannot undo: the data changed since this action ({exc}).") from exc

@@ -7,8 +7,9 @@ from datetime import datetime
 
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, MeetingStatus
 from meetingdesk.domain.errors import ConflictError, ValidationError
-from meetingdesk.domain.records import Meeting, MeetingEvent
+from meetingdesk.domain.records import Issuer, Meeting, MeetingEvent
 from meetingdesk.services.guards import editable_meeting, optional_line, required_line
+from meetingdesk.services.signers import default_signers
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
 
@@ -49,7 +50,7 @@ def _clean(values: dict[str, object]) -> dict[str, object]:
             cleaned[key] = value
         elif key == "status":
             cleaned[key] = MeetingStatus(str(value))
-        elif key in ("main_site_id", "number", "source_meeting_id"):
+        elif key in ("main_site_id", "number", "source_meeting_id", "issuer_id"):
             cleaned[key] = value
         else:
             raise TypeError(f"unknown meeting field {key}")
@@ -68,15 +69,21 @@ def _refuse_final(status: object) -> None:
 
 
 def create_meeting(desk: Desk, *, title: str, **fields: object) -> Meeting:
-    """A new meeting (status draft unless given; never final)."""
+    """A new meeting (status draft unless given; never final). Without an ``issuer_id`` it
+    takes the desk's default issuer; its signers are that issuer's default signers."""
     values = _clean({"title": title, **fields})
     _refuse_final(values.get("status"))
-    meeting = Meeting(id=None, **values)  # type: ignore[arg-type]
-    _check_times(meeting)
+    _check_times(Meeting(id=None, **values))  # type: ignore[arg-type]
     with desk.transaction() as db:
-        if meeting.main_site_id is not None:
-            tables.sites.get(db, meeting.main_site_id)
-        return tables.meetings.insert(db, meeting)
+        if values.get("main_site_id") is not None:
+            tables.sites.get(db, int(values["main_site_id"]))  # type: ignore[arg-type]
+        if values.get("issuer_id") is not None:
+            issuer: Issuer | None = tables.issuers.get(db, int(values["issuer_id"]))  # type: ignore[arg-type]
+        else:
+            issuer = tables.issuers.default(db)
+        if issuer is not None:
+            values = {**default_signers(db, issuer), **values, "issuer_id": issuer.id}
+        return tables.meetings.insert(db, Meeting(id=None, **values))  # type: ignore[arg-type]
 
 
 def update_meeting(desk: Desk, meeting_id: int, **changes: object) -> Meeting:
@@ -89,6 +96,8 @@ def update_meeting(desk: Desk, meeting_id: int, **changes: object) -> Meeting:
         _check_times(replace(current, **values))  # type: ignore[arg-type]
         if values.get("main_site_id") is not None:
             tables.sites.get(db, int(values["main_site_id"]))  # type: ignore[arg-type]
+        if values.get("issuer_id") is not None:
+            tables.issuers.get(db, int(values["issuer_id"]))  # type: ignore[arg-type]
         return tables.meetings.update(db, meeting_id, values)
 
 
@@ -107,6 +116,15 @@ def list_meetings(desk: Desk) -> list[MeetingSummary]:
     counts = tables.meeting_count_rows(db)
     meetings = tables.meetings.newest_first(db)
     return [MeetingSummary(m, *counts.get(m.id or 0, (0, 0))) for m in meetings]
+
+
+def meeting_summary(desk: Desk, meeting_id: int) -> MeetingSummary | None:
+    """One meeting as the meeting list shows it, or ``None`` when it is gone."""
+    db = desk.db
+    if not tables.meetings.exists(db, meeting_id):
+        return None
+    counts = tables.meeting_count_rows(db, meeting_id)
+    return MeetingSummary(tables.meetings.get(db, meeting_id), *counts.get(meeting_id, (0, 0)))
 
 
 def record_event(desk: Desk, meeting_id: int, kind: str, detail: str | None = None) -> None:
@@ -131,11 +149,16 @@ def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
             kind=source.kind, organizer=source.organizer, planned_start=planned_start,
             main_site_id=source.main_site_id, status=MeetingStatus.DRAFT,
             description=source.description, source_meeting_id=source.id,
+            issuer_id=source.issuer_id, chair_signer_id=source.chair_signer_id,
+            chair_signer_title=source.chair_signer_title,
+            secretary_signer_id=source.secretary_signer_id,
+            secretary_signer_title=source.secretary_signer_title,
         ))
         assert new.id is not None
         for ms in tables.meeting_sites.where(db, meeting_id=source_id):
             tables.meeting_sites.insert(db, replace(ms, id=None, meeting_id=new.id,
-                                                    connection=ConnectionStatus.UNCHECKED))
+                                                    connection=ConnectionStatus.UNCHECKED,
+                                                    present=None, absence_note=None))
         for att in tables.attendances.where(db, meeting_id=source_id):
             tables.attendances.insert(db, replace(
                 att, id=None, meeting_id=new.id, status=AttendanceStatus.EXPECTED, reason=None,

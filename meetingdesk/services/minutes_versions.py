@@ -1,7 +1,11 @@
 """The generated versions of a meeting's minutes; a final version freezes the meeting.
 
-Each version keeps its PDF bytes, profile, size and sha256. Marking the latest version final
-sets the meeting to ``FINAL`` — its notes and tasks then refuse every change
+Each version keeps its PDF bytes, profile, size, sha256 and the sha256 of its content: minutes
+whose content equals the newest version of their profile add no version (the PDF bytes differ
+every time: they carry their creation time). A non-final version can be deleted. Marking the
+newest version of a profile final first checks the meeting (ended, numbered, both signers,
+every site's attendance accounted for, the issuer's profile) and lists everything missing at
+once; it then sets the meeting to ``FINAL`` — its notes and tasks refuse every change
 (:func:`meetingdesk.services.guards.editable_meeting`) — until the meeting is explicitly
 reopened with a reason. Both steps are recorded as meeting events.
 """
@@ -13,8 +17,9 @@ import logging
 from datetime import datetime
 
 from meetingdesk.domain.enums import MeetingStatus, Profile
-from meetingdesk.domain.errors import ConflictError, MeetingDeskError
+from meetingdesk.domain.errors import ConflictError, MeetingDeskError, ValidationError
 from meetingdesk.domain.records import Meeting, MeetingEvent, MinutesVersion
+from meetingdesk.services import organization, participation
 from meetingdesk.services.guards import editable_meeting, required_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
@@ -23,26 +28,101 @@ logger = logging.getLogger(__name__)
 
 EVENT_FINAL = "minutes_final"
 EVENT_REOPENED = "reopened"
+EVENT_SIGNED = "minutes_signed"
 
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def record_version(desk: Desk, *, meeting_id: int, profile: Profile,
-                   pdf: bytes) -> MinutesVersion:
-    """Keep a newly generated PDF as the meeting's latest minutes version.
+def record_version(desk: Desk, *, meeting_id: int, profile: Profile, pdf: bytes,
+                   content_sha256: str | None = None) -> MinutesVersion:
+    """Keep a newly generated PDF as the meeting's latest minutes version, unless its content
+    (``content_sha256``) equals the newest version of that profile: that version is returned
+    and nothing is added.
 
     A meeting whose minutes are final takes no new version until it is reopened.
     """
+    profile = Profile(profile)
     with desk.transaction() as db:
         editable_meeting(db, meeting_id)
+        same = unchanged_version(desk, meeting_id=meeting_id, profile=profile,
+                                 content_sha256=content_sha256)
+        if same is not None:
+            logger.info("Minutes of meeting %s unchanged since version %s", meeting_id, same.id)
+            return same
         version = tables.insert_minutes_pdf(db, MinutesVersion(
-            None, meeting_id, _now(), Profile(profile), hashlib.sha256(pdf).hexdigest(),
-            len(pdf)), pdf)
+            None, meeting_id, _now(), profile, hashlib.sha256(pdf).hexdigest(), len(pdf),
+            content_sha256=content_sha256), pdf)
     logger.info("Recorded minutes version %s of meeting %s (%d bytes)", version.id,
                 meeting_id, version.size)
     return version
+
+
+def unchanged_version(desk: Desk, *, meeting_id: int, profile: Profile,
+                      content_sha256: str | None) -> MinutesVersion | None:
+    """The newest version of ``profile`` if its content is ``content_sha256``."""
+    newest = _newest(desk, meeting_id, profile)
+    if content_sha256 is not None and newest is not None \
+            and newest.content_sha256 == content_sha256:
+        return newest
+    return None
+
+
+def _newest(desk: Desk, meeting_id: int, profile: Profile) -> MinutesVersion | None:
+    of_profile = [v for v in list_versions(desk, meeting_id) if v.profile is profile]
+    return of_profile[-1] if of_profile else None
+
+
+def delete_version(desk: Desk, version_id: int) -> None:
+    """Remove a version that is not final (a final one is part of the record)."""
+    with desk.transaction() as db:
+        version = tables.minutes_versions.get(db, version_id)
+        if version.final:
+            raise ConflictError("Không xóa được bản biên bản đã chốt chính thức.",
+                                "A final minutes version cannot be deleted.")
+        tables.minutes_versions.delete(db, version_id)
+    logger.info("Deleted minutes version %s of meeting %s", version_id, version.meeting_id)
+
+
+def final_problems(desk: Desk, meeting_id: int, profile: Profile) -> list[tuple[str, str]]:
+    """Everything that keeps the minutes of a meeting from being final, in ``profile``, each
+    as (Vietnamese, English); empty when they can be."""
+    meeting = tables.meetings.get(desk.db, meeting_id)
+    problems: list[tuple[str, str]] = []
+    if meeting.actual_end is None:
+        problems.append(("cuộc họp chưa kết thúc (chưa có giờ kết thúc thực tế)",
+                         "the meeting has not ended (no actual end time)"))
+    if meeting.number is None:
+        problems.append(("chưa có số biên bản", "the minutes have no number"))
+    issuer = organization.issuer_of(desk, meeting.issuer_id)
+    if not issuer.name:
+        problems.append(("chưa có cơ quan ban hành", "the meeting has no issuer"))
+    elif issuer.profile is not Profile(profile):
+        problems.append((f"thể thức {Profile(profile).label} khác thể thức của "
+                         f"{issuer.name} ({issuer.profile.label})",
+                         f"the profile {Profile(profile).value} is not the issuer's "
+                         f"({issuer.profile.value})"))
+    if meeting.chair_signer_id is None:
+        problems.append(("chưa có người ký thay mặt chủ trì", "nobody signs for the chair"))
+    if meeting.secretary_signer_id is None:
+        problems.append(("chưa có thư ký ký biên bản", "nobody signs as secretary"))
+    unaccounted = [s.site.name for s in participation.meeting_sites(desk, meeting_id)
+                   if not s.headcount.accounted]
+    if unaccounted:
+        problems.append((f"điểm cầu chưa báo cáo số có mặt: {', '.join(unaccounted)}",
+                         f"sites that have not reported their present count: "
+                         f"{', '.join(unaccounted)}"))
+    return problems
+
+
+def check_final(desk: Desk, meeting_id: int, profile: Profile) -> None:
+    """Refuse, listing everything missing at once, minutes that cannot be made final."""
+    problems = final_problems(desk, meeting_id, profile)
+    if problems:
+        raise ValidationError(
+            "Chưa chốt được biên bản: " + "; ".join(vi for vi, _ in problems) + ".",
+            "The minutes cannot be made final: " + "; ".join(en for _, en in problems) + ".")
 
 
 def list_versions(desk: Desk, meeting_id: int) -> list[MinutesVersion]:
@@ -61,9 +141,66 @@ def version_pdf(desk: Desk, version_id: int) -> bytes:
     return pdf
 
 
+def final_version(desk: Desk, meeting_id: int) -> MinutesVersion:
+    """The meeting's final version; a one-line refusal when its minutes are not final."""
+    meeting = tables.meetings.get(desk.db, meeting_id)
+    final = [v for v in list_versions(desk, meeting_id) if v.final]
+    if meeting.status is not MeetingStatus.FINAL or not final:
+        raise ConflictError(
+            f"Cuộc họp {meeting_id} chưa có bản biên bản đã chốt; hãy chốt biên bản trước khi "
+            "ký số.",
+            f"Meeting {meeting_id} has no final minutes version; mark one final before "
+            "signing.")
+    return final[-1]
+
+
+def signed_pdf(desk: Desk, version_id: int) -> bytes | None:
+    """The signed copy of a version (``None`` when it has none), checked against its
+    sha256."""
+    version = tables.minutes_versions.get(desk.db, version_id)
+    pdf = tables.signed_minutes_pdf(desk.db, version_id)
+    if pdf is not None and hashlib.sha256(pdf).hexdigest() != version.signed_sha256:
+        raise MeetingDeskError(
+            f"Bản ký số của biên bản {version_id} đã bị thay đổi sau khi lưu (mã kiểm tra "
+            "không khớp).",
+            f"The signed copy of minutes version {version_id} was altered after it was saved "
+            "(sha256 mismatch).")
+    return pdf
+
+
+def store_signed_copy(desk: Desk, *, version_id: int, pdf: bytes,
+                      signed_by: str) -> MinutesVersion:
+    """Keep ``pdf`` as the signed copy of a final version. It must extend the version's PDF
+    (or its previous signed copy) byte for byte — a signature is an incremental update and
+    never changes the content; the unsigned PDF stays as it is."""
+    with desk.transaction() as db:
+        version = tables.minutes_versions.get(db, version_id)
+        if not version.final:
+            raise ConflictError(
+                "Chỉ bản biên bản đã chốt mới được ký số.",
+                "Only a final minutes version can be signed.")
+        base = tables.signed_minutes_pdf(db, version_id) or tables.minutes_pdf(db, version_id)
+        if len(pdf) <= len(base) or not pdf.startswith(base):
+            raise ConflictError(
+                "Bản ký số không phải là bản biên bản đã chốt cộng thêm chữ ký; không lưu.",
+                "The signed copy is not the final minutes with a signature appended; "
+                "not saved.")
+        now = _now()
+        tables.set_signed_minutes_pdf(db, version_id, pdf)
+        signed = tables.minutes_versions.update(db, version_id, {
+            "signed_sha256": hashlib.sha256(pdf).hexdigest(), "signed_at": now,
+            "signed_by": required_line(signed_by, "người ký", "signer")})
+        tables.meeting_events.insert(db, MeetingEvent(
+            None, version.meeting_id, now, EVENT_SIGNED,
+            f"bản {version_id}, ký bởi {signed.signed_by}, sha256 {signed.signed_sha256}"))
+    logger.info("Stored the signed copy of minutes version %s (%d bytes)", version_id, len(pdf))
+    return signed
+
+
 def mark_final(desk: Desk, version_id: int) -> MinutesVersion:
-    """Make a version the final minutes and freeze its meeting. Only the meeting's latest
-    version can become final; marking the final version again changes nothing."""
+    """Make a version the final minutes and freeze its meeting, after :func:`check_final`.
+    Only the newest version of its profile can become final; marking the final version again
+    changes nothing."""
     with desk.transaction() as db:
         version = tables.minutes_versions.get(db, version_id)
         meeting = tables.meetings.get(db, version.meeting_id)
@@ -73,11 +210,12 @@ def mark_final(desk: Desk, version_id: int) -> MinutesVersion:
             raise ConflictError(
                 "Biên bản cuộc họp này đã được chốt bằng một bản khác.",
                 "The minutes of this meeting are already final with another version.")
-        latest = list_versions(desk, meeting.id or 0)[-1]
-        if latest.id != version_id:
+        newest = _newest(desk, version.meeting_id, version.profile)
+        if newest is None or newest.id != version_id:
             raise ConflictError(
                 "Chỉ bản biên bản mới nhất mới được chốt; hãy tạo lại biên bản.",
                 "Only the latest minutes version can be made final; generate it again.")
+        check_final(desk, version.meeting_id, version.profile)
         now = _now()
         final = tables.minutes_versions.update(db, version_id,
                                                {"final": True, "finalized_at": now})

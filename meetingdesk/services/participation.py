@@ -9,6 +9,7 @@ from datetime import datetime
 
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, Role
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.headcount import SiteHeadcount
 from meetingdesk.domain.records import (
     Attendance,
     ConnectionEvent,
@@ -29,8 +30,15 @@ class SiteEntry:
     meeting_site: MeetingSite
     site: Site
     present: int
+    """Named people marked present (in person, online or late)."""
     absent: int
     expected: int
+
+    @property
+    def headcount(self) -> SiteHeadcount:
+        """The site's figures: its reported count with the named people as its floor."""
+        return SiteHeadcount(self.meeting_site.summoned, self.meeting_site.present,
+                             self.present, self.absent, self.expected)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +109,11 @@ def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
     for att in tables.attendances.where(db, meeting_id=meeting_id):
         c = counts.setdefault(att.site_id, [0, 0, 0])
         c[0 if att.status.is_present else 1 if att.status.is_absent else 2] += 1
+    sites = {s.id: s for s in tables.sites.taking_part(db, meeting_id)}
     entries = []
     for ms in tables.meeting_sites.of_meeting(db, meeting_id):
         present, absent, expected = counts.get(ms.site_id, [0, 0, 0])
-        entries.append(SiteEntry(ms, tables.sites.get(db, ms.site_id), present, absent,
-                                 expected))
+        entries.append(SiteEntry(ms, sites[ms.site_id], present, absent, expected))
     return entries
 
 
@@ -174,6 +182,14 @@ def reorder_attendances(desk: Desk, meeting_id: int, ordered_ids: Sequence[int])
         check_order(tables.attendances.ids_in_order(db, "meeting_id", meeting_id),
                         ordered_ids)
         tables.attendances.set_order(db, ordered_ids)
+
+
+def attendance_entry(desk: Desk, attendance_id: int) -> AttendanceEntry:
+    """One attendance with its person and site (a row of the list, re-read after an edit)."""
+    db = desk.db
+    attendance = tables.attendances.get(db, attendance_id)
+    site = tables.sites.get(db, attendance.site_id) if attendance.site_id is not None else None
+    return AttendanceEntry(attendance, tables.people.get(db, attendance.person_id), site)
 
 
 def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False

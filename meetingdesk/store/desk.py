@@ -38,7 +38,7 @@ from sqlite_utils import Database
 
 from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, current_language
 from meetingdesk.domain.text import fold
-from meetingdesk.store.backup import backup_connection, backup_name
+from meetingdesk.store.backup import backup_connection, backup_name, untouched_uri
 from meetingdesk.store.expected_schema import differences
 from meetingdesk.store.failures import DeskConnection, storage_error
 from meetingdesk.store.migrations import (
@@ -108,11 +108,7 @@ class Desk:
         """One atomic unit of work; nested calls become savepoints. A desk opened read-only
         refuses it before anything is done."""
         if self.read_only:
-            raise ReadOnlyDeskError(
-                f"Tệp {self.path} đang mở ở chế độ chỉ đọc (ổ chỉ đọc hoặc không có quyền ghi); "
-                "không thay đổi được gì.",
-                f"{self.path} is open read-only (a read-only medium or no permission to "
-                "write); nothing can be changed.")
+            raise read_only_error(self.path)
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():  # a savepoint
@@ -147,6 +143,14 @@ class Desk:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def read_only_error(path: Path) -> ReadOnlyDeskError:
+    return ReadOnlyDeskError(
+        f"Tệp {path} chỉ đọc (ổ chỉ đọc hoặc không có quyền ghi): xem, tìm, xuất và in được, "
+        "nhưng không thay đổi được gì.",
+        f"{path} is read-only (a read-only medium or no permission to write): it can be "
+        "browsed, searched, exported and printed, but not changed.")
 
 
 def _damaged(path: Path, why_vi: str, why_en: str) -> DeskFileError:
@@ -198,16 +202,6 @@ def _register_functions(conn: sqlite3.Connection) -> None:
                          deterministic=True)
 
 
-def _untouched_uri(path: Path) -> str:
-    """A read-only URI that creates nothing beside the file.
-
-    Even a read-only connection creates the -wal and -shm files of a WAL-mode file; when there
-    is no -wal file (no writer, nothing to recover), the file is read as immutable instead.
-    """
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    return uri if path.with_name(path.name + "-wal").exists() else uri + "&immutable=1"
-
-
 @dataclass(frozen=True, slots=True)
 class _FileState:
     app_id: int
@@ -227,7 +221,7 @@ class _FileState:
 def _read_state(path: Path) -> _FileState:
     """Identity, version, applied migrations and schema differences, read through SQLite on a
     read-only connection (never by plain file I/O)."""
-    conn = sqlite3.connect(_untouched_uri(path), uri=True)
+    conn = sqlite3.connect(untouched_uri(path), uri=True)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -320,13 +314,16 @@ def writable(path: Path) -> bool:
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=10, factory=DeskConnection)
     conn.desk_path = path
-    conn.execute("PRAGMA busy_timeout = 10000")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if mode.lower() != "wal":
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise _damaged(path, "không bật được chế độ WAL", "cannot enable WAL mode")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
         conn.close()
-        raise _damaged(path, "không bật được chế độ WAL", "cannot enable WAL mode")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+        raise
     _register_functions(conn)
     return conn
 
@@ -334,7 +331,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _open_read_only(path: Path, *, asked: bool) -> Desk:
     # Where nothing may be written beside the file, a file without a -wal is read as
     # immutable (a read-only connection would otherwise need to create -wal and -shm).
-    uri = f"{path.resolve().as_uri()}?mode=ro" if writable(path) else _untouched_uri(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro" if writable(path) else untouched_uri(path)
     conn = sqlite3.connect(uri, uri=True, factory=DeskConnection)
     conn.desk_path = path
     _register_functions(conn)

@@ -90,7 +90,7 @@ def differences(conn: sqlite3.Connection, applied: frozenset[str],
                 prepare: Callable[[sqlite3.Connection], None] | None = None,
                 ) -> list[SchemaDifference]:
     """What the database behind ``conn`` holds that its applied migrations did not create,
-    or holds in another form, or lacks; sorted, extra objects first."""
+    or holds in another form, or lacks; extra objects first, triggers first among them."""
     have = objects_of(conn)
     want = expected_objects(applied, prepare)
     found = [SchemaDifference(kind, name, "extra") for (kind, name) in have
@@ -100,5 +100,6 @@ def differences(conn: sqlite3.Connection, applied: frozenset[str],
     if applied:  # a blank file is expected to lack everything
         found += [SchemaDifference(kind, name, "missing") for (kind, name) in want
                   if (kind, name) not in have]
-    order = {"extra": 0, "changed": 1, "missing": 2}
-    return sorted(found, key=lambda d: (order[d.problem], d.kind, d.name))
+    problems = {"extra": 0, "changed": 1, "missing": 2}
+    kinds = {"trigger": 0, "view": 1, "table": 2, "index": 3}  # the most dangerous first
+    return sorted(found, key=lambda d: (problems[d.problem], kinds.get(d.kind, 4), d.name))

@@ -11,6 +11,7 @@ statement itself, ``fetchone/fetchmany/fetchall`` and every ``COMMIT`` are.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,9 +38,23 @@ _CAUSES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+FULL_BELOW = 1 << 20
+"""An I/O error with less free space than this on the desk's disk is taken for a full disk:
+SQLite reports running out of space as an I/O error in some places (growing -shm, fsync)."""
+
+
+def _nearly_full(path: Path | str) -> bool:
+    try:
+        return shutil.disk_usage(Path(path).parent).free < FULL_BELOW
+    except OSError:
+        return False
+
+
 def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
     """The :class:`StorageError` for a failure of the disk or the file, else ``None``."""
     name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_IOERR") and _nearly_full(path):
+        name = "SQLITE_FULL"
     for prefix, vi, en in _CAUSES:
         if name.startswith(prefix):
             return StorageError(

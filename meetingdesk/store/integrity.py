@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from meetingdesk.store.backup import untouched_uri
+
 
 @dataclass(frozen=True, slots=True)
 class IntegrityFacts:
@@ -30,7 +32,7 @@ def integrity_facts(db: Database, *, quick: bool = False) -> IntegrityFacts:
 def quick_check_file(path: Path) -> str | None:
     """Run quick_check on a file opened read-only: ``None`` when it is fine, else the problem."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(untouched_uri(path), uri=True)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         finally:

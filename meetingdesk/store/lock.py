@@ -7,6 +7,7 @@ for the message shown to a second program.
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 import sys
@@ -66,11 +67,25 @@ class DeskLock:
     def __init__(self, desk_path: Path) -> None:
         self.path = lock_path_for(desk_path)
         self.desk_path = desk_path
+        self.read_only = False
+        """Set by :meth:`acquire` when the desk's folder cannot hold a lock file."""
         self._file: IO[bytes] | None = None
 
     def acquire(self) -> None:
+        """Take the lock; refuse (:class:`ConflictError`) when another program holds it.
+
+        Where no lock file can be made beside an existing desk (a read-only medium, a folder
+        the user may not write), no program can write that desk either: it will be opened
+        read-only, and several programs may read it, so there is no lock to take."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        f = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644), "r+b")
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and self.desk_path.is_file():
+                self.read_only = True
+                return
+            raise
+        f = os.fdopen(fd, "r+b")
         if not _try_lock(f):
             try:
                 f.seek(0)

@@ -375,5 +375,109 @@ def m0003_note_drafts(db: Database) -> None:
         db.execute(statement)
 
 
+
+_ISSUERS_4 = """
+CREATE TABLE issuers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    parent_body TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    profile TEXT NOT NULL DEFAULT 'party' CHECK (profile IN ('state', 'party')),
+    number_code TEXT NOT NULL DEFAULT '',
+    recipients TEXT NOT NULL DEFAULT '[]',
+    chair_title TEXT NOT NULL DEFAULT '',
+    chair_person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    secretary_person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1))
+);
+INSERT INTO issuers (name, parent_body, place, profile, number_code, recipients, chair_title,
+                     is_default)
+    SELECT agency, parent_agency, place, profile, number_code, recipients, chair_title, 1
+    FROM organization WHERE id = 1;
+ALTER TABLE meetings ADD COLUMN issuer_id INTEGER REFERENCES issuers(id) ON DELETE SET NULL;
+ALTER TABLE meetings ADD COLUMN chair_signer_id INTEGER REFERENCES people(id) ON DELETE SET NULL;
+ALTER TABLE meetings ADD COLUMN chair_signer_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings ADD COLUMN secretary_signer_id INTEGER
+    REFERENCES people(id) ON DELETE SET NULL;
+ALTER TABLE meetings ADD COLUMN secretary_signer_title TEXT NOT NULL DEFAULT '';
+UPDATE meetings SET issuer_id = (SELECT id FROM issuers WHERE is_default = 1);
+UPDATE meetings SET chair_signer_id = (
+    SELECT a.person_id FROM attendances a JOIN people p ON p.id = a.person_id
+    WHERE a.meeting_id = meetings.id AND a.role IN ('chair', 'co_chair')
+    ORDER BY a.role = 'co_chair', p.rank, a.position, a.id LIMIT 1);
+UPDATE meetings SET chair_signer_title = (SELECT chair_title FROM organization WHERE id = 1)
+    WHERE chair_signer_id IS NOT NULL;
+UPDATE meetings SET secretary_signer_id = (
+    SELECT a.person_id FROM attendances a JOIN people p ON p.id = a.person_id
+    WHERE a.meeting_id = meetings.id AND a.role = 'secretary'
+    ORDER BY p.rank, a.position, a.id LIMIT 1);
+ALTER TABLE meeting_sites ADD COLUMN present INTEGER CHECK (present IS NULL OR present >= 0);
+ALTER TABLE meeting_sites ADD COLUMN attendance_note TEXT;
+ALTER TABLE meeting_sites ADD COLUMN absence_note TEXT;
+ALTER TABLE minutes_versions ADD COLUMN content_sha256 TEXT;
+"""
+
+
+@_migration("0004_issuers_signers_site_headcounts")
+def m0004_issuers_signers_site_headcounts(db: Database) -> None:
+    """Issuers (cơ quan ban hành) as a directory: the desk-wide ``organization`` settings
+    become the first issuer, the desk's default, and every meeting's issuer (``organization``
+    keeps only the desk id from then on). Each meeting gets its signers (chair and secretary:
+    a person and the title line printed above the name; taken from the chair and secretary on
+    its list, the chair with the title the desk printed so far); each site of a meeting the present
+    count it reports (``NULL`` until it reports), a note on who attends there and one on who is
+    absent and why. A minutes version keeps the sha256 of its document's content, so an export
+    of unchanged minutes adds no version."""
+    for statement in _split(_ISSUERS_4):
+        db.execute(statement)
+
+
+PREFIX_LENGTHS = "1 2 3"
+"""The prefix lengths the search index keeps its own lists for (migration 0006)."""
+
+
+@_migration("0006_search_prefix_index")
+def m0006_search_prefix_index(db: Database) -> None:
+    """Search as you type: the search index rebuilt with prefix indexes of 1, 2 and 3
+    characters, so that the last, unfinished word of a query ("thai ng") is one list lookup
+    instead of a merge of every word that starts with it. FTS5 takes its options only when
+    created: the index is copied into a new one, and the triggers that keep it (whatever
+    migrations made them) are put back as they were."""
+    triggers = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                          "AND sql LIKE '%search_index%'").fetchall()
+    names = db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                       "AND sql LIKE '%search_index%'").fetchall()
+    for (name,) in names:
+        db.execute(f"DROP TRIGGER [{name}]")
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index_prefixed USING fts5("
+        "kind UNINDEXED, ref_id UNINDEXED, meeting_id UNINDEXED, body, "
+        f"tokenize = 'unicode61 remove_diacritics 2', prefix = '{PREFIX_LENGTHS}')")
+    db.execute("INSERT INTO search_index_prefixed (rowid, kind, ref_id, meeting_id, body) "
+               "SELECT rowid, kind, ref_id, meeting_id, body FROM search_index")
+    db.execute("DROP TABLE search_index")
+    db.execute("ALTER TABLE search_index_prefixed RENAME TO search_index")
+    for (sql,) in triggers:
+        db.execute(sql)
+
+
+
+_SIGNED_9 = """
+ALTER TABLE minutes_versions ADD COLUMN signed_pdf BLOB;
+ALTER TABLE minutes_versions ADD COLUMN signed_sha256 TEXT;
+ALTER TABLE minutes_versions ADD COLUMN signed_at TEXT;
+ALTER TABLE minutes_versions ADD COLUMN signed_by TEXT;
+"""
+
+
+@_migration("0009_signed_minutes")
+def m0009_signed_minutes(db: Database) -> None:
+    """The digitally signed copy of a final minutes version, next to the unsigned PDF it was
+    made from (an incremental update of it): its bytes, sha256, when and by whom it was last
+    signed."""
+    for statement in _split(_SIGNED_9):
+        db.execute(statement)
+
+
 SCHEMA_VERSION = len(_NAMES)
 KNOWN_MIGRATIONS = frozenset(_NAMES)

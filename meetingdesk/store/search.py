@@ -14,8 +14,9 @@ common phrase fast on a large desk (see ``bench/bench_store.py``):
 - Each part returns its best ``limit`` rows; they are merged here. Display text and meetings
   are read with one query per kind, not one per hit.
 
-A prefix (as-you-type) term is costly: without a prefix index FTS5 merges the lists of every
-word with that prefix ("ch*"), once per part, ~100 ms each for a short prefix on the bench desk.
+A prefix (as-you-type) term of 1 to 3 characters is read from the index's prefix lists
+(migration 0006); a longer one merges the lists of every word with that prefix, which the
+first letters typed have already narrowed.
 """
 
 from __future__ import annotations
@@ -106,6 +107,35 @@ def search(db: Database, folded_words: list[str], *, limit: int = 50,
     for sql, params in parts:
         scored += db.execute(sql, [expression, *params]).fetchall()
     return _hits(db, heapq.nsmallest(limit, scored, key=lambda r: (r[1], -r[0])))
+
+
+def notes_beyond_window(db: Database, folded_words: list[str], *,
+                        prefix_last: bool = False) -> bool:
+    """Whether more than :data:`NOTE_WINDOW` notes match (then only the newest are ranked)."""
+    if not folded_words:
+        return False
+    expression = match_expression(folded_words, prefix_last=prefix_last)
+    (count,) = db.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? "
+        "AND rowid % 8 = 1 ORDER BY rowid DESC LIMIT ?)",
+        [expression, NOTE_WINDOW + 1]).fetchone()
+    return bool(count > NOTE_WINDOW)
+
+
+def meetings_matching(db: Database, folded_words: list[str], *,
+                      prefix_last: bool = False) -> set[int]:
+    """The meetings with a note or agenda item matching, or a site or person matching that
+    takes part in them (the meeting list's filter)."""
+    if not folded_words:
+        return set()
+    expression = match_expression(folded_words, prefix_last=prefix_last)
+    matching = "SELECT rowid / 8 FROM search_index WHERE search_index MATCH ? AND rowid % 8 = "
+    rows = db.execute(
+        "SELECT meeting_id FROM search_index WHERE search_index MATCH ? AND rowid % 8 IN (1, 4) "
+        f"UNION SELECT meeting_id FROM meeting_sites WHERE site_id IN ({matching}3) "
+        f"UNION SELECT meeting_id FROM attendances WHERE person_id IN ({matching}2)",
+        [expression] * 3)
+    return {r[0] for r in rows if r[0] is not None}
 
 
 def _codes(kinds: Iterable[str]) -> str:

@@ -12,6 +12,7 @@ from meetingdesk.domain.records import (
     Attendance,
     ConnectionEvent,
     Document,
+    Issuer,
     Meeting,
     MeetingEvent,
     MeetingSite,
@@ -19,7 +20,6 @@ from meetingdesk.domain.records import (
     Note,
     NoteDraft,
     NoteRevision,
-    Organization,
     Person,
     Site,
     Task,
@@ -55,6 +55,11 @@ class SiteRepository(Repository[Site]):
     def by_code(self, db: Database, code: str) -> Site | None:
         found = self.where(db, code=code)
         return found[0] if found else None
+
+    def taking_part(self, db: Database, meeting_id: int) -> list[Site]:
+        """The sites taking part in a meeting, by id."""
+        return self._find(
+            db, "id IN (SELECT site_id FROM meeting_sites WHERE meeting_id = ?)", [meeting_id])
 
     def attending(self, db: Database, meeting_id: int) -> list[Site]:
         """The sites of the people on a meeting's attendance list, by id."""
@@ -104,8 +109,16 @@ meeting_sites = Repository("meeting_sites", MeetingSite, "điểm cầu của cu
                            order=("position", "id"))
 connection_events = Repository("connection_events", ConnectionEvent, "sự kiện kết nối",
                                "connection event", order=("at", "id"))
-attendances = Repository("attendances", Attendance, "người tham dự", "attendance",
-                         order=("position", "id"))
+class AttendanceRepository(Repository[Attendance]):
+    def present_at_site(self, db: Database, meeting_id: int, site_id: int) -> int:
+        """How many named people are marked present (in person, online, late) at a site."""
+        return int(db.execute(
+            "SELECT count(*) FROM attendances WHERE meeting_id = ? AND site_id = ? "
+            "AND status IN ('present', 'online', 'late')", [meeting_id, site_id]).fetchone()[0])
+
+
+attendances = AttendanceRepository("attendances", Attendance, "người tham dự", "attendance",
+                                   order=("position", "id"))
 agenda_items = Repository("agenda_items", AgendaItem, "mục chương trình", "agenda item",
                           order=("position", "id"))
 notes = NoteRepository("notes", Note, "ghi chép", "note", order=("at", "id"))
@@ -135,13 +148,25 @@ minutes_versions = Repository("minutes_versions", MinutesVersion, "bản biên b
                               "minutes version", order=("created_at", "id"))
 
 
-def get_organization(db: Database) -> Organization:
-    row = db["organization"].get(1)  # type: ignore[union-attr]
-    return from_row(Organization, row)
+class IssuerRepository(Repository[Issuer]):
+    def default(self, db: Database) -> Issuer | None:
+        """The desk's default issuer, if one is marked."""
+        found = self.where(db, is_default=True)
+        return found[0] if found else None
+
+    def make_default(self, db: Database, issuer_id: int) -> None:
+        """Mark one issuer the desk's default (and no other)."""
+        db.execute("UPDATE issuers SET is_default = 0 WHERE is_default = 1 AND id <> ?",
+                   [issuer_id])
+        db.execute("UPDATE issuers SET is_default = 1 WHERE id = ?", [issuer_id])
+
+    def meeting_count(self, db: Database, issuer_id: int) -> int:
+        """How many meetings have this issuer."""
+        return int(db.execute("SELECT count(*) FROM meetings WHERE issuer_id = ?",
+                              [issuer_id]).fetchone()[0])
 
 
-def set_organization(db: Database, org: Organization) -> None:
-    db["organization"].update(1, to_row(org))  # type: ignore[union-attr]
+issuers = IssuerRepository("issuers", Issuer, "cơ quan ban hành", "issuer")
 
 
 def link_citation(db: Database, note_id: int, document_id: int) -> None:
@@ -180,6 +205,19 @@ def minutes_pdf(db: Database, version_id: int) -> bytes:
     return bytes(row[0])
 
 
+def signed_minutes_pdf(db: Database, version_id: int) -> bytes | None:
+    """The signed copy of a version, ``None`` when it has none."""
+    row = db.execute("SELECT signed_pdf FROM minutes_versions WHERE id = ?",
+                     [version_id]).fetchone()
+    if row is None:
+        raise minutes_versions.missing(version_id)
+    return None if row[0] is None else bytes(row[0])
+
+
+def set_signed_minutes_pdf(db: Database, version_id: int, pdf: bytes) -> None:
+    db.execute("UPDATE minutes_versions SET signed_pdf = ? WHERE id = ?", [pdf, version_id])
+
+
 def insert_minutes_pdf(db: Database, version: MinutesVersion, pdf: bytes) -> MinutesVersion:
     row = to_row(version)
     row["pdf"] = pdf
@@ -188,12 +226,14 @@ def insert_minutes_pdf(db: Database, version: MinutesVersion, pdf: bytes) -> Min
     return minutes_versions.get(db, table.last_pk)  # type: ignore[union-attr]
 
 
-def meeting_count_rows(db: Database) -> dict[int, tuple[int, int]]:
-    """Per meeting: (number of sites, number of attendances)."""
-    rows = db.execute(
-        "SELECT m.id, (SELECT count(*) FROM meeting_sites s WHERE s.meeting_id = m.id), "
-        "(SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id) FROM meetings m"
-    )
+def meeting_count_rows(db: Database, meeting_id: int | None = None
+                       ) -> dict[int, tuple[int, int]]:
+    """Per meeting (every one, or only ``meeting_id``): (number of sites, number of
+    attendances)."""
+    sql = ("SELECT m.id, (SELECT count(*) FROM meeting_sites s WHERE s.meeting_id = m.id), "
+           "(SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id) FROM meetings m")
+    rows = (db.execute(sql) if meeting_id is None
+            else db.execute(sql + " WHERE m.id = ?", [meeting_id]))
     return {r[0]: (r[1], r[2]) for r in rows}
 
 

@@ -127,28 +127,12 @@
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <source>Organization (minutes header)</source>
-        <translation>Cơ quan (phần đầu biên bản)</translation>
-    </message>
-    <message>
-        <source>Parent agency</source>
-        <translation>Cơ quan cấp trên</translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation>Cơ quan</translation>
-    </message>
-    <message>
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
         <source>Number code</source>
         <translation>Ký hiệu số biên bản</translation>
-    </message>
-    <message>
-        <source>Chair's title</source>
-        <translation>Chức danh người chủ trì</translation>
     </message>
     <message>
         <source>Document profile</source>
@@ -181,10 +165,6 @@
     <message>
         <source>Right</source>
         <translation>Phải</translation>
-    </message>
-    <message>
-        <source>Edit the organization settings</source>
-        <translation>Sửa thông tin cơ quan</translation>
     </message>
     <message>
         <source>Edit site</source>
@@ -446,7 +426,7 @@ Không: vẫn thêm một người thứ hai cùng tên.</translation>
     </message>
     <message>
         <source>Chair</source>
-        <translation>Chủ trì</translation>
+        <translation>Chủ tọa</translation>
     </message>
     <message>
         <source>Co-chair</source>
@@ -695,6 +675,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Restore a backup</source>
         <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Read-only: this desk is on a read-only medium or you may not write it. You can browse, search, preview, export and print; nothing can be changed.</source>
+        <translation>Chỉ đọc: tệp dữ liệu này nằm trên ổ chỉ đọc hoặc bạn không có quyền ghi. Bạn có thể xem, tìm kiếm, xem trước, xuất và in; không thay đổi được gì.</translation>
     </message>
     <message>
         <source>This desk has no backups yet.</source>
@@ -969,6 +953,14 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Chính thức</translation>
     </message>
     <message>
+        <source>Signed</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>Digitally signed by %1 at %2</source>
+        <translation>Đã ký số bởi %1 lúc %2</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -1061,8 +1053,8 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Chế độ điểm danh (Ctrl+R)</translation>
     </message>
     <message>
-        <source>Roll call: C or 1 present · T or 2 online · M or 3 late · L or 4 absent with reason · V or 5 absent · 0 undo the call; arrows move.</source>
-        <translation>Điểm danh: C hoặc 1 có mặt · T hoặc 2 trực tuyến · M hoặc 3 đến muộn · L hoặc 4 vắng có lý do · V hoặc 5 vắng · 0 bỏ điểm danh; phím mũi tên để di chuyển.</translation>
+        <source>Roll call: C or 1 present · T or 2 online · M or 3 late · L or 4 absent with reason · V or 5 absent · 0 undo the call · S the site's present count; arrows move.</source>
+        <translation>Điểm danh: C hoặc 1 có mặt · T hoặc 2 trực tuyến · M hoặc 3 đến muộn · L hoặc 4 vắng có lý do · V hoặc 5 vắng · 0 bỏ điểm danh · S số có mặt của điểm cầu; phím mũi tên để di chuyển.</translation>
     </message>
     <message>
         <source>%1 delegates: %2 present, %3 absent</source>
@@ -1165,6 +1157,14 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Mở lại…</translation>
     </message>
     <message>
+        <source>Sign…</source>
+        <translation>Ký số…</translation>
+    </message>
+    <message>
+        <source>Check signatures…</source>
+        <translation>Kiểm tra chữ ký…</translation>
+    </message>
+    <message>
         <source>Versions</source>
         <translation>Các phiên bản</translation>
     </message>
@@ -1193,28 +1193,124 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xuất biên bản</translation>
     </message>
     <message>
+        <source>Sign the final minutes</source>
+        <translation>Ký số biên bản đã chốt</translation>
+    </message>
+    <message>
+        <source>Certificate file (.p12)</source>
+        <translation>Tệp chứng thư số (.p12)</translation>
+    </message>
+    <message>
+        <source>USB token (PKCS#11)</source>
+        <translation>Token USB (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Khóa ký</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation>Chọn tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificate files (*.p12 *.pfx)</source>
+        <translation>Tệp chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Choose the token's PKCS#11 library</source>
+        <translation>Chọn thư viện PKCS#11 của token</translation>
+    </message>
+    <message>
+        <source>Libraries (*.so *.dll *.dylib)</source>
+        <translation>Thư viện (*.so *.dll *.dylib)</translation>
+    </message>
+    <message>
+        <source>Choose the signature image</source>
+        <translation>Chọn ảnh chữ ký</translation>
+    </message>
+    <message>
+        <source>Choose the seal image</source>
+        <translation>Chọn ảnh con dấu</translation>
+    </message>
+    <message>
+        <source>None: sign offline (PAdES B-B)</source>
+        <translation>Không dùng: ký ngoại tuyến (PAdES B-B)</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>PKCS#11 library</source>
+        <translation>Thư viện PKCS#11</translation>
+    </message>
+    <message>
+        <source>Token label</source>
+        <translation>Nhãn token</translation>
+    </message>
+    <message>
+        <source>Sign as</source>
+        <translation>Ký với tư cách</translation>
+    </message>
+    <message>
+        <source>Signature image (PNG)</source>
+        <translation>Ảnh chữ ký (PNG)</translation>
+    </message>
+    <message>
+        <source>Seal image (PNG, when the agency signs)</source>
+        <translation>Ảnh con dấu (PNG, khi cơ quan ký)</translation>
+    </message>
+    <message>
+        <source>Timestamp server</source>
+        <translation>Máy chủ dấu thời gian</translation>
+    </message>
+    <message>
+        <source>Token PIN</source>
+        <translation>Mã PIN của token</translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation>Mật khẩu chứng thư số</translation>
+    </message>
+    <message>
+        <source>PIN of the USB token:</source>
+        <translation>Mã PIN của token USB:</translation>
+    </message>
+    <message>
+        <source>Password of the certificate file:</source>
+        <translation>Mật khẩu của tệp chứng thư số:</translation>
+    </message>
+    <message>
+        <source>Signed by %1; the signed copy is kept with this version.</source>
+        <translation>Đã ký bởi %1; bản đã ký được lưu cùng phiên bản này.</translation>
+    </message>
+    <message>
+        <source>Signing the minutes…</source>
+        <translation>Đang ký số biên bản…</translation>
+    </message>
+    <message>
+        <source>Add trusted root certificates</source>
+        <translation>Thêm chứng thư số gốc tin cậy</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>Check the signatures of a PDF</source>
+        <translation>Kiểm tra chữ ký số của một tệp PDF</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Print the minutes</source>
-        <translation>In biên bản</translation>
+        <source>Check the signatures</source>
+        <translation>Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <source>Printing…</source>
-        <translation>Đang in…</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Đã gửi tới máy in.</translation>
-    </message>
-    <message>
-        <source>Printed to %1</source>
-        <translation>Đã in ra %1</translation>
-    </message>
-    <message>
-        <source>Printing the minutes…</source>
-        <translation>Đang in biên bản…</translation>
+        <source>Add trusted root…</source>
+        <translation>Thêm chứng thư gốc tin cậy…</translation>
     </message>
     <message>
         <source>Make this version the final minutes? The meeting's notes and tasks can no longer be changed until it is reopened with a reason.</source>
@@ -1381,10 +1477,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Có mặt: %1 · vắng: %2 · chưa điểm danh: %3</translation>
     </message>
     <message>
-        <source>The minutes are final: reopen the meeting in the Minutes tab to change it.</source>
-        <translation>Biên bản đã chốt: mở lại cuộc họp ở thẻ Biên bản để sửa.</translation>
-    </message>
-    <message>
         <source>(set a delegate's role on the Delegates tab)</source>
         <translation>(đặt vai trò cho đại biểu ở thẻ Đại biểu)</translation>
     </message>
@@ -1543,10 +1635,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>This note is a: %1</source>
         <translation>Loại ghi chú: %1</translation>
-    </message>
-    <message>
-        <source>Click or press Space: {status}</source>
-        <translation>Bấm chuột hoặc phím cách: {status}</translation>
     </message>
     <message>
         <source>{up}/{total} sites connected</source>
@@ -1725,6 +1813,214 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Đã ghi gói vào %1 (%2 bản ghi).</translation>
     </message>
     <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Printing page %1…</source>
+        <translation>Đang in trang %1…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Đã in.</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>Nội dung chương trình</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>(directory)</source>
+        <translation>(danh mục)</translation>
+    </message>
+    <message>
+        <source>Search the desk</source>
+        <translation>Tìm trong tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Search the desk…</source>
+        <translation>Tìm trong tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Notes, people, sites (former names too), agenda items, documents…</source>
+        <translation>Ghi chép, người, điểm cầu (cả tên cũ), nội dung chương trình, văn bản…</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Không tìm thấy kết quả.</translation>
+    </message>
+    <message>
+        <source>Best results among the %1 newest notes.</source>
+        <translation>Kết quả tốt nhất trong %1 ghi chép mới nhất.</translation>
+    </message>
+    <message>
+        <source>Present at the site</source>
+        <translation>Số có mặt tại điểm cầu</translation>
+    </message>
+    <message>
+        <source>Present at %1 (summoned %2):</source>
+        <translation>Số có mặt tại %1 (triệu tập %2):</translation>
+    </message>
+    <message>
+        <source>(issuer without a name)</source>
+        <translation>(cơ quan ban hành chưa có tên)</translation>
+    </message>
+    <message>
+        <source>derived from the chair's titles when empty</source>
+        <translation>để trống: lấy từ chức vụ của người chủ trì</translation>
+    </message>
+    <message>
+        <source>Directory of issuers</source>
+        <translation>Danh mục cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Make default</source>
+        <translation>Đặt làm mặc định</translation>
+    </message>
+    <message>
+        <source>Edit issuer</source>
+        <translation>Sửa cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>New issuer</source>
+        <translation>Cơ quan ban hành mới</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Parent body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Chair who signs</source>
+        <translation>Người ký thay mặt chủ trì</translation>
+    </message>
+    <message>
+        <source>Chair's title line</source>
+        <translation>Dòng chức vụ của người chủ trì</translation>
+    </message>
+    <message>
+        <source>Secretary who signs</source>
+        <translation>Thư ký ký biên bản</translation>
+    </message>
+    <message>
+        <source>Add an issuer</source>
+        <translation>Thêm cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Make %1 the default issuer</source>
+        <translation>Đặt %1 làm cơ quan ban hành mặc định</translation>
+    </message>
+    <message>
+        <source>Delete the issuer %1</source>
+        <translation>Xóa cơ quan ban hành %1</translation>
+    </message>
+    <message>
+        <source>Edit the issuer %1</source>
+        <translation>Sửa cơ quan ban hành %1</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>chưa báo cáo</translation>
+    </message>
+    <message>
+        <source>e.g. representatives of the departments</source>
+        <translation>ví dụ: đại diện các sở, ngành</translation>
+    </message>
+    <message>
+        <source>e.g. 1 ill, 1 on mission</source>
+        <translation>ví dụ: 01 đồng chí ốm, 01 đồng chí đi công tác</translation>
+    </message>
+    <message>
+        <source>Present (as the site reports)</source>
+        <translation>Số có mặt (điểm cầu báo cáo)</translation>
+    </message>
+    <message>
+        <source>Also attending</source>
+        <translation>Thành phần khác tham dự</translation>
+    </message>
+    <message>
+        <source>Absent, and why</source>
+        <translation>Vắng mặt và lý do</translation>
+    </message>
+    <message>
+        <source>count not reported</source>
+        <translation>chưa báo cáo số có mặt</translation>
+    </message>
+    <message>
+        <source>Click or press Space: {status}; S: present count</source>
+        <translation>Nhấn chuột hoặc phím cách: {status}; S: số có mặt</translation>
+    </message>
+    <message>
+        <source>present {present}/{summoned}</source>
+        <translation>có mặt {present}/{summoned}</translation>
+    </message>
+    <message>
+        <source>Issuers…</source>
+        <translation>Cơ quan ban hành…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Mặc định</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Đã báo cáo</translation>
+    </message>
+    <message>
+        <source>Present at %1: %2</source>
+        <translation>Số có mặt tại %1: %2</translation>
+    </message>
+    <message>
+        <source>Delete version</source>
+        <translation>Xóa bản</translation>
+    </message>
+    <message>
+        <source>Print the minutes</source>
+        <translation>In biên bản</translation>
+    </message>
+    <message>
+        <source>Delete this version of the minutes?</source>
+        <translation>Xóa bản biên bản này?</translation>
+    </message>
+    <message>
+        <source>The minutes take their heading, place, number code, recipients and profile from the issuer (Directories ▸ Issuers).</source>
+        <translation>Biên bản lấy tiêu đề, địa danh, ký hiệu số, nơi nhận và thể thức từ cơ quan ban hành (Danh mục ▸ Cơ quan ban hành).</translation>
+    </message>
+    <message>
+        <source>title line above the name</source>
+        <translation>dòng chức vụ in trên tên</translation>
+    </message>
+    <message>
+        <source>Signs for the chair</source>
+        <translation>Ký thay mặt chủ trì</translation>
+    </message>
+    <message>
+        <source>Signs as secretary</source>
+        <translation>Thư ký ký</translation>
+    </message>
+    <message>
+        <source>(nobody: nothing is printed)</source>
+        <translation>(không ai: không in gì)</translation>
+    </message>
+    <message>
+        <source>Sites report %1 present of %2 summoned; %3 of %4 sites have reported</source>
+        <translation>Các điểm cầu báo cáo %1 có mặt / %2 triệu tập; %3/%4 điểm cầu đã báo cáo</translation>
+    </message>
+    <message>
         <source>e.g. 15/09/2025 14:00</source>
         <translation>ví dụ 15/09/2025 14:00</translation>
     </message>
@@ -1749,14 +2045,6 @@ Hủy: quay lại ghi chú.</translation>
         <translation>(chưa đặt)</translation>
     </message>
     <message>
-        <source>Type a few letters, accents not needed</source>
-        <translation>Gõ vài chữ cái, không cần dấu</translation>
-    </message>
-    <message>
-        <source>The minutes of this meeting are final: it can be read but not changed. To change it, reopen it on the Minutes tab.</source>
-        <translation>Biên bản cuộc họp này đã chính thức: chỉ xem, không sửa được. Muốn sửa, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
-    </message>
-    <message>
         <source>Live mode</source>
         <translation>Chế độ trực tiếp</translation>
     </message>
@@ -1767,6 +2055,10 @@ Hủy: quay lại ghi chú.</translation>
     <message>
         <source>File the note and open the next</source>
         <translation>Lưu ghi chú vào biên bản và mở ghi chú mới</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
     </message>
     <message>
         <source>Made from the program's own actions: what is listed here is what the keys do.</source>
@@ -1793,8 +2085,12 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Phím tắt</translation>
+        <source>Type a few letters, accents not needed</source>
+        <translation>Gõ vài chữ cái, không cần dấu</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting are final: it can be read but not changed. To change it, reopen it on the Minutes tab.</source>
+        <translation>Biên bản cuộc họp này đã chính thức: chỉ xem, không sửa được. Muốn sửa, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
     </message>
 </context>
 </TS>

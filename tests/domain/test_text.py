@@ -215,3 +215,12 @@ def test_name_key_sorting_is_consistent_and_total(items: list[str], rnd: random.
 @given(st.text(alphabet=st.sampled_from(VI_ALPHABET + " "), max_size=20))
 def test_name_key_ignores_normalisation_form(name: str) -> None:
     assert name_key(nfd(name)) == name_key(name)
+
+
+@pytest.mark.parametrize("invisible", ["\ufeff", "\u200e", "\u200f", "\u202a", "\u202b",
+                                       "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
+                                       "\u2068", "\u2069"])
+def test_clean_text_drops_bom_and_bidi_controls(invisible: str) -> None:
+    assert clean_text(f"{invisible}Phạm {invisible}Hoàng Sơn{invisible}",
+                      multiline=False) == "Phạm Hoàng Sơn"
+    assert clean_text(f"Dòng 1{invisible}\nDòng 2") == "Dòng 1\nDòng 2"

@@ -34,7 +34,7 @@ def test_export_attendance_then_import_into_fresh_desk_gives_the_same_rows(
         demo_desk, participation.attendance_list(demo_desk, meeting_id)[1].attendance.id,
         status="absent_excused", reason="=HYPERLINK(\"http://x\") đi công tác")
     path = tmp_path / f"thanh-phan{suffix}"
-    assert export_table(demo_desk, meeting_id, "attendance", path) == 4
+    assert export_table(demo_desk, meeting_id, "attendance", path) == 5
     with open_desk(tmp_path / "fresh.db") as fresh:
         target = meetings.create_meeting(fresh, title="Giao ban")
         assert target.id is not None
@@ -80,17 +80,21 @@ def test_export_csv_is_utf8_with_bom_and_formulas_are_inert(demo_desk: Desk,
     assert chinh[10].startswith("'@")
 
 
-def test_export_xlsx_has_no_formula_cells(demo_desk: Desk, tmp_path: Path) -> None:
+def test_export_xlsx_has_no_formula_cells_and_text_as_typed(demo_desk: Desk,
+                                                            tmp_path: Path) -> None:
     meeting_id = demo_meeting_id(demo_desk)
     person = directory.list_people(demo_desk, "Mai Văn Chính")[0]
-    directory.update_person(demo_desk, person.id, organization="=SUM(A1:A9)")
+    directory.update_person(demo_desk, person.id, organization="=SUM(A1:A9)",
+                            phone="+84 912 345 678")
     path = tmp_path / "a.xlsx"
     export_table(demo_desk, meeting_id, "sites", path)
     export_table(demo_desk, meeting_id, "attendance", path)
     ws = openpyxl.load_workbook(path).active
     assert [c.value for c in ws[1]] == list(ATTENDANCE_HEADERS)
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
-    assert any(c.value == "'=SUM(A1:A9)" for row in ws.iter_rows() for c in row)
+    chinh = next(row for row in ws.iter_rows(values_only=True) if row[1] == "Mai Văn Chính")
+    assert chinh[3] == "=SUM(A1:A9)" and chinh[9] == "+84 912 345 678"
+    assert chinh[8] == "13:50 03/4/2023"
     assert len(SITE_HEADERS) == 13
 
 

@@ -15,6 +15,7 @@ from meetingdesk.exchange import zipguard
 from meetingdesk.exchange.errors import ExchangeError, HostileFileError, UnreadableFileError
 from meetingdesk.exchange.packages import import_package
 from meetingdesk.exchange.reader import read_table
+from meetingdesk.store.backup import backup_dir_for
 from meetingdesk.store.desk import Desk
 
 BOMB_XML = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -112,7 +113,7 @@ def test_hostile_file_is_refused_quickly_and_nothing_is_written(
     assert caught.value.en and caught.value.en != caught.value.vi
     assert desk.db.execute("SELECT count(*) FROM people").fetchone()[0] == people
     assert desk.db.execute("PRAGMA data_version").fetchone()[0] == changes
-    assert not (desk.path.parent / "desk-backups").exists()
+    assert not backup_dir_for(desk.path).exists()
     assert {p for p in tmp_path.parent.iterdir()} == before
     assert not (tmp_path.parent / "evil.txt").exists() and not Path("/etc/evil").exists()
 

@@ -16,6 +16,7 @@ from meetingdesk.exchange.mapping import Field, guess_mapping, parse_mapping
 from meetingdesk.exchange.reader import read_table
 from meetingdesk.services import directory, meetings, participation
 from meetingdesk.services.demo import DEMO_TITLE
+from meetingdesk.store.backup import backup_dir_for
 from meetingdesk.store.desk import Desk
 
 
@@ -122,7 +123,7 @@ def test_import_dry_run_plan_writes_nothing(demo_desk: Desk, tmp_path: Path) -> 
                        demo_meeting_id(demo_desk))
     assert plan.count(Action.ADD) == 3
     assert people_count(demo_desk) == before
-    assert not (demo_desk.path.parent / "desk-backups").exists()
+    assert not backup_dir_for(demo_desk.path).exists()
 
 
 def test_import_refuses_a_stale_plan_and_writes_nothing(demo_desk: Desk,
@@ -260,7 +261,8 @@ def test_import_new_site_given_by_code_and_by_name_is_added_once(desk: Desk,
                     encoding="utf-8")
     table = read_table(path)
     plan = plan_import(desk, table, guess_mapping(table.headers))
-    assert [s.code for s in plan.new_sites] == ["YB", "x" * 2000]
+    assert [s.code for s in plan.new_sites] == ["YB"]  # a 3,000-letter code is refused, not cut
+    assert plan.rows[-1].action is Action.SKIP and "dài quá" in plan.rows[-1].reason_vi
     apply_import(desk, plan)
     again = read_table(path)
     assert {r.action for r in plan_import(desk, again, guess_mapping(again.headers)).rows} == {
@@ -289,3 +291,15 @@ def test_import_odd_numbers_count_as_blank_and_the_import_completes(desk: Desk,
     summoned = {e.site.name: e.meeting_site.summoned
                 for e in participation.meeting_sites(desk, meeting.id)}
     assert summoned == {"Xã Một": 0, "Xã Hai": 0, "Xã Ba": 12}
+
+
+def test_import_a_row_with_an_over_long_cell_is_skipped_not_cut(desk: Desk,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("\ufeffHọ tên,Chức vụ,Đơn vị\n"
+                    f"Lê Văn An,Chuyên viên,{'Sở ' + 'x' * 2_001}\n"
+                    "\u202eTrần Thị Bình,Chuyên viên,Sở Nội vụ\n", encoding="utf-8")
+    table = read_table(path)
+    long_row, good_row = plan_import(desk, table, guess_mapping(table.headers)).rows
+    assert long_row.action is Action.SKIP and "dài quá 2.000 ký tự" in long_row.reason_vi
+    assert good_row.action is Action.ADD and good_row.name == "Trần Thị Bình"

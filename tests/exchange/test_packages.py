@@ -85,7 +85,7 @@ def test_package_setup_to_province_and_its_part_back_to_the_centre(demo_desk: De
         assert report.plan.counts()[Outcome.NEW] == len(report.package.records)
         (local,) = meetings.list_meetings(province)
         lid = local.meeting.id or 0
-        assert local.site_count == 7 and local.delegate_count == 4
+        assert local.site_count == 7 and local.delegate_count == 5
         # The province takes the attendance and adds a delegate and a note.
         son = next(e for e in participation.attendance_list(province, lid)
                    if e.person.full_name == "Phạm Hoàng Sơn")
@@ -233,6 +233,10 @@ def _repack(source: Path, target: Path, edit: object) -> Path:
 ])
 def test_import_package_with_invalid_records_writes_nothing(demo_desk: Desk, tmp_path: Path,
                                                             edit: object) -> None:
+    tn = directory.find_site(demo_desk, "Thái Nguyên")
+    assert tn is not None
+    notes.add_note(demo_desk, meeting_id=demo_meeting_id(demo_desk), site_id=tn.id,
+                   text="Điểm cầu Thái Nguyên đề xuất.")  # the package holds a note
     path = export_package(demo_desk, demo_meeting_id(demo_desk), tmp_path / "p.mdpkg",
                           site_code="19")
     assert path

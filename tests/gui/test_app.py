@@ -87,8 +87,10 @@ def test_app_demo_command_shows_the_conference_and_stays_quiet(tmp_path: Path) -
     assert "Đã tạo hội nghị mẫu" in result.stdout
 
 
-def test_app_back_up_now_and_icon(window: MainWindow) -> None:
-    window.backup_action.trigger()
+def test_app_back_up_now_and_icon(window: MainWindow, qtbot: Any) -> None:
+    window.backup_action.trigger()  # on the runner: the window stays usable
+    assert window.statusBar().currentMessage() == "Đang sao lưu…"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "Đang sao lưu…")
     message = window.statusBar().currentMessage()
     assert message.startswith("Đã sao lưu vào ")
     assert Path(message.removeprefix("Đã sao lưu vào ")).is_file()
@@ -111,10 +113,14 @@ def test_app_second_window_on_the_same_desk_is_refused(window: MainWindow, qtbot
 
 def test_app_restore_a_backup_from_the_file_menu(window: MainWindow, qtbot: Any,
                                                  monkeypatch: pytest.MonkeyPatch,
+                                                 demo_desk: Desk,
                                                  answers: list[tuple[str, str]]) -> None:
     from PySide6.QtWidgets import QInputDialog
 
+    demo_desk.close()  # a restore replaces the file: only the window may hold it
+
     window.backup_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.runner.is_busy())
     window.delete_meeting_action.trigger()  # after the backup
     assert window.meeting_list.model.rowCount() == 0
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
@@ -174,8 +180,8 @@ def test_app_closing_waits_for_a_backup_under_way(window: MainWindow, qtbot: Any
     keeper = window.keeper
     path = window.desk_path()
     assert keeper is not None and path is not None
-    keeper.schedule.opened(datetime.now())  # the backup on opening, without its delay
-    assert keeper._threads
+    keeper.work.schedule.opened(datetime.now())  # the backup on opening, without its delay
+    assert keeper.runner.is_busy()
     window.close()
     assert [b.reason for b in list_backups(path)] == ["open"]
     lock = DeskLock(path)

@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.dialogs.directories import PeopleDirectory, SiteDirectory
+from meetingdesk.gui.dialogs.issuers import IssuerDialog, IssuerDirectory
 from meetingdesk.gui.dialogs.preferences import PreferencesDialog
 from meetingdesk.gui.dialogs.records import PersonDialog, SiteDialog
 from meetingdesk.gui.main_window import MainWindow
@@ -91,29 +92,52 @@ def test_dialogs_people_directory_delete_refused_while_attending(
     assert column(d.table, 0) == ["Hoàng Thị Thanh Thủy"]
 
 
-def test_dialogs_preferences_organization_margins_and_language(
+def test_dialogs_preferences_margins_and_language(
         window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert window.session is not None
-    desk = window.session.desk
-    p = PreferencesDialog(window.settings, window.session, window)
+    p = PreferencesDialog(window.settings, window)
     qtbot.addWidget(p)
-    assert p.agency.text() == "BAN TỔ CHỨC TRUNG ƯƠNG"
-    p.place.setText("Thái Nguyên")
-    p.profile.setCurrentIndex(p.profile.findText("Nhà nước (Nghị định 30/2020/NĐ-CP)"))
     p.custom_margins.setChecked(True)
     p.margins[2].setValue(25)
     p.language.setCurrentIndex(p.language.findData("en"))
     p.accept()
     assert p.language_changed
-    org = organization.get_organization(desk)
-    assert (org.place, org.profile.value) == ("Thái Nguyên", "state")
     s = Settings()
     assert s.get(keys.LANGUAGE) == "en"
     assert s.get(keys.CUSTOM_MARGINS) is True
     assert s.get(keys.MARGIN_LEFT) == 25.0
-    assert window.undo_action.text() == "Hoàn tác: Sửa thông tin cơ quan"
+
+
+def test_dialogs_issuer_directory_add_default_edit_undo(
+        window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert window.session is not None
+    desk = window.session.desk
+    d = IssuerDirectory(window.session, window)
+    qtbot.addWidget(d)
+    d.show()
+    assert column(d.table, 1) == ["BAN TỔ CHỨC TRUNG ƯƠNG"]
+    assert column(d.table, 0) == ["✓"]
+
+    def fill(dialog: IssuerDialog) -> bool:
+        dialog.name.setText("BAN TỔ CHỨC TỈNH ỦY THÁI NGUYÊN")
+        dialog.parent_body.setText("ĐẢNG BỘ TỈNH THÁI NGUYÊN")
+        dialog.place.setText("Thái Nguyên")
+        dialog.number_code.setText("BB/BTCTU")
+        dialog.recipients.setPlainText("Thường trực Tỉnh ủy\n\nCác huyện ủy")
+        return True
+
+    run_dialog(monkeypatch, IssuerDialog, fill)
+    d.add()
+    assert column(d.table, 1) == ["BAN TỔ CHỨC TRUNG ƯƠNG", "BAN TỔ CHỨC TỈNH ỦY THÁI NGUYÊN"]
+    d.table.selectRow(1)
+    d.make_default()
+    default = organization.default_issuer(desk)
+    assert default is not None and default.place == "Thái Nguyên"
+    assert default.recipients == ("Thường trực Tỉnh ủy", "Các huyện ủy")
+    assert column(d.table, 0) == ["✓", ""]
+    assert window.undo_action.text().startswith("Hoàn tác: ")
     window.undo_action.trigger()
-    assert organization.get_organization(desk).place == "Hà Nội"
+    default = organization.default_issuer(desk)
+    assert default is not None and default.name == "BAN TỔ CHỨC TRUNG ƯƠNG"
 
 
 def test_dialogs_documents_attach_and_open(window: MainWindow, qtbot: Any, tmp_path: Path,
@@ -148,14 +172,15 @@ def test_dialogs_print_minutes_to_pdf_printer(window: MainWindow, qtbot: Any,
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    view.minutes.print_to(printer)  # off the GUI thread
-    qtbot.waitUntil(lambda: (tmp_path / "printed.pdf").exists(), timeout=30000)
+    task = view.minutes.print_to(printer)  # on the desk's runner, off the GUI thread
+    assert task is not None and not view.minutes.print_button.isEnabled()
+    qtbot.waitUntil(lambda: not window.session.runner.is_busy(), timeout=60000)
+    assert view.minutes.progress_label.text() == "Đã in."
     version = view.minutes._version()
     assert version is not None and version.id is not None
     # the generated PDF itself, vector: not a page image of megabytes
     assert (tmp_path / "printed.pdf").read_bytes() == minutes_versions.version_pdf(
         window.session.desk, version.id)
-    qtbot.waitUntil(lambda: "printed.pdf" in view.minutes.progress_label.text())
 
 
 def test_dialogs_language_switch_rebuilds_the_window(window: MainWindow, qtbot: Any) -> None:
@@ -167,7 +192,7 @@ def test_dialogs_language_switch_rebuilds_the_window(window: MainWindow, qtbot: 
     assert english.view is not None
     assert [english.view.tabs.tabText(i) for i in range(3)] == ["Overview", "Sites",
                                                                 "Delegates"]
-    assert english.view.overview.totals.text() == "7 sites, 4 delegates"
+    assert english.view.overview.totals.text() == "7 sites, 5 delegates"
     assert english.meeting_list.current().meeting.title.startswith("Hội nghị giao ban")
     window.settings.set(keys.LANGUAGE, "vi")
     vietnamese = rebuilt_in_language(english, window.settings)

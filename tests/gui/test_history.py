@@ -29,10 +29,10 @@ def test_history_delete_meeting_undo_redo(demo_desk: Desk) -> None:
     rec = history.run_recorded(demo_desk, lambda: meetings.delete_meeting(demo_desk, mid),  # type: ignore[arg-type]
                                [("meetings", mid)])  # type: ignore[list-item]
     assert meetings.list_meetings(demo_desk) == []
-    assert search.search(demo_desk, "lấy phiếu tín nhiệm") == []
+    assert search.search(demo_desk, "phê duyệt rà soát") == []
     history.restore(demo_desk, rec.before)
     assert _state(demo_desk) == before
-    assert [h.kind for h in search.search(demo_desk, "lay phieu tin nhiem")] == ["note"]
+    assert [h.kind for h in search.search(demo_desk, "phe duyet ra soat")] == ["note"]
     _healthy(demo_desk)
     history.restore(demo_desk, rec.after)
     assert meetings.list_meetings(demo_desk) == []

@@ -97,13 +97,13 @@ def test_switching_desk_closes_directory_windows_and_waits_for_minutes(
     window.open_people_directory()
     [people] = window._desk_windows
     assert people.isVisible()
-    assert window.open_desk_file(tmp_path / "other.db")
+    assert window.open_desk_file(tmp_path / "other.db", create=True)
     assert window._desk_windows == [] and not people.isVisible()
     assert window.desk_path() == tmp_path / "other.db"
 
     view = window.view
     assert view is not None
     monkeypatch.setattr(view.minutes, "is_generating", lambda: True)
-    assert not window.open_desk_file(tmp_path / "third.db")
+    assert not window.open_desk_file(tmp_path / "third.db", create=True)
     assert window.desk_path() == tmp_path / "other.db"
     assert answers and "Đang tạo biên bản" in answers[-1][1]

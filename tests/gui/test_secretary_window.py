@@ -139,7 +139,7 @@ def test_final_meeting_is_read_only_in_every_tab(window: MainWindow, qtbot: Any)
     desk = window.session.desk  # type: ignore[union-attr]
     version, _ = generate_minutes(desk, view.meeting_id)
     minutes_versions.mark_final(desk, version.id or 0)
-    window.session.changed.emit()  # type: ignore[union-attr]
+    window.session.written()  # type: ignore[union-attr]
     for tab in view.all_tabs():
         view.tabs.setCurrentWidget(tab)
         assert tab.frozen
@@ -152,7 +152,7 @@ def test_final_meeting_is_read_only_in_every_tab(window: MainWindow, qtbot: Any)
     qtbot.keyClick(view.delegates.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert not view.delegates.roll_call.isChecked()  # shortcuts do nothing either
     minutes_versions.reopen_meeting(desk, view.meeting_id, reason="sửa số liệu")
-    window.session.changed.emit()  # type: ignore[union-attr]
+    window.session.written()  # type: ignore[union-attr]
     assert not view.frozen_banner.isVisible()
     assert view.delegates.add_button.isEnabled()
     view.tabs.setCurrentWidget(view.notes)  # hidden tabs reload when shown
@@ -169,7 +169,7 @@ def test_switching_meeting_leaves_nothing_of_the_previous_one(window: MainWindow
     qtbot.waitUntil(lambda: not view.minutes.is_generating(), timeout=60000)
     assert view.minutes.model.rowCount() == 1 and view.minutes.progress_label.text()
     other = meetings.create_meeting(desk, title="Họp khác")
-    window.session.changed.emit()  # type: ignore[union-attr]
+    window.session.written()  # type: ignore[union-attr]
     view.tabs.setCurrentWidget(view.overview)
     window.meeting_list.choose(other.id)
     assert view.meeting_id == other.id

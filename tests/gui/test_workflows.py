@@ -16,6 +16,7 @@ from meetingdesk.gui.dialogs.records import AgendaItemDialog, PersonDialog
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.models.agenda import MIME_TYPE
 from meetingdesk.gui.widgets import select_row
+from meetingdesk.services import meetings, participation
 from tests.gui.conftest import run_dialog
 
 
@@ -89,7 +90,7 @@ def test_workflow_add_thai_nguyen_site_by_former_name(window: MainWindow, qtbot:
     view.sites.remark.setText("Đường truyền ổn định")
     qtbot.mouseClick(view.sites.status_buttons[list(view.sites.status_buttons)[1]],
                      Qt.MouseButton.LeftButton)
-    assert column(view.sites.table, 6) == ["Đã kết nối"]
+    assert column(view.sites.table, 7) == ["Đã kết nối"]
     assert column(view.sites.log_table, 1) == ["Đã kiểm tra", "Đã kết nối"]
     assert column(view.sites.log_table, 2) == ["", "Đường truyền ổn định"]
     view.tabs.setCurrentWidget(view.overview)
@@ -113,15 +114,15 @@ def test_workflow_add_delegates_and_roll_call(window: MainWindow, qtbot: Any,
     run_dialog(monkeypatch, PersonDialog, person)
     qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
     assert "Nguyễn Văn Đức" in column(tab.table, 1)
-    assert tab.summary.text() == "5 đại biểu: 4 có mặt, 0 vắng"
+    assert tab.summary.text() == "6 đại biểu: 5 có mặt, 0 vắng"
     assert window.undo_action.text() == "Hoàn tác: Thêm đại biểu Nguyễn Văn Đức"
 
     # grouped by site, in precedence order
-    assert column(tab.table, 0) == ["Trụ sở Ban Tổ chức Trung ương, Hà Nội"] * 2 + \
+    assert column(tab.table, 0) == ["Trụ sở Ban Tổ chức Trung ương, Hà Nội"] * 3 + \
         ["Thái Nguyên"] * 3
-    assert column(tab.table, 1)[2:] == ["Phạm Hoàng Sơn", "Dương Xuân Hùng", "Nguyễn Văn Đức"]
+    assert column(tab.table, 1)[3:] == ["Phạm Hoàng Sơn", "Dương Xuân Hùng", "Nguyễn Văn Đức"]
     tab.order.setCurrentIndex(1)  # Vietnamese name order: Đức, Hùng, Sơn
-    assert column(tab.table, 1)[2:] == ["Nguyễn Văn Đức", "Dương Xuân Hùng", "Phạm Hoàng Sơn"]
+    assert column(tab.table, 1)[3:] == ["Nguyễn Văn Đức", "Dương Xuân Hùng", "Phạm Hoàng Sơn"]
     tab.order.setCurrentIndex(0)
 
     # roll call by keyboard alone
@@ -129,19 +130,19 @@ def test_workflow_add_delegates_and_roll_call(window: MainWindow, qtbot: Any,
     qtbot.keyClick(tab.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(tab.roll_call.isChecked)  # the button's shortcut animates a click
     assert tab.hint.isVisible()
-    select_row(tab.table, 2)
+    select_row(tab.table, 3)
     qtbot.keyClick(tab.table, Qt.Key.Key_V)  # Phạm Hoàng Sơn absent
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ốm", True))
     qtbot.keyClick(tab.table, Qt.Key.Key_L)  # Dương Xuân Hùng absent with reason
     qtbot.keyClick(tab.table, Qt.Key.Key_1)  # Nguyễn Văn Đức present
-    assert column(tab.table, 4)[2:] == ["Vắng mặt", "Vắng mặt có lý do", "Có mặt trực tiếp"]
-    assert column(tab.table, 5)[3] == "Ốm"
-    assert tab.summary.text() == "5 đại biểu: 3 có mặt, 2 vắng"
+    assert column(tab.table, 4)[3:] == ["Vắng mặt", "Vắng mặt có lý do", "Có mặt trực tiếp"]
+    assert column(tab.table, 5)[4] == "Ốm"
+    assert tab.summary.text() == "6 đại biểu: 4 có mặt, 2 vắng"
     assert window.undo_action.text() == "Hoàn tác: Điểm danh: Nguyễn Văn Đức, Có mặt trực tiếp"
     window.undo_action.trigger()
-    assert column(tab.table, 4)[4] == "Chưa điểm danh"
+    assert column(tab.table, 4)[5] == "Chưa điểm danh"
     view.tabs.setCurrentWidget(view.overview)
-    assert view.overview.totals.text() == "7 điểm cầu, 5 đại biểu"
+    assert view.overview.totals.text() == "7 điểm cầu, 6 đại biểu"
 
 
 def test_workflow_add_delegate_from_directory(window: MainWindow, qtbot: Any,
@@ -220,7 +221,7 @@ def test_workflow_delete_meeting_with_confirmation_and_undo(
     view = window.view
     assert view is not None
     view.tabs.setCurrentWidget(view.overview)
-    assert view.overview.totals.text() == "7 điểm cầu, 4 đại biểu"
+    assert view.overview.totals.text() == "7 điểm cầu, 5 đại biểu"
 
 
 def test_workflow_new_meeting_from_previous(window: MainWindow, qtbot: Any,
@@ -236,7 +237,7 @@ def test_workflow_new_meeting_from_previous(window: MainWindow, qtbot: Any,
     assert view is not None
     assert window.meeting_list.current().meeting.title == "Giao ban quý 2-2023"
     view.tabs.setCurrentWidget(view.overview)
-    assert view.overview.totals.text() == "7 điểm cầu, 4 đại biểu"
+    assert view.overview.totals.text() == "7 điểm cầu, 5 đại biểu"
     view.tabs.setCurrentWidget(view.delegates)
     assert set(column(view.delegates.table, 4)) == {"Chưa điểm danh"}
 
@@ -256,7 +257,7 @@ def test_workflow_notes_edit_and_citations(window: MainWindow, qtbot: Any) -> No
     assert tab.proxy.rowCount() == count + 1
     assert "Phạm Hoàng Sơn" in column(tab.table, 2)
     tab.item_filter.setCurrentIndex(tab.item_filter.findText("Ngoài chương trình"))
-    assert tab.proxy.rowCount() == 1
+    assert tab.proxy.rowCount() == 0
     tab.item_filter.setCurrentIndex(0)
     tab.search.setText("quy dinh so 96")
     assert tab.proxy.rowCount() == 2
@@ -278,6 +279,27 @@ def test_workflow_overview_edit_and_undo(window: MainWindow, qtbot: Any) -> None
     assert window.undo_action.text() == "Hoàn tác: Sửa thông tin cuộc họp"
     window.undo_action.trigger()
     assert tab.title.text().startswith("Hội nghị giao ban")
+
+
+def test_workflow_overview_issuer_and_signers(window: MainWindow, qtbot: Any) -> None:
+    view = window.view
+    assert view is not None and window.session is not None
+    tab = view.overview
+    view.tabs.setCurrentWidget(tab)
+    assert tab.issuer.currentText() == "BAN TỔ CHỨC TRUNG ƯƠNG"
+    assert tab.chair_signer.currentText() == "Mai Văn Chính"
+    assert tab.chair_title.text() == "Phó Trưởng Ban Thường trực"
+    assert tab.secretary_signer.currentText() == "Nguyễn Thị Thu Hà"
+    assert "170 có mặt / 177 triệu tập" in tab.attendance.text()
+    tab.secretary_signer.setCurrentIndex(0)  # nobody
+    tab.chair_title.setText("KT. Trưởng Ban")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    meeting = meetings.get_meeting(window.session.desk, view.meeting_id or 0)
+    assert (meeting.secretary_signer_id, meeting.chair_signer_title) == (None, "KT. Trưởng Ban")
+    window.undo_action.trigger()
+    meeting = meetings.get_meeting(window.session.desk, view.meeting_id or 0)
+    assert meeting.secretary_signer_id is not None
+    assert meeting.chair_signer_title == "Phó Trưởng Ban Thường trực"
 
 
 def test_workflow_generate_preview_export_and_mark_final(
@@ -346,3 +368,39 @@ def test_workflow_live_mode_from_the_meeting_menu(window: MainWindow, qtbot: Any
     live.close()
     qtbot.waitUntil(lambda: not window._live_windows)
     assert window.isVisible()
+
+
+def test_workflow_roll_call_reports_a_site_count_in_two_keystrokes(
+        window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    view = window.view
+    assert view is not None and window.session is not None
+    tab = view.delegates
+    view.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.roll_call, Qt.MouseButton.LeftButton)
+    select_row(tab.table, column(tab.table, 1).index("Phạm Hoàng Sơn"))
+
+    def answer(keys: str) -> None:
+        def type_and_enter() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert dialog is not None
+            if keys:
+                qtbot.keyClicks(dialog.focusWidget(), keys)
+            qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+        QTimer.singleShot(0, type_and_enter)
+
+    def thai_nguyen_present() -> int | None:
+        sites = participation.meeting_sites(window.session.desk, view.meeting_id or 0)
+        return next(s.meeting_site.present for s in sites if s.site.name == "Thái Nguyên")
+
+    answer("")  # S, then Enter: the figure proposed (the last reported) is kept
+    qtbot.keyClick(tab.table, Qt.Key.Key_S)
+    assert thai_nguyen_present() == 24
+    answer("23")
+    qtbot.keyClick(tab.table, Qt.Key.Key_S)
+    assert thai_nguyen_present() == 23
+    assert window.undo_action.text() == "Hoàn tác: Số có mặt tại Thái Nguyên: 23"
+    window.undo_action.trigger()
+    assert thai_nguyen_present() == 24

@@ -13,6 +13,7 @@ from meetingdesk.domain.errors import ConflictError
 from meetingdesk.services import meetings, minutes_versions, notes
 from meetingdesk.services.drafts import discard_draft, file_draft, get_draft, save_draft
 from meetingdesk.store.desk import Desk, open_desk
+from tests.final_ready import make_ready_for_final
 
 T0 = datetime(2026, 3, 2, 8, 0, 0)
 
@@ -67,6 +68,7 @@ def test_drafts_empty_text_removes_the_draft(desk: Desk) -> None:
 
 def test_drafts_refused_when_minutes_are_final(desk: Desk) -> None:
     mid = _meeting(desk)
+    make_ready_for_final(desk, mid, Profile.PARTY)
     version = minutes_versions.record_version(desk, meeting_id=mid, profile=Profile.PARTY,
                                               pdf=b"%PDF-1.4 test")
     assert version.id is not None

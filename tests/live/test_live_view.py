@@ -16,6 +16,7 @@ from meetingdesk.services import agenda, drafts, meetings, notes, participation
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.live import running_item, start_meeting
 from meetingdesk.store.desk import Desk, open_desk
+from tests.final_ready import make_ready_for_final
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -179,6 +180,7 @@ def meetings_final(desk: Desk, meeting_id: int) -> None:
     from meetingdesk.domain.enums import Profile
     from meetingdesk.services import minutes_versions
 
+    make_ready_for_final(desk, meeting_id, Profile.PARTY)
     version = minutes_versions.record_version(desk, meeting_id=meeting_id,
                                               profile=Profile.PARTY, pdf=b"%PDF-1.4 test")
     assert version.id is not None
@@ -268,3 +270,32 @@ def test_live_tab_leaves_the_note_text(qtbot, view: LiveView) -> None:
     type_text(view.editor.text, "Một")
     press(view.editor.text, Qt.Key.Key_Tab)
     assert "\t" not in view.editor.text.toPlainText()
+
+
+def test_live_site_tile_s_then_enter_reports_the_present_count(qtbot, view: LiveView,
+                                                               desk: Desk, running: int) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from meetingdesk.gui.i18n import tr
+    from meetingdesk.services import headcounts
+
+    entry = participation.meeting_sites(desk, running)[2]  # Cao Bằng, summoned 20
+    ms_id = entry.meeting_site.id
+    assert ms_id is not None
+    headcounts.report_present(desk, ms_id, present=None)
+    view._refresh_sites()
+    assert tr("count not reported") in view.board.tiles[ms_id].status.text()
+
+    def enter() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, enter)
+    press(view.board.tiles[ms_id], Qt.Key.Key_S)  # S, Enter: everyone summoned is present
+    (after,) = [e for e in participation.meeting_sites(desk, running)
+                if e.meeting_site.id == ms_id]
+    assert after.meeting_site.present == 20
+    assert tr("present {present}/{summoned}").format(present=20, summoned=20) in \
+        view.board.tiles[ms_id].status.text()

@@ -93,8 +93,9 @@ def test_live_window_esc_no_keeps_a_draft(
     assert draft is not None and draft.text == "Còn dang dở"
 
 
-def test_live_window_of_a_final_meeting_is_read_only(qtbot: Any, desk: Desk,
-                                                     meeting_id: int) -> None:
+def test_live_window_of_a_final_meeting_is_read_only(qtbot: Any, desk: Desk) -> None:
+    meeting = build_demo(desk)  # ended, with everything final minutes need
+    meeting_id = meeting.id or 0
     version, _ = generate_minutes(desk, meeting_id)
     minutes_versions.mark_final(desk, version.id or 0)
     window = _window(qtbot, desk, meeting_id)

@@ -9,7 +9,15 @@ from datetime import datetime, timedelta
 
 from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus, NoteKind, Role, SiteKind
 from meetingdesk.domain.records import Meeting
-from meetingdesk.services import agenda, directory, meetings, notes, organization, participation
+from meetingdesk.services import (
+    agenda,
+    directory,
+    meetings,
+    notes,
+    organization,
+    participation,
+    signers,
+)
 from meetingdesk.store.desk import Desk
 
 NFD_NAME = unicodedata.normalize("NFD", "Nguyễn Thị Thuỷ Đức")
@@ -33,10 +41,10 @@ START = datetime(2026, 1, 5, 8, 0)
 
 
 def build_hostile_meeting(desk: Desk) -> Meeting:
-    organization.update_organization(
-        desk, agency="UBND <TỈNH> & CO", parent_agency='<font color="red">TỈNH</font>',
-        place="Thái Nguyên", number_code="BB-VP", chair_title="CHỦ TỊCH <UBND>",
-        recipients=("<script>alert(1)</script>", "AT&T"))
+    issuer = organization.add_issuer(
+        desk, name="UBND <TỈNH> & CO", parent_body='<font color="red">TỈNH</font>',
+        place="Thái Nguyên", number_code="BB-VP", recipients=("<script>alert(1)</script>", "AT&T"),
+        make_default=True)
     main = directory.add_site(desk, name="Hội trường <A> & B", kind=SiteKind.CENTRAL,
                               code="H1")
     other = directory.add_site(desk, name=unicodedata.normalize("NFD", "Điểm cầu Hoà Bình"),
@@ -45,7 +53,7 @@ def build_hostile_meeting(desk: Desk) -> Meeting:
     meeting = meetings.create_meeting(
         desk, title='Họp <b>khẩn</b> & "đặc biệt" <a href="javascript:x">y</a>',
         kind="Cuộc họp", actual_start=START, actual_end=START + timedelta(hours=3),
-        main_site_id=main.id, status=MeetingStatus.ENDED, number=3)
+        main_site_id=main.id, status=MeetingStatus.ENDED, number=3, issuer_id=issuer.id)
     mid = meeting.id
     assert mid is not None
     for site in (main, other):
@@ -69,6 +77,9 @@ def build_hostile_meeting(desk: Desk) -> Meeting:
         participation.update_attendance(desk, a.id, status=status,
                                         reason="<đi công tác> & ốm" if status.is_absent else None)
         speakers.append(a.id)
+        if role in (Role.CHAIR, Role.SECRETARY):
+            signers.set_signer(desk, meeting_id=mid, role=role, person_id=person.id,
+                               title="CHỦ TỊCH <UBND>" if role is Role.CHAIR else None)
     item = agenda.add_agenda_item(desk, meeting_id=mid, title="Mục <1> & " + "Z" * 1_500)
     for i, text in enumerate(HOSTILE_NOTES):
         notes.add_note(desk, meeting_id=mid, agenda_item_id=item.id, text=text,

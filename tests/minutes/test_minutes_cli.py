@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from conftest import body_text, squeeze
 
 from meetingdesk import cli
-from meetingdesk.services import files, minutes_versions
+from meetingdesk.domain.enums import MeetingStatus
+from meetingdesk.services import directory, files, meetings, minutes_versions, participation
 from meetingdesk.store.desk import open_desk
 
 
@@ -87,3 +89,47 @@ def test_minutes_cli_final_meeting_gets_its_final_version(demo_db: Path,
                      "--profile", "state"]) == 0
     assert again.read_bytes() == first.read_bytes()
     assert os.stat(again).st_size == version.size
+
+
+def test_minutes_cli_two_exports_of_unchanged_minutes_leave_one_version(
+        demo_db: Path, tmp_path: Path) -> None:
+    for name in ("a.pdf", "b.pdf"):
+        assert cli.main(["minutes", "1", "--db", str(demo_db), "-o",
+                         str(tmp_path / name)]) == 0
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    with open_desk(demo_db) as desk:
+        assert len(minutes_versions.list_versions(desk, 1)) == 1
+
+
+def test_minutes_cli_final_refuses_an_unfinished_meeting_with_the_full_list(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "d.db"
+    with open_desk(db) as desk:
+        meeting = meetings.create_meeting(desk, title="Họp đang diễn ra",
+                                          actual_start=datetime(2026, 1, 5, 8))
+        site = directory.add_site(desk, name="Cao Bằng", code="CB")
+        participation.add_meeting_site(desk, meeting_id=meeting.id or 0, site_id=site.id or 0,
+                                       summoned=20)
+    out = tmp_path / "m.pdf"
+    assert cli.main(["minutes", str(meeting.id), "--db", str(db), "-o", str(out),
+                     "--final"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    for missing in ("chưa kết thúc", "chưa có số biên bản", "chưa có cơ quan ban hành",
+                    "chưa có người ký thay mặt chủ trì", "chưa có thư ký ký biên bản",
+                    "điểm cầu chưa báo cáo số có mặt: Cao Bằng"):
+        assert missing in err
+    assert not out.exists()
+    with open_desk(db) as desk:
+        assert minutes_versions.list_versions(desk, meeting.id or 0) == []
+
+
+def test_minutes_cli_final_makes_the_demo_final(demo_db: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "m.pdf"
+    assert cli.main(["minutes", "1", "--db", str(demo_db), "-o", str(out), "--final"]) == 0
+    assert "bản chính thức" in capsys.readouterr().out
+    with open_desk(demo_db) as desk:
+        (version,) = minutes_versions.list_versions(desk, 1)
+        assert version.final
+        assert meetings.get_meeting(desk, 1).status is MeetingStatus.FINAL

@@ -63,11 +63,14 @@ def test_minutes_demo_has_the_acceptance_wording(
     text = squeeze(body_text(demo_minutes[2][profile]))
     for wanted in (*header, "BIÊN BẢN", "Thái Nguyên", "Phạm Hoàng Sơn",
                    "Phó Bí thư Thường trực Tỉnh ủy", "96-QĐ/TW",
-                   "kết nối trực tuyến đến 6 điểm cầu", "tổng số 4 đại biểu",
+                   "kết nối trực tuyến đến 6 điểm cầu", "tổng số 170 đại biểu",
+                   "Điểm cầu Cao Bằng: triệu tập 20, có mặt 18 đồng chí",
+                   "PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
                    "kết thúc vào", "16 giờ 20 phút, ngày 03 tháng 4 năm 2023./.",
                    "Nơi nhận:", "Lưu: VT, Hồ sơ.", "Mai Văn Chính", "Nguyễn Thị Thu Hà",
                    "15:12 Mất kết nối (Mất tín hiệu hình ảnh)", "15:19 Đã kết nối lại"):
         assert squeeze(wanted) in text, wanted
+    assert squeeze("tháng 04") not in text
 
 
 def test_minutes_demo_page_numbers_start_on_page_two(

@@ -7,10 +7,17 @@ import hashlib
 
 import pytest
 
-from meetingdesk.domain.enums import MeetingStatus, NoteKind, Profile
+from meetingdesk.domain.enums import MeetingStatus, NoteKind, Profile, Role
 from meetingdesk.domain.errors import ConflictError, MeetingDeskError, ValidationError
 from meetingdesk.minutes.generate import generate_minutes
-from meetingdesk.services import meetings, minutes_versions, notes
+from meetingdesk.services import (
+    headcounts,
+    meetings,
+    minutes_versions,
+    notes,
+    participation,
+    signers,
+)
 from meetingdesk.store.desk import Desk
 
 
@@ -65,12 +72,60 @@ def test_minutes_versions_final_freezes_notes_until_reopened(demo_desk: Desk,
 def test_minutes_versions_only_the_latest_can_become_final(demo_desk: Desk,
                                                           demo_id: int) -> None:
     old, _ = generate_minutes(demo_desk, demo_id)
+    note = notes.notes_of(demo_desk, demo_id)[0]
+    notes.update_note(demo_desk, note.id or 0, text=note.text + " Bổ sung.")
     new, _ = generate_minutes(demo_desk, demo_id)
+    assert new.id != old.id
     with pytest.raises(ConflictError):
         minutes_versions.mark_final(demo_desk, old.id or 0)
     minutes_versions.mark_final(demo_desk, new.id or 0)
     with pytest.raises(ConflictError):
         minutes_versions.mark_final(demo_desk, old.id or 0)
+
+
+def test_minutes_versions_unchanged_minutes_add_no_version(demo_desk: Desk,
+                                                           demo_id: int) -> None:
+    first, pdf = generate_minutes(demo_desk, demo_id)
+    again, again_pdf = generate_minutes(demo_desk, demo_id)
+    assert (again.id, again_pdf) == (first.id, pdf)
+    state, _ = generate_minutes(demo_desk, demo_id, profile=Profile.STATE)
+    party, _ = generate_minutes(demo_desk, demo_id)
+    assert party.id == first.id and state.id != first.id
+    meetings.update_meeting(demo_desk, demo_id, number=13)
+    changed, _ = generate_minutes(demo_desk, demo_id)
+    assert changed.id not in (first.id, state.id)
+    assert len(minutes_versions.list_versions(demo_desk, demo_id)) == 3
+
+
+def test_minutes_versions_delete_a_version_but_not_the_final_one(demo_desk: Desk,
+                                                                 demo_id: int) -> None:
+    state, _ = generate_minutes(demo_desk, demo_id, profile=Profile.STATE)
+    party, _ = generate_minutes(demo_desk, demo_id)
+    minutes_versions.delete_version(demo_desk, state.id or 0)
+    assert [v.id for v in minutes_versions.list_versions(demo_desk, demo_id)] == [party.id]
+    minutes_versions.mark_final(demo_desk, party.id or 0)
+    with pytest.raises(ConflictError):
+        minutes_versions.delete_version(demo_desk, party.id or 0)
+
+
+def test_minutes_versions_finalising_an_unfinished_meeting_lists_everything(
+        demo_desk: Desk, demo_id: int) -> None:
+    site = participation.meeting_sites(demo_desk, demo_id)[2]
+    headcounts.report_present(demo_desk, site.meeting_site.id or 0, present=None)
+    meetings.update_meeting(demo_desk, demo_id, actual_end=None, number=None,
+                            status=MeetingStatus.RUNNING)
+    signers.set_signer(demo_desk, meeting_id=demo_id, role=Role.SECRETARY, person_id=None)
+    signers.set_signer(demo_desk, meeting_id=demo_id, role=Role.CHAIR, person_id=None)
+    version, _ = generate_minutes(demo_desk, demo_id, profile=Profile.STATE)
+    with pytest.raises(ValidationError) as refused:
+        minutes_versions.mark_final(demo_desk, version.id or 0)
+    assert str(refused.value) == (
+        "Chưa chốt được biên bản: cuộc họp chưa kết thúc (chưa có giờ kết thúc thực tế); "
+        "chưa có số biên bản; thể thức Nhà nước (Nghị định 30/2020/NĐ-CP) khác thể thức của "
+        "BAN TỔ CHỨC TRUNG ƯƠNG (Đảng (Hướng dẫn 36-HD/VPTW)); chưa có người ký thay mặt chủ "
+        "trì; chưa có thư ký ký biên bản; điểm cầu chưa báo cáo số có mặt: Cao Bằng.")
+    assert meetings.get_meeting(demo_desk, demo_id).status is MeetingStatus.RUNNING
+    assert not minutes_versions.list_versions(demo_desk, demo_id)[-1].final
 
 
 def test_minutes_versions_altered_bytes_are_refused(demo_desk: Desk, demo_id: int) -> None:

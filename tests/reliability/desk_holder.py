@@ -19,14 +19,15 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.records import Note, NoteDraft
-from meetingdesk.gui.desk_keeper import BackupWorker
+from meetingdesk.gui.jobs import BackgroundRunner, Task
 from meetingdesk.gui.live.draft_saver import DraftSaver
-from meetingdesk.gui.workers import MinutesWorker, start_in_thread
+from meetingdesk.gui.workers import minutes_job
 from meetingdesk.services import meetings
+from meetingdesk.services.session import back_up_file
 from meetingdesk.store.desk import open_desk
 from meetingdesk.store.lock import DeskLock
 
@@ -52,10 +53,9 @@ class Holder(QObject):
         self.saver.failed.connect(lambda _r, exc: emit({"failed": f"draft: {exc!r}"}))
         self.started = datetime.now()
         self.typed = 0
-        self.backup_thread: QThread | None = None
-        self.backup_worker: BackupWorker | None = None
-        self.minutes_thread: QThread | None = None
-        self.minutes_worker: MinutesWorker | None = None
+        self.runner = BackgroundRunner(self)
+        self.backup_task: Task | None = None
+        self.minutes_task: Task | None = None
         self.command.connect(self._run)
         self.timers = []
         for interval, work in ((40, self._type), (500, self._backup), (400, self._minutes)):
@@ -84,36 +84,29 @@ class Holder(QObject):
                                   datetime.now()))
 
     def _backup(self) -> None:
-        if self.backup_thread is not None:
+        if self.backup_task is not None:
             return
-        worker = BackupWorker(self.path, "auto", datetime.now())
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(self._backed_up)
-        self.backup_thread, self.backup_worker = thread, worker
-        thread.start()
+        path = self.path
+        self.backup_task = self.runner.submit(
+            lambda _p: back_up_file(path, "auto", datetime.now()),
+            done=lambda _b: self._backed_up({"done": "backup"}),
+            failed=lambda exc: self._backed_up({"failed": f"backup: {exc!r}"}))
 
-    def _backed_up(self, result: object) -> None:
-        emit({"failed": f"backup: {result!r}"} if isinstance(result, Exception)
-             else {"done": "backup"})
-        assert self.backup_thread is not None
-        self.backup_thread.quit()
-        self.backup_thread.wait()
-        self.backup_thread = self.backup_worker = None
+    def _backed_up(self, payload: dict[str, object]) -> None:
+        emit(payload)
+        self.backup_task = None
 
     def _minutes(self) -> None:
-        if self.minutes_thread is not None:
+        if self.minutes_task is not None:
             return
-        worker = MinutesWorker(self.path, self.meeting_id, Profile.PARTY, None)
-        worker.finished.connect(lambda _v: self._minutes_done({"done": "minutes"}))
-        worker.failed.connect(lambda exc: self._minutes_done({"failed": f"minutes: {exc!r}"}))
-        self.minutes_worker = worker
-        self.minutes_thread = start_in_thread(worker, self)
+        self.minutes_task = self.runner.submit(
+            minutes_job(self.path, self.meeting_id, Profile.PARTY, None),
+            done=lambda _v: self._minutes_done({"done": "minutes"}),
+            failed=lambda exc: self._minutes_done({"failed": f"minutes: {exc!r}"}))
 
     def _minutes_done(self, payload: dict[str, object]) -> None:
         emit(payload)
-        self.minutes_thread = self.minutes_worker = None
+        self.minutes_task = None
 
 
 def main() -> int:

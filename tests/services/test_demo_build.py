@@ -1,4 +1,4 @@
-"""The demo is built in one transaction and leaves a real desk's settings alone."""
+"""The demo is built in one transaction and leaves a real desk's default issuer alone."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from meetingdesk.store.desk import Desk
 
 def test_demo_failure_part_way_leaves_the_desk_as_it_was(desk: Desk,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    before = organization.get_organization(desk)
+    before = organization.list_issuers(desk)
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk full")
@@ -20,14 +20,19 @@ def test_demo_failure_part_way_leaves_the_desk_as_it_was(desk: Desk,
     with pytest.raises(RuntimeError):
         build_demo(desk)
     assert meetings.list_meetings(desk) == []
-    assert organization.get_organization(desk) == before
+    assert organization.list_issuers(desk) == before
 
 
-def test_demo_keeps_the_settings_of_a_desk_with_other_meetings(desk: Desk) -> None:
-    organization.update_organization(desk, agency="UBND TỈNH THÁI NGUYÊN")
+def test_demo_keeps_the_default_issuer_of_a_desk_that_has_one(desk: Desk) -> None:
+    default = organization.list_issuers(desk)[0]
+    organization.update_issuer(desk, default.id or 0, name="UBND TỈNH THÁI NGUYÊN")
     meetings.create_meeting(desk, title="Họp giao ban tháng 3")
-    build_demo(desk)
+    demo = build_demo(desk)
     build_demo(desk)  # a refresh replaces the demo meeting, once
-    assert organization.get_organization(desk).agency == "UBND TỈNH THÁI NGUYÊN"
+    default_now = organization.default_issuer(desk)
+    assert default_now is not None and default_now.name == "UBND TỈNH THÁI NGUYÊN"
+    assert [i.name for i in organization.list_issuers(desk)] == [
+        "UBND TỈNH THÁI NGUYÊN", "BAN TỔ CHỨC TRUNG ƯƠNG"]
+    assert organization.get_issuer(desk, demo.issuer_id or 0).name == "BAN TỔ CHỨC TRUNG ƯƠNG"
     titles = sorted(s.meeting.title for s in meetings.list_meetings(desk))
     assert titles == sorted(["Họp giao ban tháng 3", DEMO_TITLE])

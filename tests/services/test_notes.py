@@ -19,6 +19,7 @@ from meetingdesk.services import (
     participation,
 )
 from meetingdesk.store.desk import Desk
+from tests.final_ready import make_ready_for_final
 
 AT = datetime(2023, 4, 3, 14, 20)
 KL50 = "Ban Tổ chức Trung ương quán triệt Kết luận số 50-KL/TW ngày 28/2/2023 của Bộ Chính trị."
@@ -161,6 +162,7 @@ def test_note_edits_refused_once_the_minutes_are_final(desk: Desk, meeting_id: i
                                                        unchanged, says) -> None:
     note = notes.add_note(desk, meeting_id=meeting_id, text="Ý kiến.")
     task = notes.add_task(desk, meeting_id=meeting_id, description="Báo cáo quý 2")
+    make_ready_for_final(desk, meeting_id, Profile.STATE)
     version = minutes_versions.record_version(desk, meeting_id=meeting_id,
                                               profile=Profile.STATE, pdf=b"%PDF-1.4 test")
     assert version.id is not None

@@ -7,7 +7,8 @@ import pytest
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.services import agenda, directory, documents, meetings, notes, participation
 from meetingdesk.services.demo import DAY, DEMO_TITLE
-from meetingdesk.services.search import search
+from meetingdesk.services.search import SearchResults, meetings_matching, search
+from meetingdesk.store import search as store_search
 from meetingdesk.store.desk import Desk
 
 
@@ -85,7 +86,8 @@ def test_search_can_be_limited_to_a_kind_or_a_meeting(desk: Desk, meeting_id: in
 
 @pytest.mark.parametrize("query", ["", "  ", '"', "*", "AND OR NOT", "(", "dong - chi ^"])
 def test_search_odd_queries_do_not_fail(demo_copy: Desk, query: str) -> None:
-    assert isinstance(search(demo_copy, query), list)
+    results = search(demo_copy, query)
+    assert isinstance(results, SearchResults) and not results.windowed
 
 
 def test_search_edited_note_is_found_by_its_new_words_only(desk: Desk, meeting_id: int) -> None:
@@ -136,3 +138,42 @@ def test_search_deleted_meeting_takes_its_notes_and_agenda_out_of_the_index(
     assert (hit.kind, hit.meeting_id) == ("person", None)
     indexed = desk.db.execute("SELECT count(*) FROM search_index").fetchone()[0]
     assert indexed == 1
+
+
+def test_search_says_when_only_the_newest_notes_were_ranked(
+        desk: Desk, meeting_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_search, "NOTE_WINDOW", 3)
+    for i in range(4):
+        notes.add_note(desk, meeting_id=meeting_id, text=f"Đồng chí số {i} phát biểu.")
+    assert search(desk, "dong chi").windowed
+    assert search(desk, "dong ch", as_you_type=True).windowed
+    assert not search(desk, "so 2").windowed
+    assert not search(desk, "dong chi", meeting_id=meeting_id).windowed  # a meeting: all ranked
+
+
+def test_search_meetings_matching_through_sites_people_notes_and_agenda(
+        desk: Desk, meeting_id: int) -> None:
+    other = meetings.create_meeting(desk, title="Giao ban quý 2")
+    third = meetings.create_meeting(desk, title="Giao ban quý 3")
+    site = directory.add_site(desk, name="Thái Nguyên")
+    directory.update_site(desk, site.id or 0, aliases=["Bắc Kạn"])
+    participation.add_meeting_site(desk, meeting_id=meeting_id, site_id=site.id or 0)
+    person = directory.add_person(desk, full_name="Dương Xuân Hùng")
+    participation.add_attendance(desk, meeting_id=other.id or 0, person_id=person.id or 0)
+    agenda.add_agenda_item(desk, meeting_id=third.id or 0, title="Kết luận số 50-KL/TW")
+    assert meetings_matching(desk, "thai ng") == {meeting_id}
+    assert meetings_matching(desk, "bac kan") == {meeting_id}  # by its former name
+    assert meetings_matching(desk, "duong xuan") == {other.id}
+    assert meetings_matching(desk, "ket luan 50") == {third.id}
+    assert meetings_matching(desk, "") == set()
+
+
+def test_search_index_has_prefix_lists_and_follows_edits(desk: Desk, meeting_id: int) -> None:
+    (sql,) = desk.db.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'search_index'").fetchone()
+    assert "prefix = '1 2 3'" in sql
+    note = notes.add_note(desk, meeting_id=meeting_id, text="Tỉnh Thái Nguyên báo cáo.")
+    assert [h.ref_id for h in search(desk, "th", as_you_type=True, kinds=("note",))] == [
+        note.id]
+    notes.update_note(desk, note.id or 0, text="Tỉnh Cao Bằng báo cáo.")
+    assert search(desk, "thai", as_you_type=True, kinds=("note",)) == []

@@ -1,34 +1,16 @@
-"""Organization settings, the provinces reference data, the demo and the health check."""
+"""The provinces reference data, the demo and the health check."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
-import pytest
-
-from meetingdesk.domain.enums import Profile, SiteKind
-from meetingdesk.domain.records import Organization
-from meetingdesk.services import directory, meetings, notes, organization, participation
+from meetingdesk.domain.enums import SiteKind
+from meetingdesk.services import directory, meetings, notes, participation
 from meetingdesk.services.demo import DEMO_TITLE, build_demo
 from meetingdesk.services.health import check_desk
 from meetingdesk.services.reference import has_provinces, load_provinces, read_provinces
 from meetingdesk.store.desk import Desk
-
-
-def test_organization_defaults_and_update(desk: Desk) -> None:
-    assert organization.get_organization(desk) == Organization(
-        agency="", parent_agency="", place="", profile=Profile.PARTY, number_code="",
-        chair_title="", recipients=())
-    org = organization.update_organization(
-        desk, agency=" UBND TỈNH THÁI NGUYÊN ", profile="state",
-        recipients=["Như trên", " ", "Lưu: VT"])
-    assert (org.agency, org.profile, org.recipients) == (
-        "UBND TỈNH THÁI NGUYÊN", Profile.STATE, ("Như trên", "Lưu: VT"))
-    assert organization.get_organization(desk) == org
-    with pytest.raises(ValueError):
-        organization.update_organization(desk, profile="royal")
-    assert organization.get_organization(desk) == org
 
 
 def test_provinces_are_the_34_units_with_their_former_names() -> None:
@@ -57,14 +39,19 @@ def test_demo_builds_the_briefing_of_3_april_2023_and_rebuilds_it_once(demo_desk
     (summary,) = [s for s in meetings.list_meetings(demo_desk)
                   if s.meeting.title == DEMO_TITLE]
     meeting_id = summary.meeting.id or 0
-    assert (summary.site_count, summary.delegate_count) == (7, 4)
-    assert len(notes.notes_of(demo_desk, meeting_id)) == 7
+    assert (summary.site_count, summary.delegate_count) == (7, 5)
+    assert len(notes.notes_of(demo_desk, meeting_id)) == 6
     assert [d.reference for d in notes.cited_documents(demo_desk, meeting_id)] == [
         "96-QĐ/TW", "50-KL/TW", "18-NQ/TW", "08-KL/BTCTW"]
     assert len(notes.tasks_of(demo_desk, meeting_id)) == 2
     chair = participation.attendance_list(demo_desk, meeting_id)[0]
     assert chair.person.full_name == "Mai Văn Chính"
-    assert len(directory.list_people(demo_desk)) == 4
+    assert len(directory.list_people(demo_desk)) == 5
+    cited = {d.reference: d for d in notes.cited_documents(demo_desk, meeting_id)}
+    assert cited["18-NQ/TW"].title is not None and "tinh gọn" in cited["18-NQ/TW"].title
+    counts = [s.headcount for s in participation.meeting_sites(demo_desk, meeting_id)]
+    assert all(c.reported is not None and c.accounted for c in counts)
+    assert sum(c.present for c in counts) == 170
 
 
 def test_health_check_of_a_good_desk_reports_wal(demo_copy: Desk) -> None:

@@ -14,9 +14,11 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, StorageError
-from meetingdesk.services import meetings, notes, search
+from meetingdesk.services import meetings, notes, organization, participation, search
 from meetingdesk.store import desk as desk_module
+from meetingdesk.store.backup import backup_dir_for
 from meetingdesk.store.desk import Desk, open_desk
 from meetingdesk.store.migrations import (
     APPLICATION_ID,
@@ -101,7 +103,7 @@ def test_open_desk_reopening_a_current_desk_changes_no_schema(desk: Desk) -> Non
     desk.close()
     with open_desk(desk.path) as again:
         assert [s.meeting.title for s in meetings.list_meetings(again)] == ["Giao ban"]
-    assert not (desk.path.parent / "desk-backups").exists()
+    assert not backup_dir_for(desk.path).exists()
 
 
 def test_open_desk_committed_fixture_exists_for_every_schema() -> None:
@@ -132,7 +134,7 @@ def test_open_desk_backs_up_before_migrating(latest_schema_copy: Path,
     with open_desk(latest_schema_copy) as desk:
         assert "venue_notes" in desk.db["meetings"].columns_dict  # type: ignore[union-attr]
         assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
-    (backup,) = (latest_schema_copy.parent / "old-backups").iterdir()
+    (backup,) = (latest_schema_copy.parent / "old.db-backups").iterdir()
     assert backup.name.startswith("old-") and backup.name.endswith("-before-migration.db")
     conn = sqlite3.connect(backup)
     try:
@@ -158,7 +160,7 @@ def test_open_desk_failing_migration_leaves_the_file_as_it_was(
     with pytest.raises(RuntimeError):
         open_desk(latest_schema_copy)
     assert sha256(latest_schema_copy) == before
-    assert siblings(latest_schema_copy) == {"old-backups"}  # the backup, no -wal or -shm
+    assert siblings(latest_schema_copy) == {"old.db-backups"}  # the backup, no -wal or -shm
     monkeypatch.undo()
     with open_desk(latest_schema_copy) as desk:
         assert [s.meeting.title for s in meetings.list_meetings(desk)] == [
@@ -235,3 +237,28 @@ def test_open_desk_interrupted_first_opening_still_opens_as_a_desk(
         assert desk.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         meetings.create_meeting(desk, title="Giao ban")
+
+
+def test_open_desk_migration_4_turns_the_organization_into_the_first_issuer(
+        tmp_path: Path) -> None:
+    copy = tmp_path / "three.db"
+    shutil.copyfile(FIXTURES / "desk-schema-3.db", copy)
+    conn = sqlite3.connect(copy)
+    with conn:
+        conn.execute("UPDATE organization SET agency = 'BAN TỔ CHỨC TRUNG ƯƠNG', "
+                     "place = 'Hà Nội', profile = 'state', number_code = 'BB/BTCTW', "
+                     "chair_title = 'Phó Trưởng Ban', recipients = '[\"Như trên\"]'")
+        conn.execute("UPDATE attendances SET role = 'chair'")
+    conn.close()
+    with open_desk(copy) as desk:
+        (issuer,) = organization.list_issuers(desk)
+        assert (issuer.name, issuer.place, issuer.profile, issuer.number_code,
+                issuer.recipients, issuer.is_default) == (
+            "BAN TỔ CHỨC TRUNG ƯƠNG", "Hà Nội", Profile.STATE, "BB/BTCTW", ("Như trên",), True)
+        (summary,) = meetings.list_meetings(desk)
+        meeting = summary.meeting
+        assert meeting.issuer_id == issuer.id
+        assert meeting.chair_signer_title == "Phó Trưởng Ban"
+        assert meeting.chair_signer_id is not None and meeting.secretary_signer_id is None
+        (site,) = participation.meeting_sites(desk, meeting.id or 0)
+        assert site.meeting_site.present is None

@@ -15,6 +15,10 @@ from meetingdesk.gui.models.table import FoldFilterProxy, RowTableModel
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.services import directory
+from meetingdesk.services.changes import Changes
+
+DIRECTORY_KINDS = frozenset({"sites", "site_aliases", "people"})
+"""What the directory windows show (a person's site is shown by name)."""
 
 
 class DirectoryWindow(QDialog):
@@ -44,8 +48,15 @@ class DirectoryWindow(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self.resize(1100, 640)
-        session.changed.connect(self.reload)
+        session.changed.connect(self._desk_changed)
         self.reload()
+
+    KINDS: frozenset[str] = DIRECTORY_KINDS
+    """The tables whose changes reload the window."""
+
+    def _desk_changed(self, changes: Changes) -> None:
+        if changes.touches(self.KINDS):
+            self.reload()
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
@@ -54,6 +65,11 @@ class DirectoryWindow(QDialog):
     def _count(self) -> None:
         self.count.setText(tr("%1 of %2").replace("%1", str(self.proxy.rowCount())).replace(
             "%2", str(self.model.rowCount())))
+
+    def select(self, record_id: int) -> None:
+        """Show the record with ``record_id`` (a search opened it), clearing the search."""
+        self.search.clear()
+        select_id(self.table, record_id)
 
     def reload(self) -> None:
         current = selected_row(self.table)

@@ -104,7 +104,7 @@ def summary_text(summary: ImportSummary) -> str:
 class ImportDialog(JobDialog):
     def __init__(self, session: DeskSession, meeting_id: int | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(session.runner, parent)
         self.setWindowTitle(tr("Import a list of delegates or sites"))
         self.session = session
         self.path: Path | None = None
@@ -377,7 +377,7 @@ class ImportDialog(JobDialog):
     def _applied(self, summary: ImportSummary) -> None:
         self._applying = False
         self.session.undo_stack.clear()  # the import is not on it: see the module's docstring
-        self.session.changed.emit()
+        self.session.written()
         QMessageBox.information(self, self.windowTitle(), summary_text(summary))
         self.accept()
 

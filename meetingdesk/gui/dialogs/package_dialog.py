@@ -84,7 +84,7 @@ def counts_text(report: PackageReport) -> str:
 
 class PackageDialog(JobDialog):
     def __init__(self, session: DeskSession, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(session.runner, parent)
         self.setWindowTitle(tr("Import an exchange package"))
         self.session = session
         self.path = path
@@ -181,7 +181,7 @@ class PackageDialog(JobDialog):
     def _applied(self, report: PackageReport) -> None:
         self._applying = False
         self.session.undo_stack.clear()  # the merge is not on it: see the module's docstring
-        self.session.changed.emit()
+        self.session.written()
         counts = report.plan.counts()
         QMessageBox.information(self, self.windowTitle(), (
             tr("Package imported: %1 new, %2 changed; %3 conflicts left as they are here.")

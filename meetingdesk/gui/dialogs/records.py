@@ -26,7 +26,7 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.replace(";", "\n").split("\n") if line.strip())
 
 
-def _people_combo(people: list[Person], current: int | None, parent: QWidget) -> QComboBox:
+def people_combo(people: list[Person], current: int | None, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(tr("(none)"), None)
     for p in people:
@@ -155,7 +155,7 @@ class AgendaItemDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Edit agenda item") if item else tr("New agenda item"), parent)
         self.title = QLineEdit(item.title if item else "", self)
-        self.presenter = _people_combo(people, item.presenter_id if item else None, self)
+        self.presenter = people_combo(people, item.presenter_id if item else None, self)
         self.minutes = QSpinBox(self)
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSuffix(" " + tr("min"))
@@ -195,17 +195,35 @@ class MeetingSiteDialog(FormDialog):
     def __init__(self, site_name: str, meeting_site: MeetingSite, people: list[Person],
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Site: %1").replace("%1", site_name), parent)
-        self.host = _people_combo(people, meeting_site.host_person_id, self)
+        self.host = people_combo(people, meeting_site.host_person_id, self)
         self.summoned = QSpinBox(self)
         self.summoned.setRange(0, 100000)
         self.summoned.setValue(meeting_site.summoned)
+        self.present = QSpinBox(self)
+        self.present.setRange(-1, 100000)
+        self.present.setSpecialValueText(tr("not reported"))
+        self.present.setValue(-1 if meeting_site.present is None else meeting_site.present)
+        self.attendance_note = QLineEdit(meeting_site.attendance_note or "", self)
+        self.attendance_note.setPlaceholderText(tr("e.g. representatives of the departments"))
+        self.absence_note = QLineEdit(meeting_site.absence_note or "", self)
+        self.absence_note.setPlaceholderText(tr("e.g. 1 ill, 1 on mission"))
         self.form.addRow(tr("Host at the site"), self.host)
         self.form.addRow(tr("Delegates summoned"), self.summoned)
+        self.form.addRow(tr("Present (as the site reports)"), self.present)
+        self.form.addRow(tr("Also attending"), self.attendance_note)
+        self.form.addRow(tr("Absent, and why"), self.absence_note)
 
     def values(self) -> dict[str, object]:
         host = self.host.currentData()
         return {"host_person_id": host, "clear_host": host is None,
                 "summoned": self.summoned.value()}
+
+    def present_count(self) -> int | None:
+        return None if self.present.value() < 0 else self.present.value()
+
+    def notes(self) -> dict[str, str | None]:
+        return {"attendance_note": self.attendance_note.text() or None,
+                "absence_note": self.absence_note.text() or None}
 
 
 class DocumentDialog(FormDialog):

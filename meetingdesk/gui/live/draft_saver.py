@@ -3,6 +3,13 @@
 The saver lives in its own thread with its own connection to the desk (an fsync of the WAL
 must never freeze typing). Requests are handled in the order they were made; each one is
 acknowledged by a signal once it is committed.
+
+It is not a job of the desk's :class:`~meetingdesk.gui.jobs.BackgroundRunner`, on purpose: a
+draft is saved every few hundred milliseconds for as long as the live mode is open, so it
+keeps one thread and one connection for its whole life instead of opening a connection per
+save; its saves must keep their order and never wait behind a minutes generation or a backup
+queued on the runner (the secretary's typing would then be at risk for seconds); and filing a
+note must be acknowledged only once committed, in order with the saves before it.
 """
 
 from __future__ import annotations
@@ -17,7 +24,8 @@ from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.domain.records import NoteDraft
 from meetingdesk.services import drafts
 from meetingdesk.services.drafts import TaskFields
-from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.services.session import second_connection
+from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +59,7 @@ class _Worker(QObject):
     def handle(self, request: object) -> None:
         try:
             if self.desk is None:
-                self.desk = open_desk(self.desk_path, create=False)
+                self.desk = second_connection(self.desk_path)
             if isinstance(request, SaveRequest):
                 d = request.draft
                 self.saved.emit(drafts.save_draft(

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.domain.enums import ConnectionStatus, MeetingStatus, NoteKind
 from meetingdesk.domain.records import AgendaItem, Meeting, Note, NoteDraft
+from meetingdesk.gui.dialogs.headcount import ask_present
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
@@ -40,7 +41,7 @@ from meetingdesk.gui.live.site_board import SiteBoard
 from meetingdesk.gui.live.speaker_picker import SpeakerPicker
 from meetingdesk.gui.models.table import ROW_ROLE, RowTableModel
 from meetingdesk.gui.widgets import data_table
-from meetingdesk.services import agenda, drafts, meetings, notes, participation
+from meetingdesk.services import agenda, drafts, headcounts, meetings, notes, participation
 from meetingdesk.services.drafts import TaskFields
 from meetingdesk.services.live import (
     Speaker,
@@ -164,6 +165,7 @@ class LiveView(QWidget):
 
         self.board = SiteBoard(self)
         self.board.change_requested.connect(self.set_connection)
+        self.board.count_requested.connect(self.ask_present)
         board_box = QGroupBox(tr("Site connections"), self)
         QVBoxLayout(board_box).addWidget(self.board)
 
@@ -410,6 +412,18 @@ class LiveView(QWidget):
     def set_connection(self, meeting_site_id: int, status: ConnectionStatus) -> None:
         participation.set_connection(self.desk, meeting_site_id, status, at=_now())
         self._refresh_sites()
+        tile = self.board.tiles.get(meeting_site_id)
+        if tile is not None:
+            tile.setFocus()
+
+    @guarded
+    def ask_present(self, meeting_site_id: int) -> None:
+        """Enter the present count a site reports (S on its tile, then Enter)."""
+        entry = next(e for e in self.board.entries if e.meeting_site.id == meeting_site_id)
+        present = ask_present(self, entry.site.name, entry.headcount)
+        if present is not None:
+            headcounts.report_present(self.desk, meeting_site_id, present=present)
+            self._refresh_sites()
         tile = self.board.tiles.get(meeting_site_id)
         if tile is not None:
             tile.setFocus()

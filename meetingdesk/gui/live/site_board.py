@@ -1,7 +1,8 @@
 """The board of site connections: a tile per site, coloured by status, one click to change.
 
 The cycle of a click (or Space on a focused tile): not yet connected → connected → lost →
-restored → lost → … Each change is logged with its time (services.participation).
+restored → lost → … Each change is logged with its time (services.participation). S on a
+focused tile asks for the present count the site reports (Enter keeps the figure proposed).
 """
 
 from __future__ import annotations
@@ -48,9 +49,11 @@ def is_up(status: ConnectionStatus) -> bool:
 
 
 class SiteTile(QFrame):
-    """One site: its name (wrapped) and status; click, Space or Enter asks for the next status."""
+    """One site: its name (wrapped), status and present count; click, Space or Enter asks for
+    the next status, S for the present count."""
 
     activated = Signal()
+    count_requested = Signal()
 
     def __init__(self, name: str, status_text: str, colours: tuple[str, str],
                  parent: QWidget | None = None) -> None:
@@ -88,6 +91,9 @@ class SiteTile(QFrame):
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.activated.emit()
             return
+        if event.key() == Qt.Key.Key_S and not event.modifiers():
+            self.count_requested.emit()
+            return
         super().keyPressEvent(event)
 
 
@@ -96,6 +102,8 @@ class SiteBoard(QWidget):
 
     change_requested = Signal(int, object)
     """(meeting site id, the new :class:`ConnectionStatus`)."""
+    count_requested = Signal(int)
+    """The meeting site id whose present count is to be entered."""
 
     COLUMNS = 2
 
@@ -133,11 +141,16 @@ class SiteBoard(QWidget):
             status = entry.meeting_site.connection
             when = changed_at.get(ms_id)
             status_text = label(status) + (f" {when:%H:%M}" if when is not None else "")
+            count = entry.headcount
+            status_text += "\n" + (tr("present {present}/{summoned}").format(
+                present=count.present, summoned=count.summoned) if count.reported is not None
+                else tr("count not reported"))
             tile = SiteTile(entry.site.name, status_text, COLOURS[status], self._tiles_host)
-            tile.setToolTip(tr("Click or press Space: {status}").format(
+            tile.setToolTip(tr("Click or press Space: {status}; S: present count").format(
                 status=label(next_status(status))))
             tile.activated.connect(
                 lambda m=ms_id, s=status: self.change_requested.emit(m, next_status(s)))
+            tile.count_requested.connect(lambda m=ms_id: self.count_requested.emit(m))
             self._grid.addWidget(tile, i // self.COLUMNS, i % self.COLUMNS)
             self.tiles[ms_id] = tile
         up = sum(is_up(e.meeting_site.connection) for e in entries)

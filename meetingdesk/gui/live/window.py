@@ -17,8 +17,8 @@ from meetingdesk.gui.errors import install_excepthook, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.live.live_view import LiveView
 from meetingdesk.gui.settings import Settings
-from meetingdesk.store.desk import Desk, open_desk
-from meetingdesk.store.lock import DeskLock
+from meetingdesk.services.session import open_session
+from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
@@ -89,27 +89,20 @@ def run_live(db: Path, meeting_id: int, *, driver: bool = False) -> int:
     settings = Settings()
     i18n.install(settings.get(keys.LANGUAGE))
     install_excepthook()
-    lock = DeskLock(db)
     try:
-        lock.acquire()
-        desk = open_desk(db, create=False)
-    except MeetingDeskError as exc:
-        lock.release()
-        show_error(None, exc)
-        return 1
-    try:
-        window = LiveWindow(desk, meeting_id)
+        work = open_session(db, create=False)
     except MeetingDeskError as exc:
         show_error(None, exc)
-        desk.close()
-        lock.release()
         return 1
-    if driver:
-        from meetingdesk.gui.live.driver import Driver
+    with work:
+        try:
+            window = LiveWindow(work.desk, meeting_id)
+        except MeetingDeskError as exc:
+            show_error(None, exc)
+            return 1
+        if driver:
+            from meetingdesk.gui.live.driver import Driver
 
-        window._driver = Driver(window.view, window)  # type: ignore[attr-defined]
-    window.show()
-    code = app.exec()
-    desk.close()
-    lock.release()
-    return code
+            window._driver = Driver(window.view, window)  # type: ignore[attr-defined]
+        window.show()
+        return app.exec()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
-from meetingdesk.domain.records import Person, Site
+from meetingdesk.domain.records import Issuer, Person, Site
 from meetingdesk.domain.text import name_key
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
@@ -53,3 +53,18 @@ def people_model(parent: QObject | None = None) -> RowTableModel[PersonRow]:
         columns, row_text=lambda r: " ".join((r.person.full_name, r.person.title_line,
                                               r.person.organization or "", r.site_name)),
         parent=parent)
+
+
+def issuer_model(parent: QObject | None = None) -> RowTableModel[Issuer]:
+    columns: list[Column[Issuer]] = [
+        Column(lambda: tr("Default"), lambda i: "✓" if i.is_default else ""),
+        Column(lambda: tr("Issuing body"), lambda i: i.name or tr("(issuer without a name)"),
+               tooltip=True),
+        Column(lambda: tr("Parent body"), lambda i: i.parent_body, tooltip=True),
+        Column(lambda: tr("Place"), lambda i: i.place),
+        Column(lambda: tr("Profile"), lambda i: label(i.profile)),
+        Column(lambda: tr("Number code"), lambda i: i.number_code),
+    ]
+    return RowTableModel(columns, row_text=lambda i: " ".join((i.name, i.parent_body, i.place,
+                                                               i.number_code)),
+                         parent=parent)

@@ -35,8 +35,10 @@ def sites_model(parent: QObject | None = None) -> RowTableModel[SiteRow]:
         Column(lambda: tr("Host"), lambda r: r.host_name, tooltip=True),
         Column(lambda: tr("Summoned"), lambda r: r.entry.meeting_site.summoned,
                align_right=True),
-        Column(lambda: tr("Present"), lambda r: r.entry.present, align_right=True),
-        Column(lambda: tr("Absent"), lambda r: r.entry.absent, align_right=True),
+        Column(lambda: tr("Present"), lambda r: r.entry.headcount.present, align_right=True),
+        Column(lambda: tr("Absent"), lambda r: r.entry.headcount.absent, align_right=True),
+        Column(lambda: tr("Reported"),
+               lambda r: "✓" if r.entry.meeting_site.present is not None else ""),
         Column(lambda: tr("Connection"), lambda r: label(r.entry.meeting_site.connection)),
     ]
     return RowTableModel(

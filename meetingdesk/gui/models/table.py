@@ -87,6 +87,37 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def rows(self) -> list[R]:
         return list(self._rows)
 
+    def replace_row(self, index: int, row: R) -> None:
+        """Show ``row`` in place of row ``index`` (one ``dataChanged``, no reset): the sort
+        ranks of the columns whose order it changes are computed again when next asked."""
+        old = self._rows[index]
+        self._rows[index] = row
+        for column in list(self._ranks):
+            key = self._sort_key(column)
+            if key(old) != key(row):
+                del self._ranks[column]
+        if self._folded is not None:
+            self._folded[index] = fold(self._text_of(row))
+        self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.columns) - 1))
+
+    def insert_row(self, index: int, row: R) -> None:
+        """Add ``row`` at ``index`` (rows after it move down)."""
+        self.beginInsertRows(QModelIndex(), index, index)
+        self._rows.insert(index, row)
+        self._ranks.clear()
+        if self._folded is not None:
+            self._folded.insert(index, fold(self._text_of(row)))
+        self.endInsertRows()
+
+    def remove_row(self, index: int) -> None:
+        """Take row ``index`` away (rows after it move up)."""
+        self.beginRemoveRows(QModelIndex(), index, index)
+        del self._rows[index]
+        self._ranks.clear()
+        if self._folded is not None:
+            del self._folded[index]
+        self.endRemoveRows()
+
     def row(self, index: int) -> R:
         return self._rows[index]
 
@@ -147,11 +178,19 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     # --- helpers of the roles ------------------------------------------------------------
 
+    def _sort_key(self, column: int) -> Callable[[R], Any]:
+        col = self.columns[column]
+        return col.sort_key or (lambda r, c=col: _text_key(c.display(r)))
+
+    def _text_of(self, row: R) -> str:
+        if self._row_text is not None:
+            return self._row_text(row)
+        return " ".join(str(c.display(row) or "") for c in self.columns)
+
     def _rank(self, column: int) -> list[int]:
         ranks = self._ranks.get(column)
         if ranks is None:
-            col = self.columns[column]
-            key = col.sort_key or (lambda r, c=col: _text_key(c.display(r)))
+            key = self._sort_key(column)
             order = sorted(range(len(self._rows)), key=lambda i: key(self._rows[i]))
             ranks = [0] * len(self._rows)
             for rank, i in enumerate(order):
@@ -161,9 +200,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def _folded_text(self) -> list[str]:
         if self._folded is None:
-            text = self._row_text or (lambda r: " ".join(
-                str(c.display(r) or "") for c in self.columns))
-            self._folded = [fold(text(r)) for r in self._rows]
+            self._folded = [fold(self._text_of(r)) for r in self._rows]
         return self._folded
 
 
@@ -190,6 +227,28 @@ class FoldFilterProxy(QSortFilterProxyModel):
         words = fold(text).split()
         pattern = "".join(f"(?=.*{QRegularExpression.escape(w)})" for w in words)
         self.setFilterRegularExpression(QRegularExpression(pattern))
+
+
+class IndexedFilterProxy(FoldFilterProxy):
+    """A :class:`FoldFilterProxy` that also keeps the rows whose id the search index found
+    for the same query (:meth:`set_found`): a meeting matches by its title or by what it
+    holds."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._found: frozenset[int] = frozenset()
+
+    def set_found(self, ids: set[int] | frozenset[int]) -> None:
+        if frozenset(ids) != self._found:
+            self.beginFilterChange()
+            self._found = frozenset(ids)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if super().filterAcceptsRow(source_row, source_parent):
+            return True
+        return bool(self._found) and self.sourceModel().index(
+            source_row, 0, source_parent).data(ID_ROLE) in self._found
 
 
 class KeyFilterProxy(QSortFilterProxyModel):

@@ -14,9 +14,12 @@ from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.services import agenda, directory, participation
+from meetingdesk.services.changes import Changes
 
 
 class AgendaTab(MeetingTab):
+    KINDS = frozenset({"meetings", "agenda_items", "attendances", "people"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.model = AgendaModel(self)
@@ -46,14 +49,34 @@ class AgendaTab(MeetingTab):
     def refresh(self) -> None:
         assert self.meeting_id is not None
         current = selected_row(self.table)
-        items = agenda.agenda(self.desk, self.meeting_id)
-        presenters = {i.presenter_id for i in items} - {None}
-        names = {p.id: p.full_name for p in directory.list_people(self.desk)
-                 if p.id in presenters}
-        self.model.set_rows([AgendaRow(i, names.get(i.presenter_id, "")) for i in items])
+        rows = self._rows()
+        self.model.set_rows(rows)
         self.table.setDragEnabled(not self.frozen)
-        if not select_id(self.table, current.id if current else None) and items:
+        if not select_id(self.table, current.id if current else None) and rows:
             self.table.selectRow(0)
+
+    def _rows(self) -> list[AgendaRow]:
+        assert self.meeting_id is not None
+        items = agenda.agenda(self.desk, self.meeting_id)
+        names = {pid: directory.get_person(self.desk, pid).full_name
+                 for pid in {i.presenter_id for i in items} if pid is not None}
+        return [AgendaRow(i, names.get(i.presenter_id, "")) for i in items]
+
+    def apply(self, changes: Changes) -> bool:
+        """Items edited or moved are put right row by row, the selection following its item;
+        an item added or removed reloads."""
+        if changes.all_kinds or changes.kinds - {"agenda_items"} or changes.inserted \
+                or changes.deleted:
+            return False
+        current = selected_row(self.table)
+        rows = self._rows()
+        if len(rows) != self.model.rowCount():
+            return False
+        for number, row in enumerate(rows):
+            if row != self.model.row(number):
+                self.model.replace_row(number, row)
+        select_id(self.table, current.id if current else None)
+        return True
 
     def editors(self) -> list[QWidget]:
         return [self.add_button, self.edit_button, self.remove_button, self.up_button,

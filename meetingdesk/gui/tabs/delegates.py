@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 from meetingdesk.domain.enums import AttendanceStatus, Role
 from meetingdesk.domain.records import Person, Site
 from meetingdesk.gui.dialogs.fields import enum_combo
+from meetingdesk.gui.dialogs.headcount import ask_present
 from meetingdesk.gui.dialogs.picker import PickerDialog
 from meetingdesk.gui.dialogs.records import (
     AttendanceDialog,
@@ -31,6 +34,7 @@ from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.delegates import DelegateRow, delegates_model, grouped
 from meetingdesk.gui.models.directory import PersonRow, people_model
 from meetingdesk.gui.models.table import FoldFilterProxy, KeyFilterProxy
+from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import (
@@ -43,7 +47,8 @@ from meetingdesk.gui.widgets import (
     select_row,
     selected_row,
 )
-from meetingdesk.services import directory, participation
+from meetingdesk.services import directory, headcounts, participation
+from meetingdesk.services.changes import Changes
 
 ROLL_CALL_KEYS = {
     Qt.Key.Key_C: AttendanceStatus.PRESENT, Qt.Key.Key_1: AttendanceStatus.PRESENT,
@@ -59,9 +64,12 @@ ROLL_CALL_KEYS = {
 
 
 class DelegatesTab(MeetingTab):
+    KINDS = frozenset({"meetings", "attendances", "people", "sites", "meeting_sites"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._sites: list[Site] = []
+        self._present = self._absent = 0
         self.model = delegates_model(self)
         self.status_proxy = KeyFilterProxy(self)
         self.status_proxy.setSourceModel(self.model)
@@ -90,6 +98,7 @@ class DelegatesTab(MeetingTab):
             self.status_filter.addItem(label(status), status.value)
         self.status_filter.currentIndexChanged.connect(
             lambda: self.status_proxy.set_key(self.status_filter.currentData()))
+        reading(self.search, self.order, self.site_filter, self.status_filter)
 
         self.add_button = button(tr("Add from directory…"), self, self.add_from_directory,
                                  shortcut="Ctrl+N")
@@ -106,8 +115,8 @@ class DelegatesTab(MeetingTab):
         self.roll_call.setToolTip(tr("Roll call mode (Ctrl+R)"))
         self.roll_call.toggled.connect(self._roll_call_toggled)
         self.hint = QLabel(tr("Roll call: C or 1 present · T or 2 online · M or 3 late · "
-                              "L or 4 absent with reason · V or 5 absent · 0 undo the call; "
-                              "arrows move."), self)
+                              "L or 4 absent with reason · V or 5 absent · 0 undo the call · "
+                              "S the site's present count; arrows move."), self)
         self.hint.setWordWrap(True)
         self.hint.setVisible(False)
         self.summary = QLabel(self)
@@ -143,14 +152,52 @@ class DelegatesTab(MeetingTab):
         rows = grouped(entries, order, by_name=bool(self.order.currentData()))
         self.model.set_rows(rows)
         self._fill_site_filter(rows)
-        present = sum(1 for r in rows if r.entry.attendance.status.is_present)
-        absent = sum(1 for r in rows if r.entry.attendance.status.is_absent)
-        self.summary.setText(tr("%1 delegates: %2 present, %3 absent").replace(
-            "%1", str(len(rows))).replace("%2", str(present)).replace("%3", str(absent)))
+        self._present = self._absent = 0
+        for r in rows:
+            self._count(r.entry.attendance.status, 1)
+        self._show_summary()
         if not select_id(self.table, current_id) and self.proxy.rowCount():
             select_row(self.table, 0)
         if self.frozen:
             self.roll_call.setChecked(False)
+
+    def apply(self, changes: Changes) -> bool:
+        """Changed attendances are put right row by row (a roll-call key changes one cell of
+        3,000 rows); anything else reloads."""
+        if (changes.all_kinds or changes.kinds - {"attendances"} or changes.inserted
+                or changes.deleted):
+            return False
+        for att_id in changes.ids("attendances"):
+            number = self.model.row_of_id(att_id)
+            if number < 0:
+                return False
+            entry = participation.attendance_entry(self.desk, att_id)
+            old = self.model.row(number)
+            if entry.attendance.site_id != old.entry.attendance.site_id:
+                return False  # it moves to another site's group
+            self._count(old.entry.attendance.status, -1)
+            self._count(entry.attendance.status, 1)
+            self.model.replace_row(number, replace(old, entry=entry))
+        self._show_summary()
+        return True
+
+    def _count(self, status: AttendanceStatus, step: int) -> None:
+        if status.is_present:
+            self._present += step
+        elif status.is_absent:
+            self._absent += step
+
+    def _show_summary(self) -> None:
+        self.summary.setText(tr("%1 delegates: %2 present, %3 absent").replace(
+            "%1", str(self.model.rowCount())).replace("%2", str(self._present)).replace(
+            "%3", str(self._absent)))
+
+    def select_record(self, kind: str, ref_id: int) -> bool:
+        """A person found by a search: their row on the list, if they are on it."""
+        self.search.clear()
+        found = next((r.entry.attendance.id for r in self.model.rows()
+                      if r.entry.person.id == ref_id), None)
+        return found is not None and select_id(self.table, found)
 
     def _order_changed(self) -> None:
         self.proxy.sort(-1)
@@ -201,7 +248,29 @@ class DelegatesTab(MeetingTab):
             if status is not None:
                 self.mark(status)
                 return True
+            if event.key() == Qt.Key.Key_S:
+                self.report_present()
+                return True
         return super().eventFilter(watched, event)
+
+    @guarded
+    def report_present(self) -> None:
+        """Enter the present count of the current delegate's site (S, then Enter)."""
+        row = self._current()
+        if row is None or self.meeting_id is None:
+            return
+        entry = next((e for e in participation.meeting_sites(self.desk, self.meeting_id)
+                      if e.site.id == row.entry.attendance.site_id), None)
+        if entry is None or entry.meeting_site.id is None:
+            return
+        present = ask_present(self, entry.site.name, entry.headcount)
+        if present is None:
+            return
+        ms_id = entry.meeting_site.id
+        self.session.run(
+            tr("Present at %1: %2").replace("%1", entry.site.name).replace("%2", str(present)),
+            lambda: headcounts.report_present(self.desk, ms_id, present=present),
+            [("meeting_sites", ms_id)], shallow=True)
 
     @guarded
     def mark(self, status: AttendanceStatus, reason: str | None = None) -> None:

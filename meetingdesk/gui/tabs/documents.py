@@ -22,6 +22,8 @@ from meetingdesk.services import documents, notes
 
 
 class DocumentsTab(MeetingTab):
+    KINDS = frozenset({"meetings", "documents", "notes", "note_citations"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.model = documents_model(self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QThread
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -30,21 +30,24 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.domain.enums import MeetingStatus, Profile
 from meetingdesk.domain.records import Meeting, MinutesVersion
-from meetingdesk.gui import printing
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
-from meetingdesk.gui.jobs import JobRunner, run_busy
+from meetingdesk.gui.jobs import Task
 from meetingdesk.gui.labels import label
-from meetingdesk.gui.models.minutes import versions_model
+from meetingdesk.gui.models.minutes import signed_status, versions_model
+from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.save_paths import default_path, minutes_name
 from meetingdesk.gui.settings import Settings
+from meetingdesk.gui.signing import check_signatures, sign_version
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
-from meetingdesk.gui.workers import MinutesWorker, start_in_thread
+from meetingdesk.gui.workers import minutes_job, print_job
+from meetingdesk.minutes.generate import meeting_profile
 from meetingdesk.minutes.profiles import Margins
-from meetingdesk.services import meetings, minutes_versions, organization
+from meetingdesk.services import meetings, minutes_versions
+from meetingdesk.services.changes import meeting_content
 
 logger = logging.getLogger(__name__)
 
@@ -58,11 +61,14 @@ def preferred_margins(settings: Settings) -> Margins | None:
 
 
 class MinutesTab(MeetingTab):
+    KINDS = frozenset({"meetings", "minutes_versions", "organization"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.settings = Settings()
-        self.thread: QThread | None = None
-        self.worker: MinutesWorker | None = None
+        self._generating: Task | None = None
+        self._generating_for: int | None = None
+        self._printing: Task | None = None
         self.profile = QComboBox(self)
         for p in Profile:
             self.profile.addItem(label(p), p)
@@ -73,16 +79,19 @@ class MinutesTab(MeetingTab):
         self.progress.setVisible(False)
         self.progress_label = QLabel(self)
         self.model = versions_model(self)
-        self.table = data_table(self.model, [14, None, 6, 14], parent=self, sortable=False,
-                                fill_minimum=8)  # every column shown at 1366×768
+        self.table = data_table(self.model, [14, None, 6, 14, 5], parent=self, sortable=False,
+                                fill_minimum=7)  # every column shown at 1366×768
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
+        reading(self.export_button, self.print_button)
         self.final_button = button(tr("Mark final"), self, self.mark_final)
         self.reopen_button = button(tr("Reopen…"), self, self.reopen)
+        self.delete_button = button(tr("Delete version"), self, self.delete_version)
+        self.sign_button = button(tr("Sign…"), self, self.sign)
+        self.verify_button = button(tr("Check signatures…"), self, self.check_signatures)
+        reading(self.verify_button)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
-        self._printer: QPrinter | None = None
-        self._print_runner: JobRunner | None = None
 
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
@@ -102,8 +111,10 @@ class MinutesTab(MeetingTab):
         side_layout.addWidget(self.progress_label)
         side_layout.addWidget(QLabel(tr("Versions"), self))
         side_layout.addWidget(self.table, 1)
-        side_layout.addLayout(button_row(self.export_button, self.print_button))
+        side_layout.addLayout(button_row(self.export_button, self.print_button,
+                                         self.delete_button))
         side_layout.addLayout(button_row(self.final_button, self.reopen_button))
+        side_layout.addLayout(button_row(self.sign_button, self.verify_button))
         side_layout.addWidget(self.state)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(side)
@@ -124,7 +135,8 @@ class MinutesTab(MeetingTab):
             self._load_pdf(b"")
             self.progress_label.clear()
             self.state.clear()
-            i = self.profile.findData(organization.get_organization(self.desk).profile)
+            i = self.profile.findData(meeting_profile(self.desk, meeting_id)
+                                      if meeting_id is not None else Profile.PARTY)
             chosen = self.settings.get(keys.MINUTES_PROFILE)
             if chosen:
                 i = self.profile.findData(Profile(chosen))
@@ -150,13 +162,21 @@ class MinutesTab(MeetingTab):
             b.setEnabled(version is not None)
         self.final_button.setEnabled(version is not None and not final)
         self.reopen_button.setEnabled(final)
-        self.generate_button.setEnabled(not final and self.thread is None)
-        self.state.setText(tr("The minutes are final: the meeting cannot be changed until it "
-                              "is reopened.") if final else "")
+        self.delete_button.setEnabled(version is not None and not version.final)
+        self.sign_button.setEnabled(version is not None and version.final)
+        self.generate_button.setEnabled(not final and self._generating is None)
+        self.state.setText("\n".join(t for t in (
+            tr("The minutes are final: the meeting cannot be changed until it is reopened.")
+            if final else "", signed_status(version) if version else "") if t))
         if version is None:
             self._load_pdf(b"")
             return
-        self._load_pdf(minutes_versions.version_pdf(self.desk, version.id))
+        self._load_pdf(self._version_bytes(version.id or 0))
+
+    def _version_bytes(self, version_id: int) -> bytes:
+        """A version's signed copy when it has one, else its PDF."""
+        return (minutes_versions.signed_pdf(self.desk, version_id)
+                or minutes_versions.version_pdf(self.desk, version_id))
 
     def _load_pdf(self, data: bytes) -> None:
         self.document.close()
@@ -174,24 +194,22 @@ class MinutesTab(MeetingTab):
     # --- generating ------------------------------------------------------------------------
 
     def generate(self) -> None:
-        """Generate a new version in a worker thread, with a progress indicator."""
-        if self.meeting_id is None or self.thread is not None:
+        """Generate a new version on the desk's runner, with a progress indicator."""
+        if self.meeting_id is None or self._generating is not None:
             return
         profile = Profile(self.profile.currentData())
         self.settings.set(keys.MINUTES_PROFILE, profile.value)
-        self.worker = MinutesWorker(self.desk.path, self.meeting_id, profile,
-                                    preferred_margins(self.settings))
-        self.worker.stage.connect(self._stage)
-        self.worker.finished.connect(self._generated)
-        self.worker.failed.connect(self._failed)
+        self._generating_for = self.meeting_id
+        self._generating = self.session.runner.submit(
+            minutes_job(self.desk.path, self.meeting_id, profile,
+                        preferred_margins(self.settings)),
+            done=self._generated, failed=self._failed, stage=self._stage)
         self.generate_button.setEnabled(False)
         self.progress.setVisible(True)
         self._stage("building")
-        self.thread = start_in_thread(self.worker, self)
-        self.thread.finished.connect(self._thread_done)
 
     def is_generating(self) -> bool:
-        return self.thread is not None
+        return self._generating is not None
 
     def _stage(self, stage: str) -> None:
         texts = {"building": tr("Gathering the meeting's data…"),
@@ -200,19 +218,21 @@ class MinutesTab(MeetingTab):
         self.progress_label.setText(texts.get(stage, ""))
 
     def _generated(self, version_id: int) -> None:
-        self.session.changed.emit()
-        if self.worker is not None and self.worker.meeting_id != self.meeting_id:
-            return  # generated for the meeting shown before, which is no longer on screen
-        self.progress_label.setText(tr("Minutes generated."))
+        meeting_id = self._generating_for
+        self._generation_ended()
+        if meeting_id == self.meeting_id:  # not when another meeting is shown by now
+            self.progress_label.setText(tr("Minutes generated."))
+        if meeting_id is not None:
+            self.session.written(meeting_content(meeting_id))
         select_id(self.table, version_id)
 
     def _failed(self, exc: BaseException) -> None:
+        self._generation_ended()
         self.progress_label.clear()
         show_error(self, exc)
 
-    def _thread_done(self) -> None:
-        self.thread = None
-        self.worker = None
+    def _generation_ended(self) -> None:
+        self._generating = self._generating_for = None
         self.progress.setVisible(False)
         self._show_selected()
 
@@ -237,7 +257,7 @@ class MinutesTab(MeetingTab):
             self.export_to(Path(name), version.id)
 
     def export_to(self, path: Path, version_id: int) -> None:
-        path.write_bytes(minutes_versions.version_pdf(self.desk, version_id))
+        path.write_bytes(self._version_bytes(version_id))
         logger.info("Exported minutes version %s to %s", version_id, path)
 
     def print_dialog(self) -> tuple[QPrintDialog, QPrinter] | None:
@@ -265,29 +285,34 @@ class MinutesTab(MeetingTab):
             return
         self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Send the version shown to ``printer`` off the GUI thread: the PDF itself where the
-        platform allows (see gui/printing.py), else its pages drawn."""
+    def print_to(self, printer: QPrinter) -> Task | None:
+        """Print the selected version (the chosen range of pages) on ``printer`` on the desk's
+        runner: the window stays usable while the pages are painted."""
         version = self._version()
-        if version is None or version.id is None:
-            return
-        job = printing.job_from(printer, minutes_versions.version_pdf(self.desk, version.id),
-                                self.document.pageCount(), printer.docName())
-        self._printer = printer  # alive until the job is done
+        if version is None or version.id is None or self._printing is not None:
+            return None
+        self.print_button.setEnabled(False)
         self.progress_label.setText(tr("Printing…"))
+        self._printing = self.session.runner.submit(
+            print_job(minutes_versions.version_pdf(self.desk, version.id), printer),
+            done=lambda _pages: self._printed(None), failed=self._printed,
+            stage=lambda page: self.progress_label.setText(
+                tr("Printing page %1…").replace("%1", page)))
+        return self._printing
 
-        def printed(_route: object) -> None:
-            self.progress_label.setText(tr("Sent to the printer.") if not job.output_file
-                                        else tr("Printed to %1").replace("%1", job.output_file))
-
-        self._print_runner = run_busy(self, tr("Printing the minutes…"),
-                                      lambda: printing.send(job, printer), printed)
+    def _printed(self, exc: BaseException | None) -> None:
+        self._printing = None
+        self.print_button.setEnabled(self._version() is not None)
+        self.progress_label.setText(tr("Printed.") if exc is None else "")
+        if exc is not None:
+            show_error(self, exc)
 
     @guarded
     def mark_final(self) -> None:
         version = self._version()
         if version is None or version.id is None:
             return
+        minutes_versions.check_final(self.desk, version.meeting_id, version.profile)
         answer = QMessageBox.question(
             self, tr("Mark final"),
             tr("Make this version the final minutes? The meeting's notes and tasks can no "
@@ -295,7 +320,32 @@ class MinutesTab(MeetingTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         minutes_versions.mark_final(self.desk, version.id)
-        self.session.changed.emit()
+        self.session.written(meeting_content(version.meeting_id))
+
+    @guarded
+    def delete_version(self) -> None:
+        version = self._version()
+        if version is None or version.id is None:
+            return
+        answer = QMessageBox.question(self, tr("Delete version"),
+                                      tr("Delete this version of the minutes?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        minutes_versions.delete_version(self.desk, version.id)
+        self.session.written(meeting_content(version.meeting_id))
+
+    @guarded
+    def sign(self) -> None:
+        version = self._version()
+        if self.meeting_id is None or version is None or not version.final:
+            return
+        meeting_id = self.meeting_id
+        sign_version(self, self.session.runner, self.desk, meeting_id, self.settings,
+                     lambda: self.session.written(meeting_content(meeting_id)))
+
+    @guarded
+    def check_signatures(self) -> None:
+        check_signatures(self, self.settings)
 
     @guarded
     def reopen(self) -> None:
@@ -306,4 +356,4 @@ class MinutesTab(MeetingTab):
         if not ok:
             return
         minutes_versions.reopen_meeting(self.desk, self.meeting_id, reason=reason)
-        self.session.changed.emit()
+        self.session.written(meeting_content(self.meeting_id))

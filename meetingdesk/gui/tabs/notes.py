@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.domain.enums import NoteKind
-from meetingdesk.domain.records import AgendaItem
+from meetingdesk.domain.records import AgendaItem, Note
 from meetingdesk.gui.dialogs.date_fields import DateTimeField
 from meetingdesk.gui.dialogs.fields import enum_combo, set_combo_data
 from meetingdesk.gui.errors import guarded
@@ -36,12 +37,22 @@ from meetingdesk.gui.widgets import (
     text_box,
 )
 from meetingdesk.services import agenda, directory, notes, participation
+from meetingdesk.services.changes import Changes
+
+NOTE_KINDS = frozenset({"notes", "note_revisions", "note_citations"})
+"""A note's own records: what :meth:`NotesTab.apply` puts right in place."""
 
 
 class NotesTab(MeetingTab):
+    KINDS = frozenset({"meetings", "notes", "note_citations", "agenda_items", "attendances",
+                       "people", "sites", "tasks", "documents"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._items: list[AgendaItem] = []
+        self._titles: dict[int | None, str] = {}
+        self._speakers: dict[int | None, str] = {}
+        self._site_names: dict[int | None, str] = {}
         self.model = notes_model(self)
         self.item_proxy, self.proxy = chained(self.model, self)
         self.table = data_table(self.proxy, [6, 13, 20, 18, None], parent=self)
@@ -101,13 +112,11 @@ class NotesTab(MeetingTab):
         current = selected_row(self.table)
         mid = self.meeting_id
         self._items = agenda.agenda(self.desk, mid)
-        titles = {i.id: f"{i.position}. {i.title}" for i in self._items}
+        self._titles = {i.id: f"{i.position}. {i.title}" for i in self._items}
         people = participation.attendance_list(self.desk, mid)
-        speakers = {e.attendance.id: e.person.full_name for e in people}
-        sites = {s.id: s.name for s in directory.list_sites(self.desk)}
-        self.model.set_rows([
-            NoteRow(n, titles.get(n.agenda_item_id, ""), speakers.get(n.speaker_id, ""),
-                    sites.get(n.site_id, "")) for n in notes.notes_of(self.desk, mid)])
+        self._speakers = {e.attendance.id: e.person.full_name for e in people}
+        self._site_names = {s.id: s.name for s in directory.list_sites(self.desk)}
+        self.model.set_rows([self._row(n) for n in notes.notes_of(self.desk, mid)])
         self._fill_combos(people)
         self.text.setReadOnly(self.frozen)  # a final meeting's notes are read, not typed in
         if not select_id(self.table, current.id if current else None):
@@ -115,6 +124,33 @@ class NotesTab(MeetingTab):
 
     def editors(self) -> list[QWidget]:
         return [self.kind, self.at, self.item, self.speaker, self.new_button, self.save_button]
+
+    def _row(self, note: Note) -> NoteRow:
+        return NoteRow(note, self._titles.get(note.agenda_item_id, ""),
+                       self._speakers.get(note.speaker_id, ""),
+                       self._site_names.get(note.site_id, ""))
+
+    def apply(self, changes: Changes) -> bool:
+        """Notes added, edited or deleted are put right row by row (a meeting may have
+        thousands); a change of the agenda, the speakers or the sites reloads."""
+        if changes.all_kinds or changes.kinds - NOTE_KINDS:
+            return False
+        for note_id in changes.ids("notes"):
+            number = self.model.row_of_id(note_id)
+            if ("notes", note_id) in changes.deleted:
+                if number >= 0:
+                    self.model.remove_row(number)
+                continue
+            note = notes.get_note(self.desk, note_id)
+            if number >= 0:
+                self.model.replace_row(number, self._row(note))
+            else:  # in time order, as the notes are listed
+                keys = [(r.note.at, r.note.id or 0) for r in self.model.rows()]
+                self.model.insert_row(bisect.bisect(keys, (note.at, note_id)), self._row(note))
+        editing = self._editing
+        if editing is not None and editing.id in changes.ids("notes"):
+            self._load_editor()
+        return True
 
     def _fill_combos(self, people: list[participation.AttendanceEntry]) -> None:
         chosen = self.item_filter.currentData()

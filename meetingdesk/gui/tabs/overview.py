@@ -16,15 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus, Role
-from meetingdesk.domain.records import Meeting
+from meetingdesk.domain.records import Meeting, Person
 from meetingdesk.gui.dialogs.date_fields import DateTimeField, first_unreadable
 from meetingdesk.gui.dialogs.fields import enum_combo, set_combo_data
+from meetingdesk.gui.dialogs.issuers import issuer_name
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, fold_search, text_box
-from meetingdesk.services import directory, meetings, participation
+from meetingdesk.services import directory, meetings, organization, participation, signers
+from meetingdesk.services.changes import Changes
 
 
 def totals_text(site_count: int, delegate_count: int) -> str:
@@ -34,9 +36,14 @@ def totals_text(site_count: int, delegate_count: int) -> str:
 
 
 class OverviewTab(MeetingTab):
+    KINDS = frozenset({"meetings", "meeting_sites", "attendances", "sites", "people",
+                       "connection_events"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self._sites_listed = False
         self.meeting: Meeting | None = None
+        self._people: dict[int | None, Person] = {}
         self.totals = QLabel(self)
         self.totals.setObjectName("totals")
         font = self.totals.font()
@@ -67,6 +74,20 @@ class OverviewTab(MeetingTab):
         self.chair.setWordWrap(True)
         self.secretary = QLabel(self)
         self.secretary.setWordWrap(True)
+        self.issuer = QComboBox(self)
+        self.issuer.setToolTip(tr("The minutes take their heading, place, number code, "
+                                  "recipients and profile from the issuer (Directories ▸ "
+                                  "Issuers)."))
+        self.chair_signer = fold_search(QComboBox(self))
+        self.chair_signer.setMaxVisibleItems(20)
+        self.chair_title = QLineEdit(self)
+        self.chair_title.setPlaceholderText(tr("title line above the name"))
+        self.secretary_signer = fold_search(QComboBox(self))
+        self.secretary_signer.setMaxVisibleItems(20)
+        self.secretary_title = QLineEdit(self)
+        self.secretary_title.setPlaceholderText(tr("title line above the name"))
+        self.chair_signer.activated.connect(lambda _i: self._derive_title(
+            self.chair_signer, self.chair_title))
         self.description = text_box(self)
         self.description.setFixedHeight(self.fontMetrics().height() * 4 + 14)
 
@@ -90,6 +111,15 @@ class OverviewTab(MeetingTab):
         form.addRow(tr("Main venue"), self.main_site)
         form.addRow(tr("Chair"), self.chair)
         form.addRow(tr("Secretary"), self.secretary)
+        form.addRow(tr("Issuer"), self.issuer)
+        for text, combo, title in ((tr("Signs for the chair"), self.chair_signer,
+                                    self.chair_title),
+                                   (tr("Signs as secretary"), self.secretary_signer,
+                                    self.secretary_title)):
+            row = QHBoxLayout()
+            row.addWidget(combo, 1)
+            row.addWidget(title, 1)
+            form.addRow(text, row)
         form.addRow(tr("Status"), self.status)
         form.addRow(tr("Number"), self.number)
         form.addRow(tr("Description"), self.description)
@@ -110,6 +140,11 @@ class OverviewTab(MeetingTab):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+    def desk_changed(self, changes: Changes) -> None:
+        if changes.touches({"sites"}):
+            self._sites_listed = False
+        super().desk_changed(changes)
+
     def refresh(self) -> None:
         assert self.meeting_id is not None
         m = meetings.get_meeting(self.desk, self.meeting_id)
@@ -119,9 +154,16 @@ class OverviewTab(MeetingTab):
         self.totals.setText(totals_text(len(sites), len(people)))
         present = sum(1 for p in people if p.attendance.status.is_present)
         absent = sum(1 for p in people if p.attendance.status.is_absent)
-        self.attendance.setText(tr("Present: %1 · absent: %2 · not called yet: %3")
-                                .replace("%1", str(present)).replace("%2", str(absent))
-                                .replace("%3", str(len(people) - present - absent)))
+        counts = [s.headcount for s in sites]
+        self.attendance.setText(
+            tr("Present: %1 · absent: %2 · not called yet: %3").replace("%1", str(present))
+            .replace("%2", str(absent)).replace("%3", str(len(people) - present - absent))
+            + "\n" + tr("Sites report %1 present of %2 summoned; %3 of %4 sites have reported")
+            .replace("%1", str(sum(c.present for c in counts)))
+            .replace("%2", str(sum(c.summoned for c in counts)))
+            .replace("%3", str(sum(1 for c in counts if c.accounted)))
+            .replace("%4", str(len(counts))))
+        self._fill_signers(m, [p.person for p in people])
         self.title.setText(m.title)
         self.title.setCursorPosition(0)
         self.kind.setText(m.kind)
@@ -130,19 +172,21 @@ class OverviewTab(MeetingTab):
         self.planned_end.set_value(m.planned_end)
         self.actual_start.set_value(m.actual_start)
         self.actual_end.set_value(m.actual_end)
-        self.main_site.clear()
-        self.main_site.addItem(tr("(none)"), None)
-        for s in directory.list_sites(self.desk):
-            self.main_site.addItem(s.name, s.id)
+        if not self._sites_listed:  # the directory, listed again only when it changes
+            self.main_site.clear()
+            self.main_site.addItem(tr("(none)"), None)
+            for s in directory.list_sites(self.desk):
+                self.main_site.addItem(s.name, s.id)
+            self._sites_listed = True
         self.main_site.setCurrentIndex(max(0, self.main_site.findData(m.main_site_id)))
+        self.issuer.clear()
+        self.issuer.addItem(tr("(none)"), None)
+        for issuer in organization.list_issuers(self.desk):
+            self.issuer.addItem(issuer_name(issuer), issuer.id)
+        self.issuer.setCurrentIndex(max(0, self.issuer.findData(m.issuer_id)))
         set_combo_data(self.status, m.status)
         self.number.setValue(m.number or 0)
         self.description.setPlainText(m.description or "")
-        frozen = m.status is MeetingStatus.FINAL
-        self.details.setEnabled(not frozen)
-        self.save_button.setEnabled(not frozen)
-        self.details.setToolTip(tr("The minutes are final: reopen the meeting in the Minutes "
-                                   "tab to change it.") if frozen else "")
 
         def names(*roles: Role) -> str:
             found = [p.person.full_name + (f", {p.person.title_line}" if p.person.titles else "")
@@ -152,6 +196,43 @@ class OverviewTab(MeetingTab):
 
         self.chair.setText(names(Role.CHAIR, Role.CO_CHAIR))
         self.secretary.setText(names(Role.SECRETARY))
+
+    def _fill_signers(self, m: Meeting, people: list[Person]) -> None:
+        """The signer pickers: the people on the list (and the current signers)."""
+        self._people = {p.id: p for p in people}
+        for person_id in (m.chair_signer_id, m.secretary_signer_id):
+            if person_id is not None and person_id not in self._people:
+                self._people[person_id] = directory.get_person(self.desk, person_id)
+        for combo, current, title, text in (
+                (self.chair_signer, m.chair_signer_id, self.chair_title, m.chair_signer_title),
+                (self.secretary_signer, m.secretary_signer_id, self.secretary_title,
+                 m.secretary_signer_title)):
+            combo.clear()
+            combo.addItem(tr("(nobody: nothing is printed)"), None)
+            for p in self._people.values():
+                combo.addItem(p.full_name, p.id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            title.setText(text)
+
+    def _derive_title(self, combo: QComboBox, title: QLineEdit) -> None:
+        """A newly picked chair gets the title line derived from their titles."""
+        person = self._people.get(combo.currentData())
+        issuer = organization.issuer_of(self.desk, self.issuer.currentData())
+        title.setText(signers.derived_title(person, issuer) if person else "")
+
+    def _signer_changes(self) -> list[tuple[Role, int | None, str]]:
+        assert self.meeting is not None
+        m = self.meeting
+        wanted = ((Role.CHAIR, self.chair_signer.currentData(), self.chair_title.text(),
+                   m.chair_signer_id, m.chair_signer_title),
+                  (Role.SECRETARY, self.secretary_signer.currentData(),
+                   self.secretary_title.text(), m.secretary_signer_id,
+                   m.secretary_signer_title))
+        return [(role, person, title) for role, person, title, old_person, old_title in wanted
+                if person != old_person or title.strip() != old_title]
+
+    def editors(self) -> list[QWidget]:
+        return [self.details, self.save_button, self.revert_button]
 
     def _changes(self) -> dict[str, object]:
         assert self.meeting is not None
@@ -164,6 +245,7 @@ class OverviewTab(MeetingTab):
             "main_site_id": self.main_site.currentData(), "status": self.status.currentData(),
             "number": self.number.value() or None,
             "description": self.description.toPlainText() or None,
+            "issuer_id": self.issuer.currentData(),
         }
         return {k: v for k, v in wanted.items() if getattr(m, k) != v}
 
@@ -176,9 +258,17 @@ class OverviewTab(MeetingTab):
             unreadable.setFocus()
             return
         changes = self._changes()
-        if not changes:
+        signer_changes = self._signer_changes()
+        if not changes and not signer_changes:
             return
         mid = self.meeting_id
-        self.session.run(tr("Edit the meeting's details"),
-                         lambda: meetings.update_meeting(self.desk, mid, **changes),
-                         [("meetings", mid)], shallow=True)
+
+        def edit() -> None:
+            if changes:
+                meetings.update_meeting(self.desk, mid, **changes)
+            for role, person_id, title in signer_changes:
+                signers.set_signer(self.desk, meeting_id=mid, role=role, person_id=person_id,
+                                   title=title)
+
+        self.session.run(tr("Edit the meeting's details"), edit, [("meetings", mid)],
+                         shallow=True)

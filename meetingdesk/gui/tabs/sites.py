@@ -27,19 +27,22 @@ from meetingdesk.gui.models.table import FoldFilterProxy
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
-from meetingdesk.services import directory, participation
+from meetingdesk.services import directory, headcounts, participation
 
 CONNECTION_BUTTONS = (ConnectionStatus.CHECKED, ConnectionStatus.CONNECTED,
                       ConnectionStatus.LOST, ConnectionStatus.RESTORED)
 
 
 class SitesTab(MeetingTab):
+    KINDS = frozenset({"meetings", "meeting_sites", "connection_events", "sites", "site_aliases",
+                       "people", "attendances"})
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.model = sites_model(self)
         self.proxy = FoldFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = data_table(self.proxy, [3, None, 24, 7, 6, 6, 16], parent=self)
+        self.table = data_table(self.proxy, [3, None, 24, 7, 6, 6, 6, 16], parent=self)
         self.add_button = button(tr("Add from directory…"), self, self.add_site,
                                  shortcut="Ctrl+N")
         self.edit_button = button(tr("Host and summoned…"), self, self.edit_site)
@@ -91,6 +94,12 @@ class SitesTab(MeetingTab):
         layout.addWidget(splitter)
         self.table.selectionModel().currentRowChanged.connect(self._show_log)
         self._show_log()
+
+    def select_record(self, kind: str, ref_id: int) -> bool:
+        """A site found by a search: its row, if it takes part in the meeting."""
+        found = next((r.entry.meeting_site.id for r in self.model.rows()
+                      if r.entry.site.id == ref_id), None)
+        return found is not None and select_id(self.table, found)
 
     def refresh(self) -> None:
         assert self.meeting_id is not None
@@ -163,10 +172,14 @@ class SitesTab(MeetingTab):
         dialog = MeetingSiteDialog(row.entry.site.name, ms, local + others, self)
         if not dialog.exec():
             return
-        values = dialog.values()
-        self.session.run(tr("Edit the site %1").replace("%1", row.entry.site.name),
-                         lambda: participation.update_meeting_site(
-                             self.desk, ms.id, **values),
+        values, present, site_notes = dialog.values(), dialog.present_count(), dialog.notes()
+
+        def edit() -> None:
+            participation.update_meeting_site(self.desk, ms.id, **values)
+            headcounts.report_present(self.desk, ms.id, present=present)
+            headcounts.set_site_notes(self.desk, ms.id, **site_notes)
+
+        self.session.run(tr("Edit the site %1").replace("%1", row.entry.site.name), edit,
                          [("meeting_sites", ms.id)], shallow=True)
 
     @guarded

@@ -1,0 +1,167 @@
+"""A desk opened for work by this process: the one way the window, the live window and the
+command line open a desk, and the one way they close it.
+
+:func:`open_session` takes the desk's lock (one program per desk file), checks the file
+(offering the newest good backup when it is damaged), opens and migrates it (the store backs it
+up before any migration), and returns a :class:`WorkSession`: the :class:`Desk`, the automatic
+backups' schedule and :meth:`WorkSession.close`, which takes the closing backup, closes the
+connection and only then lets go of the lock. Whatever fails on the way — the lock, the check,
+a SQLite error in a migration — lets go of the lock and leaves one clear error.
+
+Work off the GUI thread uses :func:`worker_connection`: a second connection of this process to
+a desk it has open (SQLite connections stay in the thread that made them).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from meetingdesk.domain.errors import ConflictError, DeskFileError
+from meetingdesk.services import backups
+from meetingdesk.services.backups import BackupInfo, BackupSchedule, StartCheck
+from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.store.lock import DeskLock
+
+logger = logging.getLogger(__name__)
+
+Restore = Callable[[StartCheck], bool]
+"""Asked when the desk is damaged and a good backup exists: True to put the backup in its
+place (the damaged file is kept aside), False to open nothing."""
+TakeBackup = Callable[[str, datetime], object]
+"""Takes an automatic backup (``reason``, ``now``); by default on the session's connection."""
+
+
+class WorkSession:
+    """An open desk with its lock and its automatic backups; a context manager."""
+
+    def __init__(self, desk: Desk, lock: DeskLock, take_backup: TakeBackup | None) -> None:
+        self.desk = desk
+        self._lock = lock
+        self.take_backup = take_backup
+        """How the automatic backups are taken (``None``: here, on this connection)."""
+        self._closing = False
+        found = backups.list_backups(desk.path)
+        self.schedule = BackupSchedule(found[-1].taken_at if found else None, self._due)
+        """Tell it :meth:`~BackupSchedule.opened`, :meth:`~BackupSchedule.changed` and
+        :meth:`~BackupSchedule.tick`; :meth:`close` tells it the desk is closing."""
+
+    def _due(self, reason: str, now: datetime) -> None:
+        if self._closing or self.take_backup is None:  # the closing one: here, before closing
+            self.back_up(reason, now)
+        else:
+            self.take_backup(reason, now)
+
+    @property
+    def path(self) -> Path:
+        return self.desk.path
+
+    def back_up(self, reason: str, now: datetime) -> BackupInfo:
+        """A backup of the desk through this session's connection (here and now)."""
+        return backups.take_backup(self.desk, reason, now)
+
+    def close(self) -> None:
+        """Take the closing backup if anything changed, close the desk, release the lock."""
+        if self._closing:
+            return
+        self._closing = True
+        try:
+            try:
+                self.schedule.closing(datetime.now())
+            except Exception as exc:  # the desk still closes; the failure is logged
+                logger.warning("Closing backup of %s failed: %s", self.path, exc)
+            self.desk.close()
+        finally:
+            self._lock.release()
+        logger.info("Desk %s closed", self.path)
+
+    def __enter__(self) -> WorkSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_session(path: Path, *, create: bool = True, check: bool = False,
+                 restore: Restore | None = None,
+                 take_backup: TakeBackup | None = None) -> WorkSession:
+    """Open ``path`` for work.
+
+    ``check`` runs SQLite's quick check first: a damaged desk is refused with its problem,
+    unless ``restore`` agrees to put its newest good backup in its place. ``take_backup``
+    takes the automatic backups (the window takes them off its thread).
+    """
+    lock = DeskLock(path)
+    if not create and not path.exists():
+        open_desk(path, create=False)  # says "not found", leaving no lock file behind
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise DeskFileError(f"Không mở được tệp {path}: {exc.strerror or exc}.",
+                            f"Cannot open {path}: {exc.strerror or exc}.") from exc
+    try:
+        if check:
+            _check(path, restore)
+        desk = open_desk(path, create=create)
+    except sqlite3.Error as exc:
+        lock.release()
+        raise DeskFileError(f"Không mở được tệp {path}: lỗi SQLite ({exc}). Tệp không bị "
+                            "thay đổi.",
+                            f"Cannot open {path}: SQLite error ({exc}). The file was not "
+                            "changed.") from exc
+    except BaseException:
+        lock.release()
+        raise
+    return WorkSession(desk, lock, take_backup)
+
+
+def _check(path: Path, restore: Restore | None) -> None:
+    """Refuse a damaged file, unless its newest good backup is put in its place."""
+    found = backups.check_at_start(path)
+    if found.ok:
+        return
+    good = found.newest_good_backup
+    if good is None or restore is None or not restore(found):
+        raise DeskFileError(found.problem or "", found.problem)
+    backups.restore_backup(path, good.path, datetime.now())
+
+
+def second_connection(path: Path) -> Desk:
+    """Another connection of this process to a desk it has open, for a thread of its own
+    (which closes it)."""
+    return open_desk(path, create=False)
+
+
+@contextmanager
+def worker_connection(path: Path) -> Iterator[Desk]:
+    """:func:`second_connection` for one piece of work, opened and closed in its thread."""
+    with second_connection(path) as desk:
+        yield desk
+
+
+def open_elsewhere(path: Path) -> ConflictError | None:
+    """The refusal of the desk's lock when another program has ``path`` open, else ``None``
+    (the lock is let go at once)."""
+    probe = DeskLock(path)
+    try:
+        probe.acquire()
+    except ConflictError as exc:
+        return exc
+    probe.release()
+    return None
+
+
+def back_up_file(path: Path, reason: str, now: datetime) -> BackupInfo:
+    """A backup of the open desk at ``path`` through a connection of its own (off the GUI
+    thread)."""
+    with worker_connection(path) as desk:
+        return backups.take_backup(desk, reason, now)
+
+
+def is_database_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite's own (a write that failed below the services' messages)."""
+    return isinstance(exc, sqlite3.Error)

@@ -1,0 +1,71 @@
+"""Search the desk as you type (Ctrl+F) and the meeting list's filter through the index."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from meetingdesk.domain.records import SearchHit
+from meetingdesk.gui.main_window import MainWindow
+from meetingdesk.gui.models.search_results import HIT_ROLE, SearchResultsModel
+from meetingdesk.gui.widgets import selected_row
+from meetingdesk.services import search
+from meetingdesk.store.desk import Desk
+
+
+def _groups(model: SearchResultsModel) -> list[str]:
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_desk_search_as_you_type_groups_and_opens_a_site(window: MainWindow, qtbot: Any) -> None:
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.query, "bac ka")  # the former name of Thái Nguyên, as typed so far
+    qtbot.waitUntil(lambda: "Điểm cầu (1)" in _groups(dialog.model), timeout=10000)
+    group = dialog.model.index(_groups(dialog.model).index("Điểm cầu (1)"), 0)
+    hit = dialog.model.index(0, 0, group).data(HIT_ROLE)
+    assert isinstance(hit, SearchHit) and hit.text.startswith("Thái Nguyên")
+    dialog.results.activated.emit(dialog.model.index(0, 0, group))
+    view = window.view
+    assert view is not None and view.tabs.currentWidget() is view.sites
+    assert selected_row(view.sites.table).entry.site.id == hit.ref_id
+
+
+def test_desk_search_opens_a_note_in_its_meeting(window: MainWindow, qtbot: Any) -> None:
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.keyClicks(dialog.query, "lay phieu tin nh")
+    qtbot.waitUntil(lambda: any(g.startswith("Ghi chép") for g in _groups(dialog.model)),
+                    timeout=10000)
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)  # the best hit
+    view = window.view
+    assert view is not None and view.tabs.currentWidget() is view.notes
+    assert "phiếu tín nhiệm" in selected_row(view.notes.table).note.text
+
+
+def test_desk_search_meeting_list_filter_finds_meetings_through_the_index(
+        window: MainWindow, qtbot: Any) -> None:
+    ml = window.meeting_list
+    title = ml.current().meeting.title
+    ml.search.setText("thai nguyen")  # not in the title: a site of the meeting
+    qtbot.waitUntil(lambda: ml.proxy.rowCount() == 1, timeout=10000)
+    assert ml.current().meeting.title == title
+    ml.search.setText("khong co dau ca")
+    qtbot.wait(200)
+    assert ml.proxy.rowCount() == 0
+
+
+def test_desk_search_results_model_passes_the_tester(demo_desk: Desk) -> None:
+    model = SearchResultsModel()
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_hits(search.search(demo_desk, "thai nguyen"))
+    kinds = {model.index(0, 0, model.index(r, 0)).data(HIT_ROLE).kind
+             for r in range(model.rowCount())}
+    assert len(kinds) == model.rowCount() >= 2
+    assert model.rowCount(QModelIndex()) == len(kinds)
+    model.set_hits([])
+    assert model.rowCount() == 0 and tester is not None

@@ -1,0 +1,102 @@
+"""The desk's background runner: one job at a time in order, stages and results in the GUI
+thread, cancelling, and a shutdown that waits for the job under way."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject
+
+from meetingdesk.domain.errors import ValidationError
+from meetingdesk.gui.jobs import BackgroundRunner, JobRunner, Progress
+
+
+@pytest.fixture
+def runner(qapp: Any) -> Any:
+    owner = QObject()
+    r = BackgroundRunner(owner)
+    yield r
+    r.shutdown()
+
+
+def test_jobs_run_one_at_a_time_in_order_and_report_in_the_gui_thread(runner: Any,
+                                                                      qtbot: Any) -> None:
+    gui = threading.get_ident()
+    events: list[tuple[str, object, bool]] = []
+    running = [0]
+    most = [0]
+
+    def work(n: int) -> Any:
+        def run(progress: Progress) -> int:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+            progress.stage(f"step {n}")
+            time.sleep(0.02)
+            running[0] -= 1
+            assert threading.get_ident() != gui
+            return n * 10
+        return run
+
+    for n in range(3):
+        runner.submit(work(n), done=lambda r: events.append(
+            ("done", r, threading.get_ident() == gui)),
+            stage=lambda s: events.append(("stage", s, threading.get_ident() == gui)))
+    assert runner.is_busy()
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
+    assert [e[:2] for e in events] == [("stage", "step 0"), ("done", 0), ("stage", "step 1"),
+                                       ("done", 10), ("stage", "step 2"), ("done", 20)]
+    assert all(e[2] for e in events) and most[0] == 1
+
+
+def test_jobs_errors_go_to_failed_and_cancel_stops_a_queued_job(runner: Any,
+                                                               qtbot: Any) -> None:
+    release = threading.Event()
+    failures: list[BaseException] = []
+    ran: list[str] = []
+
+    def blocked(_p: Progress) -> None:
+        release.wait(10)
+        raise ValidationError("Sai.", "Wrong.")
+
+    runner.submit(blocked, failed=failures.append)
+    queued = runner.submit(lambda _p: ran.append("queued"), done=lambda _r: ran.append("done"))
+    runner.cancel(queued)
+    release.set()
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
+    assert [type(f) for f in failures] == [ValidationError] and ran == []
+
+
+def test_jobs_shutdown_waits_for_the_job_under_way_and_asks_it_to_stop(qapp: Any) -> None:
+    owner = QObject()
+    runner = BackgroundRunner(owner)
+    seen: list[str] = []
+
+    def long(progress: Progress) -> None:
+        while not progress.cancelled():
+            time.sleep(0.005)
+        seen.append("stopped")
+
+    runner.submit(long, done=lambda _r: seen.append("done heard"))
+    time.sleep(0.05)
+    runner.shutdown()
+    assert seen == ["stopped"]  # ended before shutdown returned; its callback not called
+    with pytest.raises(RuntimeError):
+        runner.submit(long)
+
+
+def test_jobs_dialog_runner_forgets_its_job_when_shut_down(runner: Any, qtbot: Any) -> None:
+    owner = QObject()
+    dialog = JobRunner(runner, owner)
+    heard: list[object] = []
+    busy: list[bool] = []
+    dialog.busy_changed.connect(busy.append)
+    release = threading.Event()
+    dialog.start(lambda: release.wait(10), heard.append, heard.append)
+    assert dialog.is_busy()
+    dialog.shutdown()
+    release.set()
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
+    assert heard == [] and busy == [True]
