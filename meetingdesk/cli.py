@@ -28,6 +28,7 @@ from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
 from meetingdesk.services.session import open_session
 from meetingdesk.store.desk import Desk, open_desk, read_only_error, writable
+from meetingdesk.store.lock import DeskInUseError
 
 logger = logging.getLogger(__name__)
 
@@ -370,7 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except MeetingDeskError as exc:
-        print(f"meetingdesk: {_with_backup_offer(exc, args.db)}", file=sys.stderr)
+        holder = f" ({exc.holder})" if isinstance(exc, DeskInUseError) else ""
+        print(f"meetingdesk: {_with_backup_offer(exc, args.db)}{holder}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:
         # A file of the user's (not a desk) read through SQLite, or damage that shows only

@@ -196,6 +196,10 @@ class MainWindow(QMainWindow):
         self.issuers_action = self._action(dir_menu, tr("Issuers…"), self.open_issuer_directory)
 
         help_menu = bar.addMenu(tr("&Help"))
+        self._action(help_menu, tr("User guide"), lambda: self.show_guide(), "F1")
+        self._action(help_menu, tr("Keyboard shortcuts"), lambda: self.show_guide(shortcuts=True),
+                     "Ctrl+F1")
+        help_menu.addSeparator()
         self._action(help_menu, tr("About MeetingDesk"), self.about)
 
     def _fill_recent(self) -> None:
@@ -624,6 +628,11 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() and dialog.language_changed:
             self.language_changed.emit()
+
+    def show_guide(self, *, shortcuts: bool = False) -> None:
+        from meetingdesk.gui.help import show_help
+
+        show_help(self, shortcuts_first=shortcuts)
 
     def about(self) -> None:
         QMessageBox.about(self, tr("About MeetingDesk"),
