@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meetingdesk.domain.records import MinutesVersion
-from meetingdesk.services import minutes_versions, organization
+from meetingdesk.services import meetings, minutes_versions, organization
 from meetingdesk.signing.appearance import SignatureLook, load_png
 from meetingdesk.signing.certificates import certificate_name, certificate_organization
 from meetingdesk.signing.credentials import SignerSource, open_signer
@@ -46,7 +46,7 @@ def sign_final_minutes(desk: Desk, *, meeting_id: int, source: SignerSource,
     seal = load_png(images.seal, what_vi="con dấu", what_en="seal") if images.seal else None
     base = (minutes_versions.signed_pdf(desk, version.id)
             or minutes_versions.version_pdf(desk, version.id))
-    agency = organization.get_organization(desk).agency
+    agency = organization.issuer_of(desk, meetings.get_meeting(desk, meeting_id).issuer_id).name
     with open_signer(source) as signer:
         cert = signer.signing_cert
         assert cert is not None

@@ -52,7 +52,7 @@ def _final(window: MainWindow) -> Any:
     desk = window.session.desk  # type: ignore[union-attr]
     version, _ = generate_minutes(desk, view.meeting_id)
     minutes_versions.mark_final(desk, version.id or 0)
-    window.session.changed.emit()  # type: ignore[union-attr]
+    window.session.written()  # type: ignore[union-attr]
     view.tabs.setCurrentWidget(view.minutes)
     return view.minutes
 
@@ -62,13 +62,13 @@ def test_signing_gui_sign_button_only_on_a_final_version(window: MainWindow) -> 
     assert view is not None
     desk = window.session.desk  # type: ignore[union-attr]
     generate_minutes(desk, view.meeting_id or 0)
-    window.session.changed.emit()  # type: ignore[union-attr]
+    window.session.written()  # type: ignore[union-attr]
     view.tabs.setCurrentWidget(view.minutes)
     assert view.minutes.sign_button.text() == "Ký số…"
     assert not view.minutes.sign_button.isEnabled()
     minutes_versions.mark_final(desk, minutes_versions.list_versions(
         desk, view.meeting_id or 0)[-1].id or 0)
-    window.session.changed.emit()  # type: ignore[union-attr]
+    window.session.written()  # type: ignore[union-attr]
     assert view.minutes.sign_button.isEnabled()
 
 
