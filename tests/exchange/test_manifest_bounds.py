@@ -18,6 +18,7 @@ from test_import_lists import demo_meeting_id
 
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.manifest import (
+    FORMAT_VERSION,
     MAX_DEPTH,
     MAX_RECORDS,
     MAX_RECORDS_BYTES,
@@ -71,15 +72,15 @@ def _deep(levels: int) -> Any:
     (_set("format_version", True), "format_version"),
     (_set("format_version", 1.0), "format_version"),
     (_set("format_version", "1"), "format_version"),
-    (_set("format_version", 2), "phiên bản MeetingDesk mới hơn"),
+    (_set("format_version", FORMAT_VERSION + 1), "phiên bản MeetingDesk mới hơn"),
     (_set("schema_version", SCHEMA_VERSION + 96), "phiên bản MeetingDesk mới hơn"),
     (_set("schema_version", True), "schema_version"),
     (_set("schema_version", 0), "schema_version"),
-    (_set("desk_id", "x" * 10_000), "desk_id"),
-    (_set("desk_id", ""), "desk_id"),
+    (_set("replica", "x" * 10_000), "replica"),
+    (_set("replica", ""), "replica"),
     (_set("created_at", "hôm qua"), "created_at"),
     (_set("meeting.title", "x" * 5_000), "cuộc họp"),
-    (_set("meeting.ref", ["a", -1]), "meeting.ref"),
+    (_set("meeting.gid", ["a", -1]), "meeting.gid"),
     (_set("site.code", ["19"]), "site.code"),
     (_set("counts", {"person": -1}), "counts"),
     (_set("counts", {"virus": 1}), "counts"),
@@ -99,13 +100,8 @@ def test_manifest_bounds_each_field_checked(demo_desk: Desk, tmp_path: Path,
 def test_manifest_bounds_deeply_nested_record_field_is_refused(
         demo_desk: Desk, tmp_path: Path, levels: int) -> None:
     source = _package(demo_desk, tmp_path)
-    with zipfile.ZipFile(source) as zf:
-        records = json.loads(zf.read("records.json"))
-    person = next(r for r in records if r["kind"] == "person")
-    person["data"]["titles"] = "@"
-    body = json.dumps(records).replace('"@"', json.dumps(_deep(10))).encode()
-    body = body.replace(json.dumps(_deep(10)).encode(),
-                        b"[" * levels + b'"x"' + b"]" * levels)
+    # one record whose field nests ``levels`` deep (a "titles" list inside lists)
+    body = (b'[{"kind":"person","titles":' + b"[" * levels + b'"x"' + b"]" * levels + b"}]")
     bad = _rewrite(source, tmp_path / "deep.mdpkg", records=body)
     with pytest.raises(PackageError, match=r"lồng nhau quá sâu|không phải JSON hợp lệ"):
         read_package(bad)
