@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from meetingdesk.domain.enums import Profile
+from meetingdesk.minutes.notice_generate import notice_pdf
 from meetingdesk.minutes.pdfa import signer_boxes_of, srgb_profile
 from meetingdesk.store.desk import Desk
 
@@ -90,3 +91,10 @@ def test_minutes_pdfa_signer_boxes_lie_between_title_and_name(
     assert any(top <= y < top + 20 for y, t in inside), inside
     assert any(right.y - 20 < y < right.y for y, t in inside), inside
     assert not any(right.y <= y < top for y, t in inside), inside
+
+
+@pytest.mark.parametrize("profile", [Profile.STATE, Profile.PARTY], ids=lambda p: p.value)
+def test_minutes_pdfa_conclusion_notice_meets_every_requirement(
+        demo_minutes: tuple[Desk, int, dict[Profile, bytes]], profile: Profile) -> None:
+    desk, meeting_id, _ = demo_minutes
+    assert pdfa_problems(notice_pdf(desk, meeting_id, profile=profile)) == []
