@@ -11,7 +11,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
+from meetingdesk.store.desk import is_sqlite_file
 
 logger = logging.getLogger(__name__)
 
@@ -21,8 +22,10 @@ def replacing(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path`` for the caller to write; when the block ends
     without error it replaces ``path`` in one step. On any error the temporary file is removed
     and ``path`` stays as it was; an :class:`OSError` becomes a :class:`MeetingDeskError`
-    that says which file could not be written."""
+    that says which file could not be written. A desk file or any other SQLite database
+    (or its -wal/-shm) is never replaced: that is refused with :class:`DeskFileError`."""
     path = Path(path)
+    refuse_database_target(path)
     tmp: str | None = None
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
@@ -44,6 +47,18 @@ def replacing(path: str | Path) -> Iterator[Path]:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def refuse_database_target(path: Path) -> None:
+    """Refuse an export whose target is a desk (open or not), any SQLite database, or the
+    -wal/-shm of one: an export must never replace data."""
+    if is_sqlite_file(path):
+        raise DeskFileError(
+            f"{path} là một tệp dữ liệu (cơ sở dữ liệu SQLite); không ghi đè lên nó. "
+            "Hãy chọn tên tệp khác.",
+            f"{path} is a data file (an SQLite database); it is not overwritten. "
+            "Choose another file name.",
+        )
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:
