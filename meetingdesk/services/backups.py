@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from meetingdesk.domain.errors import DeskFileError
+from meetingdesk.services.files import refuse_plain_read
 from meetingdesk.store.backup import (
     backup_connection,
     backup_dir_for,
@@ -190,6 +191,7 @@ def restore_backup(desk_path: Path, backup: Path, now: datetime) -> Path:
     desk: one that records another desk's id is refused. The current file (with its -wal
     and -shm) is kept aside, never overwritten; the path it was moved to is returned.
     """
+    refuse_plain_read(backup)
     if holds_connection(desk_path):
         raise _refuse_restore(backup, f"{desk_path.name} vẫn đang mở; hãy đóng nó trước",
                               f"{desk_path.name} is still open; close it first")

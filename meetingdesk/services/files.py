@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
-from meetingdesk.store.desk import is_sqlite_file
+from meetingdesk.store.desk import holds_desk_file, is_sqlite_file
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,18 @@ def replacing(path: str | Path) -> Iterator[Path]:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def refuse_plain_read(path: str | Path) -> None:
+    """Refuse to read ``path`` as an ordinary file when it is a desk this process holds open
+    (or its -wal/-shm): one ``open()``/``close()`` of it would drop the connection's locks,
+    and another program could then delete the WAL still being written. Decided by inode
+    without opening anything; call it before any ``open()`` of a file the user chose."""
+    if holds_desk_file(Path(path)):
+        raise DeskFileError(
+            f"{path} là tệp dữ liệu đang mở, không đọc như tệp thường được.",
+            f"{path} is a desk file that is open; it cannot be read as an ordinary file.",
+        )
 
 
 def refuse_database_target(path: Path) -> None:

@@ -97,17 +97,6 @@ def holds_desk_file(path: Path) -> bool:
     return holds_connection(path) or holds_connection(_desk_of(path))
 
 
-def refuse_plain_read(path: Path | str) -> None:
-    """Refuse to read ``path`` as an ordinary file when it is a desk this process holds open
-    (or its -wal/-shm): one ``open()``/``close()`` of it would drop the connection's locks.
-    Call this before any ``open()`` of a file the user chose."""
-    if holds_desk_file(Path(path)):
-        raise DeskFileError(
-            f"{path} là tệp dữ liệu đang mở, không đọc như tệp thường được.",
-            f"{path} is a desk file that is open; it cannot be read as an ordinary file.",
-        )
-
-
 def is_sqlite_file(path: Path) -> bool:
     """Whether ``path`` is a desk this process holds, or any SQLite database: a held one by
     inode (without opening it), otherwise by its -wal/-shm beside it or by its 16-byte header.
