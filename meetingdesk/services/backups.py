@@ -206,6 +206,13 @@ def restore_backup(desk_path: Path, backup: Path, now: datetime) -> Path:
                             f"The backup {backup.name} is damaged: {problem}")
     mine = recorded_desk_id(desk_path) if desk_path.exists() else None
     theirs = recorded_desk_id(backup)
+    own_folder = backup_dir_for(desk_path).resolve()
+    if mine is None and backup.resolve().parent != own_folder:
+        raise _refuse_restore(
+            backup, f"không đọc được mã của {desk_path.name}, nên chỉ nhận bản sao lưu trong "
+            f"thư mục sao lưu của chính nó ({own_folder})",
+            f"the id of {desk_path.name} cannot be read, so only a backup from its own backup "
+            f"folder ({own_folder}) is accepted")
     if mine is not None and theirs is not None and mine != theirs:
         raise _refuse_restore(
             backup, f"đây là bản sao lưu của một tệp dữ liệu khác (mã {theirs[:8]}…), không "
