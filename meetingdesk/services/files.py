@@ -13,6 +13,7 @@ from pathlib import Path
 
 from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
 from meetingdesk.store.desk import holds_desk_file, is_sqlite_file
+from meetingdesk.store.failures import os_error_words
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +40,10 @@ def replacing(path: str | Path) -> Iterator[Path]:
         tmp = None
         _sync_folder(path.parent)
     except OSError as exc:
+        vi, en = os_error_words(exc)
         raise MeetingDeskError(
-            f"Không ghi được tệp {path}: {exc.strerror or exc}. Không có tệp nào bị ghi dở.",
-            f"Cannot write {path}: {exc.strerror or exc}. No partial file was left.",
+            f"Không ghi được tệp {path}: {vi}. Không có tệp nào bị ghi dở.",
+            f"Cannot write {path}: {en}. No partial file was left.",
         ) from exc
     finally:
         if tmp is not None:

@@ -4,6 +4,7 @@ one line, and the file stays byte-for-byte as it was."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import sqlite3
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from meetingdesk.domain.errors import DeskFileError
+from meetingdesk.domain.errors import DeskFileError, MeetingDeskError, set_language
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.files import write_atomically
 from meetingdesk.store.desk import open_desk
@@ -116,3 +117,21 @@ def test_exports_keep_desks_any_sqlite_database_is_never_replaced(tmp_path: Path
     ordinary.write_bytes(b"old")
     write_atomically(ordinary, b"%PDF-1.7")
     assert ordinary.read_bytes() == b"%PDF-1.7"
+
+
+def test_exports_keep_desks_full_disk_is_named_in_vietnamese(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "bien-ban.pdf"
+    target.write_bytes(b"old")
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    set_language("vi")
+    with pytest.raises(MeetingDeskError) as caught:
+        write_atomically(target, b"%PDF-1.7")
+    assert "ổ đĩa đã đầy" in str(caught.value) and "No space" not in str(caught.value)
+    assert "the disk is full" in caught.value.en
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bien-ban.pdf"]
