@@ -369,6 +369,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.func is not cmd_gui and args.func is not cmd_demo and args.db is None:
         args.db = default_desk_path()
     try:
+        if getattr(args, "output", None) is not None:
+            from meetingdesk.services.files import refuse_database_target
+
+            refuse_database_target(args.output)  # before any work records anything
         return args.func(args)
     except MeetingDeskError as exc:
         holder = f" ({exc.holder})" if isinstance(exc, DeskInUseError) else ""

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from meetingdesk.domain.errors import MeetingDeskError, ValidationError
+from meetingdesk.services.files import refuse_plain_read
 
 AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 MAX_PDF_BYTES = 1 << 30
@@ -79,6 +80,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if args.file.stat().st_size > MAX_PDF_BYTES:
             raise ValidationError(f"Tệp {args.file.name} quá lớn.",
                                   f"{args.file.name} is too large.")
+        refuse_plain_read(args.file)
         data = args.file.read_bytes()
     except OSError as exc:
         raise MeetingDeskError(f"Không đọc được tệp {args.file}: {exc.strerror or exc}.",

@@ -8,6 +8,7 @@ from meetingdesk.exchange.errors import UnreadableFileError
 from meetingdesk.exchange.table import Table
 from meetingdesk.exchange.textfile import read_text_table
 from meetingdesk.exchange.workbook import read_workbook_table
+from meetingdesk.services.files import refuse_plain_read
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"
@@ -21,6 +22,7 @@ def read_table(path: str | Path, encoding: str | None = None, *,
     :class:`~meetingdesk.exchange.errors.ExchangeError` subclasses for bad files.
     """
     path = Path(path)
+    refuse_plain_read(path)
     try:
         with path.open("rb") as f:
             magic = f.read(4)

@@ -24,6 +24,7 @@ from meetingdesk.exchange.limits import (
     MAX_UNCOMPRESSED_BYTES,
     RATIO_FREE_BYTES,
 )
+from meetingdesk.services.files import refuse_plain_read
 
 _CHUNK = 1 << 16
 
@@ -113,6 +114,7 @@ class SafeZip:
 def open_zip(path: Path) -> Iterator[SafeZip]:
     """Open ``path`` as a ZIP archive and check its directory (names, links, member count)."""
     name = path.name
+    refuse_plain_read(path)
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from meetingdesk.domain.errors import DeskFileError
+from meetingdesk.services.files import refuse_plain_read
 from meetingdesk.store.backup import (
     backup_connection,
     backup_dir_for,
@@ -190,6 +191,7 @@ def restore_backup(desk_path: Path, backup: Path, now: datetime) -> Path:
     desk: one that records another desk's id is refused. The current file (with its -wal
     and -shm) is kept aside, never overwritten; the path it was moved to is returned.
     """
+    refuse_plain_read(backup)
     if holds_connection(desk_path):
         raise _refuse_restore(backup, f"{desk_path.name} vẫn đang mở; hãy đóng nó trước",
                               f"{desk_path.name} is still open; close it first")
@@ -204,6 +206,13 @@ def restore_backup(desk_path: Path, backup: Path, now: datetime) -> Path:
                             f"The backup {backup.name} is damaged: {problem}")
     mine = recorded_desk_id(desk_path) if desk_path.exists() else None
     theirs = recorded_desk_id(backup)
+    own_folder = backup_dir_for(desk_path).resolve()
+    if mine is None and backup.resolve().parent != own_folder:
+        raise _refuse_restore(
+            backup, f"không đọc được mã của {desk_path.name}, nên chỉ nhận bản sao lưu trong "
+            f"thư mục sao lưu của chính nó ({own_folder})",
+            f"the id of {desk_path.name} cannot be read, so only a backup from its own backup "
+            f"folder ({own_folder}) is accepted")
     if mine is not None and theirs is not None and mine != theirs:
         raise _refuse_restore(
             backup, f"đây là bản sao lưu của một tệp dữ liệu khác (mã {theirs[:8]}…), không "

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from meetingdesk.domain.errors import ConflictError, ValidationError
 from meetingdesk.domain.records import Document
+from meetingdesk.services.files import refuse_plain_read
 from meetingdesk.services.guards import optional_line, required_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
@@ -55,6 +56,7 @@ def list_documents(desk: Desk) -> list[Document]:
 
 def attach_file(desk: Desk, document_id: int, path: Path) -> Document:
     """Store a copy of a file with the document (the desk stays one self-contained file)."""
+    refuse_plain_read(path)
     try:
         size = path.stat().st_size
         if size > MAX_ATTACHMENT:

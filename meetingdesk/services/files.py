@@ -11,7 +11,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from meetingdesk.domain.errors import MeetingDeskError
+from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
+from meetingdesk.store.desk import holds_desk_file, is_sqlite_file
+from meetingdesk.store.failures import os_error_words
 
 logger = logging.getLogger(__name__)
 
@@ -21,8 +23,10 @@ def replacing(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path`` for the caller to write; when the block ends
     without error it replaces ``path`` in one step. On any error the temporary file is removed
     and ``path`` stays as it was; an :class:`OSError` becomes a :class:`MeetingDeskError`
-    that says which file could not be written."""
+    that says which file could not be written. A desk file or any other SQLite database
+    (or its -wal/-shm) is never replaced: that is refused with :class:`DeskFileError`."""
     path = Path(path)
+    refuse_database_target(path)
     tmp: str | None = None
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
@@ -36,14 +40,39 @@ def replacing(path: str | Path) -> Iterator[Path]:
         tmp = None
         _sync_folder(path.parent)
     except OSError as exc:
+        vi, en = os_error_words(exc)
         raise MeetingDeskError(
-            f"Không ghi được tệp {path}: {exc.strerror or exc}. Không có tệp nào bị ghi dở.",
-            f"Cannot write {path}: {exc.strerror or exc}. No partial file was left.",
+            f"Không ghi được tệp {path}: {vi}. Không có tệp nào bị ghi dở.",
+            f"Cannot write {path}: {en}. No partial file was left.",
         ) from exc
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def refuse_plain_read(path: str | Path) -> None:
+    """Refuse to read ``path`` as an ordinary file when it is a desk this process holds open
+    (or its -wal/-shm): one ``open()``/``close()`` of it would drop the connection's locks,
+    and another program could then delete the WAL still being written. Decided by inode
+    without opening anything; call it before any ``open()`` of a file the user chose."""
+    if holds_desk_file(Path(path)):
+        raise DeskFileError(
+            f"{path} là tệp dữ liệu đang mở, không đọc như tệp thường được.",
+            f"{path} is a desk file that is open; it cannot be read as an ordinary file.",
+        )
+
+
+def refuse_database_target(path: Path) -> None:
+    """Refuse an export whose target is a desk (open or not), any SQLite database, or the
+    -wal/-shm of one: an export must never replace data."""
+    if is_sqlite_file(path):
+        raise DeskFileError(
+            f"{path} là một tệp dữ liệu (cơ sở dữ liệu SQLite); không ghi đè lên nó. "
+            "Hãy chọn tên tệp khác.",
+            f"{path} is a data file (an SQLite database); it is not overwritten. "
+            "Choose another file name.",
+        )
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:

@@ -31,6 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.minutes.fonts import REGULAR, register_fonts
+from meetingdesk.services.files import refuse_plain_read
 
 VIETNAM = timezone(timedelta(hours=7))
 MAX_IMAGE_BYTES = 5 << 20
@@ -53,6 +54,7 @@ def load_png(path: Path, *, what_vi: str, what_en: str) -> Image.Image:
                 f"{MAX_IMAGE_BYTES >> 20} MB).",
                 f"The {what_en} image {path.name} is too large ({size / (1 << 20):.0f} MB; "
                 f"at most {MAX_IMAGE_BYTES >> 20} MB).")
+        refuse_plain_read(path)
         data = path.read_bytes()
     except OSError as exc:
         raise ValidationError(

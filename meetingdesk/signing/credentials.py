@@ -15,6 +15,7 @@ from pathlib import Path
 from pyhanko.sign.signers import Signer, SimpleSigner
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.services.files import refuse_plain_read
 from meetingdesk.signing.certificates import certificate_problem
 from meetingdesk.signing.token import TokenSource, token_signer
 
@@ -52,6 +53,7 @@ def _pkcs12_signer(source: Pkcs12Source) -> Signer:
                 f"Tệp {source.path.name} quá lớn ({size:,} byte) để là tệp chứng thư số .p12.",
                 f"{source.path.name} is too large ({size:,} bytes) for a .p12 certificate "
                 "file.")
+        refuse_plain_read(source.path)
         data = source.path.read_bytes()
     except OSError as exc:
         raise ValidationError(

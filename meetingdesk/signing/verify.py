@@ -26,6 +26,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from meetingdesk.domain.errors import ValidationError, current_language
+from meetingdesk.services.files import refuse_plain_read
 from meetingdesk.signing.appearance import VIETNAM
 from meetingdesk.signing.certificates import certificate_name, certificate_organization
 
@@ -95,6 +96,7 @@ def load_trust_roots(paths: Sequence[Path]) -> list[x509.Certificate]:
         try:
             if path.stat().st_size > MAX_TRUST_FILE:
                 raise ValueError("too large")
+            refuse_plain_read(path)
             data = path.read_bytes()
             if pem.detect(data):
                 roots += [x509.Certificate.load(der) for kind, _, der in pem.unarmor(

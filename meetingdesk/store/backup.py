@@ -81,7 +81,8 @@ def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
             f"Cannot make the backup {target}: {exc.strerror or exc}. Nothing was changed.",
         ) from exc
     finally:
-        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        for leftover in [partial.with_name(partial.name + suffix)
+                         for suffix in ("", "-journal", "-wal", "-shm")]:
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
     logger.info("Backed up to %s", target)

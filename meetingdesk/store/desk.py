@@ -78,6 +78,48 @@ def holds_connection(path: Path) -> bool:
         return key is not None and _held.get(key, 0) > 0
 
 
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _desk_of(path: Path) -> Path:
+    """The desk a side file (``x.db-wal``, ``-shm``, ``-journal``) belongs to, else ``path``."""
+    for suffix in _SIDE_FILES:
+        if path.name.endswith(suffix) and len(path.name) > len(suffix):
+            return path.with_name(path.name[: -len(suffix)])
+    return path
+
+
+def holds_desk_file(path: Path) -> bool:
+    """Whether ``path`` is a desk this process holds open, or that desk's -wal/-shm/-journal.
+
+    Decided by inode through ``stat`` alone, so asking can never drop a lock."""
+    path = Path(path)
+    return holds_connection(path) or holds_connection(_desk_of(path))
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether ``path`` is a desk this process holds, or any SQLite database: a held one by
+    inode (without opening it), otherwise by its -wal/-shm beside it or by its 16-byte header.
+    """
+    path = Path(path)
+    if holds_desk_file(path):
+        return True
+    if _desk_of(path) != path and _has_sqlite_header(_desk_of(path)):
+        return True
+    if any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm")):
+        return True
+    return _has_sqlite_header(path)
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    """Only for files this process does not hold (checked by the caller first)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == _MAGIC
+    except OSError:
+        return False
+
+
 def _hold(path: Path) -> tuple[int, int] | None:
     key = _file_key(path)
     if key is not None:

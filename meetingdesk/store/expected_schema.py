@@ -57,11 +57,23 @@ class SchemaDifference:
 
 
 def objects_of(conn: sqlite3.Connection) -> Objects:
-    """The schema objects of a database, leaving out SQLite's own (``sqlite_…``)."""
-    rows = conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%'"
-        " ESCAPE '\\'").fetchall()
-    return {(kind, name): (table, _normal(sql)) for kind, name, table, sql in rows}
+    """The schema objects of a database, leaving out SQLite's own: its automatic indexes
+    (``sqlite_autoindex_…``) and its tables ``sqlite_sequence`` and ``sqlite_stat1..4``. Any
+    other object named ``sqlite_…`` was planted (``PRAGMA writable_schema``) and is kept, so
+    that it is refused like every other unexpected object."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return {(kind, name): (table, _normal(sql)) for kind, name, table, sql in rows
+            if not _sqlites_own(kind, name)}
+
+
+_SQLITE_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat2",
+                            "sqlite_stat3", "sqlite_stat4"})
+
+
+def _sqlites_own(kind: str, name: str) -> bool:
+    if kind == "index":
+        return name.startswith("sqlite_autoindex_")
+    return kind == "table" and name in _SQLITE_TABLES
 
 
 @lru_cache(maxsize=8)

@@ -11,6 +11,7 @@ statement itself, ``fetchone/fetchmany/fetchall`` and every ``COMMIT`` are.
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 from collections.abc import Iterable
@@ -48,6 +49,22 @@ def _nearly_full(path: Path | str) -> bool:
         return shutil.disk_usage(Path(path).parent).free < FULL_BELOW
     except OSError:
         return False
+
+
+_OS_CAUSES = {errno.ENOSPC: "SQLITE_FULL", errno.EDQUOT: "SQLITE_FULL", errno.EIO: "SQLITE_IOERR",
+              errno.EROFS: "SQLITE_READONLY", errno.EACCES: "SQLITE_PERM",
+              errno.EPERM: "SQLITE_PERM"}
+
+
+def os_error_words(exc: OSError) -> tuple[str, str]:
+    """What a failed plain file write means, in Vietnamese and English: the same words as
+    SQLite's failures ("ổ đĩa đã đầy"), else the system's own text."""
+    cause = _OS_CAUSES.get(exc.errno or 0)
+    for prefix, vi, en in _CAUSES:
+        if prefix == cause:
+            return vi, en
+    text = exc.strerror or str(exc)
+    return text, text
 
 
 def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:

@@ -68,6 +68,22 @@ def test_backup_ownership_restore_of_another_desks_backup_is_refused(tmp_path: P
     assert not list(tmp_path.glob("*before-restore*")) and not list(tmp_path.glob("*.restoring"))
 
 
+def test_backup_ownership_unreadable_desk_takes_only_its_own_folders_backup(
+        tmp_path: Path) -> None:
+    a = _desk_with_meeting(tmp_path / "a.db", "Giao ban A")
+    other = _desk_with_meeting(tmp_path / "a.desk", "Giao ban của tệp khác")
+    (mine,) = list_backups(a)
+    (foreign,) = list_backups(other)
+    a.write_bytes(b"")  # the desk lost: its id can no longer be read
+    before, foreign_before = sha256(a), sha256(foreign.path)
+    with pytest.raises(DeskFileError, match="chỉ nhận bản sao lưu trong thư mục sao lưu"):
+        restore_backup(a, foreign.path, NOW + timedelta(hours=1))
+    assert sha256(a) == before and sha256(foreign.path) == foreign_before
+    assert not list(tmp_path.glob("*before-restore*")) and not list(tmp_path.glob("*.restoring"))
+    restore_backup(a, mine.path, NOW + timedelta(hours=2))
+    assert _titles(a) == ["Giao ban A"]
+
+
 def test_backup_ownership_restore_refuses_a_backup_with_planted_objects(tmp_path: Path) -> None:
     db = _desk_with_meeting(tmp_path / "hoinghi.db", "Giao ban A")
     (backup,) = list_backups(db)

@@ -94,7 +94,8 @@ def test_full_disk_cli_import_says_one_line_and_changes_nothing(tmp_path: Path,
         assert len(lines) == 1 and "ổ đĩa đã đầy" in lines[0], result.stderr
         assert sha256(path) == before
         leftovers = [p.name for p in folder.rglob("*") if p.name.endswith(
-            (".partial", ".partial-journal", ".tmp", ".restoring"))]
+            (".partial", ".partial-journal", ".partial-wal", ".partial-shm", ".tmp",
+             ".restoring"))]
         assert leftovers == []
         (folder / "filler").unlink()
         assert _integrity(path) == "ok"

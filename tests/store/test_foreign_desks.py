@@ -66,6 +66,28 @@ def test_foreign_desks_planted_trigger_never_fires(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
+def test_foreign_desks_objects_named_like_sqlites_own_are_refused(tmp_path: Path) -> None:
+    path = bad_desks.planted_sqlite_named(tmp_path)
+    probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:  # SQLite itself loads them: the view answers, so the trigger is live too
+        probe.execute("SELECT * FROM sqlite_v").fetchall()
+    finally:
+        probe.close()
+    before, notes_before = sha256(path), _notes(path)
+    for opening in ({}, {"create": False}, {"read_only": True}):
+        with pytest.raises(DeskFileError, match="sqlite_evil"):
+            open_desk(path, **opening)
+    report = check_desk(path)
+    assert not report.ok
+    text = "\n".join(report.lines)
+    assert "trigger sqlite_evil (lạ)" in text and "sqlite_v" in text
+    result = _cli("check", "--db", str(path))
+    assert result.returncode == 1 and "sqlite_evil" in result.stdout
+    assert "tốt" not in result.stdout
+    assert sha256(path) == before
+    assert _notes(path) == notes_before
+
+
 def test_foreign_desks_check_lists_every_unexpected_object(tmp_path: Path) -> None:
     path = bad_desks.planted_table_and_index(tmp_path)
     conn = sqlite3.connect(path)

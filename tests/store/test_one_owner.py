@@ -105,3 +105,33 @@ def test_one_owner_background_work_never_opens_a_held_desk(
         work(watched, tmp_path)
         # the window's own connection still works and still writes
         notes.add_note(desk, meeting_id=_meeting_id(desk), text="Ghi chép sau đó")
+
+
+def test_one_owner_user_chosen_file_that_is_the_held_desk_is_refused(
+        watched: Path, tmp_path: Path) -> None:
+    """The window's own file pickers (attach a file, import a list or a package, choose a
+    backup) may be pointed at the open desk or its -wal/-shm: refused by inode in one line,
+    before any plain open."""
+    from meetingdesk.domain.errors import DeskFileError
+    from meetingdesk.exchange.packages import read_package
+    from meetingdesk.exchange.reader import read_table
+    from meetingdesk.services import documents
+    from meetingdesk.services.backups import restore_backup
+
+    with open_desk(watched, create=False) as desk:
+        doc_id = documents.list_documents(desk)[0].id
+        assert doc_id is not None
+        alias = tmp_path / "danh-sach.xlsx"
+        os.link(watched, alias)  # another name of the held desk: only the inode tells
+        for chosen in (watched, Path(f"{watched}-wal"), Path(f"{watched}-shm"), alias):
+            readers: list[Callable[[], object]] = [
+                lambda c=chosen: documents.attach_file(desk, doc_id, c),
+                lambda c=chosen: read_table(c),
+                lambda c=chosen: read_package(c),
+                lambda c=chosen: restore_backup(tmp_path / "other.db", c, datetime.now()),
+            ]
+            for read in readers:
+                with pytest.raises(DeskFileError, match="là tệp dữ liệu đang mở"):
+                    read()
+        assert documents.attached_file(desk, doc_id) is None
+        notes.add_note(desk, meeting_id=_meeting_id(desk), text="Ghi chép sau đó")

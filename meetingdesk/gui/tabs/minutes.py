@@ -46,6 +46,7 @@ from meetingdesk.gui.workers import minutes_job, print_job
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services import meetings, minutes_versions
 from meetingdesk.services.changes import meeting_content
+from meetingdesk.services.files import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -265,7 +266,7 @@ class MinutesTab(MeetingTab):
             self.export_to(Path(name), version.id)
 
     def export_to(self, path: Path, version_id: int) -> None:
-        path.write_bytes(self._version_bytes(version_id))
+        write_atomically(path, self._version_bytes(version_id))
         logger.info("Exported minutes version %s to %s", version_id, path)
 
     def print_dialog(self) -> tuple[QPrintDialog, QPrinter] | None:
