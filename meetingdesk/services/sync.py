@@ -238,6 +238,14 @@ class Writer:
         by_kind: dict[str, list[NewState]] = {}
         for s in states:
             by_kind.setdefault(s.kind, []).append(s)
+        targets: dict[str, set[str]] = {}
+        for s in states:
+            spec = REGISTRY[s.kind]
+            for f, v in s.state.values().items():
+                if f in spec.refs and isinstance(v, str):
+                    targets.setdefault(spec.refs[f], set()).add(v)
+        for kind, gids in targets.items():
+            self.book.preload_ids(kind, gids)
         for kind in ORDER:
             living = [s for s in by_kind.get(kind, ()) if s.state.alive]
             self.book.preload_ids(kind, [s.gid for s in living])
