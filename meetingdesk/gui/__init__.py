@@ -1,5 +1,6 @@
-"""The PySide6 interface: the only package that imports Qt."""
+"""The Qt interface. Importing it applies the work-arounds the pinned PySide6 needs (see
+:mod:`meetingdesk.gui.pyside_fixes`) before any window exists."""
 
-from meetingdesk.gui.pyside_guard import guard
+from meetingdesk.gui import pyside_fixes
 
-guard()
+pyside_fixes.install()

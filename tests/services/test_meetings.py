@@ -146,7 +146,8 @@ def test_meeting_copy_takes_sites_roles_and_agenda_not_notes_tasks_or_statuses(
     assert copied.attendance.role is Role.CHAIR
     assert copied.attendance.status is AttendanceStatus.EXPECTED
     assert (copied.attendance.reason, copied.attendance.checked_in_at) == (None, None)
-    (copied_item,) = agenda.agenda(desk, copy.id)
+    review, copied_item = agenda.agenda(desk, copy.id)
+    assert review.title.startswith("Đánh giá kết quả thực hiện nhiệm vụ giao tại")
     assert (copied_item.title, copied_item.planned_minutes, copied_item.presenter_id) == (
         "Khai mạc", 10, chair.id)
     assert copied_item.actual_start is None and copied_item.id != item.id
