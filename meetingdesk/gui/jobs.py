@@ -78,6 +78,10 @@ class _Worker(QObject):
     failed = Signal(object, object)
     """(this worker, the exception)"""
     stage = Signal(str)
+    ended = Signal()
+    """After ``finished`` or ``failed``: quits the thread. (A signal without arguments on
+    purpose: PySide6 6.12 loses a reference to ``True``/``False`` each time a signal with
+    arguments calls a slot that takes fewer, which crashes the process in the end.)"""
 
     def __init__(self, task: Task) -> None:
         super().__init__()
@@ -93,6 +97,7 @@ class _Worker(QObject):
             self.failed.emit(self, exc)
         else:
             self.finished.emit(self, result)
+        self.ended.emit()
 
 
 class BackgroundRunner(QObject):
@@ -145,8 +150,7 @@ class BackgroundRunner(QObject):
         worker.finished.connect(self._finished)  # queued: the runner lives in the GUI thread
         worker.failed.connect(self._failed)
         # quit from the job's thread, so that a GUI thread waiting for it cannot deadlock
-        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        worker.ended.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         self._running = (thread, worker)
         thread.start()
 
