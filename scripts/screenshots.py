@@ -22,6 +22,7 @@ import os
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,7 @@ def main() -> int:
     from meetingdesk.gui.dialogs.preferences import PreferencesDialog
     from meetingdesk.gui.help import show_help
     from meetingdesk.gui.main_window import MainWindow
+    from meetingdesk.gui.report_window import ReportDialog
     from meetingdesk.gui.settings import Settings
     from meetingdesk.gui.widgets import select_id
     from meetingdesk.services import directory, minutes_versions
@@ -193,6 +195,21 @@ def main() -> int:
             settle(0.05)
         save(importer, f"{tag}-13-import-dialog")
         importer.close()
+        window.task_dock.show()
+        register = window.task_register()
+        register.set_as_of(date(2023, 7, 15))
+        register.table.selectRow(0)
+        save(window, f"{tag}-15-task-register")
+        window.task_dock.hide()
+        report = ReportDialog(window.session, window, today=date(2023, 12, 31))
+        report.resize(width - 100, height - 60)
+        report.show()
+        report.build()
+        deadline = time.monotonic() + 60
+        while report.document.pageCount() == 0 and time.monotonic() < deadline:
+            settle(0.05)
+        save(report, f"{tag}-16-report")
+        report.close()
         typed = MeetingDialog(directory.list_sites(window.session.desk), window)
         typed.title.setText("Giao ban trực tuyến quý 3")
         typed.start.set_text("15/09/2025 14:00")

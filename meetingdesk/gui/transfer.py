@@ -33,7 +33,7 @@ from meetingdesk.gui.tabs.minutes import preferred_margins
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.minutes.profiles import Margins
-from meetingdesk.services import meetings, participation
+from meetingdesk.services import checkpoints, meetings, participation
 from meetingdesk.services.files import write_atomically
 from meetingdesk.store.desk import Desk
 
@@ -145,11 +145,11 @@ def export_minutes_docx(parent: QWidget, session: DeskSession, meeting_id: int,
 
 
 def export_site_package(parent: QWidget, session: DeskSession, meeting_id: int) -> None:
-    """Write a site's part of the meeting (or the meeting's setup, for the sites) as a
-    ``.mdpkg`` exchange package."""
+    """Write the meeting (or one site's part of it) as a ``.mdpkg`` exchange package: for a
+    partner desk, only what it has not acknowledged yet, or everything."""
     title = tr("Export an exchange package")
     entries = participation.meeting_sites(session.desk, meeting_id)
-    setup = tr("The meeting's setup (sites, agenda, delegates), to send to the sites")
+    setup = tr("The whole meeting (sites, agenda, delegates, notes), to send to the sites")
     items = [setup, *(e.site.name + (f" ({e.site.code})" if e.site.code else "")
                       for e in entries)]
     chosen, ok = QInputDialog.getItem(parent, title, tr("What the package holds:"), items, 0,
@@ -158,6 +158,14 @@ def export_site_package(parent: QWidget, session: DeskSession, meeting_id: int) 
         return
     site = entries[items.index(chosen) - 1].site if chosen != setup else None
     code = (site.code or site.name) if site else None
+    partners = checkpoints.partners(session.desk)
+    everything = tr("Everything (for a new partner, or one that lost its desk)")
+    targets = [everything, *(p.label or p.replica_id[:8] for p in partners)]
+    target, ok = QInputDialog.getItem(parent, title, tr("For which desk (only what it lacks):"),
+                                      targets, 0, False)
+    if not ok:
+        return
+    partner = partners[targets.index(target) - 1].replica_id if target != everything else None
     default = meeting_file_name("Gói trao đổi", meetings.get_meeting(session.desk, meeting_id),
                                 "mdpkg", extra=site.name if site else "thiết lập")
     path = _save_path(parent, title, default, [(package_filter(), PACKAGE_FILTER[1:])])
@@ -167,7 +175,8 @@ def export_site_package(parent: QWidget, session: DeskSession, meeting_id: int) 
     def write(desk: Desk) -> int:
         from meetingdesk.exchange.packages import export_package
 
-        return len(export_package(desk, meeting_id, path, site_code=code).records)
+        return len(export_package(desk, meeting_id, path, site_code=code,
+                                  partner=partner).records)
 
     run_busy(parent, session.runner, tr("Exporting…"), on_desk(session.desk.path, write),
              lambda count: QMessageBox.information(

@@ -1,5 +1,6 @@
 """The demo conference: the online briefing of 3 April 2023 of the Central Organization
-Commission (Ban Tổ chức Trung ương), from the news report in the project's reference folder.
+Commission (Ban Tổ chức Trung ương), from the news report “Ngành Tổ chức xây dựng Đảng triển khai
+nhiệm vụ trọng tâm quý 2” (Hải Hằng, 3 April 2023).
 
 Names, titles, figures and documents come from the article. Clock times, the secretary, the
 agenda's presenter, the other sites, every site's headcount and the connection log are

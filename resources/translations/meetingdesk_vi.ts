@@ -489,7 +489,11 @@ Không: vẫn thêm một người thứ hai cùng tên.</translation>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Open</source>
+        <source>Assigned</source>
+        <translation>Đã giao</translation>
+    </message>
+    <message>
+        <source>Being carried out</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
@@ -557,6 +561,10 @@ Không: vẫn thêm một người thứ hai cùng tên.</translation>
         <translation>Biên bản để sửa bằng Word (DOCX)…</translation>
     </message>
     <message>
+        <source>Conclusion notice (PDF, DOCX)…</source>
+        <translation>Thông báo kết luận (PDF, DOCX)…</translation>
+    </message>
+    <message>
         <source>Exchange packages</source>
         <translation>Gói trao đổi</translation>
     </message>
@@ -567,6 +575,10 @@ Không: vẫn thêm một người thứ hai cùng tên.</translation>
     <message>
         <source>Import package…</source>
         <translation>Nhập gói trao đổi…</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts…</source>
+        <translation>Giải quyết xung đột…</translation>
     </message>
     <message>
         <source>Preferences…</source>
@@ -603,6 +615,14 @@ Không: vẫn thêm một người thứ hai cùng tên.</translation>
     <message>
         <source>Live mode…</source>
         <translation>Chế độ ghi trực tiếp…</translation>
+    </message>
+    <message>
+        <source>Task register</source>
+        <translation>Sổ theo dõi nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Report with charts…</source>
+        <translation>Báo cáo có biểu đồ…</translation>
     </message>
     <message>
         <source>Delete meeting…</source>
@@ -853,8 +873,48 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Nhập</translation>
     </message>
     <message>
+        <source>this desk</source>
+        <translation>bàn này</translation>
+    </message>
+    <message>
+        <source>Keep this one: %1</source>
+        <translation>Giữ bản này: %1</translation>
+    </message>
+    <message>
+        <source>Take the other one: %1</source>
+        <translation>Lấy bản kia: %1</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Giá trị mới</translation>
+    </message>
+    <message>
+        <source>Edit: type a new value</source>
+        <translation>Sửa lại: gõ giá trị mới</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Giải quyết xung đột</translation>
+    </message>
+    <message>
+        <source>These records were changed on two desks without either seeing the other's change. Both values are kept; the one shown is the same on every desk. Choose, for each field, the value to keep: the resolution travels with the next packages.</source>
+        <translation>Các bản ghi này bị sửa ở hai bàn làm việc mà không bên nào thấy thay đổi của bên kia. Cả hai giá trị đều được giữ; giá trị đang hiển thị giống nhau ở mọi bàn. Hãy chọn giá trị cần giữ cho từng trường: cách giải quyết sẽ đi theo các gói trao đổi tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Apply the resolution</source>
+        <translation>Áp dụng cách giải quyết</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>%1 records in conflict.</source>
+        <translation>%1 bản ghi có xung đột.</translation>
+    </message>
+    <message>
+        <source>There is no conflict.</source>
+        <translation>Không có xung đột.</translation>
     </message>
     <message>
         <source>None: the directory only</source>
@@ -933,8 +993,68 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>Set</source>
+        <translation>Đặt</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Sửa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Assigned task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Owner unit</source>
+        <translation>Đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <source>Owner person</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Owner site</source>
+        <translation>Điểm cầu thực hiện</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting are final: only the status can change.</source>
+        <translation>Biên bản cuộc họp này đã chốt: chỉ thay đổi được tình trạng.</translation>
+    </message>
+    <message>
+        <source>Add a progress report</source>
+        <translation>Thêm báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>who reported it (a unit, a document)</source>
+        <translation>ai báo cáo (đơn vị, văn bản)</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(giữ nguyên)</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Nội dung báo cáo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Tình trạng mới</translation>
     </message>
     <message>
         <source>Generated</source>
@@ -1413,12 +1533,16 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xung đột</translation>
     </message>
     <message>
-        <source>Kept as here</source>
-        <translation>Giữ bản ở đây</translation>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
     </message>
     <message>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Older, ignored</source>
+        <translation>Cũ hơn, bỏ qua</translation>
     </message>
     <message>
         <source>Person</source>
@@ -1449,16 +1573,36 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Thứ tự</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>Người chủ trì</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Exists</source>
+        <translation>Còn tồn tại</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>đã xóa</translation>
+    </message>
+    <message>
         <source>On merging</source>
         <translation>Khi hợp nhất</translation>
+    </message>
+    <message>
+        <source>Values (here → package)</source>
+        <translation>Giá trị (ở đây → trong gói)</translation>
     </message>
     <message>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <source>Fields that differ</source>
-        <translation>Trường khác nhau</translation>
+        <source>Fields in conflict</source>
+        <translation>Trường xung đột</translation>
     </message>
     <message>
         <source>Minutes become final from the Minutes tab.</source>
@@ -1594,7 +1738,7 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     </message>
     <message>
         <source>End the meeting</source>
-        <translation>Kết thúc hội nghị</translation>
+        <translation>Kết thúc cuộc họp</translation>
     </message>
     <message>
         <source>Choose the speaker (type a name without accents, Enter)</source>
@@ -1689,8 +1833,16 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Phần của điểm cầu %1 trong cuộc họp “%2”</translation>
     </message>
     <message>
-        <source>The setup of the meeting “%2” (sites, agenda, delegates)</source>
-        <translation>Thiết lập cuộc họp “%2” (điểm cầu, chương trình, đại biểu)</translation>
+        <source>The meeting “%2” (sites, agenda, delegates, notes)</source>
+        <translation>Cuộc họp “%2” (điểm cầu, chương trình, đại biểu, ghi chép)</translation>
+    </message>
+    <message>
+        <source>%1 records were changed both here and at the sender: both values are kept and the same one is shown on every desk. They are listed first; resolve them with Exchange packages ▸ Resolve conflicts.</source>
+        <translation>%1 bản ghi bị sửa cả ở đây và ở nơi gửi: cả hai giá trị đều được giữ và giá trị hiển thị giống nhau ở mọi bàn. Chúng được liệt kê đầu tiên; hãy giải quyết bằng Gói trao đổi ▸ Giải quyết xung đột.</translation>
+    </message>
+    <message>
+        <source>Package imported: %1 new, %2 changed, %3 deleted; %4 conflicts kept with both values.</source>
+        <translation>Đã nhập gói: %1 mới, %2 thay đổi, %3 xóa; %4 xung đột được giữ cả hai giá trị.</translation>
     </message>
     <message>
         <source>Made %1 on the desk %2.</source>
@@ -1705,20 +1857,12 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Đang đọc gói…</translation>
     </message>
     <message>
-        <source>%1 records were changed both here and at the sender: they stay as they are here (never overwritten). They are listed first; check them by hand.</source>
-        <translation>%1 bản ghi đã bị sửa cả ở đây lẫn ở nơi gửi: chúng được giữ nguyên như ở đây (không bị ghi đè). Chúng được liệt kê đầu tiên; hãy kiểm tra và sửa tay.</translation>
-    </message>
-    <message>
         <source>Nothing is written before you press Import.</source>
         <translation>Chưa ghi gì cho tới khi bấm Nhập.</translation>
     </message>
     <message>
         <source>There is nothing new to import.</source>
         <translation>Không có gì mới để nhập.</translation>
-    </message>
-    <message>
-        <source>Package imported: %1 new, %2 changed; %3 conflicts left as they are here.</source>
-        <translation>Đã nhập gói: %1 mới, %2 thay đổi; %3 xung đột được giữ nguyên như ở đây.</translation>
     </message>
     <message>
         <source>Site code</source>
@@ -1785,8 +1929,28 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Xuất biên bản để sửa bằng Word</translation>
     </message>
     <message>
+        <source>The whole meeting (sites, agenda, delegates, notes), to send to the sites</source>
+        <translation>Cả cuộc họp (điểm cầu, chương trình, đại biểu, ghi chép), để gửi các điểm cầu</translation>
+    </message>
+    <message>
+        <source>Export the conclusion notice</source>
+        <translation>Xuất thông báo kết luận</translation>
+    </message>
+    <message>
         <source>Word documents (*.docx)</source>
         <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the conclusion notice…</source>
+        <translation>Đang ghi thông báo kết luận…</translation>
+    </message>
+    <message>
+        <source>The conclusion notice was written to %1.</source>
+        <translation>Đã ghi thông báo kết luận vào %1.</translation>
     </message>
     <message>
         <source>Writing the minutes…</source>
@@ -1801,12 +1965,16 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Xuất gói trao đổi</translation>
     </message>
     <message>
-        <source>The meeting's setup (sites, agenda, delegates), to send to the sites</source>
-        <translation>Thiết lập cuộc họp (điểm cầu, chương trình, đại biểu), để gửi các điểm cầu</translation>
-    </message>
-    <message>
         <source>What the package holds:</source>
         <translation>Nội dung của gói:</translation>
+    </message>
+    <message>
+        <source>Everything (for a new partner, or one that lost its desk)</source>
+        <translation>Tất cả (cho đối tác mới, hoặc đối tác bị mất dữ liệu)</translation>
+    </message>
+    <message>
+        <source>For which desk (only what it lacks):</source>
+        <translation>Gửi cho bàn làm việc nào (chỉ những gì bàn đó chưa có):</translation>
     </message>
     <message>
         <source>The package was written to %1 (%2 records).</source>
@@ -2091,6 +2259,134 @@ Hủy: quay lại ghi chú.</translation>
     <message>
         <source>The minutes of this meeting are final: it can be read but not changed. To change it, reopen it on the Minutes tab.</source>
         <translation>Biên bản cuộc họp này đã chính thức: chỉ xem, không sửa được. Muốn sửa, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Ngày họp</translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>Báo cáo gần nhất</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Năm trước</translation>
+    </message>
+    <message>
+        <source>Report with charts</source>
+        <translation>Báo cáo có biểu đồ</translation>
+    </message>
+    <message>
+        <source>Build the report</source>
+        <translation>Lập báo cáo</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Save XLSX…</source>
+        <translation>Lưu XLSX…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>%1 meetings from %2 to %3.</source>
+        <translation>%1 hội nghị từ %2 đến %3.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>Đã ghi báo cáo vào %1.</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>(tất cả)</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Chưa hoàn thành</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Đánh dấu hoàn thành</translation>
+    </message>
+    <message>
+        <source>Add progress…</source>
+        <translation>Thêm tiến độ…</translation>
+    </message>
+    <message>
+        <source>Remove report</source>
+        <translation>Xóa báo cáo</translation>
+    </message>
+    <message>
+        <source>Quarter due</source>
+        <translation>Quý đến hạn</translation>
+    </message>
+    <message>
+        <source>Progress reports of the chosen task</source>
+        <translation>Các báo cáo tiến độ của nhiệm vụ đang chọn</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation>%1 trên %2 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Edit the task</source>
+        <translation>Sửa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Mark the task done</source>
+        <translation>Đánh dấu nhiệm vụ hoàn thành</translation>
+    </message>
+    <message>
+        <source>Change the task's status</source>
+        <translation>Đổi tình trạng nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove the progress report</source>
+        <translation>Xóa báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>Reorder the tasks</source>
+        <translation>Sắp xếp lại nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Xóa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove the task “%1” and its progress reports?</source>
+        <translation>Xóa nhiệm vụ “%1” cùng các báo cáo tiến độ của nó?</translation>
+    </message>
+    <message>
+        <source>Remove the task</source>
+        <translation>Xóa nhiệm vụ</translation>
     </message>
 </context>
 </TS>

@@ -36,7 +36,7 @@ def people_combo(people: list[Person], current: int | None, parent: QWidget) -> 
     return fold_search(combo)
 
 
-def _sites_combo(sites: list[Site], current: int | None, parent: QWidget) -> QComboBox:
+def sites_combo(sites: list[Site], current: int | None, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(tr("(none)"), None)
     for s in sites:
@@ -84,7 +84,7 @@ class PersonDialog(FormDialog):
         self.titles.setPlaceholderText(tr("One title per line, in order"))
         self.titles.setFixedHeight(self.fontMetrics().height() * 4 + 12)
         self.organization = QLineEdit((person.organization or "") if person else "", self)
-        self.site = _sites_combo(sites, person.site_id if person else default_site, self)
+        self.site = sites_combo(sites, person.site_id if person else default_site, self)
         self.rank = QSpinBox(self)
         self.rank.setRange(0, 100000)
         derived = rank_of_titles(person.titles) if person else UNRANKED
@@ -175,7 +175,7 @@ class AttendanceDialog(FormDialog):
     def __init__(self, name: str, attendance: Attendance, sites: list[Site],
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Delegate: %1").replace("%1", name), parent)
-        self.site = _sites_combo(sites, attendance.site_id, self)
+        self.site = sites_combo(sites, attendance.site_id, self)
         self.role = enum_combo(Role, self)
         set_combo_data(self.role, attendance.role)
         self.status = enum_combo(AttendanceStatus, self)

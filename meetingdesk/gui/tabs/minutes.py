@@ -39,12 +39,10 @@ from meetingdesk.gui.models.minutes import signed_status, versions_model
 from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.save_paths import default_path, minutes_name
 from meetingdesk.gui.settings import Settings
-from meetingdesk.gui.signing import check_signatures, sign_version
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.gui.workers import minutes_job, print_job
-from meetingdesk.minutes.generate import meeting_profile
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services import meetings, minutes_versions
 from meetingdesk.services.changes import meeting_content
@@ -61,7 +59,7 @@ def preferred_margins(settings: Settings) -> Margins | None:
 
 
 class MinutesTab(MeetingTab):
-    KINDS = frozenset({"meetings", "minutes_versions", "organization"})
+    KINDS = frozenset({"meetings", "minutes_versions", "organization", "issuers"})
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -69,6 +67,7 @@ class MinutesTab(MeetingTab):
         self._generating: Task | None = None
         self._generating_for: int | None = None
         self._printing: Task | None = None
+        self._profile_for: int | None = None
         self.profile = QComboBox(self)
         for p in Profile:
             self.profile.addItem(label(p), p)
@@ -135,16 +134,25 @@ class MinutesTab(MeetingTab):
             self._load_pdf(b"")
             self.progress_label.clear()
             self.state.clear()
-            i = self.profile.findData(meeting_profile(self.desk, meeting_id)
-                                      if meeting_id is not None else Profile.PARTY)
-            chosen = self.settings.get(keys.MINUTES_PROFILE)
-            if chosen:
-                i = self.profile.findData(Profile(chosen))
-            self.profile.setCurrentIndex(max(0, i))
         super().show_meeting(meeting_id)
+
+    def _choose_profile(self, meeting_id: int) -> None:
+        """The profile of a meeting shown for the first time: the one chosen last, else its
+        issuer's. (Here, when the tab is shown: the minutes' modules, reportlab with them,
+        load only then, not while the window starts.)"""
+        from meetingdesk.minutes.generate import meeting_profile
+
+        self._profile_for = meeting_id
+        i = self.profile.findData(meeting_profile(self.desk, meeting_id))
+        chosen = self.settings.get(keys.MINUTES_PROFILE)
+        if chosen:
+            i = self.profile.findData(Profile(chosen))
+        self.profile.setCurrentIndex(max(0, i))
 
     def refresh(self) -> None:
         assert self.meeting_id is not None
+        if self._profile_for != self.meeting_id:
+            self._choose_profile(self.meeting_id)
         current: MinutesVersion | None = selected_row(self.table)
         versions = minutes_versions.list_versions(self.desk, self.meeting_id)
         self.model.set_rows(versions)
@@ -339,12 +347,16 @@ class MinutesTab(MeetingTab):
         version = self._version()
         if self.meeting_id is None or version is None or not version.final:
             return
+        from meetingdesk.gui.signing import sign_version  # pyHanko loads when first asked
+
         meeting_id = self.meeting_id
         sign_version(self, self.session.runner, self.desk, meeting_id, self.settings,
                      lambda: self.session.written(meeting_content(meeting_id)))
 
     @guarded
     def check_signatures(self) -> None:
+        from meetingdesk.gui.signing import check_signatures
+
         check_signatures(self, self.settings)
 
     @guarded

@@ -37,7 +37,7 @@ def totals_text(site_count: int, delegate_count: int) -> str:
 
 class OverviewTab(MeetingTab):
     KINDS = frozenset({"meetings", "meeting_sites", "attendances", "sites", "people",
-                       "connection_events"})
+                       "connection_events", "issuers"})
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
