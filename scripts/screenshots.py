@@ -234,8 +234,15 @@ def main() -> int:
         guide.tabs.setCurrentWidget(guide.shortcuts)
         save(guide, f"{tag}-17-shortcuts")
         guide.close()
-        version = view.minutes._version()
-        assert version is not None and version.id is not None
+        # the live demo left the meeting running: end it, then make its minutes final
+        from datetime import datetime
+
+        from meetingdesk.minutes.generate import generate_minutes
+        from meetingdesk.services.live import end_meeting
+
+        end_meeting(window.session.desk, view.meeting_id, datetime.now())
+        version, _pdf = generate_minutes(window.session.desk, view.meeting_id)
+        assert version.id is not None
         minutes_versions.mark_final(window.session.desk, version.id)
         window.session.written()
         view.tabs.setCurrentWidget(view.overview)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from conftest import body_text, squeeze
-
 from meetingdesk.exchange.export import export_table
 from meetingdesk.exchange.importer import apply_import, plan_import
 from meetingdesk.exchange.mapping import guess_mapping
@@ -17,6 +15,7 @@ from meetingdesk.minutes.generate import minutes_pdf
 from meetingdesk.minutes.profiles import profile_for
 from meetingdesk.services import directory, meetings, participation
 from meetingdesk.store.desk import Desk
+from tests.minutes.conftest import body_text, squeeze
 
 PROTOCOL = ["Trịnh Việt Hùng", "Phạm Hoàng Sơn", "Dương Xuân Hùng", "Lê Thị Thu"]
 WRONG_ORDER = [  # as a site might send it: staff first, the Secretary last

@@ -169,5 +169,5 @@ class ConflictDialog(QDialog):
         logger.info("Resolved the conflict of %s %s: %s", conflict.kind, conflict.gid,
                     sorted(choices))
         self.session.undo_stack.clear()  # not on the undo stack: see the module's docstring
-        self.session.changed.emit()
+        self.session.written()
         self.reload()
