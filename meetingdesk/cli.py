@@ -28,6 +28,7 @@ from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
 from meetingdesk.services.session import open_session
 from meetingdesk.store.desk import Desk, open_desk, read_only_error, writable
+from meetingdesk.store.lock import DeskInUseError
 
 logger = logging.getLogger(__name__)
 
@@ -202,18 +203,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_export_package(args: argparse.Namespace) -> int:
-    """Write a site's part of a meeting (or, without --site, its setup) as a .mdpkg file."""
+    """Write a meeting (or, with --site, one site's part) as a .mdpkg file: for a partner
+    (--to) only what it lacks, unless --all."""
     from meetingdesk.exchange.packages import export_package
+    from meetingdesk.services.checkpoints import find_partner
 
     with _writing(args.db, create=False) as desk:
-        package = export_package(desk, args.meeting_id, args.output, site_code=args.site)
-    counts = ", ".join(f"{k} {n}" for k, n in package.manifest["counts"].items() if n)
-    _out(f"Đã ghi gói {package.scope} ({counts}) vào {args.output}")
+        partner = find_partner(desk, args.to) if args.to else None
+        package = export_package(desk, args.meeting_id, args.output, site_code=args.site,
+                                 partner=partner, everything=args.all)
+    m = package.manifest
+    counts = ", ".join(f"{k} {n}" for k, n in m["counts"].items() if n) or "không có gì mới"
+    _out(f"Đã ghi gói {package.scope} ({counts}; thay đổi {m['since']}→{m['upto']}) "
+         f"vào {args.output}")
     return 0
 
 
 def cmd_import_package(args: argparse.Namespace) -> int:
-    """Merge a .mdpkg exchange package into the desk (conflicts are shown, never overwritten)."""
+    """Merge a .mdpkg exchange package into the desk (conflicts are kept, never overwritten)."""
     from meetingdesk.exchange.packages import import_package, read_package
     from meetingdesk.exchange.report import merge_lines
 
@@ -222,6 +229,16 @@ def cmd_import_package(args: argparse.Namespace) -> int:
         report = import_package(desk, package, dry_run=args.dry_run)
     for line in merge_lines(report):
         _out(line)
+    return 0
+
+
+def cmd_exchange(args: argparse.Namespace) -> int:
+    """Partners and their checkpoints, conflicts kept in the desk, and their resolution."""
+    from meetingdesk.exchange import exchange_commands
+
+    with _writing(args.db, create=False) as desk:
+        for line in exchange_commands.run(desk, args):
+            _out(line)
     return 0
 
 
@@ -307,16 +324,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
                    help="tệp .xlsx hoặc .csv (UTF-8 có BOM)")
     p = command("export-package", cmd_export_package,
-                "ghi gói trao đổi .mdpkg: phần của một điểm cầu, hoặc thiết lập cuộc họp")
+                "ghi gói trao đổi .mdpkg: cả cuộc họp, hoặc phần của một điểm cầu")
     p.add_argument("meeting_id", type=int, metavar="MÃ_CUỘC_HỌP")
     p.add_argument("--site", default=None, metavar="MÃ_ĐIỂM_CẦU",
-                   help="điểm cầu cần gửi; bỏ trống để gửi thiết lập cả cuộc họp")
+                   help="chỉ phần của điểm cầu này; bỏ trống để gửi cả cuộc họp")
+    p.add_argument("--to", default=None, metavar="ĐỐI_TÁC",
+                   help="bàn làm việc nhận (mã replica hoặc tên): chỉ gửi những gì nó chưa có")
+    p.add_argument("--all", action="store_true", help="gửi tất cả (đối tác mất dữ liệu)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.mdpkg")
     p = command("import-package", cmd_import_package,
-                "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được báo, không ghi đè; "
+                "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được giữ, không ghi đè; "
                 "tạo tệp dữ liệu nếu chưa có)")
     p.add_argument("file", type=Path, metavar="TỆP.mdpkg")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    p = command("exchange", cmd_exchange,
+                "đối tác trao đổi, các xung đột và cách giải quyết từng trường")
+    p.add_argument("action", choices=("partners", "conflicts", "resolve", "whoami"))
+    p.add_argument("record", nargs="?", metavar="MÃ_BẢN_GHI",
+                   help="resolve: mã toàn cục (hoặc phần đầu) của bản ghi xung đột")
+    p.add_argument("--field", default=None, metavar="TRƯỜNG",
+                   help="resolve: trường cần giải quyết (_alive: còn hay xóa bản ghi)")
+    choice = p.add_mutually_exclusive_group()
+    choice.add_argument("--keep", action="store_true", help="giữ bản đang hiển thị")
+    choice.add_argument("--take-other", action="store_true", help="lấy bản kia")
+    choice.add_argument("--set", default=None, metavar="GIÁ_TRỊ", help="sửa lại thành giá trị này")
     p = command("minutes-docx", cmd_minutes_docx,
                 "xuất biên bản ra DOCX để sửa bằng Word (cùng nội dung và thể thức với PDF)")
     p.add_argument("meeting_id", type=int, metavar="MÃ_CUỘC_HỌP")
@@ -340,7 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except MeetingDeskError as exc:
-        print(f"meetingdesk: {_with_backup_offer(exc, args.db)}", file=sys.stderr)
+        holder = f" ({exc.holder})" if isinstance(exc, DeskInUseError) else ""
+        print(f"meetingdesk: {_with_backup_offer(exc, args.db)}{holder}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:
         # A file of the user's (not a desk) read through SQLite, or damage that shows only

@@ -22,22 +22,27 @@ from datetime import datetime
 from typing import Any
 
 from meetingdesk.exchange.errors import PackageError
-from meetingdesk.services import wire
+from meetingdesk.services.wire import is_gid as _gid
+from meetingdesk.services.wire import kinds as _kinds
+from meetingdesk.services.wire import schema_version as _schema_version
 
 FORMAT = "meetingdesk-exchange"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 RECORDS = "records.json"
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_RECORDS_BYTES = 16 * 1024 * 1024
 MAX_RECORDS = 20_000
 MAX_DEPTH = 8
-"""Arrays and objects inside one another: a record is ``[{data: {field: [..]}}]``, 4 deep."""
+"""Arrays and objects inside one another: a record is
+``[{state: {f: {field: [[value, …]]}}}]``, 6 deep."""
 MAX_TEXT = 2_000
 """Characters of a manifest text (a meeting's title is at most 2,000)."""
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _ID = re.compile(r"[0-9A-Za-z-]{1,64}")
+_SCOPE = re.compile(r"(meeting:[0-9a-f-]{36}|site:[0-9a-f-]{36}:[0-9a-f-]{36})")
+MAX_PARTNERS = 1_000
 
 
 def refused(name: str, why_vi: str, why_en: str) -> PackageError:
@@ -95,22 +100,36 @@ def _time(value: Any) -> bool:
     return True
 
 
-def _ref(value: Any) -> bool:
-    return (isinstance(value, list) and len(value) == 2 and _text(value[0], limit=64)
-            and _int(value[1]) and 0 < value[1] < 1 << 62)
+def _seq(value: Any) -> bool:
+    return _int(value) and 0 <= value < 1 << 62
+
+
+def _acks(value: Any) -> bool:
+    """``{partner replica: {scope: sequence number}}``."""
+    return isinstance(value, dict) and len(value) <= MAX_PARTNERS and all(
+        isinstance(k, str) and _ID.fullmatch(k) and isinstance(v, dict)
+        and len(v) <= MAX_PARTNERS
+        and all(isinstance(sk, str) and _SCOPE.fullmatch(sk) and _seq(n) for sk, n in v.items())
+        for k, v in value.items())
 
 
 _FIELDS = {
     "format_version": ("phiên bản định dạng gói", "format version"),
     "schema_version": ("phiên bản lược đồ dữ liệu", "schema version"),
     "members": ("danh sách thành phần", "list of members"),
-    "desk_id": ("mã tệp dữ liệu nguồn", "source desk id"),
+    "replica": ("mã bàn làm việc gửi", "sending desk's replica id"),
+    "label": ("tên bàn làm việc gửi", "sending desk's name"),
+    "to": ("bàn làm việc nhận", "receiving desk"),
     "scope": ("phạm vi gói", "scope"),
+    "scope_key": ("mã phạm vi gói", "scope key"),
+    "since": ("điểm bắt đầu của các thay đổi", "first change covered"),
+    "upto": ("điểm kết thúc của các thay đổi", "last change covered"),
+    "acks": ("các xác nhận đã nhận", "acknowledgements"),
     "created_at": ("thời điểm tạo gói", "time it was made"),
     "meeting.planned_start": ("giờ bắt đầu cuộc họp", "meeting's planned start"),
-    "meeting.ref": ("mã tham chiếu cuộc họp", "meeting's reference"),
+    "meeting.gid": ("mã toàn cục của cuộc họp", "meeting's global id"),
     "site.code": ("mã điểm cầu", "site's code"),
-    "site.ref": ("mã tham chiếu điểm cầu", "site's reference"),
+    "site.gid": ("mã toàn cục của điểm cầu", "site's global id"),
     "counts": ("số bản ghi theo loại", "record counts"),
 }
 
@@ -135,18 +154,28 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
     schema = manifest.get("schema_version")
     if not _int(schema) or schema < 1:
         raise bad("schema_version")
-    if version > FORMAT_VERSION or schema > wire.schema_version():
+    if version > FORMAT_VERSION or schema > _schema_version():
         raise refused(name, "gói được tạo bởi phiên bản MeetingDesk mới hơn; hãy cập nhật",
                       "it was made by a newer MeetingDesk; please update")
+    if version < FORMAT_VERSION:
+        raise refused(name, f"gói theo định dạng cũ (phiên bản {version}) không mang lịch sử "
+                      "sửa đổi nên có thể ghi đè dữ liệu mới hơn; hãy xuất lại gói từ bàn làm "
+                      "việc gửi sau khi cập nhật MeetingDesk",
+                      f"it has the old format (version {version}), without revisions, and "
+                      "could overwrite newer data; export it again from the sending desk "
+                      "after updating MeetingDesk")
     members = manifest.get("members")
     if (not isinstance(members, dict) or set(members) != {RECORDS}
             or not isinstance(members[RECORDS], str) or not _HEX64.fullmatch(members[RECORDS])):
         raise bad("members")
-    desk_id = manifest.get("desk_id")
-    if not isinstance(desk_id, str) or not _ID.fullmatch(desk_id):
-        raise bad("desk_id")
-    if manifest.get("scope") not in ("site", "setup"):
-        raise bad("scope")
+    for field, ok in (("replica", lambda v: isinstance(v, str) and _ID.fullmatch(v)),
+                      ("label", lambda v: _text(v, empty=True, limit=500)),
+                      ("to", lambda v: v is None or (isinstance(v, str) and _ID.fullmatch(v))),
+                      ("scope", lambda v: v in ("site", "meeting")),
+                      ("scope_key", lambda v: isinstance(v, str) and _SCOPE.fullmatch(v)),
+                      ("since", _seq), ("upto", _seq), ("acks", _acks)):
+        if not ok(manifest.get(field)):
+            raise bad(field)
     if "created_at" in manifest and not _time(manifest["created_at"]):
         raise bad("created_at")
     meeting = manifest.get("meeting")
@@ -155,8 +184,8 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
                       "its manifest does not name the meeting (its title)")
     if meeting.get("planned_start") is not None and not _time(meeting["planned_start"]):
         raise bad("meeting.planned_start")
-    if "ref" in meeting and not _ref(meeting["ref"]):
-        raise bad("meeting.ref")
+    if not _gid(meeting.get("gid")):
+        raise bad("meeting.gid")
     site = manifest.get("site")
     if manifest["scope"] == "site":
         if not isinstance(site, dict) or not _text(site.get("name")):
@@ -164,11 +193,11 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
                           "its manifest does not name the site")
         if site.get("code") is not None and not _text(site["code"], limit=100):
             raise bad("site.code")
-        if "ref" in site and not _ref(site["ref"]):
-            raise bad("site.ref")
+        if not _gid(site.get("gid")):
+            raise bad("site.gid")
     counts = manifest.get("counts", {})
     if not isinstance(counts, dict) or any(
-            k not in wire.KINDS or not _int(n) or not 0 <= n <= MAX_RECORDS
+            k not in _kinds() or not _int(n) or not 0 <= n <= MAX_RECORDS
             for k, n in counts.items()):
         raise bad("counts")
     return manifest
@@ -176,7 +205,7 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
 
 def check_records(name: str, raw: Any) -> list[Any]:
     """The record list, checked for its shape, count and depth (each record's fields are
-    checked by :func:`meetingdesk.services.wire.parse_record` and on merge)."""
+    checked by :func:`meetingdesk.services.wire.parse_record`)."""
     if not isinstance(raw, list):
         raise refused(name, "danh sách bản ghi không hợp lệ", "its record list is invalid")
     if len(raw) > MAX_RECORDS:

@@ -1,11 +1,15 @@
 """Site exchange packages (``.mdpkg``): a ZIP holding ``manifest.json`` and ``records.json``.
 
-The manifest names the format and its version, the desk schema version, the source desk id,
-the meeting (ref, title, planned start), the scope — ``site`` (a province's part of a meeting)
-or ``setup`` (the centre's meeting setup) — and the sha256 of every other member. Reading a
-package goes through :mod:`~meetingdesk.exchange.zipguard` (no extraction, limits counted on
-bytes actually read); a member missing, extra, or whose digest differs is refused before
-anything is merged. Merging is :mod:`meetingdesk.services.sync`'s.
+The manifest names the format and its version, the desk schema version, the sending replica
+(id and label), the meeting (global id, title, planned start), the scope — ``site`` (one
+site's part of a meeting) or ``meeting`` (all of it) — the sending desk's sequence numbers the
+package covers (``since`` → ``upto``), its acknowledgements of what it holds of every partner,
+and the sha256 of every other member. ``records.json`` holds revision states
+(:mod:`meetingdesk.services.wire`). Reading a package goes through
+:mod:`~meetingdesk.exchange.zipguard` (no extraction, limits counted on bytes actually read); a
+member missing, extra, or whose digest differs is refused before anything is merged. Packages
+of the first format (rows without revisions) are refused with one line: merging them could
+roll records back. Merging is :mod:`meetingdesk.services.sync`'s.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import json
 import logging
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +36,16 @@ from meetingdesk.exchange.manifest import (
 )
 from meetingdesk.exchange.manifest import refused as _refuse
 from meetingdesk.exchange.zipguard import open_zip
-from meetingdesk.services import directory, meetings, sync, wire
+from meetingdesk.services import (
+    checkpoints,
+    directory,
+    meetings,
+    outgoing,
+    participation,
+    sync,
+    wire,
+)
+from meetingdesk.services.backups import list_backups
 from meetingdesk.services.bulk import backup_desk
 from meetingdesk.services.files import replacing
 from meetingdesk.store.desk import Desk
@@ -40,6 +53,10 @@ from meetingdesk.store.desk import Desk
 logger = logging.getLogger(__name__)
 
 SUFFIX = ".mdpkg"
+IMPORT_BACKUP_WINDOW = timedelta(minutes=10)
+"""Imports that change something within this time of the last import backup share it: a
+centre importing 34 packages in a row takes one backup, not 34 copies of a growing desk
+(restoring it, the packages imported since can simply be imported again)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +70,8 @@ class Package:
 
     @property
     def source(self) -> str:
-        return str(self.manifest["desk_id"])
+        """The sending desk's replica id."""
+        return str(self.manifest["replica"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,47 +89,56 @@ def _sha256(data: bytes) -> str:
 
 
 def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
-                   site_code: str | None = None) -> Package:
-    """Write a meeting's part for one site (``site_code``), or its whole setup, to ``path``.
-
-    The file appears only once complete (written beside it, then renamed).
-    """
+                   site_code: str | None = None, partner: str | None = None,
+                   everything: bool = False) -> Package:
+    """Write a meeting (or one site's part of it, ``site_code``) to ``path``: for ``partner``
+    (a replica id) only what it has not acknowledged yet, unless ``everything``; without a
+    partner, everything. The file appears only once complete (written beside it, then
+    renamed)."""
     path = Path(path)
     meeting = meetings.get_meeting(desk, meeting_id)
-    manifest: dict[str, Any] = {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": wire.schema_version(),
-        "desk_id": wire.desk_id(desk), "created_at": datetime.now().isoformat(timespec="seconds"),
-        "meeting": {"title": meeting.title,
-                    "planned_start": meeting.planned_start.isoformat()
-                    if meeting.planned_start else None},
-    }
+    site_id = None
+    site_info: dict[str, Any] | None = None
     if site_code:
         site = directory.find_site(desk, site_code)
         if site is None or site.id is None:
             raise PackageError(f"Không có điểm cầu nào có mã hoặc tên “{site_code}”.",
                                f"No site has the code or name “{site_code}”.")
-        records = wire.meeting_part(desk, meeting_id, site.id)
-        if not any(r.kind == "meeting_site" for r in records):
+        if not any(e.site.id == site.id for e in participation.meeting_sites(desk, meeting_id)):
             raise PackageError(f"Điểm cầu {site.name} không tham gia cuộc họp này.",
                                f"The site {site.name} does not take part in this meeting.")
-        manifest["scope"] = "site"
-        manifest["site"] = {"name": site.name, "code": site.code,
-                            "ref": list(next(r.ref for r in records if r.kind == "site"
-                                             and r.data["name"] == site.name))}
-    else:
-        records = wire.meeting_setup(desk, meeting_id)
-        manifest["scope"] = "setup"
-    manifest["meeting"]["ref"] = list(next(r.ref for r in records if r.kind == "meeting"))
-    body = json.dumps([r.to_json() for r in records], ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
-    manifest["members"] = {RECORDS: _sha256(body)}
-    manifest["counts"] = {k: sum(1 for r in records if r.kind == k) for k in wire.ORDER}
-    head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-    with replacing(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(MANIFEST, head)
-        zf.writestr(RECORDS, body)
-    logger.info("Exported %d records of meeting %d to %s", len(records), meeting_id, path)
-    return Package(manifest, records)
+        site_id = site.id
+        site_info = {"name": site.name, "code": site.code}
+    package: list[Package] = []
+
+    def write(out: outgoing.Outgoing) -> None:
+        manifest: dict[str, Any] = {
+            "format": FORMAT, "format_version": FORMAT_VERSION,
+            "schema_version": wire.schema_version(), "replica": out.replica, "label": out.label,
+            "created_at": datetime.now().isoformat(timespec="seconds"),
+            "meeting": {"gid": out.meeting, "title": meeting.title,
+                        "planned_start": meeting.planned_start.isoformat()
+                        if meeting.planned_start else None},
+            "scope": "site" if site_info else "meeting", "scope_key": out.scope,
+            "since": out.since, "upto": out.upto, "acks": out.acks, "to": out.to,
+        }
+        if site_info is not None:
+            manifest["site"] = {**site_info, "gid": out.site}
+        body = json.dumps([r.to_json() for r in out.records], ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+        manifest["members"] = {RECORDS: _sha256(body)}
+        manifest["counts"] = wire.kinds_count(out.records)
+        head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        with replacing(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(MANIFEST, head)
+            zf.writestr(RECORDS, body)
+        package.append(Package(manifest, out.records))
+
+    out = outgoing.send(desk, meeting_id=meeting_id, site_id=site_id, partner=partner,
+                        everything=everything, writer=write)
+    logger.info("Exported %d records of meeting %d (since %d) to %s", len(out.records),
+                meeting_id, out.since, path)
+    return package[0]
 
 
 def _json(name: str, member: str, data: bytes) -> Any:
@@ -124,7 +151,7 @@ def _json(name: str, member: str, data: bytes) -> Any:
 
 def read_package(path: str | Path) -> Package:
     """Open, check and parse a package; raises :class:`PackageError` (or a hostile-file
-    error) for anything damaged, tampered with, unsafe or unknown."""
+    error) for anything damaged, tampered with, unsafe, of the old format or unknown."""
     path = Path(path)
     name = path.name
     with open_zip(path) as z:
@@ -142,29 +169,50 @@ def read_package(path: str | Path) -> Package:
         records = [wire.parse_record(r) for r in raw]
     except MeetingDeskError as exc:
         raise _refuse(name, exc.vi, exc.en) from None
+    if len({r.gid for r in records}) != len(records):
+        raise _refuse(name, "một bản ghi xuất hiện hai lần", "a record appears twice")
     return Package(manifest, records)
+
+
+def _import_backup(desk: Desk) -> Path:
+    """A backup before an import: the last import backup when it is recent enough."""
+    now = datetime.now()
+    recent = [b for b in list_backups(desk.path) if b.reason.startswith("before-package")
+              and timedelta(0) <= now - b.taken_at < IMPORT_BACKUP_WINDOW]
+    return recent[-1].path if recent else backup_desk(desk, "before-package")
 
 
 def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = False,
                    expected: sync.MergePlan | None = None) -> PackageReport:
-    """Merge a package (a path, or one already read) into ``desk``: new records added, changed
-    ones updated, conflicts reported and left as they are. ``dry_run`` only plans. A real
-    import backs the desk up first and writes in one transaction; given the ``expected`` plan
-    of an earlier dry run (the preview a user saw), it refuses, writing nothing, when the desk
-    has changed since."""
+    """Merge a package (a path, or one already read) into ``desk``. ``dry_run`` only plans
+    (this desk's own pending edits are sealed into revisions; nothing of the package is
+    written). A real import backs the desk up first — only when something will change, and
+    once for imports in a row (:data:`IMPORT_BACKUP_WINDOW`) — and writes in one transaction
+    with the checkpoints of the sending partner; given the ``expected`` plan of an earlier
+    dry run (the preview a user saw), it refuses, writing nothing, when the desk has changed
+    since."""
     package = source if isinstance(source, Package) else read_package(source)
-    name = package.manifest["meeting"]["title"]
+    m = package.manifest
+    name = f"“{m['meeting']['title']}”"
+    origin = package.source
+    me = checkpoints.this_replica(desk)
+    mine = origin == me
+    # A package made for another partner left out what that partner had: it does not
+    # complete this desk's copy of the sender's changes, though its records merge as well.
+    complete = m["to"] in (None, me)
     try:
-        _, plan = sync.plan_merge(desk, package.records)
-    except MeetingDeskError as exc:
-        raise _refuse(f"“{name}”", exc.vi, exc.en) from None
-    if dry_run:
-        return PackageReport(package, plan, written=False)
-    backups: list[Path] = []
-    try:
-        plan = sync.apply_merge(desk, package.records, expected or plan,
-                                backup=lambda: backups.append(backup_desk(desk, "before-package")))
+        if dry_run:
+            plan = sync.preview(desk, package.records, origin)
+            return PackageReport(package, plan, written=False)
+        backups: list[Path] = []
+        acks = m["acks"].get(me, {})
+        plan = sync.merge_records(
+            desk, package.records, origin, expected=expected,
+            backup=lambda: backups.append(_import_backup(desk)),
+            also=None if mine else lambda db: checkpoints.note_received(
+                db, origin, m.get("label", ""), m["scope_key"], m["since"], m["upto"], acks,
+                complete=complete))
     except ValidationError as exc:
-        raise _refuse(f"“{name}”", exc.vi, exc.en) from None
+        raise _refuse(name, exc.vi, exc.en) from None
     logger.info("Imported package of %s: %s", name, plan.counts())
     return PackageReport(package, plan, written=True, backup=backups[0] if backups else None)

@@ -6,11 +6,13 @@ from __future__ import annotations
 from meetingdesk.exchange.importer import Action, ImportPlan, ImportSummary
 from meetingdesk.exchange.mapping import Field
 from meetingdesk.exchange.packages import PackageReport
+from meetingdesk.services.conflicts import Conflict
 from meetingdesk.services.sync import Outcome
 
 _ACTIONS = {Action.ADD: "thêm", Action.UPDATE: "cập nhật", Action.SKIP: "bỏ qua"}
-_OUTCOMES = {Outcome.NEW: "mới", Outcome.CHANGED: "thay đổi", Outcome.UNCHANGED: "không đổi",
-             Outcome.KEPT: "giữ bản ở đây", Outcome.CONFLICT: "XUNG ĐỘT"}
+_OUTCOMES = {Outcome.NEW: "mới", Outcome.CHANGED: "thay đổi", Outcome.DELETED: "xóa",
+             Outcome.UNCHANGED: "không đổi", Outcome.OLDER: "cũ hơn, bỏ qua",
+             Outcome.CONFLICT: "XUNG ĐỘT"}
 
 
 def plan_lines(plan: ImportPlan, *, details: bool = True) -> list[str]:
@@ -44,17 +46,44 @@ def summary_line(summary: ImportSummary) -> str:
 def merge_lines(report: PackageReport) -> list[str]:
     m = report.package.manifest
     scope = "phần của điểm cầu " + m["site"]["name"] if report.package.scope == "site" \
-        else "thiết lập cuộc họp"
-    lines = [f"Gói {scope} — “{m['meeting']['title']}”, từ bàn làm việc {m['desk_id']}."]
+        else "cuộc họp"
+    sender = m.get("label") or m["replica"][:8]
+    lines = [f"Gói {scope} — “{m['meeting']['title']}”, từ {sender} "
+             f"(thay đổi {m['since']}→{m['upto']})."]
     for item in report.plan.items:
         if item.outcome is not Outcome.UNCHANGED:
-            changed = f" [{', '.join(item.changes)}]" if item.changes else ""
-            lines.append(f"  {_OUTCOMES[item.outcome]}: {item.label}{changed}")
+            lines.append(f"  {_OUTCOMES[item.outcome]}: {item.kind} {item.label}")
+            for c in item.changes:
+                lines.append(f"      {c.field}: “{c.mine}” → “{c.theirs}”"
+                             if item.outcome is not Outcome.CONFLICT else
+                             f"      {c.field}: ở đây “{c.mine}” / bên kia “{c.theirs}”")
     counts = report.plan.counts()
     lines.append(", ".join(f"{_OUTCOMES[o]} {counts[o]}" for o in Outcome) + ".")
+    if counts[Outcome.OLDER]:
+        lines.append(f"{counts[Outcome.OLDER]} bản ghi cũ hơn bản ở đây: bỏ qua, không thay "
+                     "đổi gì.")
     if counts[Outcome.CONFLICT]:
-        lines.append("Các bản ghi xung đột không bị ghi đè; hãy xem và sửa tay.")
-    lines.append("Đã ghi vào dữ liệu" + (f" (bản sao lưu: {report.backup})." if report.backup
-                                         else ".") if report.written
-                 else "Chạy thử: chưa ghi gì.")
+        lines.append("Xung đột: cả hai giá trị được giữ, bản thắng tạm thời giống nhau ở mọi "
+                     "bàn; hãy giải quyết (meetingdesk exchange conflicts).")
+    if not report.written:
+        lines.append("Chạy thử: chưa ghi gì.")
+    elif not report.plan.writes:
+        lines.append("Không có gì thay đổi: không ghi, không sao lưu.")
+    else:
+        lines.append("Đã ghi vào dữ liệu" + (f" (bản sao lưu: {report.backup})."
+                                             if report.backup else "."))
+    return lines
+
+
+def conflict_lines(found: list[Conflict]) -> list[str]:
+    if not found:
+        return ["Không có xung đột."]
+    lines = [f"{len(found)} bản ghi có xung đột:"]
+    for c in found:
+        lines.append(f"{c.gid}  {c.kind} {c.label}")
+        for f in c.fields:
+            lines.append(f"    {f.field}:")
+            for cand in f.candidates:
+                mark = "đang hiển thị" if cand.shown else "bản kia"
+                lines.append(f"      [{mark}] “{cand.text}” — {cand.who}, {cand.at or '?'}")
     return lines

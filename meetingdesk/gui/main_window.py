@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
                                                 self.export_notice))
         self.import_package_action = self._action(packages_menu, tr("Import package…"),
                                                   self.import_package)
+        self.conflicts_action = self._action(packages_menu, tr("Resolve conflicts…"),
+                                             self.resolve_conflicts)
         file_menu.addSeparator()
         self._action(file_menu, tr("Preferences…"), self.open_preferences,
                      QKeySequence.StandardKey.Preferences)
@@ -195,6 +197,10 @@ class MainWindow(QMainWindow):
         self.issuers_action = self._action(dir_menu, tr("Issuers…"), self.open_issuer_directory)
 
         help_menu = bar.addMenu(tr("&Help"))
+        self._action(help_menu, tr("User guide"), lambda: self.show_guide(), "F1")
+        self._action(help_menu, tr("Keyboard shortcuts"), lambda: self.show_guide(shortcuts=True),
+                     "Ctrl+F1")
+        help_menu.addSeparator()
         self._action(help_menu, tr("About MeetingDesk"), self.about)
 
     def _fill_recent(self) -> None:
@@ -214,7 +220,7 @@ class MainWindow(QMainWindow):
                   self.search_action, self.report_action):
             a.setEnabled(has_desk)
         for a in (self.backup_action, self.restore_action, self.new_meeting_action,
-                  self.import_action, self.import_package_action):
+                  self.import_action, self.import_package_action, self.conflicts_action):
             a.setEnabled(writes)
         self.copy_meeting_action.setEnabled(has_meeting and writes)
         self.live_action.setEnabled(has_meeting and writes)
@@ -624,6 +630,11 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.language_changed:
             self.language_changed.emit()
 
+    def show_guide(self, *, shortcuts: bool = False) -> None:
+        from meetingdesk.gui.help import show_help
+
+        show_help(self, shortcuts_first=shortcuts)
+
     def about(self) -> None:
         QMessageBox.about(self, tr("About MeetingDesk"),
                           tr("MeetingDesk %1 — meetings, sites, delegates and minutes of online "
@@ -716,3 +727,11 @@ class MainWindow(QMainWindow):
 
         if self.session is not None:
             transfer.import_package(self, self.session)
+
+    @guarded
+    def resolve_conflicts(self) -> None:
+        """File ▸ Exchange packages ▸ Resolve conflicts…: field by field, both values shown."""
+        from meetingdesk.gui.dialogs.conflict_dialog import ConflictDialog
+
+        if self.session is not None:
+            ConflictDialog(self.session, self).exec()

@@ -53,7 +53,7 @@ from meetingdesk.minutes.fonts import (
 )
 from meetingdesk.minutes.pdfa import pdfa_canvas
 from meetingdesk.minutes.profiles import FormatProfile
-from meetingdesk.minutes.signer_boxes import SignerBoxes, SignerTable
+from meetingdesk.minutes.signer_boxes import ROLES, SignerBoxes, SignerTable
 
 logger = logging.getLogger(__name__)
 
@@ -267,6 +267,8 @@ class _Story:
         left_w = self.width * self.p.signature_left_ratio
         return _table(rows, [left_w, self.width - left_w],
                       SignerTable(rows, [left_w, self.width - left_w], blank_row=2,
+                                  roles=tuple(role if signer else None for role, signer
+                                              in zip(ROLES, self.doc.signers, strict=True)),
                                   boxes=self.signer_boxes))
 
     def closing(self) -> Iterator[Flowable]:

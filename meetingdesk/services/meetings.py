@@ -128,12 +128,6 @@ def meeting_summary(desk: Desk, meeting_id: int) -> MeetingSummary | None:
     return MeetingSummary(tables.meetings.get(db, meeting_id), *counts.get(meeting_id, (0, 0)))
 
 
-def record_event(desk: Desk, meeting_id: int, kind: str, detail: str | None = None) -> None:
-    with desk.transaction() as db:
-        tables.meeting_events.insert(db, MeetingEvent(None, meeting_id, datetime.now(), kind,
-                                                      detail))
-
-
 def meeting_events(desk: Desk, meeting_id: int) -> list[MeetingEvent]:
     return tables.meeting_events.of_meeting(desk.db, meeting_id)
 

@@ -26,7 +26,7 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def _link_citations(db: Database, note_id: int, text: str) -> None:
+def link_citations(db: Database, note_id: int, text: str) -> None:
     """(Re)link a note to every document it cites, creating each document once."""
     tables.clear_citations(db, note_id)
     for c in find_citations(text):
@@ -70,7 +70,7 @@ def add_note(desk: Desk, *, meeting_id: int, text: str, kind: NoteKind = NoteKin
                                             agenda_item_id, speaker_id, site_id))
         assert note.id is not None
         tables.note_revisions.insert(db, NoteRevision(None, note.id, 1, body, _now()))
-        _link_citations(db, note.id, body)
+        link_citations(db, note.id, body)
         return note
 
 
@@ -101,7 +101,7 @@ def update_note(desk: Desk, note_id: int, **changes: object) -> Note:
         if "text" in values:
             tables.note_revisions.insert(db, NoteRevision(None, note_id, updated.revision,
                                                           updated.text, _now()))
-            _link_citations(db, note_id, updated.text)
+            link_citations(db, note_id, updated.text)
         return updated
 
 

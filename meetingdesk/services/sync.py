@@ -1,84 +1,94 @@
-"""Merging records exchanged between desks (site exchange packages).
+"""Merging received revision states into a desk (site exchange packages).
 
-Every record travels with a *ref*, ``(origin desk id, origin id)``: the desk that created it and
-its id there. A desk that received a record keeps the mapping in ``exchange_links`` and sends the
-record on under its origin ref, so the same person is the same ref on every desk, and importing
-a package twice finds everything already linked: no duplicates.
+For each record of a package, the incoming state is compared with this desk's (after this
+desk's own edits were sealed into revisions, :mod:`meetingdesk.store.sealing`):
 
-Merging a record:
+- unknown here → **new** (or, for a tombstone, quietly kept so it travels on);
+- equal, or covered by what this desk has → **unchanged** / **older** (ignored, said so);
+- newer → **changed** (or **deleted**, or **new** again when it brings a record back);
+- concurrent → merged field by field; fields changed on both sides to different values keep
+  both values: **conflict**, shown with a winner that is the same on every desk until a
+  person resolves it (:mod:`meetingdesk.services.conflicts`).
 
-- not known here (no link, not ours, no natural match) → **new**, added;
-- equal to the local record → **unchanged**;
-- changed at the source only → **changed**, updated;
-- changed here only → **kept** (the local version stays);
-- changed on both sides, or matched by name with different content and no shared history →
-  **conflict**: reported, never overwritten.
-
-"Changed since the last exchange" compares hashes: the link keeps the hash of the record as
-received and as stored; a record coming back to its origin desk carries the sender's received
-hash as its *base*. References between records (a person's site, an attendance's person) are
-refs on the wire and local ids in the desk.
+The merged states are stored, then turned into rows: living records inserted or updated
+parents first, deletions applied children first. A record whose required reference is not
+here (its target was deleted here) **waits** as a state and appears when its target does.
+A deletion this desk cannot apply (a delegate deleted there still has an attendance here)
+keeps the record and marks the deletion as a conflict.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from datetime import datetime
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from sqlite_utils import Database
 
 from meetingdesk.domain.errors import ConflictError
-from meetingdesk.domain.records import Note
-from meetingdesk.domain.text import clean_text, fold
-from meetingdesk.services import guards
-from meetingdesk.services import notes as notes_service
-from meetingdesk.services.guards import MAX_LINE, MAX_TEXT
-from meetingdesk.services.wire import (
-    KINDS,
-    ORDER,
-    Kind,
-    Mode,
-    Outgoing,
-    Ref,
-    WireRecord,
-    bad_record,
-    digest,
+from meetingdesk.domain.replication import (
+    ALIVE,
+    Order,
+    RecordState,
+    Sibling,
+    Value,
+    changed_fields,
+    compare,
+    merge,
 )
-from meetingdesk.store import bulk, matching, tables
+from meetingdesk.services import notes as notes_service
+from meetingdesk.services.wire import WireRecord, bad_record
+from meetingdesk.store import revisions, tables
 from meetingdesk.store.desk import Desk
-from meetingdesk.store.rows import from_row, to_row
+from meetingdesk.store.exchanged import ORDER, REGISTRY, Exchanged
+from meetingdesk.store.revisions import NewState
+from meetingdesk.store.rows import from_row
+from meetingdesk.store.sealing import Book, now_text, seal
 
 logger = logging.getLogger(__name__)
+
+_CLASSES = {"site": tables.sites.cls, "person": tables.people.cls,
+            "meeting": tables.meetings.cls, "meeting_site": tables.meeting_sites.cls,
+            "connection_event": tables.connection_events.cls,
+            "attendance": tables.attendances.cls, "agenda_item": tables.agenda_items.cls,
+            "note": tables.notes.cls, "task": tables.tasks.cls, "issuer": tables.issuers.cls}
 
 
 class Outcome(StrEnum):
     NEW = "new"
     CHANGED = "changed"
-    UNCHANGED = "unchanged"
-    KEPT = "kept"
+    DELETED = "deleted"
     CONFLICT = "conflict"
+    OLDER = "older"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field as it is here and as it will be (or, in a conflict, as it is there)."""
+
+    field: str
+    mine: str
+    theirs: str
 
 
 @dataclass(frozen=True, slots=True)
 class MergeItem:
-    record: WireRecord
+    gid: str
+    kind: str
     outcome: Outcome
-    local_id: int | None
     label: str
-    changes: tuple[str, ...] = ()
-    """Fields that differ (changed or conflicting)."""
+    changes: tuple[FieldChange, ...] = ()
+    local_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class MergePlan:
     items: tuple[MergeItem, ...]
-    desk_id: str
+    merged: tuple[NewState, ...]
+    """The states to store (nothing for unchanged and older records)."""
 
     def of(self, outcome: Outcome) -> list[MergeItem]:
         return [i for i in self.items if i.outcome is outcome]
@@ -86,265 +96,261 @@ class MergePlan:
     def counts(self) -> dict[Outcome, int]:
         return {o: len(self.of(o)) for o in Outcome}
 
-    def signature(self) -> tuple[object, ...]:
-        return tuple((i.record.kind, i.record.ref, i.outcome, i.local_id) for i in self.items)
+    @property
+    def writes(self) -> bool:
+        return bool(self.merged)
+
+    def same_as(self, other: MergePlan) -> bool:
+        """Whether two plans do what a user was shown: the same records, outcomes, values."""
+        return self.items == other.items
 
 
-def _label(record: WireRecord) -> str:
-    d = record.data
-    text = d.get("full_name") or d.get("name") or d.get("title") or d.get("text") or ""
-    text = " ".join(str(text).split())
-    return f"{record.kind} {text[:60]}".strip() if text else f"{record.kind} {record.ref[1]}"
+# --- words for records and values ---------------------------------------------------------------
 
+class Namer:
+    """Names records and values in words: a delegate by name, a reference by its target."""
 
-class _Natural:
-    """Finds an unlinked local record that is evidently the same as an incoming one."""
-
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, records: Iterable[WireRecord] = ()) -> None:
         self.db = db
-        self._sites: dict[str, int] | None = None
+        self.known: dict[str, tuple[str, dict[str, Value]]] = {
+            r.gid: (r.kind, r.state.values()) for r in records}
 
-    def _site_index(self) -> dict[str, int]:
-        if self._sites is None:
-            self._sites = {}
-            for s in tables.sites.all(self.db):
-                for key in (s.code or "", s.name, *s.aliases):
-                    if key and s.id is not None:
-                        self._sites.setdefault(fold(key), s.id)
-        return self._sites
+    def _values(self, gid: str) -> tuple[str, dict[str, Value]] | None:
+        if gid not in self.known:
+            found = revisions.states(self.db, [gid]).get(gid)
+            if found is None:
+                return None
+            self.known[gid] = (found.kind, found.state.values())
+        return self.known[gid]
 
-    def find(self, kind: str, values: dict[str, Any]) -> int | None:
-        db = self.db
-        if kind == "site":
-            index = self._site_index()
-            for key in (values.get("code"), values.get("name")):
-                if key and fold(str(key)) in index:
-                    return index[fold(str(key))]
-            return None
-        keys: dict[str, dict[str, Any]] = {
-            "person": {"full_name_folded": fold(str(values.get("full_name"))),
-                       "site_id": values.get("site_id")},
-            "meeting": {"title_folded": fold(str(values.get("title"))),
-                        "planned_start": values.get("planned_start")},
-            "meeting_site": {"meeting_id": values.get("meeting_id"),
-                             "site_id": values.get("site_id")},
-            "attendance": {"meeting_id": values.get("meeting_id"),
-                           "person_id": values.get("person_id")},
-            "agenda_item": {"meeting_id": values.get("meeting_id"),
-                            "title_folded": fold(str(values.get("title")))},
-            "note": {"meeting_id": values.get("meeting_id"), "at": values.get("at"),
-                     "text": values.get("text")},
-            "connection_event": {"meeting_site_id": values.get("meeting_site_id"),
-                                 "at": values.get("at"), "status": values.get("status")},
-        }
-        key = keys[kind]
-        if any(isinstance(p, str) and p.startswith("new:") for p in key.values()):
-            return None
-        found = matching.same_ids(db, kind, key)
-        return found[0] if len(found) == 1 else None
+    def label(self, kind: str, values: Mapping[str, Value], depth: int = 0) -> str:
+        def via(field: str) -> str:
+            target = values.get(field)
+            found = self._values(target) if isinstance(target, str) and depth < 3 else None
+            return self.label(found[0], found[1], depth + 1) if found else ""
 
+        if kind == "attendance":
+            return via("person_id")
+        if kind == "meeting_site":
+            return via("site_id")
+        if kind == "connection_event":
+            return " · ".join(x for x in (via("meeting_site_id"),
+                                          str(values.get("at") or "")[:16].replace("T", " "))
+                              if x)
+        text = (values.get("full_name") or values.get("name") or values.get("title")
+                or values.get("text") or values.get("description") or "")
+        return " ".join(str(text).split())[:80]
 
-def _clean_plain(kind: Kind, data: dict[str, Any]) -> dict[str, Any]:
-    """Plain values cleaned as typed text is (NFC, no control characters, length caps)."""
-    out: dict[str, Any] = {}
-    for f in kind.plain:
-        value = data[f]
-        if isinstance(value, str) and f not in ("titles", "aliases"):
-            multiline = f in kind.multiline
-            value = clean_text(value, multiline=multiline)[: MAX_TEXT if multiline else MAX_LINE]
-        out[f] = value
-    return out
+    def value(self, kind: str, field: str, value: Value) -> str:
+        if field == ALIVE:
+            return "còn" if value else "đã xóa"
+        if value is None:
+            return ""
+        spec = REGISTRY[kind]
+        if field in spec.refs and isinstance(value, str):
+            found = self._values(value)
+            return self.label(found[0], found[1]) if found else value[:8]
+        return str(value)
 
 
-class Merger:
-    """Plans (and then applies) the merge of wire records into a desk."""
+# --- planning -------------------------------------------------------------------------------------
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
-        self.db = desk.db
-        self.me = bulk.desk_id(self.db)
-        self.out = Outgoing(self.db)
-        self.natural = _Natural(self.db)
-        self.resolved: dict[tuple[str, Ref], int | str] = {}
-        """(kind, ref) → local id, or ``new:…`` for a record this merge adds."""
+def _changes(namer: Namer, kind: str, before: RecordState | None,
+             after: RecordState, incoming: RecordState) -> tuple[FieldChange, ...]:
+    fields = list(changed_fields(before, after)) if before is not None else []
+    if before is not None:
+        fields += [f for f in after.conflicts() if f not in fields
+                   and f not in before.conflicts()]
+    old = before.values() if before is not None else {}
+    old[ALIVE] = before.alive if before is not None else False
+    theirs = after.values()
+    theirs[ALIVE] = after.alive
+    if before is not None:
+        conflicted = set(after.conflicts())
+        shown_there = incoming.values()
+        shown_there[ALIVE] = incoming.alive
+        theirs.update({f: shown_there.get(f) for f in conflicted})
+    return tuple(FieldChange(f, namer.value(kind, f, old.get(f)),
+                             namer.value(kind, f, theirs.get(f))) for f in fields)
 
-    def _local_id(self, kind: str, ref: Ref) -> int | str | None:
-        key = (kind, ref)
-        if key in self.resolved:
-            return self.resolved[key]
-        if ref[0] == self.me:
-            return ref[1] if bulk.exists(self.db, KINDS[kind].repo.table, ref[1]) else None
-        link = bulk.find_link(self.db, ref[0], kind, ref[1])
-        if link and bulk.exists(self.db, KINDS[kind].repo.table, link[0]):
-            return link[0]
-        return None
 
-    def local_values(self, record: WireRecord) -> dict[str, Any]:
-        """The record's values in this desk: plain fields cleaned, refs as local ids (or
-        ``new:…`` placeholders, or ``None`` when the target is unknown here)."""
-        spec = KINDS[record.kind]
-        values = _clean_plain(spec, record.data)
-        for f, target in spec.refs.items():
-            ref = record.data[f]
-            values[f] = self._local_id(target, tuple(ref)) if ref is not None else None
-        return values
-
-    def _validate(self, record: WireRecord, values: dict[str, Any]) -> None:
-        spec = KINDS[record.kind]
-        for f in spec.required:
-            if values[f] is None:
-                raise bad_record(f"{_label(record)} tham chiếu tới bản ghi không có ({f})",
-                           f"{_label(record)} refers to a missing record ({f})")
-        for f in ("titles", "aliases"):
-            if f in spec.plain:
-                try:
-                    items = json.loads(values[f] or "[]")
-                except (TypeError, ValueError):
-                    items = None
-                if not (isinstance(items, list) and all(isinstance(i, str) for i in items)):
-                    raise bad_record(f"{_label(record)} ({f})", f"{_label(record)} ({f})")
-        row = {f: v for f, v in values.items() if not (isinstance(v, str) and v.startswith(
-            "new:") and f in spec.refs)}
-        try:
-            built = from_row(spec.cls, {**row, "id": None, **{f: 0 for f in spec.refs
-                                                              if f not in row}})
-        except (ValueError, TypeError, KeyError) as exc:
-            raise bad_record(f"{_label(record)} ({exc})", f"{_label(record)} ({exc})") from None
-        for f in ("name", "full_name", "title", "text"):
-            if f in spec.plain and not getattr(built, f):
-                raise bad_record(f"{_label(record)} thiếu {f}", f"{_label(record)} lacks {f}")
-
-    def plan(self, records: Iterable[WireRecord]) -> MergePlan:
-        items = [self._plan_one(r) for r in sorted(records, key=lambda r: ORDER.index(r.kind))]
-        return MergePlan(tuple(items), self.me)
-
-    def _plan_one(self, record: WireRecord) -> MergeItem:
-        spec = KINDS[record.kind]
-        values = self.local_values(record)
-        self._validate(record, values)
-        local_id = self._local_id(record.kind, record.ref)
-        link = None
-        if local_id is None:
-            natural = self.natural.find(record.kind, values)
-            local_id = natural
-        elif record.ref[0] != self.me:
-            link = bulk.find_link(self.db, record.ref[0], record.kind, record.ref[1])
-        label = _label(record)
-        key = (record.kind, record.ref)
-        if local_id is None:
-            self.resolved[key] = f"new:{record.kind}:{record.ref[0]}:{record.ref[1]}"
-            return MergeItem(record, Outcome.NEW, None, label)
-        assert isinstance(local_id, int)
-        self.resolved[key] = local_id
-        current = spec.repo.get(self.db, local_id)
-        mine = self._current_values(spec, current)
-        diff = tuple(f for f in values if values[f] != mine[f])
-        if not diff:
-            return MergeItem(record, Outcome.UNCHANGED, local_id, label)
-        if record.mode is Mode.REFERENCE:
-            return MergeItem(record, Outcome.KEPT, local_id, label, diff)
-        incoming = record.digest()
-        if link is not None:
-            source_changed = incoming != link[1]
-            local_changed = digest(mine) != link[2]
-        elif record.base is not None:
-            source_changed = incoming != record.base
-            local_changed = self.out.wire(record.kind, current, Mode.FULL).digest() != record.base
+def plan_merge(db: Database, records: list[WireRecord], origin: str | None,
+               book: Book | None = None, *, seal_first: bool = True) -> MergePlan:
+    """What merging ``records`` would do (inside the caller's transaction: this desk's own
+    pending edits are sealed first; nothing of the package is written)."""
+    book = book or Book(db)
+    if seal_first:
+        seal(db, book)
+    stored = revisions.states(db, [r.gid for r in records])
+    namer = Namer(db, records)
+    items: list[MergeItem] = []
+    merged: list[NewState] = []
+    for kind in ORDER:
+        book.preload_ids(kind, [r.gid for r in records if r.kind == kind])
+    for r in sorted(records, key=lambda r: ORDER.index(r.kind)):
+        local = stored.get(r.gid)
+        spec = REGISTRY[r.kind]
+        label = namer.label(r.kind, r.state.values())
+        local_id = book.local_id(r.kind, r.gid)
+        if local is None:
+            state = r.state
+            outcome = Outcome.NEW if state.alive else Outcome.UNCHANGED
+            changes: tuple[FieldChange, ...] = ()
         else:
-            source_changed = local_changed = True
-        if not source_changed:
-            return MergeItem(record, Outcome.KEPT, local_id, label, diff)
-        if not local_changed:
-            return MergeItem(record, Outcome.CHANGED, local_id, label, diff)
-        return MergeItem(record, Outcome.CONFLICT, local_id, label, diff)
-
-    def _current_values(self, spec: Kind, record: Any) -> dict[str, Any]:
-        row = to_row(record)
-        values = {f: row.get(f) for f in spec.plain}
-        values.update({f: getattr(record, f) for f in spec.refs})
-        return values
-
-    # --- applying ---------------------------------------------------------------------------
-
-    def apply(self, plan: MergePlan) -> None:
-        """Write ``plan`` (inside the caller's transaction)."""
-        for item in plan.items:
-            record = item.record
-            if item.outcome is Outcome.CONFLICT:
+            order = compare(r.state, local.state)
+            if order in (Order.EQUAL, Order.OLDER):
+                outcome = Outcome.UNCHANGED if order is Order.EQUAL else Outcome.OLDER
+                items.append(MergeItem(r.gid, r.kind, outcome, label, (), local_id))
                 continue
-            if item.outcome is Outcome.KEPT and record.mode is Mode.REFERENCE:
+            state = merge(local.state, r.state)
+            if state == local.state:
+                items.append(MergeItem(r.gid, r.kind, Outcome.UNCHANGED, label, (), local_id))
                 continue
-            values = self.local_values(record)
-            local_id = item.local_id
-            try:
-                if item.outcome is Outcome.NEW:
-                    local_id = self._insert(record.kind, values)
-                elif item.outcome is Outcome.CHANGED:
-                    assert local_id is not None
-                    self._update(record.kind, local_id, values)
-            except sqlite3.IntegrityError as exc:
-                raise bad_record(f"{item.label} ({exc})", f"{item.label} ({exc})") from None
-            assert local_id is not None
-            self.resolved[(record.kind, record.ref)] = local_id
-            if record.ref[0] != self.me and item.outcome is not Outcome.KEPT:
-                stored = KINDS[record.kind].repo.get(self.db, local_id)
-                bulk.save_link(self.db, record.ref[0], record.kind, record.ref[1], local_id,
-                               record.digest(),
-                               digest(self._current_values(KINDS[record.kind], stored)))
+            changes = _changes(namer, r.kind, local.state, state, r.state)
+            if local.state.alive and not state.alive:
+                outcome = Outcome.DELETED
+            elif set(state.conflicts()) - set(local.state.conflicts()):
+                outcome = Outcome.CONFLICT
+            elif not local.state.alive and state.alive:
+                outcome = Outcome.NEW
+            else:
+                outcome = Outcome.CHANGED
+        came_as_is = origin if state == r.state else None
+        merged.append(NewState(r.gid, r.kind, *book.place(spec, r.gid, state.values()),
+                               came_as_is, state))
+        items.append(MergeItem(r.gid, r.kind, outcome, label, changes, local_id))
+    return MergePlan(tuple(items), tuple(merged))
 
-    def _insert(self, kind: str, values: dict[str, Any]) -> int:
-        spec = KINDS[kind]
-        if kind == "note":
-            note = notes_service.add_note(
-                self.desk, meeting_id=values["meeting_id"], text=values["text"],
-                kind=values["kind"], agenda_item_id=values["agenda_item_id"],
-                speaker_id=values["speaker_id"], site_id=values["site_id"],
-                at=datetime.fromisoformat(values["at"]))
-            assert note.id is not None
-            return note.id
-        record = from_row(spec.cls, {**values, "id": None})
-        if kind in ("meeting_site", "attendance"):
-            record = replace(record, position=spec.repo.next_position(
-                self.db, "meeting_id", values["meeting_id"]))
-        stored = spec.repo.insert(self.db, record)
-        return int(stored.id)
 
-    def _update(self, kind: str, local_id: int, values: dict[str, Any]) -> None:
-        spec = KINDS[kind]
-        if kind == "note":
-            note = from_row(Note, {**values, "id": local_id, "meeting_id": values["meeting_id"]})
-            notes_service.update_note(self.desk, local_id, text=note.text, kind=note.kind,
-                                      agenda_item_id=note.agenda_item_id,
-                                      speaker_id=note.speaker_id, site_id=note.site_id,
-                                      at=note.at)
+# --- applying -------------------------------------------------------------------------------------
+
+class Writer:
+    """Turns stored states into rows (inside the caller's transaction)."""
+
+    def __init__(self, db: Database, book: Book) -> None:
+        self.db = db
+        self.book = book
+        self.touched: list[str] = []
+
+    def write(self, states: Iterable[NewState]) -> None:
+        states = list(states)
+        revisions.put_states(self.db, states)
+        by_kind: dict[str, list[NewState]] = {}
+        for s in states:
+            by_kind.setdefault(s.kind, []).append(s)
+        for kind in ORDER:
+            living = [s for s in by_kind.get(kind, ()) if s.state.alive]
+            self.book.preload_ids(kind, [s.gid for s in living])
+            for s in living:
+                self.upsert(REGISTRY[kind], s.gid, s.state)
+        for kind in reversed(ORDER):
+            for s in by_kind.get(kind, ()):
+                if not s.state.alive:
+                    self.delete(REGISTRY[kind], s)
+        self.materialize()
+        revisions.clear_dirty(self.db, self.touched)
+
+    def upsert(self, spec: Exchanged, gid: str, state: RecordState) -> None:
+        values = state.values()
+        row, missing = self.book.row_values(spec, values)
+        if missing:
+            logger.info("%s %s waits for %s", spec.kind, gid, ", ".join(missing))
+            revisions.set_waiting(self.db, [gid], True)
             return
-        record = from_row(spec.cls, {**values, "id": local_id})
-        changes = {f: getattr(record, f) for f in (*spec.plain, *spec.refs) if f != "aliases"}
-        if kind == "meeting":  # a meeting's status is this desk's own workflow (final minutes
-            changes.pop("status", None)  # freeze it): a package never changes it
-            guards.editable_meeting(self.db, local_id)
-        spec.repo.update(self.db, local_id, changes)
-        if kind == "site":
-            tables.sites.set_aliases(self.db, local_id, record.aliases)
+        label = f"{spec.kind} {gid[:8]}"
+        try:
+            from_row(_CLASSES[spec.kind], {**row, "id": None, "aliases": None}
+                     if spec.aliases else {**row, "id": None})
+        except (ValueError, TypeError, KeyError) as exc:
+            raise bad_record(f"{label} ({exc})", f"{label} ({exc})") from None
+        local_id = self.book.local_id(spec.kind, gid)
+        try:
+            if local_id is None:
+                if revisions.unique_clash(self.db, spec, row):
+                    raise bad_record(f"{label}: mã điểm cầu “{row['code']}” đã có ở đây",
+                                     f"{label}: the site code “{row['code']}” is taken here")
+                local_id = revisions.insert_row(self.db, spec, gid, row)
+                self.book.known(spec.kind, gid, local_id)
+            else:
+                revisions.update_row(self.db, spec, local_id, row)
+        except sqlite3.IntegrityError as exc:
+            raise bad_record(f"{label} ({exc})", f"{label} ({exc})") from None
+        if spec.kind == "note":
+            notes_service.link_citations(self.db, local_id, str(row["text"]))
+        self.touched.append(gid)
+
+    def delete(self, spec: Exchanged, s: NewState) -> None:
+        local_id = self.book.local_id(spec.kind, s.gid)
+        if local_id is None:
+            return
+        try:
+            revisions.delete_row(self.db, spec, local_id)
+        except sqlite3.IntegrityError:
+            self._still_used(s)
+            return
+        self.book.known(spec.kind, s.gid, None)
+        self.touched.append(s.gid)
+
+    def _still_used(self, s: NewState) -> None:
+        """A deletion that records here still depend on: the record stays, and its deletion
+        becomes a conflict (a revision of this desk that keeps it, beside the deletion)."""
+        state = s.state
+        counter = state.vector.get(self.book.me, 0) + 1
+        keep = Sibling(self.book.me, counter, True, now_text())
+        fields = {**state.fields, ALIVE: (*state.fields[ALIVE], keep)}
+        kept = RecordState({**state.vector, self.book.me: counter}, fields)
+        revisions.put_states(self.db, [NewState(s.gid, s.kind, s.meeting, s.site, None, kept)])
+        self.upsert(REGISTRY[s.kind], s.gid, kept)
+        logger.info("%s %s deleted elsewhere is still used here: kept, in conflict",
+                    s.kind, s.gid)
+
+    def materialize(self) -> None:
+        """Rows for living states that were waiting for a reference target."""
+        for kind in ORDER:
+            gids = revisions.waiting(self.db, kind)
+            if gids:
+                revisions.set_waiting(self.db, gids, False)
+                for stored in revisions.states(self.db, gids).values():
+                    if stored.state.alive:
+                        self.upsert(REGISTRY[kind], stored.gid, stored.state)
 
 
-def plan_merge(desk: Desk, records: Iterable[WireRecord]) -> tuple[Merger, MergePlan]:
-    """What merging ``records`` would do (nothing written)."""
-    merger = Merger(desk)
-    return merger, merger.plan(records)
+def preview(desk: Desk, records: list[WireRecord], origin: str | None) -> MergePlan:
+    """The plan of merging ``records``, shown before anything is written: this desk's own
+    pending edits are sealed in a trial that is rolled back (not at all on a read-only
+    desk)."""
+    if desk.read_only:
+        return plan_merge(desk.db, records, origin, seal_first=False)
+    with revisions.rolled_back(desk.db) as db:
+        return plan_merge(db, records, origin)
 
 
-def apply_merge(desk: Desk, records: list[WireRecord], expected: MergePlan,
-                backup: Callable[[], object] | None = None) -> MergePlan:
-    """Merge ``records`` in one transaction (after ``backup``), provided the plan is still the
-    one previewed as ``expected``; otherwise nothing is written."""
-    if backup is not None:
-        backup()
+def merge_records(desk: Desk, records: list[WireRecord], origin: str | None, *,
+                  expected: MergePlan | None = None,
+                  backup: Callable[[], object] | None = None,
+                  also: Callable[[Database], None] | None = None) -> MergePlan:
+    """Merge ``records`` received from replica ``origin``: planned (this desk's own edits
+    sealed), then — only when something will change — ``backup`` and the writes, all in one
+    transaction with ``also`` (the checkpoints). Given the ``expected`` plan of an earlier
+    preview, refuses, writing nothing, when the desk changed since."""
     with desk.transaction():
-        merger, plan = plan_merge(desk, records)
-        if plan.signature() != expected.signature():
-            raise ConflictError(
-                "Dữ liệu đã thay đổi từ lúc xem trước; hãy xem trước gói này lần nữa.",
-                "The desk changed since the preview; preview this package again.")
-        merger.apply(plan)
-    return plan
+        plan = plan_merge(desk.db, records, origin)
+    _check_expected(plan, expected)
+    if plan.writes and backup is not None:
+        backup()
+    with desk.transaction() as db:
+        book = Book(db)
+        final = plan_merge(db, records, origin, book)
+        _check_expected(final, plan)
+        if final.writes:
+            Writer(db, book).write(final.merged)
+        if also is not None:
+            also(db)
+    return final
+
+
+def _check_expected(plan: MergePlan, expected: MergePlan | None) -> None:
+    if expected is not None and not plan.same_as(expected):
+        raise ConflictError(
+            "Dữ liệu đã thay đổi từ lúc xem trước; hãy xem trước gói này lần nữa.",
+            "The desk changed since the preview; preview this package again.")

@@ -48,6 +48,9 @@ from meetingdesk.store.migrations import (
     SCHEMA_VERSION,
     migrations,
 )
+from meetingdesk.store.replica import bind as bind_replica
+from meetingdesk.store.replica import file_identity
+from meetingdesk.store.sealing import seal_before_close
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +136,8 @@ class Desk:
 
     def close(self) -> None:
         try:
+            if not self.read_only:
+                seal_before_close(self.db)
             self.db.close()
         finally:
             _release(self._key)
@@ -371,6 +376,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
     if not exists and (read_only or not create):
         raise DeskFileError(f"Không tìm thấy tệp {path}.", f"File not found: {path}.")
     has_data = False
+    identity = None
     if exists:
         state = _check(path)
         has_data = state.has_tables
@@ -379,6 +385,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
                            "a blank SQLite file, not yet a MeetingDesk desk")
         if read_only or not writable(path):
             return _open_read_only(path, asked=read_only)
+        identity = file_identity(path)  # os.stat: no descriptor opened
     try:
         conn = _connect(path)
     except sqlite3.DatabaseError as exc:
@@ -390,6 +397,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
     key = _hold(path)
     try:
         _migrate(path, conn, db, has_data)
+        bind_replica(db, identity or file_identity(path))
     except BaseException:
         conn.close()
         _release(key)

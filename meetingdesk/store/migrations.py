@@ -12,6 +12,8 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from meetingdesk.store.tracking import migrate_0005
+
 MIGRATION_SET = "meetingdesk"
 APPLICATION_ID = 0x4D44534B  # "MDSK"
 
@@ -430,6 +432,13 @@ def m0004_issuers_signers_site_headcounts(db: Database) -> None:
     of unchanged minutes adds no version."""
     for statement in _split(_ISSUERS_4):
         db.execute(statement)
+
+
+@_migration("0005_exchange_revisions")
+def m0005_exchange_revisions(db: Database) -> None:
+    """Global ids, revision states, tombstones, conflicts, replica id and checkpoints of the
+    exchange between desks (see ``store/tracking.py``)."""
+    migrate_0005(db)
 
 
 PREFIX_LENGTHS = "1 2 3"

@@ -59,10 +59,6 @@
         <translation>Xóa %1 khỏi danh mục</translation>
     </message>
     <message>
-        <source>Set</source>
-        <translation>Đặt</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -223,8 +219,8 @@
         <translation>Mỗi dòng một chức danh, theo thứ tự</translation>
     </message>
     <message>
-        <source>Smaller numbers come first in lists and minutes</source>
-        <translation>Số nhỏ hơn đứng trước trong danh sách và biên bản</translation>
+        <source>Smaller numbers come first in lists and minutes. Derived from the titles by the precedence table; a number set by hand is kept.</source>
+        <translation>Số nhỏ đứng trước trong danh sách và biên bản. Tự tính từ chức vụ theo bảng thứ tự ưu tiên; số gõ tay được giữ nguyên.</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -253,6 +249,20 @@
     <message>
         <source>Email</source>
         <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Already in the directory</source>
+        <translation>Đã có trong danh bạ</translation>
+    </message>
+    <message>
+        <source>%1 is already in the directory.
+
+Yes: use this person.
+No: add a second person of the same name anyway.</source>
+        <translation>%1 đã có trong danh bạ.
+
+Có: dùng người này.
+Không: vẫn thêm một người thứ hai cùng tên.</translation>
     </message>
     <message>
         <source>Edit agenda item</source>
@@ -327,16 +337,16 @@
         <translation>ví dụ: 96-QĐ/TW</translation>
     </message>
     <message>
-        <source>Date known</source>
-        <translation>Có ngày ban hành</translation>
-    </message>
-    <message>
         <source>Number and code</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
         <source>Type</source>
         <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Date issued</source>
+        <translation>Ngày ban hành</translation>
     </message>
     <message>
         <source>Issuer</source>
@@ -479,7 +489,11 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Open</source>
+        <source>Assigned</source>
+        <translation>Đã giao</translation>
+    </message>
+    <message>
+        <source>Being carried out</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
@@ -547,6 +561,10 @@
         <translation>Biên bản để sửa bằng Word (DOCX)…</translation>
     </message>
     <message>
+        <source>Conclusion notice (PDF, DOCX)…</source>
+        <translation>Thông báo kết luận (PDF, DOCX)…</translation>
+    </message>
+    <message>
         <source>Exchange packages</source>
         <translation>Gói trao đổi</translation>
     </message>
@@ -557,6 +575,10 @@
     <message>
         <source>Import package…</source>
         <translation>Nhập gói trao đổi…</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts…</source>
+        <translation>Giải quyết xung đột…</translation>
     </message>
     <message>
         <source>Preferences…</source>
@@ -593,6 +615,14 @@
     <message>
         <source>Live mode…</source>
         <translation>Chế độ ghi trực tiếp…</translation>
+    </message>
+    <message>
+        <source>Task register</source>
+        <translation>Sổ theo dõi nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Report with charts…</source>
+        <translation>Báo cáo có biểu đồ…</translation>
     </message>
     <message>
         <source>Delete meeting…</source>
@@ -747,6 +777,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Biên bản</translation>
     </message>
     <message>
+        <source>Go to the tab %1</source>
+        <translation>Đến thẻ %1</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>TT</translation>
     </message>
@@ -839,8 +873,48 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Nhập</translation>
     </message>
     <message>
+        <source>this desk</source>
+        <translation>bàn này</translation>
+    </message>
+    <message>
+        <source>Keep this one: %1</source>
+        <translation>Giữ bản này: %1</translation>
+    </message>
+    <message>
+        <source>Take the other one: %1</source>
+        <translation>Lấy bản kia: %1</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Giá trị mới</translation>
+    </message>
+    <message>
+        <source>Edit: type a new value</source>
+        <translation>Sửa lại: gõ giá trị mới</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Giải quyết xung đột</translation>
+    </message>
+    <message>
+        <source>These records were changed on two desks without either seeing the other's change. Both values are kept; the one shown is the same on every desk. Choose, for each field, the value to keep: the resolution travels with the next packages.</source>
+        <translation>Các bản ghi này bị sửa ở hai bàn làm việc mà không bên nào thấy thay đổi của bên kia. Cả hai giá trị đều được giữ; giá trị đang hiển thị giống nhau ở mọi bàn. Hãy chọn giá trị cần giữ cho từng trường: cách giải quyết sẽ đi theo các gói trao đổi tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Apply the resolution</source>
+        <translation>Áp dụng cách giải quyết</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>%1 records in conflict.</source>
+        <translation>%1 bản ghi có xung đột.</translation>
+    </message>
+    <message>
+        <source>There is no conflict.</source>
+        <translation>Không có xung đột.</translation>
     </message>
     <message>
         <source>None: the directory only</source>
@@ -919,8 +993,68 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>Set</source>
+        <translation>Đặt</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Sửa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Assigned task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Owner unit</source>
+        <translation>Đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <source>Owner person</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Owner site</source>
+        <translation>Điểm cầu thực hiện</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting are final: only the status can change.</source>
+        <translation>Biên bản cuộc họp này đã chốt: chỉ thay đổi được tình trạng.</translation>
+    </message>
+    <message>
+        <source>Add a progress report</source>
+        <translation>Thêm báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>who reported it (a unit, a document)</source>
+        <translation>ai báo cáo (đơn vị, văn bản)</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(giữ nguyên)</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Nội dung báo cáo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Tình trạng mới</translation>
     </message>
     <message>
         <source>Generated</source>
@@ -1029,6 +1163,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Roll call</source>
         <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Roll call mode</source>
+        <translation>Chế độ điểm danh</translation>
     </message>
     <message>
         <source>Roll call mode (Ctrl+R)</source>
@@ -1395,12 +1533,16 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xung đột</translation>
     </message>
     <message>
-        <source>Kept as here</source>
-        <translation>Giữ bản ở đây</translation>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
     </message>
     <message>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Older, ignored</source>
+        <translation>Cũ hơn, bỏ qua</translation>
     </message>
     <message>
         <source>Person</source>
@@ -1431,16 +1573,36 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Thứ tự</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>Người chủ trì</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Exists</source>
+        <translation>Còn tồn tại</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>đã xóa</translation>
+    </message>
+    <message>
         <source>On merging</source>
         <translation>Khi hợp nhất</translation>
+    </message>
+    <message>
+        <source>Values (here → package)</source>
+        <translation>Giá trị (ở đây → trong gói)</translation>
     </message>
     <message>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <source>Fields that differ</source>
-        <translation>Trường khác nhau</translation>
+        <source>Fields in conflict</source>
+        <translation>Trường xung đột</translation>
     </message>
     <message>
         <source>Minutes become final from the Minutes tab.</source>
@@ -1457,10 +1619,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Present: %1 · absent: %2 · not called yet: %3</source>
         <translation>Có mặt: %1 · vắng: %2 · chưa điểm danh: %3</translation>
-    </message>
-    <message>
-        <source>The minutes are final: reopen the meeting in the Minutes tab to change it.</source>
-        <translation>Biên bản đã chốt: mở lại cuộc họp ở thẻ Biên bản để sửa.</translation>
     </message>
     <message>
         <source>(set a delegate's role on the Delegates tab)</source>
@@ -1543,6 +1701,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Kết nối các điểm cầu</translation>
     </message>
     <message>
+        <source>The minutes of this meeting are final: the live mode only shows it. Reopen the meeting on the Minutes tab to add notes.</source>
+        <translation>Biên bản cuộc họp này đã chính thức: chế độ trực tiếp chỉ để xem. Muốn thêm ghi chú, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
+    </message>
+    <message>
         <source>An unfinished note saved at {time} was restored. Carry on typing, or file it with Ctrl+Enter.</source>
         <translation>Đã khôi phục ghi chép chưa hoàn thành được lưu lúc {time}. Hãy nhập tiếp, hoặc lưu bằng Ctrl+Enter.</translation>
     </message>
@@ -1579,6 +1741,22 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Kết thúc cuộc họp</translation>
     </message>
     <message>
+        <source>Choose the speaker (type a name without accents, Enter)</source>
+        <translation>Chọn người phát biểu (gõ tên không dấu, Enter)</translation>
+    </message>
+    <message>
+        <source>Back to the note text</source>
+        <translation>Về ô soạn ghi chú</translation>
+    </message>
+    <message>
+        <source>Start the meeting</source>
+        <translation>Bắt đầu hội nghị</translation>
+    </message>
+    <message>
+        <source>Next agenda item</source>
+        <translation>Nội dung tiếp theo</translation>
+    </message>
+    <message>
         <source>End the meeting now? The time is recorded for the minutes.</source>
         <translation>Kết thúc cuộc họp ngay bây giờ? Thời điểm kết thúc được ghi vào biên bản.</translation>
     </message>
@@ -1599,6 +1777,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Nhập nội dung phát biểu. Ctrl+Enter để lưu ghi chép và mở ghi chép tiếp theo.</translation>
     </message>
     <message>
+        <source>This note is a: %1</source>
+        <translation>Loại ghi chú: %1</translation>
+    </message>
+    <message>
         <source>{up}/{total} sites connected</source>
         <translation>{up}/{total} điểm cầu đã kết nối</translation>
     </message>
@@ -1607,8 +1789,32 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Người phát biểu: gõ tên không dấu (F2)</translation>
     </message>
     <message>
+        <source>Close the live mode (asks when a note is not filed)</source>
+        <translation>Đóng chế độ trực tiếp (hỏi khi còn ghi chú chưa lưu)</translation>
+    </message>
+    <message>
         <source>Live — {title}</source>
         <translation>Trực tiếp — {title}</translation>
+    </message>
+    <message>
+        <source>Close the live mode</source>
+        <translation>Đóng chế độ trực tiếp</translation>
+    </message>
+    <message>
+        <source>The note being typed is not filed yet:
+
+“%1”
+
+Yes: file it now.
+No: close, it is kept as a draft and comes back next time.
+Cancel: go back to it.</source>
+        <translation>Ghi chú đang gõ chưa được lưu vào biên bản:
+
+“%1”
+
+Có: lưu ngay.
+Không: đóng, ghi chú được giữ làm bản nháp và hiện lại lần sau.
+Hủy: quay lại ghi chú.</translation>
     </message>
     <message>
         <source>— ignore —</source>
@@ -1627,8 +1833,16 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Phần của điểm cầu %1 trong cuộc họp “%2”</translation>
     </message>
     <message>
-        <source>The setup of the meeting “%2” (sites, agenda, delegates)</source>
-        <translation>Thiết lập cuộc họp “%2” (điểm cầu, chương trình, đại biểu)</translation>
+        <source>The meeting “%2” (sites, agenda, delegates, notes)</source>
+        <translation>Cuộc họp “%2” (điểm cầu, chương trình, đại biểu, ghi chép)</translation>
+    </message>
+    <message>
+        <source>%1 records were changed both here and at the sender: both values are kept and the same one is shown on every desk. They are listed first; resolve them with Exchange packages ▸ Resolve conflicts.</source>
+        <translation>%1 bản ghi bị sửa cả ở đây và ở nơi gửi: cả hai giá trị đều được giữ và giá trị hiển thị giống nhau ở mọi bàn. Chúng được liệt kê đầu tiên; hãy giải quyết bằng Gói trao đổi ▸ Giải quyết xung đột.</translation>
+    </message>
+    <message>
+        <source>Package imported: %1 new, %2 changed, %3 deleted; %4 conflicts kept with both values.</source>
+        <translation>Đã nhập gói: %1 mới, %2 thay đổi, %3 xóa; %4 xung đột được giữ cả hai giá trị.</translation>
     </message>
     <message>
         <source>Made %1 on the desk %2.</source>
@@ -1643,20 +1857,12 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đang đọc gói…</translation>
     </message>
     <message>
-        <source>%1 records were changed both here and at the sender: they stay as they are here (never overwritten). They are listed first; check them by hand.</source>
-        <translation>%1 bản ghi đã bị sửa cả ở đây lẫn ở nơi gửi: chúng được giữ nguyên như ở đây (không bị ghi đè). Chúng được liệt kê đầu tiên; hãy kiểm tra và sửa tay.</translation>
-    </message>
-    <message>
         <source>Nothing is written before you press Import.</source>
         <translation>Chưa ghi gì cho tới khi bấm Nhập.</translation>
     </message>
     <message>
         <source>There is nothing new to import.</source>
         <translation>Không có gì mới để nhập.</translation>
-    </message>
-    <message>
-        <source>Package imported: %1 new, %2 changed; %3 conflicts left as they are here.</source>
-        <translation>Đã nhập gói: %1 mới, %2 thay đổi; %3 xung đột được giữ nguyên như ở đây.</translation>
     </message>
     <message>
         <source>Site code</source>
@@ -1723,8 +1929,28 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xuất biên bản để sửa bằng Word</translation>
     </message>
     <message>
+        <source>The whole meeting (sites, agenda, delegates, notes), to send to the sites</source>
+        <translation>Cả cuộc họp (điểm cầu, chương trình, đại biểu, ghi chép), để gửi các điểm cầu</translation>
+    </message>
+    <message>
+        <source>Export the conclusion notice</source>
+        <translation>Xuất thông báo kết luận</translation>
+    </message>
+    <message>
         <source>Word documents (*.docx)</source>
         <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the conclusion notice…</source>
+        <translation>Đang ghi thông báo kết luận…</translation>
+    </message>
+    <message>
+        <source>The conclusion notice was written to %1.</source>
+        <translation>Đã ghi thông báo kết luận vào %1.</translation>
     </message>
     <message>
         <source>Writing the minutes…</source>
@@ -1739,12 +1965,16 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xuất gói trao đổi</translation>
     </message>
     <message>
-        <source>The meeting's setup (sites, agenda, delegates), to send to the sites</source>
-        <translation>Thiết lập cuộc họp (điểm cầu, chương trình, đại biểu), để gửi các điểm cầu</translation>
-    </message>
-    <message>
         <source>What the package holds:</source>
         <translation>Nội dung của gói:</translation>
+    </message>
+    <message>
+        <source>Everything (for a new partner, or one that lost its desk)</source>
+        <translation>Tất cả (cho đối tác mới, hoặc đối tác bị mất dữ liệu)</translation>
+    </message>
+    <message>
+        <source>For which desk (only what it lacks):</source>
+        <translation>Gửi cho bàn làm việc nào (chỉ những gì bàn đó chưa có):</translation>
     </message>
     <message>
         <source>The package was written to %1 (%2 records).</source>
@@ -1927,6 +2157,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xóa bản</translation>
     </message>
     <message>
+        <source>Print the minutes</source>
+        <translation>In biên bản</translation>
+    </message>
+    <message>
         <source>Delete this version of the minutes?</source>
         <translation>Xóa bản biên bản này?</translation>
     </message>
@@ -1955,12 +2189,76 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Các điểm cầu báo cáo %1 có mặt / %2 triệu tập; %3/%4 điểm cầu đã báo cáo</translation>
     </message>
     <message>
-        <source>Being carried out</source>
-        <translation>Đang thực hiện</translation>
+        <source>e.g. 15/09/2025 14:00</source>
+        <translation>ví dụ 15/09/2025 14:00</translation>
     </message>
     <message>
-        <source>Assigned</source>
-        <translation>Đã giao</translation>
+        <source>e.g. 15/09/2025</source>
+        <translation>ví dụ 15/09/2025</translation>
+    </message>
+    <message>
+        <source>Type day/month/year and the time: 15/09/2025 14:00, 15/9/2025 14h30; a time alone (14h) keeps the day.</source>
+        <translation>Gõ ngày/tháng/năm và giờ: 15/09/2025 14:00, 15/9/2025 14h30; chỉ gõ giờ (14h) thì giữ nguyên ngày.</translation>
+    </message>
+    <message>
+        <source>Type day/month/year: 15/09/2025, 15/9/2025.</source>
+        <translation>Gõ ngày/tháng/năm: 15/09/2025, 15/9/2025.</translation>
+    </message>
+    <message>
+        <source>A date is needed here.</source>
+        <translation>Ô này cần có ngày.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(chưa đặt)</translation>
+    </message>
+    <message>
+        <source>Live mode</source>
+        <translation>Chế độ trực tiếp</translation>
+    </message>
+    <message>
+        <source>Note kind: %1</source>
+        <translation>Loại ghi chú: %1</translation>
+    </message>
+    <message>
+        <source>File the note and open the next</source>
+        <translation>Lưu ghi chú vào biên bản và mở ghi chú mới</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Made from the program's own actions: what is listed here is what the keys do.</source>
+        <translation>Lấy thẳng từ các lệnh của chương trình: danh sách này đúng với những gì phím làm.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Tác dụng</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Ở đâu</translation>
+    </message>
+    <message>
+        <source>MeetingDesk help</source>
+        <translation>Trợ giúp MeetingDesk</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Type a few letters, accents not needed</source>
+        <translation>Gõ vài chữ cái, không cần dấu</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting are final: it can be read but not changed. To change it, reopen it on the Minutes tab.</source>
+        <translation>Biên bản cuộc họp này đã chính thức: chỉ xem, không sửa được. Muốn sửa, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -1971,64 +2269,60 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Ngày họp</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>Người/đơn vị thực hiện</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Hạn</translation>
-    </message>
-    <message>
         <source>Last report</source>
         <translation>Báo cáo gần nhất</translation>
     </message>
     <message>
-        <source>Reported on</source>
-        <translation>Ngày báo cáo</translation>
+        <source>This year</source>
+        <translation>Năm nay</translation>
     </message>
     <message>
-        <source>Report</source>
-        <translation>Nội dung báo cáo</translation>
+        <source>Last year</source>
+        <translation>Năm trước</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Nguồn</translation>
+        <source>Report with charts</source>
+        <translation>Báo cáo có biểu đồ</translation>
     </message>
     <message>
-        <source>Edit task</source>
-        <translation>Sửa nhiệm vụ</translation>
+        <source>Build the report</source>
+        <translation>Lập báo cáo</translation>
     </message>
     <message>
-        <source>Owner unit</source>
-        <translation>Đơn vị thực hiện</translation>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <source>Owner person</source>
-        <translation>Người thực hiện</translation>
+        <source>Save XLSX…</source>
+        <translation>Lưu XLSX…</translation>
     </message>
     <message>
-        <source>Owner site</source>
-        <translation>Điểm cầu thực hiện</translation>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <source>The minutes of this meeting are final: only the status can change.</source>
-        <translation>Biên bản cuộc họp này đã chốt: chỉ thay đổi được tình trạng.</translation>
+        <source>from</source>
+        <translation>từ</translation>
     </message>
     <message>
-        <source>Add a progress report</source>
-        <translation>Thêm báo cáo tiến độ</translation>
+        <source>to</source>
+        <translation>đến</translation>
     </message>
     <message>
-        <source>who reported it (a unit, a document)</source>
-        <translation>ai báo cáo (đơn vị, văn bản)</translation>
+        <source>Building the report…</source>
+        <translation>Đang lập báo cáo…</translation>
     </message>
     <message>
-        <source>(unchanged)</source>
-        <translation>(giữ nguyên)</translation>
+        <source>%1 meetings from %2 to %3.</source>
+        <translation>%1 hội nghị từ %2 đến %3.</translation>
     </message>
     <message>
-        <source>New status</source>
-        <translation>Tình trạng mới</translation>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>Đã ghi báo cáo vào %1.</translation>
     </message>
     <message>
         <source>(all)</source>
@@ -2093,90 +2387,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Remove the task</source>
         <translation>Xóa nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Task register</source>
-        <translation>Sổ theo dõi nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation>Năm nay</translation>
-    </message>
-    <message>
-        <source>Last year</source>
-        <translation>Năm trước</translation>
-    </message>
-    <message>
-        <source>Report with charts</source>
-        <translation>Báo cáo có biểu đồ</translation>
-    </message>
-    <message>
-        <source>Build the report</source>
-        <translation>Lập báo cáo</translation>
-    </message>
-    <message>
-        <source>Save PDF…</source>
-        <translation>Lưu PDF…</translation>
-    </message>
-    <message>
-        <source>Save XLSX…</source>
-        <translation>Lưu XLSX…</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Kỳ báo cáo</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>từ</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>đến</translation>
-    </message>
-    <message>
-        <source>Building the report…</source>
-        <translation>Đang lập báo cáo…</translation>
-    </message>
-    <message>
-        <source>%1 meetings from %2 to %3.</source>
-        <translation>%1 hội nghị từ %2 đến %3.</translation>
-    </message>
-    <message>
-        <source>Save the report</source>
-        <translation>Lưu báo cáo</translation>
-    </message>
-    <message>
-        <source>The report was written to %1.</source>
-        <translation>Đã ghi báo cáo vào %1.</translation>
-    </message>
-    <message>
-        <source>Report with charts…</source>
-        <translation>Báo cáo có biểu đồ…</translation>
-    </message>
-    <message>
-        <source>Assigned task</source>
-        <translation>Nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Export the conclusion notice</source>
-        <translation>Xuất thông báo kết luận</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Tài liệu PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Writing the conclusion notice…</source>
-        <translation>Đang ghi thông báo kết luận…</translation>
-    </message>
-    <message>
-        <source>The conclusion notice was written to %1.</source>
-        <translation>Đã ghi thông báo kết luận vào %1.</translation>
-    </message>
-    <message>
-        <source>Conclusion notice (PDF, DOCX)…</source>
-        <translation>Thông báo kết luận (PDF, DOCX)…</translation>
     </message>
 </context>
 </TS>

@@ -64,10 +64,10 @@ def test_cli_export_and_packages_round_trip(demo_db: Path, tmp_path: Path,
     assert main(["import-package", str(pkg), "--db", str(fresh), "--dry-run"]) == 1
     assert "Không tìm thấy" in capsys.readouterr().err
     assert main(["import-package", str(pkg), "--db", str(fresh)]) == 0
-    assert "mới 14" in capsys.readouterr().out
+    assert "mới 13" in capsys.readouterr().out
     assert main(["import-package", str(pkg), "--db", str(fresh), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "mới 0" in out and "không đổi 14" in out and "Chạy thử" in out
+    assert "mới 0" in out and "không đổi 13" in out and "Chạy thử" in out
 
 
 def test_cli_import_package_refuses_a_hostile_file_without_creating_a_desk(

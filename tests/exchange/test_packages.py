@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_import_lists import demo_meeting_id
@@ -13,7 +14,7 @@ from meetingdesk.domain.enums import AttendanceStatus
 from meetingdesk.domain.errors import ConflictError
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.packages import export_package, import_package, read_package
-from meetingdesk.services import directory, meetings, notes, participation
+from meetingdesk.services import checkpoints, conflicts, directory, meetings, notes, participation
 from meetingdesk.services.sync import Outcome
 from meetingdesk.store.desk import Desk, open_desk
 
@@ -117,7 +118,7 @@ def test_package_setup_to_province_and_its_part_back_to_the_centre(demo_desk: De
     assert counts(centre) == after
 
 
-def test_package_change_on_both_sides_is_a_conflict_never_overwritten(
+def test_package_change_on_both_sides_is_a_conflict_with_both_values_kept(
         demo_desk: Desk, tmp_path: Path) -> None:
     centre, meeting_id = demo_desk, demo_meeting_id(demo_desk)
     export_package(centre, meeting_id, tmp_path / "setup.mdpkg")
@@ -131,24 +132,32 @@ def test_package_change_on_both_sides_is_a_conflict_never_overwritten(
     directory.update_person(centre, person.id or 0, phone="0913 000 000")
     dry = import_package(centre, tmp_path / "tn.mdpkg", dry_run=True)
     (conflict,) = dry.plan.of(Outcome.CONFLICT)
-    assert conflict.label.endswith("Dương Xuân Hùng") and conflict.changes == ("phone",)
+    assert conflict.label == "Dương Xuân Hùng"
+    assert [(c.field, c.mine, c.theirs) for c in conflict.changes] == [
+        ("phone", "0913 000 000", "0280 111 222")]
     assert not dry.written
     import_package(centre, tmp_path / "tn.mdpkg")
-    assert directory.get_person(centre, person.id or 0).phone == "0913 000 000"
+    (kept,) = conflicts.list_conflicts(centre)
+    (field,) = kept.fields
+    assert field.field == "phone"
+    assert {c.value for c in field.candidates} == {"0913 000 000", "0280 111 222"}
+    assert directory.get_person(centre, person.id or 0).phone == field.candidates[0].value
 
 
-def test_package_change_at_the_centre_only_is_kept(demo_desk: Desk, tmp_path: Path) -> None:
+def test_package_older_than_the_desk_changes_nothing_and_says_so(demo_desk: Desk,
+                                                                tmp_path: Path) -> None:
     path = tmp_path / "p.mdpkg"
     meeting_id = demo_meeting_id(demo_desk)
     with open_desk(tmp_path / "province.db") as province:
         export_package(demo_desk, meeting_id, path)
         import_package(province, path)
         lid = meetings.list_meetings(province)[0].meeting.id or 0
-        export_package(province, lid, tmp_path / "back.mdpkg", site_code="19")
+        export_package(province, lid, tmp_path / "back.mdpkg")
     (person,) = directory.list_people(demo_desk, "Dương Xuân Hùng")
     directory.update_person(demo_desk, person.id or 0, phone="0913 000 000")
     report = import_package(demo_desk, tmp_path / "back.mdpkg")
-    assert [i.label for i in report.plan.of(Outcome.KEPT)] == ["person Dương Xuân Hùng"]
+    assert [i.label for i in report.plan.of(Outcome.OLDER)] == ["Dương Xuân Hùng"]
+    assert not report.plan.writes and report.backup is None
     assert directory.get_person(demo_desk, person.id or 0).phone == "0913 000 000"
 
 
@@ -217,19 +226,28 @@ def _repack(source: Path, target: Path, edit: object) -> Path:
     return target
 
 
+def _set(kind: str, field: str, value: object) -> object:
+    """An edit of every record of ``kind``: each value of ``field`` replaced by ``value``."""
+    def edit(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for r in records:
+            if r["kind"] == kind:
+                for sibling in r["state"]["f"][field]:
+                    sibling[0] = value
+        return records
+    return edit
+
+
 @pytest.mark.parametrize("edit", [
-    lambda rs: [*rs, {"kind": "virus", "ref": ["x", 1], "data": {}}],
-    lambda rs: [{**r, "data": {**r["data"], "kind": "palace"}} if r["kind"] == "site" else r
-                for r in rs],
-    lambda rs: [{**r, "data": {**r["data"], "summoned": -5}} if r["kind"] == "meeting_site"
-                else r for r in rs],
-    lambda rs: [{**r, "data": {**r["data"], "person_id": ["nowhere", 9]}}
-                if r["kind"] == "attendance" else r for r in rs],
-    lambda rs: [{**r, "data": {**r["data"], "titles": "{\"a\": 1}"}}
-                if r["kind"] == "person" else r for r in rs],
-    lambda rs: [{**r, "data": {**r["data"], "at": "yesterday"}}
-                if r["kind"] == "note" else r for r in rs],
-    lambda rs: [{**r, "ref": "me"} for r in rs],
+    lambda rs: [*rs, {"kind": "virus", "gid": rs[0]["gid"], "state": rs[0]["state"]}],
+    _set("site", "kind", "palace"),
+    _set("meeting_site", "summoned", -5),
+    _set("attendance", "person_id", "nowhere"),
+    _set("person", "titles", "{\"a\": 1}"),
+    _set("person", "full_name", "Ha\u0300 Noi\x07"),
+    _set("note", "at", "yesterday"),
+    lambda rs: [{**r, "gid": "me"} for r in rs],
+    lambda rs: [{**r, "state": {**r["state"], "v": {}}} for r in rs],
+    lambda rs: [*rs, rs[0]],
 ])
 def test_import_package_with_invalid_records_writes_nothing(demo_desk: Desk, tmp_path: Path,
                                                             edit: object) -> None:
@@ -269,3 +287,25 @@ def test_read_package_refuses_a_malformed_manifest_with_a_clear_error(
     with pytest.raises(PackageError, match=match) as err:
         read_package(bad)
     assert "Không có gì được ghi" in err.value.vi and "Nothing was written" in err.value.en
+
+
+def test_package_for_the_centre_carries_a_directory_edit_of_a_record_it_sent(
+        demo_desk: Desk, tmp_path: Path) -> None:
+    """Everything a province holds came from the centre (left out of its packages for the
+    centre), yet its new phone number of a delegate travels back (found by the stateful
+    test)."""
+    centre, meeting_id = demo_desk, demo_meeting_id(demo_desk)
+    with open_desk(tmp_path / "province.db") as province:
+        export_package(centre, meeting_id, tmp_path / "setup.mdpkg",
+                       partner=checkpoints.this_replica(province))
+        import_package(province, tmp_path / "setup.mdpkg")
+        (person,) = directory.list_people(province, "Dương Xuân Hùng")
+        directory.update_person(province, person.id or 0, phone="0280 111 222")
+        back = export_package(province, demo_meeting_id(province), tmp_path / "back.mdpkg",
+                              partner=checkpoints.this_replica(centre))
+        assert [r.kind for r in back.records] == ["person"]
+    report = import_package(centre, tmp_path / "back.mdpkg")
+    assert [(i.label, i.outcome) for i in report.plan.items] == [
+        ("Dương Xuân Hùng", Outcome.CHANGED)]
+    (person,) = directory.list_people(centre, "Dương Xuân Hùng")
+    assert person.phone == "0280 111 222"

@@ -16,6 +16,7 @@ from meetingdesk.exchange.importer import Action
 from meetingdesk.exchange.mapping import Field
 from meetingdesk.exchange.packages import export_package, import_package
 from meetingdesk.exchange.reader import read_table
+from meetingdesk.gui.dialogs.conflict_dialog import ConflictDialog
 from meetingdesk.gui.dialogs.import_dialog import ImportDialog
 from meetingdesk.gui.dialogs.package_dialog import PackageDialog
 from meetingdesk.gui.main_window import MainWindow
@@ -23,7 +24,7 @@ from meetingdesk.gui.models.imports import PreviewModel, plan_model
 from meetingdesk.gui.models.packages import merge_model, merge_rows
 from meetingdesk.gui.models.table import chained
 from meetingdesk.gui.undo import DeskSession, created
-from meetingdesk.services import directory, meetings, notes, participation
+from meetingdesk.services import conflicts, directory, meetings, notes, participation
 from meetingdesk.services.sync import Outcome
 from meetingdesk.store.desk import Desk, open_desk
 from tests.gui.conftest import run_dialog
@@ -230,7 +231,7 @@ def test_package_export_then_preview_and_import_on_another_desk(
         window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
         answers: list[tuple[str, str]]) -> None:
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (
-        next(i for i in items if i.startswith("Thái Nguyên")), True))
+        next((i for i in items if i.startswith("Thái Nguyên")), items[0]), True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "thai-nguyen"), ""))
     window.export_actions[3].trigger()
@@ -247,7 +248,7 @@ def test_package_export_then_preview_and_import_on_another_desk(
         assert dialog.model.rowCount() == len(dialog.report.package.records)
         assert {r.outcome for r in dialog.model.rows()} == {Outcome.NEW}
         assert not dialog.conflicts.isVisible() and dialog.import_button.isEnabled()
-        assert "Phạm Hoàng Sơn" in {r.text for r in dialog.model.rows()}
+        assert "Phạm Hoàng Sơn" in {r.item.label for r in dialog.model.rows()}
         assert meetings.list_meetings(other) == []  # a preview writes nothing
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.result() == PackageDialog.DialogCode.Accepted)
@@ -264,8 +265,9 @@ def test_package_export_then_preview_and_import_on_another_desk(
         session.undo_stack.clear()
 
 
-def test_package_conflict_shown_first_and_never_overwritten(
-        demo_desk: Desk, qtbot: Any, tmp_path: Path, answers: list[tuple[str, str]]) -> None:
+def test_package_conflict_shown_first_with_both_values_then_resolved_in_the_dialog(
+        demo_desk: Desk, qtbot: Any, qtmodeltester: Any, tmp_path: Path,
+        answers: list[tuple[str, str]]) -> None:
     centre, meeting_id = demo_desk, demo_id(demo_desk)
     export_package(centre, meeting_id, tmp_path / "setup.mdpkg")
     with open_desk(tmp_path / "province.db") as province:
@@ -279,24 +281,44 @@ def test_package_conflict_shown_first_and_never_overwritten(
         export_package(province, demo_id(province), tmp_path / "tn.mdpkg", site_code="19")
     (person,) = directory.list_people(centre, "Dương Xuân Hùng")
     directory.update_person(centre, person.id or 0, phone="0913 000 000")
-    dialog = PackageDialog(DeskSession(centre), tmp_path / "tn.mdpkg")
+    session = DeskSession(centre)
+    dialog = PackageDialog(session, tmp_path / "tn.mdpkg")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.report is not None)
     shown = dialog.table.model()
     assert shown.index(0, 0).data() == "Xung đột" and shown.index(0, 2).data() == \
-        "Dương Xuân Hùng" and shown.index(0, 3).data() == "Điện thoại"
+        "Dương Xuân Hùng"
+    assert shown.index(0, 3).data() == "Điện thoại: “0913 000 000” ≠ “0280 111 222”"
     assert shown.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
-    assert dialog.conflicts.isVisible() and "không bị ghi đè" in dialog.conflicts.text()
+    assert dialog.conflicts.isVisible() and "cả hai giá trị" in dialog.conflicts.text()
     assert shown.index(1, 0).data() == "Mới" and shown.index(1, 1).data() == "Ghi chép"
     dialog.filter.setCurrentIndex(dialog.filter.findData(Outcome.CONFLICT.value))
     assert shown.rowCount() == 1
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result() == PackageDialog.DialogCode.Accepted)
-    assert "1 mới, 0 thay đổi; 1 xung đột" in answers[-1][1]
-    assert directory.get_person(centre, person.id or 0).phone == "0913 000 000"
+    assert "1 mới, 0 thay đổi, 0 xóa; 1 xung đột" in answers[-1][1]
+    assert directory.get_person(centre, person.id or 0).phone in ("0913 000 000",
+                                                                   "0280 111 222")
     assert "Điểm cầu Thái Nguyên có 26 đại biểu." in {
         n.text for n in notes.notes_of(centre, meeting_id)}
+    resolver = ConflictDialog(session)
+    qtbot.addWidget(resolver)
+    resolver.show()
+    assert resolver.model.rowCount() == 1 and resolver.box.title() == "Dương Xuân Hùng"
+    qtmodeltester.check(resolver.model)
+    (chooser,) = resolver.choosers
+    texts = [chooser.choice.itemText(i) for i in range(chooser.choice.count())]
+    assert texts[0].startswith("Giữ bản này: “") and texts[1].startswith("Lấy bản kia: “")
+    assert "bàn này" in " ".join(texts) and "province" in " ".join(texts)
+    assert texts[2] == "Sửa lại: gõ giá trị mới"
+    chooser.choice.setCurrentIndex(2)
+    assert chooser.editor.isEnabled()
+    chooser.editor.setText("0913 000 111")
+    qtbot.mouseClick(resolver.apply_button, Qt.MouseButton.LeftButton)
+    assert resolver.model.rowCount() == 0 and resolver.status.text() == "Không có xung đột."
+    assert directory.get_person(centre, person.id or 0).phone == "0913 000 111"
+    assert conflicts.list_conflicts(centre) == []
 
 
 def test_import_and_package_models_pass_the_model_tester(

@@ -165,12 +165,10 @@ def test_meeting_copy_of_a_missing_meeting_writes_nothing(desk: Desk, unchanged)
         meetings.copy_meeting(desk, 42)
 
 
-def test_meeting_events_are_kept_in_order(desk: Desk, meeting_id: int) -> None:
-    meetings.record_event(desk, meeting_id, "finalised", "Số 12-BB/BTCTW")
-    meetings.record_event(desk, meeting_id, "reopened")
-    events = meetings.meeting_events(desk, meeting_id)
-    assert [(e.kind, e.detail) for e in events] == [
-        ("finalised", "Số 12-BB/BTCTW"), ("reopened", None)]
+def test_meeting_events_record_a_copy(desk: Desk, meeting_id: int) -> None:
+    copy = meetings.copy_meeting(desk, meeting_id, title="Giao ban quý 2")
+    events = meetings.meeting_events(desk, copy.id or 0)
+    assert [(e.kind, e.detail) for e in events] == [("copied", f"từ cuộc họp {meeting_id}")]
 
 
 def test_meeting_copy_failing_half_way_leaves_nothing(desk: Desk, meeting_id: int,

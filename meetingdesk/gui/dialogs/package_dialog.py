@@ -1,9 +1,11 @@
 """Importing a site exchange package (``.mdpkg``): a dry run first — what is new, changed,
-conflicting, kept — shown record by record with the conflicts on top, then the merge of exactly
-that preview (refused, nothing written, if the desk changed since).
+deleted, conflicting, older (ignored) — shown record by record with the values before and after
+and the conflicts on top, then the merge of exactly that preview (refused, nothing written, if
+the desk changed since). A backup is taken only when the merge changes something.
 
-A conflict (a record changed both here and at the sender since their last exchange) is never
-overwritten: it stays as it is here, and the preview says which fields differ.
+A conflict (a field changed both here and at the sender without either seeing the other) keeps
+both values; the same one is shown on every desk until someone resolves it in the conflicts
+dialog (:mod:`meetingdesk.gui.dialogs.conflict_dialog`).
 
 Like an import, a merge is not on the undo stack: once it is done the undo history is cleared
 (as for the live mode), and the backup taken first is the way back.
@@ -69,11 +71,11 @@ def describe_package(report: PackageReport) -> str:
         what = tr("The part of the site %1 in the meeting “%2”").replace(
             "%1", str(m["site"]["name"]))
     else:
-        what = tr("The setup of the meeting “%2” (sites, agenda, delegates)")
+        what = tr("The meeting “%2” (sites, agenda, delegates, notes)")
     what = what.replace("%2", str(meeting.get("title", "")))
     return (what + (f" ({when})" if when else "") + "\n"
             + tr("Made %1 on the desk %2.").replace("%1", _moment(m.get("created_at", "")))
-            .replace("%2", report.package.source[:8]))
+            .replace("%2", str(m.get("label") or report.package.source[:8])))
 
 
 def counts_text(report: PackageReport) -> str:
@@ -99,7 +101,7 @@ class PackageDialog(JobDialog):
         self.conflicts.setVisible(False)
         self.model = merge_model(self)
         self.keys, proxy = chained(self.model, self)
-        self.table = data_table(proxy, [13, 21, None, 26], parent=self, fill_minimum=30)
+        self.table = data_table(proxy, [13, 21, 34, None], parent=self, fill_minimum=40)
         self.filter = QComboBox(self)
         self.filter.addItem(tr("All records"), "")
         for outcome, text in outcome_labels().items():
@@ -148,9 +150,10 @@ class PackageDialog(JobDialog):
         self.counts.setText(counts_text(report))
         self.model.set_rows(merge_rows(report.plan))
         conflicts = report.plan.counts()[Outcome.CONFLICT]
-        self.conflicts.setText(tr("%1 records were changed both here and at the sender: they "
-                                  "stay as they are here (never overwritten). They are listed "
-                                  "first; check them by hand.").replace("%1", str(conflicts)))
+        self.conflicts.setText(tr("%1 records were changed both here and at the sender: both "
+                                  "values are kept and the same one is shown on every desk. "
+                                  "They are listed first; resolve them with Exchange packages "
+                                  "▸ Resolve conflicts.").replace("%1", str(conflicts)))
         self.conflicts.setVisible(conflicts > 0)
         self.status.setText(tr("Nothing is written before you press Import.")
                             if self._has_work() else tr("There is nothing new to import."))
@@ -163,10 +166,7 @@ class PackageDialog(JobDialog):
         self._update_buttons()
 
     def _has_work(self) -> bool:
-        if self.report is None:
-            return False
-        counts = self.report.plan.counts()
-        return bool(counts[Outcome.NEW] or counts[Outcome.CHANGED])
+        return self.report is not None and self.report.plan.writes
 
     def apply(self) -> None:
         """Merge what the preview shows: a backup first, then one transaction."""
@@ -184,9 +184,11 @@ class PackageDialog(JobDialog):
         self.session.written()
         counts = report.plan.counts()
         QMessageBox.information(self, self.windowTitle(), (
-            tr("Package imported: %1 new, %2 changed; %3 conflicts left as they are here.")
+            tr("Package imported: %1 new, %2 changed, %3 deleted; %4 conflicts kept with both "
+               "values.")
             .replace("%1", str(counts[Outcome.NEW])).replace("%2", str(counts[Outcome.CHANGED]))
-            .replace("%3", str(counts[Outcome.CONFLICT])) + "\n\n"
+            .replace("%3", str(counts[Outcome.DELETED]))
+            .replace("%4", str(counts[Outcome.CONFLICT])) + "\n\n"
             + tr("A backup was taken first: %1. An import cannot be undone with Edit ▸ Undo "
                  "(restore that backup instead); the undo history was cleared.")
             .replace("%1", str(report.backup))))

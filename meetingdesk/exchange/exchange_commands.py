@@ -1,0 +1,71 @@
+"""The ``exchange`` command's actions, as lines of text: this desk's replica id, its partners
+and checkpoints, the conflicts it keeps, and resolving one field of one of them."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+
+from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.replication import ALIVE, Value
+from meetingdesk.exchange.report import conflict_lines
+from meetingdesk.services import checkpoints, conflicts
+from meetingdesk.store.desk import Desk
+
+
+def run(desk: Desk, args: argparse.Namespace) -> Iterator[str]:
+    if args.action == "whoami":
+        yield f"Mã replica của bàn làm việc này: {checkpoints.this_replica(desk)}"
+    elif args.action == "partners":
+        found = checkpoints.partners(desk)
+        if not found:
+            yield "Chưa nhận gói nào từ bàn làm việc khác."
+        for p in found:
+            yield f"{p.replica_id}  {p.label}"
+            for cp in p.checkpoints:
+                yield (f"    {cp.scope}: đã gửi tới {cp.sent}, đã nhận tới {cp.received}, "
+                       f"đối tác xác nhận tới {cp.acked} ({cp.updated_at})")
+    elif args.action == "conflicts":
+        yield from conflict_lines(conflicts.list_conflicts(desk))
+    else:
+        yield _resolve(desk, args)
+
+
+def _resolve(desk: Desk, args: argparse.Namespace) -> str:
+    if not args.record or not args.field or not (args.keep or args.take_other
+                                                  or args.set is not None):
+        raise ValidationError(
+            "Cần mã bản ghi, --field và một trong --keep / --take-other / --set.",
+            "A record id, --field and one of --keep / --take-other / --set are needed.")
+    found = [c for c in conflicts.list_conflicts(desk) if c.gid.startswith(args.record)]
+    if len(found) != 1:
+        raise ValidationError(f"Không xác định được bản ghi xung đột “{args.record}”.",
+                              f"Cannot tell which record in conflict “{args.record}” is.")
+    conflict = found[0]
+    field = next((f for f in conflict.fields if f.field == args.field), None)
+    if field is None:
+        raise ValidationError(f"Trường “{args.field}” của bản ghi này không có xung đột.",
+                              f"The field “{args.field}” of this record is not in conflict.")
+    value: Value
+    if args.keep:
+        value = field.candidates[0].value
+    elif args.take_other:
+        value = field.candidates[1].value
+    elif args.field == ALIVE or args.field not in conflict.editable:
+        raise ValidationError("Trường này chỉ chọn được giữa các bản (--keep/--take-other).",
+                              "This field can only take one of its values "
+                              "(--keep/--take-other).")
+    else:
+        value = _typed(args.set, field.candidates[0].value)
+    conflicts.resolve(desk, gid=conflict.gid, choices={field.field: value})
+    return f"Đã giải quyết {conflict.label} — {field.field}: {value!r}."
+
+
+def _typed(text: str, like: Value) -> Value:
+    if isinstance(like, int) and not isinstance(like, bool):
+        try:
+            return int(text)
+        except ValueError:
+            raise ValidationError(f"“{text}” không phải số.", f"“{text}” is not a number.") \
+                from None
+    return text

@@ -1,0 +1,111 @@
+"""Per-partner checkpoints: what this desk sent to and received from every other desk.
+
+Every change stored here gets the next sequence number of this desk. For each partner (a
+replica id) and scope (a meeting, or one site's part of it) the desk keeps:
+
+- ``received``: the partner's sequence number up to which this desk holds everything of that
+  scope (advanced by a package only when it starts at or before it: no gap);
+- ``acked``: this desk's sequence number up to which the partner said it holds everything —
+  every package carries such acknowledgements for all its partners;
+- ``sent``: this desk's sequence number when it last wrote a package for the partner.
+
+A package for a partner carries only what changed after ``acked`` (a lost or unread package
+is thus sent again, never skipped); "send everything" starts from zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from meetingdesk.domain.errors import ValidationError
+from meetingdesk.store import replica, revisions
+from meetingdesk.store.desk import Desk
+from meetingdesk.store.revisions import Checkpoint
+from meetingdesk.store.sealing import now_text
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    replica_id: str
+    label: str
+    checkpoints: tuple[Checkpoint, ...]
+
+
+def this_replica(desk: Desk) -> str:
+    return replica.replica_id(desk.db)
+
+
+def partners(desk: Desk) -> list[Partner]:
+    """The other desks this one has heard of, by label."""
+    db = desk.db
+    found = []
+    for rid, (label, mine) in replica.labels(db).items():
+        if not mine:
+            found.append(Partner(rid, label, tuple(revisions.checkpoints(db, rid))))
+    return sorted(found, key=lambda p: (p.label, p.replica_id))
+
+
+def find_partner(desk: Desk, text: str) -> str:
+    """A partner's replica id from its id (or the start of it) or its label."""
+    wanted = text.strip().casefold()
+    found = {p.replica_id for p in partners(desk)
+             if p.replica_id.startswith(wanted) or p.label.casefold() == wanted}
+    if len(found) != 1:
+        raise ValidationError(
+            f"Không xác định được bàn làm việc đối tác “{text}” "
+            f"({'không có' if not found else 'nhiều bàn khớp'}); hãy dùng mã (replica) "
+            "hoặc tên như trong danh sách đối tác.",
+            f"Cannot tell which partner desk “{text}” is "
+            f"({'none matches' if not found else 'several match'}); use its replica id or "
+            "its name as listed among the partners.")
+    return found.pop()
+
+
+def _get(db: Database, partner: str, scope: str) -> Checkpoint:
+    for cp in revisions.checkpoints(db, partner):
+        if cp.scope == scope:
+            return cp
+    return Checkpoint(partner, scope, 0, 0, 0, now_text())
+
+
+def start_for(db: Database, partner: str, scope: str) -> int:
+    """Where a package of ``scope`` for ``partner`` starts: what it acknowledged."""
+    return _get(db, partner, scope).acked
+
+
+def note_sent(db: Database, partner: str, scope: str, upto: int) -> None:
+    cp = _get(db, partner, scope)
+    revisions.put_checkpoint(db, Checkpoint(partner, scope, max(cp.sent, upto), cp.received,
+                                            cp.acked, now_text()))
+
+
+def note_received(db: Database, partner: str, label: str, scope: str, since: int, upto: int,
+                  acks: Mapping[str, int], *, complete: bool = True) -> None:
+    """A package from ``partner`` was merged: its scope is held up to ``upto`` (when it
+    started within what was held and was ``complete``: made for this desk or for anyone),
+    and its acknowledgements of this desk's scopes count."""
+    replica.remember(db, partner, label)
+    cp = _get(db, partner, scope)
+    received = max(cp.received, upto) if complete and since <= cp.received else cp.received
+    revisions.put_checkpoint(db, Checkpoint(partner, scope, cp.sent, received, cp.acked,
+                                            now_text()))
+    for acked_scope, seq in acks.items():
+        cp = _get(db, partner, acked_scope)
+        revisions.put_checkpoint(db, Checkpoint(partner, acked_scope, cp.sent, cp.received,
+                                                max(cp.acked, seq), now_text()))
+
+
+def acknowledgements(db: Database) -> dict[str, dict[str, int]]:
+    """For every partner, the scopes this desk holds of it and up to where."""
+    acks: dict[str, dict[str, int]] = {}
+    for cp in revisions.checkpoints(db):
+        if cp.received:
+            acks.setdefault(cp.partner, {})[cp.scope] = cp.received
+    return acks
+
+
+def last_seq(db: Database) -> int:
+    return revisions.last_seq(db)

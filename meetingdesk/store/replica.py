@@ -1,0 +1,107 @@
+"""This desk's replica id, bound to the identity of its file.
+
+Two copies of a desk must never speak as one: they would number their revisions alike. The
+replica id is stored with the identity of the file it was made for — its resolved path, device
+and inode, read with ``os.stat`` (which opens no descriptor, so it cannot drop SQLite's locks).
+At every opening :func:`bind` compares them: a desk copied, moved, restored from a backup or
+carried to another machine finds another file identity and takes a new replica id (the old
+one stays among the known replicas, so what it wrote keeps its author).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FileIdentity:
+    path: str
+    device: int
+    inode: int
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    """The identity of a desk file (``None`` when it cannot be read)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return FileIdentity(str(path.resolve()), st.st_dev, st.st_ino)
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def remember(db: Database, replica_id: str, label: str = "", *, mine: bool = False) -> None:
+    """Note a replica (this desk's, or a partner's seen in a package) and its label."""
+    db.conn.execute(
+        "INSERT INTO replicas (replica_id, label, first_seen, mine) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (replica_id) DO UPDATE SET label = CASE WHEN excluded.label <> '' "
+        "THEN excluded.label ELSE replicas.label END, mine = max(replicas.mine, excluded.mine)",
+        [replica_id, label, _now(), int(mine)])
+
+
+def labels(db: Database) -> dict[str, tuple[str, bool]]:
+    """replica id → (label, whether it is one of this desk's own ids)."""
+    return {r[0]: (r[1], bool(r[2])) for r in db.conn.execute(
+        "SELECT replica_id, label, mine FROM replicas")}
+
+
+def replica_id(db: Database) -> str:
+    row = db.conn.execute("SELECT replica_id FROM replica WHERE id = 1").fetchone()
+    if row is None:
+        raise LookupError("this desk has no replica id (migration 0005 missing)")
+    return str(row[0])
+
+
+def _take_new(db: Database, identity: FileIdentity | None, why: str) -> str:
+    new = str(uuid.uuid4())
+    values = [new, identity.path if identity else None, identity.device if identity else None,
+              identity.inode if identity else None, _now()]
+    db.conn.execute(
+        "INSERT INTO replica (id, replica_id, file_path, file_device, file_inode, since) "
+        "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "replica_id = excluded.replica_id, file_path = excluded.file_path, "
+        "file_device = excluded.file_device, file_inode = excluded.file_inode, "
+        "since = excluded.since", values)
+    remember(db, new, mine=True)
+    logger.info("New replica id %s (%s)", new, why)
+    return new
+
+
+def bind(db: Database, identity: FileIdentity | None) -> str:
+    """This desk's replica id for the file it is opened from: kept when the file is the one
+    it was made for, bound on first use, renewed when the file is another (a copy, a move, a
+    restored backup). Runs in its own transaction; returns the replica id."""
+    with db.atomic():
+        row = db.conn.execute(
+            "SELECT replica_id, file_path, file_device, file_inode FROM replica WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            return _take_new(db, identity, "new desk")
+        if identity is None:
+            return str(row[0])
+        if row[1] is None:
+            db.conn.execute("UPDATE replica SET file_path = ?, file_device = ?, file_inode = ? "
+                            "WHERE id = 1", [identity.path, identity.device, identity.inode])
+            return str(row[0])
+        if (row[1], row[2], row[3]) != (identity.path, identity.device, identity.inode):
+            return _take_new(db, identity, f"the file is not the one of {row[0]}: "
+                                           f"copied, moved or restored")
+        return str(row[0])
+
+
+def renew(db: Database, path: Path) -> str:
+    """Take a new replica id now (an explicit "this desk is a copy")."""
+    with db.atomic():
+        return _take_new(db, file_identity(path), "asked")

@@ -1,0 +1,304 @@
+"""The SQL of revisions: records noted as changed, revision states, rows by global id,
+checkpoints per partner. Services decide; this module only reads and writes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from meetingdesk.domain.replication import RecordState
+from meetingdesk.store.exchanged import REGISTRY, Exchanged
+
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" for _ in range(n))
+
+
+@contextmanager
+def rolled_back(db: Database) -> Iterator[Database]:
+    """Work whose writes are all undone at its end (a preview)."""
+    conn = db.conn
+    conn.execute("SAVEPOINT md_trial")
+    try:
+        yield db
+    finally:
+        conn.execute("ROLLBACK TO md_trial")
+        conn.execute("RELEASE md_trial")
+
+
+# --- noted changes ----------------------------------------------------------------------------
+
+def dirty(db: Database) -> list[tuple[str, str]]:
+    """(gid, kind) of every record written since its last revision."""
+    return [(r[0], r[1]) for r in db.conn.execute("SELECT gid, kind FROM sync_dirty")]
+
+
+def has_dirty(db: Database) -> bool:
+    return db.conn.execute("SELECT 1 FROM sync_dirty LIMIT 1").fetchone() is not None
+
+
+def legacy_dirty(db: Database) -> list[str]:
+    """Noted records that existed before revisions (they get a legacy first revision)."""
+    return [r[0] for r in db.conn.execute("SELECT gid FROM sync_dirty WHERE legacy = 1")]
+
+
+def clear_dirty(db: Database, gids: Iterable[str]) -> None:
+    db.conn.executemany("DELETE FROM sync_dirty WHERE gid = ?", [(g,) for g in gids])
+
+
+# --- states -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A record's revision state as this desk keeps it."""
+
+    gid: str
+    kind: str
+    meeting: str | None
+    site: str | None
+    seq: int
+    origin: str | None
+    state: RecordState
+
+
+def _stored(row: Sequence[Any]) -> Stored:
+    return Stored(row[0], row[1], row[2], row[3], row[4], row[5],
+                  RecordState.from_stored(json.loads(row[6])))
+
+
+_STATE_COLUMNS = "gid, kind, meeting, site, seq, origin, state"
+
+
+def states(db: Database, gids: Iterable[str]) -> dict[str, Stored]:
+    found: dict[str, Stored] = {}
+    for chunk in _chunks(list(gids)):
+        for row in db.conn.execute(
+                f"SELECT {_STATE_COLUMNS} FROM sync_state WHERE gid IN ({_marks(len(chunk))})",
+                list(chunk)):
+            found[row[0]] = _stored(row)
+    return found
+
+
+def state_places(db: Database, gids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+    """gid → (meeting, site) of known states."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for chunk in _chunks(list(gids)):
+        for row in db.conn.execute(
+                f"SELECT gid, meeting, site FROM sync_state WHERE gid IN ({_marks(len(chunk))})",
+                list(chunk)):
+            found[row[0]] = (row[1], row[2])
+    return found
+
+
+def last_seq(db: Database) -> int:
+    return int(db.conn.execute("SELECT coalesce(max(seq), 0) FROM sync_state").fetchone()[0])
+
+
+@dataclass(frozen=True, slots=True)
+class NewState:
+    gid: str
+    kind: str
+    meeting: str | None
+    site: str | None
+    origin: str | None
+    state: RecordState
+
+
+def put_states(db: Database, new: Sequence[NewState]) -> None:
+    """Store states, each with the next sequence number of this desk."""
+    seq = last_seq(db)
+    rows = []
+    for n in new:
+        seq += 1
+        rows.append((n.gid, n.kind, n.meeting, n.site, seq, int(n.state.alive),
+                     int(bool(n.state.conflicts())), n.origin,
+                     json.dumps(n.state.to_json(), ensure_ascii=False, separators=(",", ":"))))
+    db.conn.executemany(
+        "INSERT INTO sync_state (gid, kind, meeting, site, seq, alive, conflicted, origin, "
+        "state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (gid) DO UPDATE SET "
+        "kind = excluded.kind, meeting = excluded.meeting, site = excluded.site, "
+        "seq = excluded.seq, alive = excluded.alive, conflicted = excluded.conflicted, "
+        "origin = excluded.origin, state = excluded.state", rows)
+
+
+def changed_since(db: Database, meeting: str, since: int,
+                  site: str | None = None) -> list[Stored]:
+    """A meeting's states (only one site's when ``site`` is given) changed after ``since``."""
+    sql = f"SELECT {_STATE_COLUMNS} FROM sync_state WHERE meeting = ? AND seq > ?"
+    params: list[Any] = [meeting, since]
+    if site is not None:
+        sql += " AND (site = ? OR (kind = 'meeting' AND gid = ?))"
+        params += [site, meeting]
+    return [_stored(r) for r in db.conn.execute(sql + " ORDER BY seq", params)]
+
+
+def changed_since_directory(db: Database, since: int) -> list[Stored]:
+    """States belonging to no meeting (sites, people) changed after ``since``."""
+    return [_stored(r) for r in db.conn.execute(
+        f"SELECT {_STATE_COLUMNS} FROM sync_state WHERE meeting IS NULL AND seq > ? "
+        "ORDER BY seq", [since])]
+
+
+def conflicted(db: Database) -> list[Stored]:
+    return [_stored(r) for r in db.conn.execute(
+        f"SELECT {_STATE_COLUMNS} FROM sync_state WHERE conflicted = 1 ORDER BY seq")]
+
+
+def waiting(db: Database, kind: str) -> list[str]:
+    """Living states of ``kind`` noted as waiting for a missing reference target."""
+    return [r[0] for r in db.conn.execute(
+        "SELECT gid FROM sync_state WHERE waiting = 1 AND kind = ?", [kind])]
+
+
+def set_waiting(db: Database, gids: Iterable[str], waiting: bool) -> None:
+    db.conn.executemany("UPDATE sync_state SET waiting = ? WHERE gid = ?",
+                        [(int(waiting), g) for g in gids])
+
+
+def state_count(db: Database) -> int:
+    return int(db.conn.execute("SELECT count(*) FROM sync_state").fetchone()[0])
+
+
+# --- rows by global id ------------------------------------------------------------------------
+
+def _aliases(db: Database, site_ids: Sequence[int]) -> dict[int, str]:
+    found: dict[int, list[str]] = {i: [] for i in site_ids}
+    for chunk in _chunks(list(site_ids)):
+        for site_id, name in db.conn.execute(
+                f"SELECT site_id, name FROM site_aliases WHERE site_id IN "
+                f"({_marks(len(chunk))}) ORDER BY id", list(chunk)):
+            found[site_id].append(name)
+    return {i: json.dumps(names, ensure_ascii=False) for i, names in found.items()}
+
+
+def rows_by_gid(db: Database, spec: Exchanged, gids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """gid → row (``id`` and every travelling column; references as local ids)."""
+    columns = ["id", "gid", *spec.fields, *spec.refs]
+    select = ", ".join(f"[{c}]" for c in columns)
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(list(gids)):
+        for row in db.conn.execute(
+                f"SELECT {select} FROM [{spec.table}] WHERE gid IN ({_marks(len(chunk))})",
+                list(chunk)):
+            found[row[1]] = dict(zip(columns, row, strict=True))
+    if spec.aliases and found:
+        names = _aliases(db, [r["id"] for r in found.values()])
+        for r in found.values():
+            r["aliases"] = names[r["id"]]
+    return found
+
+
+def gids_of(db: Database, kind: str, ids: Iterable[int]) -> dict[int, str]:
+    table = REGISTRY[kind].table
+    found: dict[int, str] = {}
+    for chunk in _chunks(list(set(ids))):
+        for i, g in db.conn.execute(
+                f"SELECT id, gid FROM [{table}] WHERE id IN ({_marks(len(chunk))})",
+                list(chunk)):
+            found[i] = g
+    return found
+
+
+def ids_of(db: Database, kind: str, gids: Iterable[str]) -> dict[str, int]:
+    table = REGISTRY[kind].table
+    found: dict[str, int] = {}
+    for chunk in _chunks(list(set(gids))):
+        for g, i in db.conn.execute(
+                f"SELECT gid, id FROM [{table}] WHERE gid IN ({_marks(len(chunk))})",
+                list(chunk)):
+            found[g] = i
+    return found
+
+
+def set_gid(db: Database, spec: Exchanged, row_id: int, gid: str) -> None:
+    db.conn.execute(f"UPDATE [{spec.table}] SET gid = ? WHERE id = ?", [gid, row_id])
+
+
+def _set_aliases(db: Database, site_id: int, aliases: str | None) -> None:
+    names = json.loads(aliases or "[]")
+    db.conn.execute("DELETE FROM site_aliases WHERE site_id = ?", [site_id])
+    db.conn.executemany("INSERT OR IGNORE INTO site_aliases (site_id, name) VALUES (?, ?)",
+                        [(site_id, n) for n in names])
+
+
+def insert_row(db: Database, spec: Exchanged, gid: str, row: Mapping[str, Any]) -> int:
+    """Insert a received record (its position last in its meeting's list) and return its id."""
+    values = {k: v for k, v in row.items() if k != "aliases"}
+    values["gid"] = gid
+    if spec.positioned:
+        values["position"] = int(db.conn.execute(
+            f"SELECT coalesce(max(position), 0) + 1 FROM [{spec.table}] WHERE meeting_id = ?",
+            [row["meeting_id"]]).fetchone()[0])
+    columns = list(values)
+    cursor = db.conn.execute(
+        f"INSERT INTO [{spec.table}] ({', '.join(f'[{c}]' for c in columns)}) "
+        f"VALUES ({_marks(len(columns))})", [values[c] for c in columns])
+    row_id = int(cursor.lastrowid or 0)
+    if spec.aliases:
+        _set_aliases(db, row_id, row.get("aliases"))
+    return row_id
+
+
+def update_row(db: Database, spec: Exchanged, row_id: int, row: Mapping[str, Any]) -> None:
+    values = {k: v for k, v in row.items() if k != "aliases"}
+    if values:
+        db.conn.execute(
+            f"UPDATE [{spec.table}] SET {', '.join(f'[{c}] = ?' for c in values)} WHERE id = ?",
+            [*values.values(), row_id])
+    if spec.aliases and "aliases" in row:
+        _set_aliases(db, row_id, row["aliases"])
+
+
+def delete_row(db: Database, spec: Exchanged, row_id: int) -> None:
+    db.conn.execute(f"DELETE FROM [{spec.table}] WHERE id = ?", [row_id])
+
+
+def unique_clash(db: Database, spec: Exchanged, row: Mapping[str, Any]) -> bool:
+    """Whether another row of a unique-code table already holds ``row``'s code."""
+    if spec.table != "sites" or not row.get("code"):
+        return False
+    return db.conn.execute("SELECT 1 FROM sites WHERE code = ?", [row["code"]]).fetchone() \
+        is not None
+
+
+# --- checkpoints --------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    partner: str
+    scope: str
+    sent: int
+    received: int
+    acked: int
+    updated_at: str
+
+
+def checkpoints(db: Database, partner: str | None = None) -> list[Checkpoint]:
+    sql = "SELECT partner, scope, sent, received, acked, updated_at FROM sync_checkpoints"
+    params: list[Any] = []
+    if partner is not None:
+        sql += " WHERE partner = ?"
+        params.append(partner)
+    return [Checkpoint(*r) for r in db.conn.execute(sql + " ORDER BY partner, scope", params)]
+
+
+def put_checkpoint(db: Database, cp: Checkpoint) -> None:
+    db.conn.execute(
+        "INSERT INTO sync_checkpoints (partner, scope, sent, received, acked, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (partner, scope) DO UPDATE SET "
+        "sent = excluded.sent, received = excluded.received, acked = excluded.acked, "
+        "updated_at = excluded.updated_at",
+        [cp.partner, cp.scope, cp.sent, cp.received, cp.acked, cp.updated_at])

@@ -1,0 +1,265 @@
+"""The six failures of the first exchange, replayed as separate CLI processes on real files.
+
+Each desk is a file; each step is a process: ``meetingdesk export-package`` /
+``import-package`` / ``exchange`` for the exchange, and a short Python process through the
+services for what a secretary does in the window (a roll call, a new delegate, a deletion).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from meetingdesk.store.backup import backup_dir_for
+
+ENV = {**os.environ, "MEETINGDESK_LANG": "vi"}
+
+
+def cli(*args: object, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([sys.executable, "-m", "meetingdesk", *map(str, args)],
+                            capture_output=True, text=True, env=ENV, timeout=120)
+    if ok:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def act(db: Path, code: str) -> str:
+    """Run ``code`` against the desk ``db`` (``desk``, ``m`` = the meeting id, helpers) in a
+    process of its own; returns what it printed."""
+    program = textwrap.dedent("""
+        import sys
+        from meetingdesk.store.desk import open_desk
+        from meetingdesk.services import directory, meetings, notes, participation
+        def entry(desk, m, name):
+            return next(e for e in participation.attendance_list(desk, m)
+                        if e.person.full_name == name)
+        with open_desk(sys.argv[1]) as desk:
+            found = meetings.list_meetings(desk)
+            m = found[0].meeting.id if found else None
+    """) + textwrap.indent(textwrap.dedent(code), "    ")
+    result = subprocess.run([sys.executable, "-c", program, str(db)], capture_output=True,
+                            text=True, env=ENV, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def roster(db: Path) -> dict[str, str]:
+    """Name → attendance status of the meeting's delegates, as the desk shows them."""
+    out = act(db, """
+        import json
+        print(json.dumps({e.person.full_name: e.attendance.status.value
+                          for e in participation.attendance_list(desk, m)}))
+    """)
+    return json.loads(out)
+
+
+def note_texts(db: Path) -> list[str]:
+    return json.loads(act(db, """
+        import json
+        print(json.dumps(sorted(n.text for n in notes.notes_of(desk, m))))
+    """))
+
+
+@pytest.fixture
+def centre(tmp_path: Path) -> Path:
+    db = tmp_path / "centre.db"
+    act(db, """
+        m = meetings.create_meeting(desk, title="Hội nghị giao ban trực tuyến quý 1").id
+        for code, name in (("19", "Thái Nguyên"), ("04", "Cao Bằng")):
+            site = directory.add_site(desk, name=name, code=code)
+            participation.add_meeting_site(desk, meeting_id=m, site_id=site.id)
+            for i in range(1, 4):
+                p = directory.add_person(desk, full_name=f"Đại biểu {i} {name}",
+                                         site_id=site.id)
+                participation.add_attendance(desk, meeting_id=m, person_id=p.id,
+                                             site_id=site.id)
+    """)
+    return db
+
+
+def send(source: Path, target: Path, package: Path, *extra: object) -> str:
+    """``source`` writes a package, ``target`` imports it; returns the import's output."""
+    cli("export-package", 1, "--db", source, "-o", package, *extra)
+    return cli("import-package", package, "--db", target).stdout
+
+
+def province(centre: Path, tmp_path: Path, name: str = "tn") -> Path:
+    db = tmp_path / f"{name}.db"
+    send(centre, db, tmp_path / f"setup-{name}.mdpkg")
+    return db
+
+
+def test_scenario_1_a_copied_desk_takes_its_own_replica_and_never_overwrites_the_original(
+        centre: Path, tmp_path: Path) -> None:
+    tn = province(centre, tmp_path)
+    usb = tmp_path / "tn-usb.db"
+    shutil.copyfile(tn, usb)
+    me = cli("exchange", "whoami", "--db", tn).stdout
+    assert cli("exchange", "whoami", "--db", usb).stdout != me
+    for db, who in ((tn, "Hà Thị Thu Trang"), (usb, "Lê Văn Bình")):
+        act(db, f"""
+            site = directory.find_site(desk, "19")
+            p = directory.add_person(desk, full_name="{who}", site_id=site.id)
+            participation.add_attendance(desk, meeting_id=m, person_id=p.id, site_id=site.id)
+            notes.add_note(desk, meeting_id=m, text="Ghi chép của {who}", site_id=site.id)
+        """)
+    first = send(tn, centre, tmp_path / "tn.mdpkg", "--site", "19")
+    second = send(usb, centre, tmp_path / "usb.mdpkg", "--site", "19")
+    for out in (first, second):
+        assert "mới 3, thay đổi 0, xóa 0, XUNG ĐỘT 0" in out, out
+    people = roster(centre)
+    assert {"Hà Thị Thu Trang", "Lê Văn Bình"} <= set(people) and len(people) == 8
+    assert note_texts(centre) == ["Ghi chép của Hà Thị Thu Trang", "Ghi chép của Lê Văn Bình"]
+    # A delegate deleted and another added: never the deleted one renamed in place.
+    act(tn, """
+        participation.remove_attendance(desk, entry(desk, m, "Đại biểu 1 Thái Nguyên")
+                                        .attendance.id)
+        site = directory.find_site(desk, "19")
+        p = directory.add_person(desk, full_name="Nông Thị Hoa", site_id=site.id)
+        participation.add_attendance(desk, meeting_id=m, person_id=p.id, site_id=site.id)
+    """)
+    out = send(tn, centre, tmp_path / "tn2.mdpkg", "--site", "19")
+    assert "xóa: attendance Đại biểu 1 Thái Nguyên" in out and "mới: attendance Nông Thị Hoa" \
+        in out, out
+    people = roster(centre)
+    assert "Đại biểu 1 Thái Nguyên" not in people and "Nông Thị Hoa" in people
+
+
+def test_scenario_2_an_older_package_changes_nothing_and_says_so(centre: Path,
+                                                                  tmp_path: Path) -> None:
+    tn = province(centre, tmp_path)
+    act(tn, """participation.update_attendance(
+        desk, entry(desk, m, "Đại biểu 2 Thái Nguyên").attendance.id, status="late")""")
+    cli("export-package", 1, "--site", "19", "--db", tn, "-o", tmp_path / "old.mdpkg")
+    act(tn, """participation.update_attendance(
+        desk, entry(desk, m, "Đại biểu 2 Thái Nguyên").attendance.id, status="present")""")
+    send(tn, centre, tmp_path / "new.mdpkg", "--site", "19")
+    backups = sorted(backup_dir_for(centre).glob("*.db"))
+    out = cli("import-package", tmp_path / "old.mdpkg", "--db", centre).stdout
+    assert "cũ hơn, bỏ qua: attendance Đại biểu 2 Thái Nguyên" in out
+    assert "không thay đổi gì" in out and "không ghi, không sao lưu" in out
+    assert roster(centre)["Đại biểu 2 Thái Nguyên"] == "present"
+    assert sorted(backup_dir_for(centre).glob("*.db")) == backups
+
+
+def test_scenario_3_deletions_travel_both_ways_and_do_not_come_back(centre: Path,
+                                                                     tmp_path: Path) -> None:
+    tn = province(centre, tmp_path)
+    act(tn, """participation.remove_attendance(
+        desk, entry(desk, m, "Đại biểu 3 Thái Nguyên").attendance.id)""")
+    send(tn, centre, tmp_path / "tn.mdpkg", "--site", "19")
+    assert "Đại biểu 3 Thái Nguyên" not in roster(centre)
+    act(centre, """participation.remove_attendance(
+        desk, entry(desk, m, "Đại biểu 2 Thái Nguyên").attendance.id)""")
+    partner = cli("exchange", "whoami", "--db", tn).stdout.split()[-1]
+    out = send(centre, tn, tmp_path / "back.mdpkg", "--to", partner)
+    assert "xóa: attendance Đại biểu 2 Thái Nguyên" in out, out
+    assert "Đại biểu 2 Thái Nguyên" not in roster(tn)
+    out = send(tn, centre, tmp_path / "tn2.mdpkg", "--site", "19")
+    assert "mới 0" in out
+    assert set(roster(centre)) == set(roster(tn)) | {f"Đại biểu {i} Cao Bằng" for i in (1, 2, 3)}
+    # A deletion concurrent with an edit is a conflict, not a silent loss.
+    act(tn, """participation.update_attendance(
+        desk, entry(desk, m, "Đại biểu 1 Thái Nguyên").attendance.id, status="late")""")
+    act(centre, """participation.remove_attendance(
+        desk, entry(desk, m, "Đại biểu 1 Thái Nguyên").attendance.id)""")
+    out = send(tn, centre, tmp_path / "tn3.mdpkg", "--site", "19")
+    assert "XUNG ĐỘT: attendance Đại biểu 1 Thái Nguyên" in out, out
+    assert "_alive: ở đây “đã xóa” / bên kia “còn”" in out
+    assert "_alive" in cli("exchange", "conflicts", "--db", centre).stdout
+
+
+def test_scenario_4_a_second_roll_call_is_not_a_conflict_anywhere(centre: Path,
+                                                                   tmp_path: Path) -> None:
+    provinces = {"19": province(centre, tmp_path, "tn"), "04": province(centre, tmp_path, "cb")}
+    for code, db in provinces.items():
+        name = "Thái Nguyên" if code == "19" else "Cao Bằng"
+        act(db, f"""participation.update_attendance(
+            desk, entry(desk, m, "Đại biểu 1 {name}").attendance.id, status="present")""")
+        send(db, centre, tmp_path / f"r1-{code}.mdpkg", "--site", code)
+    for code, db in provinces.items():
+        partner = cli("exchange", "whoami", "--db", db).stdout.split()[-1]
+        send(centre, db, tmp_path / f"back-{code}.mdpkg", "--to", partner)
+    for code, db in provinces.items():
+        name = "Thái Nguyên" if code == "19" else "Cao Bằng"
+        act(db, f"""participation.update_attendance(
+            desk, entry(desk, m, "Đại biểu 1 {name}").attendance.id, status="late")""")
+        out = send(db, centre, tmp_path / f"r2-{code}.mdpkg", "--site", code)
+        assert f"thay đổi: attendance Đại biểu 1 {name}" in out and "XUNG ĐỘT 0" in out, out
+        assert roster(centre)[f"Đại biểu 1 {name}"] == "late"
+    assert "Không có xung đột" in cli("exchange", "conflicts", "--db", centre).stdout
+
+
+def test_scenario_5_a_conflict_is_resolved_in_the_program_and_heals_every_desk(
+        centre: Path, tmp_path: Path) -> None:
+    tn = province(centre, tmp_path)
+    act(tn, """directory.update_person(desk, entry(desk, m, "Đại biểu 1 Thái Nguyên")
+                                       .person.id, phone="0280 111 222")""")
+    act(centre, """directory.update_person(desk, entry(desk, m, "Đại biểu 1 Thái Nguyên")
+                                           .person.id, phone="0913 000 000")""")
+    out = send(tn, centre, tmp_path / "tn.mdpkg", "--site", "19")
+    assert "phone: ở đây “0913 000 000” / bên kia “0280 111 222”" in out, out
+    partner = cli("exchange", "whoami", "--db", tn).stdout.split()[-1]
+    send(centre, tn, tmp_path / "conflict.mdpkg", "--to", partner)
+    for db, other in ((centre, "tn"), (tn, "centre")):  # both keep both values, with who
+        listing = cli("exchange", "conflicts", "--db", db).stdout
+        assert "“0913 000 000”" in listing and "“0280 111 222”" in listing, listing
+        assert f"— {other}, 20" in listing and "— bàn này, 20" in listing, listing
+    shown = [line for line in cli("exchange", "conflicts", "--db", centre).stdout.splitlines()
+             if "đang hiển thị" in line]
+    assert [line.split("—")[0] for line in cli("exchange", "conflicts", "--db", tn)
+            .stdout.splitlines() if "đang hiển thị" in line] == [shown[0].split("—")[0]]
+    gid = cli("exchange", "conflicts", "--db", centre).stdout.splitlines()[1].split()[0]
+    out = cli("exchange", "resolve", gid[:8], "--field", "phone", "--set", "0913 000 111",
+              "--db", centre).stdout
+    assert "Đã giải quyết" in out
+    send(centre, tn, tmp_path / "resolved.mdpkg", "--to", partner)
+    for db in (centre, tn):
+        assert "Không có xung đột" in cli("exchange", "conflicts", "--db", db).stdout
+        assert act(db, """print(entry(desk, m, "Đại biểu 1 Thái Nguyên").person.phone)""") \
+            .strip() == "0913 000 111"
+
+
+def test_scenario_6_only_an_import_that_changes_something_takes_a_backup(
+        centre: Path, tmp_path: Path) -> None:
+    tn = province(centre, tmp_path)
+    act(tn, """participation.update_attendance(
+        desk, entry(desk, m, "Đại biểu 1 Thái Nguyên").attendance.id, status="late")""")
+    cli("export-package", 1, "--site", "19", "--db", tn, "-o", tmp_path / "tn.mdpkg")
+    dry = cli("import-package", tmp_path / "tn.mdpkg", "--db", centre, "--dry-run").stdout
+    assert "status: “expected” → “late”" in dry and "Chạy thử" in dry
+    assert not backup_dir_for(centre).exists()
+    cli("import-package", tmp_path / "tn.mdpkg", "--db", centre)
+    assert len(list(backup_dir_for(centre).glob("*.db"))) == 1
+    for _ in range(3):
+        out = cli("import-package", tmp_path / "tn.mdpkg", "--db", centre).stdout
+        assert "không ghi, không sao lưu" in out
+    assert len(list(backup_dir_for(centre).glob("*.db"))) == 1
+
+
+def test_scenario_old_format_package_is_refused_with_one_line(centre: Path,
+                                                               tmp_path: Path) -> None:
+    records = json.dumps([{"kind": "site", "ref": ["d", 1], "data": {}}]).encode()
+    manifest = {"format": "meetingdesk-exchange", "format_version": 1, "desk_id": "d",
+                "scope": "site", "meeting": {"title": "x", "planned_start": None},
+                "site": {"name": "Thái Nguyên"},
+                "members": {"records.json": hashlib.sha256(records).hexdigest()}}
+    old = tmp_path / "old.mdpkg"
+    with zipfile.ZipFile(old, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(manifest))
+        zf.writestr("records.json", records)
+    before = centre.read_bytes()
+    result = cli("import-package", old, "--db", centre, ok=False)
+    assert result.returncode == 1 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "định dạng cũ (phiên bản 1)" in result.stderr
+    assert centre.read_bytes() == before
