@@ -199,7 +199,7 @@ def main() -> int:
         register = window.task_register()
         register.set_as_of(date(2023, 7, 15))
         register.table.selectRow(0)
-        save(window, f"{tag}-15-task-register")
+        save(window, f"{tag}-19-task-register")
         window.task_dock.hide()
         report = ReportDialog(window.session, window, today=date(2023, 12, 31))
         report.resize(width - 100, height - 60)
@@ -208,7 +208,7 @@ def main() -> int:
         deadline = time.monotonic() + 60
         while report.document.pageCount() == 0 and time.monotonic() < deadline:
             settle(0.05)
-        save(report, f"{tag}-16-report")
+        save(report, f"{tag}-20-report")
         report.close()
         typed = MeetingDialog(directory.list_sites(window.session.desk), window)
         typed.title.setText("Giao ban trực tuyến quý 3")
