@@ -6,6 +6,12 @@ live session: one per keystroke) the interpreter aborts with "bool_dealloc: deal
 or False". 6.11.3 does not have the bug. The probe emits a few times and compares the
 reference count of ``True``; only when it drops is ``emit`` wrapped to give the reference
 back, so a fixed PySide6 is left alone.
+
+Other calls of the same PySide6 lose references to ``None`` in the same way (the GUI benchmark
+aborted with "none_dealloc"; the call was not pinned down). As a backstop, on CPython before
+3.12 (where these constants are not immortal) with an affected PySide6, :func:`install` also
+raises the counts of ``True``, ``False`` and ``None`` by 2**40, far beyond what any session
+could lose.
 """
 
 from __future__ import annotations
@@ -35,10 +41,23 @@ def emit_loses_references() -> bool:
     return before - sys.getrefcount(True) >= _PROBES
 
 
+_HEADROOM = 1 << 40
+
+
+def _raise_constant_counts() -> None:
+    """Give ``True``, ``False`` and ``None`` references no session can lose (CPython 3.11:
+    ``ob_refcnt`` is the first field of every object in a release build)."""
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return
+    for constant in (True, False, None):
+        ctypes.c_ssize_t.from_address(id(constant)).value += _HEADROOM
+
+
 def install() -> bool:
     """Apply the work-arounds this PySide6 needs; True when ``emit`` was wrapped."""
     if getattr(SignalInstance.emit, "_meetingdesk_fixed", False) or not emit_loses_references():
         return False
+    _raise_constant_counts()
     original = SignalInstance.emit
     incref = ctypes.pythonapi.Py_IncRef
     incref.argtypes = [ctypes.py_object]
