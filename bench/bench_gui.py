@@ -125,17 +125,25 @@ class Heartbeat:
         self.gaps.append(max(0.0, (now - self._last) * 1000 - 2))
         self._last = now
 
-    def stall(self, action: Callable[[], object], settle_ms: int = IDLE_MS) -> float:
-        """The longest stall (ms) from ``action`` until the loop has run ``settle_ms``."""
+    def stall(self, action: Callable[[], object], settle_ms: int = IDLE_MS,
+              until: Callable[[], bool] | None = None) -> float:
+        """The longest stall (ms) from ``action`` until ``until()`` holds (at most 5 s) and
+        the loop has run ``settle_ms`` more."""
         from PySide6.QtCore import QEventLoop, QTimer
 
-        loop = QEventLoop()
-        QTimer.singleShot(settle_ms, loop.quit)
         self.gaps.clear()
         self._last = time.perf_counter()
         started = time.perf_counter()
         action()
         first = (time.perf_counter() - started) * 1000
+        if until is not None:
+            end = time.perf_counter() + 5
+            while not until() and time.perf_counter() < end:
+                loop = QEventLoop()
+                QTimer.singleShot(2, loop.quit)
+                loop.exec()
+        loop = QEventLoop()
+        QTimer.singleShot(settle_ms, loop.quit)
         loop.exec()
         return max([first, *self.gaps])
 
@@ -176,15 +184,41 @@ def interaction_stalls(desk_path: Path, repeats: int, tab_runs: int
     rows.append(("switching meeting (1,000-meeting desk)",
                  [beat.stall(lambda m=m: ml.choose(m)) for m in others[:repeats]]))
 
-    # search as you type in the meeting list
+    # search the desk as you type (Ctrl+F): each query answered in the search thread
+    window.search_action.trigger()
+    search = window.desk_search
+    assert search is not None
+    answered = [0]
+    search.searcher.found.connect(lambda *_: answered.__setitem__(0, answered[0] + 1))
+    for letters in (1, 2, 3):
+        stalls = []
+        for i in range(repeats):
+            search.query.clear()
+            word = ("giao", "hoi", "trien", "ket", "quy", "dong", "thai")[i % 7]  # folded
+            before = answered[0]
+            typed, key = word[:letters - 1], word[letters - 1]
+            if typed:  # the letters before, answered, then the one measured
+                beat.stall(lambda t=typed: QTest.keyClicks(search.query, t),
+                           until=lambda b=before: answered[0] > b)
+            before = answered[0]
+            stalls.append(beat.stall(lambda k=key: QTest.keyClicks(search.query, k),
+                                     until=lambda b=before: answered[0] > b))
+        rows.append((f"desk search as you type, {letters} letter{'s' if letters > 1 else ''}",
+                     stalls))
+    search.close()
+
+    # the meeting list's filter as you type (its text; the index from three letters)
     for letters in (1, 2, 3):
         stalls = []
         for i in range(repeats):
             ml.search.clear()
             app.processEvents()
-            prefix = ("giao", "hội", "triển", "kết", "quý")[i % 5][:letters]
-            stalls.append(beat.stall(lambda p=prefix: ml.search.setText(p)))
-        rows.append((f"meeting list search, {letters} letter{'s' if letters > 1 else ''}",
+            word = ("giao", "hoi", "trien", "ket", "quy")[i % 5]
+            QTest.keyClicks(ml.search, word[:letters - 1])
+            beat.stall(lambda: None, settle_ms=150)  # the letters before, answered
+            stalls.append(beat.stall(lambda k=word[letters - 1]: QTest.keyClicks(ml.search, k),
+                                     settle_ms=150))
+        rows.append((f"meeting list filter, {letters} letter{'s' if letters > 1 else ''}",
                      stalls))
     ml.search.clear()
 

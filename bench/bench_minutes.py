@@ -3,8 +3,8 @@
 Each figure (median of several runs; meeting → document → PDF bytes) is printed beside the
 *floor*: the time reportlab alone takes to lay out the same text as a plain story of
 Paragraphs in the same frame and fonts, with no tables, header or page furniture. ``--naive``
-also times the naive layout DESIGN.md measured (~7 s): a story of Paragraphs with every
-attendance row as a Table of Paragraph cells.
+also times the naive layout (~7 s when the minutes were first designed): a story of
+Paragraphs with every attendance row as a Table of Paragraph cells.
 
     python bench/bench_minutes.py [--runs N] [--naive]
 """

@@ -88,18 +88,21 @@ def _reader(run: Run) -> None:
 
 def start(desk: Path, meeting_id: int, *, show_stderr: bool = False) -> Run:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEETINGDESK_LANG="vi")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "meetingdesk", "live", str(meeting_id), "--db", str(desk),
-         "--driver"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=None if show_stderr else subprocess.DEVNULL, text=True, encoding="utf-8",
-        bufsize=1, env=env)
+    log = desk.with_name("live-stderr.log")
+    with log.open("w", encoding="utf-8") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "meetingdesk", "-v", "live", str(meeting_id), "--db",
+             str(desk), "--driver"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=None if show_stderr else err, text=True, encoding="utf-8",
+            bufsize=1, env=env)
     run = Run(proc)
     run.reader = threading.Thread(target=_reader, args=(run,), daemon=True)
     run.reader.start()
     if not run.ready.wait(60):
         proc.kill()
-        raise SystemExit("the program did not start within 60 s")
+        tail = log.read_text(encoding="utf-8").strip().splitlines()[-5:]
+        raise SystemExit("the program did not start within 60 s: " + " | ".join(tail))
     return run
 
 

@@ -123,7 +123,7 @@ class _SiteInfo:
 
 
 _TABLE_ORDER = ("meetings", "meeting_sites", "connection_events", "attendances", "agenda_items",
-                "notes", "note_revisions", "note_citations", "tasks")
+                "notes", "note_revisions", "note_citations", "tasks", "task_progress")
 
 
 @dataclass
@@ -284,13 +284,22 @@ class _Builder:
         items = self.agenda(rows, mid, start, fill, attendees)
         self.notes(rows, mid, start, minutes, fill, attendees, items, provinces)
         for position in range(1, rng.randint(2, 4) + 1):
+            task_id = self.new_id("tasks")
+            description = rng.choice(vi.TASKS).format(doc=rng.choice(vi.DOCUMENTS))
+            owner = rng.choice(provinces)
+            due = day + timedelta(days=rng.randint(20, 90))
             rows.add("tasks", {
-                "id": self.new_id("tasks"), "meeting_id": mid,
-                "description": rng.choice(vi.TASKS).format(doc=rng.choice(vi.DOCUMENTS)),
-                "owner_unit": rng.choice(provinces).unit,
-                "due_on": (day + timedelta(days=rng.randint(20, 90))).isoformat(),
+                "id": task_id, "meeting_id": mid, "description": description,
+                "owner_unit": owner.unit, "owner_site_id": owner.id, "due_on": due.isoformat(),
                 "status": "done" if status is MeetingStatus.FINAL else "open",
                 "position": position})
+            if task_id % 3 == 0:  # a site's report on every third task
+                rows.add("task_progress", {
+                    "id": self.new_id("task_progress"), "task_id": task_id,
+                    "reported_on": (due - timedelta(days=10)).isoformat(),
+                    "text": f"{owner.unit} báo cáo đã triển khai thực hiện.",
+                    "source": owner.unit, "site_id": owner.id, "status": None,
+                    "recorded_at": _iso(datetime(due.year, due.month, due.day, 9))})
 
     def sites_and_people(self, rows: _Rows, mid: int, start: datetime,
                          provinces: list[_SiteInfo]) -> list[tuple[int, _Person]]:

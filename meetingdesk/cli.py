@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from meetingdesk import __version__
+from meetingdesk import __version__, cli_followup
 from meetingdesk.domain.errors import (
     DeskFileError,
     MeetingDeskError,
@@ -28,6 +28,7 @@ from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
 from meetingdesk.services.session import open_session
 from meetingdesk.store.desk import Desk, open_desk, read_only_error, writable
+from meetingdesk.store.lock import DeskInUseError
 
 logger = logging.getLogger(__name__)
 
@@ -356,6 +357,7 @@ def build_parser() -> argparse.ArgumentParser:
     from meetingdesk.cli_signing import add_commands as add_signing_commands
 
     add_signing_commands(command)
+    cli_followup.register(command)
     return parser
 
 
@@ -369,7 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except MeetingDeskError as exc:
-        print(f"meetingdesk: {_with_backup_offer(exc, args.db)}", file=sys.stderr)
+        holder = f" ({exc.holder})" if isinstance(exc, DeskInUseError) else ""
+        print(f"meetingdesk: {_with_backup_offer(exc, args.db)}{holder}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:
         # A file of the user's (not a desk) read through SQLite, or damage that shows only

@@ -7,9 +7,12 @@ Builds the demo desk in a temporary folder (your own desk and settings are not t
 the main window at each size, and saves one PNG per view: the meeting list with each tab of
 the demo meeting (Overview, Sites with the Cao Bằng connection log, Delegates and roll call,
 Agenda, Notes, Documents, Minutes after generating them), the site picker with "bac kan"
-typed, the directories, the new-meeting dialog, the preferences, and the import dialog with
-a generated delegate list (preview, column mapping and plan). Runs offscreen unless
-``QT_QPA_PLATFORM`` says otherwise. Look at every PNG after a change to the interface.
+typed, the directories, the new-meeting dialog (empty, then with "15/09/2025 14:00" read and
+"31/02/2025" refused), the preferences, the import dialog with a generated delegate list
+(preview, column mapping and plan), the live mode, the print dialog, the user guide and the
+list of shortcuts, and the meeting once its minutes are final (read-only). Run it with
+``--lang vi`` and ``--lang en``. Runs offscreen unless ``QT_QPA_PLATFORM`` says otherwise.
+Look at every PNG after a change to the interface.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import os
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -109,10 +113,12 @@ def main() -> int:
     from meetingdesk.gui.dialogs.issuers import IssuerDirectory
     from meetingdesk.gui.dialogs.meeting import MeetingDialog
     from meetingdesk.gui.dialogs.preferences import PreferencesDialog
+    from meetingdesk.gui.help import show_help
     from meetingdesk.gui.main_window import MainWindow
+    from meetingdesk.gui.report_window import ReportDialog
     from meetingdesk.gui.settings import Settings
     from meetingdesk.gui.widgets import select_id
-    from meetingdesk.services import directory
+    from meetingdesk.services import directory, minutes_versions
     from meetingdesk.services.demo import DEMO_TITLE, build_demo
     from meetingdesk.store.desk import open_desk
 
@@ -189,9 +195,56 @@ def main() -> int:
             settle(0.05)
         save(importer, f"{tag}-13-import-dialog")
         importer.close()
+        window.task_dock.show()
+        register = window.task_register()
+        register.set_as_of(date(2023, 7, 15))
+        register.table.selectRow(0)
+        save(window, f"{tag}-15-task-register")
+        window.task_dock.hide()
+        report = ReportDialog(window.session, window, today=date(2023, 12, 31))
+        report.resize(width - 100, height - 60)
+        report.show()
+        report.build()
+        deadline = time.monotonic() + 60
+        while report.document.pageCount() == 0 and time.monotonic() < deadline:
+            settle(0.05)
+        save(report, f"{tag}-16-report")
+        report.close()
+        typed = MeetingDialog(directory.list_sites(window.session.desk), window)
+        typed.title.setText("Giao ban trực tuyến quý 3")
+        typed.start.set_text("15/09/2025 14:00")
+        typed.end.set_text("31/02/2025 17h")
+        typed.show()
+        save(typed, f"{tag}-11b-meetingdialog-typed-dates")
+        typed.close()
         live = open_live_demo(window)
         save(live, f"{tag}-14-live-mode")
+        live.view.shutdown()
         live.close()
+        view.tabs.setCurrentWidget(view.minutes)
+        chosen = view.minutes.print_dialog()
+        assert chosen is not None
+        print_dialog, _printer = chosen
+        print_dialog.show()
+        save(print_dialog, f"{tag}-15-print-dialog")
+        print_dialog.close()
+        guide = show_help(window)
+        guide.resize(min(980, width - 40), min(700, height - 60))
+        save(guide, f"{tag}-16-user-guide")
+        guide.tabs.setCurrentWidget(guide.shortcuts)
+        save(guide, f"{tag}-17-shortcuts")
+        guide.close()
+        version = view.minutes._version()
+        assert version is not None and version.id is not None
+        minutes_versions.mark_final(window.session.desk, version.id)
+        window.session.written()
+        view.tabs.setCurrentWidget(view.overview)
+        save(window, f"{tag}-18-final-meeting-overview")
+        view.tabs.setCurrentWidget(view.notes)
+        save(window, f"{tag}-18b-final-meeting-notes")
+        minutes_versions.reopen_meeting(window.session.desk, view.meeting_id,
+                                        reason="screenshots")
+        window.session.written()
         window.meeting_list.search.setText("giao ban")
         save(window, f"{tag}-0-meeting-search")
         window.close()

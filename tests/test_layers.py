@@ -1,4 +1,4 @@
-"""The layer rules of DESIGN.md, checked by import-linter and at run time."""
+"""The layer rules of docs/ARCHITECTURE.md, checked by import-linter and at run time."""
 
 from __future__ import annotations
 
@@ -74,3 +74,20 @@ def test_layers_gui_takes_only_the_desk_type_from_store() -> None:
                     and [a.name for a in node.names] != ["Desk"]):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not found, "the GUI imports more than Desk from store.desk:\n" + "\n".join(found)
+
+
+def test_layers_nothing_points_outside_the_repository() -> None:
+    """What the project needs lives in it: no file cites the design notes or the reference
+    folder kept beside the repository."""
+    outside = ("../" + "shared", "DESIGN" + ".md", "shared/" + "reference")
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.split()
+    found = []
+    for name in listed:
+        path = ROOT / name
+        if path.suffix not in (".py", ".md", ".toml", ".sh", ".spec", ".txt", ".cfg", ".ts") \
+                or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{name}: {o}" for o in outside if o in text]
+    assert not found, "\n".join(found)

@@ -72,7 +72,11 @@ class NoteKind(LabelledEnum):
 
 
 class TaskStatus(LabelledEnum):
+    """The stored status of a task; "overdue" is never stored (see :mod:`domain.tasks`)."""
+
+    ASSIGNED = "assigned"
     OPEN = "open"
+    """Being carried out (đang thực hiện); the status of tasks made before "assigned"."""
     DONE = "done"
     CANCELLED = "cancelled"
 
@@ -117,6 +121,7 @@ _LABELS: dict[LabelledEnum, str] = {
     NoteKind.DECISION: "Quyết định",
     NoteKind.TASK: "Giao nhiệm vụ",
     NoteKind.REMARK: "Ghi chú",
+    TaskStatus.ASSIGNED: "Đã giao",
     TaskStatus.OPEN: "Đang thực hiện",
     TaskStatus.DONE: "Hoàn thành",
     TaskStatus.CANCELLED: "Hủy",

@@ -52,3 +52,22 @@ def best_matches(query: str, candidates: Sequence[Candidate[T]], limit: int = 10
     scored = [(c.score(query_words), i, c) for i, c in enumerate(candidates)]
     ranked = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))
     return [c.value for _, _, c in ranked[:limit]]
+
+
+def typed_rank(query: str, text: str) -> int | None:
+    """How well ``text`` answers what was typed, folded (no tones, ``đ``→``d``): 0 when the
+    text starts with it ("thai" → Thái Nguyên), 1 when one of its words does ("nguyen" →
+    Thái Nguyên), 2 when every typed word starts a word somewhere; ``None`` when it does not
+    match. Lists that rank by it put the exact start of a name first."""
+    typed = " ".join(words(query))
+    if not typed:
+        return 2
+    folded = " ".join(words(text))
+    if folded.startswith(typed):
+        return 0
+    if f" {typed}" in f" {folded}":
+        return 1
+    text_words = folded.split()
+    if all(any(w.startswith(q) for w in text_words) for q in typed.split()):
+        return 2
+    return None

@@ -202,6 +202,8 @@ class Task:
     status: TaskStatus = TaskStatus.OPEN
     note_id: int | None = None
     position: int = 0
+    owner_site_id: int | None = None
+    """The site that carries the task out, when it is a site's (a province's) task."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -268,6 +268,10 @@ class _Writer:
             self.heading(section.title)
             if section.presenter:
                 self.para(section.presenter, italic=True, indent=True)
+            if section.review:
+                self.table(self.doc.review_columns,
+                           [(str(r.number), r.what, r.who, r.due, r.result)
+                            for r in section.review], (10, 0, 40, 22, 26), centred=(0, 3, 4))
             for note in section.notes:
                 self.note(note)
         self.heading(self.doc.conclusions_heading)

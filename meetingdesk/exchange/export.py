@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -67,7 +68,21 @@ def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object
 
 def write_xlsx(path: Path, title: str, headers: Sequence[str],
                rows: Sequence[Sequence[object]]) -> None:
+    write_sheets(path, [(title, headers, rows)])
+
+
+def write_sheets(path: Path | BinaryIO, sheets: Sequence[tuple[str, Sequence[str],
+                                                   Sequence[Sequence[object]]]]) -> None:
+    """A workbook of one sheet per (title, headers, rows): headers in bold, whole numbers as
+    numbers, everything else as inert text."""
     wb = Workbook(write_only=True)
+    for title, headers, rows in sheets:
+        _append_sheet(wb, title, headers, rows)
+    wb.save(path)
+
+
+def _append_sheet(wb: Workbook, title: str, headers: Sequence[str],
+                  rows: Sequence[Sequence[object]]) -> None:
     ws = wb.create_sheet(title[:31])
     bold = Font(bold=True)
     head = []
@@ -86,7 +101,6 @@ def write_xlsx(path: Path, title: str, headers: Sequence[str],
                 cell.data_type = "s"
                 cells.append(cell)
         ws.append(cells)
-    wb.save(path)
 
 
 def export_table(desk: Desk, meeting_id: int, what: str, path: str | Path) -> int:

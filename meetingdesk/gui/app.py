@@ -13,8 +13,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk import __version__
+from meetingdesk.domain.errors import ConflictError
 from meetingdesk.gui import i18n
 from meetingdesk.gui import settings as keys
+from meetingdesk.gui.collector import collect_in_gui_thread
 from meetingdesk.gui.errors import install_excepthook
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.main_window import MainWindow
@@ -56,6 +58,7 @@ def application() -> QApplication:
     for size in (32, 64, 256):
         icon.addFile(str(resource("icons", f"meetingdesk-{size}.png")))
     app.setWindowIcon(icon)
+    collect_in_gui_thread(app)
     return app
 
 
@@ -82,14 +85,13 @@ def rebuilt_in_language(old: MainWindow, settings: Settings) -> MainWindow:
     return new
 
 
-def open_elsewhere(path: Path) -> str | None:
-    """When another program has ``path`` open: ask it to come forward and return the message
-    for the user; else ``None``."""
+def open_elsewhere(path: Path) -> ConflictError | None:
+    """When another program has ``path`` open: ask it to come forward and return why this one
+    cannot open it; else ``None``."""
     refusal = session.open_elsewhere(path)
-    if refusal is None:
-        return None
-    ask_owner_to_come_forward(path)
-    return str(refusal)
+    if refusal is not None:
+        ask_owner_to_come_forward(path)
+    return refusal
 
 
 def run(db: Path | None, *, demo: bool = False) -> int:
@@ -105,9 +107,11 @@ def run(db: Path | None, *, demo: bool = False) -> int:
     path = desk_to_open(db, settings)
     elsewhere = open_elsewhere(path)
     if elsewhere is not None:
-        print(f"meetingdesk: {elsewhere}", file=sys.stderr)
-        if not os.environ.get(QUIT_WHEN_READY):
-            QMessageBox.information(None, tr("MeetingDesk"), elsewhere)
+        holder = getattr(elsewhere, "holder", "")  # the process, for the terminal only
+        holder = f" ({holder})" if holder else ""
+        print(f"meetingdesk: {elsewhere}{holder}", file=sys.stderr)
+        if not os.environ.get(QUIT_WHEN_READY):  # the window: words, no process numbers
+            QMessageBox.information(None, tr("MeetingDesk"), str(elsewhere))
         return 1
     window = MainWindow(settings)
     windows = [window]

@@ -37,6 +37,7 @@ from meetingdesk.gui.meeting_view import MeetingView
 from meetingdesk.gui.read_only import lock_edits
 from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.settings import Settings
+from meetingdesk.gui.task_register import TaskRegister, add_task_register_dock
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, drafts, meetings
 from meetingdesk.services.backups import StartCheck
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 1000])
         self.setCentralWidget(self.splitter)
+        self.task_dock = add_task_register_dock(self)
         self._build_menus()
         self._restore_state()
         self._update_actions()
@@ -144,7 +146,8 @@ class MainWindow(QMainWindow):
                          lambda: self.export_table("attendance")),
             self._action(export_menu, tr("Site table (XLSX, CSV)…"),
                          lambda: self.export_table("sites")),
-            self._action(export_menu, tr("Minutes for Word (DOCX)…"), self.export_minutes_docx)]
+            self._action(export_menu, tr("Minutes for Word (DOCX)…"), self.export_minutes_docx),
+            self._action(export_menu, tr("Conclusion notice (PDF, DOCX)…"), self.export_notice)]
         packages_menu = file_menu.addMenu(tr("Exchange packages"))
         self.export_actions.append(self._action(packages_menu, tr("Export site package…"),
                                                 self.export_site_package))
@@ -175,6 +178,12 @@ class MainWindow(QMainWindow):
                                                 self.copy_meeting)
         self.live_action = self._action(meeting_menu, tr("Live mode…"), self.open_live_mode,
                                         "F9")
+        tasks_action = self.task_dock.toggleViewAction()
+        tasks_action.setText(tr("Task register"))
+        tasks_action.setShortcut(QKeySequence("F8"))
+        meeting_menu.addAction(tasks_action)
+        self.report_action = self._action(meeting_menu, tr("Report with charts…"),
+                                          self.open_report)
         meeting_menu.addSeparator()
         self.delete_meeting_action = self._action(meeting_menu, tr("Delete meeting…"),
                                                   self.delete_meeting)
@@ -187,6 +196,10 @@ class MainWindow(QMainWindow):
         self.issuers_action = self._action(dir_menu, tr("Issuers…"), self.open_issuer_directory)
 
         help_menu = bar.addMenu(tr("&Help"))
+        self._action(help_menu, tr("User guide"), lambda: self.show_guide(), "F1")
+        self._action(help_menu, tr("Keyboard shortcuts"), lambda: self.show_guide(shortcuts=True),
+                     "Ctrl+F1")
+        help_menu.addSeparator()
         self._action(help_menu, tr("About MeetingDesk"), self.about)
 
     def _fill_recent(self) -> None:
@@ -203,7 +216,7 @@ class MainWindow(QMainWindow):
         has_meeting = self.meeting_list.current_id() is not None
         writes = self.session is not None and not self.session.desk.read_only
         for a in (self.sites_action, self.people_action, self.issuers_action, self.find_action,
-                  self.search_action):
+                  self.search_action, self.report_action):
             a.setEnabled(has_desk)
         for a in (self.backup_action, self.restore_action, self.new_meeting_action,
                   self.import_action, self.import_package_action, self.conflicts_action):
@@ -222,6 +235,11 @@ class MainWindow(QMainWindow):
                                                if stack and stack.canUndo() else ""))
         self.redo_action.setText(tr("Redo") + (f": {stack.redoText()}"
                                                if stack and stack.canRedo() else ""))
+
+    def task_register(self) -> TaskRegister:
+        register = self.task_dock.widget()
+        assert isinstance(register, TaskRegister)
+        return register
 
     # --- desk ------------------------------------------------------------------------------
 
@@ -260,6 +278,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.view = MeetingView(session, self)
         self.stack.addWidget(self.view)
+        self.task_register().set_session(session)
         self.read_only_banner.setVisible(desk.read_only)
         if desk.read_only:
             lock_edits(self.view)
@@ -336,6 +355,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
+        self.task_register().set_session(None)
         if self.session is not None:
             self.session.undo_stack.clear()
             self.session.runner.shutdown()  # waits for the job under way
@@ -573,6 +593,12 @@ class MainWindow(QMainWindow):
         self._show_desk_window(window)
         return window
 
+    def open_report(self) -> None:
+        from meetingdesk.gui.report_window import ReportDialog
+
+        if self.session is not None:
+            self._show_desk_window(ReportDialog(self.session, self))
+
     def open_people_directory(self) -> DirectoryWindow | None:
         from meetingdesk.gui.dialogs.directories import PeopleDirectory
 
@@ -602,6 +628,11 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() and dialog.language_changed:
             self.language_changed.emit()
+
+    def show_guide(self, *, shortcuts: bool = False) -> None:
+        from meetingdesk.gui.help import show_help
+
+        show_help(self, shortcuts_first=shortcuts)
 
     def about(self) -> None:
         QMessageBox.about(self, tr("About MeetingDesk"),
@@ -670,6 +701,14 @@ class MainWindow(QMainWindow):
         meeting_id = self.meeting_list.current_id()
         if self.session is not None and meeting_id is not None:
             transfer.export_minutes_docx(self, self.session, meeting_id, self.settings)
+
+    @guarded
+    def export_notice(self) -> None:
+        from meetingdesk.gui.notice_export import export_notice
+
+        meeting_id = self.meeting_list.current_id()
+        if self.session is not None and meeting_id is not None:
+            export_notice(self, self.session, meeting_id)
 
     @guarded
     def export_site_package(self) -> None:

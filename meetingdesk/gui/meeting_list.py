@@ -10,7 +10,7 @@ from meetingdesk.domain.enums import MeetingStatus
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.meetings import meetings_model
-from meetingdesk.gui.models.table import IndexedFilterProxy, KeyFilterProxy
+from meetingdesk.gui.models.table import SORT_ROLE, IndexedFilterProxy, KeyFilterProxy
 from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.widgets import data_table, select_id, select_row, selected_row
 from meetingdesk.services import meetings
@@ -31,10 +31,13 @@ class MeetingList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = meetings_model(self)
-        self.status_proxy = KeyFilterProxy(self)
-        self.status_proxy.setSourceModel(self.model)
-        self.proxy = IndexedFilterProxy(self)
-        self.proxy.setSourceModel(self.status_proxy)
+        # text first, over the model itself (cheap per row); status and sorting above it
+        self.text_proxy = IndexedFilterProxy(self)
+        self.text_proxy.setSourceModel(self.model)
+        self.proxy = KeyFilterProxy(self)
+        self.proxy.setSourceModel(self.text_proxy)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setDynamicSortFilter(True)
         self._searcher: SearchThread | None = None
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search meetings…"))
@@ -110,18 +113,18 @@ class MeetingList(QWidget):
             searcher.meetings_found.connect(self._found)
 
     def _query_changed(self, text: str) -> None:
-        self.proxy.set_found(set())
-        self.proxy.set_query(text)
+        self.text_proxy.set_found(set())
+        self.text_proxy.set_query(text)
         self._after_filter()
         if self._searcher is not None and len(text.strip()) >= INDEX_FROM:
             self._searcher.meetings(text)
 
     def _found(self, _number: int, ids: set[int]) -> None:
-        self.proxy.set_found(ids)
+        self.text_proxy.set_found(ids)
         self._after_filter()
 
     def _status_changed(self) -> None:
-        self.status_proxy.set_key(self.status.currentData())
+        self.proxy.set_key(self.status.currentData())
         self._after_filter()
 
     def _after_filter(self) -> None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from meetingdesk.domain.enums import Profile
-from meetingdesk.domain.text import fold
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.dialogs.import_dialog import ImportDialog, choose_list_file
 from meetingdesk.gui.dialogs.package_dialog import (
@@ -28,12 +27,13 @@ from meetingdesk.gui.dialogs.package_dialog import (
 )
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.jobs import run_busy
+from meetingdesk.gui.save_paths import default_path, meeting_file_name, minutes_name
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.tabs.minutes import preferred_margins
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.minutes.profiles import Margins
-from meetingdesk.services import checkpoints, participation
+from meetingdesk.services import checkpoints, meetings, participation
 from meetingdesk.services.files import write_atomically
 from meetingdesk.store.desk import Desk
 
@@ -46,7 +46,7 @@ def _save_path(parent: QWidget, title: str, default: str,
                filters: list[tuple[str, str]]) -> Path | None:
     """A file name from the save dialog, given the suffix of the chosen filter if it has
     none of the ``filters``' suffixes (``(filter text, suffix)`` pairs)."""
-    name, chosen = QFileDialog.getSaveFileName(parent, title, default,
+    name, chosen = QFileDialog.getSaveFileName(parent, title, default_path(default),
                                                ";;".join(text for text, _ in filters))
     if not name:
         return None
@@ -55,10 +55,6 @@ def _save_path(parent: QWidget, title: str, default: str,
         suffix = next((s for text, s in filters if text == chosen), filters[0][1])
         path = path.with_name(path.name + suffix)
     return path
-
-
-def _slug(text: str) -> str:
-    return "-".join(fold(text).split()) or "x"
 
 
 # --- import --------------------------------------------------------------------------------
@@ -97,7 +93,9 @@ def export_table(parent: QWidget, session: DeskSession, meeting_id: int, what: s
     """Write the meeting's ``attendance`` list or ``sites`` table to XLSX or CSV."""
     title = tr("Export the attendance list") if what == "attendance" \
         else tr("Export the site table")
-    default = f"{'thanh-phan' if what == 'attendance' else 'diem-cau'}-{meeting_id}.xlsx"
+    meeting = meetings.get_meeting(session.desk, meeting_id)
+    default = meeting_file_name("Thành phần dự họp" if what == "attendance" else "Điểm cầu",
+                                meeting, "xlsx")
     path = _save_path(parent, title, default,
                       [(tr("Excel workbook (*.xlsx)"), ".xlsx"),
                        (tr("CSV, UTF-8 (*.csv)"), ".csv")])
@@ -131,7 +129,8 @@ def export_minutes_docx(parent: QWidget, session: DeskSession, meeting_id: int,
     """Write the meeting's minutes as DOCX, in the profile and margins the minutes tab uses,
     for agencies that edit in Word."""
     title = tr("Export the minutes for Word")
-    path = _save_path(parent, title, f"bien-ban-{meeting_id}.docx",
+    path = _save_path(parent, title,
+                      minutes_name(meetings.get_meeting(session.desk, meeting_id), None, "docx"),
                       [(tr("Word documents (*.docx)"), ".docx")])
     if path is None:
         return
@@ -167,7 +166,8 @@ def export_site_package(parent: QWidget, session: DeskSession, meeting_id: int) 
     if not ok:
         return
     partner = partners[targets.index(target) - 1].replica_id if target != everything else None
-    default = f"{_slug(site.code or site.name) if site else 'cuoc-hop'}-{meeting_id}.mdpkg"
+    default = meeting_file_name("Gói trao đổi", meetings.get_meeting(session.desk, meeting_id),
+                                "mdpkg", extra=site.name if site else "thiết lập")
     path = _save_path(parent, title, default, [(package_filter(), PACKAGE_FILTER[1:])])
     if path is None:
         return

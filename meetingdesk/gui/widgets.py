@@ -1,7 +1,9 @@
-"""Small helpers shared by the views: configured tables, button rows, selections."""
+"""Small helpers shared by the views: configured tables, button rows, selections, text boxes
+that Tab leaves, combo boxes that find "thai" as Thái Nguyên, the banner of a frozen meeting."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -25,17 +29,22 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
+from meetingdesk.domain.matching import typed_rank
+from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.models.table import ID_ROLE, ROW_ROLE
 
 
@@ -72,6 +81,23 @@ class _FillColumn(QObject):
             header.viewport().update()
 
 
+class ElidedTips(QStyledItemDelegate):
+    """Shows a cell's whole text as its tooltip when the column is too narrow for it (and the
+    model gives no tooltip of its own): long titles and names are never lost to "…"."""
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,
+                  option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        if event.type() == QEvent.Type.ToolTip and index.isValid() and \
+                index.data(Qt.ItemDataRole.ToolTipRole) is None:
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            if text and option.fontMetrics.horizontalAdvance(text) > option.rect.width() - 8:
+                QToolTip.showText(event.globalPos(), text, view)
+                return True
+            QToolTip.hideText()
+        return super().helpEvent(event, view, option, index)
+
+
 def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
                parent: QWidget | None = None, sortable: bool = True,
                fill_minimum: int = 24) -> QTableView:
@@ -86,6 +112,7 @@ def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setItemDelegate(ElidedTips(view))
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
@@ -172,10 +199,10 @@ def button(text: str, parent: QWidget, slot: Any, *, shortcut: str | QKeySequenc
     b.clicked.connect(slot)
     if shortcut is not None:
         sequence = QKeySequence(shortcut)
-        action = QAction(parent)
+        action = QAction(text.rstrip("…"), parent)  # named, for the list of shortcuts
         action.setShortcut(sequence)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
+        action.triggered.connect(b.click)  # nothing happens while the button is disabled
         parent.addAction(action)
         tip = f"{tip or text} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
     if tip:
@@ -209,7 +236,7 @@ class ElidedLabel(QLabel):
                                                    max(1, self.width())))
 
 
-class GroupLines(QStyledItemDelegate):
+class GroupLines(ElidedTips):
     """Draws a line above each row that starts a new group (a new value in ``column``), so
     rows sorted by that column read as groups."""
 
@@ -230,3 +257,86 @@ class GroupLines(QStyledItemDelegate):
             painter.setPen(self.pen)
             painter.drawLine(option.rect.topLeft(), option.rect.topRight())
             painter.restore()
+
+
+def text_box(parent: QWidget, text: str = "") -> QPlainTextEdit:
+    """A multi-line box that Tab and Shift+Tab leave (a tab character is never typed)."""
+    box = QPlainTextEdit(text, parent)
+    box.setTabChangesFocus(True)
+    return box
+
+
+class _FoldedTyping(QObject):
+    """Typing on a combo box (closed or open) chooses the item that best matches what was
+    typed so far, without diacritics: the exact start of an item first, then the start of a
+    word ("thai" → Thái Nguyên, never Thanh Hóa). A pause of a second starts a new search;
+    Backspace takes back a letter."""
+
+    PAUSE = 1.0
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self.combo = combo
+        self.typed = ""
+        self.last = 0.0
+        combo.installEventFilter(self)
+        combo.view().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                | Qt.KeyboardModifier.AltModifier):
+            return False
+        now = time.monotonic()
+        if now - self.last > self.PAUSE:
+            self.typed = ""
+        if event.key() == Qt.Key.Key_Backspace and self.typed:
+            self.typed = self.typed[:-1]
+        elif event.text() and event.text().isprintable() and (
+                event.text() != " " or self.typed):
+            self.typed += event.text()
+        else:
+            return False
+        self.last = now
+        self.choose(self.typed)
+        return True
+
+    def choose(self, typed: str) -> int:
+        """Make the best match of ``typed`` current; its row, or -1 when nothing matches."""
+        best: tuple[int, int] | None = None
+        for row in range(self.combo.count()):
+            if self.combo.itemData(row) is None:
+                continue  # "(none)" is chosen with Home, not by typing
+            rank = typed_rank(typed, self.combo.itemText(row))
+            if rank is not None and (best is None or (rank, row) < best):
+                best = (rank, row)
+        if best is None:
+            return -1
+        self.combo.setCurrentIndex(best[1])
+        view = self.combo.view()
+        if view.isVisible():
+            view.setCurrentIndex(self.combo.model().index(best[1], self.combo.modelColumn()))
+        return best[1]
+
+
+def fold_search(combo: QComboBox) -> QComboBox:
+    """Let typing on ``combo`` find items without diacritics (see :class:`_FoldedTyping`)."""
+    _FoldedTyping(combo)
+    combo.setToolTip(combo.toolTip() or tr("Type a few letters, accents not needed"))
+    return combo
+
+
+class FrozenBanner(QLabel):
+    """A line over a tab saying why it cannot be changed (the minutes are final)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("frozenBanner")
+        self.setWordWrap(True)
+        self.setStyleSheet("background: #e3f2fd; color: #0d47a1; padding: 6px; "
+                           "border: 1px solid #90caf9;")
+        self.setText(tr("The minutes of this meeting are final: it can be read but not "
+                        "changed. To change it, reopen it on the Minutes tab."))
+        self.hide()

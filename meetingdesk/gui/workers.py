@@ -10,12 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from meetingdesk.domain.enums import Profile
+from meetingdesk.gui import printing
 from meetingdesk.gui.jobs import Progress, Work
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services.session import worker_connection
@@ -44,40 +42,13 @@ def minutes_job(desk_path: Path, meeting_id: int, profile: Profile,
 
 
 def print_job(pdf: bytes, printer: QPrinter) -> Work:
-    """Paint the pages of ``pdf`` (the range chosen in the print dialog) on ``printer``; the
-    result is the number of pages printed. The printer is the job's alone until it ends."""
+    """Print ``pdf`` as the print dialog set ``printer`` up (see :mod:`meetingdesk.gui.printing`:
+    the PDF itself to a PDF file or to CUPS, else its pages drawn); the result is the route
+    taken. The printer is the job's alone until it ends."""
 
-    def run(progress: Progress) -> int:
-        buffer = QBuffer()
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument()
-        document.load(buffer)
-        first = max(1, printer.fromPage() or 1)
-        last = min(document.pageCount(), printer.toPage() or document.pageCount())
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise RuntimeError("the printer could not be started")
-        printed = 0
-        try:
-            for page in range(first - 1, last):
-                if progress.cancelled():
-                    printer.abort()
-                    break
-                progress.stage(str(page + 1))
-                if page > first - 1:
-                    printer.newPage()
-                target = painter.viewport()
-                size = document.pagePointSize(page)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                painter.drawImage(0, 0, document.render(
-                    page, QSize(int(size.width() * scale), int(size.height() * scale))))
-                printed += 1
-        finally:
-            painter.end()
-            document.close()
-            buffer.close()
-        return printed
+    def run(progress: Progress) -> printing.Route:
+        job = printing.job_from(printer, pdf, printing.page_count(pdf), printer.docName())
+        return printing.send(job, printer, stage=progress.stage, cancelled=progress.cancelled)
 
     return run
 

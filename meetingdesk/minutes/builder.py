@@ -6,13 +6,13 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from meetingdesk.domain.dates import BLANK_DATE, date_words, short_date
 from meetingdesk.domain.enums import NoteKind, Role
 from meetingdesk.domain.headcount import SiteHeadcount
-from meetingdesk.domain.records import Issuer, Meeting, Note, Person
+from meetingdesk.domain.records import AgendaItem, Issuer, Meeting, Note, Person
 from meetingdesk.domain.text import fold, strip_invisible
 from meetingdesk.minutes.document import (
     Appendix,
@@ -22,13 +22,22 @@ from meetingdesk.minutes.document import (
     MinutesDocument,
     NoteEntry,
     OpeningLine,
+    ReviewRow,
     Signer,
     SiteAttendance,
     SiteLogRow,
     TaskRow,
 )
 from meetingdesk.minutes.profiles import FormatProfile, profile_for
-from meetingdesk.services import agenda, directory, meetings, notes, organization, participation
+from meetingdesk.services import (
+    agenda,
+    directory,
+    meetings,
+    notes,
+    organization,
+    participation,
+    tasks,
+)
 from meetingdesk.services.participation import AttendanceEntry, SiteEntry
 from meetingdesk.store.desk import Desk
 
@@ -89,7 +98,7 @@ def event_word(kind: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Facts:
+class MeetingFacts:
     """What the builder reads from the desk, once."""
 
     meeting: Meeting
@@ -117,8 +126,8 @@ def _named(profile: FormatProfile, person: Person, *, capital: bool = False) -> 
     return f"{honorific} {line(person.full_name)}" + (f", {titles}" if titles else "")
 
 
-class _Builder:
-    def __init__(self, desk: Desk, facts: _Facts, profile: FormatProfile) -> None:
+class MinutesBuilder:
+    def __init__(self, desk: Desk, facts: MeetingFacts, profile: FormatProfile) -> None:
         self.desk = desk
         self.f = facts
         self.p = profile
@@ -345,7 +354,26 @@ class _Builder:
         if after:
             sections.append(BodySection(self.sub(len(items) + 1, self.w.other_notes), "",
                                         tuple(map(self.note_entry, after))))
-        return tuple(sections), tuple(self.note_entry(n, closing=True) for n in closing)
+        return self.with_review(items, sections, 1 if before else 0), tuple(
+            self.note_entry(n, closing=True) for n in closing)
+
+    def with_review(self, items: list[AgendaItem], sections: list[BodySection],
+                    first_item_at: int) -> tuple[BodySection, ...]:
+        """The tasks carried forward into this meeting, as a table under the agenda item that
+        reviews them (or a first section of their own when that item was removed)."""
+        reviewed = tasks.reviewed_tasks(self.desk, self.f.meeting.id or 0)
+        if not reviewed:
+            return tuple(sections)
+        results = dict(self.w.review_results)
+        rows = tuple(ReviewRow(i, line(r.line.task.description), line(r.line.owner),
+                               short_date(r.line.task.due_on) if r.line.task.due_on else "",
+                               results[r.state.value]) for i, r in enumerate(reviewed, 1))
+        prefix = tasks.REVIEW_TITLE.split("{")[0]
+        for index, item in enumerate(items, first_item_at):
+            if item.title.startswith(prefix):
+                sections[index] = replace(sections[index], review=rows)
+                return tuple(sections)
+        return (BodySection(self.w.review_heading, "", (), rows), *sections)
 
     def tasks(self) -> tuple[TaskRow, ...]:
         rows = []
@@ -442,26 +470,31 @@ class _Builder:
             appendix=self.appendix(header.number, counts),
             pdf_title=f"{w.doc_type} - {line(m.title)}",
             pdf_author=header.agency, delegate_columns=w.delegate_columns,
+            review_columns=w.review_columns if any(s.review for s in sections) else (),
         )
 
 
-def build_minutes(desk: Desk, meeting_id: int,
-                  profile: FormatProfile | None = None) -> MinutesDocument:
-    """The minutes of a meeting as plain data, in ``profile`` (default: its issuer's)."""
+def read_facts(desk: Desk, meeting_id: int) -> MeetingFacts:
+    """What the minutes (and the conclusion notice) of a meeting say, read once."""
     meeting = meetings.get_meeting(desk, meeting_id)
-    issuer = organization.issuer_of(desk, meeting.issuer_id)
-    facts = _Facts(
+    return MeetingFacts(
         meeting=meeting,
-        issuer=issuer,
+        issuer=organization.issuer_of(desk, meeting.issuer_id),
         chair=_signer(desk, meeting.chair_signer_id),
         secretary=_signer(desk, meeting.secretary_signer_id),
         people=participation.attendance_list(desk, meeting_id),
         sites=participation.meeting_sites(desk, meeting_id),
         notes=notes.notes_of(desk, meeting_id),
     )
+
+
+def build_minutes(desk: Desk, meeting_id: int,
+                  profile: FormatProfile | None = None) -> MinutesDocument:
+    """The minutes of a meeting as plain data, in ``profile`` (default: its issuer's)."""
+    facts = read_facts(desk, meeting_id)
     logger.info("Building minutes of meeting %s (%d people, %d notes)", meeting_id,
                 len(facts.people), len(facts.notes))
-    return _Builder(desk, facts, profile or profile_for(issuer.profile)).build()
+    return MinutesBuilder(desk, facts, profile or profile_for(facts.issuer.profile)).build()
 
 
 def _signer(desk: Desk, person_id: int | None) -> Person | None:

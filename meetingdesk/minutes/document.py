@@ -65,12 +65,26 @@ class NoteEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewRow:
+    """A task carried forward from an earlier meeting, with what became of it."""
+
+    number: int
+    what: str
+    who: str
+    due: str
+    result: str
+    """``Đã hoàn thành``, ``Chậm, quá hạn`` or ``Đang thực hiện`` on the meeting's day."""
+
+
+@dataclass(frozen=True, slots=True)
 class BodySection:
     """One agenda item (or the notes outside any item) with its presenter and notes."""
 
     title: str
     presenter: str
     notes: tuple[NoteEntry, ...]
+    review: tuple[ReviewRow, ...] = ()
+    """The tasks this item reviews (the first item of a meeting made from a previous one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,3 +158,4 @@ class MinutesDocument:
     pdf_title: str
     pdf_author: str
     delegate_columns: tuple[str, ...]
+    review_columns: tuple[str, ...] = ()

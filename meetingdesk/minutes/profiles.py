@@ -105,6 +105,15 @@ class Wording:
     no_site: str = "Đại biểu không thuộc điểm cầu nào"
     delegate_columns: tuple[str, ...] = ("TT", "Họ và tên", "Chức vụ", "Ghi chú")
     task_columns: tuple[str, ...] = ("TT", "Nội dung", "Người, đơn vị thực hiện", "Thời hạn")
+    review_columns: tuple[str, ...] = ("TT", "Nhiệm vụ", "Người, đơn vị thực hiện", "Thời hạn",
+                                       "Kết quả")
+    review_heading: str = "Kết quả thực hiện nhiệm vụ đã giao"
+    """Heading of the review table when its agenda item was removed."""
+    review_results: tuple[tuple[str, str], ...] = (
+        ("done", "Đã hoàn thành"), ("overdue", "Chậm, quá hạn"), ("open", "Đang thực hiện"),
+        ("assigned", "Đang thực hiện"), ("cancelled", "Không thực hiện")
+    )
+    """What became of a reviewed task, by its state (:class:`TaskState` values)."""
     appendix_columns: tuple[str, ...] = ("TT", "Điểm cầu", "Triệu tập", "Có mặt", "Vắng mặt",
                                          "Nhật ký kết nối")
     no_number: str = "……"
@@ -150,6 +159,7 @@ class FormatProfile:
     delegate_columns_mm: tuple[float, ...] = (10, 48, 0, 34)
     """Widths of the columns of a table in millimetres; 0 takes what the others leave."""
     task_columns_mm: tuple[float, ...] = (10, 0, 50, 24)
+    review_columns_mm: tuple[float, ...] = (10, 0, 40, 22, 26)
     appendix_columns_mm: tuple[float, ...] = (10, 42, 18, 16, 18, 0)
     table_leading_ratio: float = 1.15
     underline_width: float = 0.5

@@ -53,7 +53,7 @@ from meetingdesk.minutes.fonts import (
 )
 from meetingdesk.minutes.pdfa import pdfa_canvas
 from meetingdesk.minutes.profiles import FormatProfile
-from meetingdesk.minutes.signer_boxes import SignerBoxes, SignerTable
+from meetingdesk.minutes.signer_boxes import ROLES, SignerBoxes, SignerTable
 
 logger = logging.getLogger(__name__)
 
@@ -215,6 +215,13 @@ class _Story:
         yield from self.heading(section.title)
         if section.presenter:
             yield self.lines(section.presenter, ITALIC)
+        if section.review:
+            style = self.table_style(self.p.review_columns_mm,
+                                     ("center", "left", "left", "center", "center"))
+            yield LeanTable(self.doc.review_columns,
+                            [(str(r.number), r.what, r.who, r.due, r.result)
+                             for r in section.review], style, self.frame_height)
+            yield Spacer(1, self.p.paragraph_space)
         for note in section.notes:
             yield from self.note(note)
 
@@ -260,6 +267,8 @@ class _Story:
         left_w = self.width * self.p.signature_left_ratio
         return _table(rows, [left_w, self.width - left_w],
                       SignerTable(rows, [left_w, self.width - left_w], blank_row=2,
+                                  roles=tuple(role if signer else None for role, signer
+                                              in zip(ROLES, self.doc.signers, strict=True)),
                                   boxes=self.signer_boxes))
 
     def closing(self) -> Iterator[Flowable]:

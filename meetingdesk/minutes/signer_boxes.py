@@ -59,13 +59,15 @@ def boxes_from_json(text: str) -> list[SignerBox]:
 
 
 class SignerTable(Table):
-    """The signers' table (one column per signer); when drawn it records, for each column, the
-    rectangle of the blank row ``blank_row`` on the current page."""
+    """The signers' table (one column per signer); when drawn it records, for each column
+    that has a signer (``roles``, ``None`` for an empty column), the rectangle of the blank row
+    ``blank_row`` on the current page."""
 
     def __init__(self, rows: list[list[Any]], widths: list[float], *, blank_row: int,
-                 boxes: SignerBoxes) -> None:
+                 roles: tuple[str | None, ...], boxes: SignerBoxes) -> None:
         super().__init__(rows, colWidths=widths)
         self._blank_row = blank_row
+        self._roles = roles
         self._boxes = boxes
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
@@ -74,6 +76,8 @@ class SignerTable(Table):
         top = y + self._rowpositions[self._blank_row]
         bottom = y + self._rowpositions[self._blank_row + 1]
         page = canvas.getPageNumber()
-        for role, (x0, x1) in zip(ROLES, zip(self._colpositions, self._colpositions[1:],
-                                             strict=False), strict=False):
-            self._boxes.add(SignerBox(role, page, left + x0, bottom, x1 - x0, top - bottom))
+        for role, (x0, x1) in zip(self._roles, zip(self._colpositions,
+                                                   self._colpositions[1:], strict=False),
+                                  strict=False):
+            if role is not None:
+                self._boxes.add(SignerBox(role, page, left + x0, bottom, x1 - x0, top - bottom))

@@ -57,14 +57,3 @@ def reorder_agenda(desk: Desk, meeting_id: int, ordered_ids: Sequence[int]) -> N
     with desk.transaction() as db:
         check_order(tables.agenda_items.ids_in_order(db, "meeting_id", meeting_id), ordered_ids)
         tables.agenda_items.set_order(db, ordered_ids)
-
-
-def move_agenda_item(desk: Desk, item_id: int, offset: int) -> None:
-    """Move an item up (negative) or down (positive) by ``offset`` places."""
-    with desk.transaction() as db:
-        item = tables.agenda_items.get(db, item_id)
-        ids = tables.agenda_items.ids_in_order(db, "meeting_id", item.meeting_id)
-        index = ids.index(item_id)
-        target = max(0, min(len(ids) - 1, index + offset))
-        ids.insert(target, ids.pop(index))
-        tables.agenda_items.set_order(db, ids)

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from meetingdesk.domain.enums import AttendanceStatus, Role, SiteKind
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.precedence import rank_after_titles_change, rank_of_titles
 from meetingdesk.domain.records import Attendance, MeetingSite, Person, Site
 from meetingdesk.services.guards import non_negative, optional_line, required_line
 from meetingdesk.store import bulk, tables
@@ -97,12 +98,22 @@ class Batch:
             tables.sites.set_aliases(self.db, site_id, clean_titles(aliases))
 
     def add_person(self, **values: object) -> int:
-        person = Person(id=None, **clean_person_values(values))  # type: ignore[arg-type]
+        """A new person; without a rank, the precedence derived from the titles."""
+        cleaned = clean_person_values(values)
+        if cleaned.get("rank") is None:
+            cleaned["rank"] = rank_of_titles(cleaned.get("titles", ()))  # type: ignore[arg-type]
+        person = Person(id=None, **cleaned)  # type: ignore[arg-type]
         return bulk.insert_row(self.db, "people", to_row(person))
 
     def update_person(self, person_id: int, values: dict[str, object]) -> None:
-        bulk.update_row(self.db, "people", person_id,
-                        values_to_row(Person, clean_person_values(values)))
+        """Change a person's fields; new titles re-derive a rank that was derived."""
+        cleaned = clean_person_values(values)
+        if "titles" in cleaned and "rank" not in cleaned:
+            old = tables.people.get(self.db, person_id)
+            cleaned["rank"] = rank_after_titles_change(
+                rank=old.rank, old_titles=old.titles,
+                new_titles=cleaned["titles"])  # type: ignore[arg-type]
+        bulk.update_row(self.db, "people", person_id, values_to_row(Person, cleaned))
 
     def add_meeting_site(self, *, meeting_id: int, site_id: int, summoned: int = 0,
                          host_person_id: int | None = None) -> int:

@@ -6,8 +6,9 @@ import sqlite3
 
 from meetingdesk.domain.enums import SiteKind
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.precedence import rank_after_titles_change, rank_of_titles
 from meetingdesk.domain.records import Person, Site
-from meetingdesk.domain.text import fold, name_key, vietnamese_key
+from meetingdesk.domain.text import clean_text, fold, name_key, vietnamese_key
 from meetingdesk.services.guards import optional_line, required_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
@@ -103,12 +104,16 @@ def find_site(desk: Desk, name_or_code: str) -> Site | None:
 
 
 def add_person(desk: Desk, *, full_name: str, titles: tuple[str, ...] | list[str] = (),
-               organization: str | None = None, site_id: int | None = None, rank: int = 1000,
-               phone: str | None = None, email: str | None = None) -> Person:
+               organization: str | None = None, site_id: int | None = None,
+               rank: int | None = None, phone: str | None = None,
+               email: str | None = None) -> Person:
+    """A new person; without ``rank``, the precedence derived from the titles."""
+    clean_titles = _clean_list(titles)
     person = Person(
         id=None, full_name=required_line(full_name, "họ và tên", "full name"),
-        titles=_clean_list(titles), organization=optional_line(organization), site_id=site_id,
-        rank=int(rank), phone=optional_line(phone), email=optional_line(email),
+        titles=clean_titles, organization=optional_line(organization), site_id=site_id,
+        rank=rank_of_titles(clean_titles) if rank is None else int(rank),
+        phone=optional_line(phone), email=optional_line(email),
     )
     with desk.transaction() as db:
         if site_id is not None:
@@ -117,7 +122,10 @@ def add_person(desk: Desk, *, full_name: str, titles: tuple[str, ...] | list[str
 
 
 def update_person(desk: Desk, person_id: int, **changes: object) -> Person:
-    """Change some fields of a person: full_name, titles, organization, site_id, rank..."""
+    """Change some fields of a person: full_name, titles, organization, site_id, rank...
+
+    New titles without a new rank re-derive a rank that had been derived from the old titles;
+    a rank set by hand stays."""
     values: dict[str, object] = {}
     for key, value in changes.items():
         if key == "full_name":
@@ -133,7 +141,21 @@ def update_person(desk: Desk, person_id: int, **changes: object) -> Person:
     with desk.transaction() as db:
         if values.get("site_id") is not None:
             tables.sites.get(db, int(values["site_id"]))  # type: ignore[arg-type]
+        if "titles" in values and "rank" not in values:
+            old = tables.people.get(db, person_id)
+            values["rank"] = rank_after_titles_change(
+                rank=old.rank, old_titles=old.titles,
+                new_titles=values["titles"])  # type: ignore[arg-type]
         return tables.people.update(db, person_id, values)
+
+
+def same_person(desk: Desk, *, full_name: str, site_id: int | None) -> list[Person]:
+    """People already in the directory whose folded name equals ``full_name`` at the same
+    site (or with no site): a new person of that name is most likely one of them."""
+    wanted = fold(clean_text(full_name, multiline=False))
+    return [p for p in list_people(desk, by_rank=True)
+            if fold(p.full_name) == wanted and (p.site_id is None or site_id is None
+                                                 or p.site_id == site_id)]
 
 
 def delete_person(desk: Desk, person_id: int) -> None:

@@ -10,6 +10,7 @@ from meetingdesk.domain.errors import ConflictError, ValidationError
 from meetingdesk.domain.records import Issuer, Meeting, MeetingEvent
 from meetingdesk.services.guards import editable_meeting, optional_line, required_line
 from meetingdesk.services.signers import default_signers
+from meetingdesk.services.tasks import carry_forward
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
 
@@ -127,12 +128,6 @@ def meeting_summary(desk: Desk, meeting_id: int) -> MeetingSummary | None:
     return MeetingSummary(tables.meetings.get(db, meeting_id), *counts.get(meeting_id, (0, 0)))
 
 
-def record_event(desk: Desk, meeting_id: int, kind: str, detail: str | None = None) -> None:
-    with desk.transaction() as db:
-        tables.meeting_events.insert(db, MeetingEvent(None, meeting_id, datetime.now(), kind,
-                                                      detail))
-
-
 def meeting_events(desk: Desk, meeting_id: int) -> list[MeetingEvent]:
     return tables.meeting_events.of_meeting(desk.db, meeting_id)
 
@@ -140,7 +135,8 @@ def meeting_events(desk: Desk, meeting_id: int) -> list[MeetingEvent]:
 def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
                  planned_start: datetime | None = None) -> Meeting:
     """A new draft meeting from a previous one: its sites, people with their roles and its
-    agenda — not its notes, tasks, times or attendance statuses."""
+    agenda — not its notes, times or attendance statuses. Its tasks are carried forward: the
+    new meeting reviews them in a first agenda item (:func:`tasks.carry_forward`)."""
     with desk.transaction() as db:
         source = tables.meetings.get(db, source_id)
         new = tables.meetings.insert(db, Meeting(
@@ -166,6 +162,7 @@ def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
         for item in tables.agenda_items.where(db, meeting_id=source_id):
             tables.agenda_items.insert(db, replace(item, id=None, meeting_id=new.id,
                                                    actual_start=None, actual_end=None))
+        carry_forward(db, source, new.id)
         tables.meeting_events.insert(db, MeetingEvent(
             None, new.id, datetime.now(), "copied", f"từ cuộc họp {source_id}"))
         return new

@@ -130,21 +130,31 @@ def cited_documents(desk: Desk, meeting_id: int) -> list[Document]:
 
 # --- tasks ----------------------------------------------------------------------------------
 
+FOLLOW_UP_FIELDS = frozenset({"status"})
+"""Task fields that are followed after the meeting: they change even once its minutes are
+final (what was assigned, to whom and by when stays frozen with them)."""
+
+
 def add_task(desk: Desk, *, meeting_id: int, description: str,
              owner_person_id: int | None = None, owner_unit: str | None = None,
-             due_on: date | None = None, note_id: int | None = None) -> Task:
+             due_on: date | None = None, note_id: int | None = None,
+             owner_site_id: int | None = None) -> Task:
     what = required_line(description, "nội dung nhiệm vụ", "task description")
     with desk.transaction() as db:
         editable_meeting(db, meeting_id)
         if owner_person_id is not None:
             tables.people.get(db, owner_person_id)
+        if owner_site_id is not None:
+            tables.sites.get(db, owner_site_id)
         position = tables.tasks.next_position(db, "meeting_id", meeting_id)
         return tables.tasks.insert(db, Task(None, meeting_id, what, owner_person_id,
                                             optional_line(owner_unit), due_on,
-                                            TaskStatus.OPEN, note_id, position))
+                                            TaskStatus.ASSIGNED, note_id, position,
+                                            owner_site_id))
 
 
 def update_task(desk: Desk, task_id: int, **changes: object) -> Task:
+    """Change a task's fields; only :data:`FOLLOW_UP_FIELDS` once its meeting is final."""
     values: dict[str, object] = {}
     for key, value in changes.items():
         if key == "description":
@@ -153,12 +163,14 @@ def update_task(desk: Desk, task_id: int, **changes: object) -> Task:
             values[key] = optional_line(None if value is None else str(value))
         elif key == "status":
             values[key] = TaskStatus(str(value))
-        elif key in ("owner_person_id", "due_on"):
+        elif key in ("owner_person_id", "owner_site_id", "due_on"):
             values[key] = value
         else:
             raise TypeError(f"unknown task field {key}")
     with desk.transaction() as db:
-        editable_meeting(db, tables.tasks.get(db, task_id).meeting_id)
+        task = tables.tasks.get(db, task_id)
+        if not values.keys() <= FOLLOW_UP_FIELDS:
+            editable_meeting(db, task.meeting_id)
         return tables.tasks.update(db, task_id, values)
 
 

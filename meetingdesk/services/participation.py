@@ -194,8 +194,12 @@ def attendance_entry(desk: Desk, attendance_id: int) -> AttendanceEntry:
 
 def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False
                     ) -> list[AttendanceEntry]:
-    """Everyone on a meeting's list, in precedence order (rank, then list order), or in
-    Vietnamese name order when ``by_name``."""
+    """Everyone on a meeting's list in protocol order, or in Vietnamese name order when
+    ``by_name``.
+
+    Protocol order: grouped by site in the meeting's order of sites (people of no site of the
+    meeting last), then by precedence rank (see :mod:`meetingdesk.domain.precedence`), ties in
+    the order the secretariat entered, then by given name."""
     db = desk.db
     people = {p.id: p for p in tables.people.attending(db, meeting_id)}
     sites = {s.id: s for s in tables.sites.attending(db, meeting_id)}
@@ -205,4 +209,8 @@ def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False
     ]
     if by_name:
         return sorted(entries, key=lambda e: name_key(e.person.full_name))
-    return sorted(entries, key=lambda e: (e.person.rank, e.attendance.position))
+    site_order = {ms.site_id: i for i, ms in
+                  enumerate(tables.meeting_sites.of_meeting(db, meeting_id))}
+    return sorted(entries, key=lambda e: (
+        site_order.get(e.attendance.site_id, len(site_order)), e.person.rank,
+        e.attendance.position, name_key(e.person.full_name)))

@@ -46,8 +46,7 @@ def sign_final_minutes(desk: Desk, *, meeting_id: int, source: SignerSource,
     seal = load_png(images.seal, what_vi="con dấu", what_en="seal") if images.seal else None
     base = (minutes_versions.signed_pdf(desk, version.id)
             or minutes_versions.version_pdf(desk, version.id))
-    issuer_id = meetings.get_meeting(desk, meeting_id).issuer_id
-    agency = organization.issuer_of(desk, issuer_id).name
+    agency = organization.issuer_of(desk, meetings.get_meeting(desk, meeting_id).issuer_id).name
     with open_signer(source) as signer:
         cert = signer.signing_cert
         assert cert is not None

@@ -63,6 +63,10 @@ def signer_box(pdf: bytes, role: str) -> SignerBox:
     for box in boxes:
         if box.role == role:
             return box
+    if boxes:
+        vi, en = ROLE_WORDS[role]
+        raise ValidationError(f"Biên bản này không có ô ký của {vi}.",
+                              f"These minutes have no signature block for the {en}.")
     raise ValidationError(
         "Bản biên bản này được tạo trước khi có chữ ký số nên không biết chỗ ký; hãy mở lại "
         "cuộc họp, tạo và chốt lại biên bản.",

@@ -45,6 +45,22 @@ def _try_lock(f: IO[bytes]) -> bool:
         return False
 
 
+class DeskInUseError(ConflictError):
+    """The desk is open in another program. The message says so in words a secretary reads;
+    ``holder`` ("pid 7820 @ vm") names the program for the logs and the command line."""
+
+    def __init__(self, desk_path: Path, holder: str) -> None:
+        host = holder.rpartition(" @ ")[2] if " @ " in holder else ""
+        elsewhere_vi = f" trên máy {host}" if host and host != socket.gethostname() else ""
+        elsewhere_en = f" on the computer {host}" if elsewhere_vi else ""
+        super().__init__(
+            f"Tệp {desk_path.name} đang được mở trong một cửa sổ MeetingDesk khác"
+            f"{elsewhere_vi}. Hãy dùng cửa sổ đó, hoặc đóng nó trước.",
+            f"{desk_path.name} is already open in another MeetingDesk window{elsewhere_en}. "
+            "Use that window, or close it first.")
+        self.holder = holder
+
+
 class DeskLock:
     """Held while a program has a desk open; :meth:`acquire` refuses a second holder."""
 
@@ -77,12 +93,7 @@ class DeskLock:
             except OSError:
                 holder = "?"
             f.close()
-            raise ConflictError(
-                f"Tệp {self.desk_path.name} đang được mở trong một cửa sổ MeetingDesk khác "
-                f"({holder}). Hãy dùng cửa sổ đó, hoặc đóng nó trước.",
-                f"{self.desk_path.name} is already open in another MeetingDesk window "
-                f"({holder}). Use that window, or close it first.",
-            )
+            raise DeskInUseError(self.desk_path, holder)
         f.seek(0)
         f.truncate()
         f.write(f"pid {os.getpid()} @ {socket.gethostname()}".encode())

@@ -470,6 +470,52 @@ def m0006_search_prefix_index(db: Database) -> None:
         db.execute(sql)
 
 
+_TASK_FOLLOW_UP_8 = """
+ALTER TABLE tasks ADD COLUMN owner_site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL;
+CREATE INDEX tasks_owner_site ON tasks(owner_site_id);
+CREATE INDEX tasks_due ON tasks(due_on);
+CREATE TABLE task_progress (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    reported_on TEXT NOT NULL,
+    text TEXT NOT NULL CHECK (text <> ''),
+    source TEXT,
+    site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+    status TEXT,
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX task_progress_task ON task_progress(task_id, reported_on);
+CREATE TABLE task_reviews (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (meeting_id, task_id)
+);
+CREATE INDEX task_reviews_task ON task_reviews(task_id);
+CREATE TABLE notice_versions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    pdf BLOB NOT NULL,
+    final INTEGER NOT NULL DEFAULT 0,
+    finalized_at TEXT
+);
+CREATE INDEX notice_versions_meeting ON notice_versions(meeting_id);
+"""
+
+
+@_migration("0008_task_follow_up_and_notices")
+def m0008_task_follow_up_and_notices(db: Database) -> None:
+    """Tasks followed across meetings: an owner site, dated progress entries with their source
+    (a site's report, a package), the tasks a later meeting reviews (carried forward), and the
+    generated versions of a meeting's conclusion notice (frozen once final, like the minutes)."""
+    for statement in _split(_TASK_FOLLOW_UP_8):
+        db.execute(statement)
+
 
 _SIGNED_9 = """
 ALTER TABLE minutes_versions ADD COLUMN signed_pdf BLOB;

@@ -59,10 +59,6 @@
         <translation>Xóa %1 khỏi danh mục</translation>
     </message>
     <message>
-        <source>Set</source>
-        <translation>Đặt</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -223,8 +219,8 @@
         <translation>Mỗi dòng một chức danh, theo thứ tự</translation>
     </message>
     <message>
-        <source>Smaller numbers come first in lists and minutes</source>
-        <translation>Số nhỏ hơn đứng trước trong danh sách và biên bản</translation>
+        <source>Smaller numbers come first in lists and minutes. Derived from the titles by the precedence table; a number set by hand is kept.</source>
+        <translation>Số nhỏ đứng trước trong danh sách và biên bản. Tự tính từ chức vụ theo bảng thứ tự ưu tiên; số gõ tay được giữ nguyên.</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -253,6 +249,20 @@
     <message>
         <source>Email</source>
         <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Already in the directory</source>
+        <translation>Đã có trong danh bạ</translation>
+    </message>
+    <message>
+        <source>%1 is already in the directory.
+
+Yes: use this person.
+No: add a second person of the same name anyway.</source>
+        <translation>%1 đã có trong danh bạ.
+
+Có: dùng người này.
+Không: vẫn thêm một người thứ hai cùng tên.</translation>
     </message>
     <message>
         <source>Edit agenda item</source>
@@ -327,16 +337,16 @@
         <translation>ví dụ: 96-QĐ/TW</translation>
     </message>
     <message>
-        <source>Date known</source>
-        <translation>Có ngày ban hành</translation>
-    </message>
-    <message>
         <source>Number and code</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
         <source>Type</source>
         <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Date issued</source>
+        <translation>Ngày ban hành</translation>
     </message>
     <message>
         <source>Issuer</source>
@@ -479,7 +489,11 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Open</source>
+        <source>Assigned</source>
+        <translation>Đã giao</translation>
+    </message>
+    <message>
+        <source>Being carried out</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
@@ -547,6 +561,10 @@
         <translation>Biên bản để sửa bằng Word (DOCX)…</translation>
     </message>
     <message>
+        <source>Conclusion notice (PDF, DOCX)…</source>
+        <translation>Thông báo kết luận (PDF, DOCX)…</translation>
+    </message>
+    <message>
         <source>Exchange packages</source>
         <translation>Gói trao đổi</translation>
     </message>
@@ -597,6 +615,14 @@
     <message>
         <source>Live mode…</source>
         <translation>Chế độ ghi trực tiếp…</translation>
+    </message>
+    <message>
+        <source>Task register</source>
+        <translation>Sổ theo dõi nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Report with charts…</source>
+        <translation>Báo cáo có biểu đồ…</translation>
     </message>
     <message>
         <source>Delete meeting…</source>
@@ -749,6 +775,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Minutes</source>
         <translation>Biên bản</translation>
+    </message>
+    <message>
+        <source>Go to the tab %1</source>
+        <translation>Đến thẻ %1</translation>
     </message>
     <message>
         <source>No.</source>
@@ -963,8 +993,68 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>Set</source>
+        <translation>Đặt</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Sửa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Assigned task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Owner unit</source>
+        <translation>Đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <source>Owner person</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Owner site</source>
+        <translation>Điểm cầu thực hiện</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting are final: only the status can change.</source>
+        <translation>Biên bản cuộc họp này đã chốt: chỉ thay đổi được tình trạng.</translation>
+    </message>
+    <message>
+        <source>Add a progress report</source>
+        <translation>Thêm báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>who reported it (a unit, a document)</source>
+        <translation>ai báo cáo (đơn vị, văn bản)</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(giữ nguyên)</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Nội dung báo cáo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Tình trạng mới</translation>
     </message>
     <message>
         <source>Generated</source>
@@ -1073,6 +1163,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Roll call</source>
         <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Roll call mode</source>
+        <translation>Chế độ điểm danh</translation>
     </message>
     <message>
         <source>Roll call mode (Ctrl+R)</source>
@@ -1483,10 +1577,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Người chủ trì</translation>
     </message>
     <message>
-        <source>Owner unit</source>
-        <translation>Đơn vị chủ trì</translation>
-    </message>
-    <message>
         <source>Due date</source>
         <translation>Thời hạn</translation>
     </message>
@@ -1529,10 +1619,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Present: %1 · absent: %2 · not called yet: %3</source>
         <translation>Có mặt: %1 · vắng: %2 · chưa điểm danh: %3</translation>
-    </message>
-    <message>
-        <source>The minutes are final: reopen the meeting in the Minutes tab to change it.</source>
-        <translation>Biên bản đã chốt: mở lại cuộc họp ở thẻ Biên bản để sửa.</translation>
     </message>
     <message>
         <source>(set a delegate's role on the Delegates tab)</source>
@@ -1615,6 +1701,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Kết nối các điểm cầu</translation>
     </message>
     <message>
+        <source>The minutes of this meeting are final: the live mode only shows it. Reopen the meeting on the Minutes tab to add notes.</source>
+        <translation>Biên bản cuộc họp này đã chính thức: chế độ trực tiếp chỉ để xem. Muốn thêm ghi chú, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
+    </message>
+    <message>
         <source>An unfinished note saved at {time} was restored. Carry on typing, or file it with Ctrl+Enter.</source>
         <translation>Đã khôi phục ghi chép chưa hoàn thành được lưu lúc {time}. Hãy nhập tiếp, hoặc lưu bằng Ctrl+Enter.</translation>
     </message>
@@ -1651,6 +1741,22 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Kết thúc cuộc họp</translation>
     </message>
     <message>
+        <source>Choose the speaker (type a name without accents, Enter)</source>
+        <translation>Chọn người phát biểu (gõ tên không dấu, Enter)</translation>
+    </message>
+    <message>
+        <source>Back to the note text</source>
+        <translation>Về ô soạn ghi chú</translation>
+    </message>
+    <message>
+        <source>Start the meeting</source>
+        <translation>Bắt đầu hội nghị</translation>
+    </message>
+    <message>
+        <source>Next agenda item</source>
+        <translation>Nội dung tiếp theo</translation>
+    </message>
+    <message>
         <source>End the meeting now? The time is recorded for the minutes.</source>
         <translation>Kết thúc cuộc họp ngay bây giờ? Thời điểm kết thúc được ghi vào biên bản.</translation>
     </message>
@@ -1671,6 +1777,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Nhập nội dung phát biểu. Ctrl+Enter để lưu ghi chép và mở ghi chép tiếp theo.</translation>
     </message>
     <message>
+        <source>This note is a: %1</source>
+        <translation>Loại ghi chú: %1</translation>
+    </message>
+    <message>
         <source>{up}/{total} sites connected</source>
         <translation>{up}/{total} điểm cầu đã kết nối</translation>
     </message>
@@ -1679,8 +1789,32 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Người phát biểu: gõ tên không dấu (F2)</translation>
     </message>
     <message>
+        <source>Close the live mode (asks when a note is not filed)</source>
+        <translation>Đóng chế độ trực tiếp (hỏi khi còn ghi chú chưa lưu)</translation>
+    </message>
+    <message>
         <source>Live — {title}</source>
         <translation>Trực tiếp — {title}</translation>
+    </message>
+    <message>
+        <source>Close the live mode</source>
+        <translation>Đóng chế độ trực tiếp</translation>
+    </message>
+    <message>
+        <source>The note being typed is not filed yet:
+
+“%1”
+
+Yes: file it now.
+No: close, it is kept as a draft and comes back next time.
+Cancel: go back to it.</source>
+        <translation>Ghi chú đang gõ chưa được lưu vào biên bản:
+
+“%1”
+
+Có: lưu ngay.
+Không: đóng, ghi chú được giữ làm bản nháp và hiện lại lần sau.
+Hủy: quay lại ghi chú.</translation>
     </message>
     <message>
         <source>— ignore —</source>
@@ -1795,8 +1929,28 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xuất biên bản để sửa bằng Word</translation>
     </message>
     <message>
+        <source>The whole meeting (sites, agenda, delegates, notes), to send to the sites</source>
+        <translation>Cả cuộc họp (điểm cầu, chương trình, đại biểu, ghi chép), để gửi các điểm cầu</translation>
+    </message>
+    <message>
+        <source>Export the conclusion notice</source>
+        <translation>Xuất thông báo kết luận</translation>
+    </message>
+    <message>
         <source>Word documents (*.docx)</source>
         <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the conclusion notice…</source>
+        <translation>Đang ghi thông báo kết luận…</translation>
+    </message>
+    <message>
+        <source>The conclusion notice was written to %1.</source>
+        <translation>Đã ghi thông báo kết luận vào %1.</translation>
     </message>
     <message>
         <source>Writing the minutes…</source>
@@ -1809,10 +1963,6 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Export an exchange package</source>
         <translation>Xuất gói trao đổi</translation>
-    </message>
-    <message>
-        <source>The whole meeting (sites, agenda, delegates, notes), to send to the sites</source>
-        <translation>Cả cuộc họp (điểm cầu, chương trình, đại biểu, ghi chép), để gửi các điểm cầu</translation>
     </message>
     <message>
         <source>What the package holds:</source>
@@ -2007,6 +2157,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xóa bản</translation>
     </message>
     <message>
+        <source>Print the minutes</source>
+        <translation>In biên bản</translation>
+    </message>
+    <message>
         <source>Delete this version of the minutes?</source>
         <translation>Xóa bản biên bản này?</translation>
     </message>
@@ -2033,6 +2187,206 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Sites report %1 present of %2 summoned; %3 of %4 sites have reported</source>
         <translation>Các điểm cầu báo cáo %1 có mặt / %2 triệu tập; %3/%4 điểm cầu đã báo cáo</translation>
+    </message>
+    <message>
+        <source>e.g. 15/09/2025 14:00</source>
+        <translation>ví dụ 15/09/2025 14:00</translation>
+    </message>
+    <message>
+        <source>e.g. 15/09/2025</source>
+        <translation>ví dụ 15/09/2025</translation>
+    </message>
+    <message>
+        <source>Type day/month/year and the time: 15/09/2025 14:00, 15/9/2025 14h30; a time alone (14h) keeps the day.</source>
+        <translation>Gõ ngày/tháng/năm và giờ: 15/09/2025 14:00, 15/9/2025 14h30; chỉ gõ giờ (14h) thì giữ nguyên ngày.</translation>
+    </message>
+    <message>
+        <source>Type day/month/year: 15/09/2025, 15/9/2025.</source>
+        <translation>Gõ ngày/tháng/năm: 15/09/2025, 15/9/2025.</translation>
+    </message>
+    <message>
+        <source>A date is needed here.</source>
+        <translation>Ô này cần có ngày.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(chưa đặt)</translation>
+    </message>
+    <message>
+        <source>Live mode</source>
+        <translation>Chế độ trực tiếp</translation>
+    </message>
+    <message>
+        <source>Note kind: %1</source>
+        <translation>Loại ghi chú: %1</translation>
+    </message>
+    <message>
+        <source>File the note and open the next</source>
+        <translation>Lưu ghi chú vào biên bản và mở ghi chú mới</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Made from the program's own actions: what is listed here is what the keys do.</source>
+        <translation>Lấy thẳng từ các lệnh của chương trình: danh sách này đúng với những gì phím làm.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Tác dụng</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Ở đâu</translation>
+    </message>
+    <message>
+        <source>MeetingDesk help</source>
+        <translation>Trợ giúp MeetingDesk</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Type a few letters, accents not needed</source>
+        <translation>Gõ vài chữ cái, không cần dấu</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting are final: it can be read but not changed. To change it, reopen it on the Minutes tab.</source>
+        <translation>Biên bản cuộc họp này đã chính thức: chỉ xem, không sửa được. Muốn sửa, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Ngày họp</translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>Báo cáo gần nhất</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Năm trước</translation>
+    </message>
+    <message>
+        <source>Report with charts</source>
+        <translation>Báo cáo có biểu đồ</translation>
+    </message>
+    <message>
+        <source>Build the report</source>
+        <translation>Lập báo cáo</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Save XLSX…</source>
+        <translation>Lưu XLSX…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>%1 meetings from %2 to %3.</source>
+        <translation>%1 hội nghị từ %2 đến %3.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>Đã ghi báo cáo vào %1.</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>(tất cả)</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Chưa hoàn thành</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Đánh dấu hoàn thành</translation>
+    </message>
+    <message>
+        <source>Add progress…</source>
+        <translation>Thêm tiến độ…</translation>
+    </message>
+    <message>
+        <source>Remove report</source>
+        <translation>Xóa báo cáo</translation>
+    </message>
+    <message>
+        <source>Quarter due</source>
+        <translation>Quý đến hạn</translation>
+    </message>
+    <message>
+        <source>Progress reports of the chosen task</source>
+        <translation>Các báo cáo tiến độ của nhiệm vụ đang chọn</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation>%1 trên %2 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Edit the task</source>
+        <translation>Sửa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Mark the task done</source>
+        <translation>Đánh dấu nhiệm vụ hoàn thành</translation>
+    </message>
+    <message>
+        <source>Change the task's status</source>
+        <translation>Đổi tình trạng nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove the progress report</source>
+        <translation>Xóa báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>Reorder the tasks</source>
+        <translation>Sắp xếp lại nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Xóa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove the task “%1” and its progress reports?</source>
+        <translation>Xóa nhiệm vụ “%1” cùng các báo cáo tiến độ của nó?</translation>
+    </message>
+    <message>
+        <source>Remove the task</source>
+        <translation>Xóa nhiệm vụ</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk.gui import i18n
+from meetingdesk.gui.collector import collect_in_gui_thread
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.settings import Settings
 from meetingdesk.services.demo import DEMO_TITLE
@@ -23,8 +24,11 @@ def gui_environment(qapp: QApplication, tmp_path: Path,
     """Settings in a temporary file, interface in Vietnamese, no stray message boxes."""
     monkeypatch.setenv("MEETINGDESK_SETTINGS", str(tmp_path / "settings.ini"))
     i18n.install("vi")
+    collector = collect_in_gui_thread(qapp)  # as the program does: never in a worker
     yield
     i18n.install("vi")
+    collector.collect()
+    collector.stop()
 
 
 @pytest.fixture

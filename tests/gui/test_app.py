@@ -106,6 +106,7 @@ def test_app_second_window_on_the_same_desk_is_refused(window: MainWindow, qtbot
     assert not other.open_desk_file(path)
     assert answers[-1][0] == "warning" and "đang được mở trong một cửa sổ MeetingDesk khác" \
         in answers[-1][1]
+    assert "pid" not in answers[-1][1] and " @ " not in answers[-1][1]  # no process noise
     window.close()
     assert other.open_desk_file(path)
 

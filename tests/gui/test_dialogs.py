@@ -18,7 +18,7 @@ from meetingdesk.gui.dialogs.records import PersonDialog, SiteDialog
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.widgets import select_id
-from meetingdesk.services import organization
+from meetingdesk.services import minutes_versions, organization
 from tests.gui.conftest import run_dialog
 from tests.gui.test_workflows import column
 
@@ -169,14 +169,18 @@ def test_dialogs_print_minutes_to_pdf_printer(window: MainWindow, qtbot: Any,
     view.tabs.setCurrentWidget(view.minutes)
     view.minutes.generate()
     qtbot.waitUntil(lambda: not view.minutes.is_generating(), timeout=60000)
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    task = view.minutes.print_to(printer)
+    task = view.minutes.print_to(printer)  # on the desk's runner, off the GUI thread
     assert task is not None and not view.minutes.print_button.isEnabled()
     qtbot.waitUntil(lambda: not window.session.runner.is_busy(), timeout=60000)
     assert view.minutes.progress_label.text() == "Đã in."
-    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+    version = view.minutes._version()
+    assert version is not None and version.id is not None
+    # the generated PDF itself, vector: not a page image of megabytes
+    assert (tmp_path / "printed.pdf").read_bytes() == minutes_versions.version_pdf(
+        window.session.desk, version.id)
 
 
 def test_dialogs_language_switch_rebuilds_the_window(window: MainWindow, qtbot: Any) -> None:

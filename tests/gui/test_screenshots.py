@@ -17,7 +17,9 @@ def test_screenshots_script_saves_every_view(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(names) == 18, names
+    assert len(names) == 25, names
     assert "1366x768-8-site-picker-bac-kan.png" in names
     assert "1366x768-14-live-mode.png" in names
+    assert {"1366x768-15-print-dialog.png", "1366x768-16-user-guide.png",
+            "1366x768-17-shortcuts.png", "1366x768-18-final-meeting-overview.png"} <= set(names)
     assert all(p.stat().st_size > 5_000 for p in tmp_path.glob("*.png"))

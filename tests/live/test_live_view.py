@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from meetingdesk.domain.enums import ConnectionStatus, NoteKind
+from meetingdesk.domain.enums import ConnectionStatus, MeetingStatus, NoteKind
+from meetingdesk.gui.labels import label
 from meetingdesk.gui.live.driver import press, type_text
 from meetingdesk.gui.live.live_view import LiveView
 from meetingdesk.services import agenda, drafts, meetings, notes, participation
@@ -194,6 +195,81 @@ def test_live_editing_a_filed_note_keeps_a_pending_task_note(qtbot, view: LiveVi
     view._edit_filed(view.notes_model.index(0, 0))
     assert view.editor.text.toPlainText() == "Giao Sở Nội vụ rà soát"
     assert view.editor.task.isVisible()
+
+
+def _choose_son(view: LiveView) -> None:
+    press(view.editor.text, Qt.Key.Key_F2)
+    type_text(view.picker.edit, "son")
+    press(view.picker.edit, Qt.Key.Key_Return)
+    assert view.picker.current is not None and view.picker.current.full_name == "Phạm Hoàng Sơn"
+
+
+def test_live_speaker_stays_chosen_across_f8_and_refresh(qtbot, view: LiveView,
+                                                         desk: Desk) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    _choose_son(view)
+    first = view.item
+    qtbot.keyClick(view.editor.text, Qt.Key.Key_F8)  # next item: the candidates are reloaded
+    assert view.item is not None and first is not None and view.item.id != first.id
+    assert view.picker.current is not None and view.picker.current.full_name == "Phạm Hoàng Sơn"
+    view.refresh()
+    type_text(view.editor.text, "Báo cáo kết quả quý 1")
+    note = _file(qtbot, view)
+    assert note.speaker_id == view.picker.current.attendance_id  # type: ignore[union-attr]
+
+
+def test_live_speaker_stays_chosen_across_f5(qtbot, desk: Desk) -> None:
+    meeting = build_demo(desk)
+    assert meeting.id is not None
+    meetings.update_meeting(desk, meeting.id, actual_start=None, actual_end=None,
+                            status=MeetingStatus.PLANNED)
+    for item in agenda.agenda(desk, meeting.id):
+        agenda.update_agenda_item(desk, item.id or 0, actual_start=None, actual_end=None)
+    view = LiveView(desk, meeting.id)
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    _choose_son(view)
+    qtbot.keyClick(view.editor.text, Qt.Key.Key_F5)
+    assert meetings.get_meeting(desk, meeting.id).actual_start is not None
+    assert view.picker.current is not None and view.picker.current.full_name == "Phạm Hoàng Sơn"
+    type_text(view.editor.text, "Khai mạc")
+    note = _file(qtbot, view)
+    assert note.speaker_id == view.picker.current.attendance_id
+    view.shutdown()
+
+
+def test_live_speaker_removed_from_the_list_is_no_longer_chosen(qtbot, view: LiveView,
+                                                                 desk: Desk,
+                                                                 running: int) -> None:
+    _choose_son(view)
+    attendance_id = view.picker.current.attendance_id  # type: ignore[union-attr]
+    notes_of_son = [n for n in notes.notes_of(desk, running) if n.speaker_id == attendance_id]
+    for n in notes_of_son:
+        notes.delete_note(desk, n.id or 0)
+    participation.remove_attendance(desk, attendance_id)
+    view.refresh()
+    assert view.picker.current is None and view.picker.edit.text() == ""
+
+
+def test_live_note_kind_is_shown_by_label_and_colour(qtbot, view: LiveView) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view.editor.text, Qt.Key.Key_2, CTRL)
+    assert view.editor.kind is NoteKind.CONCLUSION
+    assert view.editor.kind_buttons.checkedId() == 2
+    assert label(NoteKind.CONCLUSION).upper() in view.editor.kind_label.text()
+    assert "#2e7d32" in view.editor.kind_label.styleSheet()
+
+
+def test_live_tab_leaves_the_note_text(qtbot, view: LiveView) -> None:
+    view.window().activateWindow()
+    view.editor.text.setFocus()
+    type_text(view.editor.text, "Một")
+    press(view.editor.text, Qt.Key.Key_Tab)
+    assert "\t" not in view.editor.text.toPlainText()
 
 
 def test_live_site_tile_s_then_enter_reports_the_present_count(qtbot, view: LiveView,

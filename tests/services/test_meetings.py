@@ -146,7 +146,8 @@ def test_meeting_copy_takes_sites_roles_and_agenda_not_notes_tasks_or_statuses(
     assert copied.attendance.role is Role.CHAIR
     assert copied.attendance.status is AttendanceStatus.EXPECTED
     assert (copied.attendance.reason, copied.attendance.checked_in_at) == (None, None)
-    (copied_item,) = agenda.agenda(desk, copy.id)
+    review, copied_item = agenda.agenda(desk, copy.id)
+    assert review.title.startswith("Đánh giá kết quả thực hiện nhiệm vụ giao tại")
     assert (copied_item.title, copied_item.planned_minutes, copied_item.presenter_id) == (
         "Khai mạc", 10, chair.id)
     assert copied_item.actual_start is None and copied_item.id != item.id
@@ -164,12 +165,10 @@ def test_meeting_copy_of_a_missing_meeting_writes_nothing(desk: Desk, unchanged)
         meetings.copy_meeting(desk, 42)
 
 
-def test_meeting_events_are_kept_in_order(desk: Desk, meeting_id: int) -> None:
-    meetings.record_event(desk, meeting_id, "finalised", "Số 12-BB/BTCTW")
-    meetings.record_event(desk, meeting_id, "reopened")
-    events = meetings.meeting_events(desk, meeting_id)
-    assert [(e.kind, e.detail) for e in events] == [
-        ("finalised", "Số 12-BB/BTCTW"), ("reopened", None)]
+def test_meeting_events_record_a_copy(desk: Desk, meeting_id: int) -> None:
+    copy = meetings.copy_meeting(desk, meeting_id, title="Giao ban quý 2")
+    events = meetings.meeting_events(desk, copy.id or 0)
+    assert [(e.kind, e.detail) for e in events] == [("copied", f"từ cuộc họp {meeting_id}")]
 
 
 def test_meeting_copy_failing_half_way_leaves_nothing(desk: Desk, meeting_id: int,

@@ -179,7 +179,11 @@ def test_note_edits_refused_once_the_minutes_are_final(desk: Desk, meeting_id: i
     with unchanged(), pytest.raises(ConflictError):
         notes.add_task(desk, meeting_id=meeting_id, description="Thêm")
     with unchanged(), pytest.raises(ConflictError):
-        notes.update_task(desk, task.id or 0, status=TaskStatus.DONE)
+        notes.update_task(desk, task.id or 0, description="Sửa sau khi chốt",
+                          status=TaskStatus.DONE)
+    # a task is followed after the meeting: its status still changes
+    assert notes.update_task(desk, task.id or 0, status=TaskStatus.DONE).status is (
+        TaskStatus.DONE)
     with unchanged(), pytest.raises(ConflictError):
         meetings.update_meeting(desk, meeting_id, status=MeetingStatus.ENDED)
     minutes_versions.reopen_meeting(desk, meeting_id, reason="Bổ sung ý kiến")
@@ -196,7 +200,7 @@ def test_task_add_update_delete_reorder(desk: Desk, meeting_id: int) -> None:
                             owner_person_id=owner.id)
     assert first.id is not None and second.id is not None
     assert (first.owner_unit, first.status, first.position, second.position) == (
-        "Ban Tổ chức các tỉnh ủy", TaskStatus.OPEN, 1, 2)
+        "Ban Tổ chức các tỉnh ủy", TaskStatus.ASSIGNED, 1, 2)
     done = notes.update_task(desk, first.id, status="done", due_on=date(2023, 7, 15))
     assert (done.status, done.due_on) == (TaskStatus.DONE, date(2023, 7, 15))
     notes.reorder_tasks(desk, meeting_id, [second.id, first.id])

@@ -16,7 +16,6 @@ if str(HERE) not in sys.path:
 
 from certs import Pki  # noqa: E402
 
-from meetingdesk.domain.enums import Profile  # noqa: E402
 from meetingdesk.minutes.generate import generate_minutes  # noqa: E402
 from meetingdesk.services import minutes_versions  # noqa: E402
 from meetingdesk.services.demo import build_demo  # noqa: E402
@@ -44,11 +43,12 @@ def images(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return folder / "signature.png", folder / "seal.png"
 
 
-def make_final(desk: Desk, profile: Profile = Profile.PARTY) -> int:
-    """Build the demo meeting, generate its minutes and mark them final; the meeting id."""
+def make_final(desk: Desk) -> int:
+    """Build the demo meeting, generate its minutes (its issuer's profile) and mark them final;
+    the meeting id."""
     meeting = build_demo(desk)
     assert meeting.id is not None
-    version, _ = generate_minutes(desk, meeting.id, profile=profile)
+    version, _ = generate_minutes(desk, meeting.id)
     assert version.id is not None
     minutes_versions.mark_final(desk, version.id)
     return meeting.id
@@ -62,7 +62,7 @@ def final_desk(tmp_path: Path) -> Iterator[tuple[Desk, int]]:
 
 @pytest.fixture(scope="module")
 def final_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """The demo's final minutes (Party profile, its issuer's), unsigned."""
+    """The demo's final minutes, unsigned."""
     with open_desk(tmp_path_factory.mktemp("final") / "desk.db") as desk:
         meeting_id = make_final(desk)
         version = minutes_versions.final_version(desk, meeting_id)

@@ -4,6 +4,7 @@ fail with one line."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from pathlib import Path
@@ -21,12 +22,18 @@ from pyhanko.sign.timestamps import DummyTimeStamper
 from pypdf import PageObject, PdfReader
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, StreamObject
 
+from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.minutes.builder import build_minutes
 from meetingdesk.minutes.pdfa import signer_boxes_of
+from meetingdesk.minutes.profiles import profile_for
+from meetingdesk.minutes.render import render_minutes
+from meetingdesk.services.demo import build_demo
 from meetingdesk.signing.appearance import SignatureLook
 from meetingdesk.signing.credentials import Pkcs12Source, open_signer
 from meetingdesk.signing.sign import SignRequest, sign_pdf
 from meetingdesk.signing.verify import VerifyReport, load_trust_roots, verify_pdf
+from meetingdesk.store.desk import open_desk
 
 
 def _look(images: tuple[Path, Path], signer: str = "Mai Văn Chính") -> SignatureLook:
@@ -188,3 +195,16 @@ def test_sign_pdf_unreachable_timestamp_server_refused(final_pdf: bytes, pki: Pk
                                                        images: tuple[Path, Path]) -> None:
     with pytest.raises(ValidationError, match="dấu thời gian"):
         _sign(final_pdf, pki.p12, images, SignRequest(timestamp_url="http://127.0.0.1:9/tsa"))
+
+
+def test_sign_pdf_no_box_for_a_signer_the_minutes_do_not_have(
+        tmp_path: Path, pki: Pki, images: tuple[Path, Path]) -> None:
+    fmt = profile_for(Profile.STATE)
+    with open_desk(tmp_path / "d.db") as desk:
+        doc = build_minutes(desk, build_demo(desk).id or 0, fmt)
+    pdf = render_minutes(dataclasses.replace(doc, signers=(None, doc.signers[1])), fmt)
+    meta = PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert [b.role for b in signer_boxes_of(meta)] == ["right"]
+    with pytest.raises(ValidationError, match="không có ô ký của thư ký"):
+        _sign(pdf, pki.secretary_p12, images, SignRequest(role="left"))
+    assert _verify(_sign(pdf, pki.p12, images), pki).ok

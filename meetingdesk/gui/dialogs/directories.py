@@ -6,7 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
-from meetingdesk.gui.dialogs.records import PersonDialog, SiteDialog
+from meetingdesk.domain.records import Person
+from meetingdesk.gui.dialogs.records import PersonDialog, SiteDialog, offer_existing_person
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.models.directory import PersonRow, people_model, site_directory_model
@@ -22,9 +23,6 @@ DIRECTORY_KINDS = frozenset({"sites", "site_aliases", "people"})
 
 class DirectoryWindow(QDialog):
     """A searchable table of one directory with Add, Edit and Delete."""
-
-    kinds: frozenset[str] = DIRECTORY_KINDS
-    """The records this window lists: a change to one of them reloads it."""
 
     def __init__(self, title: str, session: DeskSession, model: RowTableModel[Any],
                  widths: list[int | None], parent: QWidget | None = None) -> None:
@@ -53,8 +51,11 @@ class DirectoryWindow(QDialog):
         session.changed.connect(self._desk_changed)
         self.reload()
 
+    KINDS: frozenset[str] = DIRECTORY_KINDS
+    """The tables whose changes reload the window."""
+
     def _desk_changed(self, changes: Changes) -> None:
-        if changes.touches(self.kinds):
+        if changes.touches(self.KINDS):
             self.reload()
 
     def _filter(self, text: str) -> None:
@@ -149,6 +150,12 @@ class PeopleDirectory(DirectoryWindow):
         dialog = PersonDialog(None, directory.list_sites(self.session.desk), self)
         if dialog.exec():
             values = dialog.values()
+            existing = offer_existing_person(self, self.session.desk, values)
+            if existing is False:
+                return
+            if isinstance(existing, Person):
+                select_id(self.table, existing.id)
+                return
             person = self.session.run(
                 tr("Add a person to the directory"),
                 lambda: directory.add_person(self.session.desk, **values),

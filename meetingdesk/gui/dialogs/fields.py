@@ -2,62 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from meetingdesk.domain.enums import LabelledEnum
+from meetingdesk.gui.dialogs.date_fields import first_unreadable
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
-
-DATETIME_FORMAT = "dd/MM/yyyy HH:mm"
-
-
-class OptionalDateTime(QWidget):
-    """A date and time that may be left unset."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.enabled = QCheckBox(self)
-        self.enabled.setToolTip(tr("Set"))
-        self.edit = QDateTimeEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(DATETIME_FORMAT)
-        self.edit.setDateTime(QDateTime.currentDateTime())
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.edit, 1)
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        self.enabled.toggled.connect(self.changed)
-        self.edit.dateTimeChanged.connect(self.changed)
-        self.set_value(None)
-
-    def value(self) -> datetime | None:
-        if not self.enabled.isChecked():
-            return None
-        return self.edit.dateTime().toPython().replace(second=0, microsecond=0)
-
-    def set_value(self, value: datetime | None) -> None:
-        self.enabled.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-        if value is not None:
-            self.edit.setDateTime(QDateTime(value))
 
 
 def enum_combo(values: Iterable[LabelledEnum], parent: QWidget | None = None) -> QComboBox:
@@ -90,3 +54,43 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tab runs through the fields in the order of the form, then OK and Cancel; the
+        keyboard starts in the first field."""
+        super().showEvent(event)
+        chain = [w for w in self._form_widgets() if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain += [self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        focus = self.focusWidget()
+        if (focus is None or focus in chain[-2:]) and len(chain) > 2:
+            chain[0].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _form_widgets(self) -> list[QWidget]:
+        """The editable widgets of the form, row by row (inside composite fields too)."""
+        found: list[QWidget] = []
+        for row in range(self.form.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                         QFormLayout.ItemRole.SpanningRole):
+                item = self.form.itemAt(row, role)
+                if item is None:
+                    continue
+                widgets = [item.widget()] if item.widget() is not None else [
+                    item.layout().itemAt(i).widget() for i in range(item.layout().count())
+                ] if item.layout() is not None else []
+                for widget in widgets:
+                    if widget is None or isinstance(widget, QLabel):
+                        continue
+                    proxy = widget.focusProxy() or widget
+                    found.append(proxy)
+        return found
+
+    def accept(self) -> None:
+        """OK keeps nothing while a date field cannot be read: the field gets the focus."""
+        unreadable = first_unreadable(self)
+        if unreadable is not None:
+            unreadable.setFocus()
+            return
+        super().accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.records import Issuer, Person
@@ -16,7 +16,7 @@ from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.models.directory import issuer_model
 from meetingdesk.gui.undo import DeskSession, created
-from meetingdesk.gui.widgets import button, select_id, selected_row
+from meetingdesk.gui.widgets import button, select_id, selected_row, text_box
 from meetingdesk.services import directory, organization
 
 
@@ -39,7 +39,7 @@ class IssuerDialog(FormDialog):
         set_combo_data(self.profile, i.profile)
         self.number_code = QLineEdit(i.number_code, self)
         self.number_code.setPlaceholderText("BB/BTCTU")
-        self.recipients = QPlainTextEdit("\n".join(i.recipients), self)
+        self.recipients = text_box(self, "\n".join(i.recipients))
         self.recipients.setFixedHeight(self.fontMetrics().height() * 4 + 12)
         self.chair = people_combo(people, i.chair_person_id, self)
         self.chair_title = QLineEdit(i.chair_title, self)
@@ -68,7 +68,7 @@ class IssuerDialog(FormDialog):
 class IssuerDirectory(DirectoryWindow):
     """Issuers with Add, Edit, Delete and Make default."""
 
-    kinds = frozenset({"issuers", "people"})
+    KINDS = frozenset({"issuers", "people", "settings"})
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(tr("Directory of issuers"), session, issuer_model(),

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from meetingdesk.domain.records import Meeting, Site
-from meetingdesk.gui.dialogs.fields import FormDialog, OptionalDateTime
+from meetingdesk.domain.when import default_times, end_after
+from meetingdesk.gui.dialogs.date_fields import DateTimeField
+from meetingdesk.gui.dialogs.fields import FormDialog
 from meetingdesk.gui.i18n import tr
-
-
-def next_morning() -> datetime:
-    now = datetime.now()
-    return (now + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
+from meetingdesk.gui.widgets import fold_search
 
 
 class MeetingDialog(FormDialog):
@@ -27,10 +25,14 @@ class MeetingDialog(FormDialog):
         self.title.setPlaceholderText(tr("e.g. Quarterly online briefing"))
         self.kind = QLineEdit(source.kind if source else tr("Online conference"), self)
         self.organizer = QLineEdit((source.organizer or "") if source else "", self)
-        self.start = OptionalDateTime(self)
-        self.start.set_value(next_morning())
-        self.end = OptionalDateTime(self)
-        self.main_site = QComboBox(self)
+        times = default_times(datetime.now())
+        self.start = DateTimeField(self)
+        self.start.set_value(times.start)
+        self.end = DateTimeField(self)
+        self.end.set_value(times.end)
+        self.end.reference = times.end
+        self.start.changed.connect(self._follow_start)
+        self.main_site = fold_search(QComboBox(self))
         self.main_site.addItem(tr("(none)"), None)
         for s in sites:
             self.main_site.addItem(s.name, s.id)
@@ -46,6 +48,18 @@ class MeetingDialog(FormDialog):
             self.form.addRow(tr("Main venue"), self.main_site)
         self.title.setFocus()
         self.setMinimumWidth(640)
+
+    def _follow_start(self) -> None:
+        """The end stays after the start, on the same day; a time typed alone in the end
+        field is taken on the start's day."""
+        start = self.start.value()
+        if start is None or not self.start.is_valid():
+            return
+        self.end.reference = start
+        if self.end.is_valid():
+            end = end_after(start, self.end.value())
+            if end != self.end.value():
+                self.end.set_value(end)
 
     def values(self) -> dict[str, object]:
         return {

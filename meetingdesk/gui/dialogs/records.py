@@ -3,23 +3,23 @@ a meeting's site, a document."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
-    QPlainTextEdit,
+    QMessageBox,
     QSpinBox,
     QWidget,
 )
 
 from meetingdesk.domain.enums import AttendanceStatus, Role, SiteKind
+from meetingdesk.domain.precedence import UNRANKED, rank_of_titles
 from meetingdesk.domain.records import AgendaItem, Attendance, Document, MeetingSite, Person, Site
+from meetingdesk.gui.dialogs.date_fields import DateTimeField
 from meetingdesk.gui.dialogs.fields import FormDialog, enum_combo, set_combo_data
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.widgets import fold_search, text_box
+from meetingdesk.services import directory
+from meetingdesk.store.desk import Desk
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -33,17 +33,17 @@ def people_combo(people: list[Person], current: int | None, parent: QWidget) -> 
         combo.addItem(p.full_name + (f" — {p.title_line}" if p.titles else ""), p.id)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setMaxVisibleItems(20)
-    return combo
+    return fold_search(combo)
 
 
-def _sites_combo(sites: list[Site], current: int | None, parent: QWidget) -> QComboBox:
+def sites_combo(sites: list[Site], current: int | None, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(tr("(none)"), None)
     for s in sites:
         combo.addItem(s.name, s.id)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setMaxVisibleItems(20)
-    return combo
+    return fold_search(combo)
 
 
 class SiteDialog(FormDialog):
@@ -80,15 +80,21 @@ class PersonDialog(FormDialog):
                  parent: QWidget | None = None, *, default_site: int | None = None) -> None:
         super().__init__(tr("Edit person") if person else tr("New person"), parent)
         self.full_name = QLineEdit(person.full_name if person else "", self)
-        self.titles = QPlainTextEdit("\n".join(person.titles) if person else "", self)
+        self.titles = text_box(self, "\n".join(person.titles) if person else "")
         self.titles.setPlaceholderText(tr("One title per line, in order"))
         self.titles.setFixedHeight(self.fontMetrics().height() * 4 + 12)
         self.organization = QLineEdit((person.organization or "") if person else "", self)
-        self.site = _sites_combo(sites, person.site_id if person else default_site, self)
+        self.site = sites_combo(sites, person.site_id if person else default_site, self)
         self.rank = QSpinBox(self)
         self.rank.setRange(0, 100000)
-        self.rank.setValue(person.rank if person else 1000)
-        self.rank.setToolTip(tr("Smaller numbers come first in lists and minutes"))
+        derived = rank_of_titles(person.titles) if person else UNRANKED
+        self.rank.setValue(person.rank if person else derived)
+        self.rank.setToolTip(tr("Smaller numbers come first in lists and minutes. Derived from "
+                                "the titles by the precedence table; a number set by hand is "
+                                "kept."))
+        self._rank_follows_titles = person is None or person.rank in (derived, UNRANKED)
+        self.rank.valueChanged.connect(self._rank_typed)
+        self.titles.textChanged.connect(self._titles_changed)
         self.phone = QLineEdit((person.phone or "") if person else "", self)
         self.email = QLineEdit((person.email or "") if person else "", self)
         for text, w in ((tr("Full name"), self.full_name), (tr("Titles"), self.titles),
@@ -97,13 +103,51 @@ class PersonDialog(FormDialog):
                         (tr("Email"), self.email)):
             self.form.addRow(text, w)
 
+    def _titles(self) -> tuple[str, ...]:
+        return tuple(t.strip() for t in self.titles.toPlainText().split("\n") if t.strip())
+
+    def _titles_changed(self) -> None:
+        if self._rank_follows_titles:
+            self.rank.blockSignals(True)
+            self.rank.setValue(rank_of_titles(self._titles()))
+            self.rank.blockSignals(False)
+
+    def _rank_typed(self) -> None:
+        self._rank_follows_titles = False
+
     def values(self) -> dict[str, object]:
         return {"full_name": self.full_name.text(),
-                "titles": tuple(t.strip() for t in self.titles.toPlainText().split("\n")
-                                if t.strip()),
+                "titles": self._titles(),
                 "organization": self.organization.text() or None,
                 "site_id": self.site.currentData(), "rank": self.rank.value(),
                 "phone": self.phone.text() or None, "email": self.email.text() or None}
+
+
+def offer_existing_person(parent: QWidget, desk: Desk, values: dict[str, object]
+                          ) -> Person | bool | None:
+    """Before a new person is added: when someone of the same name (folded) is already in the
+    directory at the same site, offer that person first. Returns the existing person to use,
+    ``None`` to add the new one anyway, or ``False`` when the user cancelled."""
+    site_id = values.get("site_id")
+    found = directory.same_person(desk, full_name=str(values["full_name"]),
+                                  site_id=site_id if isinstance(site_id, int) else None)
+    if not found:
+        return None
+    person = found[0]
+    sites = {s.id: s.name for s in directory.list_sites(desk)}
+    described = ", ".join(x for x in (person.full_name, person.title_line,
+                                      sites.get(person.site_id, "")) if x)
+    answer = QMessageBox.question(
+        parent, tr("Already in the directory"),
+        tr("%1 is already in the directory.\n\nYes: use this person.\nNo: add a second "
+           "person of the same name anyway.").replace("%1", described),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
+    if answer == QMessageBox.StandardButton.Yes:
+        return person
+    if answer == QMessageBox.StandardButton.No:
+        return None
+    return False
 
 
 class AgendaItemDialog(FormDialog):
@@ -131,7 +175,7 @@ class AttendanceDialog(FormDialog):
     def __init__(self, name: str, attendance: Attendance, sites: list[Site],
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Delegate: %1").replace("%1", name), parent)
-        self.site = _sites_combo(sites, attendance.site_id, self)
+        self.site = sites_combo(sites, attendance.site_id, self)
         self.role = enum_combo(Role, self)
         set_combo_data(self.role, attendance.role)
         self.status = enum_combo(AttendanceStatus, self)
@@ -189,26 +233,18 @@ class DocumentDialog(FormDialog):
         self.reference.setPlaceholderText(tr("e.g. 96-QĐ/TW"))
         self.reference.setEnabled(document is None)
         self.doc_type = QLineEdit((document.doc_type or "") if document else "", self)
-        self.has_date = QCheckBox(tr("Date known"), self)
-        self.issued_on = QDateEdit(self)
-        self.issued_on.setCalendarPopup(True)
-        self.issued_on.setDisplayFormat("dd/MM/yyyy")
-        issued = document.issued_on if document else None
-        self.has_date.setChecked(issued is not None)
-        self.issued_on.setDate(QDate(issued) if issued else QDate.currentDate())
-        self.issued_on.setEnabled(issued is not None)
-        self.has_date.toggled.connect(self.issued_on.setEnabled)
+        self.issued_on = DateTimeField(self, with_time=False)
+        self.issued_on.set_value(document.issued_on if document else None)
         self.issuer = QLineEdit((document.issuer or "") if document else "", self)
         self.title = QLineEdit((document.title or "") if document else "", self)
         self.form.addRow(tr("Number and code"), self.reference)
         self.form.addRow(tr("Type"), self.doc_type)
-        self.form.addRow(self.has_date, self.issued_on)
+        self.form.addRow(tr("Date issued"), self.issued_on)
         self.form.addRow(tr("Issuer"), self.issuer)
         self.form.addRow(tr("Title"), self.title)
 
     def values(self) -> dict[str, object]:
-        issued: date | None = (self.issued_on.date().toPython()
-                               if self.has_date.isChecked() else None)
+        issued = self.issued_on.date_value()
         return {"reference": self.reference.text(), "doc_type": self.doc_type.text() or None,
                 "issued_on": issued, "issuer": self.issuer.text() or None,
                 "title": self.title.text() or None}

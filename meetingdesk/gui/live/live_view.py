@@ -3,16 +3,19 @@
 Fits a 1366×768 screen: on top the clock, the time since the start and the running agenda
 item (planned against elapsed); on the left the speaker picker, the note editor and the notes
 filed so far; on the right the board of site connections. Keyboard-first: F2 speaker, F3 text,
-Ctrl+1…5 note kind, Ctrl+Enter file, F5 start, F8 next agenda item, F12 end.
+Ctrl+1…5 note kind, Ctrl+Enter file, F5 start, F8 next agenda item, F12 end; Esc or Ctrl+W
+close (the window asks first when a note is not filed). A meeting whose minutes are final opens
+read-only: nothing can be typed, the clock of the agenda item stands still.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -51,6 +54,18 @@ from meetingdesk.services.live import (
 from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
+
+
+LIVE_KEYS: tuple[tuple[str, Callable[[], str], str], ...] = (
+    ("F2", lambda: tr("Choose the speaker (type a name without accents, Enter)"),
+     "focus_speaker"),
+    ("F3", lambda: tr("Back to the note text"), "focus_text"),
+    ("F5", lambda: tr("Start the meeting"), "start"),
+    ("F8", lambda: tr("Next agenda item"), "next_item"),
+    ("F12", lambda: tr("End the meeting"), "end"),
+)
+"""The live mode's keys: (key, what it does, the method it calls). The view makes its actions
+from this table and the list of shortcuts in the help reads it."""
 
 
 def _now() -> datetime:
@@ -166,14 +181,17 @@ class LiveView(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(body, 1)
 
-        for key, slot in (("F2", self.picker.edit.setFocus), ("F3", self.editor.text.setFocus),
-                          ("F5", self.start), ("F8", self.next_item), ("F12", self.end)):
-            QShortcut(QKeySequence(key), self, slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for key, text, slot in LIVE_KEYS:
+            action = QAction(text(), self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(getattr(self, slot))
+            self.addAction(action)
 
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._update_times)
         self._tick.start()
+        self.read_only = False
         self.refresh()
         self._restore_draft()
         self.editor.text.setFocus()
@@ -195,6 +213,24 @@ class LiveView(QWidget):
                                      is not MeetingStatus.FINAL)
         self.next_button.setEnabled(running)
         self.end_button.setEnabled(running)
+        self._set_read_only(self.meeting.status is MeetingStatus.FINAL)
+
+    def _set_read_only(self, read_only: bool) -> None:
+        """A meeting whose minutes are final is shown, not changed: no typing, no speaker,
+        no connection changes, the clocks stopped, and a line saying why."""
+        self.read_only = read_only
+        self.editor.text.setReadOnly(read_only)
+        for widget in (self.picker, self.board, *self.editor.kind_buttons.buttons()):
+            widget.setEnabled(not read_only)
+        if read_only:
+            self._tick.stop()
+            self.clock.setText("—")
+            self.banner.setText(tr("The minutes of this meeting are final: the live mode "
+                                   "only shows it. Reopen the meeting on the Minutes tab to "
+                                   "add notes."))
+            self.banner.show()
+        elif not self._tick.isActive():
+            self._tick.start()
 
     def _refresh_sites(self) -> None:
         entries = participation.meeting_sites(self.desk, self.meeting_id)
@@ -261,6 +297,12 @@ class LiveView(QWidget):
 
     # --- the note --------------------------------------------------------------------------
 
+    def focus_speaker(self) -> None:
+        self.picker.edit.setFocus()
+
+    def focus_text(self) -> None:
+        self.editor.text.setFocus()
+
     def _draft(self) -> NoteDraft:
         speaker = self.picker.current
         return NoteDraft(
@@ -271,7 +313,7 @@ class LiveView(QWidget):
 
     def save(self) -> None:
         """Save what is in the editor now (off the GUI thread)."""
-        if self.meeting.status is MeetingStatus.FINAL:
+        if self.read_only:
             return
         self.saver.save(self._draft())
         self.editor.mark_saved()
@@ -279,7 +321,7 @@ class LiveView(QWidget):
     def file_note(self) -> bool:
         """File the note in the editor (Ctrl+Enter) and open the next one. False when nothing
         was sent: an empty editor, or a task note whose owner and due date are asked first."""
-        if not self.editor.text.toPlainText().strip():
+        if self.read_only or not self.editor.text.toPlainText().strip():
             return False
         task = None
         if self.editor.kind is NoteKind.TASK and self.editor.note_id is None:
@@ -385,6 +427,17 @@ class LiveView(QWidget):
         tile = self.board.tiles.get(meeting_site_id)
         if tile is not None:
             tile.setFocus()
+
+    def unfiled_text(self) -> str:
+        """The text typed and not yet filed (kept as a draft until it is)."""
+        return "" if self.read_only else self.editor.text.toPlainText().strip()
+
+    def escape(self) -> bool:
+        """Esc inside the task line goes back to the text; True when that was all it did."""
+        if self.editor.task.isVisible():
+            self.editor.task.cancelled.emit()
+            return True
+        return False
 
     def shutdown(self) -> None:
         """Save what is being typed and wait until every save is committed."""

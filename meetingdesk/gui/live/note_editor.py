@@ -10,14 +10,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,9 +25,14 @@ from PySide6.QtWidgets import (
 from meetingdesk.domain.enums import NoteKind
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
+from meetingdesk.gui.widgets import text_box
 
 KINDS = (NoteKind.STATEMENT, NoteKind.CONCLUSION, NoteKind.DECISION, NoteKind.TASK,
          NoteKind.REMARK)
+KIND_COLOURS = {NoteKind.STATEMENT: "#1565c0", NoteKind.CONCLUSION: "#2e7d32",
+                NoteKind.DECISION: "#6a1b9a", NoteKind.TASK: "#e65100",
+                NoteKind.REMARK: "#546e7a"}
+"""Each kind's colour: its checked button, the label over the text and the text's frame."""
 DEBOUNCE_MS = 300
 MAX_DELAY_MS = 900
 
@@ -96,13 +100,21 @@ class NoteEditor(QWidget):
             button = QPushButton(f"{label(kind)}  (Ctrl+{i})", self)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet(
+                f"QPushButton:checked {{ background: {KIND_COLOURS[kind]}; color: white; "
+                "font-weight: bold; border: 2px solid #212121; }")
             self.kind_buttons.addButton(button, i)
             kinds.addWidget(button)
-            QShortcut(QKeySequence(f"Ctrl+{i}"), self, lambda k=kind: self.set_kind(k),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action = QAction(tr("Note kind: %1").replace("%1", label(kind)), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, k=kind: self.set_kind(k))
+            self.addAction(action)
         self.kind_buttons.idClicked.connect(lambda i: self.set_kind(KINDS[i - 1]))
 
-        self.text = QPlainTextEdit(self)
+        self.kind_label = QLabel(self)
+        self.kind_label.setObjectName("note-kind")
+        self.text = text_box(self)
         self.text.setPlaceholderText(tr("Type what is said. Ctrl+Enter files the note and "
                                         "opens the next one."))
         font = self.text.font()
@@ -120,6 +132,7 @@ class NoteEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(kinds)
+        layout.addWidget(self.kind_label)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.task)
         layout.addWidget(self.state)
@@ -137,6 +150,11 @@ class NoteEditor(QWidget):
             self.kind = kind
             self.mark_dirty()
         self.kind_buttons.button(KINDS.index(kind) + 1).setChecked(True)
+        colour = KIND_COLOURS[kind]
+        self.kind_label.setText(tr("This note is a: %1").replace("%1", label(kind).upper()))
+        self.kind_label.setStyleSheet(f"background: {colour}; color: white; font-weight: bold; "
+                                      "padding: 3px 8px;")
+        self.text.setStyleSheet(f"QPlainTextEdit {{ border: 3px solid {colour}; }}")
         if kind is not NoteKind.TASK:
             self.task.hide()
 

@@ -84,8 +84,19 @@ class SpeakerPicker(QWidget):
         self.view.clicked.connect(self._choose_index)
 
     def set_candidates(self, candidates: list[Candidate[Speaker]]) -> None:
+        """New candidates (after F5, F8, a change of the list); the chosen speaker stays
+        chosen while they are still among them."""
         self._candidates = candidates
-        self._filter(self.edit.text() if self.current is None else "")
+        if self.current is not None:
+            wanted = self.current.attendance_id
+            same = next((c.value for c in candidates if c.value.attendance_id == wanted), None)
+            if same is not None:
+                self.set_current(same)
+                return
+            self.current = None
+            self.edit.clear()
+            self.chosen.emit(None)
+        self._filter(self.edit.text())
 
     def set_current(self, speaker: Speaker | None) -> None:
         """Show ``speaker`` as the chosen one (``None``: nobody)."""

@@ -33,7 +33,6 @@ class AgendaTab(MeetingTab):
         self.table.setDropIndicatorShown(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.table.setDragDropOverwriteMode(False)
-        self.table.doubleClicked.connect(self.edit_item)
         self.add_button = button(tr("Add…"), self, self.add_item, shortcut="Ctrl+N")
         self.edit_button = button(tr("Edit…"), self, self.edit_item)
         self.remove_button = button(tr("Remove"), self, self.remove_item, shortcut="Del")
@@ -41,6 +40,7 @@ class AgendaTab(MeetingTab):
                                 shortcut="Ctrl+Up")
         self.down_button = button(tr("Move down"), self, lambda: self.move_by(1),
                                   shortcut="Ctrl+Down")
+        self.table.doubleClicked.connect(self.edit_button.click)  # not while final
         layout = QVBoxLayout(self)
         layout.addLayout(button_row(self.add_button, self.edit_button, self.remove_button,
                                     self.up_button, self.down_button))
@@ -51,6 +51,7 @@ class AgendaTab(MeetingTab):
         current = selected_row(self.table)
         rows = self._rows()
         self.model.set_rows(rows)
+        self.table.setDragEnabled(not self.frozen)
         if not select_id(self.table, current.id if current else None) and rows:
             self.table.selectRow(0)
 
@@ -76,6 +77,10 @@ class AgendaTab(MeetingTab):
                 self.model.replace_row(number, row)
         select_id(self.table, current.id if current else None)
         return True
+
+    def editors(self) -> list[QWidget]:
+        return [self.add_button, self.edit_button, self.remove_button, self.up_button,
+                self.down_button]
 
     def _people(self) -> list[Person]:
         """Presenters: the meeting's delegates first, then the directory."""

@@ -1,6 +1,7 @@
-"""What every tab of a meeting shares: its session and meeting, and following the desk's
-changes: a change that names none of the tab's records is ignored, one it can apply in place
-is applied, any other makes it reload (at once if visible, else when next shown)."""
+"""What every tab of a meeting shares: its session and meeting, following the desk's
+changes (a change that names none of the tab's records is ignored, one it can apply in place
+is applied, any other makes it reload: at once if visible, else when next shown), and its
+editors disabled while the meeting's minutes are final."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import logging
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from meetingdesk.domain.enums import MeetingStatus
 from meetingdesk.domain.errors import NotFoundError
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import select_id
+from meetingdesk.services import meetings
 from meetingdesk.services.changes import Changes
 from meetingdesk.store.desk import Desk
 
@@ -28,6 +31,8 @@ class MeetingTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.meeting_id: int | None = None
+        self.frozen = False
+        """The meeting's minutes are final: it is shown, not changed."""
         self._stale = True
         session.changed.connect(self.desk_changed)
 
@@ -63,13 +68,22 @@ class MeetingTab(QWidget):
         self._stale = False
         if self.meeting_id is not None:
             try:
+                status = meetings.get_meeting(self.desk, self.meeting_id).status
+                self.frozen = status is MeetingStatus.FINAL
                 self.refresh()
+                for widget in self.editors():
+                    widget.setEnabled(not self.frozen)
             except NotFoundError:  # the meeting was just deleted; the window moves on
                 logger.info("Meeting %s is gone", self.meeting_id)
 
     def refresh(self) -> None:
         """Load the meeting's data into the tab's models."""
         raise NotImplementedError
+
+    def editors(self) -> list[QWidget]:
+        """The widgets that change the meeting, disabled while it is final (the window's
+        banner says why)."""
+        return []
 
     def select_record(self, kind: str, ref_id: int) -> bool:
         """Select the row of a record a search found (its table's ids, unless the tab says

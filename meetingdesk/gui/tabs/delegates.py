@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +23,11 @@ from meetingdesk.domain.records import Person, Site
 from meetingdesk.gui.dialogs.fields import enum_combo
 from meetingdesk.gui.dialogs.headcount import ask_present
 from meetingdesk.gui.dialogs.picker import PickerDialog
-from meetingdesk.gui.dialogs.records import AttendanceDialog, PersonDialog
+from meetingdesk.gui.dialogs.records import (
+    AttendanceDialog,
+    PersonDialog,
+    offer_existing_person,
+)
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
@@ -103,7 +107,11 @@ class DelegatesTab(MeetingTab):
         self.remove_button = button(tr("Remove"), self, self.remove_delegate, shortcut="Del")
         self.roll_call = QPushButton(tr("Roll call"), self)
         self.roll_call.setCheckable(True)
-        self.roll_call.setShortcut("Ctrl+R")
+        roll_call = QAction(tr("Roll call mode"), self)  # listed in Help ▸ Keyboard shortcuts
+        roll_call.setShortcut(QKeySequence("Ctrl+R"))
+        roll_call.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        roll_call.triggered.connect(self.roll_call.click)  # nothing while it is disabled
+        self.addAction(roll_call)
         self.roll_call.setToolTip(tr("Roll call mode (Ctrl+R)"))
         self.roll_call.toggled.connect(self._roll_call_toggled)
         self.hint = QLabel(tr("Roll call: C or 1 present · T or 2 online · M or 3 late · "
@@ -112,7 +120,7 @@ class DelegatesTab(MeetingTab):
         self.hint.setWordWrap(True)
         self.hint.setVisible(False)
         self.summary = QLabel(self)
-        self.table.doubleClicked.connect(self.edit_delegate)
+        self.table.doubleClicked.connect(self.edit_button.click)  # not while final
         self.table.installEventFilter(self)
 
         filters = QHBoxLayout()
@@ -150,6 +158,8 @@ class DelegatesTab(MeetingTab):
         self._show_summary()
         if not select_id(self.table, current_id) and self.proxy.rowCount():
             select_row(self.table, 0)
+        if self.frozen:
+            self.roll_call.setChecked(False)
 
     def apply(self, changes: Changes) -> bool:
         """Changed attendances are put right row by row (a roll-call key changes one cell of
@@ -213,6 +223,10 @@ class DelegatesTab(MeetingTab):
         name = self.site_filter.currentData() or ""
         pattern = f"^{QRegularExpression.escape(name)}$" if name else ""
         self.site_proxy.setFilterRegularExpression(QRegularExpression(pattern))
+
+    def editors(self) -> list[QWidget]:
+        return [self.add_button, self.new_button, self.edit_button, self.remove_button,
+                self.roll_call]
 
     def _current(self) -> DelegateRow | None:
         return selected_row(self.table)
@@ -336,6 +350,16 @@ class DelegatesTab(MeetingTab):
         values = dialog.values()
         mid = self.meeting_id
         chosen_role = role.currentData()
+        existing = offer_existing_person(self, self.desk, values)
+        if existing is False:
+            return
+        if isinstance(existing, Person):
+            on_list = {r.entry.person.id: r for r in self.model.rows()}
+            if existing.id in on_list:
+                select_id(self.table, on_list[existing.id].entry.attendance.id)
+            else:
+                self._add(existing, chosen_role)
+            return
 
         def action() -> tuple[Person, object]:
             person = directory.add_person(self.desk, **values)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.domain.enums import MeetingStatus, Profile
-from meetingdesk.domain.records import MinutesVersion
+from meetingdesk.domain.records import Meeting, MinutesVersion
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
@@ -37,13 +37,12 @@ from meetingdesk.gui.jobs import Task
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.minutes import signed_status, versions_model
 from meetingdesk.gui.read_only import reading
+from meetingdesk.gui.save_paths import default_path, minutes_name
 from meetingdesk.gui.settings import Settings
-from meetingdesk.gui.signing import check_signatures, sign_version
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.gui.workers import minutes_job, print_job
-from meetingdesk.minutes.generate import meeting_profile
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services import meetings, minutes_versions
 from meetingdesk.services.changes import meeting_content
@@ -60,7 +59,7 @@ def preferred_margins(settings: Settings) -> Margins | None:
 
 
 class MinutesTab(MeetingTab):
-    KINDS = frozenset({"meetings", "minutes_versions", "organization"})
+    KINDS = frozenset({"meetings", "minutes_versions", "organization", "issuers"})
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -68,6 +67,7 @@ class MinutesTab(MeetingTab):
         self._generating: Task | None = None
         self._generating_for: int | None = None
         self._printing: Task | None = None
+        self._profile_for: int | None = None
         self.profile = QComboBox(self)
         for p in Profile:
             self.profile.addItem(label(p), p)
@@ -78,8 +78,8 @@ class MinutesTab(MeetingTab):
         self.progress.setVisible(False)
         self.progress_label = QLabel(self)
         self.model = versions_model(self)
-        self.table = data_table(self.model, [15, None, 8, 15, 5], parent=self, sortable=False,
-                                fill_minimum=7)
+        self.table = data_table(self.model, [14, None, 6, 14, 5], parent=self, sortable=False,
+                                fill_minimum=7)  # every column shown at 1366×768
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
         reading(self.export_button, self.print_button)
@@ -118,8 +118,9 @@ class MinutesTab(MeetingTab):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(side)
         splitter.addWidget(self.view)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
@@ -128,16 +129,30 @@ class MinutesTab(MeetingTab):
 
     def show_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:
-            i = self.profile.findData(meeting_profile(self.desk, meeting_id)
-                                      if meeting_id is not None else Profile.PARTY)
-            chosen = self.settings.get(keys.MINUTES_PROFILE)
-            if chosen:
-                i = self.profile.findData(Profile(chosen))
-            self.profile.setCurrentIndex(max(0, i))
+            # nothing of the previous meeting stays on screen, even while this tab is hidden
+            self.model.set_rows([])
+            self._load_pdf(b"")
+            self.progress_label.clear()
+            self.state.clear()
         super().show_meeting(meeting_id)
+
+    def _choose_profile(self, meeting_id: int) -> None:
+        """The profile of a meeting shown for the first time: the one chosen last, else its
+        issuer's. (Here, when the tab is shown: the minutes' modules, reportlab with them,
+        load only then, not while the window starts.)"""
+        from meetingdesk.minutes.generate import meeting_profile
+
+        self._profile_for = meeting_id
+        i = self.profile.findData(meeting_profile(self.desk, meeting_id))
+        chosen = self.settings.get(keys.MINUTES_PROFILE)
+        if chosen:
+            i = self.profile.findData(Profile(chosen))
+        self.profile.setCurrentIndex(max(0, i))
 
     def refresh(self) -> None:
         assert self.meeting_id is not None
+        if self._profile_for != self.meeting_id:
+            self._choose_profile(self.meeting_id)
         current: MinutesVersion | None = selected_row(self.table)
         versions = minutes_versions.list_versions(self.desk, self.meeting_id)
         self.model.set_rows(versions)
@@ -213,7 +228,8 @@ class MinutesTab(MeetingTab):
     def _generated(self, version_id: int) -> None:
         meeting_id = self._generating_for
         self._generation_ended()
-        self.progress_label.setText(tr("Minutes generated."))
+        if meeting_id == self.meeting_id:  # not when another meeting is shown by now
+            self.progress_label.setText(tr("Minutes generated."))
         if meeting_id is not None:
             self.session.written(meeting_content(meeting_id))
         select_id(self.table, version_id)
@@ -233,12 +249,16 @@ class MinutesTab(MeetingTab):
     def _version(self) -> MinutesVersion | None:
         return selected_row(self.table)
 
+    def _meeting(self) -> Meeting:
+        assert self.meeting_id is not None
+        return meetings.get_meeting(self.desk, self.meeting_id)
+
     @guarded
     def export(self) -> None:
         version = self._version()
         if version is None or version.id is None:
             return
-        default = f"bien-ban-{self.meeting_id}-{version.created_at:%Y%m%d-%H%M}.pdf"
+        default = default_path(minutes_name(self._meeting(), version, "pdf"))
         name, _ = QFileDialog.getSaveFileName(self, tr("Export the minutes"), default,
                                               tr("PDF files (*.pdf)"))
         if name:
@@ -248,14 +268,27 @@ class MinutesTab(MeetingTab):
         path.write_bytes(self._version_bytes(version_id))
         logger.info("Exported minutes version %s to %s", version_id, path)
 
+    def print_dialog(self) -> tuple[QPrintDialog, QPrinter] | None:
+        """The print dialog (in the interface's language) for the version shown."""
+        version = self._version()
+        if version is None or self.document.pageCount() == 0:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        name = minutes_name(self._meeting(), version, "pdf")
+        printer.setDocName(name.removesuffix(".pdf"))
+        printer.setOutputFileName(default_path(name))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(tr("Print the minutes"))
+        dialog.setMinMax(1, self.document.pageCount())
+        dialog.resize(max(640, dialog.sizeHint().width()), dialog.sizeHint().height())
+        return dialog, printer
+
     @guarded
     def print_version(self) -> None:
-        if self._version() is None or self.document.pageCount() == 0:
+        chosen = self.print_dialog()
+        if chosen is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(tr("Minutes"))
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, self.document.pageCount())
+        dialog, printer = chosen
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
@@ -314,12 +347,16 @@ class MinutesTab(MeetingTab):
         version = self._version()
         if self.meeting_id is None or version is None or not version.final:
             return
+        from meetingdesk.gui.signing import sign_version  # pyHanko loads when first asked
+
         meeting_id = self.meeting_id
         sign_version(self, self.session.runner, self.desk, meeting_id, self.settings,
                      lambda: self.session.written(meeting_content(meeting_id)))
 
     @guarded
     def check_signatures(self) -> None:
+        from meetingdesk.gui.signing import check_signatures
+
         check_signatures(self, self.settings)
 
     @guarded

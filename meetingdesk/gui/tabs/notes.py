@@ -5,15 +5,13 @@ from __future__ import annotations
 import bisect
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -21,14 +19,23 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.domain.enums import NoteKind
 from meetingdesk.domain.records import AgendaItem, Note
-from meetingdesk.gui.dialogs.fields import DATETIME_FORMAT, enum_combo, set_combo_data
+from meetingdesk.gui.dialogs.date_fields import DateTimeField
+from meetingdesk.gui.dialogs.fields import enum_combo, set_combo_data
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.models.notes import OUTSIDE, NoteRow, notes_model
 from meetingdesk.gui.models.table import chained
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession, created
-from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
+from meetingdesk.gui.widgets import (
+    button,
+    button_row,
+    data_table,
+    fold_search,
+    select_id,
+    selected_row,
+    text_box,
+)
 from meetingdesk.services import agenda, directory, notes, participation
 from meetingdesk.services.changes import Changes
 
@@ -58,12 +65,10 @@ class NotesTab(MeetingTab):
 
         self.kind = enum_combo(NoteKind, self)
         self.item = QComboBox(self)
-        self.speaker = QComboBox(self)
+        self.speaker = fold_search(QComboBox(self))
         self.speaker.setMaxVisibleItems(20)
-        self.at = QDateTimeEdit(self)
-        self.at.setDisplayFormat(DATETIME_FORMAT)
-        self.at.setCalendarPopup(True)
-        self.text = QPlainTextEdit(self)
+        self.at = DateTimeField(self, optional=False)
+        self.text = text_box(self)
         self.text.setPlaceholderText(tr("What was said, concluded or assigned…"))
         self.new_button = button(tr("New note"), self, self.new_note, shortcut="Ctrl+N")
         self.save_button = button(tr("Save note"), self, self.save_note, shortcut="Ctrl+S")
@@ -113,8 +118,12 @@ class NotesTab(MeetingTab):
         self._site_names = {s.id: s.name for s in directory.list_sites(self.desk)}
         self.model.set_rows([self._row(n) for n in notes.notes_of(self.desk, mid)])
         self._fill_combos(people)
+        self.text.setReadOnly(self.frozen)  # a final meeting's notes are read, not typed in
         if not select_id(self.table, current.id if current else None):
             self._load_editor()
+
+    def editors(self) -> list[QWidget]:
+        return [self.kind, self.at, self.item, self.speaker, self.new_button, self.save_button]
 
     def _row(self, note: Note) -> NoteRow:
         return NoteRow(note, self._titles.get(note.agenda_item_id, ""),
@@ -170,19 +179,19 @@ class NotesTab(MeetingTab):
     def _load_editor(self) -> None:
         row: NoteRow | None = selected_row(self.table)
         self._editing = row
-        self.delete_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None and not self.frozen)
         if row is None:
             self._clear_editor()
             return
         set_combo_data(self.kind, row.note.kind)
-        self.at.setDateTime(QDateTime(row.note.at))
+        self.at.set_value(row.note.at)
         self.item.setCurrentIndex(max(0, self.item.findData(row.note.agenda_item_id)))
         self.speaker.setCurrentIndex(max(0, self.speaker.findData(row.note.speaker_id)))
         self.text.setPlainText(row.note.text)
 
     def _clear_editor(self) -> None:
         self._editing = None
-        self.at.setDateTime(QDateTime.currentDateTime())
+        self.at.set_value(datetime.now())
         self.text.clear()
         key = self.item_filter.currentData()
         self.item.setCurrentIndex(max(0, self.item.findData(int(key) if key and key.isdigit()
@@ -200,7 +209,10 @@ class NotesTab(MeetingTab):
     def save_note(self) -> None:
         if self.meeting_id is None:
             return
-        at: datetime = self.at.dateTime().toPython().replace(microsecond=0)
+        at = self.at.value()
+        if at is None or not self.at.is_valid():
+            self.at.setFocus()
+            return
         values = {"text": self.text.toPlainText(), "kind": self.kind.currentData(),
                   "agenda_item_id": self.item.currentData(),
                   "speaker_id": self.speaker.currentData(), "at": at}

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -18,13 +17,14 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus, Role
 from meetingdesk.domain.records import Meeting, Person
-from meetingdesk.gui.dialogs.fields import OptionalDateTime, enum_combo, set_combo_data
+from meetingdesk.gui.dialogs.date_fields import DateTimeField, first_unreadable
+from meetingdesk.gui.dialogs.fields import enum_combo, set_combo_data
 from meetingdesk.gui.dialogs.issuers import issuer_name
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
-from meetingdesk.gui.widgets import button, button_row
+from meetingdesk.gui.widgets import button, button_row, fold_search, text_box
 from meetingdesk.services import directory, meetings, organization, participation, signers
 from meetingdesk.services.changes import Changes
 
@@ -37,7 +37,7 @@ def totals_text(site_count: int, delegate_count: int) -> str:
 
 class OverviewTab(MeetingTab):
     KINDS = frozenset({"meetings", "meeting_sites", "attendances", "sites", "people",
-                       "connection_events"})
+                       "connection_events", "issuers"})
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -54,11 +54,14 @@ class OverviewTab(MeetingTab):
         self.title = QLineEdit(self)
         self.kind = QLineEdit(self)
         self.organizer = QLineEdit(self)
-        self.planned_start = OptionalDateTime(self)
-        self.planned_end = OptionalDateTime(self)
-        self.actual_start = OptionalDateTime(self)
-        self.actual_end = OptionalDateTime(self)
-        self.main_site = QComboBox(self)
+        self.planned_start = DateTimeField(self)
+        self.planned_end = DateTimeField(self)
+        self.actual_start = DateTimeField(self)
+        self.actual_end = DateTimeField(self)
+        for start, end in ((self.planned_start, self.planned_end),
+                           (self.actual_start, self.actual_end)):
+            start.changed.connect(lambda s=start, e=end: setattr(e, "reference", s.value()))
+        self.main_site = fold_search(QComboBox(self))
         self.main_site.setMaxVisibleItems(20)
         self.status = enum_combo(MeetingStatus, self)
         final_item = self.status.model().item(self.status.findData(MeetingStatus.FINAL))
@@ -75,17 +78,17 @@ class OverviewTab(MeetingTab):
         self.issuer.setToolTip(tr("The minutes take their heading, place, number code, "
                                   "recipients and profile from the issuer (Directories ▸ "
                                   "Issuers)."))
-        self.chair_signer = QComboBox(self)
+        self.chair_signer = fold_search(QComboBox(self))
         self.chair_signer.setMaxVisibleItems(20)
         self.chair_title = QLineEdit(self)
         self.chair_title.setPlaceholderText(tr("title line above the name"))
-        self.secretary_signer = QComboBox(self)
+        self.secretary_signer = fold_search(QComboBox(self))
         self.secretary_signer.setMaxVisibleItems(20)
         self.secretary_title = QLineEdit(self)
         self.secretary_title.setPlaceholderText(tr("title line above the name"))
         self.chair_signer.activated.connect(lambda _i: self._derive_title(
             self.chair_signer, self.chair_title))
-        self.description = QPlainTextEdit(self)
+        self.description = text_box(self)
         self.description.setFixedHeight(self.fontMetrics().height() * 4 + 14)
 
         details = QGroupBox(tr("Meeting"), self)
@@ -184,11 +187,6 @@ class OverviewTab(MeetingTab):
         set_combo_data(self.status, m.status)
         self.number.setValue(m.number or 0)
         self.description.setPlainText(m.description or "")
-        frozen = m.status is MeetingStatus.FINAL
-        self.details.setEnabled(not frozen)
-        self.save_button.setEnabled(not frozen)
-        self.details.setToolTip(tr("The minutes are final: reopen the meeting in the Minutes "
-                                   "tab to change it.") if frozen else "")
 
         def names(*roles: Role) -> str:
             found = [p.person.full_name + (f", {p.person.title_line}" if p.person.titles else "")
@@ -233,6 +231,9 @@ class OverviewTab(MeetingTab):
         return [(role, person, title) for role, person, title, old_person, old_title in wanted
                 if person != old_person or title.strip() != old_title]
 
+    def editors(self) -> list[QWidget]:
+        return [self.details, self.save_button, self.revert_button]
+
     def _changes(self) -> dict[str, object]:
         assert self.meeting is not None
         m = self.meeting
@@ -251,6 +252,10 @@ class OverviewTab(MeetingTab):
     @guarded
     def save(self) -> None:
         if self.meeting_id is None or self.meeting is None:
+            return
+        unreadable = first_unreadable(self.details)
+        if unreadable is not None:
+            unreadable.setFocus()
             return
         changes = self._changes()
         signer_changes = self._signer_changes()

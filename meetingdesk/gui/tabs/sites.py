@@ -47,7 +47,7 @@ class SitesTab(MeetingTab):
                                  shortcut="Ctrl+N")
         self.edit_button = button(tr("Host and summoned…"), self, self.edit_site)
         self.remove_button = button(tr("Remove"), self, self.remove_site, shortcut="Del")
-        self.table.doubleClicked.connect(self.edit_site)
+        self.table.doubleClicked.connect(self.edit_button.click)  # not while final
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -114,15 +114,16 @@ class SitesTab(MeetingTab):
             self.table.selectRow(0)
         self._show_log()
 
+    def editors(self) -> list[QWidget]:
+        return [self.add_button, self.remark]
+
     def _current(self) -> SiteRow | None:
         return selected_row(self.table)
 
     def _show_log(self) -> None:
         row = self._current()
-        for b in self.status_buttons.values():
-            b.setEnabled(row is not None)
-        self.edit_button.setEnabled(row is not None)
-        self.remove_button.setEnabled(row is not None)
+        for b in (*self.status_buttons.values(), self.edit_button, self.remove_button):
+            b.setEnabled(row is not None and not self.frozen)
         if row is None or row.entry.meeting_site.id is None:
             self.site_title.setText(tr("Choose a site in the list."))
             self.log_model.set_rows([])
@@ -138,7 +139,8 @@ class SitesTab(MeetingTab):
         model.set_rows(directory.list_sites(self.desk))
         dialog = PickerDialog(tr("Add a site from the directory"), model,
                               [6, None, 16, 30, 0, 0], self,
-                              placeholder=tr("Name, code or former name, e.g. “bac kan”"))
+                              placeholder=tr("Name, code or former name, e.g. “bac kan”"),
+                              name_column=1)
         for column in (4, 5):
             dialog.table.hideColumn(column)
         return dialog

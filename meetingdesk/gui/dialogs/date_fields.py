@@ -1,0 +1,148 @@
+"""Date and time fields that read what Vietnamese users type.
+
+"15/09/2025 14:00", "15/9/2025", "14h30"… are read by :mod:`meetingdesk.domain.when`; the
+value read is shown under the field before it is kept ("→ Thứ Hai, 15/09/2025 14:00"), and
+what cannot be read turns the field red with the reason — it is never taken as another date.
+A dialog holding such a field refuses OK until every field reads (see
+:func:`first_unreadable`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.when import format_date, format_datetime, parse_date, parse_datetime
+from meetingdesk.gui.i18n import locale, tr
+
+_ERROR_STYLE = "QLineEdit { border: 2px solid #c62828; background: #fdecea; }"
+_PREVIEW_STYLE = "color: palette(mid);"
+_ERROR_TEXT_STYLE = "color: #c62828;"
+
+
+class DateTimeField(QWidget):
+    """A line to type a date and time (or a date alone, ``with_time=False``) in, with the
+    value read shown under it. ``optional`` fields may be left empty (no value)."""
+
+    changed = Signal()
+    """The value read changed (typing, or :meth:`set_value`)."""
+
+    def __init__(self, parent: QWidget | None = None, *, with_time: bool = True,
+                 optional: bool = True) -> None:
+        super().__init__(parent)
+        self.with_time = with_time
+        self.optional = optional
+        self._value: datetime | None = None
+        self._error: str | None = None
+        self.reference: datetime | None = None
+        """Date and time that a part left out is taken from (a time alone keeps its day)."""
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(tr("e.g. 15/09/2025 14:00") if with_time
+                                     else tr("e.g. 15/09/2025"))
+        self.edit.setToolTip(tr("Type day/month/year and the time: 15/09/2025 14:00, "
+                                "15/9/2025 14h30; a time alone (14h) keeps the day.")
+                             if with_time else tr("Type day/month/year: 15/09/2025, 15/9/2025."))
+        self.preview = QLabel(self)
+        self.preview.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.preview)
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(self._read)
+        self.edit.editingFinished.connect(self._tidy)
+        self.set_value(None)
+
+    # --- value ---------------------------------------------------------------------------
+
+    def value(self) -> datetime | None:
+        """The value read (``None``: empty); the last good one while the text is unreadable:
+        check :meth:`is_valid` before keeping it."""
+        return self._value
+
+    def date_value(self) -> date | None:
+        return self._value.date() if self._value else None
+
+    def is_valid(self) -> bool:
+        return self._error is None
+
+    def error(self) -> str | None:
+        """Why the text cannot be read, or ``None``."""
+        return self._error
+
+    def set_value(self, value: datetime | date | None) -> None:
+        if isinstance(value, date) and not isinstance(value, datetime):
+            value = datetime(value.year, value.month, value.day)
+        self._value = value.replace(second=0, microsecond=0) if value else None
+        self._error = None
+        self.edit.setText(self._format(self._value))
+        self._show()
+        self.changed.emit()
+
+    def set_text(self, text: str) -> None:
+        """Put ``text`` in the field as if typed."""
+        self.edit.setText(text)
+        self._read(text)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _format(self, value: datetime | None) -> str:
+        if value is None:
+            return ""
+        return format_datetime(value) if self.with_time else format_date(value.date())
+
+    def _read(self, text: str) -> None:
+        before = (self._value, self._error)
+        if not text.strip():
+            self._error = None if self.optional else tr("A date is needed here.")
+            if self.optional:
+                self._value = None
+        else:
+            try:
+                reference = self.reference or self._value or datetime.now()
+                if self.with_time:
+                    self._value = parse_datetime(text, reference=reference)
+                else:
+                    day = parse_date(text, reference=reference.date())
+                    self._value = datetime(day.year, day.month, day.day)
+                self._error = None
+            except ValidationError as exc:
+                self._error = str(exc)
+        self._show()
+        if (self._value, self._error) != before:
+            self.changed.emit()
+
+    def _tidy(self) -> None:
+        """Once the user leaves the field, a value read is written out in full."""
+        if self._error is None:
+            self.edit.setText(self._format(self._value))
+
+    def _show(self) -> None:
+        if self._error is not None:
+            self.edit.setStyleSheet(_ERROR_STYLE)
+            self.preview.setStyleSheet(_ERROR_TEXT_STYLE)
+            self.preview.setText(self._error)
+            self.edit.setToolTip(self._error)
+            return
+        self.edit.setStyleSheet("")
+        self.preview.setStyleSheet(_PREVIEW_STYLE)
+        if self._value is None:
+            self.preview.setText(tr("(not set)"))
+            return
+        qt = QDateTime(QDate(self._value.year, self._value.month, self._value.day),
+                       QTime(self._value.hour, self._value.minute))
+        pattern = "dddd, dd/MM/yyyy HH:mm" if self.with_time else "dddd, dd/MM/yyyy"
+        text = locale().toString(qt, pattern)
+        self.preview.setText("→ " + text[:1].upper() + text[1:])
+
+
+def first_unreadable(parent: QWidget) -> DateTimeField | None:
+    """The first enabled date field under ``parent`` whose text cannot be read."""
+    for field in parent.findChildren(DateTimeField):
+        if field.isEnabled() and not field.is_valid():
+            return field
+    return None

@@ -1,0 +1,30 @@
+"""Build, render and record a meeting's conclusion notice (the GUI and the CLI call this)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from meetingdesk.domain.enums import Profile
+from meetingdesk.domain.notices import NoticeVersion
+from meetingdesk.minutes.generate import meeting_profile
+from meetingdesk.minutes.notice import build_notice
+from meetingdesk.minutes.profiles import profile_for
+from meetingdesk.minutes.render import render_minutes
+from meetingdesk.services import notice_versions
+from meetingdesk.store.desk import Desk
+
+
+def notice_pdf(desk: Desk, meeting_id: int, *, profile: Profile | None = None,
+               issued_on: date | None = None) -> bytes:
+    """The PDF of a meeting's notice, without recording it."""
+    fmt = profile_for(profile or meeting_profile(desk, meeting_id))
+    return render_minutes(build_notice(desk, meeting_id, fmt, issued_on=issued_on), fmt)
+
+
+def generate_notice(desk: Desk, meeting_id: int, *, profile: Profile | None = None,
+                    issued_on: date | None = None) -> tuple[NoticeVersion, bytes]:
+    """Build, render and record a new version of a meeting's notice."""
+    chosen = Profile(profile or meeting_profile(desk, meeting_id))
+    pdf = notice_pdf(desk, meeting_id, profile=chosen, issued_on=issued_on)
+    return notice_versions.record_version(desk, meeting_id=meeting_id, profile=chosen,
+                                          pdf=pdf), pdf

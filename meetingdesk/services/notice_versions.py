@@ -1,0 +1,121 @@
+"""The generated versions of a meeting's conclusion notice, final like the minutes.
+
+Each version keeps its PDF bytes, profile, size and sha256. The latest version can be made
+final: the notice is then frozen — no new version — until it is reopened with a reason (to
+issue a corrected notice). Both steps are recorded as meeting events. Unlike the minutes, a
+final notice does not freeze the meeting: tasks go on being followed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from meetingdesk.domain.enums import Profile
+from meetingdesk.domain.errors import ConflictError, MeetingDeskError
+from meetingdesk.domain.notices import NoticeVersion
+from meetingdesk.domain.records import MeetingEvent
+from meetingdesk.services.guards import required_line
+from meetingdesk.store import notices, tables
+from meetingdesk.store.desk import Desk
+
+logger = logging.getLogger(__name__)
+
+EVENT_FINAL = "notice_final"
+EVENT_REOPENED = "notice_reopened"
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _final_version(db: Database, meeting_id: int) -> NoticeVersion | None:
+    """The final version in force: the newest final one, unless reopened since."""
+    steps = [e.kind for e in tables.meeting_events.of_meeting(db, meeting_id)
+             if e.kind in (EVENT_FINAL, EVENT_REOPENED)]
+    if not steps or steps[-1] != EVENT_FINAL:
+        return None
+    finals = [v for v in notices.notice_versions.of_meeting(db, meeting_id) if v.final]
+    return finals[-1] if finals else None
+
+
+def final_version(desk: Desk, meeting_id: int) -> NoticeVersion | None:
+    """The final notice of a meeting, if it has one in force."""
+    return _final_version(desk.db, meeting_id)
+
+
+def record_version(desk: Desk, *, meeting_id: int, profile: Profile,
+                   pdf: bytes) -> NoticeVersion:
+    """Keep a newly generated notice as the meeting's latest version (refused while a final
+    notice is in force)."""
+    with desk.transaction() as db:
+        tables.meetings.get(db, meeting_id)
+        if _final_version(db, meeting_id) is not None:
+            raise ConflictError(
+                "Thông báo kết luận của cuộc họp này đã được chốt; hãy mở lại trước khi "
+                "tạo bản mới.",
+                "The conclusion notice of this meeting is final; reopen it before making a "
+                "new version.")
+        version = notices.insert_notice_pdf(db, NoticeVersion(
+            None, meeting_id, _now(), Profile(profile), hashlib.sha256(pdf).hexdigest(),
+            len(pdf)), pdf)
+    logger.info("Recorded notice version %s of meeting %s (%d bytes)", version.id,
+                meeting_id, version.size)
+    return version
+
+
+def list_versions(desk: Desk, meeting_id: int) -> list[NoticeVersion]:
+    """A meeting's notice versions, oldest first (without their bytes)."""
+    return notices.notice_versions.of_meeting(desk.db, meeting_id)
+
+
+def version_pdf(desk: Desk, version_id: int) -> bytes:
+    """The PDF bytes of a version, checked against their recorded sha256."""
+    version = notices.notice_versions.get(desk.db, version_id)
+    pdf = notices.notice_pdf(desk.db, version_id)
+    if hashlib.sha256(pdf).hexdigest() != version.sha256:
+        raise MeetingDeskError(
+            f"Bản thông báo {version_id} đã bị thay đổi sau khi lưu (mã kiểm tra không khớp).",
+            f"Notice version {version_id} was altered after it was saved (sha256 mismatch).")
+    return pdf
+
+
+def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
+    """Make the latest version the final notice; marking the final one again changes
+    nothing."""
+    with desk.transaction() as db:
+        version = notices.notice_versions.get(db, version_id)
+        current = _final_version(db, version.meeting_id)
+        if current is not None:
+            if current.id == version_id:
+                return version
+            raise ConflictError("Thông báo kết luận đã được chốt bằng một bản khác.",
+                                "The conclusion notice is already final with another version.")
+        latest = notices.notice_versions.of_meeting(db, version.meeting_id)[-1]
+        if latest.id != version_id:
+            raise ConflictError(
+                "Chỉ bản thông báo mới nhất mới được chốt; hãy tạo lại thông báo.",
+                "Only the latest notice version can be made final; generate it again.")
+        now = _now()
+        final = notices.notice_versions.update(db, version_id,
+                                               {"final": True, "finalized_at": now})
+        tables.meeting_events.insert(db, MeetingEvent(
+            None, version.meeting_id, now, EVENT_FINAL,
+            f"bản {version_id}, sha256 {version.sha256}"))
+    logger.info("Notice version %s of meeting %s is final", version_id, version.meeting_id)
+    return final
+
+
+def reopen_notice(desk: Desk, meeting_id: int, *, reason: str) -> None:
+    """Allow a corrected notice after a final one, recording why."""
+    why = required_line(reason, "lý do mở lại", "reason for reopening")
+    with desk.transaction() as db:
+        if _final_version(db, meeting_id) is None:
+            raise ConflictError("Thông báo kết luận chưa được chốt; không cần mở lại.",
+                                "The conclusion notice is not final; nothing to reopen.")
+        tables.meeting_events.insert(db, MeetingEvent(None, meeting_id, _now(), EVENT_REOPENED,
+                                                      why))
+    logger.info("Reopened the notice of meeting %s: %s", meeting_id, why)

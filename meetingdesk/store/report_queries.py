@@ -1,0 +1,83 @@
+"""The figures of a period report, read in a few aggregate queries over the meetings held in
+the period (by their actual start, else their planned start)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from meetingdesk.domain.enums import AttendanceStatus
+
+_START = "coalesce(m.actual_start, m.planned_start)"
+_IN_PERIOD = f"{_START} >= ? AND {_START} < ?"
+_PRESENT = tuple(s.value for s in AttendanceStatus if s.is_present)
+
+
+def _bounds(start: date, end: date) -> list[str]:
+    """Parameters of :data:`_IN_PERIOD`: from the first day to the day after the last."""
+    after = date.fromordinal(end.toordinal() + 1)
+    return [start.isoformat(), after.isoformat()]
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSiteFigures:
+    """One site's part in one meeting of the period."""
+
+    meeting_id: int
+    meeting_start: datetime
+    site_id: int
+    site_name: str
+    summoned: int
+    present: int
+    """Delegates named present at the site."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionFigures:
+    """A lost or restored connection of a site during a meeting of the period."""
+
+    meeting_site_id: int
+    site_id: int
+    site_name: str
+    meeting_start: datetime
+    meeting_end: datetime | None
+    at: datetime
+    status: str
+
+
+def meeting_starts(db: Database, start: date, end: date) -> dict[int, datetime]:
+    """The meetings held in the period, with their start."""
+    rows = db.execute(f"SELECT m.id, {_START} FROM meetings m WHERE {_IN_PERIOD} "
+                      "ORDER BY 2, 1", _bounds(start, end)).fetchall()
+    return {r[0]: datetime.fromisoformat(r[1]) for r in rows}
+
+
+def site_figures(db: Database, start: date, end: date) -> list[MeetingSiteFigures]:
+    marks = ", ".join("?" for _ in _PRESENT)
+    rows = db.execute(
+        f"""SELECT ms.meeting_id, {_START}, s.id, s.name, ms.summoned,
+                   (SELECT count(*) FROM attendances a
+                    WHERE a.meeting_id = ms.meeting_id AND a.site_id = ms.site_id
+                      AND a.status IN ({marks}))
+            FROM meeting_sites ms JOIN meetings m ON m.id = ms.meeting_id
+            JOIN sites s ON s.id = ms.site_id
+            WHERE {_IN_PERIOD} ORDER BY 2, ms.meeting_id, ms.position, ms.id""",
+        [*_PRESENT, *_bounds(start, end)]).fetchall()
+    return [MeetingSiteFigures(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5])
+            for r in rows]
+
+
+def connection_figures(db: Database, start: date, end: date) -> list[ConnectionFigures]:
+    """Losses and restorations, in time order per meeting site."""
+    rows = db.execute(
+        f"""SELECT ms.id, s.id, s.name, {_START}, coalesce(m.actual_end, m.planned_end),
+                   e.at, e.status
+            FROM connection_events e JOIN meeting_sites ms ON ms.id = e.meeting_site_id
+            JOIN meetings m ON m.id = ms.meeting_id JOIN sites s ON s.id = ms.site_id
+            WHERE e.status IN ('lost', 'restored') AND {_IN_PERIOD}
+            ORDER BY ms.id, e.at, e.id""", _bounds(start, end)).fetchall()
+    return [ConnectionFigures(r[0], r[1], r[2], datetime.fromisoformat(r[3]),
+                              datetime.fromisoformat(r[4]) if r[4] else None,
+                              datetime.fromisoformat(r[5]), r[6]) for r in rows]

@@ -1,0 +1,44 @@
+"""Start-up loads what the first window needs, not what only some actions use."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from meetingdesk.services.demo import build_demo
+from meetingdesk.store.desk import open_desk
+
+HEAVY = ("reportlab", "openpyxl", "docx", "pyhanko", "pypdf")
+
+
+def test_startup_window_on_a_desk_loads_no_minutes_exchange_or_signing_library(
+        tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    with open_desk(path) as desk:
+        build_demo(desk)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from meetingdesk.gui.app import application\n"
+        "from meetingdesk.gui.main_window import MainWindow\n"
+        "from meetingdesk.gui.settings import Settings\n"
+        "app = application()\n"
+        "w = MainWindow(Settings())\n"
+        f"assert w.open_desk_file(Path(r'{path}'))\n"
+        "w.show()\n"
+        "for tab in range(w.view.tabs.count() - 1):  # every tab but the minutes\n"
+        "    w.view.tabs.setCurrentIndex(tab)\n"
+        "    QApplication.processEvents()\n"
+        f"loaded = [m for m in {HEAVY!r} if m in sys.modules]\n"
+        "w.close()\n"
+        "print(loaded)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               MEETINGDESK_SETTINGS=str(tmp_path / "settings.ini"))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
