@@ -151,12 +151,6 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
     version = manifest.get("format_version")
     if not _int(version) or version < 1:
         raise bad("format_version")
-    schema = manifest.get("schema_version")
-    if not _int(schema) or schema < 1:
-        raise bad("schema_version")
-    if version > FORMAT_VERSION or schema > _schema_version():
-        raise refused(name, "gói được tạo bởi phiên bản MeetingDesk mới hơn; hãy cập nhật",
-                      "it was made by a newer MeetingDesk; please update")
     if version < FORMAT_VERSION:
         raise refused(name, f"gói theo định dạng cũ (phiên bản {version}) không mang lịch sử "
                       "sửa đổi nên có thể ghi đè dữ liệu mới hơn; hãy xuất lại gói từ bàn làm "
@@ -164,6 +158,12 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
                       f"it has the old format (version {version}), without revisions, and "
                       "could overwrite newer data; export it again from the sending desk "
                       "after updating MeetingDesk")
+    schema = manifest.get("schema_version")
+    if not _int(schema) or schema < 1:
+        raise bad("schema_version")
+    if version > FORMAT_VERSION or schema > _schema_version():
+        raise refused(name, "gói được tạo bởi phiên bản MeetingDesk mới hơn; hãy cập nhật",
+                      "it was made by a newer MeetingDesk; please update")
     members = manifest.get("members")
     if (not isinstance(members, dict) or set(members) != {RECORDS}
             or not isinstance(members[RECORDS], str) or not _HEX64.fullmatch(members[RECORDS])):
