@@ -148,10 +148,11 @@ class MainWindow(QMainWindow):
                          lambda: self.export_table("sites")),
             self._action(export_menu, tr("Minutes for Word (DOCX)…"), self.export_minutes_docx)]
         packages_menu = file_menu.addMenu(tr("Exchange packages"))
-        self.export_actions.append(self._action(packages_menu, tr("Export site package…"),
-                                                self.export_site_package))
-        self.export_actions.append(self._action(export_menu, tr("Conclusion notice (PDF, DOCX)…"),
-                                                self.export_notice))
+        self.export_package_action = self._action(packages_menu, tr("Export site package…"),
+                                                  self.export_site_package)
+        self.export_notice_action = self._action(export_menu, tr("Conclusion notice (PDF, DOCX)…"),
+                                                 self.export_notice)
+        self.export_actions += [self.export_package_action, self.export_notice_action]
         self.import_package_action = self._action(packages_menu, tr("Import package…"),
                                                   self.import_package)
         self.conflicts_action = self._action(packages_menu, tr("Resolve conflicts…"),

@@ -234,7 +234,7 @@ def test_package_export_then_preview_and_import_on_another_desk(
         next((i for i in items if i.startswith("Thái Nguyên")), items[0]), True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "thai-nguyen"), ""))
-    window.export_actions[-1].trigger()  # the site package, appended last
+    window.export_package_action.trigger()
     exported(qtbot, answers, 1)
     path = tmp_path / "thai-nguyen.mdpkg"
     assert path.is_file()
