@@ -52,7 +52,9 @@ def merge_lines(report: PackageReport) -> list[str]:
              f"(thay đổi {m['since']}→{m['upto']})."]
     for item in report.plan.items:
         if item.outcome is not Outcome.UNCHANGED:
-            lines.append(f"  {_OUTCOMES[item.outcome]}: {item.kind} {item.label}")
+            lines.append(f"  {_OUTCOMES[item.outcome]}: {item.kind} {item.label}"
+                         + (f" — CHỜ: tham chiếu tới {', '.join(item.waits_for)} không có ở "
+                            "đây và trong gói" if item.waits_for else ""))
             for c in item.changes:
                 lines.append(f"      {c.field}: “{c.mine}” → “{c.theirs}”"
                              if item.outcome is not Outcome.CONFLICT else
@@ -62,6 +64,10 @@ def merge_lines(report: PackageReport) -> list[str]:
     if counts[Outcome.OLDER]:
         lines.append(f"{counts[Outcome.OLDER]} bản ghi cũ hơn bản ở đây: bỏ qua, không thay "
                      "đổi gì.")
+    waiting = sum(1 for item in report.plan.items if item.waits_for)
+    if waiting:
+        lines.append(f"Vấn đề: {waiting} bản ghi tham chiếu tới bản ghi không có ở đây và trong "
+                     "gói; được giữ lại nhưng chưa hiện cho tới khi bản ghi đó đến.")
     if counts[Outcome.CONFLICT]:
         lines.append("Xung đột: cả hai giá trị được giữ, bản thắng tạm thời giống nhau ở mọi "
                      "bàn; hãy giải quyết (meetingdesk exchange conflicts).")

@@ -82,6 +82,9 @@ class MergeItem:
     label: str
     changes: tuple[FieldChange, ...] = ()
     local_id: int | None = None
+    waits_for: tuple[str, ...] = ()
+    """The kinds of the records it refers to that are neither on this desk nor in the
+    package: it is kept, but gets no row until they arrive (a problem the preview shows)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,10 +186,17 @@ def plan_merge(db: Database, records: list[WireRecord], origin: str | None,
         seal(db, book)
     stored = revisions.states(db, [r.gid for r in records])
     namer = Namer(db, records)
+    carried = {r.gid for r in records if r.state.alive}
     items: list[MergeItem] = []
     merged: list[NewState] = []
+    targets: dict[str, set[str]] = {}
+    for r in records:
+        for field, value in r.state.values().items():
+            if field in REGISTRY[r.kind].refs and isinstance(value, str):
+                targets.setdefault(REGISTRY[r.kind].refs[field], set()).add(value)
     for kind in ORDER:
-        book.preload_ids(kind, [r.gid for r in records if r.kind == kind])
+        book.preload_ids(kind, [r.gid for r in records if r.kind == kind]
+                         + sorted(targets.get(kind, set()) - carried))
     for r in sorted(records, key=lambda r: ORDER.index(r.kind)):
         local = stored.get(r.gid)
         spec = REGISTRY[r.kind]
@@ -218,8 +228,22 @@ def plan_merge(db: Database, records: list[WireRecord], origin: str | None,
         came_as_is = origin if state == r.state else None
         merged.append(NewState(r.gid, r.kind, *book.place(spec, r.gid, state.values()),
                                came_as_is, state))
-        items.append(MergeItem(r.gid, r.kind, outcome, label, changes, local_id))
+        waits = _missing_targets(book, spec, state, carried) if state.alive else ()
+        items.append(MergeItem(r.gid, r.kind, outcome, label, changes, local_id, waits))
     return MergePlan(tuple(items), tuple(merged))
+
+
+def _missing_targets(book: Book, spec: Exchanged, state: RecordState,
+                     carried: set[str]) -> tuple[str, ...]:
+    """The kinds of the records ``state`` refers to that neither the package carries nor this
+    desk holds."""
+    missing = []
+    for field, value in state.values().items():
+        target = spec.refs.get(field)
+        if target and isinstance(value, str) and value not in carried \
+                and book.local_id(target, value) is None:
+            missing.append(target)
+    return tuple(sorted(set(missing)))
 
 
 # --- applying -------------------------------------------------------------------------------------

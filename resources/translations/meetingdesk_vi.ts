@@ -1589,6 +1589,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>đã xóa</translation>
     </message>
     <message>
+        <source>Problem: refers to records neither here nor in the package (%1); kept, shown once they arrive</source>
+        <translation>Vấn đề: tham chiếu tới bản ghi không có ở đây và trong gói (%1); được giữ lại, sẽ hiện khi bản ghi đó đến</translation>
+    </message>
+    <message>
         <source>On merging</source>
         <translation>Khi hợp nhất</translation>
     </message>

@@ -135,6 +135,6 @@ def test_cli_export_failing_midway_keeps_the_previous_file_and_leaves_no_partial
     before = set(tmp_path.iterdir())
     monkeypatch.setattr(files.os, "replace", broken_replace)
     assert main([*command, "--db", str(demo_db), "-o", str(out)]) == 1
-    assert "No space left" in capsys.readouterr().err
+    assert "ổ đĩa đã đầy" in capsys.readouterr().err  # the cause named, in the user's words
     assert out.read_bytes() == b"the previous file"
     assert set(tmp_path.iterdir()) == before

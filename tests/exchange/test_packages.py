@@ -309,3 +309,25 @@ def test_package_for_the_centre_carries_a_directory_edit_of_a_record_it_sent(
         ("Dương Xuân Hùng", Outcome.CHANGED)]
     (person,) = directory.list_people(centre, "Dương Xuân Hùng")
     assert person.phone == "0280 111 222"
+
+
+def test_package_records_whose_references_resolve_to_nothing_are_shown_as_problems(
+        demo_desk: Desk, tmp_path: Path) -> None:
+    from meetingdesk.exchange.packages import Package
+    from meetingdesk.exchange.report import merge_lines
+
+    meeting_id = demo_meeting_id(demo_desk)
+    path = tmp_path / "thai-nguyen.mdpkg"
+    export_package(demo_desk, meeting_id, path, site_code="Thái Nguyên")
+    package = read_package(path)
+    without_sites = Package(package.manifest, [r for r in package.records if r.kind != "site"])
+    with open_desk(tmp_path / "fresh.db") as fresh:
+        report = import_package(fresh, without_sites, dry_run=True)
+        waiting = [i for i in report.plan.items if i.waits_for]
+        assert waiting and all(i.waits_for == ("site",) for i in waiting)
+        assert "Phạm Hoàng Sơn" in {i.label for i in waiting}
+        lines = merge_lines(report)
+        assert any("CHỜ" in line and "Phạm Hoàng Sơn" in line for line in lines)
+        assert any(line.startswith(f"Vấn đề: {len(waiting)} bản ghi") for line in lines)
+        full = import_package(fresh, package, dry_run=True)
+        assert not [i for i in full.plan.items if i.waits_for]

@@ -87,9 +87,13 @@ def _values(row: MergeRow) -> str:
     """What changes, field by field: “here → there” (in a conflict: both values kept)."""
     names = field_names()
     arrow = " ≠ " if row.outcome is Outcome.CONFLICT else " → "
-    return "; ".join(
+    problem = ([tr("Problem: refers to records neither here nor in the package (%1); kept, "
+                   "shown once they arrive").replace("%1", ", ".join(
+                       kind_labels().get(k, k) for k in row.item.waits_for))]
+               if row.item.waits_for else [])
+    return "; ".join(problem + [
         f"{names.get(c.field, c.field)}: “{value_text(c.field, c.mine)}”{arrow}"
-        f"“{value_text(c.field, c.theirs)}”" for c in row.item.changes)
+        f"“{value_text(c.field, c.theirs)}”" for c in row.item.changes])
 
 
 def merge_model(parent: QObject | None = None) -> RowTableModel[MergeRow]:
