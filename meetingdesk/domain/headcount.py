@@ -41,3 +41,9 @@ class SiteHeadcount:
             return True
         named = self.named_present + self.named_absent
         return self.named_expected == 0 and named > 0 and named >= self.summoned
+
+    @property
+    def adds_up(self) -> bool:
+        """Whether the present and the absent fit in the summoned count ("triệu tập 22, có mặt
+        22, vắng 1" does not); a site with no summoned count is not judged."""
+        return self.summoned == 0 or self.present + self.absent <= self.summoned

@@ -107,12 +107,21 @@ def final_problems(desk: Desk, meeting_id: int, profile: Profile) -> list[tuple[
         problems.append(("chưa có người ký thay mặt chủ trì", "nobody signs for the chair"))
     if meeting.secretary_signer_id is None:
         problems.append(("chưa có thư ký ký biên bản", "nobody signs as secretary"))
-    unaccounted = [s.site.name for s in participation.meeting_sites(desk, meeting_id)
-                   if not s.headcount.accounted]
+    sites = participation.meeting_sites(desk, meeting_id)
+    unaccounted = [s.site.name for s in sites if not s.headcount.accounted]
     if unaccounted:
         problems.append((f"điểm cầu chưa báo cáo số có mặt: {', '.join(unaccounted)}",
                          f"sites that have not reported their present count: "
                          f"{', '.join(unaccounted)}"))
+    counts = [(s.site.name, s.headcount) for s in sites
+              if s.headcount.accounted and not s.headcount.adds_up]
+    if counts:
+        problems.append(("số có mặt và vắng mặt vượt số triệu tập ở điểm cầu " + ", ".join(
+            f"{name} (triệu tập {c.summoned}, có mặt {c.present}, vắng {c.absent})"
+            for name, c in counts),
+            "present and absent exceed the summoned count at the sites " + ", ".join(
+            f"{name} (summoned {c.summoned}, present {c.present}, absent {c.absent})"
+            for name, c in counts)))
     return problems
 
 

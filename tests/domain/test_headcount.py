@@ -24,3 +24,10 @@ def test_site_headcount_absent_never_below_the_named_absent() -> None:
     count = SiteHeadcount(summoned=10, reported=10, named_present=0, named_absent=1)
     assert (count.present, count.absent) == (10, 1)
     assert SiteHeadcount(summoned=0, reported=5).absent == 0
+
+
+def test_headcount_adds_up_only_when_present_and_absent_fit_in_the_summoned() -> None:
+    assert SiteHeadcount(summoned=20, reported=18).adds_up
+    assert not SiteHeadcount(summoned=22, reported=22, named_absent=1).adds_up
+    assert not SiteHeadcount(summoned=20, reported=35).adds_up
+    assert SiteHeadcount(summoned=0, reported=12).adds_up  # nothing summoned: not judged

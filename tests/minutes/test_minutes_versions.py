@@ -128,6 +128,24 @@ def test_minutes_versions_finalising_an_unfinished_meeting_lists_everything(
     assert not minutes_versions.list_versions(demo_desk, demo_id)[-1].final
 
 
+def test_minutes_versions_final_refuses_site_counts_that_do_not_add_up(
+        demo_desk: Desk, demo_id: int) -> None:
+    sites = participation.meeting_sites(demo_desk, demo_id)
+    cao_bang = next(s for s in sites if s.site.name == "Cao Bằng")
+    summoned = cao_bang.meeting_site.summoned
+    headcounts.report_present(demo_desk, cao_bang.meeting_site.id or 0, present=summoned + 15)
+    version, _ = generate_minutes(demo_desk, demo_id)
+    with pytest.raises(ValidationError) as refused:
+        minutes_versions.mark_final(demo_desk, version.id or 0)
+    assert str(refused.value) == (
+        "Chưa chốt được biên bản: số có mặt và vắng mặt vượt số triệu tập ở điểm cầu Cao Bằng "
+        f"(triệu tập {summoned}, có mặt {summoned + 15}, vắng 0).")
+    headcounts.report_present(demo_desk, cao_bang.meeting_site.id or 0, present=summoned - 2)
+    version, _ = generate_minutes(demo_desk, demo_id)
+    minutes_versions.mark_final(demo_desk, version.id or 0)
+    assert minutes_versions.list_versions(demo_desk, demo_id)[-1].final
+
+
 def test_minutes_versions_altered_bytes_are_refused(demo_desk: Desk, demo_id: int) -> None:
     version, _ = generate_minutes(demo_desk, demo_id)
     with demo_desk.transaction() as db:
