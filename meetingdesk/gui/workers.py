@@ -41,6 +41,20 @@ def minutes_job(desk_path: Path, meeting_id: int, profile: Profile,
     return run
 
 
+def preview_job(desk_path: Path, meeting_id: int, profile: Profile) -> Work:
+    """Build and render a meeting's minutes without recording them (a read-only desk can
+    still show them); the result is the PDF."""
+
+    def run(progress: Progress) -> bytes:
+        from meetingdesk.minutes.generate import minutes_pdf
+
+        progress.stage("building")
+        with worker_connection(desk_path) as desk:
+            return minutes_pdf(desk, meeting_id, profile=profile)
+
+    return run
+
+
 def print_job(pdf: bytes, printer: QPrinter) -> Work:
     """Print ``pdf`` as the print dialog set ``printer`` up (see :mod:`meetingdesk.gui.printing`:
     the PDF itself to a PDF file or to CUPS, else its pages drawn); the result is the route

@@ -1309,6 +1309,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đã tạo biên bản.</translation>
     </message>
     <message>
+        <source>Preview only: the desk is read-only, no version was recorded.</source>
+        <translation>Chỉ xem trước: dữ liệu chỉ đọc, không lưu phiên bản nào.</translation>
+    </message>
+    <message>
         <source>Export the minutes</source>
         <translation>Xuất biên bản</translation>
     </message>

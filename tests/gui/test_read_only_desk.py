@@ -88,3 +88,21 @@ def test_read_only_desk_empty_file_refused_and_missing_desk_not_created(
     assert not w.open_desk_file(missing)
     assert not missing.exists()
     assert w.open_desk_file(missing, create=True) and missing.stat().st_size > 0
+
+
+def test_read_only_desk_minutes_preview_without_recording_a_version(
+        qtbot: Any, read_only_demo: Path, answers: list[tuple[str, str]]) -> None:
+    before = hashlib.sha256(read_only_demo.read_bytes()).hexdigest()
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    assert w.open_desk_file(read_only_demo, select_title=DEMO_TITLE), answers
+    assert w.view is not None
+    tab = w.view.minutes
+    w.view.tabs.setCurrentWidget(tab)
+    assert tab.generate_button.isEnabled() and tab.model.rowCount() == 0
+    tab.generate_button.click()
+    qtbot.waitUntil(lambda: tab.document.pageCount() > 0, timeout=60_000)
+    assert "chỉ đọc" in tab.progress_label.text()
+    assert tab.model.rowCount() == 0  # nothing recorded
+    w.close()
+    assert hashlib.sha256(read_only_demo.read_bytes()).hexdigest() == before

@@ -42,7 +42,7 @@ from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
-from meetingdesk.gui.workers import minutes_job, print_job
+from meetingdesk.gui.workers import minutes_job, preview_job, print_job
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services import meetings, minutes_versions
 from meetingdesk.services.changes import meeting_content
@@ -83,7 +83,7 @@ class MinutesTab(MeetingTab):
                                 fill_minimum=7)  # every column shown at 1366×768
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")
-        reading(self.export_button, self.print_button)
+        reading(self.export_button, self.print_button, self.generate_button, self.profile)
         self.final_button = button(tr("Mark final"), self, self.mark_final)
         self.reopen_button = button(tr("Reopen…"), self, self.reopen)
         self.delete_button = button(tr("Delete version"), self, self.delete_version)
@@ -203,12 +203,20 @@ class MinutesTab(MeetingTab):
     # --- generating ------------------------------------------------------------------------
 
     def generate(self) -> None:
-        """Generate a new version on the desk's runner, with a progress indicator."""
+        """Generate a new version on the desk's runner, with a progress indicator (on a
+        read-only desk: show the minutes without recording a version)."""
         if self.meeting_id is None or self._generating is not None:
             return
         profile = Profile(self.profile.currentData())
         self.settings.set(keys.MINUTES_PROFILE, profile.value)
         self._generating_for = self.meeting_id
+        if self.desk.read_only:
+            self._generating = self.session.runner.submit(
+                preview_job(self.desk.path, self.meeting_id, profile),
+                done=self._previewed, failed=self._failed, stage=self._stage)
+            self.progress.setVisible(True)
+            self._stage("building")
+            return
         self._generating = self.session.runner.submit(
             minutes_job(self.desk.path, self.meeting_id, profile,
                         preferred_margins(self.settings)),
@@ -234,6 +242,15 @@ class MinutesTab(MeetingTab):
         if meeting_id is not None:
             self.session.written(meeting_content(meeting_id))
         select_id(self.table, version_id)
+
+    def _previewed(self, pdf: bytes) -> None:
+        meeting_id = self._generating_for
+        self._generation_ended()
+        if meeting_id == self.meeting_id:
+            self.table.clearSelection()
+            self._load_pdf(pdf)
+            self.progress_label.setText(tr("Preview only: the desk is read-only, no version "
+                                           "was recorded."))
 
     def _failed(self, exc: BaseException) -> None:
         self._generation_ended()
