@@ -142,11 +142,16 @@ def list_versions(desk: Desk, meeting_id: int) -> list[MinutesVersion]:
 def version_pdf(desk: Desk, version_id: int) -> bytes:
     """The PDF bytes of a version, checked against their recorded sha256."""
     version = tables.minutes_versions.get(desk.db, version_id)
-    pdf = tables.minutes_pdf(desk.db, version_id)
-    if hashlib.sha256(pdf).hexdigest() != version.sha256:
+    return checked_bytes(tables.minutes_pdf(desk.db, version_id), version.sha256,
+                         f"Bản biên bản {version_id}", f"Minutes version {version_id}")
+
+
+def checked_bytes(pdf: bytes, sha256: str, what_vi: str, what_en: str) -> bytes:
+    """Stored document bytes, refused in one line when they no longer match their sha256."""
+    if hashlib.sha256(pdf).hexdigest() != sha256:
         raise MeetingDeskError(
-            f"Bản biên bản {version_id} đã bị thay đổi sau khi lưu (mã kiểm tra không khớp).",
-            f"Minutes version {version_id} was altered after it was saved (sha256 mismatch).")
+            f"{what_vi} đã bị thay đổi sau khi lưu (mã kiểm tra không khớp).",
+            f"{what_en} was altered after it was saved (sha256 mismatch).")
     return pdf
 
 

@@ -15,10 +15,11 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from meetingdesk.domain.enums import Profile
-from meetingdesk.domain.errors import ConflictError, MeetingDeskError
+from meetingdesk.domain.errors import ConflictError
 from meetingdesk.domain.notices import NoticeVersion
 from meetingdesk.domain.records import MeetingEvent
 from meetingdesk.services.guards import required_line
+from meetingdesk.services.minutes_versions import checked_bytes
 from meetingdesk.store import notices, tables
 from meetingdesk.store.desk import Desk
 
@@ -75,12 +76,8 @@ def list_versions(desk: Desk, meeting_id: int) -> list[NoticeVersion]:
 def version_pdf(desk: Desk, version_id: int) -> bytes:
     """The PDF bytes of a version, checked against their recorded sha256."""
     version = notices.notice_versions.get(desk.db, version_id)
-    pdf = notices.notice_pdf(desk.db, version_id)
-    if hashlib.sha256(pdf).hexdigest() != version.sha256:
-        raise MeetingDeskError(
-            f"Bản thông báo {version_id} đã bị thay đổi sau khi lưu (mã kiểm tra không khớp).",
-            f"Notice version {version_id} was altered after it was saved (sha256 mismatch).")
-    return pdf
+    return checked_bytes(notices.notice_pdf(desk.db, version_id), version.sha256,
+                         f"Bản thông báo {version_id}", f"Notice version {version_id}")
 
 
 def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
