@@ -2396,5 +2396,13 @@ Hủy: quay lại ghi chú.</translation>
         <source>Remove the task</source>
         <translation>Xóa nhiệm vụ</translation>
     </message>
+    <message>
+        <source>Task progress</source>
+        <translation>Tiến độ nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>Thời điểm ghi nhận</translation>
+    </message>
 </context>
 </TS>
