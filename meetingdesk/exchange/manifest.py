@@ -55,16 +55,19 @@ def refused(name: str, why_vi: str, why_en: str) -> PackageError:
 def depth(value: Any, limit: int) -> int:
     """How deeply arrays and objects nest in ``value``, counted up to ``limit + 1``
     (iteratively: a hostile file cannot exhaust the stack)."""
+    if not isinstance(value, dict | list):
+        return 0
     deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
+    stack: list[tuple[Any, int]] = [(value, 1)]  # only arrays and objects go on the stack
     while stack:
         item, level = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, level)
+        if level > deepest:
+            deepest = level
             if level > limit:
                 return level
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, level + 1) for child in children)
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, dict | list):
+                stack.append((child, level + 1))
     return deepest
 
 

@@ -81,7 +81,7 @@ class Book:
         values: dict[str, Value] = {f: row[f] for f in spec.fields}
         if spec.aliases:
             values["aliases"] = row["aliases"]
-        shown = old.values() if old is not None else {}
+        shown = old.shown if old is not None else {}
         for f, target in spec.refs.items():
             row_id = row[f]
             if row_id is not None:
@@ -171,7 +171,7 @@ def seal(db: Database, book: Book | None = None) -> int:
             if state is None:
                 continue
             final_gid, new = state
-            made.append(NewState(final_gid, kind, *book.place(spec, final_gid, new.values()),
+            made.append(NewState(final_gid, kind, *book.place(spec, final_gid, new.shown),
                                  None, new))
     revisions.put_states(db, made)
     revisions.clear_dirty(db, [g for g, _ in noted] + [m.gid for m in made])
@@ -219,6 +219,6 @@ def _revision(db: Database, book: Book, spec: Exchanged, gid: str,
 
 
 def _differs(state: RecordState, values: Mapping[str, Value]) -> bool:
-    shown = state.values()
+    shown = state.shown
     return any(shown.get(f, None) != v or type(shown.get(f)) is not type(v)
                for f, v in values.items())
