@@ -55,12 +55,16 @@ class Sibling:
 
     @staticmethod
     def from_json(raw: Any) -> Sibling:
-        if not (isinstance(raw, list) and len(raw) == 4 and isinstance(raw[1], str)
-                and isinstance(raw[2], int) and not isinstance(raw[2], bool) and raw[2] > 0
-                and isinstance(raw[3], str)
-                and (raw[0] is None or isinstance(raw[0], str | int | float | bool))):
-            raise ValueError("bad sibling")
-        return Sibling(raw[1], raw[2], raw[0], raw[3])
+        """A sibling from parsed JSON (exact JSON types: a ``true`` is no counter)."""
+        if type(raw) is list and len(raw) == 4:
+            value, replica, counter, at = raw
+            if type(replica) is str and type(counter) is int and counter > 0 \
+                    and type(at) is str and type(value) in _SCALARS:
+                return Sibling(replica, counter, value, at)
+        raise ValueError("bad sibling")
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 class Order(StrEnum):

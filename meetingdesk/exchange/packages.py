@@ -163,7 +163,7 @@ def read_package(path: str | Path) -> Package:
     if _sha256(body) != manifest["members"][RECORDS]:
         raise _refuse(name, f"mã băm sha256 của {RECORDS} không khớp (gói đã bị sửa hoặc hỏng)",
                       f"the sha256 of {RECORDS} does not match (tampered with or damaged)")
-    raw = check_records(name, _json(name, RECORDS, body))
+    raw = check_records(name, _json(name, RECORDS, body), body)
     try:
         accepted: set[tuple[str, str]] = set()
         records = [wire.parse_record(r, accepted) for r in raw]

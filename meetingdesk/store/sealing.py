@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from meetingdesk.domain.replication import RecordState, Value, create, legacy, write
 from meetingdesk.store import replica, revisions
-from meetingdesk.store.exchanged import ORDER, REGISTRY, Exchanged
+from meetingdesk.store.exchanged import ORDER, REGISTRY, Exchanged, by_table
 from meetingdesk.store.revisions import NewState
 from meetingdesk.store.tracking import derived_gid, site_code_gid
 
@@ -178,6 +178,14 @@ def seal(db: Database, book: Book | None = None) -> int:
     if made:
         logger.info("Sealed %d local revision(s)", len(made))
     return len(made)
+
+
+def seal_before_delete(db: Database, table: str) -> None:
+    """Seal noted edits before rows of ``table`` are deleted (inside the caller's
+    transaction): a deletion turns into a tombstone at the next seal, which can no longer read
+    the row, so edits made to it since the last seal are sealed first, not lost."""
+    if by_table(table) is not None and revisions.has_dirty(db):
+        seal(db)
 
 
 def seal_before_close(db: Database) -> None:

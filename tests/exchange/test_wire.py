@@ -104,3 +104,17 @@ def test_package_whose_records_the_schema_refuses_names_the_record(tmp_path: Pat
         with pytest.raises(PackageError, match=f"attendance {GID[:8]}"):
             import_package(tn, type(raw)(raw.manifest, records))
         assert directory.list_people(tn) == [] and tn.path.read_bytes() == before
+
+
+def test_an_edit_then_a_deletion_before_the_next_exchange_travels_with_the_tombstone(
+        tmp_path: Path) -> None:
+    centre, tn, m = _desks(tmp_path)
+    with centre, tn:
+        entry = participation.attendance_list(centre, m)[0]
+        participation.update_attendance(centre, entry.attendance.id or 0, reason="lý do 1")
+        export_package(centre, m, tmp_path / "1.mdpkg")  # sealed: reason 1
+        participation.update_attendance(centre, entry.attendance.id or 0, reason="lý do 2")
+        participation.remove_attendance(centre, entry.attendance.id or 0)
+        package = export_package(centre, m, tmp_path / "2.mdpkg")
+        (gone,) = [r for r in package.records if r.kind == "attendance" and not r.state.alive]
+        assert [s.value for s in gone.state.fields["reason"]] == ["lý do 2"]
