@@ -539,16 +539,21 @@ def m0010_exchange_task_progress(db: Database) -> None:
     """Tasks and their progress entries travel between desks: progress entries get global ids
     and change tracking (``store/tracking.py``), and tasks that already have an owner site are
     noted as changed, so their next revision carries it (a task travels in its owner site's
-    part of a package, a progress entry in its site's or its task's). Revision states note the
-    sequence number at which this desk first stored them (``born``; for the states already
-    here, their last one: no earlier than the truth), so a package leaves out what a partner
-    got with an association it already held."""
+    part of a package, a progress entry in its site's or its task's)."""
     track(db, "task_progress", "task_progress")
-    db.execute("ALTER TABLE sync_state ADD COLUMN born INTEGER NOT NULL DEFAULT 0")
-    db.execute("UPDATE sync_state SET born = seq")
     db.execute("INSERT INTO sync_dirty (gid, kind) SELECT gid, 'task' FROM tasks "
                "WHERE owner_site_id IS NOT NULL AND gid IS NOT NULL AND gid NOT IN "
                "(SELECT gid FROM sync_dirty)")
+
+
+@_migration("0011_exchange_state_born")
+def m0011_exchange_state_born(db: Database) -> None:
+    """Revision states note the sequence number at which this desk first stored them
+    (``born``; for the states already here, their last one: never earlier than the truth), so
+    a package for a partner leaves out the records it got with an association it already held
+    (the delegates of a meeting it has)."""
+    db.execute("ALTER TABLE sync_state ADD COLUMN born INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE sync_state SET born = seq")
 
 
 SCHEMA_VERSION = len(_NAMES)
