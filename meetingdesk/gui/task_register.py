@@ -267,6 +267,8 @@ class TaskRegister(QWidget):
         """Show the tasks of ``facts``, keeping the filters, the sort and the chosen task
         (whose progress reports are read again when ``reread``)."""
         current = self._chosen_id()
+        if facts.as_of != self.model.as_of:  # read before the day of reference changed
+            facts = RegisterFacts(facts.lines, self.model.as_of).complete()
         self.facts = facts
         self.model.set_lines(facts.lines, self.current_filter().matching(facts))
         for combo in (self.site, self.meeting, self.quarter, self.owner):

@@ -149,3 +149,15 @@ def test_register_facts_updated_reuse_unchanged_lines_and_compute_changed_ones(
     assert fresh.states() == [TaskState.DONE, facts.states()[1]]
     assert fresh.texts()[0].startswith("mot nhiem vu da sua")
     assert fresh.texts()[1] == facts.texts()[1] and fresh.quarters()[1] == facts.quarters()[1]
+
+
+def test_task_register_day_of_reference_changed_while_reading_applies_to_what_was_read(
+        window: MainWindow, qtbot: Any) -> None:
+    register = window.task_register()
+    window.task_dock.toggleViewAction().trigger()  # the read starts with today's date…
+    register.set_as_of(date(2023, 6, 1))  # …when the tasks were not yet due
+    qtbot.waitUntil(lambda: register.model.total() == 2, timeout=10_000)
+    register.state.setCurrentIndex(register.state.findData(TaskState.OVERDUE.value))
+    assert _shown(register) == []
+    register.state.setCurrentIndex(register.state.findData(TaskState.ASSIGNED.value))
+    assert len(_shown(register)) == 2
