@@ -1565,6 +1565,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đại biểu dự họp</translation>
     </message>
     <message>
+        <source>Task progress</source>
+        <translation>Tiến độ nhiệm vụ</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Số</translation>
     </message>
@@ -1587,6 +1591,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Exists</source>
         <translation>Còn tồn tại</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>Thời điểm ghi nhận</translation>
     </message>
     <message>
         <source>deleted</source>
