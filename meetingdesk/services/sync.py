@@ -28,6 +28,7 @@ from enum import StrEnum
 from sqlite_utils import Database
 
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.replication import (
     ALIVE,
     Order,
@@ -294,19 +295,19 @@ class Writer:
             from_row(_CLASSES[spec.kind], {**row, "id": None, "aliases": None}
                      if spec.aliases else {**row, "id": None})
         except (ValueError, TypeError, KeyError) as exc:
-            raise bad_record(f"{label} ({exc})", f"{label} ({exc})") from None
+            raise bad_record(message("sync.record_problem", label=label, problem=exc)) from None
         local_id = self.book.local_id(spec.kind, gid)
         try:
             if local_id is None:
                 if revisions.unique_clash(self.db, spec, row):
-                    raise bad_record(f"{label}: mã điểm cầu “{row['code']}” đã có ở đây",
-                                     f"{label}: the site code “{row['code']}” is taken here")
+                    raise bad_record(message("sync.site_code_taken_here", label=label,
+                                             code=row["code"]))
                 local_id = revisions.insert_row(self.db, spec, gid, row)
                 self.book.known(spec.kind, gid, local_id)
             else:
                 revisions.update_row(self.db, spec, local_id, row)
         except sqlite3.IntegrityError as exc:
-            raise bad_record(f"{label} ({exc})", f"{label} ({exc})") from None
+            raise bad_record(message("sync.record_problem", label=label, problem=exc)) from None
         if spec.kind == "note":
             notes_service.link_citations(self.db, local_id, str(row["text"]))
         self.touched.append(gid)
@@ -383,6 +384,4 @@ def merge_records(desk: Desk, records: list[WireRecord], origin: str | None, *,
 
 def _check_expected(plan: MergePlan, expected: MergePlan | None) -> None:
     if expected is not None and not plan.same_as(expected):
-        raise ConflictError(
-            "Dữ liệu đã thay đổi từ lúc xem trước; hãy xem trước gói này lần nữa.",
-            "The desk changed since the preview; preview this package again.")
+        raise ConflictError("sync.desk_changed_since_preview")
