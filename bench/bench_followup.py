@@ -71,10 +71,10 @@ def bench_register(path: Path, runs: int) -> bool:
 
     # Opening: the GUI thread starts the read (the tasks are read off it, on a connection of
     # its own), then shows the rows it gets back; both slices are stalls of the GUI thread.
-    shown = register.show_lines
+    shown = register.show_facts
     opens: list[float] = []
-    register.show_lines = lambda lines: opens.append(  # type: ignore[method-assign]
-        stall(lambda: shown(lines), "open"))
+    register.show_facts = lambda facts, **kw: opens.append(  # type: ignore[method-assign]
+        stall(lambda: shown(facts, **kw), "open"))
     for _ in range(runs):
         register.set_session(None)
         app.processEvents()

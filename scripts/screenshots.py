@@ -198,6 +198,9 @@ def main() -> int:
         window.task_dock.show()
         register = window.task_register()
         register.set_as_of(date(2023, 7, 15))
+        deadline = time.monotonic() + 10
+        while register.model.total() == 0 and time.monotonic() < deadline:
+            settle(0.05)  # the tasks are read off the GUI thread
         register.table.selectRow(0)
         save(window, f"{tag}-19-task-register")
         window.task_dock.hide()

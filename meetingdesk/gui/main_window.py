@@ -86,7 +86,9 @@ class MainWindow(QMainWindow):
         self.notice.setObjectName("draft-notice")
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
-        self.notice.linkActivated.connect(self._resume_draft)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.notice.linkActivated.connect(self._draft_link)
         self.notice.hide()
         self.read_only_banner = QLabel(tr(
             "Read-only: this desk is on a read-only medium or you may not write it. You can "
@@ -308,16 +310,39 @@ class MainWindow(QMainWindow):
         title = meetings.get_meeting(desk, draft.meeting_id).title
         self.notice.setText(
             tr("An unfinished note of “%1”, saved at %2, was kept. "
-               "<a href=\"%3\">Open the live mode to carry on with it</a>.")
+               "<a href=\"%3\">Open the live mode to carry on with it</a> · "
+               "<a href=\"discard:%3\">Discard it</a>.")
             .replace("%1", html.escape(title))
             .replace("%2", draft.saved_at.strftime("%H:%M:%S %d/%m/%Y"))
             .replace("%3", str(draft.meeting_id)))
         self.notice.show()
 
-    def _resume_draft(self, meeting_id: str) -> None:
+    def _draft_link(self, link: str) -> None:
+        """The unfinished-note notice: carry on in the live mode, or discard the note."""
+        if link.startswith("discard:"):
+            self._discard_draft(int(link.removeprefix("discard:")))
+            return
         self.notice.hide()
-        self.meeting_list.choose(int(meeting_id))
+        self.meeting_list.choose(int(link))
         self.open_live_mode()
+
+    @guarded
+    def _discard_draft(self, meeting_id: int) -> None:
+        """Throw away a meeting's unfinished note, after asking."""
+        if self.session is None:
+            return
+        if any(getattr(live, "view", None) is not None and live.view.meeting_id == meeting_id
+               for live in self._live_windows):
+            QMessageBox.information(self, tr("Discard the note"), tr(
+                "This note is open in the live mode: discard it there (Ctrl+Shift+Del)."))
+            return
+        answer = QMessageBox.question(
+            self, tr("Discard the note"),
+            tr("Discard the unfinished note? Its text cannot be brought back."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        drafts.discard_draft(self.session.desk, meeting_id)
+        self._announce_unfinished_note(self.session.desk)
 
     def come_forward(self) -> None:
         """Another program was started on this desk: show this window on top instead."""

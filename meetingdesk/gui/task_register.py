@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,15 +35,15 @@ from meetingdesk.gui.models.tasks import (
     ProgressModel,
     RegisterFacts,
     TaskFilter,
-    TaskFilterProxy,
     TaskRegisterModel,
     state_label,
 )
 from meetingdesk.gui.undo import DeskSession, created
-from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
+from meetingdesk.gui.widgets import button, button_row, data_table, selected_row
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.services import directory, meetings, notes, tasks
 from meetingdesk.services.changes import Changes
+from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
@@ -102,10 +102,9 @@ class TaskRegister(QWidget):
         self.session: DeskSession | None = None
         self._dirty = True
         self.model = TaskRegisterModel(self)
-        self.proxy = TaskFilterProxy(self.model, self)
-        self.table = data_table(self.proxy, [10, None, 26, 14, 10, 13, 10], parent=self)
+        self.table = data_table(self.model, [10, None, 26, 14, 10, 13, 10], parent=self)
         self.table.doubleClicked.connect(self.edit_task)
-        self.table.selectionModel().currentRowChanged.connect(self._show_progress)
+        self.table.selectionModel().currentRowChanged.connect(lambda: self._show_progress())
 
         self.state = QComboBox(self)
         self.state.addItem(tr("(all)"), None)
@@ -142,6 +141,8 @@ class TaskRegister(QWidget):
                                          sortable=False)
         self.remove_progress_button = button(tr("Remove report"), self, self.remove_progress)
         self.facts = RegisterFacts([], self.model.as_of)
+        self._progress_of: int | None = None
+        """The task whose progress reports are shown."""
         self.runner: JobRunner | None = None
         self._generation = 0
         self._pending = False
@@ -202,8 +203,7 @@ class TaskRegister(QWidget):
     def set_as_of(self, as_of: date) -> None:
         """The day the states are computed on (today unless told)."""
         self.model.as_of = as_of
-        self.model.set_rows(self.model.rows())
-        self.apply_filter()
+        self.show_facts(RegisterFacts(self.model.all_rows(), as_of).complete())
 
     def _changed(self, changes: Changes) -> None:
         """Apply an edit: the tasks it changed are re-read and replaced in place; a change of
@@ -220,8 +220,10 @@ class TaskRegister(QWidget):
             return
         ids = changes.ids("tasks")
         fresh = {line.id: line for line in tasks.task_lines(self.session.desk, ids)}
-        rows = [fresh.pop(r.id, r) for r in self.model.rows() if r.id not in ids or r.id in fresh]
-        self.show_lines(sorted(rows + list(fresh.values()), key=register_order))
+        rows = [fresh.pop(r.id, r) for r in self.model.all_rows()
+                if r.id not in ids or r.id in fresh]
+        lines = sorted(rows + list(fresh.values()), key=register_order)
+        self.show_facts(self.facts.updated(lines), reread=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -239,12 +241,16 @@ class TaskRegister(QWidget):
             return
         self._dirty = False
         path, as_of, generation = self.session.desk.path, self.model.as_of, self._generation
-        self.runner.start(on_desk(path, lambda desk: tasks.register(desk, as_of=as_of)),
-                          lambda lines: self._loaded(generation, lines), self._load_failed)
 
-    def _loaded(self, generation: int, lines: object) -> None:
+        def read(desk: Desk) -> RegisterFacts:
+            return RegisterFacts(tasks.register(desk, as_of=as_of), as_of).complete()
+
+        self.runner.start(on_desk(path, read), lambda facts: self._loaded(generation, facts),
+                          self._load_failed)
+
+    def _loaded(self, generation: int, facts: object) -> None:
         if generation == self._generation:
-            self.show_lines(lines)  # type: ignore[arg-type]
+            self.show_facts(facts, reread=True)  # type: ignore[arg-type]
         if self._pending:
             self._pending = False
             self.reload()
@@ -255,20 +261,23 @@ class TaskRegister(QWidget):
 
     def show_lines(self, lines: Sequence[TaskLine]) -> None:
         """Show these tasks, keeping the filters, the sort and the chosen task."""
-        current: TaskLine | None = selected_row(self.table)
-        self.facts = RegisterFacts(lines, self.model.as_of)
-        self.proxy.apply(self.current_filter().matching(self.facts), refilter=False)
-        self.model.set_rows(lines)
-        header = self.table.horizontalHeader()
-        if header.sortIndicatorSection() >= 0:
-            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.show_facts(RegisterFacts(lines, self.model.as_of).complete(), reread=True)
+
+    def show_facts(self, facts: RegisterFacts, *, reread: bool = False) -> None:
+        """Show the tasks of ``facts``, keeping the filters, the sort and the chosen task
+        (whose progress reports are read again when ``reread``)."""
+        current = self._chosen_id()
+        if facts.as_of != self.model.as_of:  # read before the day of reference changed
+            facts = RegisterFacts(facts.lines, self.model.as_of).complete()
+        self.facts = facts
+        self.model.set_lines(facts.lines, self.current_filter().matching(facts))
         for combo in (self.site, self.meeting, self.quarter, self.owner):
             combo.mark_stale()
         self._count()
-        self._show_progress()
+        if reread:
+            self._progress_of = None
+        self._choose(current)
         self.lines_shown.emit()
-        if current is not None:
-            select_id(self.table, current.id)
 
     def refresh_choices(self) -> None:
         """List every filter's choices now (they are listed when a list is opened)."""
@@ -303,14 +312,32 @@ class TaskRegister(QWidget):
                           text=self.search.text())
 
     def apply_filter(self) -> None:
-        if self.facts.as_of != self.model.as_of:
-            self.facts = RegisterFacts(self.facts.lines, self.model.as_of)
-        self.proxy.apply(self.current_filter().matching(self.facts))
+        current = self._chosen_id()
+        self.model.show_only(self.current_filter().matching(self.facts))
         self._count()
+        self._choose(current)
 
     def _count(self) -> None:
-        self.count.setText(tr("%1 of %2 tasks").replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))
+        self.count.setText(tr("%1 of %2 tasks").replace("%1", str(self.model.rowCount()))
+                           .replace("%2", str(self.model.total())))
+
+    def _chosen_id(self) -> int | None:
+        line: TaskLine | None = selected_row(self.table)
+        return line.id if line is not None else None
+
+    def _choose(self, task_id: int | None) -> None:
+        """Make the task ``task_id`` the chosen one again when it is shown (its progress
+        reports follow the choice)."""
+        row = self.model.row_of_id(task_id) if task_id is not None else -1
+        if row < 0:
+            self._show_progress()
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        self._show_progress()
 
     def _site_name(self, site_id: int | None) -> str:
         if site_id is None:
@@ -318,11 +345,16 @@ class TaskRegister(QWidget):
         return next((ln.site_name or "" for ln in self.facts.lines if ln.site_id == site_id), "")
 
     def _show_progress(self) -> None:
+        """The chosen task's progress reports (read again only when another is chosen)."""
         line: TaskLine | None = selected_row(self.table)
-        if self.session is None or line is None or line.id is None:
+        task_id = line.id if self.session is not None and line is not None else None
+        if task_id == self._progress_of:
+            return
+        self._progress_of = task_id
+        if self.session is None or task_id is None:
             self.progress_model.set_rows([])
             return
-        self.progress_model.set_rows(tasks.progress_of(self.session.desk, line.id))
+        self.progress_model.set_rows(tasks.progress_of(self.session.desk, task_id))
 
     # --- edits ----------------------------------------------------------------------------
 
@@ -377,6 +409,7 @@ class TaskRegister(QWidget):
         self._run(tr("Add a progress report"),
                   lambda: tasks.add_progress(desk, task_id=task_id, **values),
                   [("tasks", task_id)])
+        self._progress_of = None
         self._show_progress()
 
     @guarded
@@ -388,6 +421,7 @@ class TaskRegister(QWidget):
         desk, entry_id = self.session.desk, entry.id or 0
         self._run(tr("Remove the progress report"),
                   lambda: tasks.delete_progress(desk, entry_id), [("task_progress", entry_id)])
+        self._progress_of = None
         self._show_progress()
 
     @guarded
@@ -406,7 +440,7 @@ class TaskRegister(QWidget):
         order[index], order[target] = order[target], order[index]
         self._run(tr("Reorder the tasks"), lambda: notes.reorder_tasks(desk, mid, order),
                   [("tasks", i) for i in ids], shallow=True)
-        select_id(self.table, line.id)
+        self._choose(line.id)
 
     @guarded
     def remove_task(self) -> None:

@@ -46,7 +46,19 @@ def update_document(desk: Desk, document_id: int, **changes: object) -> Document
 
 
 def delete_document(desk: Desk, document_id: int) -> None:
+    """Take a document out of the catalogue (one added by mistake, or no longer cited).
+
+    A document that notes cite is refused: the citations come from the notes' text, so the
+    document would come back with the next edit of one of them."""
     with desk.transaction() as db:
+        document = tables.documents.get(db, document_id)
+        citing = tables.notes_citing(db, document_id)
+        if citing:
+            raise ConflictError(
+                f"Văn bản {document.reference} được trích dẫn trong {len(citing)} ghi chép; "
+                "hãy sửa các ghi chép đó trước khi xóa.",
+                f"The document {document.reference} is cited in {len(citing)} note(s); "
+                "edit those notes before deleting it.")
         tables.documents.delete(db, document_id)
 
 

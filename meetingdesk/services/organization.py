@@ -56,10 +56,6 @@ def list_issuers(desk: Desk) -> list[Issuer]:
     return sorted(found, key=lambda i: (not i.is_default, i.id or 0))
 
 
-def get_issuer(desk: Desk, issuer_id: int) -> Issuer:
-    return tables.issuers.get(desk.db, issuer_id)
-
-
 def default_issuer(desk: Desk) -> Issuer | None:
     """The issuer new meetings take, if the desk has one."""
     return tables.issuers.default(desk.db)

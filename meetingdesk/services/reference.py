@@ -52,7 +52,3 @@ def load_provinces(desk: Desk) -> int:
                 merged = existing.aliases + tuple(a for a in aliases if a not in existing.aliases)
                 tables.sites.set_aliases(db, existing.id, merged)
     return added
-
-
-def has_provinces(desk: Desk) -> bool:
-    return all(tables.sites.by_code(desk.db, p.code) for p in read_provinces())

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.headcount import SiteHeadcount
 from meetingdesk.domain.tasks import Quarter, TaskLine, TaskState
 from meetingdesk.store import report_queries, task_register
 from meetingdesk.store.desk import Desk
@@ -119,13 +120,14 @@ def period_report(desk: Desk, *, start: date, end: date,
     for mid in starts:
         per_quarter[quarter_of[mid]][0] += 1
     for f in report_queries.site_figures(db, start, end):
+        present = SiteHeadcount(f.summoned, f.reported, f.named_present).present
         row = per_site[f.site_name]
         row[0] += 1
         row[1] += f.summoned
-        row[2] += f.present
+        row[2] += present
         q = per_quarter[quarter_of[f.meeting_id]]
         q[1] += f.summoned
-        q[2] += f.present
+        q[2] += present
     sites = tuple(SiteAttendance(name, *values) for name, values in sorted(
         per_site.items(), key=lambda kv: (-kv[1][1], kv[0])))
 

@@ -41,7 +41,7 @@ from meetingdesk.domain.replication import (
 )
 from meetingdesk.services import notes as notes_service
 from meetingdesk.services.wire import WireRecord, bad_record
-from meetingdesk.store import revisions, tables
+from meetingdesk.store import revisions, tables, task_register
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.exchanged import ORDER, REGISTRY, Exchanged
 from meetingdesk.store.revisions import NewState
@@ -54,7 +54,8 @@ _CLASSES = {"site": tables.sites.cls, "person": tables.people.cls,
             "meeting": tables.meetings.cls, "meeting_site": tables.meeting_sites.cls,
             "connection_event": tables.connection_events.cls,
             "attendance": tables.attendances.cls, "agenda_item": tables.agenda_items.cls,
-            "note": tables.notes.cls, "task": tables.tasks.cls, "issuer": tables.issuers.cls}
+            "note": tables.notes.cls, "task": tables.tasks.cls, "issuer": tables.issuers.cls,
+            "task_progress": task_register.progress.cls}
 
 
 class Outcome(StrEnum):

@@ -82,8 +82,14 @@ REGISTRY: dict[str, Exchanged] = {e.kind: e for e in (
               meeting_via="meeting_id", site_via=("site_id", "speaker_id"),
               multiline=("text",)),
     Exchanged("task", "tasks", ("description", "owner_unit", "due_on", "status", "position"),
-              {"meeting_id": "meeting", "owner_person_id": "person", "note_id": "note"},
-              required=("meeting_id",), meeting_via="meeting_id", multiline=("description",)),
+              {"meeting_id": "meeting", "owner_person_id": "person", "note_id": "note",
+               "owner_site_id": "site"},
+              required=("meeting_id",), meeting_via="meeting_id", site_via=("owner_site_id",),
+              multiline=("description",)),
+    Exchanged("task_progress", "task_progress", ("reported_on", "text", "source", "status",
+                                                 "recorded_at"),
+              {"task_id": "task", "site_id": "site"}, required=("task_id",),
+              meeting_via="task_id", site_via=("site_id", "task_id"), multiline=("text",)),
 )}
 
 ORDER = tuple(REGISTRY)

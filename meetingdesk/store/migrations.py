@@ -12,7 +12,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from meetingdesk.store.tracking import migrate_0005
+from meetingdesk.store.tracking import migrate_0005, track
 
 MIGRATION_SET = "meetingdesk"
 APPLICATION_ID = 0x4D44534B  # "MDSK"
@@ -532,6 +532,18 @@ def m0009_signed_minutes(db: Database) -> None:
     signed."""
     for statement in _split(_SIGNED_9):
         db.execute(statement)
+
+
+@_migration("0010_exchange_task_progress")
+def m0010_exchange_task_progress(db: Database) -> None:
+    """Tasks and their progress entries travel between desks: progress entries get global ids
+    and change tracking (``store/tracking.py``), and tasks that already have an owner site are
+    noted as changed, so their next revision carries it (a task travels in its owner site's
+    part of a package, a progress entry in its site's or its task's)."""
+    track(db, "task_progress", "task_progress")
+    db.execute("INSERT INTO sync_dirty (gid, kind) SELECT gid, 'task' FROM tasks "
+               "WHERE owner_site_id IS NOT NULL AND gid IS NOT NULL AND gid NOT IN "
+               "(SELECT gid FROM sync_dirty)")
 
 
 SCHEMA_VERSION = len(_NAMES)

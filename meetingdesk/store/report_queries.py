@@ -30,7 +30,9 @@ class MeetingSiteFigures:
     site_id: int
     site_name: str
     summoned: int
-    present: int
+    reported: int | None
+    """The present count the site reported (``None`` until it did)."""
+    named_present: int
     """Delegates named present at the site."""
 
 
@@ -57,7 +59,7 @@ def meeting_starts(db: Database, start: date, end: date) -> dict[int, datetime]:
 def site_figures(db: Database, start: date, end: date) -> list[MeetingSiteFigures]:
     marks = ", ".join("?" for _ in _PRESENT)
     rows = db.execute(
-        f"""SELECT ms.meeting_id, {_START}, s.id, s.name, ms.summoned,
+        f"""SELECT ms.meeting_id, {_START}, s.id, s.name, ms.summoned, ms.present,
                    (SELECT count(*) FROM attendances a
                     WHERE a.meeting_id = ms.meeting_id AND a.site_id = ms.site_id
                       AND a.status IN ({marks}))
@@ -65,7 +67,7 @@ def site_figures(db: Database, start: date, end: date) -> list[MeetingSiteFigure
             JOIN sites s ON s.id = ms.site_id
             WHERE {_IN_PERIOD} ORDER BY 2, ms.meeting_id, ms.position, ms.id""",
         [*_PRESENT, *_bounds(start, end)]).fetchall()
-    return [MeetingSiteFigures(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5])
+    return [MeetingSiteFigures(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6])
             for r in rows]
 
 

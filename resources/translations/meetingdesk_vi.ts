@@ -657,8 +657,8 @@ Không: vẫn thêm một người thứ hai cùng tên.</translation>
         <translation>Tệp dữ liệu: %1</translation>
     </message>
     <message>
-        <source>An unfinished note of “%1”, saved at %2, was kept. &lt;a href="%3"&gt;Open the live mode to carry on with it&lt;/a&gt;.</source>
-        <translation>Một ghi chép chưa hoàn tất của “%1”, lưu lúc %2, đã được giữ lại. &lt;a href="%3"&gt;Mở chế độ ghi trực tiếp để viết tiếp&lt;/a&gt;.</translation>
+        <source>An unfinished note of “%1”, saved at %2, was kept. &lt;a href="%3"&gt;Open the live mode to carry on with it&lt;/a&gt; · &lt;a href="discard:%3"&gt;Discard it&lt;/a&gt;.</source>
+        <translation>Một ghi chép chưa hoàn tất của “%1”, lưu lúc %2, đã được giữ lại. &lt;a href="%3"&gt;Mở chế độ ghi trực tiếp để viết tiếp&lt;/a&gt; · &lt;a href="discard:%3"&gt;Bỏ ghi chép này&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>This desk is already open here.</source>
@@ -1565,6 +1565,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Đại biểu dự họp</translation>
     </message>
     <message>
+        <source>Task progress</source>
+        <translation>Tiến độ nhiệm vụ</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Số</translation>
     </message>
@@ -1587,6 +1591,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Exists</source>
         <translation>Còn tồn tại</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>Thời điểm ghi nhận</translation>
     </message>
     <message>
         <source>deleted</source>
@@ -2395,6 +2403,78 @@ Hủy: quay lại ghi chú.</translation>
     <message>
         <source>Remove the task</source>
         <translation>Xóa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Move the site %1</source>
+        <translation>Chuyển điểm cầu %1</translation>
+    </message>
+    <message>
+        <source>Move up among delegates of equal precedence</source>
+        <translation>Chuyển lên trong số đại biểu cùng thứ tự ưu tiên</translation>
+    </message>
+    <message>
+        <source>Move down among delegates of equal precedence</source>
+        <translation>Chuyển xuống trong số đại biểu cùng thứ tự ưu tiên</translation>
+    </message>
+    <message>
+        <source>Move delegate</source>
+        <translation>Chuyển đại biểu</translation>
+    </message>
+    <message>
+        <source>Delegates are moved in precedence order: choose “By precedence” first.</source>
+        <translation>Đại biểu chỉ được chuyển chỗ khi xếp theo thứ tự ưu tiên: hãy chọn “Theo thứ tự ưu tiên” trước.</translation>
+    </message>
+    <message>
+        <source>Delegates are grouped by site: to put %1's site before or after another, move it on the Sites tab.</source>
+        <translation>Đại biểu được xếp theo từng điểm cầu: muốn đưa điểm cầu của %1 lên trước hay ra sau điểm cầu khác, hãy chuyển điểm cầu đó ở thẻ Điểm cầu.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 follow the order of precedence of their titles; to change it, set the precedence in the person's dialog (Directory ▸ People…).</source>
+        <translation>%1 và %2 được xếp theo thứ tự ưu tiên của chức vụ; muốn đổi, hãy sửa “Thứ tự ưu tiên” của người đó (Danh mục ▸ Đại biểu…).</translation>
+    </message>
+    <message>
+        <source>Move the delegate %1</source>
+        <translation>Chuyển đại biểu %1</translation>
+    </message>
+    <message>
+        <source>Delete document</source>
+        <translation>Xóa văn bản</translation>
+    </message>
+    <message>
+        <source>Delete the document %1 from the catalogue, with its attached file?</source>
+        <translation>Xóa văn bản %1 khỏi danh mục, cùng tệp đính kèm (nếu có)?</translation>
+    </message>
+    <message>
+        <source>Delete the document %1</source>
+        <translation>Xóa văn bản %1</translation>
+    </message>
+    <message>
+        <source>Discard the note being typed</source>
+        <translation>Bỏ ghi chép đang gõ</translation>
+    </message>
+    <message>
+        <source>Discard it… (Ctrl+Shift+Del)</source>
+        <translation>Bỏ ghi chép này… (Ctrl+Shift+Del)</translation>
+    </message>
+    <message>
+        <source>Discard the note</source>
+        <translation>Bỏ ghi chép</translation>
+    </message>
+    <message>
+        <source>Discard the note being typed? Its text cannot be brought back; a filed note being edited stays as it was filed.</source>
+        <translation>Bỏ ghi chép đang gõ? Nội dung đã gõ không lấy lại được; nếu đang sửa một ghi chép đã lưu thì ghi chép đó giữ nguyên như đã lưu.</translation>
+    </message>
+    <message>
+        <source>Note discarded at {time}</source>
+        <translation>Đã bỏ ghi chép lúc {time}</translation>
+    </message>
+    <message>
+        <source>This note is open in the live mode: discard it there (Ctrl+Shift+Del).</source>
+        <translation>Ghi chép này đang mở trong chế độ ghi trực tiếp: hãy bỏ nó ở đó (Ctrl+Shift+Del).</translation>
+    </message>
+    <message>
+        <source>Discard the unfinished note? Its text cannot be brought back.</source>
+        <translation>Bỏ ghi chép chưa hoàn tất? Nội dung đã gõ không lấy lại được.</translation>
     </message>
 </context>
 </TS>

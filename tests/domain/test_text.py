@@ -92,6 +92,25 @@ def test_fold_leaves_no_combining_marks(text: str) -> None:
     assert not any(unicodedata.combining(ch) for ch in fold(text))
 
 
+def _fold_whole(text: str) -> str:
+    """Folding defined on the whole text at once (what :func:`fold` computes by character)."""
+    text = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+
+
+@SETTINGS
+@given(st.one_of(any_text, st.text(alphabet=st.characters(
+    categories=("Lu", "Ll", "Lo", "Mn", "Mc")), max_size=30)))
+def test_fold_by_character_equals_folding_the_whole_text(text: str) -> None:
+    assert fold(text) == _fold_whole(text)
+
+
+@pytest.mark.parametrize("text", ["\u1112\u1161\u11ab", "\u0b47\u0b3e", "İstanbul ΣΑΣ",
+                                  "Straße", "a\u0301\u0323", "\u0301"])
+def test_fold_recomposes_across_characters(text: str) -> None:
+    assert fold(text) == _fold_whole(text)
+
+
 @SETTINGS
 @given(any_text)
 def test_fold_of_nfd_equals_fold(text: str) -> None:

@@ -263,3 +263,71 @@ def test_scenario_old_format_package_is_refused_with_one_line(centre: Path,
     assert len(result.stderr.strip().splitlines()) == 1
     assert "định dạng cũ (phiên bản 1)" in result.stderr
     assert centre.read_bytes() == before
+
+
+def register_line(db: Path) -> dict[str, object]:
+    """The centre's task register as the register shows it: the one task, its progress."""
+    return json.loads(act(db, """
+        import json
+        from datetime import date
+        from meetingdesk.services import tasks
+        (line,) = tasks.register(desk, as_of=date(2023, 5, 20))
+        print(json.dumps({"status": line.state(date(2023, 5, 20)).label,
+                          "due": line.task.due_on.isoformat(), "site": line.site_name,
+                          "progress": [(p.reported_on.isoformat(), p.text, p.source)
+                                       for p in tasks.progress_of(desk, line.id)]}))
+    """))
+
+
+def test_scenario_task_progress_from_a_province_merges_and_a_conflict_is_kept(
+        centre: Path, tmp_path: Path) -> None:
+    act(centre, """
+        from datetime import date
+        site = directory.find_site(desk, "19")
+        notes.add_task(desk, meeting_id=m, description="Báo cáo sơ kết Quy định 96",
+                       due_on=date(2023, 6, 30), owner_site_id=site.id)
+    """)
+    tn = province(centre, tmp_path)
+    act(tn, """
+        from datetime import date
+        from meetingdesk.services import tasks
+        site = directory.find_site(desk, "19")
+        (line,) = tasks.register(desk, as_of=date(2023, 5, 20))
+        tasks.add_progress(desk, task_id=line.id, reported_on=date(2023, 5, 15),
+                           text="Đã quán triệt tới 100% chi bộ.", source="Tỉnh ủy Thái Nguyên",
+                           site_id=site.id)
+    """)
+    out = send(tn, centre, tmp_path / "progress.mdpkg", "--site", "19")
+    assert "mới: task_progress Đã quán triệt tới 100% chi bộ." in out, out
+    assert "XUNG ĐỘT 0" in out, out
+    assert register_line(centre) == {
+        "status": "Đang thực hiện", "due": "2023-06-30", "site": "Thái Nguyên",
+        "progress": [["2023-05-15", "Đã quán triệt tới 100% chi bộ.", "Tỉnh ủy Thái Nguyên"]]}
+    assert "Đang thực hiện" in cli("tasks", "--db", centre, "--site", "19",
+                                   "--as-of", "2023-05-20").stdout
+
+    for db, due in ((centre, "(2023, 7, 31)"), (tn, "(2023, 7, 15)")):  # both sides edit
+        act(db, f"""
+            from datetime import date
+            from meetingdesk.services import tasks
+            (line,) = tasks.register(desk, as_of=date(2023, 5, 20))
+            notes.update_task(desk, line.id, due_on=date{due})
+        """)
+    out = send(tn, centre, tmp_path / "conflict.mdpkg", "--site", "19")
+    assert "due_on: ở đây “2023-07-31” / bên kia “2023-07-15”" in out, out
+    listing = cli("exchange", "conflicts", "--db", centre).stdout
+    assert "task Báo cáo sơ kết Quy định 96" in listing, listing
+    assert "“2023-07-31” — bàn này" in listing and "“2023-07-15” — tn" in listing, listing
+    shown = register_line(centre)["due"]
+    assert shown in ("2023-07-31", "2023-07-15")
+    partner = cli("exchange", "whoami", "--db", tn).stdout.split()[-1]
+    send(centre, tn, tmp_path / "back.mdpkg", "--to", partner)
+    assert register_line(tn)["due"] == shown  # the same winner meanwhile, on both desks
+    gid = listing.splitlines()[1].split()[0]
+    cli("exchange", "resolve", gid[:8], "--field", "due_on", "--set", "2023-07-20",
+        "--db", centre)
+    send(centre, tn, tmp_path / "resolved.mdpkg", "--to", partner)
+    for db in (centre, tn):
+        assert "Không có xung đột" in cli("exchange", "conflicts", "--db", db).stdout
+        line = register_line(db)
+        assert line["due"] == "2023-07-20" and len(line["progress"]) == 1  # type: ignore[arg-type]

@@ -2,8 +2,9 @@
 
 A centre and 2–4 provinces (and, at some point, a copy of a province's file that goes on
 living its own life) edit delegates' phones, take roll calls, add, edit and delete notes,
-add and remove delegates, and exchange packages: any desk to any desk, imported in any
-order, some twice, some long after newer ones. The model knows nothing of version vectors:
+add and remove delegates, edit tasks, report and delete their progress, and exchange
+packages: any desk to any desk, imported in any order, some twice, some long after newer
+ones. The model knows nothing of version vectors:
 it records each edit as an event with the set of events its desk had seen of that record.
 After everyone has exchanged everything:
 
@@ -23,6 +24,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, settings
@@ -32,13 +34,14 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from meetingdesk.domain.enums import AttendanceStatus
 from meetingdesk.domain.replication import ALIVE, RecordState
 from meetingdesk.exchange.packages import export_package, import_package
-from meetingdesk.services import checkpoints, directory, meetings, notes, participation
+from meetingdesk.services import checkpoints, directory, meetings, notes, participation, tasks
 from meetingdesk.store.desk import Desk, open_desk
 from meetingdesk.store.tracking import derived_gid
 
 EXAMPLES = int(os.environ.get("MEETINGDESK_SYNC_EXAMPLES", "12"))
 SHRINK = os.environ.get("MEETINGDESK_SYNC_SHRINK", "1") != "0"
-MODELLED = {"person": ("phone",), "attendance": ("reason", ALIVE), "note": ("text", ALIVE)}
+MODELLED = {"person": ("phone",), "attendance": ("reason", ALIVE), "note": ("text", ALIVE),
+            "task": ("owner_unit",), "task_progress": ("text", ALIVE)}
 STATUSES = [AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.ABSENT,
             AttendanceStatus.ONLINE]
 
@@ -133,6 +136,9 @@ class Exchange(RuleBasedStateMachine):
             participation.add_meeting_site(centre, meeting_id=m.id, site_id=site.id)
             for i in range(2):
                 self._add_delegate(0, m.id, site.id, f"Đại biểu {i} {name}")
+            task = notes.add_task(centre, meeting_id=m.id, description=f"Nhiệm vụ {name}",
+                                  owner_site_id=site.id)
+            self._event(0, "task", _gid(centre, "tasks", task.id or 0), {"owner_unit": None})
         for n in range(provinces):
             self.desks.append(self._new_desk(f"province{n}"))
             self.knowledge.append({})
@@ -234,6 +240,43 @@ class Exchange(RuleBasedStateMachine):
             notes.update_note(self.desks[d], note.id or 0, text=text)
             self._event(d, "note", gid, {"text": text, ALIVE: True})
 
+    def _tasks(self, d: int) -> list[int]:
+        return [line.id for line in tasks.register(self.desks[d], as_of=date(2023, 1, 1))]
+
+    @rule(data=st.data())
+    def edit_task(self, data: st.DataObject) -> None:
+        d = self._desk(data)
+        found = self._tasks(d)
+        if not found:
+            return
+        task_id = data.draw(st.sampled_from(found), label="task")
+        unit = self._unique("Ban")
+        notes.update_task(self.desks[d], task_id, owner_unit=unit)
+        self._event(d, "task", _gid(self.desks[d], "tasks", task_id), {"owner_unit": unit})
+
+    @rule(data=st.data())
+    def report_progress(self, data: st.DataObject) -> None:
+        d = self._desk(data)
+        found = self._tasks(d)
+        if not found:
+            return
+        text = self._unique("Tiến độ")
+        entry = tasks.add_progress(self.desks[d], task_id=data.draw(st.sampled_from(found)),
+                                   reported_on=date(2023, 5, 1), text=text)
+        self._event(d, "task_progress", _gid(self.desks[d], "task_progress", entry.id or 0),
+                    {"text": text, ALIVE: True})
+
+    @rule(data=st.data())
+    def delete_progress(self, data: st.DataObject) -> None:
+        d = self._desk(data)
+        found = [p for t in self._tasks(d) for p in tasks.progress_of(self.desks[d], t)]
+        if not found:
+            return
+        entry = data.draw(st.sampled_from(found), label="progress")
+        gid = _gid(self.desks[d], "task_progress", entry.id or 0)
+        tasks.delete_progress(self.desks[d], entry.id or 0)
+        self._event(d, "task_progress", gid, {ALIVE: False})
+
     # --- exchange ------------------------------------------------------------------------
 
     def _export(self, src: int, dst: int, everything: bool) -> Sent | None:
@@ -316,7 +359,8 @@ class Exchange(RuleBasedStateMachine):
         for desk in self.desks:
             states = _states(desk)
             for table, kind in (("people", "person"), ("attendances", "attendance"),
-                                ("notes", "note")):
+                                ("notes", "note"), ("tasks", "task"),
+                                ("task_progress", "task_progress")):
                 rows = {r[0] for r in desk.db.execute(f"SELECT gid FROM [{table}]")}
                 rows &= set(states)
                 alive = {g for g, (k, s) in states.items() if k == kind and s.alive}
@@ -331,6 +375,12 @@ class Exchange(RuleBasedStateMachine):
             if desk is self.desks[0]:
                 expected_texts = texts
             assert texts == expected_texts
+            progress = sorted((line.task.description, line.task.owner_unit, p.text)
+                              for line in tasks.register(desk, as_of=date(2023, 1, 1))
+                              for p in tasks.progress_of(desk, line.id))
+            if desk is self.desks[0]:
+                expected_progress = progress
+            assert progress == expected_progress
 
     def _check_model(self) -> None:
         states = _states(self.desks[0])

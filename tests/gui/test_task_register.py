@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 
 from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.tasks import TaskState
@@ -14,7 +14,6 @@ from meetingdesk.gui.models.tasks import (
     ProgressModel,
     RegisterFacts,
     TaskFilter,
-    TaskFilterProxy,
     TaskRegisterModel,
 )
 from meetingdesk.gui.task_register import TaskRegister
@@ -26,8 +25,8 @@ JULY_15 = date(2023, 7, 15)
 
 
 def _shown(register: TaskRegister, column: int = 1) -> list[str]:
-    proxy = register.proxy
-    return [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+    model = register.model
+    return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
 def _open_register(window: MainWindow, qtbot: Any) -> TaskRegister:
@@ -46,7 +45,7 @@ def _until(qtbot: Any, register: TaskRegister, expected: list[str]) -> None:
 def test_task_register_mark_done_removes_an_overdue_task_and_undo_brings_it_back(
         window: MainWindow, qtbot: Any) -> None:
     register = _open_register(window, qtbot)
-    assert register.proxy.rowCount() == 2
+    assert register.model.rowCount() == 2
     register.state.setCurrentIndex(register.state.findData(TaskState.OVERDUE.value))
     overdue = _shown(register)
     assert len(overdue) == 2 and _shown(register, 5) == ["Quá hạn", "Quá hạn"]
@@ -114,25 +113,51 @@ def test_task_models_pass_the_model_tester(demo_desk: Desk, qtmodeltester: Any) 
     lines = tasks.register(demo_desk, as_of=JULY_15)
     model.set_rows(lines)
     qtmodeltester.check(model)
-    owner = QObject()
-    proxy = TaskFilterProxy(model, owner)
-    qtmodeltester.check(proxy)
-    proxy.sort(2, Qt.SortOrder.DescendingOrder)
-    assert [proxy.index(r, 2).data() for r in range(2)] == [
+    model.sort(2, Qt.SortOrder.DescendingOrder)
+    assert [model.index(r, 2).data() for r in range(2)] == [
         "Ngành Tổ chức xây dựng Đảng", "Ban Tổ chức các tỉnh ủy, thành ủy"]
-    proxy.apply(TaskFilter(state="overdue").matching(RegisterFacts(lines, JULY_15)))
-    assert proxy.rowCount() == 2
-    proxy.apply(TaskFilter(state="unfinished").matching(RegisterFacts(lines, date(2023, 6, 1))))
-    assert proxy.rowCount() == 2
+    model.show_only(TaskFilter(state="overdue").matching(RegisterFacts(lines, JULY_15)))
+    assert model.rowCount() == 2 and model.total() == 2
+    model.show_only({lines[1].id})
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1 and model.row(0).id == lines[1].id
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == 1 and model.row(0).id == lines[1].id
+    model.show_only(TaskFilter(state="unfinished").matching(RegisterFacts(lines, date(2023, 6, 1))))
+    assert model.rowCount() == 2
     assert TaskFilter().matching(RegisterFacts(lines, JULY_15)) is None
     notes.update_task(demo_desk, lines[0].id or 0, status=TaskStatus.DONE)
     lines = tasks.register(demo_desk, as_of=JULY_15)
-    model.set_rows(lines)
-    proxy.apply(TaskFilter(state="unfinished").matching(RegisterFacts(lines, JULY_15)))
-    assert proxy.rowCount() == 1
+    model.set_lines(lines, TaskFilter(state="unfinished").matching(RegisterFacts(lines, JULY_15)))
+    assert model.rowCount() == 1 and model.total() == 2
     progress = ProgressModel(lambda _site: "")
     qtmodeltester.check(progress)
     entry = tasks.add_progress(demo_desk, task_id=lines[1].id or 0, reported_on=JULY_15,
                                text="Báo cáo")
     progress.set_rows([entry])
     qtmodeltester.check(progress)
+
+
+def test_register_facts_updated_reuse_unchanged_lines_and_compute_changed_ones(
+        demo_desk: Desk) -> None:
+    lines = tasks.register(demo_desk, as_of=JULY_15)
+    facts = RegisterFacts(lines, JULY_15).complete()
+    notes.update_task(demo_desk, lines[0].id or 0, status=TaskStatus.DONE,
+                      description="Một nhiệm vụ đã sửa")
+    changed = tasks.task_lines(demo_desk, [lines[0].id or 0])
+    fresh = facts.updated([*changed, lines[1]])
+    assert fresh.states() == [TaskState.DONE, facts.states()[1]]
+    assert fresh.texts()[0].startswith("mot nhiem vu da sua")
+    assert fresh.texts()[1] == facts.texts()[1] and fresh.quarters()[1] == facts.quarters()[1]
+
+
+def test_task_register_day_of_reference_changed_while_reading_applies_to_what_was_read(
+        window: MainWindow, qtbot: Any) -> None:
+    register = window.task_register()
+    window.task_dock.toggleViewAction().trigger()  # the read starts with today's date…
+    register.set_as_of(date(2023, 6, 1))  # …when the tasks were not yet due
+    qtbot.waitUntil(lambda: register.model.total() == 2, timeout=10_000)
+    register.state.setCurrentIndex(register.state.findData(TaskState.OVERDUE.value))
+    assert _shown(register) == []
+    register.state.setCurrentIndex(register.state.findData(TaskState.ASSIGNED.value))
+    assert len(_shown(register)) == 2

@@ -299,3 +299,36 @@ def test_live_site_tile_s_then_enter_reports_the_present_count(qtbot, view: Live
     assert after.meeting_site.present == 20
     assert tr("present {present}/{summoned}").format(present=20, summoned=20) in \
         view.board.tiles[ms_id].status.text()
+
+
+def test_live_restored_note_can_be_discarded_after_asking(qtbot, desk: Desk, running: int,
+                                                        monkeypatch) -> None:
+    """The restored unfinished note is thrown away by its banner's button or Ctrl+Shift+Del,
+    only once confirmed: the editor empties and the stored draft goes, after earlier saves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    drafts.save_draft(desk, meeting_id=running, text="Ghi dở, không cần nữa",
+                      now=datetime(2026, 3, 2, 9, 15, 30))
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
+    filed = len(notes.notes_of(desk, running))
+    v = LiveView(desk, running)
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitExposed(v)
+    v.activateWindow()
+    qtbot.waitUntil(v.isActiveWindow)
+    try:
+        assert v.discard_button.isVisible()
+        qtbot.keyClick(v.editor.text, Qt.Key.Key_Delete,
+                       CTRL | Qt.KeyboardModifier.ShiftModifier)  # answered No: nothing happens
+        assert len(answers) == 1
+        assert v.editor.text.toPlainText() == "Ghi dở, không cần nữa"
+        with qtbot.waitSignal(v.saver.discarded, timeout=5000):
+            qtbot.mouseClick(v.discard_button, Qt.MouseButton.LeftButton)
+        assert v.editor.text.toPlainText() == ""
+        assert not v.banner.isVisible() and not v.discard_button.isVisible()
+        assert drafts.get_draft(desk, running) is None
+        assert len(notes.notes_of(desk, running)) == filed
+    finally:
+        v.shutdown()

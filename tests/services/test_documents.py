@@ -66,9 +66,17 @@ def test_document_attach_missing_file_or_document_writes_nothing(desk: Desk, tmp
         documents.attach_file(desk, 99, existing)
 
 
-def test_document_deleted_is_unlinked_from_its_notes(desk: Desk, meeting_id: int) -> None:
-    notes.add_note(desk, meeting_id=meeting_id, text="Theo Kết luận số 08-KL/BTCTW.")
-    (doc,) = documents.list_documents(desk)
-    documents.delete_document(desk, doc.id or 0)
-    assert notes.cited_documents(desk, meeting_id) == []
+def test_document_delete_refuses_a_cited_document(desk: Desk, meeting_id: int, unchanged,
+                                                  says) -> None:
+    """Citations come from the notes' text: a cited document would come back with the next
+    edit of the note, so it is refused until the notes no longer cite it."""
+    note = notes.add_note(desk, meeting_id=meeting_id, text="Theo Kết luận số 08-KL/BTCTW.")
+    (cited,) = documents.list_documents(desk)
+    assert cited.id is not None
+    with unchanged(), pytest.raises(ConflictError) as caught:
+        documents.delete_document(desk, cited.id)
+    says(caught.value, "Văn bản 08-KL/BTCTW được trích dẫn trong 1 ghi chép", "cited in 1 note")
+    notes.update_note(desk, note.id or 0, text="Theo ý kiến kết luận của đồng chí Chủ trì.")
+    documents.delete_document(desk, cited.id)
+    assert documents.list_documents(desk) == []
     assert len(notes.notes_of(desk, meeting_id)) == 1

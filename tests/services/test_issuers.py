@@ -40,7 +40,7 @@ def test_issuers_add_update_default_and_refuse_bad_input(desk: Desk) -> None:
         organization.update_issuer(desk, tn.id, profile="royal")
     with pytest.raises(ValidationError):
         organization.add_issuer(desk, name="  ")
-    assert organization.get_issuer(desk, tn.id) == updated
+    assert [i for i in organization.list_issuers(desk) if i.id == tn.id] == [updated]
 
 
 def test_issuers_new_meeting_takes_the_default_issuer_and_its_signers(desk: Desk) -> None:

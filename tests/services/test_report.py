@@ -10,7 +10,7 @@ import pytest
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, TaskStatus
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.domain.tasks import Quarter
-from meetingdesk.services import directory, meetings, notes, participation
+from meetingdesk.services import directory, headcounts, meetings, notes, participation
 from meetingdesk.services.report import period_report, tables
 from meetingdesk.store.desk import Desk
 
@@ -59,6 +59,12 @@ def test_period_report_counts_sites_trouble_tasks_and_quarters(desk: Desk) -> No
     assert report.meetings == 2 and report.as_of == date(2023, 12, 31)
     assert [(s.site, s.meetings, s.summoned, s.present) for s in report.sites] == [
         ("Thái Nguyên", 2, 55, 1), ("Cao Bằng", 1, 20, 0)]
+    # the counts the sites reported, as the minutes state them (never below those named)
+    headcounts.report_present(desk, q2_sites[cb.id], present=18)
+    headcounts.report_present(desk, q2_sites[tn.id], present=24)
+    reported = period_report(desk, start=date(2023, 1, 1), end=date(2023, 12, 31))
+    assert [(s.site, s.present) for s in reported.sites] == [("Thái Nguyên", 24),
+                                                             ("Cao Bằng", 18)]
     # 7 minutes until restored, then lost from 16:00 to the end at 16:20
     assert [(t.site, t.lost, t.restored, t.minutes_offline) for t in report.trouble] == [
         ("Cao Bằng", 2, 1, 27)]

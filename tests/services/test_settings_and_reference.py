@@ -9,7 +9,7 @@ from meetingdesk.domain.enums import SiteKind
 from meetingdesk.services import directory, meetings, notes, participation
 from meetingdesk.services.demo import DEMO_TITLE, build_demo
 from meetingdesk.services.health import check_desk
-from meetingdesk.services.reference import has_provinces, load_provinces, read_provinces
+from meetingdesk.services.reference import load_provinces, read_provinces
 from meetingdesk.store.desk import Desk
 
 
@@ -22,9 +22,9 @@ def test_provinces_are_the_34_units_with_their_former_names() -> None:
 
 
 def test_provinces_load_once_and_complete_former_names(desk: Desk) -> None:
-    assert not has_provinces(desk)
+    assert directory.list_sites(desk) == []
     assert load_provinces(desk) == 34
-    assert has_provinces(desk)
+    assert {s.code for s in directory.list_sites(desk)} == {p.code for p in read_provinces()}
     site = directory.find_site(desk, "Bắc Kạn")
     assert site is not None and site.id is not None
     assert (site.name, site.kind, site.aliases) == ("Thái Nguyên", SiteKind.PROVINCE, ("Bắc Kạn",))

@@ -41,11 +41,18 @@ class FileRequest:
     task: TaskFields | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class DiscardRequest:
+    meeting_id: int
+
+
 class _Worker(QObject):
     saved = Signal(object)
     """The :class:`NoteDraft` now stored (empty text: the draft was removed)."""
     filed = Signal(object)
     """The :class:`Note` filed."""
+    discarded = Signal(int)
+    """The meeting whose unfinished note was thrown away."""
     failed = Signal(object, object)
     """(the request, the exception)."""
     stopped = Signal()
@@ -68,6 +75,9 @@ class _Worker(QObject):
                     note_id=d.note_id))
             elif isinstance(request, FileRequest):
                 self.filed.emit(drafts.file_draft(self.desk, request.draft, request.task))
+            elif isinstance(request, DiscardRequest):
+                drafts.discard_draft(self.desk, request.meeting_id)
+                self.discarded.emit(request.meeting_id)
         except MeetingDeskError as exc:
             self.failed.emit(request, exc)
         except Exception as exc:  # reported to the GUI thread, which logs and shows it
@@ -85,12 +95,15 @@ class _Worker(QObject):
 
 
 class DraftSaver(QObject):
-    """The GUI side: :meth:`save` and :meth:`file` return at once; signals report back."""
+    """The GUI side: :meth:`save`, :meth:`file` and :meth:`discard` return at once; signals
+    report back."""
 
     saved = Signal(object)
     filed = Signal(object)
+    discarded = Signal(int)
     failed = Signal(object, object)
-    """(the :class:`SaveRequest` or :class:`FileRequest`, the exception)."""
+    """(the :class:`SaveRequest`, :class:`FileRequest` or :class:`DiscardRequest`, the
+    exception)."""
     _request = Signal(object)
     _stop = Signal()
 
@@ -104,6 +117,7 @@ class DraftSaver(QObject):
         self._stop.connect(self._worker.stop)
         self._worker.saved.connect(self.saved)
         self._worker.filed.connect(self.filed)
+        self._worker.discarded.connect(self.discarded)
         self._worker.failed.connect(self.failed)
         self._thread.finished.connect(self._worker.deleteLater)
         self._thread.start()
@@ -113,6 +127,10 @@ class DraftSaver(QObject):
 
     def file(self, draft: NoteDraft, task: TaskFields | None = None) -> None:
         self._request.emit(FileRequest(draft, task))
+
+    def discard(self, meeting_id: int) -> None:
+        """Throw away the meeting's unfinished note, after the saves asked before."""
+        self._request.emit(DiscardRequest(meeting_id))
 
     def close(self) -> None:
         """Finish every request made so far, then stop the thread (blocks until done)."""

@@ -63,6 +63,7 @@ LIVE_KEYS: tuple[tuple[str, Callable[[], str], str], ...] = (
     ("F5", lambda: tr("Start the meeting"), "start"),
     ("F8", lambda: tr("Next agenda item"), "next_item"),
     ("F12", lambda: tr("End the meeting"), "end"),
+    ("Ctrl+Shift+Del", lambda: tr("Discard the note being typed"), "discard_note"),
 )
 """The live mode's keys: (key, what it does, the method it calls). The view makes its actions
 from this table and the list of shortcuts in the help reads it."""
@@ -95,6 +96,7 @@ class LiveView(QWidget):
         self.saver = DraftSaver(desk.path, self)
         self.saver.saved.connect(self._saved)
         self.saver.filed.connect(self._filed)
+        self.saver.discarded.connect(self._discarded)
         self.saver.failed.connect(self._failed)
 
         self.clock = QLabel(self)
@@ -139,6 +141,10 @@ class LiveView(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
         self.banner.hide()
+        self.discard_button = QPushButton(tr("Discard it… (Ctrl+Shift+Del)"), self)
+        self.discard_button.setObjectName("discard-draft")
+        self.discard_button.clicked.connect(self.discard_note)
+        self.discard_button.hide()
 
         self.picker = SpeakerPicker(self)
         self.picker.chosen.connect(self._speaker_chosen)
@@ -178,7 +184,10 @@ class LiveView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.banner)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.discard_button)
+        layout.addLayout(banner_row)
         layout.addWidget(body, 1)
 
         for key, text, slot in LIVE_KEYS:
@@ -263,6 +272,7 @@ class LiveView(QWidget):
                                "typing, or file it with Ctrl+Enter.").format(
                                    time=f"{draft.saved_at:%H:%M:%S}"))
         self.banner.show()
+        self.discard_button.show()
         logger.info("Restored the unfinished note of meeting %s", self.meeting_id)
 
     def _update_times(self) -> None:
@@ -336,10 +346,35 @@ class LiveView(QWidget):
                               due_on=self.editor.task.due_on())
         self.saver.file(self._draft(), task)
         self.editor.clear()
-        self.banner.hide()
+        self._hide_banner()
         self.editor.state.setText(tr("Filing…"))
         self.editor.text.setFocus()
         return True
+
+    def discard_note(self) -> None:
+        """Throw away the note being typed (a restored unfinished note, typically), after
+        asking: the editor is emptied and its saved draft removed, in order with the saves
+        before it. A filed note being edited stays as it was filed."""
+        if self.read_only or not self.editor.text.toPlainText().strip():
+            return
+        answer = QMessageBox.question(
+            self, tr("Discard the note"),
+            tr("Discard the note being typed? Its text cannot be brought back; a filed note "
+               "being edited stays as it was filed."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.editor.clear()
+        self.saver.discard(self.meeting_id)
+        self._hide_banner()
+        self.editor.text.setFocus()
+
+    def _discarded(self, _meeting_id: int) -> None:
+        self.editor.state.setText(tr("Note discarded at {time}").format(
+            time=f"{_now():%H:%M:%S}"))
+
+    def _hide_banner(self) -> None:
+        self.banner.hide()
+        self.discard_button.hide()
 
     def _failed(self, request: object, exc: BaseException) -> None:
         """A save or a filing failed: say so, and never lose the text of a note that could not

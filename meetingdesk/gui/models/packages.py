@@ -33,7 +33,8 @@ def kind_labels() -> dict[str, str]:
             "meeting_site": tr("Site in the meeting"),
             "connection_event": tr("Connection event"),
             "attendance": tr("Delegate in the meeting"),
-            "agenda_item": tr("Agenda item"), "note": tr("Note"), "task": tr("Task")}
+            "agenda_item": tr("Agenda item"), "note": tr("Note"), "task": tr("Task"),
+            "task_progress": tr("Task progress")}
 
 
 def field_names() -> dict[str, str]:
@@ -59,6 +60,9 @@ def field_names() -> dict[str, str]:
         "agenda_item_id": tr("Agenda item"), "speaker_id": tr("Speaker"),
         "owner_person_id": tr("Owner"), "owner_unit": tr("Owner unit"),
         "due_on": tr("Due date"), "note_id": tr("Note"), "_alive": tr("Exists"),
+        "owner_site_id": tr("Owner site"), "task_id": tr("Task"),
+        "reported_on": tr("Reported on"), "source": tr("Source"),
+        "recorded_at": tr("Recorded at"),
     }
 
 

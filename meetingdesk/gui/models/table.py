@@ -38,6 +38,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
 
+_UNSERVED_ROLES = frozenset({Qt.ItemDataRole.FontRole, Qt.ItemDataRole.CheckStateRole,
+                             Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole})
+"""Roles a delegate asks of every cell it paints and this model never gives."""
+
 
 @dataclass(frozen=True, slots=True)
 class Column(Generic[R]):
@@ -155,6 +159,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in _UNSERVED_ROLES:  # asked for every painted cell: answered first
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]

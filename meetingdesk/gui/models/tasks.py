@@ -1,9 +1,9 @@
 """The task register's models: every task across meetings, its filter, its progress entries.
 
-Filtering and sorting stay within one frame on thousands of tasks: the filter computes the
-accepted ids once in Python over the plain rows, so the proxy's per-row test is a set lookup;
-sorting reorders the source rows with Python's sort on a precomputed key instead of letting the
-proxy compare rows through ``data()`` n·log n times.
+Filtering and sorting stay within one frame on thousands of tasks, with no proxy: a proxy
+asks Python once per row at every filter change (thousands of calls from C++), while the model
+itself shows the filtered rows — the filter is a few scans of facts computed off the GUI thread
+(:class:`RegisterFacts`), and sorting is one Python sort of the model's own rows.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from meetingdesk.domain.tasks import TaskLine, TaskProgress, TaskState
@@ -41,7 +41,8 @@ def _due_key(line: TaskLine) -> tuple[Any, ...]:
 
 
 class TaskRegisterModel(RowTableModel[TaskLine]):
-    """Tasks across meetings, with their state on :attr:`as_of` (today unless told)."""
+    """Tasks across meetings, with their state on :attr:`as_of` (today unless told): all the
+    loaded tasks in the chosen order, of which it shows those the filter accepts."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         self.as_of = date.today()
@@ -65,13 +66,46 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
         super().__init__(columns, row_color=self._color,
                          row_text=lambda r: f"{r.task.description} {r.owner} {r.meeting_title}",
                          parent=parent)
-        self.row_ids: list[int | None] = []
-        """The task id of each row, in row order (what the filter proxy tests)."""
+        self._given: list[TaskLine] = []
+        self._all: list[TaskLine] = []
+        self._accepted: set[int | None] | None = None
+        self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[TaskLine],
                  columns: Sequence[Column[TaskLine]] | None = None) -> None:
-        self.row_ids = [r.id for r in rows]
-        super().set_rows(rows, columns)
+        """Hold these tasks (in the chosen order) and show those the filter accepts."""
+        self._given = list(rows)
+        self._all = self._sorted(self._given)
+        super().set_rows(self._shown(), columns)
+
+    def set_lines(self, rows: Sequence[TaskLine], accepted: set[int | None] | None) -> None:
+        """Hold these tasks and show those with the ``accepted`` ids (all when ``None``)."""
+        self._accepted = accepted
+        self.set_rows(rows)
+
+    def show_only(self, accepted: set[int | None] | None) -> None:
+        """Show the held tasks with these ids (all when ``None``)."""
+        self._accepted = accepted
+        super().set_rows(self._shown())
+
+    def all_rows(self) -> list[TaskLine]:
+        """Every held task, shown or not."""
+        return list(self._all)
+
+    def total(self) -> int:
+        return len(self._all)
+
+    def _shown(self) -> list[TaskLine]:
+        accepted = self._accepted
+        return list(self._all) if accepted is None else [r for r in self._all if r.id in accepted]
+
+    def _sorted(self, rows: Sequence[TaskLine]) -> list[TaskLine]:
+        if self._order is None:  # as given (the register's order)
+            return list(rows)
+        column, order = self._order
+        col = self.columns[column]
+        key = col.sort_key or (lambda r: str(col.display(r)))
+        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _color(self, line: TaskLine) -> QColor | None:
         state = line.state(self.as_of)
@@ -82,29 +116,29 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Reorder the rows themselves (one Python sort on the column's key)."""
-        if not 0 <= column < len(self.columns):
+        """Reorder the tasks themselves (one Python sort on the column's key; column -1: as
+        given); the shown ones stay the same, so the chosen task stays chosen."""
+        if column >= len(self.columns):
             return
-        col = self.columns[column]
-        key = col.sort_key or (lambda r: str(col.display(r)))
+        self._order = (column, order) if column >= 0 else None
         self.layoutAboutToBeChanged.emit()
         old = self._rows
-        order_ = sorted(range(len(old)), key=lambda i: key(old[i]),
-                        reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows = [old[i] for i in order_]
-        self.row_ids = [r.id for r in self._rows]
+        self._all = self._sorted(self._given)
+        self._rows = self._shown()
         self._ranks.clear()
         self._folded = None
-        new_row = {old_i: new_i for new_i, old_i in enumerate(order_)}
+        new_row = {id(r): i for i, r in enumerate(self._rows)}
         persistent = self.persistentIndexList()
         self.changePersistentIndexList(
-            persistent, [self.index(new_row[i.row()], i.column()) for i in persistent])
+            persistent, [self.index(new_row[id(old[i.row()])], i.column()) for i in persistent])
         self.layoutChanged.emit()
 
 
 class RegisterFacts:
     """What the filters test, one entry per task in the order of ``lines``: computed once per
-    load (and per day of reference), lazily, so a filter change is a few list scans."""
+    load (and per day of reference) — with the load, off the GUI thread (:meth:`complete`) —
+    so a filter change is a few list scans. After an edit, :meth:`updated` computes only the
+    facts of the tasks it changed."""
 
     def __init__(self, lines: Sequence[TaskLine], as_of: date) -> None:
         self.lines = lines
@@ -113,21 +147,59 @@ class RegisterFacts:
         self._quarters: list[str | None] | None = None
         self._texts: list[str] | None = None
 
+    @staticmethod
+    def _state(line: TaskLine, as_of: date) -> TaskState:
+        return line.state(as_of)
+
+    @staticmethod
+    def _quarter(line: TaskLine) -> str | None:
+        return q.key if (q := line.quarter) else None
+
+    @staticmethod
+    def _text(line: TaskLine) -> str:
+        return fold(f"{line.task.description} {line.owner} {line.meeting_title}")
+
     def states(self) -> list[TaskState]:
         if self._states is None:
-            self._states = [ln.state(self.as_of) for ln in self.lines]
+            self._states = [self._state(ln, self.as_of) for ln in self.lines]
         return self._states
 
     def quarters(self) -> list[str | None]:
         if self._quarters is None:
-            self._quarters = [q.key if (q := ln.quarter) else None for ln in self.lines]
+            self._quarters = [self._quarter(ln) for ln in self.lines]
         return self._quarters
 
     def texts(self) -> list[str]:
         if self._texts is None:
-            self._texts = [fold(f"{ln.task.description} {ln.owner} {ln.meeting_title}")
-                           for ln in self.lines]
+            self._texts = [self._text(ln) for ln in self.lines]
         return self._texts
+
+    def complete(self) -> RegisterFacts:
+        """Compute every fact now (in the worker that read the tasks)."""
+        self.states()
+        self.quarters()
+        self.texts()
+        return self
+
+    def updated(self, lines: Sequence[TaskLine]) -> RegisterFacts:
+        """The facts of ``lines``, taken from these for the line objects they share (the
+        tasks an edit did not change) and computed for the others."""
+        fresh = RegisterFacts(lines, self.as_of)
+        where = {id(ln): i for i, ln in enumerate(self.lines)}
+        at = [where.get(id(ln)) for ln in lines]
+        if self._states is not None:
+            old_states = self._states
+            fresh._states = [old_states[i] if i is not None else self._state(ln, self.as_of)
+                             for i, ln in zip(at, lines, strict=True)]
+        if self._quarters is not None:
+            old_quarters = self._quarters
+            fresh._quarters = [old_quarters[i] if i is not None else self._quarter(ln)
+                               for i, ln in zip(at, lines, strict=True)]
+        if self._texts is not None:
+            old_texts = self._texts
+            fresh._texts = [old_texts[i] if i is not None else self._text(ln)
+                            for i, ln in zip(at, lines, strict=True)]
+        return fresh
 
 
 UNFINISHED_STATES = frozenset({TaskState.ASSIGNED, TaskState.IN_PROGRESS, TaskState.OVERDUE})
@@ -172,35 +244,6 @@ class TaskFilter:
             keep = [i for i in keep if all(w in texts[i] for w in words)]
             narrowed = True
         return {lines[i].id for i in keep} if narrowed else None
-
-
-class TaskFilterProxy(QSortFilterProxyModel):
-    """Shows the rows a :class:`TaskFilter` accepts; sorting is the source model's."""
-
-    def __init__(self, model: TaskRegisterModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._model = model
-        self._accepted: set[int | None] | None = None
-        self.setSourceModel(model)
-
-    def apply(self, accepted: set[int | None] | None, *, refilter: bool = True) -> None:
-        """Show the tasks with these ids (all when ``None``); without ``refilter`` when the
-        source model is about to be reset (which filters once)."""
-        if refilter:
-            self.beginFilterChange()
-        self._accepted = accepted
-        if refilter:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int,
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        accepted = self._accepted
-        return accepted is None or self._model.row_ids[source_row] in accepted
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self.sourceModel()
-        if model is not None:
-            model.sort(column, order)
 
 
 class ProgressModel(RowTableModel[TaskProgress]):

@@ -1,4 +1,5 @@
-"""A meeting's delegates: grouped by site, added from the directory, called by keyboard."""
+"""A meeting's delegates: grouped by site, added from the directory, called by keyboard, and
+delegates of equal precedence put in the order the secretariat wants (Ctrl+Up/Down)."""
 
 from __future__ import annotations
 
@@ -105,6 +106,12 @@ class DelegatesTab(MeetingTab):
         self.new_button = button(tr("New person…"), self, self.add_new_person)
         self.edit_button = button(tr("Edit…"), self, self.edit_delegate)
         self.remove_button = button(tr("Remove"), self, self.remove_delegate, shortcut="Del")
+        self.up_button = button(tr("Move up"), self, lambda: self.move_by(-1),
+                                shortcut="Ctrl+Up",
+                                tip=tr("Move up among delegates of equal precedence"))
+        self.down_button = button(tr("Move down"), self, lambda: self.move_by(1),
+                                  shortcut="Ctrl+Down",
+                                  tip=tr("Move down among delegates of equal precedence"))
         self.roll_call = QPushButton(tr("Roll call"), self)
         self.roll_call.setCheckable(True)
         roll_call = QAction(tr("Roll call mode"), self)  # listed in Help ▸ Keyboard shortcuts
@@ -129,7 +136,7 @@ class DelegatesTab(MeetingTab):
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.order, 1)
         actions = button_row(self.add_button, self.new_button, self.edit_button,
-                             self.remove_button)
+                             self.remove_button, self.up_button, self.down_button)
         actions.addWidget(self.summary)
         actions.addWidget(self.roll_call)
         layout = QVBoxLayout(self)
@@ -163,10 +170,13 @@ class DelegatesTab(MeetingTab):
 
     def apply(self, changes: Changes) -> bool:
         """Changed attendances are put right row by row (a roll-call key changes one cell of
-        3,000 rows); anything else reloads."""
+        3,000 rows; a move swaps two rows); anything else reloads."""
         if (changes.all_kinds or changes.kinds - {"attendances"} or changes.inserted
                 or changes.deleted):
             return False
+        numbers: list[int] = []
+        rows: list[DelegateRow] = []
+        moved = False
         for att_id in changes.ids("attendances"):
             number = self.model.row_of_id(att_id)
             if number < 0:
@@ -175,9 +185,19 @@ class DelegatesTab(MeetingTab):
             old = self.model.row(number)
             if entry.attendance.site_id != old.entry.attendance.site_id:
                 return False  # it moves to another site's group
+            moved |= entry.attendance.position != old.entry.attendance.position
+            numbers.append(number)
+            rows.append(replace(old, entry=entry))
+        if moved and not self.order.currentData():
+            rows.sort(key=_precedence)  # the moved rows take each other's places
+            numbers.sort()
+            if not _in_order(self.model.rows(), dict(zip(numbers, rows, strict=True))):
+                return False
+        for number, row in zip(numbers, rows, strict=True):
+            old = self.model.row(number)
             self._count(old.entry.attendance.status, -1)
-            self._count(entry.attendance.status, 1)
-            self.model.replace_row(number, replace(old, entry=entry))
+            self._count(row.entry.attendance.status, 1)
+            self.model.replace_row(number, row)
         self._show_summary()
         return True
 
@@ -226,7 +246,7 @@ class DelegatesTab(MeetingTab):
 
     def editors(self) -> list[QWidget]:
         return [self.add_button, self.new_button, self.edit_button, self.remove_button,
-                self.roll_call]
+                self.up_button, self.down_button, self.roll_call]
 
     def _current(self) -> DelegateRow | None:
         return selected_row(self.table)
@@ -413,3 +433,63 @@ class DelegatesTab(MeetingTab):
         self.session.run(tr("Remove the delegate %1").replace("%1", row.entry.person.full_name),
                          lambda: participation.remove_attendance(self.desk, att_id),
                          [("attendances", att_id)])
+
+    @guarded
+    def move_by(self, offset: int) -> None:
+        """Move the selected delegate ``offset`` places among the delegates of the same site
+        and the same precedence (ties keep the order the secretariat gives them), undoably;
+        past a delegate of another site or precedence the reason is said instead."""
+        row = self._current()
+        if row is None or self.meeting_id is None:
+            return
+        if self.order.currentData():
+            QMessageBox.information(self, tr("Move delegate"), tr(
+                "Delegates are moved in precedence order: choose “By precedence” first."))
+            return
+        rows = self.model.rows()  # protocol order
+        att_id = row.entry.attendance.id
+        index = self.model.row_of_id(att_id)
+        target = index + offset
+        if not 0 <= target < len(rows):
+            return
+        other = rows[target]
+        if other.group != row.group:
+            QMessageBox.information(self, tr("Move delegate"), tr(
+                "Delegates are grouped by site: to put %1's site before or after another, "
+                "move it on the Sites tab.").replace("%1", row.entry.person.full_name))
+            return
+        if other.entry.person.rank != row.entry.person.rank:
+            QMessageBox.information(self, tr("Move delegate"), tr(
+                "%1 and %2 follow the order of precedence of their titles; to change it, set "
+                "the precedence in the person's dialog (Directory ▸ People…).")
+                .replace("%1", row.entry.person.full_name)
+                .replace("%2", other.entry.person.full_name))
+            return
+        order = [r.entry.attendance.id for r in sorted(
+            rows, key=lambda r: (r.entry.attendance.position, r.entry.attendance.id))]
+        a, b = order.index(att_id), order.index(other.entry.attendance.id)
+        order[a], order[b] = order[b], order[a]
+        mid = self.meeting_id
+        self.proxy.sort(-1)  # protocol order, not a column's
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.session.run(
+            tr("Move the delegate %1").replace("%1", row.entry.person.full_name),
+            lambda: participation.reorder_attendances(self.desk, mid, order),
+            [("attendances", i) for i in order if i is not None], shallow=True)
+        select_id(self.table, att_id)
+
+
+def _precedence(row: DelegateRow) -> tuple[int, int, int]:
+    """A row's place in protocol order (its site's group, its precedence, its position)."""
+    return (row.group, row.entry.person.rank, row.entry.attendance.position)
+
+
+def _in_order(rows: list[DelegateRow], placed: dict[int, DelegateRow]) -> bool:
+    """Whether ``rows`` stay in protocol order once the rows ``placed`` (by row number) take
+    their places (each placed row compared with its neighbours)."""
+    for number in placed:
+        for a, b in ((number - 1, number), (number, number + 1)):
+            if a >= 0 and b < len(rows) and _precedence(placed.get(a, rows[a])) > _precedence(
+                    placed.get(b, rows[b])):
+                return False
+    return True

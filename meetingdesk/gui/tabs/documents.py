@@ -1,4 +1,5 @@
-"""Documents cited in the meeting's notes or kept in the desk: add, attach a file, open it."""
+"""Documents cited in the meeting's notes or kept in the desk: add, attach a file, open it,
+delete one no note cites."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.gui.dialogs.records import DocumentDialog
@@ -42,13 +51,14 @@ class DocumentsTab(MeetingTab):
         self.edit_button = button(tr("Edit…"), self, self.edit_document)
         self.attach_button = button(tr("Attach file…"), self, self.attach)
         self.open_button = button(tr("Open file"), self, self.open_file)
+        self.delete_button = button(tr("Delete"), self, self.delete_document, shortcut="Del")
         self.table.doubleClicked.connect(self.open_file)
         filters = QHBoxLayout()
         filters.addWidget(self.cited_only)
         filters.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(button_row(self.add_button, self.edit_button, self.attach_button,
-                                    self.open_button))
+                                    self.open_button, self.delete_button))
         layout.addLayout(filters)
         layout.addWidget(self.table)
         self._filter()
@@ -91,6 +101,24 @@ class DocumentsTab(MeetingTab):
         self.session.run(tr("Edit the document %1").replace("%1", row.document.reference),
                          lambda: documents.update_document(self.desk, doc_id, **values),
                          [("documents", doc_id)], shallow=True)
+
+    @guarded
+    def delete_document(self) -> None:
+        """Take the selected document out of the catalogue, after asking (undoable; one
+        that notes cite is refused with the reason)."""
+        row: DocumentRow | None = selected_row(self.table)
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, tr("Delete document"),
+            tr("Delete the document %1 from the catalogue, with its attached file?").replace(
+                "%1", row.document.reference))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        doc_id = row.document.id
+        self.session.run(tr("Delete the document %1").replace("%1", row.document.reference),
+                         lambda: documents.delete_document(self.desk, doc_id),
+                         [("documents", doc_id)])
 
     @guarded
     def attach(self, path: Path | None = None) -> None:

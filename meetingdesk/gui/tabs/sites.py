@@ -1,4 +1,5 @@
-"""A meeting's sites (điểm cầu): add from the directory, host and summoned, connection."""
+"""A meeting's sites (điểm cầu): add from the directory, host and summoned, their order
+(Ctrl+Up/Down; the delegates and the minutes follow it), connection."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.services import directory, headcounts, participation
+from meetingdesk.services.changes import Changes
 
 CONNECTION_BUTTONS = (ConnectionStatus.CHECKED, ConnectionStatus.CONNECTED,
                       ConnectionStatus.LOST, ConnectionStatus.RESTORED)
@@ -47,12 +49,17 @@ class SitesTab(MeetingTab):
                                  shortcut="Ctrl+N")
         self.edit_button = button(tr("Host and summoned…"), self, self.edit_site)
         self.remove_button = button(tr("Remove"), self, self.remove_site, shortcut="Del")
+        self.up_button = button(tr("Move up"), self, lambda: self.move_by(-1),
+                                shortcut="Ctrl+Up")
+        self.down_button = button(tr("Move down"), self, lambda: self.move_by(1),
+                                  shortcut="Ctrl+Down")
         self.table.doubleClicked.connect(self.edit_button.click)  # not while final
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(button_row(self.add_button, self.edit_button, self.remove_button))
+        left_layout.addLayout(button_row(self.add_button, self.edit_button, self.remove_button,
+                                         self.up_button, self.down_button))
         left_layout.addWidget(self.table)
 
         self.site_title = QLabel(self)
@@ -102,17 +109,37 @@ class SitesTab(MeetingTab):
         return found is not None and select_id(self.table, found)
 
     def refresh(self) -> None:
-        assert self.meeting_id is not None
         current = self._current()
         current_id = current.entry.meeting_site.id if current else None
-        entries = participation.meeting_sites(self.desk, self.meeting_id)
-        hosts = {e.meeting_site.host_person_id for e in entries} - {None}
-        names = {p.id: p.full_name for p in directory.list_people(self.desk) if p.id in hosts}
-        self.model.set_rows([SiteRow(e, names.get(e.meeting_site.host_person_id, ""))
-                             for e in entries])
+        self.model.set_rows(self._rows())
         if not select_id(self.table, current_id):
             self.table.selectRow(0)
         self._show_log()
+
+    def _rows(self) -> list[SiteRow]:
+        """The meeting's sites in their order, each with its host's name."""
+        assert self.meeting_id is not None
+        entries = participation.meeting_sites(self.desk, self.meeting_id)
+        hosts = {e.meeting_site.host_person_id for e in entries} - {None}
+        names = {p.id: p.full_name for p in directory.list_people(self.desk) if p.id in hosts}
+        return [SiteRow(e, names.get(e.meeting_site.host_person_id, "")) for e in entries]
+
+    def apply(self, changes: Changes) -> bool:
+        """Sites moved or edited (host, summoned, count) are put right row by row, the
+        selection following its site; anything else reloads."""
+        if (changes.all_kinds or changes.kinds != {"meeting_sites"} or changes.inserted
+                or changes.deleted):
+            return False
+        current = self._current()
+        rows = self._rows()
+        if len(rows) != self.model.rowCount():
+            return False
+        for number, row in enumerate(rows):
+            if row != self.model.row(number):
+                self.model.replace_row(number, row)
+        select_id(self.table, current.entry.meeting_site.id if current else None)
+        self._show_log()
+        return True
 
     def editors(self) -> list[QWidget]:
         return [self.add_button, self.remark]
@@ -122,7 +149,8 @@ class SitesTab(MeetingTab):
 
     def _show_log(self) -> None:
         row = self._current()
-        for b in (*self.status_buttons.values(), self.edit_button, self.remove_button):
+        for b in (*self.status_buttons.values(), self.edit_button, self.remove_button,
+                  self.up_button, self.down_button):
             b.setEnabled(row is not None and not self.frozen)
         if row is None or row.entry.meeting_site.id is None:
             self.site_title.setText(tr("Choose a site in the list."))
@@ -212,3 +240,26 @@ class SitesTab(MeetingTab):
                                                  remark=remark),
             [("meeting_sites", ms_id)])
         self.remark.clear()
+
+    @guarded
+    def move_by(self, offset: int) -> None:
+        """Move the selected site ``offset`` places in the meeting's order of sites (the
+        order of the delegates' groups and of the minutes), undoably."""
+        row = self._current()
+        if row is None or self.meeting_id is None:
+            return
+        ids = [r.entry.meeting_site.id for r in self.model.rows()]
+        ms_id = row.entry.meeting_site.id
+        index = ids.index(ms_id)
+        target = index + offset
+        if not 0 <= target < len(ids):
+            return
+        order = list(ids)
+        order[index], order[target] = order[target], order[index]
+        mid = self.meeting_id
+        self.proxy.sort(-1)  # the meeting's order, not a column's
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.session.run(tr("Move the site %1").replace("%1", row.entry.site.name),
+                         lambda: participation.reorder_meeting_sites(self.desk, mid, order),
+                         [("meeting_sites", i) for i in ids if i is not None], shallow=True)
+        select_id(self.table, ms_id)
