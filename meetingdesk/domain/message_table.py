@@ -1135,9 +1135,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "zipguard.expands_more_times_zip": (
         "tệp giãn nở quá {limit} lần (bom nén)",
         "it expands more than {limit} times (a zip bomb)"),
+    "zipguard.file_missing": (
+        "Không tìm thấy tệp {path}.",
+        "File not found: {path}."),
+    "zipguard.file_unreadable": (
+        "Không đọc được tệp {name} ({reason}).",
+        "Cannot read {name} ({reason})."),
     "zipguard.holds_symbolic_link": (
         "có liên kết tượng trưng “{name}”",
         "it holds a symbolic link “{name}”"),
+    "zipguard.is_folder": (
+        "{path} là một thư mục, không phải tệp.",
+        "{path} is a folder, not a file."),
     "zipguard.member_appears_twice": (
         "thành phần “{filename}” bị lặp",
         "member “{filename}” appears twice"),
