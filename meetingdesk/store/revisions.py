@@ -54,6 +54,13 @@ def savepoint(db: Database) -> Iterator[Database]:
     conn.execute("RELEASE md_batch")
 
 
+def write_mark(db: Database) -> tuple[int, int]:
+    """A mark that differs once anything was written to the desk: rows changed through this
+    connection, and commits of any other connection."""
+    return (db.conn.total_changes,
+            int(db.conn.execute("PRAGMA data_version").fetchone()[0]))
+
+
 # --- noted changes ----------------------------------------------------------------------------
 
 def dirty(db: Database) -> list[tuple[str, str]]:
