@@ -29,6 +29,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.replication import (
     ALIVE,
     Order,
@@ -331,12 +332,13 @@ class Writer:
         for gid, row in inserts:
             label = f"{spec.kind} {gid[:8]}"
             if revisions.unique_clash(self.db, spec, row):
-                raise bad_record(f"{label}: mã điểm cầu “{row['code']}” đã có ở đây",
-                                 f"{label}: the site code “{row['code']}” is taken here")
+                raise bad_record(message("sync.site_code_taken_here", label=label,
+                                         code=row["code"]))
             try:
                 row_id = revisions.insert_row(self.db, spec, gid, row)
             except sqlite3.IntegrityError as exc:
-                raise bad_record(f"{label} ({exc})", f"{label} ({exc})") from None
+                raise bad_record(message("sync.record_problem", label=label,
+                                         problem=exc)) from None
             self.book.known(spec.kind, gid, row_id)
             written.append((gid, row_id, row))
         for gid, row_id, row in updates:
@@ -344,7 +346,8 @@ class Writer:
             try:
                 revisions.update_row(self.db, spec, row_id, row)
             except sqlite3.IntegrityError as exc:
-                raise bad_record(f"{label} ({exc})", f"{label} ({exc})") from None
+                raise bad_record(message("sync.record_problem", label=label,
+                                         problem=exc)) from None
             written.append((gid, row_id, row))
         self._written(spec, written)
 
@@ -398,7 +401,7 @@ def _check_row(spec: Exchanged, gid: str, row: Mapping[str, Any]) -> None:
                  if spec.aliases else {**row, "id": None})
     except (ValueError, TypeError, KeyError) as exc:
         label = f"{spec.kind} {gid[:8]}"
-        raise bad_record(f"{label} ({exc})", f"{label} ({exc})") from None
+        raise bad_record(message("sync.record_problem", label=label, problem=exc)) from None
 
 
 def preview(desk: Desk, records: list[WireRecord], origin: str | None) -> MergePlan:
@@ -450,6 +453,4 @@ def merge_records(desk: Desk, records: list[WireRecord], origin: str | None, *,
 
 def _check_expected(plan: MergePlan, expected: MergePlan | None) -> None:
     if expected is not None and not plan.same_as(expected):
-        raise ConflictError(
-            "Dữ liệu đã thay đổi từ lúc xem trước; hãy xem trước gói này lần nữa.",
-            "The desk changed since the preview; preview this package again.")
+        raise ConflictError("sync.desk_changed_since_preview")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.domain.replication import ALIVE, RecordState
 from meetingdesk.domain.text import clean_text
 from meetingdesk.services.guards import MAX_LINE, MAX_TEXT
@@ -47,9 +48,8 @@ class WireRecord:
         return f'{{"gid":{json.dumps(self.gid)},"kind":{json.dumps(self.kind)},"state":{state}}}'
 
 
-def bad_record(what_vi: str, what_en: str) -> ValidationError:
-    return ValidationError(f"Gói trao đổi có bản ghi không hợp lệ: {what_vi}.",
-                           f"The exchange package holds an invalid record: {what_en}.")
+def bad_record(what: Message) -> ValidationError:
+    return ValidationError("wire.invalid_record", what=what)
 
 
 def is_gid(value: object) -> bool:
@@ -68,21 +68,20 @@ def parse_record(raw: object, accepted: set[tuple[str, str]] | None = None) -> W
     ``accepted`` remembers, across the records of one package, the texts already found
     clean (by how they were checked): a delegate's site or name is checked once."""
     if not isinstance(raw, dict):
-        raise bad_record("không phải đối tượng", "not an object")
+        raise bad_record(message("wire.not_an_object"))
     spec = REGISTRY.get(str(raw.get("kind")))
     if spec is None:
-        raise bad_record(f"loại “{raw.get('kind')}”", f"kind “{raw.get('kind')}”")
+        raise bad_record(message("wire.kind", kind=raw.get("kind")))
     gid = raw.get("gid")
     if not is_gid(gid):
-        raise bad_record("mã toàn cục", "its global id")
+        raise bad_record(message("wire.global_id"))
     try:
         state = RecordState.from_json(raw.get("state"))
     except (ValueError, TypeError, AttributeError):
-        raise bad_record(f"lịch sử sửa đổi của {spec.kind}",
-                         f"the revisions of a {spec.kind}") from None
+        raise bad_record(message("wire.revisions", kind=spec.kind)) from None
     allowed = {*spec.travelling, ALIVE}
     if not set(state.fields) <= allowed:
-        raise bad_record(f"các trường của {spec.kind}", f"the fields of a {spec.kind}")
+        raise bad_record(message("wire.fields", kind=spec.kind))
     accepted = set() if accepted is None else accepted
     for name, siblings in state.fields.items():
         is_ref, multiline = name in spec.refs, name in spec.multiline
@@ -116,7 +115,7 @@ def _check_value(kind: str, name: str, value: object, is_ref: bool, multiline: b
     else:
         ok = value is None or isinstance(value, int | float)
     if not ok:
-        raise bad_record(f"giá trị {name} của {kind}", f"the value {name} of a {kind}")
+        raise bad_record(message("wire.value", name=name, kind=kind))
 
 
 def _is_text_list(value: str) -> bool:

@@ -36,7 +36,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, current_language
+from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError
+from meetingdesk.domain.messages import Joined, Message, message
 from meetingdesk.domain.text import fold
 from meetingdesk.store.backup import backup_connection, backup_name, untouched_uri
 from meetingdesk.store.expected_schema import differences
@@ -51,6 +52,8 @@ from meetingdesk.store.migrations import (
 from meetingdesk.store.replica import bind as bind_replica
 from meetingdesk.store.replica import file_identity
 from meetingdesk.store.sealing import seal_before_close
+from meetingdesk.store.write_gate import WriteGate, gate_of, hold_writes
+from meetingdesk.store.write_gate import drop as drop_gate
 
 logger = logging.getLogger(__name__)
 
@@ -137,6 +140,7 @@ def _release(key: tuple[int, int] | None) -> None:
             _held[key] = left
         else:
             _held.pop(key, None)
+            drop_gate(key)
 
 
 @dataclass
@@ -155,6 +159,9 @@ class Desk:
         if self.read_only:
             raise read_only_error(self.path)
         conn = self.db.conn
+        gate = None if conn.in_transaction else gate_of(self._key)
+        if gate is not None:
+            gate.wait()  # a check still running, or damage found (see store.write_gate)
         if conn.in_transaction:
             with self.db.atomic():  # a savepoint
                 yield self.db
@@ -176,10 +183,17 @@ class Desk:
                 conn.execute("ROLLBACK")
             raise
 
+    def hold_writes(self) -> WriteGate:
+        """Hold every write to this desk's file by this process until the gate returned is
+        opened (its check passed) or refused (see :mod:`meetingdesk.store.write_gate`)."""
+        assert self._key is not None
+        return hold_writes(self._key)
+
     def close(self) -> None:
         try:
-            if not self.read_only:
-                seal_before_close(self.db)
+            gate = gate_of(self._key)
+            if not self.read_only and (gate is None or (gate.settled and gate.refusal is None)):
+                seal_before_close(self.db)  # never on a file not (yet) found sound
             self.db.close()
         finally:
             _release(self._key)
@@ -193,23 +207,15 @@ class Desk:
 
 
 def read_only_error(path: Path) -> ReadOnlyDeskError:
-    return ReadOnlyDeskError(
-        f"Tệp {path} chỉ đọc (ổ chỉ đọc hoặc không có quyền ghi): xem, tìm, xuất và in được, "
-        "nhưng không thay đổi được gì.",
-        f"{path} is read-only (a read-only medium or no permission to write): it can be "
-        "browsed, searched, exported and printed, but not changed.")
+    return ReadOnlyDeskError("desk.read_only", path=path)
 
 
-def _damaged(path: Path, why_vi: str, why_en: str) -> DeskFileError:
-    return DeskFileError(
-        f"Không mở được tệp {path}: {why_vi}. Tệp không bị thay đổi.",
-        f"Cannot open {path}: {why_en}. The file was not changed.",
-    )
+def _damaged(path: Path, why: Message) -> DeskFileError:
+    return DeskFileError("desk.cannot_open", path=path, why=why)
 
 
 def empty_file_error(path: Path) -> DeskFileError:
-    return _damaged(path, "tệp rỗng, không phải tệp dữ liệu MeetingDesk",
-                    "the file is empty, not a MeetingDesk desk file")
+    return _damaged(path, message("desk.empty_file"))
 
 
 def inspect_header(path: Path) -> None:
@@ -224,24 +230,20 @@ def inspect_header(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(100)
     except OSError as exc:
-        raise _damaged(path, f"không đọc được ({exc.strerror})",
-                       f"unreadable ({exc.strerror})") from None
+        raise _damaged(path, message("desk.unreadable", strerror=exc.strerror)) from None
     if size == 0:
         raise empty_file_error(path)
     if len(header) < 100 or not header.startswith(_MAGIC):
-        raise _damaged(path, "đây không phải tệp dữ liệu MeetingDesk",
-                       "this is not a MeetingDesk desk file")
+        raise _damaged(path, message("desk.not_a_desk"))
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack(">II", header[24:32])
     (valid_for,) = struct.unpack(">I", header[92:96])
     wal = path.with_name(path.name + "-wal")
     if page_size < 512 or page_size & (page_size - 1) or size % page_size:
-        raise _damaged(path, "tệp bị hỏng (kích thước không hợp lệ)",
-                       "the file is damaged (invalid size)")
+        raise _damaged(path, message("desk.bad_size"))
     if valid_for == change_counter and pages and size < pages * page_size and not wal.exists():
-        raise _damaged(path, "tệp bị cắt cụt (thiếu dữ liệu ở cuối)",
-                       "the file is truncated (data missing at the end)")
+        raise _damaged(path, message("desk.truncated"))
 
 
 def _register_functions(conn: sqlite3.Connection) -> None:
@@ -255,9 +257,8 @@ class _FileState:
     version: int
     applied: frozenset[str]
     has_tables: bool
-    foreign: tuple[str, ...]
-    """The schema objects the applied migrations did not create, described (vi, en)."""
-    foreign_en: tuple[str, ...]
+    foreign: tuple[Message, ...]
+    """The schema objects the applied migrations did not create, described."""
 
     @property
     def blank(self) -> bool:
@@ -281,28 +282,24 @@ def _read_state(path: Path) -> _FileState:
                     (MIGRATION_SET,),
                 )
             )
-        foreign: list[str] = []
-        foreign_en: list[str] = []
+        foreign: list[Message] = []
         if app_id == APPLICATION_ID and applied <= KNOWN_MIGRATIONS:
-            found = differences(conn, applied, _register_functions)
-            foreign = [d.describe("vi") for d in found]
-            foreign_en = [d.describe("en") for d in found]
-        return _FileState(app_id, version, applied, bool(tables), tuple(foreign),
-                          tuple(foreign_en))
+            foreign = [d.describe() for d in differences(conn, applied, _register_functions)]
+        return _FileState(app_id, version, applied, bool(tables), tuple(foreign))
     finally:
         conn.close()
 
 
-def _named(objects: tuple[str, ...]) -> str:
-    shown = ", ".join(objects[:MAX_NAMED_OBJECTS])
+def _named(objects: tuple[Message, ...]) -> Message | Joined:
+    shown = Joined(objects[:MAX_NAMED_OBJECTS], ", ")
     more = len(objects) - MAX_NAMED_OBJECTS
-    return shown + (f" (+{more})" if more > 0 else "")
+    return message("desk.more_objects", objects=shown, more=more) if more > 0 else shown
 
 
 def _check(path: Path) -> _FileState:
     """Every check of an existing file before any connection that could write to it."""
     if path.is_dir():
-        raise _damaged(path, "đây là một thư mục", "it is a folder")
+        raise _damaged(path, message("desk.folder"))
     if holds_connection(path):
         # Checked when this process first opened it; the header is not read again (that
         # would be plain file I/O on an open desk). An emptied file still shows in stat.
@@ -317,26 +314,14 @@ def _check(path: Path) -> _FileState:
         if translated is not None and translated.cause not in ("SQLITE_CORRUPT",
                                                                 "SQLITE_NOTADB"):
             raise translated from None
-        raise _damaged(path, f"tệp bị hỏng ({exc})", f"the file is damaged ({exc})") from None
+        raise _damaged(path, message("desk.file_damaged", exc=exc)) from None
     if state.app_id != APPLICATION_ID and not state.blank:
-        raise _damaged(path, "đây là tệp SQLite của chương trình khác, không phải của MeetingDesk",
-                       "this SQLite file belongs to another program, not to MeetingDesk")
+        raise _damaged(path, message("desk.other_programs_file"))
     if state.version > SCHEMA_VERSION or not state.applied <= KNOWN_MIGRATIONS:
-        raise DeskFileError(
-            f"Tệp {path} được tạo bởi phiên bản MeetingDesk mới hơn (lược đồ {state.version}, "
-            f"phiên bản này đọc tới {SCHEMA_VERSION}). Hãy cập nhật MeetingDesk. "
-            "Tệp không bị thay đổi.",
-            f"{path} was written by a newer MeetingDesk (schema {state.version}; this version "
-            f"reads up to {SCHEMA_VERSION}). Please update MeetingDesk. The file was not changed.",
-        )
+        raise DeskFileError("desk.newer_schema", path=path,
+                            version=state.version, supported=SCHEMA_VERSION)
     if state.foreign:
-        raise DeskFileError(
-            f"Không mở được tệp {path}: tệp chứa đối tượng không do MeetingDesk tạo hoặc đã bị "
-            f"sửa: {_named(state.foreign)}. Tệp không bị thay đổi và không được dùng.",
-            f"Cannot open {path}: it holds schema objects MeetingDesk did not create, or "
-            f"altered ones: {_named(state.foreign_en)}. The file was not changed and will not "
-            "be used.",
-        )
+        raise DeskFileError("desk.foreign_objects", path=path, objects=_named(state.foreign))
     return state
 
 
@@ -349,7 +334,32 @@ def schema_problems(path: Path) -> list[str]:
     """The schema objects of a desk file that MeetingDesk did not create (or that differ
     from what it created), described in the current language; checked through SQLite."""
     state = _read_state(path)
-    return list(state.foreign_en if current_language() == "en" else state.foreign)
+    return [str(difference) for difference in state.foreign]
+
+
+def writes_on_opening(path: Path) -> bool:
+    """Whether opening ``path`` for writing would write to it at once: a new or blank file,
+    migrations to apply, or a replica id to bind to this file (a copy, a moved or restored
+    file). Read through SQLite on a read-only connection."""
+    if not path.exists():
+        return True
+    try:
+        state = _read_state(path)
+    except sqlite3.DatabaseError:
+        return True  # open_desk refuses it; nothing is written either way
+    if state.blank or KNOWN_MIGRATIONS - state.applied:
+        return True
+    identity = file_identity(path)
+    conn = sqlite3.connect(untouched_uri(path), uri=True)
+    try:
+        row = conn.execute("SELECT file_path, file_device, file_inode FROM replica "
+                           "WHERE id = 1").fetchone()
+    except sqlite3.DatabaseError:
+        return True
+    finally:
+        conn.close()
+    return identity is None or row is None or tuple(row) != (
+        identity.path, identity.device, identity.inode)
 
 
 def writable(path: Path) -> bool:
@@ -365,7 +375,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA busy_timeout = 10000")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
-            raise _damaged(path, "không bật được chế độ WAL", "cannot enable WAL mode")
+            raise _damaged(path, message("desk.cannot_enable_wal"))
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
@@ -387,16 +397,8 @@ def _open_read_only(path: Path, *, asked: bool) -> Desk:
     if migrations.pending(desk.db):
         desk.close()
         if asked:
-            raise DeskFileError(
-                f"Tệp {path} dùng lược đồ cũ; hãy mở nó bằng MeetingDesk để nâng cấp.",
-                f"{path} uses an older schema; open it in MeetingDesk to upgrade it.",
-            )
-        raise ReadOnlyDeskError(
-            f"Tệp {path} chỉ đọc và dùng lược đồ cũ, cần nâng cấp: hãy chép nó vào một thư mục "
-            "ghi được rồi mở bản chép. Tệp không bị thay đổi.",
-            f"{path} is read-only and uses an older schema that needs an upgrade: copy it to a "
-            "writable folder and open the copy. The file was not changed.",
-        )
+            raise DeskFileError("desk.uses_older_schema_open", path=path)
+        raise ReadOnlyDeskError("desk.read_only_needs_upgrade", path=path)
     logger.info("Opened %s read-only", path)
     return desk
 
@@ -413,18 +415,17 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
     """
     path = Path(path)
     if path.is_dir():
-        raise _damaged(path, "đây là một thư mục", "it is a folder")
+        raise _damaged(path, message("desk.folder"))
     exists = path.exists()
     if not exists and (read_only or not create):
-        raise DeskFileError(f"Không tìm thấy tệp {path}.", f"File not found: {path}.")
+        raise DeskFileError("desk.file_not_found", path=path)
     has_data = False
     identity = None
     if exists:
         state = _check(path)
         has_data = state.has_tables
         if state.blank and not create:
-            raise _damaged(path, "tệp SQLite trống, chưa phải tệp dữ liệu MeetingDesk",
-                           "a blank SQLite file, not yet a MeetingDesk desk")
+            raise _damaged(path, message("desk.blank_sqlite_file"))
         if read_only or not writable(path):
             return _open_read_only(path, asked=read_only)
         identity = file_identity(path)  # os.stat: no descriptor opened
@@ -434,7 +435,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
         if exists and getattr(exc, "sqlite_errorname", "").startswith(
                 ("SQLITE_READONLY", "SQLITE_CANTOPEN")):
             return _open_read_only(path, asked=False)
-        raise _damaged(path, f"lỗi SQLite ({exc})", f"SQLite error ({exc})") from None
+        raise _damaged(path, message("desk.sqlite_error", exc=exc)) from None
     db = Database(conn, execute_plugins=False)
     key = _hold(path)
     try:
