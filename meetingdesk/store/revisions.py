@@ -211,11 +211,10 @@ def _scope(db: Database, meeting: str, site: str | None, condition: str,
     return [_stored(r) for r in db.conn.execute(sql + " ORDER BY seq", params)]
 
 
-def changed_since_directory(db: Database, since: int) -> list[Stored]:
-    """States belonging to no meeting (sites, people) changed after ``since``."""
-    return [_stored(r) for r in db.conn.execute(
-        f"SELECT {_STATE_COLUMNS} FROM sync_state WHERE meeting IS NULL AND seq > ? "
-        "ORDER BY seq", [since])]
+def directory_changed_since(db: Database, since: int) -> bool:
+    """Whether a state belonging to no meeting (a site, a person) changed after ``since``."""
+    return db.conn.execute("SELECT 1 FROM sync_state WHERE meeting IS NULL AND seq > ? LIMIT 1",
+                           [since]).fetchone() is not None
 
 
 def conflicted(db: Database) -> list[Stored]:
