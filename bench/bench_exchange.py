@@ -71,6 +71,7 @@ class Bench:
         self.provinces = [open_desk(folder / f"tinh-{s.code}.db") for s in self.sites]
         self.ids = {checkpoints.this_replica(d): d for d in (self.centre, *self.provinces)}
         self.sizes: dict[str, list[int]] = {}
+        self.local_ids: dict[tuple[str, str], int] = {}
 
     def new_meeting(self, number: int) -> int:
         start = datetime(2025, 1, 15, 8, 0) + timedelta(days=30 * number)
@@ -95,8 +96,13 @@ class Bench:
         import_package(target, path)
 
     def local_meeting(self, desk: Desk, title: str) -> int:
-        return next(s.meeting.id for s in meetings.list_meetings(desk)
-                    if s.meeting.title == title) or 0
+        """The province's id of the meeting, looked up once (listing a year of meetings with
+        their counts is the window's work, not the exchange's)."""
+        key = (str(desk.path), title)
+        if key not in self.local_ids:
+            self.local_ids[key] = next(s.meeting.id for s in meetings.list_meetings(desk)
+                                       if s.meeting.title == title) or 0
+        return self.local_ids[key]
 
     def distribution(self, meeting_id: int, number: int) -> None:
         for site, desk in zip(self.sites, self.provinces, strict=True):
