@@ -96,7 +96,13 @@ class RecordState:
 
     @property
     def alive(self) -> bool:
-        return bool(winner(self.fields.get(ALIVE, ())))
+        """Whether the record exists. A deletion concurrent with an edit is a conflict in
+        which the record stays (as CouchDB's winning revision prefers a living one): it is
+        shown, marked, until someone decides — never dropped by the clock of the deletion."""
+        siblings = self.fields.get(ALIVE, ())
+        if len(siblings) > 1:
+            return any(s.value is True for s in siblings)
+        return bool(winner(siblings))
 
     @property
     def shown(self) -> Mapping[str, Value]:

@@ -224,10 +224,10 @@ def plan_merge(db: Database, records: list[WireRecord], origin: str | None,
                 items.append(MergeItem(r.gid, r.kind, Outcome.UNCHANGED, label, (), local_id))
                 continue
             changes = _changes(namer, r.kind, local.state, state, r.state)
-            if local.state.alive and not state.alive:
+            if set(state.conflicts()) - set(local.state.conflicts()):
+                outcome = Outcome.CONFLICT  # a deletion against an edit too: said so
+            elif local.state.alive and not state.alive:
                 outcome = Outcome.DELETED
-            elif set(state.conflicts()) - set(local.state.conflicts()):
-                outcome = Outcome.CONFLICT
             elif not local.state.alive and state.alive:
                 outcome = Outcome.NEW
             else:

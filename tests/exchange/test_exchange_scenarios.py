@@ -202,6 +202,21 @@ def test_scenario_3_deletions_travel_both_ways_and_do_not_come_back(centre: Path
     assert "_alive" in cli("exchange", "conflicts", "--db", centre).stdout
 
 
+def test_scenario_3b_a_deletion_arriving_against_an_edit_here_is_a_conflict_it_stays(
+        centre: Path, tmp_path: Path) -> None:
+    tn = province(centre, tmp_path)
+    act(centre, """participation.update_attendance(
+        desk, entry(desk, m, "Đại biểu 1 Thái Nguyên").attendance.id, status="late")""")
+    act(tn, """participation.remove_attendance(
+        desk, entry(desk, m, "Đại biểu 1 Thái Nguyên").attendance.id)""")
+    out = send(tn, centre, tmp_path / "tn.mdpkg", "--site", "19")
+    assert "XUNG ĐỘT: attendance Đại biểu 1 Thái Nguyên" in out and "xóa 0" in out, out
+    assert roster(centre)["Đại biểu 1 Thái Nguyên"] == "late"  # kept until someone decides
+    partner = cli("exchange", "whoami", "--db", tn).stdout.split()[-1]
+    out = send(centre, tn, tmp_path / "back.mdpkg", "--to", partner)
+    assert roster(tn)["Đại biểu 1 Thái Nguyên"] == "late"  # the same on both desks
+
+
 def test_scenario_4_a_second_roll_call_is_not_a_conflict_anywhere(centre: Path,
                                                                    tmp_path: Path) -> None:
     provinces = {"19": province(centre, tmp_path, "tn"), "04": province(centre, tmp_path, "cb")}
