@@ -55,9 +55,11 @@ logger = logging.getLogger(__name__)
 
 SUFFIX = ".mdpkg"
 IMPORT_BACKUP_WINDOW = timedelta(minutes=10)
-"""Imports that change something within this time of the last import backup share it: a
-centre importing 34 packages in a row takes one backup, not 34 copies of a growing desk
-(restoring it, the packages imported since can simply be imported again)."""
+"""Imports that change something within this time of the last import backup, with nothing
+typed here in between, share it: a centre importing 34 packages in a row takes one backup,
+not 34 copies of a growing desk (restoring it, the packages imported since can simply be
+imported again). An edit typed here since then gets a backup of its own before the next
+import."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,11 +173,14 @@ def read_package(path: str | Path) -> Package:
 
 
 def _recent_import_backup(desk: Desk) -> Path | None:
-    """The last import backup when it is recent enough to serve this import too."""
+    """The last import backup when it is recent enough to serve this import too, and nothing
+    was typed here since it was taken."""
     now = datetime.now()
     recent = [b for b in list_backups(desk.path) if b.reason.startswith("before-package")
               and timedelta(0) <= now - b.taken_at < IMPORT_BACKUP_WINDOW]
-    return recent[-1].path if recent else None
+    if not recent or sync.edited_since(desk, recent[-1].path):
+        return None
+    return recent[-1].path
 
 
 def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = False,

@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -402,6 +403,13 @@ def _check_row(spec: Exchanged, gid: str, row: Mapping[str, Any]) -> None:
     except (ValueError, TypeError, KeyError) as exc:
         label = f"{spec.kind} {gid[:8]}"
         raise bad_record(message("sync.record_problem", label=label, problem=exc)) from None
+
+
+def edited_since(desk: Desk, backup: Path) -> bool:
+    """Whether records were changed here after the desk file ``backup`` was copied from it
+    (edits typed here, sealed or not yet): that backup does not hold them."""
+    seq = revisions.last_seq_in(backup)
+    return seq is None or revisions.has_dirty(desk.db) or revisions.own_since(desk.db, seq)
 
 
 def preview(desk: Desk, records: list[WireRecord], origin: str | None) -> MergePlan:

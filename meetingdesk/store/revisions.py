@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import itertools
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from meetingdesk.domain.replication import RecordState
+from meetingdesk.store.backup import untouched_uri
 from meetingdesk.store.exchanged import REGISTRY, Exchanged
 
 _CHUNK = 500
@@ -158,6 +161,27 @@ def state_places(db: Database, gids: Iterable[str]) -> dict[str, tuple[str | Non
 
 def last_seq(db: Database) -> int:
     return int(db.conn.execute("SELECT coalesce(max(seq), 0) FROM sync_state").fetchone()[0])
+
+
+def own_since(db: Database, seq: int) -> bool:
+    """Whether this desk made revisions of its own (not received as they are) after ``seq``."""
+    return db.conn.execute("SELECT 1 FROM sync_state WHERE seq > ? AND origin IS NULL LIMIT 1",
+                           [seq]).fetchone() is not None
+
+
+def last_seq_in(path: Path) -> int | None:
+    """How far the sequence of the desk file ``path`` (a backup) went, read without touching
+    it; ``None`` when it cannot be read."""
+    try:
+        conn = sqlite3.connect(untouched_uri(path), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return int(conn.execute("SELECT coalesce(max(seq), 0) FROM sync_state").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
 
 
 @dataclass(frozen=True, slots=True)

@@ -283,6 +283,23 @@ def test_scenario_6_only_an_import_that_changes_something_takes_a_backup(
         out = cli("import-package", tmp_path / "tn.mdpkg", "--db", centre).stdout
         assert "không ghi, không sao lưu" in out
     assert len(list(backup_dir_for(centre).glob("*.db"))) == 1
+    # Imports in a row share one backup, unless something was typed here in between: the
+    # backup they share does not hold it.
+    act(tn, """participation.update_attendance(
+        desk, entry(desk, m, "Đại biểu 2 Thái Nguyên").attendance.id, status="late")""")
+    cli("export-package", 1, "--site", "19", "--db", tn, "-o", tmp_path / "tn2.mdpkg")
+    cli("import-package", tmp_path / "tn2.mdpkg", "--db", centre)
+    assert len(list(backup_dir_for(centre).glob("*.db"))) == 1
+    act(centre, """participation.update_attendance(
+        desk, entry(desk, m, "Đại biểu 1 Cao Bằng").attendance.id, status="absent")""")
+    act(tn, """participation.update_attendance(
+        desk, entry(desk, m, "Đại biểu 3 Thái Nguyên").attendance.id, status="late")""")
+    cli("export-package", 1, "--site", "19", "--db", tn, "-o", tmp_path / "tn3.mdpkg")
+    out = cli("import-package", tmp_path / "tn3.mdpkg", "--db", centre).stdout
+    saved = sorted(backup_dir_for(centre).glob("*.db"))
+    assert len(saved) == 2 and saved[-1].name in out, out
+    assert act(saved[-1], """print(entry(desk, m, "Đại biểu 1 Cao Bằng").attendance.status
+                             .value)""").strip() == "absent"
 
 
 def test_scenario_old_format_package_is_refused_with_one_line(centre: Path,
