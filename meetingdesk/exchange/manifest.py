@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Any
 
 from meetingdesk.domain.messages import Message, message
+from meetingdesk.domain.text import clean_text
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.services.wire import is_gid as _gid
 from meetingdesk.services.wire import kinds as _kinds
@@ -102,7 +103,10 @@ def _int(value: Any) -> bool:
 
 
 def _text(value: Any, *, empty: bool = False, limit: int = MAX_TEXT) -> bool:
-    return isinstance(value, str) and (empty or value.strip() != "") and len(value) <= limit
+    """A one-line text as MeetingDesk writes it: cleaned as typed text is (no control or bidi
+    characters, no line breaks — it is shown and printed as it is), within ``limit``."""
+    return (isinstance(value, str) and (empty or value.strip() != "") and len(value) <= limit
+            and clean_text(value, multiline=False) == value)
 
 
 def _time(value: Any) -> bool:

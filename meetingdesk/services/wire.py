@@ -10,6 +10,7 @@ record's history); :mod:`meetingdesk.services.sync` merges them into a desk.
 from __future__ import annotations
 
 import json
+import math
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -113,7 +114,8 @@ def _check_value(kind: str, name: str, value: object, is_ref: bool, multiline: b
         limit = MAX_TEXT if multiline else MAX_LINE
         ok = len(value) <= limit and clean_text(value, multiline=multiline) == value
     else:
-        ok = value is None or isinstance(value, int | float)
+        ok = value is None or (isinstance(value, int) and -2**63 <= value < 2**63) or (
+            isinstance(value, float) and math.isfinite(value))  # what SQLite can store
     if not ok:
         raise bad_record(message("wire.value", name=name, kind=kind))
 

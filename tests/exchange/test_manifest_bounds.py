@@ -81,6 +81,8 @@ def _deep(levels: int) -> Any:
     (_set("replica", ""), "replica"),
     (_set("created_at", "hôm qua"), "created_at"),
     (_set("meeting.title", "x" * 5_000), "cuộc họp"),
+    (_set("meeting.title", "Giao ban\n\x1b[31mĐã ghi vào dữ liệu giả"), "cuộc họp"),
+    (_set("label", "Trung ương\u202e\x1b[31m"), "label"),
     (_set("meeting.gid", ["a", -1]), "meeting.gid"),
     (_set("site.code", ["19"]), "site.code"),
     (_set("counts", {"person": -1}), "counts"),

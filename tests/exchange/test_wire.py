@@ -147,3 +147,18 @@ def test_merge_with_a_backup_plans_once_unless_the_desk_was_written_meanwhile(
         with pytest.raises(ConflictError):
             sync.merge_records(tn, records, "centre", backup=meanwhile)
         assert len(plans) == 2
+
+
+@pytest.mark.parametrize("rank", [10**40, -(2**63) - 1, float("inf"), float("nan")])
+def test_wire_numbers_sqlite_cannot_store_are_refused_as_invalid_records(rank: object) -> None:
+    from meetingdesk.domain.errors import ValidationError
+    from meetingdesk.services.wire import parse_record
+
+    state = create("a" * 32, "2026-12-01T10:00:00", {"full_name": "Lê Văn An", "rank": rank})
+    raw = json.loads(WireRecord("6f1c2d4e-8a5b-4c3d-9e7f-0a1b2c3d4e5f", "person",
+                                state).json_text())
+    with pytest.raises(ValidationError, match="rank"):
+        parse_record(raw)
+    ok = create("a" * 32, "2026-12-01T10:00:00", {"full_name": "Lê Văn An", "rank": 2**63 - 1})
+    assert parse_record(json.loads(WireRecord("6f1c2d4e-8a5b-4c3d-9e7f-0a1b2c3d4e5f",
+                                              "person", ok).json_text())).kind == "person"
