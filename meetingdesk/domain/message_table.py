@@ -261,6 +261,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Điểm cầu này đang tham gia một cuộc họp; hãy gỡ nó khỏi cuộc họp trước.",
         "This site takes part in a meeting; remove it from the meeting first."),
 
+    "documents.cited": (
+        "Văn bản {reference} được trích dẫn trong {count} ghi chép; hãy sửa các ghi chép đó "
+        "trước khi xóa.",
+        "The document {reference} is cited in {count} note(s); edit those notes before deleting "
+        "it."),
     "documents.document_already_listed": (
         "Văn bản {ref} đã có trong danh mục.",
         "The document {ref} is already listed."),

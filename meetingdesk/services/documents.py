@@ -54,11 +54,8 @@ def delete_document(desk: Desk, document_id: int) -> None:
         document = tables.documents.get(db, document_id)
         citing = tables.notes_citing(db, document_id)
         if citing:
-            raise ConflictError(
-                f"Văn bản {document.reference} được trích dẫn trong {len(citing)} ghi chép; "
-                "hãy sửa các ghi chép đó trước khi xóa.",
-                f"The document {document.reference} is cited in {len(citing)} note(s); "
-                "edit those notes before deleting it.")
+            raise ConflictError("documents.cited", reference=document.reference,
+                                count=len(citing))
         tables.documents.delete(db, document_id)
 
 
