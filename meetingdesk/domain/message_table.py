@@ -245,6 +245,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {path} dùng lược đồ cũ; hãy mở nó bằng MeetingDesk để nâng cấp.",
         "{path} uses an older schema; open it in MeetingDesk to upgrade it."),
 
+    "desk_checks.damaged": (
+        "Tệp {path} bị hỏng (quick_check: {problem}); không ghi gì vào tệp. Hãy khôi phục bản "
+        "sao lưu tốt gần nhất (Tệp ▸ Khôi phục bản sao lưu…).",
+        "{path} is damaged (quick_check: {problem}); nothing is written to it. Restore the "
+        "newest good backup (File ▸ Restore a backup…)."),
+    "desk_checks.unchecked": (
+        "Tệp {path} chưa được kiểm tra xong; không ghi gì vào tệp.",
+        "The check of {path} did not finish; nothing is written to it."),
+
     "directory.full_name": (
         "họ và tên",
         "full name"),
@@ -261,7 +270,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Điểm cầu này đang tham gia một cuộc họp; hãy gỡ nó khỏi cuộc họp trước.",
         "This site takes part in a meeting; remove it from the meeting first."),
 
-    "documents.cited": (
+    "documents.cited_cannot_delete": (
         "Văn bản {reference} được trích dẫn trong {count} ghi chép; hãy sửa các ghi chép đó "
         "trước khi xóa.",
         "The document {reference} is cited in {count} note(s); edit those notes before deleting "

@@ -123,8 +123,7 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
         }
         if site_info is not None:
             manifest["site"] = {**site_info, "gid": out.site}
-        body = json.dumps([r.to_json() for r in out.records], ensure_ascii=False,
-                          separators=(",", ":")).encode("utf-8")
+        body = ("[" + ",".join(r.json_text() for r in out.records) + "]").encode("utf-8")
         manifest["members"] = {RECORDS: _sha256(body)}
         manifest["counts"] = wire.kinds_count(out.records)
         head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
@@ -160,9 +159,10 @@ def read_package(path: str | Path) -> Package:
     manifest = check_manifest(name, _json(name, MANIFEST, head))
     if _sha256(body) != manifest["members"][RECORDS]:
         raise _refuse(name, message("packages.sha256_mismatch", member=RECORDS))
-    raw = check_records(name, _json(name, RECORDS, body))
+    raw = check_records(name, _json(name, RECORDS, body), body)
     try:
-        records = [wire.parse_record(r) for r in raw]
+        accepted: set[tuple[str, str]] = set()
+        records = [wire.parse_record(r, accepted) for r in raw]
     except MeetingDeskError as exc:
         raise _refuse(name, exc.message) from None
     if len({r.gid for r in records}) != len(records):
@@ -170,12 +170,12 @@ def read_package(path: str | Path) -> Package:
     return Package(manifest, records)
 
 
-def _import_backup(desk: Desk) -> Path:
-    """A backup before an import: the last import backup when it is recent enough."""
+def _recent_import_backup(desk: Desk) -> Path | None:
+    """The last import backup when it is recent enough to serve this import too."""
     now = datetime.now()
     recent = [b for b in list_backups(desk.path) if b.reason.startswith("before-package")
               and timedelta(0) <= now - b.taken_at < IMPORT_BACKUP_WINDOW]
-    return recent[-1].path if recent else backup_desk(desk, "before-package")
+    return recent[-1].path if recent else None
 
 
 def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = False,
@@ -201,14 +201,17 @@ def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = 
             plan = sync.preview(desk, package.records, origin)
             return PackageReport(package, plan, written=False)
         backups: list[Path] = []
+        recent = _recent_import_backup(desk)
         acks = m["acks"].get(me, {})
         plan = sync.merge_records(
             desk, package.records, origin, expected=expected,
-            backup=lambda: backups.append(_import_backup(desk)),
+            backup=None if recent else lambda: backups.append(
+                backup_desk(desk, "before-package")),
             also=None if mine else lambda db: checkpoints.note_received(
                 db, origin, m.get("label", ""), m["scope_key"], m["since"], m["upto"], acks,
                 complete=complete))
     except ValidationError as exc:
         raise _refuse(name, exc.message) from None
     logger.info("Imported package of %s: %s", name, plan.counts())
-    return PackageReport(package, plan, written=True, backup=backups[0] if backups else None)
+    backup = backups[0] if backups else recent if plan.writes else None
+    return PackageReport(package, plan, written=True, backup=backup)

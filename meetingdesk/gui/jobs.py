@@ -93,7 +93,10 @@ class _Worker(QObject):
         except MeetingDeskError as exc:
             self.failed.emit(self, exc)
         except Exception as exc:  # reported to the GUI thread, which logs and shows it
-            logger.exception("A background job failed")
+            if self.task.cancel.is_set():  # stopped as asked: no error
+                logger.info("A background job stopped as asked: %s", exc)
+            else:
+                logger.exception("A background job failed")
             self.failed.emit(self, exc)
         else:
             self.finished.emit(self, result)

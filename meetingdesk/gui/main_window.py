@@ -27,6 +27,7 @@ from meetingdesk import __version__
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui import settings as keys
+from meetingdesk.gui.desk_check_banner import DeskCheckBanner
 from meetingdesk.gui.desk_keeper import DeskKeeper
 from meetingdesk.gui.desk_search import DeskSearch
 from meetingdesk.gui.dialogs.meeting import MeetingDialog
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.notice.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.notice.linkActivated.connect(self._draft_link)
+        self.notice.linkActivated.connect(self._resume_draft)
         self.notice.hide()
         self.read_only_banner = QLabel(tr(
             "Read-only: this desk is on a read-only medium or you may not write it. You can "
@@ -98,10 +99,14 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setStyleSheet(
             "background: #fde2e1; color: #7a1712; padding: 6px; font-weight: bold;")
         self.read_only_banner.hide()
+        self.check_banner = DeskCheckBanner(self)
+        self.check_banner.damage_found.connect(self._update_actions)
+        self.check_banner.restore_requested.connect(self.restore_backup)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.read_only_banner)
+        right_layout.addWidget(self.check_banner)
         right_layout.addWidget(self.notice)
         right_layout.addWidget(self.stack, 1)
         self.splitter.addWidget(self.meeting_list)
@@ -218,13 +223,15 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_desk = self.session is not None
         has_meeting = self.meeting_list.current_id() is not None
-        writes = self.session is not None and not self.session.desk.read_only
+        writes = self.work is not None and self.work.may_write
         for a in (self.sites_action, self.people_action, self.issuers_action, self.find_action,
                   self.search_action, self.report_action):
             a.setEnabled(has_desk)
-        for a in (self.backup_action, self.restore_action, self.new_meeting_action,
+        for a in (self.backup_action, self.new_meeting_action,
                   self.import_action, self.import_package_action, self.conflicts_action):
             a.setEnabled(writes)
+        self.restore_action.setEnabled(  # above all for a desk found damaged
+            self.session is not None and not self.session.desk.read_only)
         self.copy_meeting_action.setEnabled(has_meeting and writes)
         self.live_action.setEnabled(has_meeting and writes)
         self.delete_meeting_action.setEnabled(has_meeting and writes)
@@ -253,16 +260,17 @@ class MainWindow(QMainWindow):
     def open_desk_file(self, path: Path, *, select_title: str | None = None,
                        create: bool = False) -> bool:
         """Open ``path`` in place of the current desk (making a new one only with
-        ``create``): take its lock, check it (offering the newest good backup if it is
-        damaged, empty or not a desk), open it — read-only, with edits locked and a banner,
-        when the file may not be written."""
+        ``create``): take its lock, check it once and fast (offering the newest good backup
+        if it is empty, not a desk or damaged where opening sees it), open it — read-only,
+        with edits locked and a banner, when the file may not be written. The slower checks
+        run after the first paint, writes waiting for them; a banner tells what they find."""
         current = self.desk_path()
         if current is not None and current.resolve() == path.resolve():
             return True
         if self._generating_minutes():
             return False
         try:
-            work = open_session(path, create=create, check=True,
+            work = open_session(path, create=create, check=True, check_later=True,
                                 restore=self._restore_offered)
         except MeetingDeskError as exc:
             show_error(self, exc)
@@ -272,6 +280,7 @@ class MainWindow(QMainWindow):
         self.work = work
         session = DeskSession(desk, self)
         self.session = session
+        self.check_banner.check_after_paint(session.runner, work)  # the runner's first job
         self.keeper = DeskKeeper(work, session.runner, self)
         self.searcher = SearchThread(path, self)
         self.meeting_list.use_index(self.searcher)
@@ -317,7 +326,7 @@ class MainWindow(QMainWindow):
             .replace("%3", str(draft.meeting_id)))
         self.notice.show()
 
-    def _draft_link(self, link: str) -> None:
+    def _resume_draft(self, link: str) -> None:
         """The unfinished-note notice: carry on in the live mode, or discard the note."""
         if link.startswith("discard:"):
             self._discard_draft(int(link.removeprefix("discard:")))
@@ -383,6 +392,7 @@ class MainWindow(QMainWindow):
             self.view.deleteLater()
             self.view = None
         self.task_register().set_session(None)
+        self.check_banner.forget()
         if self.session is not None:
             self.session.undo_stack.clear()
             self.session.runner.shutdown()  # waits for the job under way

@@ -54,7 +54,7 @@ def delete_document(desk: Desk, document_id: int) -> None:
         document = tables.documents.get(db, document_id)
         citing = tables.notes_citing(db, document_id)
         if citing:
-            raise ConflictError("documents.cited", reference=document.reference,
+            raise ConflictError("documents.cited_cannot_delete", reference=document.reference,
                                 count=len(citing))
         tables.documents.delete(db, document_id)
 

@@ -3,10 +3,13 @@ command line open a desk, and the one way they close it.
 
 :func:`open_session` takes the desk's lock (one program per desk file), checks the file
 (offering the newest good backup when it is damaged), opens and migrates it (the store backs it
-up before any migration), and returns a :class:`WorkSession`: the :class:`Desk`, the automatic
-backups' schedule and :meth:`WorkSession.close`, which takes the closing backup, closes the
-connection and only then lets go of the lock. Whatever fails on the way — the lock, the check,
-a SQLite error in a migration — lets go of the lock and leaves one clear error.
+up before any migration), and returns a :class:`WorkSession`. The window checks once and fast
+before opening and leaves SQLite's quick_check, seconds on a large desk, for after its first
+paint, every write waiting for it (:mod:`meetingdesk.services.desk_checks`). The session has
+the :class:`Desk`, the automatic backups' schedule and :meth:`WorkSession.close`, which takes
+the closing backup, closes the connection and only then lets go of the lock. Whatever fails on
+the way — the lock, the check, a SQLite error in a migration — lets go of the lock and leaves
+one clear error.
 
 Work off the GUI thread uses :func:`worker_connection`: a second connection of this process to
 a desk it has open (SQLite connections stay in the thread that made them).
@@ -21,11 +24,17 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from meetingdesk.domain.errors import ConflictError, DeskFileError
+from meetingdesk.domain.errors import (
+    ConflictError,
+    DeskFileError,
+    ReadOnlyDeskError,
+    StorageError,
+)
 from meetingdesk.services import backups
 from meetingdesk.services.backups import BackupInfo, BackupSchedule, StartCheck
-from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.store.desk import Desk, open_desk, writes_on_opening
 from meetingdesk.store.lock import DeskLock
+from meetingdesk.store.write_gate import WriteGate
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +48,13 @@ TakeBackup = Callable[[str, datetime], object]
 class WorkSession:
     """An open desk with its lock and its automatic backups; a context manager."""
 
-    def __init__(self, desk: Desk, lock: DeskLock, take_backup: TakeBackup | None) -> None:
+    def __init__(self, desk: Desk, lock: DeskLock, take_backup: TakeBackup | None,
+                 write_gate: WriteGate | None = None) -> None:
         self.desk = desk
         self._lock = lock
+        self.write_gate = write_gate
+        """While the quick check left for after opening has not passed, every write waits
+        for it (``None``: checked before opening, or never written)."""
         self.take_backup = take_backup
         """How the automatic backups are taken (``None``: here, on this connection)."""
         self._closing = False
@@ -59,6 +72,12 @@ class WorkSession:
     @property
     def path(self) -> Path:
         return self.desk.path
+
+    @property
+    def may_write(self) -> bool:
+        """Whether the desk takes writes: not read-only, and not found damaged."""
+        gate = self.write_gate
+        return not self.desk.read_only and (gate is None or gate.refusal is None)
 
     def back_up(self, reason: str, now: datetime) -> BackupInfo:
         """A backup of the desk through this session's connection (here and now)."""
@@ -87,13 +106,17 @@ class WorkSession:
 
 
 def open_session(path: Path, *, create: bool = True, check: bool = False,
-                 restore: Restore | None = None,
-                 take_backup: TakeBackup | None = None) -> WorkSession:
+                 restore: Restore | None = None, take_backup: TakeBackup | None = None,
+                 check_later: bool = False) -> WorkSession:
     """Open ``path`` for work.
 
     ``check`` runs SQLite's quick check first: a damaged desk is refused with its problem,
-    unless ``restore`` agrees to put its newest good backup in its place. ``take_backup``
-    takes the automatic backups (the window takes them off its thread).
+    unless ``restore`` agrees to put its newest good backup in its place. With
+    ``check_later`` (the window) the quick check is left for after opening
+    (:func:`meetingdesk.services.desk_checks.check_after_opening`) and every write waits for
+    it; it still runs first when opening itself would write (migrations, a copied file), and
+    a file the fast checks of opening refuse is offered its newest good backup the same way.
+    ``take_backup`` takes the automatic backups (the window takes them off its thread).
     """
     lock = DeskLock(path)
     if not create and not path.exists():
@@ -103,16 +126,38 @@ def open_session(path: Path, *, create: bool = True, check: bool = False,
     except OSError as exc:
         raise DeskFileError("session.open", path=path, strerror=exc.strerror or exc) from exc
     try:
-        if check:
+        later = check and check_later and not writes_on_opening(path)
+        if check and not later:
             _check(path, restore)
-        desk = open_desk(path, create=create)
+            desk = open_desk(path, create=create)
+        else:
+            desk = _open(path, create, restore if check else None)
+        gate = desk.hold_writes() if later and not desk.read_only else None
     except sqlite3.Error as exc:
         lock.release()
         raise DeskFileError("session.sqlite_error", path=path, exc=exc) from exc
     except BaseException:
         lock.release()
         raise
-    return WorkSession(desk, lock, take_backup)
+    return WorkSession(desk, lock, take_backup, gate)
+
+
+def _open(path: Path, create: bool, restore: Restore | None) -> Desk:
+    """:func:`open_desk` (its checks are the only ones before opening); a file they refuse
+    is offered its newest good backup through ``restore``."""
+    try:
+        return open_desk(path, create=create)
+    except ReadOnlyDeskError:
+        raise
+    except DeskFileError as exc:
+        if (restore is None or not path.exists() or (isinstance(exc, StorageError)
+                and exc.cause not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"))):
+            raise  # a full disk, an I/O error: no backup would help
+        found = backups.check_at_start(path)
+        if found.ok or found.newest_good_backup is None or not restore(found):
+            raise
+    backups.restore_backup(path, found.newest_good_backup.path, datetime.now())
+    return open_desk(path, create=create)
 
 
 def _check(path: Path, restore: Restore | None) -> None:

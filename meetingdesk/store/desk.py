@@ -52,6 +52,8 @@ from meetingdesk.store.migrations import (
 from meetingdesk.store.replica import bind as bind_replica
 from meetingdesk.store.replica import file_identity
 from meetingdesk.store.sealing import seal_before_close
+from meetingdesk.store.write_gate import WriteGate, gate_of, hold_writes
+from meetingdesk.store.write_gate import drop as drop_gate
 
 logger = logging.getLogger(__name__)
 
@@ -138,6 +140,7 @@ def _release(key: tuple[int, int] | None) -> None:
             _held[key] = left
         else:
             _held.pop(key, None)
+            drop_gate(key)
 
 
 @dataclass
@@ -156,6 +159,9 @@ class Desk:
         if self.read_only:
             raise read_only_error(self.path)
         conn = self.db.conn
+        gate = None if conn.in_transaction else gate_of(self._key)
+        if gate is not None:
+            gate.wait()  # a check still running, or damage found (see store.write_gate)
         if conn.in_transaction:
             with self.db.atomic():  # a savepoint
                 yield self.db
@@ -177,10 +183,17 @@ class Desk:
                 conn.execute("ROLLBACK")
             raise
 
+    def hold_writes(self) -> WriteGate:
+        """Hold every write to this desk's file by this process until the gate returned is
+        opened (its check passed) or refused (see :mod:`meetingdesk.store.write_gate`)."""
+        assert self._key is not None
+        return hold_writes(self._key)
+
     def close(self) -> None:
         try:
-            if not self.read_only:
-                seal_before_close(self.db)
+            gate = gate_of(self._key)
+            if not self.read_only and (gate is None or (gate.settled and gate.refusal is None)):
+                seal_before_close(self.db)  # never on a file not (yet) found sound
             self.db.close()
         finally:
             _release(self._key)
@@ -322,6 +335,31 @@ def schema_problems(path: Path) -> list[str]:
     from what it created), described in the current language; checked through SQLite."""
     state = _read_state(path)
     return [str(difference) for difference in state.foreign]
+
+
+def writes_on_opening(path: Path) -> bool:
+    """Whether opening ``path`` for writing would write to it at once: a new or blank file,
+    migrations to apply, or a replica id to bind to this file (a copy, a moved or restored
+    file). Read through SQLite on a read-only connection."""
+    if not path.exists():
+        return True
+    try:
+        state = _read_state(path)
+    except sqlite3.DatabaseError:
+        return True  # open_desk refuses it; nothing is written either way
+    if state.blank or KNOWN_MIGRATIONS - state.applied:
+        return True
+    identity = file_identity(path)
+    conn = sqlite3.connect(untouched_uri(path), uri=True)
+    try:
+        row = conn.execute("SELECT file_path, file_device, file_inode FROM replica "
+                           "WHERE id = 1").fetchone()
+    except sqlite3.DatabaseError:
+        return True
+    finally:
+        conn.close()
+    return identity is None or row is None or tuple(row) != (
+        identity.path, identity.device, identity.inode)
 
 
 def writable(path: Path) -> bool:

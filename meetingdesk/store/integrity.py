@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,14 +30,46 @@ def integrity_facts(db: Database, *, quick: bool = False) -> IntegrityFacts:
     return IntegrityFacts(integrity, fk, version, mode)
 
 
-def quick_check_file(path: Path) -> str | None:
-    """Run quick_check on a file opened read-only: ``None`` when it is fine, else the problem."""
+class CheckCancelled(Exception):
+    """A check of a file was stopped before it finished (its result is unknown)."""
+
+
+Cancelled = Callable[[], bool]
+
+_STEPS = 10_000
+"""SQLite virtual-machine steps between two looks at ``cancelled``."""
+
+
+def _pragma_rows(path: Path, pragma: str, cancelled: Cancelled | None) -> list[tuple[object, ...]]:
+    """The rows of ``PRAGMA pragma`` on the file opened read-only; stopped with
+    :class:`CheckCancelled` as soon as ``cancelled()`` says so."""
+    if cancelled is not None and cancelled():
+        raise CheckCancelled(pragma)
+    conn = sqlite3.connect(untouched_uri(path), uri=True)
     try:
-        conn = sqlite3.connect(untouched_uri(path), uri=True)
+        if cancelled is not None:
+            conn.set_progress_handler(lambda: 1 if cancelled() else 0, _STEPS)
         try:
-            rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-        finally:
-            conn.close()
+            return list(conn.execute(f"PRAGMA {pragma}").fetchall())
+        except sqlite3.OperationalError as exc:
+            if cancelled is not None and cancelled():
+                raise CheckCancelled(pragma) from exc
+            raise
+    finally:
+        conn.close()
+
+
+def quick_check_file(path: Path, cancelled: Cancelled | None = None) -> str | None:
+    """Run quick_check on a file opened read-only: ``None`` when it is fine, else the problem.
+    ``cancelled`` stops it early (:class:`CheckCancelled`)."""
+    try:
+        rows = [str(r[0]) for r in _pragma_rows(path, "quick_check", cancelled)]
     except sqlite3.DatabaseError as exc:
         return str(exc)
     return None if rows == ["ok"] else "; ".join(rows[:5])
+
+
+def foreign_key_violations_file(path: Path, cancelled: Cancelled | None = None) -> int:
+    """How many rows of the file opened read-only point to a record that is not there
+    (``foreign_key_check``); ``cancelled`` stops it early (:class:`CheckCancelled`)."""
+    return len(_pragma_rows(path, "foreign_key_check", cancelled))

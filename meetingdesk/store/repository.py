@@ -13,6 +13,7 @@ from sqlite_utils.db import NotFoundError as RowNotFound
 from meetingdesk.domain.errors import NotFoundError
 from meetingdesk.domain.messages import Message
 from meetingdesk.store.rows import field_names, from_row, to_row, values_to_row
+from meetingdesk.store.sealing import seal_before_delete
 
 T = TypeVar("T")
 
@@ -120,6 +121,7 @@ class Repository(Generic[T]):
     def delete(self, db: Database, record_id: int) -> None:
         if not self.exists(db, record_id):
             raise self.missing(record_id)
+        seal_before_delete(db, self.table)
         db.execute(f"DELETE FROM [{self.table}] WHERE id = ?", [record_id])
 
     def next_position(self, db: Database, scope_column: str, scope_id: int) -> int:

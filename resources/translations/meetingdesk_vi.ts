@@ -2476,5 +2476,33 @@ Hủy: quay lại ghi chú.</translation>
         <source>Discard the unfinished note? Its text cannot be brought back.</source>
         <translation>Bỏ ghi chép chưa hoàn tất? Nội dung đã gõ không lấy lại được.</translation>
     </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ẩn</translation>
+    </message>
+    <message>
+        <source>The check of this desk found it damaged (%1). Nothing more is written to it and editing is locked.</source>
+        <translation>Kiểm tra tệp dữ liệu thấy tệp bị hỏng (%1). Không ghi thêm gì vào tệp và mọi chỉnh sửa đã bị khóa.</translation>
+    </message>
+    <message>
+        <source>Restore its newest good backup, of %1, to go on working.</source>
+        <translation>Hãy khôi phục bản sao lưu tốt gần nhất, lúc %1, để làm việc tiếp.</translation>
+    </message>
+    <message>
+        <source>No good backup was found: keep a copy of the file and ask for help (meetingdesk check tells more).</source>
+        <translation>Không tìm thấy bản sao lưu tốt: hãy giữ một bản chép của tệp và nhờ hỗ trợ (lệnh meetingdesk check cho biết thêm).</translation>
+    </message>
+    <message>
+        <source>The check of this desk found %1 records pointing to records that are gone. Everything else works.</source>
+        <translation>Kiểm tra tệp dữ liệu thấy %1 bản ghi trỏ tới bản ghi không còn nữa. Mọi thứ khác vẫn dùng được.</translation>
+    </message>
+    <message>
+        <source>If something is missing, restore the backup of %1.</source>
+        <translation>Nếu thấy thiếu dữ liệu, hãy khôi phục bản sao lưu lúc %1.</translation>
+    </message>
+    <message>
+        <source>The check of this desk could not finish (%1). Nothing more is written to it and editing is locked; open it again.</source>
+        <translation>Việc kiểm tra tệp dữ liệu không hoàn tất (%1). Không ghi thêm gì vào tệp và mọi chỉnh sửa đã bị khóa; hãy mở lại tệp.</translation>
+    </message>
 </context>
 </TS>
