@@ -46,8 +46,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bản sao lưu {name} bị hỏng: {problem}",
         "The backup {name} is damaged: {problem}"),
     "backups.desk_id_unreadable": (
-        "không đọc được mã của {name}, nên chỉ nhận bản sao lưu trong thư mục sao lưu "
-        "của chính nó ({own_folder})",
+        "không đọc được mã của {name}, nên chỉ nhận bản sao lưu trong thư mục sao lưu của chính "
+        "nó ({own_folder})",
         "the id of {name} cannot be read, so only a backup from its own backup folder "
         "({own_folder}) is accepted"),
     "backups.desk_still_open": (
@@ -152,10 +152,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {name} quá lớn ({size:,} byte) để là tệp chứng thư số .p12.",
         "{name} is too large ({size:,} bytes) for a .p12 certificate file."),
     "credentials.wrong_password_or_file": (
-        "Không mở được tệp chứng thư số {name}: sai mật khẩu hoặc tệp không phải "
-        "PKCS#12.",
-        "Cannot open the certificate file {name}: wrong password or not a PKCS#12 "
-        "file."),
+        "Không mở được tệp chứng thư số {name}: sai mật khẩu hoặc tệp không phải PKCS#12.",
+        "Cannot open the certificate file {name}: wrong password or not a PKCS#12 file."),
 
     "desk.bad_size": (
         "tệp bị hỏng (kích thước không hợp lệ)",
@@ -175,9 +173,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "desk.file_damaged": (
         "tệp bị hỏng ({error})",
         "the file is damaged ({error})"),
-    "desk.file_not_found": (
-        "Không tìm thấy tệp {path}.",
-        "File not found: {path}."),
     "desk.foreign_objects": (
         "Không mở được tệp {path}: tệp chứa đối tượng không do MeetingDesk tạo hoặc đã bị sửa: "
         "{objects}. Tệp không bị thay đổi và không được dùng.",
@@ -419,6 +414,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "files.desk_open_not_readable": (
         "{path} là tệp dữ liệu đang mở, không đọc như tệp thường được.",
         "{path} is a desk file that is open; it cannot be read as an ordinary file."),
+    "files.not_found": (
+        "Không tìm thấy tệp {path}.",
+        "File not found: {path}."),
     "files.target_is_database": (
         "{path} là một tệp dữ liệu (cơ sở dữ liệu SQLite); không ghi đè lên nó. Hãy chọn tên "
         "tệp khác.",
@@ -448,8 +446,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {field} is longer than {limit:,} characters."),
 
     "headcounts.below_named_present": (
-        "Điểm cầu {site} đã có {named} đại biểu có tên được điểm danh có mặt; số có mặt "
-        "không thể ít hơn {named}.",
+        "Điểm cầu {site} đã có {named} đại biểu có tên được điểm danh có mặt; số có mặt không "
+        "thể ít hơn {named}.",
         "{named} named delegates are marked present at the site {site}; the present count "
         "cannot be lower than {named}."),
 
@@ -850,10 +848,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ký được: {error}.",
         "Signing failed: {error}."),
     "sign.timestamp_server_silent": (
-        "Máy chủ dấu thời gian {url} không trả lời; chưa ký. Hãy kiểm tra mạng hoặc "
-        "bỏ dấu thời gian.",
-        "The timestamp server {url} did not answer; nothing signed. Check the network "
-        "or sign without a timestamp."),
+        "Máy chủ dấu thời gian {url} không trả lời; chưa ký. Hãy kiểm tra mạng hoặc bỏ dấu thời "
+        "gian.",
+        "The timestamp server {url} did not answer; nothing signed. Check the network or sign "
+        "without a timestamp."),
 
     "signing.cannot_read": (
         "Không đọc được tệp {path}: {reason}.",
@@ -1093,22 +1091,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {name} không phải tệp XLSX đọc được ({error_type}: {error}).",
         "{name} is not a readable XLSX file ({error_type}: {error})."),
     "workbook.xml_entities": (
-        "Tệp {name} bị từ chối vì lý do an toàn: XML có thực thể hoặc DTD ({error}). Không có gì "
-        "được ghi vào dữ liệu.",
+        "Tệp {name} bị từ chối vì lý do an toàn: XML có thực thể hoặc DTD ({error}). Không có "
+        "gì được ghi vào dữ liệu.",
         "{name} was refused for safety: its XML has entities or a DTD ({error}). Nothing was "
         "written to the desk."),
 
+    "zipguard.cannot_read": (
+        "Không đọc được tệp {name} ({reason}).",
+        "Cannot read {name} ({reason})."),
     "zipguard.damaged_member": (
         "Tệp {name} bị hỏng hoặc bị sửa (thành phần “{member}”: {error}). Không có gì được ghi "
         "vào dữ liệu.",
-        "{name} is damaged or was tampered with (member “{member}”: {error}). Nothing was written "
-        "to the desk."),
+        "{name} is damaged or was tampered with (member “{member}”: {error}). Nothing was "
+        "written to the desk."),
     "zipguard.expands_beyond": (
         "dữ liệu giải nén vượt quá {limit}",
         "it expands beyond {limit}"),
     "zipguard.holds_symbolic_link": (
         "có liên kết tượng trưng “{name}”",
         "it holds a symbolic link “{name}”"),
+    "zipguard.is_folder": (
+        "{path} là một thư mục, không phải tệp.",
+        "{path} is a folder, not a file."),
     "zipguard.member_appears_twice": (
         "thành phần “{path}” bị lặp",
         "member “{path}” appears twice"),

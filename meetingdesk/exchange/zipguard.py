@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from meetingdesk.domain.messages import Message, message
-from meetingdesk.exchange.errors import HostileFileError
+from meetingdesk.exchange.errors import HostileFileError, UnreadableFileError
 from meetingdesk.exchange.limits import (
     MAX_MEMBERS,
     MAX_RATIO,
@@ -106,7 +106,14 @@ def open_zip(path: Path) -> Iterator[SafeZip]:
     refuse_plain_read(path)
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except FileNotFoundError:
+        raise UnreadableFileError("files.not_found", path=path) from None
+    except IsADirectoryError:
+        raise UnreadableFileError("zipguard.is_folder", path=path) from None
+    except OSError as exc:  # a folder, a file this user may not read
+        raise UnreadableFileError("zipguard.cannot_read", name=name,
+                                  reason=exc.strerror or exc) from None
+    except (zipfile.BadZipFile, ValueError) as exc:
         raise HostileFileError("zipguard.not_a_zip", name=name, error=exc) from None
     with zf:
         infos = zf.infolist()

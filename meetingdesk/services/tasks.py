@@ -40,6 +40,8 @@ def register(desk: Desk, *, as_of: date, meeting_id: int | None = None,
         if site is None:
             raise NotFoundError("tasks.no_such_site", site_code=site_code)
         site_id = site.id
+    if meeting_id is not None:
+        tables.meetings.get(desk.db, meeting_id)  # a meeting that is not there is said so
     lines = task_register.register(desk.db, meeting_id=meeting_id, site_id=site_id)
     wanted = {TaskState.OVERDUE} if overdue_only else (set(states) if states else None)
     if wanted is not None:

@@ -418,7 +418,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
         raise _damaged(path, message("desk.is_folder"))
     exists = path.exists()
     if not exists and (read_only or not create):
-        raise DeskFileError("desk.file_not_found", path=path)
+        raise DeskFileError("files.not_found", path=path)
     has_data = False
     identity = None
     if exists:
