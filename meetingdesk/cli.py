@@ -374,12 +374,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.DatabaseError as exc:
         # A file of the user's (not a desk) read through SQLite, or damage that shows only
         # once a desk is open: named in one line, never a traceback.
-        damaged = DeskFileError("cli.sqlite_error_while_working", db=args.db, exc=exc)
+        damaged = DeskFileError("cli.sqlite_error", path=args.db, error=exc)
         print(f"meetingdesk: {damaged}", file=sys.stderr)
         return 1
     except OSError as exc:
-        failed = DeskFileError("cli.read_write", filename=exc.filename or args.db,
-                               strerror=exc.strerror or exc)
+        failed = DeskFileError("cli.cannot_read_or_write", path=exc.filename or args.db,
+                               reason=exc.strerror or exc)
         print(f"meetingdesk: {failed}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -46,7 +46,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
     _quiet_pyhanko(args.verbose)
     if (args.p12 and not args.password_env) or (args.pkcs11_lib and not (
             args.token_label and args.pin_env)):
-        raise ValidationError("cli_signing.needs_password_env_pkcs")
+        raise ValidationError("cli_signing.missing_options")
     if args.p12:
         source: Pkcs12Source | TokenSource = Pkcs12Source(
             args.p12, _secret(args.password_env, message("cli_signing.password")))
@@ -75,12 +75,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     roots = load_trust_roots(args.trust)
     try:
         if args.file.stat().st_size > MAX_PDF_BYTES:
-            raise ValidationError("cli_signing.too_large", file_name=args.file.name)
+            raise ValidationError("cli_signing.too_large", name=args.file.name)
         refuse_plain_read(args.file)
         data = args.file.read_bytes()
     except OSError as exc:
-        raise MeetingDeskError("cli_signing.read", path=args.file,
-                               strerror=exc.strerror or exc) from exc
+        raise MeetingDeskError("cli_signing.cannot_read", path=args.file,
+                               reason=exc.strerror or exc) from exc
     report = verify_pdf(data, roots)
     if report.ok:
         for check in report.signatures:

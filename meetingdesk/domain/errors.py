@@ -1,7 +1,7 @@
 """Typed errors whose message a secretary can read, in Vietnamese or English.
 
 An error is made from a key of the message table and the values of its placeholders
-(``ValidationError("guards.field_empty", field=message("bulk.full_name"))``, see
+(``ValidationError("guards.field_empty", field=message("fields.full_name"))``, see
 :mod:`meetingdesk.domain.messages`); ``str(error)`` renders it in the current language, which
 the GUI sets from the user's preference and the CLI from ``MEETINGDESK_LANG``.
 """

@@ -6,7 +6,7 @@ Every sentence a secretary reads from ``domain``, ``store``, ``services``, ``exc
 and in English and named placeholders (``{title}``, ``{count:,}``). Code names the key and the
 values; it never writes the words or glues translated fragments together::
 
-    raise ValidationError("guards.field_empty", field=message("meetings.meeting_title"))
+    raise ValidationError("guards.field_empty", field=message("fields.meeting_title"))
     line = str(message("verify.no_signature"))
 
 A value that is itself words (a kind of record, the reason a package was refused) is a

@@ -41,13 +41,14 @@ def _year(text: str | None, reference: date) -> int:
 
 def _make_date(day: int, month: int, year: int, text: str) -> date:
     if not 1 <= month <= 12:
-        raise ValidationError("when.month_months_run", text=text, month=month)
+        raise ValidationError("when.no_such_month", text=text, month=month)
     if not 1900 <= year <= 2200:
-        raise ValidationError("when.year_outside", text=text, year=year)
+        raise ValidationError("when.year_out_of_range", text=text, year=year)
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValidationError("when.day", text=text, month=month, year=year, day=day) from None
+        raise ValidationError("when.no_such_day", text=text, month=month, year=year,
+                              day=day) from None
 
 
 def _parse_date_part(text: str, reference: date) -> date | None:
@@ -70,7 +71,7 @@ def _parse_time_part(text: str) -> time | None:
     hour, minute = int(m[1]), int(m[2] or 0)
     second = int(m[3] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValidationError("when.hours_run_minutes", text=text)
+        raise ValidationError("when.bad_time", text=text)
     return time(hour, minute)
 
 

@@ -176,4 +176,4 @@ def check_choice(sample: bytes, codec: str, name: str) -> None:
         return
     text = decode_sample(sample, base)
     if text is None or not plausibility(text).acceptable:
-        raise _unreadable(name, message("encodings.not_vietnamese_in", codec=codec))
+        raise _unreadable(name, message("encodings.not_vietnamese", codec=codec))

@@ -34,7 +34,7 @@ def run(desk: Desk, args: argparse.Namespace) -> Iterator[str]:
 def _resolve(desk: Desk, args: argparse.Namespace) -> str:
     if not args.record or not args.field or not (args.keep or args.take_other
                                                   or args.set is not None):
-        raise ValidationError("exchange_commands.record_id_field_keep")
+        raise ValidationError("exchange_commands.missing_options")
     found = [c for c in conflicts.list_conflicts(desk) if c.gid.startswith(args.record)]
     if len(found) != 1:
         raise ValidationError("exchange_commands.record_ambiguous", record=args.record)
@@ -48,7 +48,7 @@ def _resolve(desk: Desk, args: argparse.Namespace) -> str:
     elif args.take_other:
         value = field.candidates[1].value
     elif args.field == ALIVE or args.field not in conflict.editable:
-        raise ValidationError("exchange_commands.field_take_values_keep")
+        raise ValidationError("exchange_commands.keep_or_take_only")
     else:
         value = _typed(args.set, field.candidates[0].value)
     conflicts.resolve(desk, gid=conflict.gid, choices={field.field: value})

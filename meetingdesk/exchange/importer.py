@@ -281,7 +281,7 @@ def _people_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | N
         found = _match(by_name.get(fold(name), []), site, values.get("email"))
         if len(found) > 1:
             rows.append(PlanRow(line, Action.SKIP, name,
-                                message("importer.people_share_name_edit", count=len(found))))
+                                message("importer.ambiguous_name", count=len(found))))
             continue
         if not found:
             rows.append(PlanRow(line, Action.ADD, name, message("importer.new_person"),
@@ -298,7 +298,7 @@ def _people_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | N
                                 changes, person_site, attend))
         elif attend is not None:
             rows.append(PlanRow(line, Action.ADD, name,
-                                message("importer.already_directory_added_meeting"), person.id,
+                                message("importer.known_person_added"), person.id,
                                 {}, person_site, attend))
         else:
             rows.append(PlanRow(line, Action.SKIP, name, message("importer.already_unchanged"),
@@ -373,7 +373,7 @@ def plan_import(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | No
     if site_code:
         found = directory.find_site(desk, site_code)
         if found is None:
-            raise ExchangeError("importer.no_such_site", site_code=site_code)
+            raise ExchangeError("directory.no_such_site", site_code=site_code)
         default_site = found.id
     sites = _SiteIndex(directory.list_sites(desk))
     if Field.FULL_NAME in mapping:
@@ -383,7 +383,7 @@ def plan_import(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | No
         kind = "sites"
         rows = _site_rows(desk, table, mapping, meeting_id, sites)
     else:
-        raise ExchangeError("importer.no_name_or_site_column", table_name=table.name)
+        raise ExchangeError("importer.no_name_or_site_column", name=table.name)
     used = {r.site for r in rows if r.action is not Action.SKIP and r.site is not None}
     new_sites = tuple(s for k, s in sites.new.items() if k in used)
     joining: list[int | str] = []
@@ -463,7 +463,7 @@ def apply_import(desk: Desk, plan: ImportPlan, *, backup: bool = True) -> Import
     def work(batch: Batch) -> ImportSummary:
         again = plan_import(desk, plan.table, plan.mapping, plan.meeting_id, plan.site_code)
         if again.signature() != plan.signature():
-            raise ConflictError("importer.desk_changed_since_preview")
+            raise ConflictError("importer.stale_plan")
         return _write(desk, batch, plan)
 
     summary = run_batch(desk, work, backup_reason=None)

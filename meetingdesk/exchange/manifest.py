@@ -90,7 +90,7 @@ def text_depth(text: bytes) -> int:
 def check_sizes(name: str, head: bytes, body: bytes) -> None:
     """Refuse members larger than the limits, before they are parsed."""
     if len(head) > MAX_MANIFEST_BYTES:
-        raise refused(name, message("manifest.manifest_too_large_bytes", size=len(head),
+        raise refused(name, message("manifest.too_large", size=len(head),
                                     limit=MAX_MANIFEST_BYTES))
     if len(body) > MAX_RECORDS_BYTES:
         raise refused(name, message("manifest.record_list_too_large",
@@ -164,17 +164,17 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise refused(name, message("manifest.not_a_package"))
     if depth(manifest, MAX_DEPTH) > MAX_DEPTH:
-        raise refused(name, message("manifest.manifest_nested_too_deeply"))
+        raise refused(name, message("manifest.nested_too_deeply"))
     version = manifest.get("format_version")
     if not _int(version) or version < 1:
         raise bad("format_version")
     if version < FORMAT_VERSION:
-        raise refused(name, message("manifest.old_format_version_without", version=version))
+        raise refused(name, message("manifest.old_format", version=version))
     schema = manifest.get("schema_version")
     if not _int(schema) or schema < 1:
         raise bad("schema_version")
     if version > FORMAT_VERSION or schema > _schema_version():
-        raise refused(name, message("manifest.made_newer_meetingdesk_please"))
+        raise refused(name, message("manifest.newer_program"))
     members = manifest.get("members")
     if (not isinstance(members, dict) or set(members) != {RECORDS}
             or not isinstance(members[RECORDS], str) or not _HEX64.fullmatch(members[RECORDS])):
@@ -218,7 +218,7 @@ def check_records(name: str, raw: Any, text: bytes) -> list[Any]:
     if not isinstance(raw, list):
         raise refused(name, message("manifest.record_list_invalid"))
     if len(raw) > MAX_RECORDS:
-        raise refused(name, message("manifest.holds_records_above_limit", count=len(raw),
+        raise refused(name, message("manifest.too_many_records", count=len(raw),
                                     limit=MAX_RECORDS))
     if text_depth(text) > MAX_DEPTH:
         raise refused(name, message("manifest.records_nested_too_deeply"))

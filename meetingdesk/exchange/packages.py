@@ -105,9 +105,9 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
     if site_code:
         site = directory.find_site(desk, site_code)
         if site is None or site.id is None:
-            raise PackageError("packages.no_such_site", site_code=site_code)
+            raise PackageError("directory.no_such_site", site_code=site_code)
         if not any(e.site.id == site.id for e in participation.meeting_sites(desk, meeting_id)):
-            raise PackageError("packages.site_not_in_meeting", site_name=site.name)
+            raise PackageError("packages.site_not_in_meeting", site=site.name)
         site_id = site.id
         site_info = {"name": site.name, "code": site.code}
     package: list[Package] = []

@@ -27,9 +27,9 @@ def read_table(path: str | Path, encoding: str | None = None, *,
         with path.open("rb") as f:
             magic = f.read(4)
     except OSError as exc:
-        raise UnreadableFileError("reader.open", path=path, strerror=exc.strerror) from None
+        raise UnreadableFileError("files.cannot_open", path=path, reason=exc.strerror) from None
     if magic == _OLE:
-        raise UnreadableFileError("reader.old_excel_file_xls", name=path.name)
+        raise UnreadableFileError("reader.old_excel", name=path.name)
     if magic == _ZIP:
         return read_workbook_table(path, sheet)
     return read_text_table(path, encoding)

@@ -41,13 +41,13 @@ def _too_big(name: str, why: Message) -> HostileFileError:
 
 def check_cells(name: str, line: int, cells: list[str]) -> None:
     if line > MAX_LINES:
-        raise _too_big(name, message("table.more_rows", limit=MAX_LINES))
+        raise _too_big(name, message("table.too_many_rows", limit=MAX_LINES))
     if len(cells) > MAX_COLUMNS:
-        raise _too_big(name, message("table.line_columns_most", line=line, count=len(cells),
+        raise _too_big(name, message("table.too_many_columns", line=line, count=len(cells),
                                      limit=MAX_COLUMNS))
     for cell in cells:
         if len(cell) > MAX_CELL_CHARS:
-            raise _too_big(name, message("table.cell_line_characters_most", line=line,
+            raise _too_big(name, message("table.cell_too_long", line=line,
                                          count=len(cell), limit=MAX_CELL_CHARS))
 
 
@@ -106,7 +106,7 @@ def build_table(name: str, rows: Iterable[tuple[int, list[str]]], *,
         if not any(c.strip() for c in cells):
             return
         if len(data) >= MAX_ROWS:
-            raise _too_big(name, message("table.more_data_rows", limit=MAX_ROWS))
+            raise _too_big(name, message("table.too_many_data_rows", limit=MAX_ROWS))
         padded = [uninert(c).strip() for c in cells[:width]] + [""] * (width - len(cells))
         data.append((line, tuple(padded)))
 

@@ -42,10 +42,10 @@ def _rows(reader: Iterator[list[str]], name: str) -> Iterator[tuple[int, list[st
         for line, cells in enumerate(reader, start=1):
             yield line, [nfc(c) for c in cells]
     except csv.Error as exc:
-        raise HostileFileError("textfile.refused_line_cell_too", name=name, line=line + 1,
-                               exc=exc) from None
+        raise HostileFileError("textfile.malformed_line", name=name, line=line + 1,
+                               error=exc) from None
     except UnicodeDecodeError as exc:
-        raise UnreadableFileError("textfile.byte_invalid_line_choose", name=name,
+        raise UnreadableFileError("textfile.invalid_byte", name=name,
                                   encoding=exc.encoding, line=line + 1) from None
 
 
@@ -54,7 +54,7 @@ def read_text_table(path: Path, encoding: str | None = None) -> Table:
     name = path.name
     size = path.stat().st_size
     if size > MAX_TEXT_FILE_BYTES:
-        raise HostileFileError("textfile.too_large_mb_most", name=name, size=size / 1048576,
+        raise HostileFileError("textfile.too_large", name=name, size=size / 1048576,
                                limit=MAX_TEXT_FILE_BYTES // 1048576)
     with path.open("rb") as raw:
         sample = raw.read(encodings.SAMPLE_BYTES)

@@ -62,12 +62,12 @@ def read_workbook_table(path: Path, sheet: str | None = None) -> Table:
         finally:
             wb.close()
     except DefusedXmlException as exc:
-        raise HostileFileError("workbook.refused_safety_xml_entities", name=name, exc=exc) from None
+        raise HostileFileError("workbook.xml_entities", name=name, error=exc) from None
     except KeyError as exc:
         raise UnreadableFileError("workbook.no_sheet", name=name,
-                                  exc=exc) from None
+                                  error=exc) from None
     except (ParseError, SyntaxError, zipfile.BadZipFile, ValueError, TypeError, IndexError,
             OSError) as exc:
         logger.info("Unreadable workbook %s: %r", path, exc)
         raise UnreadableFileError("workbook.not_xlsx", name=name,
-                                  error_type=type(exc).__name__, exc=exc) from None
+                                  error_type=type(exc).__name__, error=exc) from None

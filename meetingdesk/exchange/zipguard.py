@@ -71,11 +71,11 @@ class SafeZip:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
                 RuntimeError) as exc:
             raise HostileFileError("zipguard.damaged_member", name=self.name,
-                                   member=member, exc=exc) from None
+                                   member=member, error=exc) from None
         self.total_compressed += info.compress_size
         if (self.total_read > RATIO_FREE_BYTES
                 and self.total_read > MAX_RATIO * max(1, self.total_compressed)):
-            raise _hostile(self.name, message("zipguard.expands_more_times_zip",
+            raise _hostile(self.name, message("zipguard.zip_bomb",
                                               limit=MAX_RATIO))
         return b"".join(parts)
 
@@ -93,7 +93,7 @@ class SafeZip:
                     limit = f"{MAX_UNCOMPRESSED_BYTES / 1048576:g} MB"
                     raise _hostile(self.name, message("zipguard.expands_beyond", limit=limit))
                 if produced > allowed:
-                    raise _hostile(self.name, message("zipguard.member_expands_more_times",
+                    raise _hostile(self.name, message("zipguard.member_zip_bomb",
                                                       member=member, limit=MAX_RATIO))
                 if keep:
                     parts.append(chunk)
@@ -107,25 +107,25 @@ def open_zip(path: Path) -> Iterator[SafeZip]:
     try:
         zf = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise UnreadableFileError("zipguard.file_missing", path=path) from None
+        raise UnreadableFileError("files.not_found", path=path) from None
     except IsADirectoryError:
         raise UnreadableFileError("zipguard.is_folder", path=path) from None
     except OSError as exc:  # a folder, a file this user may not read
-        raise UnreadableFileError("zipguard.file_unreadable", name=name,
+        raise UnreadableFileError("zipguard.cannot_read", name=name,
                                   reason=exc.strerror or exc) from None
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise HostileFileError("zipguard.not_a_zip", name=name, exc=exc) from None
+        raise HostileFileError("zipguard.not_a_zip", name=name, error=exc) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise _hostile(name, message("zipguard.members_most", count=len(infos),
+            raise _hostile(name, message("zipguard.too_many_members", count=len(infos),
                                          limit=MAX_MEMBERS))
         members: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             _check_member_name(name, info)
             if info.filename in members:
                 raise _hostile(name, message("zipguard.member_appears_twice",
-                                             filename=info.filename))
+                                             path=info.filename))
             members[info.filename] = info
         yield SafeZip(name, zf, members=members)
 
@@ -142,4 +142,4 @@ def check_archive(path: Path, *, forbid_dtd: bool = False) -> None:
                 continue
             z.read(member, keep=False)
             if forbid_dtd and (b"<!DOCTYPE" in z.last_head or b"<!ENTITY" in z.last_head):
-                raise _hostile(z.name, message("zipguard.declares_xml_dtd_entities", member=member))
+                raise _hostile(z.name, message("zipguard.xml_bomb", member=member))

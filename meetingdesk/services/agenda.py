@@ -14,8 +14,8 @@ from meetingdesk.store.desk import Desk
 def add_agenda_item(desk: Desk, *, meeting_id: int, title: str,
                     presenter_id: int | None = None,
                     planned_minutes: int | None = None) -> AgendaItem:
-    item_title = required_line(title, message("agenda.agenda_item_title"))
-    minutes = non_negative(planned_minutes, message("agenda.planned_duration"))
+    item_title = required_line(title, message("fields.agenda_item_title"))
+    minutes = non_negative(planned_minutes, message("fields.planned_duration"))
     with desk.transaction() as db:
         tables.meetings.get(db, meeting_id)
         if presenter_id is not None:
@@ -30,9 +30,9 @@ def update_agenda_item(desk: Desk, item_id: int, **changes: object) -> AgendaIte
     values: dict[str, object] = {}
     for key, value in changes.items():
         if key == "title":
-            values[key] = required_line(str(value), message("agenda.agenda_item_title"))
+            values[key] = required_line(str(value), message("fields.agenda_item_title"))
         elif key == "planned_minutes":
-            values[key] = non_negative(value, message("agenda.planned_duration"))
+            values[key] = non_negative(value, message("fields.planned_duration"))
         elif key in ("presenter_id", "actual_start", "actual_end"):
             values[key] = value
         else:

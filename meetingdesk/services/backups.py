@@ -193,21 +193,21 @@ def restore_backup(desk_path: Path, backup: Path, now: datetime) -> Path:
     """
     refuse_plain_read(backup)
     if holds_connection(desk_path):
-        raise _refuse_restore(backup, message("backups.still_open_close",
-                                              desk_path_name=desk_path.name))
+        raise _refuse_restore(backup, message("backups.desk_still_open",
+                                              name=desk_path.name))
     try:
         check_openable(backup)
     except DeskFileError as exc:
-        raise _refuse_restore(backup, message("backups.unusable", exc=exc)) from None
+        raise _refuse_restore(backup, message("backups.unusable", error=exc)) from None
     problem = quick_check_file(backup)
     if problem is not None:
-        raise DeskFileError("backups.backup_damaged", backup_name=backup.name, problem=problem)
+        raise DeskFileError("backups.backup_damaged", name=backup.name, problem=problem)
     mine = recorded_desk_id(desk_path) if desk_path.exists() else None
     theirs = recorded_desk_id(backup)
     own_folder = backup_dir_for(desk_path).resolve()
     if mine is None and backup.resolve().parent != own_folder:
         raise _refuse_restore(
-            backup, message("backups.desk_id_unreadable", desk_path_name=desk_path.name,
+            backup, message("backups.desk_id_unreadable", name=desk_path.name,
                             own_folder=own_folder))
     if mine is not None and theirs is not None and mine != theirs:
         raise _refuse_restore(

@@ -48,7 +48,7 @@ def clean_person_values(values: dict[str, object]) -> dict[str, object]:
     cleaned: dict[str, object] = {}
     for key, value in values.items():
         if key == "full_name":
-            cleaned[key] = required_line(str(value), message("bulk.full_name"))
+            cleaned[key] = required_line(str(value), message("fields.full_name"))
         elif key == "titles":
             cleaned[key] = clean_titles(value)  # type: ignore[arg-type]
         elif key in PERSON_TEXT:
@@ -77,13 +77,13 @@ class Batch:
     def add_site(self, *, name: str, code: str | None = None,
                  kind: SiteKind = SiteKind.OTHER, aliases: tuple[str, ...] = (),
                  **contacts: str | None) -> int:
-        site = Site(None, required_line(name, message("bulk.site_name")), SiteKind(kind),
+        site = Site(None, required_line(name, message("fields.site_name")), SiteKind(kind),
                     optional_line(code), clean_titles(aliases),
                     **{k: optional_line(v) for k, v in contacts.items()})
         try:
             stored = tables.sites.insert(self.db, site)
         except sqlite3.IntegrityError:
-            raise ConflictError("bulk.site_code_already_used", site_code=site.code) from None
+            raise ConflictError("directory.site_code_already_used", code=site.code) from None
         assert stored.id is not None
         return stored.id
 
@@ -91,7 +91,7 @@ class Batch:
                     aliases: tuple[str, ...] | None = None) -> None:
         row = {k: optional_line(None if v is None else str(v)) for k, v in values.items()}
         if "name" in row:
-            row["name"] = required_line(str(values["name"]), message("bulk.site_name"))
+            row["name"] = required_line(str(values["name"]), message("fields.site_name"))
         bulk.update_row(self.db, "sites", site_id, values_to_row(Site, row))
         if aliases is not None:
             tables.sites.set_aliases(self.db, site_id, clean_titles(aliases))
@@ -116,7 +116,7 @@ class Batch:
 
     def add_meeting_site(self, *, meeting_id: int, site_id: int, summoned: int = 0,
                          host_person_id: int | None = None) -> int:
-        count = non_negative(summoned, message("bulk.number_summoned")) or 0
+        count = non_negative(summoned, message("fields.number_summoned")) or 0
         ms = MeetingSite(None, meeting_id, site_id, host_person_id, count,
                          position=self._next_position("meeting_sites", meeting_id))
         return bulk.insert_row(self.db, "meeting_sites", to_row(ms))
@@ -135,7 +135,7 @@ class Batch:
         try:
             return bulk.insert_row(self.db, "attendances", to_row(att))
         except sqlite3.IntegrityError:
-            raise ConflictError("bulk.person_twice_meeting_list") from None
+            raise ConflictError("bulk.person_twice") from None
 
     def update_attendance(self, attendance_id: int, values: dict[str, object]) -> None:
         bulk.update_row(self.db, "attendances", attendance_id,

@@ -20,7 +20,7 @@ MAX_ATTACHMENT = 50 * 1024 * 1024
 def add_document(desk: Desk, *, reference: str, doc_type: str | None = None,
                  issued_on: date | None = None, issuer: str | None = None,
                  title: str | None = None) -> Document:
-    ref = required_line(reference, message("documents.document_number"))
+    ref = required_line(reference, message("fields.document_number"))
     with desk.transaction() as db:
         try:
             return tables.documents.insert(db, Document(
@@ -28,7 +28,7 @@ def add_document(desk: Desk, *, reference: str, doc_type: str | None = None,
                 issued_year=issued_on.year if issued_on else None, issuer=optional_line(issuer),
                 title=optional_line(title)))
         except sqlite3.IntegrityError:
-            raise ConflictError("documents.document_already_listed", ref=ref) from None
+            raise ConflictError("documents.already_listed", reference=ref) from None
 
 
 def update_document(desk: Desk, document_id: int, **changes: object) -> Document:
@@ -69,10 +69,11 @@ def attach_file(desk: Desk, document_id: int, path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_ATTACHMENT:
-            raise ValidationError("documents.file_larger_mb", name=path.name)
+            raise ValidationError("documents.file_too_large", name=path.name)
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError("documents.read", name=path.name, strerror=exc.strerror) from None
+        raise ValidationError("documents.cannot_read", name=path.name,
+                              reason=exc.strerror) from None
     with desk.transaction() as db:
         tables.set_document_file(db, document_id, path.name, data)
         return tables.documents.get(db, document_id)

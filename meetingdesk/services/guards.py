@@ -57,7 +57,7 @@ def editable_meeting(db: Database, meeting_id: int) -> Meeting:
     """The meeting, provided its minutes are not final (frozen)."""
     meeting = tables.meetings.get(db, meeting_id)
     if meeting.status is MeetingStatus.FINAL:
-        raise ConflictError("guards.minutes_meeting_final_reopen")
+        raise ConflictError("guards.minutes_final")
     return meeting
 
 

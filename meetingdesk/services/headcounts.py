@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 def report_present(desk: Desk, meeting_site_id: int, *, present: int | None) -> MeetingSite:
     """Record the present count a site reports (``None`` clears it). A count below the named
     people marked present there is refused: they are its floor."""
-    non_negative(present, message("headcounts.present_count"))
+    non_negative(present, message("fields.present_count"))
     with desk.transaction() as db:
         ms = tables.meeting_sites.get(db, meeting_site_id)
         editable_meeting(db, ms.meeting_id)
@@ -26,8 +26,8 @@ def report_present(desk: Desk, meeting_site_id: int, *, present: int | None) -> 
             named = tables.attendances.present_at_site(db, ms.meeting_id, ms.site_id)
             if present < named:
                 site = tables.sites.get(db, ms.site_id)
-                raise ValidationError("headcounts.named_delegates_marked_present",
-                                      site_name=site.name, named=named)
+                raise ValidationError("headcounts.below_named_present",
+                                      site=site.name, named=named)
         updated = tables.meeting_sites.update(db, meeting_site_id, {"present": present})
     logger.info("Site %s of meeting %s reports %s present", ms.site_id, ms.meeting_id, present)
     return updated

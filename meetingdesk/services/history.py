@@ -59,4 +59,4 @@ def restore(desk: Desk, state: Snapshot) -> None:
         with desk.transaction() as db:
             snapshots.restore(db, state)
     except sqlite3.IntegrityError as exc:
-        raise ConflictError("history.undo_stale", exc=exc) from exc
+        raise ConflictError("history.undo_stale", error=exc) from exc

@@ -39,7 +39,7 @@ def _clean(values: dict[str, object]) -> dict[str, object]:
     cleaned: dict[str, object] = {}
     for key, value in values.items():
         if key == "title":
-            cleaned[key] = required_line(str(value), message("meetings.meeting_title"))
+            cleaned[key] = required_line(str(value), message("fields.meeting_title"))
         elif key in _TEXT_FIELDS:
             cleaned[key] = optional_line(None if value is None else str(value)) or (
                 "" if key == "kind" else None)
@@ -62,7 +62,7 @@ def _refuse_final(status: object) -> None:
     """Minutes become final (and are reopened) only through the minutes versions, which
     freeze the notes and record the act: never by setting the status by hand."""
     if status is MeetingStatus.FINAL:
-        raise ConflictError("meetings.minutes_become_final_minutes")
+        raise ConflictError("meetings.final_only_from_minutes_tab")
 
 
 def create_meeting(desk: Desk, *, title: str, **fields: object) -> Meeting:
@@ -137,7 +137,7 @@ def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
         source = tables.meetings.get(db, source_id)
         new = tables.meetings.insert(db, Meeting(
             id=None,
-            title=(required_line(title, message("meetings.meeting_title")) if title
+            title=(required_line(title, message("fields.meeting_title")) if title
                    else source.title),
             kind=source.kind, organizer=source.organizer, planned_start=planned_start,
             main_site_id=source.main_site_id, status=MeetingStatus.DRAFT,

@@ -141,7 +141,7 @@ def version_pdf(desk: Desk, version_id: int) -> bytes:
     """The PDF bytes of a version, checked against their recorded sha256."""
     version = tables.minutes_versions.get(desk.db, version_id)
     return checked_bytes(tables.minutes_pdf(desk.db, version_id), version.sha256,
-                         message("minutes_versions.minutes_version", version_id=version_id))
+                         message("minutes_versions.version", version_id=version_id))
 
 
 def checked_bytes(pdf: bytes, sha256: str, what: Message) -> bytes:
@@ -166,7 +166,7 @@ def signed_pdf(desk: Desk, version_id: int) -> bytes | None:
     version = tables.minutes_versions.get(desk.db, version_id)
     pdf = tables.signed_minutes_pdf(desk.db, version_id)
     if pdf is not None and hashlib.sha256(pdf).hexdigest() != version.signed_sha256:
-        raise MeetingDeskError("minutes_versions.signed_copy_minutes_version",
+        raise MeetingDeskError("minutes_versions.signed_copy_altered",
                                version_id=version_id)
     return pdf
 
@@ -179,7 +179,7 @@ def store_signed_copy(desk: Desk, *, version_id: int, pdf: bytes,
     with desk.transaction() as db:
         version = tables.minutes_versions.get(db, version_id)
         if not version.final:
-            raise ConflictError("minutes_versions.final_minutes_version_signed")
+            raise ConflictError("minutes_versions.only_final_signed")
         base = tables.signed_minutes_pdf(db, version_id) or tables.minutes_pdf(db, version_id)
         if len(pdf) <= len(base) or not pdf.startswith(base):
             raise ConflictError("minutes_versions.signed_copy_not_of_final")
@@ -187,7 +187,7 @@ def store_signed_copy(desk: Desk, *, version_id: int, pdf: bytes,
         tables.set_signed_minutes_pdf(db, version_id, pdf)
         signed = tables.minutes_versions.update(db, version_id, {
             "signed_sha256": hashlib.sha256(pdf).hexdigest(), "signed_at": now,
-            "signed_by": required_line(signed_by, message("minutes_versions.signer"))})
+            "signed_by": required_line(signed_by, message("fields.signer"))})
         tables.meeting_events.insert(db, MeetingEvent(
             None, version.meeting_id, now, EVENT_SIGNED,
             f"bản {version_id}, ký bởi {signed.signed_by}, sha256 {signed.signed_sha256}"))
@@ -205,10 +205,10 @@ def mark_final(desk: Desk, version_id: int) -> MinutesVersion:
         if meeting.status is MeetingStatus.FINAL:
             if version.final:
                 return version
-            raise ConflictError("minutes_versions.minutes_meeting_already_final")
+            raise ConflictError("minutes_versions.already_final")
         newest = _newest(desk, version.meeting_id, version.profile)
         if newest is None or newest.id != version_id:
-            raise ConflictError("minutes_versions.latest_minutes_version_made")
+            raise ConflictError("minutes_versions.only_latest_final")
         check_final(desk, version.meeting_id, version.profile)
         now = _now()
         final = tables.minutes_versions.update(db, version_id,
@@ -223,7 +223,7 @@ def mark_final(desk: Desk, version_id: int) -> MinutesVersion:
 
 def reopen_meeting(desk: Desk, meeting_id: int, *, reason: str) -> Meeting:
     """Unfreeze a meeting whose minutes are final (status back to ``ENDED``), recording why."""
-    why = required_line(reason, message("minutes_versions.reason_reopening"))
+    why = required_line(reason, message("fields.reason_for_reopening"))
     with desk.transaction() as db:
         meeting = tables.meetings.get(db, meeting_id)
         if meeting.status is not MeetingStatus.FINAL:

@@ -56,7 +56,7 @@ def record_version(desk: Desk, *, meeting_id: int, profile: Profile,
     with desk.transaction() as db:
         tables.meetings.get(db, meeting_id)
         if _final_version(db, meeting_id) is not None:
-            raise ConflictError("notice_versions.conclusion_notice_meeting_final")
+            raise ConflictError("notice_versions.notice_final")
         version = notices.insert_notice_pdf(db, NoticeVersion(
             None, meeting_id, _now(), Profile(profile), hashlib.sha256(pdf).hexdigest(),
             len(pdf)), pdf)
@@ -74,7 +74,7 @@ def version_pdf(desk: Desk, version_id: int) -> bytes:
     """The PDF bytes of a version, checked against their recorded sha256."""
     version = notices.notice_versions.get(desk.db, version_id)
     return checked_bytes(notices.notice_pdf(desk.db, version_id), version.sha256,
-                         message("notice_versions.notice_version", version_id=version_id))
+                         message("notice_versions.version", version_id=version_id))
 
 
 def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
@@ -86,10 +86,10 @@ def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
         if current is not None:
             if current.id == version_id:
                 return version
-            raise ConflictError("notice_versions.conclusion_notice_already_final")
+            raise ConflictError("notice_versions.already_final")
         latest = notices.notice_versions.of_meeting(db, version.meeting_id)[-1]
         if latest.id != version_id:
-            raise ConflictError("notice_versions.latest_notice_version_made")
+            raise ConflictError("notice_versions.only_latest_final")
         now = _now()
         final = notices.notice_versions.update(db, version_id,
                                                {"final": True, "finalized_at": now})
@@ -102,7 +102,7 @@ def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
 
 def reopen_notice(desk: Desk, meeting_id: int, *, reason: str) -> None:
     """Allow a corrected notice after a final one, recording why."""
-    why = required_line(reason, message("notice_versions.reason_reopening"))
+    why = required_line(reason, message("fields.reason_for_reopening"))
     with desk.transaction() as db:
         if _final_version(db, meeting_id) is None:
             raise ConflictError("notice_versions.not_final_nothing_to_reopen")

@@ -33,7 +33,7 @@ def _clean(db: Database, changes: dict[str, object]) -> dict[str, object]:
     for key, value in changes.items():
         if key == "name":
             values[key] = required_line(None if value is None else str(value),
-                                        message("organization.issuer_name"))
+                                        message("fields.issuer_name"))
         elif key == "profile":
             values[key] = Profile(str(value))
         elif key == "recipients":

@@ -62,10 +62,10 @@ def add_meeting_site(desk: Desk, *, meeting_id: int, site_id: int,
         try:
             return tables.meeting_sites.insert(db, MeetingSite(
                 None, meeting_id, site_id, host_person_id,
-                non_negative(summoned, message("participation.number_summoned")) or 0,
+                non_negative(summoned, message("fields.number_summoned")) or 0,
                 position=position))
         except sqlite3.IntegrityError:
-            raise ConflictError("participation.site_already_meeting", site_name=site.name) from None
+            raise ConflictError("participation.site_already_listed", site=site.name) from None
 
 
 def update_meeting_site(desk: Desk, meeting_site_id: int, *,
@@ -75,7 +75,7 @@ def update_meeting_site(desk: Desk, meeting_site_id: int, *,
     if host_person_id is not None or clear_host:
         values["host_person_id"] = host_person_id
     if summoned is not None:
-        values["summoned"] = non_negative(summoned, message("participation.number_summoned"))
+        values["summoned"] = non_negative(summoned, message("fields.number_summoned"))
     with desk.transaction() as db:
         return tables.meeting_sites.update(db, meeting_site_id, values)
 
@@ -142,7 +142,7 @@ def add_attendance(desk: Desk, *, meeting_id: int, person_id: int, site_id: int 
                 None, meeting_id, person_id, site_id, Role(role), AttendanceStatus(status),
                 optional_line(reason), position=position))
         except sqlite3.IntegrityError:
-            raise ConflictError("participation.already_meeting_list",
+            raise ConflictError("participation.person_already_listed",
                                 full_name=person.full_name) from None
 
 

@@ -124,7 +124,7 @@ def open_session(path: Path, *, create: bool = True, check: bool = False,
     try:
         lock.acquire()
     except OSError as exc:
-        raise DeskFileError("session.open", path=path, strerror=exc.strerror or exc) from exc
+        raise DeskFileError("files.cannot_open", path=path, reason=exc.strerror or exc) from exc
     try:
         later = check and check_later and not writes_on_opening(path)
         if check and not later:
@@ -135,7 +135,7 @@ def open_session(path: Path, *, create: bool = True, check: bool = False,
         gate = desk.hold_writes() if later and not desk.read_only else None
     except sqlite3.Error as exc:
         lock.release()
-        raise DeskFileError("session.sqlite_error", path=path, exc=exc) from exc
+        raise DeskFileError("session.sqlite_error", path=path, error=exc) from exc
     except BaseException:
         lock.release()
         raise

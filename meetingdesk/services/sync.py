@@ -461,4 +461,4 @@ def merge_records(desk: Desk, records: list[WireRecord], origin: str | None, *,
 
 def _check_expected(plan: MergePlan, expected: MergePlan | None) -> None:
     if expected is not None and not plan.same_as(expected):
-        raise ConflictError("sync.desk_changed_since_preview")
+        raise ConflictError("sync.stale_plan")

@@ -67,7 +67,7 @@ def add_progress(desk: Desk, *, task_id: int, reported_on: date, text: str,
     """Record a report on a task. A report with a ``status`` sets the task's status; one
     without moves a task just assigned to "in progress". Tasks are followed after their
     meeting, so this works on meetings whose minutes are final."""
-    what = required_text(text, message("tasks.progress_text"))
+    what = required_text(text, message("fields.progress_text"))
     with desk.transaction() as db:
         task = tables.tasks.get(db, task_id)
         if site_id is not None:

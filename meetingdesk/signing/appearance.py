@@ -55,7 +55,7 @@ def load_png(path: Path, *, what: Message) -> Image.Image:
         refuse_plain_read(path)
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError("appearance.image_unreadable_file", what=what, path=path,
+        raise ValidationError("appearance.image_unreadable", what=what, path=path,
                               reason=exc.strerror or exc) from exc
     if not data.startswith(PNG_MAGIC):
         raise ValidationError("appearance.image_not_png", what=what, name=path.name)

@@ -48,19 +48,19 @@ def _pkcs12_signer(source: Pkcs12Source) -> Signer:
     try:
         size = source.path.stat().st_size
         if size > MAX_P12_BYTES:
-            raise ValidationError("credentials.too_large_bytes_certificate",
-                                  source_path_name=source.path.name, size=size)
+            raise ValidationError("credentials.too_large",
+                                  name=source.path.name, size=size)
         refuse_plain_read(source.path)
         data = source.path.read_bytes()
     except OSError as exc:
-        raise ValidationError("credentials.read_certificate_file", source_path=source.path,
-                              strerror=exc.strerror or exc) from exc
+        raise ValidationError("credentials.cannot_read", path=source.path,
+                              reason=exc.strerror or exc) from exc
     try:
         return SimpleSigner.load_pkcs12_data(data, other_certs=[],
                                              passphrase=source.password.encode("utf-8"))
     except ValueError as exc:
         raise ValidationError("credentials.wrong_password_or_file",
-                              source_path_name=source.path.name) from exc
+                              name=source.path.name) from exc
 
 
 @contextmanager

@@ -65,7 +65,7 @@ def signer_box(pdf: bytes, role: str) -> SignerBox:
             return box
     if boxes:
         raise ValidationError("sign.no_signature_block", role=ROLE_WORDS[role])
-    raise ValidationError("sign.minutes_version_predates_digital")
+    raise ValidationError("sign.no_signer_boxes")
 
 
 def signed_fields(pdf: bytes) -> set[str]:
@@ -103,9 +103,9 @@ def sign_pdf(pdf: bytes, signer: signers.Signer, look: SignatureLook,
         out = pdf_signer.sign_pdf(writer)
     except TimestampRequestError as exc:
         raise ValidationError("sign.timestamp_server_silent",
-                              timestamp_url=request.timestamp_url) from exc
+                              url=request.timestamp_url) from exc
     except SigningError as exc:
-        raise ValidationError("sign.signing_failed", exc=exc) from exc
+        raise ValidationError("sign.signing_failed", error=exc) from exc
     signed = out.getvalue()
     logger.info("Signed %s (%d → %d bytes)", name, len(pdf), len(signed))
     return signed

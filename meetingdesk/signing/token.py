@@ -41,18 +41,18 @@ def _open_session(source: TokenSource):  # type: ignore[no-untyped-def]
                                    token_criteria=TokenCriteria(label=source.token_label),
                                    user_pin=source.pin)
     except (p11.PinIncorrect, p11.PinInvalid, p11.PinLenRange) as exc:
-        raise ValidationError("token.token_pin_wrong") from exc
+        raise ValidationError("token.wrong_pin") from exc
     except p11.PinLocked as exc:
-        raise ValidationError("token.token_locked_after_too") from exc
+        raise ValidationError("token.locked") from exc
     except p11.PKCS11Error as exc:
         if type(exc) is p11.PKCS11Error:  # pyHanko's "no token matching criteria"
             raise ValidationError("token.not_found",
-                                  token_label=source.token_label) from exc
-        raise ValidationError("token.open_token", token_label=source.token_label,
+                                  label=source.token_label) from exc
+        raise ValidationError("token.cannot_open", label=source.token_label,
                               error_type=type(exc).__name__) from exc
     except Exception as exc:  # pyHanko's "no token found", a module that fails to load
-        raise ValidationError("token.open_token_through", token_label=source.token_label,
-                              library_name=source.library.name, exc=exc) from exc
+        raise ValidationError("token.cannot_open_through", label=source.token_label,
+                              library=source.library.name, error=exc) from exc
 
 
 def _signing_certificate(session, now: datetime) -> tuple[bytes, x509.Certificate]:  # type: ignore[no-untyped-def]

@@ -44,7 +44,7 @@ def legacy_backup_dir_for(desk_path: Path) -> Path:
 
 def _failed(exc: sqlite3.Error, target: Path) -> DeskFileError:
     return storage_error(exc, target) or DeskFileError("backup.cannot_make",
-                                                       target=target, exc=exc)
+                                                       target=target, error=exc)
 
 
 def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
@@ -72,7 +72,7 @@ def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
         raise _failed(exc, target) from exc
     except OSError as exc:
         raise DeskFileError("backup.cannot_write", target=target,
-                            strerror=exc.strerror or exc) from exc
+                            reason=exc.strerror or exc) from exc
     finally:
         for leftover in [partial.with_name(partial.name + suffix)
                          for suffix in ("", "-journal", "-wal", "-shm")]:

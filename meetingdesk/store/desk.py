@@ -231,7 +231,7 @@ def inspect_header(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(100)
     except OSError as exc:
-        raise _damaged(path, message("desk.unreadable", strerror=exc.strerror)) from None
+        raise _damaged(path, message("desk.unreadable", reason=exc.strerror)) from None
     if size == 0:
         raise empty_file_error(path)
     if len(header) < 100 or not header.startswith(_MAGIC):
@@ -300,7 +300,7 @@ def _named(objects: tuple[Message, ...]) -> Message | Joined:
 def _check(path: Path) -> _FileState:
     """Every check of an existing file before any connection that could write to it."""
     if path.is_dir():
-        raise _damaged(path, message("desk.folder"))
+        raise _damaged(path, message("desk.is_folder"))
     if holds_connection(path):
         # Checked when this process first opened it; the header is not read again (that
         # would be plain file I/O on an open desk). An emptied file still shows in stat.
@@ -315,7 +315,7 @@ def _check(path: Path) -> _FileState:
         if translated is not None and translated.cause not in ("SQLITE_CORRUPT",
                                                                 "SQLITE_NOTADB"):
             raise translated from None
-        raise _damaged(path, message("desk.file_damaged", exc=exc)) from None
+        raise _damaged(path, message("desk.file_damaged", error=exc)) from None
     if state.app_id != APPLICATION_ID and not state.blank:
         raise _damaged(path, message("desk.other_programs_file"))
     if state.version > SCHEMA_VERSION or not state.applied <= KNOWN_MIGRATIONS:
@@ -418,10 +418,10 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
     """
     path = Path(path)
     if path.is_dir():
-        raise _damaged(path, message("desk.folder"))
+        raise _damaged(path, message("desk.is_folder"))
     exists = path.exists()
     if not exists and (read_only or not create):
-        raise DeskFileError("desk.file_not_found", path=path)
+        raise DeskFileError("files.not_found", path=path)
     has_data = False
     identity = None
     if exists:
@@ -438,7 +438,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
         if exists and getattr(exc, "sqlite_errorname", "").startswith(
                 ("SQLITE_READONLY", "SQLITE_CANTOPEN")):
             return _open_read_only(path, asked=False)
-        raise _damaged(path, message("desk.sqlite_error", exc=exc)) from None
+        raise _damaged(path, message("desk.sqlite_error", error=exc)) from None
     db = Database(conn, execute_plugins=False)
     key = _hold(path)
     try:

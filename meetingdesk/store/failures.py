@@ -23,16 +23,16 @@ from meetingdesk.domain.messages import Message, message
 
 _CAUSES: tuple[tuple[str, Message], ...] = (
     ("SQLITE_FULL", message("failures.disk_full")),
-    ("SQLITE_IOERR", message("failures.disk_read_write_error")),
+    ("SQLITE_IOERR", message("failures.io_error")),
     ("SQLITE_READONLY", message("failures.file_read_only")),
     ("SQLITE_CANTOPEN", message("failures.cannot_open")),
     ("SQLITE_PERM", message("failures.permission")),
-    ("SQLITE_BUSY", message("failures.file_busy_another_program")),
-    ("SQLITE_LOCKED", message("failures.file_locked_try_again")),
-    ("SQLITE_CORRUPT", message("failures.file_damaged_run_meetingdesk")),
-    ("SQLITE_NOTADB", message("failures.file_damaged_run_meetingdesk")),
-    ("SQLITE_NOMEM", message("failures.out_memory")),
-    ("SQLITE_PROTOCOL", message("failures.file_busy_try_again")),
+    ("SQLITE_BUSY", message("failures.busy_writing")),
+    ("SQLITE_LOCKED", message("failures.locked")),
+    ("SQLITE_CORRUPT", message("failures.damaged")),
+    ("SQLITE_NOTADB", message("failures.damaged")),
+    ("SQLITE_NOMEM", message("failures.out_of_memory")),
+    ("SQLITE_PROTOCOL", message("failures.busy")),
 )
 
 

@@ -9,7 +9,7 @@ from meetingdesk.domain.notices import NoticeVersion
 from meetingdesk.store.repository import Repository
 from meetingdesk.store.rows import to_row
 
-notice_versions = Repository("notice_versions", NoticeVersion, message("notices.notice_version"),
+notice_versions = Repository("notice_versions", NoticeVersion, message("tables.notice_version"),
                              order=("created_at", "id"))
 
 

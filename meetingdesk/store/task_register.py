@@ -16,7 +16,7 @@ from meetingdesk.domain.tasks import TaskLine, TaskProgress, owner_text
 from meetingdesk.store.report_queries import period_bounds
 from meetingdesk.store.repository import Repository
 
-progress = Repository("task_progress", TaskProgress, message("task_register.progress_entry"),
+progress = Repository("task_progress", TaskProgress, message("tables.progress_entry"),
                       order=("reported_on", "id"))
 
 _REGISTER = """

@@ -26,7 +26,7 @@ def english() -> Iterator[None]:
 
 def test_errors_speak_vietnamese_by_default() -> None:
     assert current_language() == "vi"
-    error = ValidationError("guards.field_empty", field=message("bulk.full_name"))
+    error = ValidationError("guards.field_empty", field=message("fields.full_name"))
     assert str(error) == "Chưa nhập họ và tên."
 
 
