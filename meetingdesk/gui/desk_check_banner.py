@@ -71,7 +71,7 @@ class DeskCheckBanner(QWidget):
 
         def checks(progress: Progress) -> DeskFindings:
             painted.wait()  # set after the first paint, or when the desk closes first
-            return check_after_opening(work, progress.cancelled)
+            return check_after_opening(work, progress)
 
         self._task = runner.submit(checks, done=lambda findings: self._show(work, findings),
                                    failed=lambda exc: self._failed(work, exc))

@@ -33,6 +33,7 @@ from meetingdesk.domain.errors import (
 from meetingdesk.services import backups
 from meetingdesk.services.backups import BackupInfo, BackupSchedule, StartCheck
 from meetingdesk.store.desk import Desk, open_desk, writes_on_opening
+from meetingdesk.store.integrity import Cancel
 from meetingdesk.store.lock import DeskLock
 from meetingdesk.store.write_gate import WriteGate
 
@@ -182,10 +183,16 @@ def second_connection(path: Path) -> Desk:
 
 
 @contextmanager
-def worker_connection(path: Path) -> Iterator[Desk]:
-    """:func:`second_connection` for one piece of work, opened and closed in its thread."""
+def worker_connection(path: Path, cancel: Cancel | None = None) -> Iterator[Desk]:
+    """:func:`second_connection` for one piece of work, opened and closed in its thread;
+    with ``cancel``, its statements stop when the work is cancelled (a transaction under way
+    rolls back whole)."""
     with second_connection(path) as desk:
-        yield desk
+        if cancel is None:
+            yield desk
+        else:
+            with desk.stop_when(cancel):
+                yield desk
 
 
 def open_elsewhere(path: Path) -> ConflictError | None:
