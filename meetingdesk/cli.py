@@ -16,12 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from meetingdesk import __version__, cli_followup
-from meetingdesk.domain.errors import (
-    DeskFileError,
-    MeetingDeskError,
-    StorageError,
-    current_language,
-)
+from meetingdesk.domain.errors import DeskFileError, MeetingDeskError, StorageError
+from meetingdesk.domain.messages import message
 from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
@@ -67,12 +63,8 @@ def _with_backup_offer(exc: MeetingDeskError, db: Path | None) -> str:
     good = check.newest_good_backup
     if check.ok or good is None:
         return line
-    when = good.taken_at.strftime("%d/%m/%Y %H:%M")
-    if current_language() == "en":
-        return (f"{line} The newest good backup, of {when}, is {good.path}: restore it with "
-                "File → Restore a backup… in the window.")
-    return (f"{line} Bản sao lưu tốt gần nhất, lúc {when}, là {good.path}: khôi phục bằng "
-            "Tệp → Khôi phục bản sao lưu… trong cửa sổ.")
+    return str(message("cli.backup_offer", error=exc.message, path=good.path,
+                       when=good.taken_at.strftime("%d/%m/%Y %H:%M")))
 
 
 def _start_gui(db: Path | None, *, demo: bool = False) -> int:
@@ -381,15 +373,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.DatabaseError as exc:
         # A file of the user's (not a desk) read through SQLite, or damage that shows only
         # once a desk is open: named in one line, never a traceback.
-        damaged = DeskFileError(
-            f"Lỗi SQLite khi xử lý {args.db}: {exc}; hãy chạy “meetingdesk check”.",
-            f"SQLite error while working on {args.db}: {exc}; run “meetingdesk check”.")
+        damaged = DeskFileError("cli.sqlite_error_while_working", db=args.db, exc=exc)
         print(f"meetingdesk: {damaged}", file=sys.stderr)
         return 1
     except OSError as exc:
-        failed = DeskFileError(
-            f"Lỗi đọc/ghi tệp {exc.filename or args.db}: {exc.strerror or exc}.",
-            f"Cannot read or write {exc.filename or args.db}: {exc.strerror or exc}.")
+        failed = DeskFileError("cli.read_write", filename=exc.filename or args.db,
+                               strerror=exc.strerror or exc)
         print(f"meetingdesk: {failed}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

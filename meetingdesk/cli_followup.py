@@ -56,8 +56,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
     from meetingdesk.notice_files import write_notice
 
     if args.output.suffix.lower() not in (".pdf", ".docx"):
-        raise ValidationError(f"Tệp {args.output.name}: chỉ ghi được .pdf hoặc .docx.",
-                              f"{args.output.name}: only .pdf or .docx can be written.")
+        raise ValidationError("cli_followup.pdf_docx_written", output_name=args.output.name)
     profile = Profile(args.profile) if args.profile else None
     with _writing(args.db, create=False) as desk:
         line = write_notice(desk, args.meeting_id, args.output, profile=profile,
@@ -72,8 +71,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     suffix = args.output.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
-        raise ValidationError(f"Tệp {args.output.name}: chỉ ghi được .pdf hoặc .xlsx.",
-                              f"{args.output.name}: only .pdf or .xlsx can be written.")
+        raise ValidationError("cli_followup.pdf_xlsx_written", output_name=args.output.name)
     with open_desk(args.db, create=False) as desk:
         data = report_bytes(desk, args.start, args.to, suffix)
     write_atomically(args.output, data)

@@ -12,18 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from meetingdesk.domain.errors import MeetingDeskError, ValidationError
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.services.files import refuse_plain_read
 
 AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 MAX_PDF_BYTES = 1 << 30
 
 
-def _secret(variable: str, what_vi: str, what_en: str) -> str:
+def _secret(variable: str, what: Message) -> str:
     value = os.environ.get(variable)
     if not value:
-        raise ValidationError(
-            f"Biến môi trường {variable} (chứa {what_vi}) chưa được đặt.",
-            f"The environment variable {variable} (holding the {what_en}) is not set.")
+        raise ValidationError("cli_signing.variable_not_set", variable=variable, what=what)
     return value
 
 
@@ -47,15 +46,13 @@ def cmd_sign(args: argparse.Namespace) -> int:
     _quiet_pyhanko(args.verbose)
     if (args.p12 and not args.password_env) or (args.pkcs11_lib and not (
             args.token_label and args.pin_env)):
-        raise ValidationError(
-            "--p12 cần --password-env; --pkcs11-lib cần --token-label và --pin-env.",
-            "--p12 needs --password-env; --pkcs11-lib needs --token-label and --pin-env.")
+        raise ValidationError("cli_signing.needs_password_env_pkcs")
     if args.p12:
         source: Pkcs12Source | TokenSource = Pkcs12Source(
-            args.p12, _secret(args.password_env, "mật khẩu tệp .p12", ".p12 password"))
+            args.p12, _secret(args.password_env, message("cli_signing.password")))
     else:
         source = TokenSource(args.pkcs11_lib, args.token_label,
-                             _secret(args.pin_env, "mã PIN của token", "token PIN"))
+                             _secret(args.pin_env, message("cli_signing.token_pin")))
     request = SignRequest(role="left" if args.role == "secretary" else "right",
                           timestamp_url=args.tsa)
     with _writing(args.db, create=False) as desk:
@@ -78,13 +75,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     roots = load_trust_roots(args.trust)
     try:
         if args.file.stat().st_size > MAX_PDF_BYTES:
-            raise ValidationError(f"Tệp {args.file.name} quá lớn.",
-                                  f"{args.file.name} is too large.")
+            raise ValidationError("cli_signing.too_large", file_name=args.file.name)
         refuse_plain_read(args.file)
         data = args.file.read_bytes()
     except OSError as exc:
-        raise MeetingDeskError(f"Không đọc được tệp {args.file}: {exc.strerror or exc}.",
-                               f"Cannot read {args.file}: {exc.strerror or exc}.") from exc
+        raise MeetingDeskError("cli_signing.read", path=args.file,
+                               strerror=exc.strerror or exc) from exc
     report = verify_pdf(data, roots)
     if report.ok:
         for check in report.signatures:

@@ -45,6 +45,9 @@ def test_cli_tasks_bad_input_gives_one_line(demo_db: Path,
     assert cli.main(["tasks", "--db", str(demo_db), "--site", "XX"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["meetingdesk: Không có điểm cầu “XX”."]
+    assert cli.main(["tasks", "--db", str(demo_db), "--meeting", "99"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "99" in err[0] and "cuộc họp" in err[0]
     with pytest.raises(SystemExit) as exited:
         cli.main(["tasks", "--db", str(demo_db), "--as-of", "15/07/2023"])
     assert exited.value.code == 2

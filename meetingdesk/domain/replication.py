@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -55,12 +55,16 @@ class Sibling:
 
     @staticmethod
     def from_json(raw: Any) -> Sibling:
-        if not (isinstance(raw, list) and len(raw) == 4 and isinstance(raw[1], str)
-                and isinstance(raw[2], int) and not isinstance(raw[2], bool) and raw[2] > 0
-                and isinstance(raw[3], str)
-                and (raw[0] is None or isinstance(raw[0], str | int | float | bool))):
-            raise ValueError("bad sibling")
-        return Sibling(raw[1], raw[2], raw[0], raw[3])
+        """A sibling from parsed JSON (exact JSON types: a ``true`` is no counter)."""
+        if type(raw) is list and len(raw) == 4:
+            value, replica, counter, at = raw
+            if type(replica) is str and type(counter) is int and counter > 0 \
+                    and type(at) is str and type(value) in _SCALARS:
+                return Sibling(replica, counter, value, at)
+        raise ValueError("bad sibling")
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 class Order(StrEnum):
@@ -74,10 +78,17 @@ class Order(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RecordState:
-    """A record's revision state: its version vector and the siblings of every field."""
+    """A record's revision state: its version vector and the siblings of every field.
+
+    A state never changes, so what is derived from it (the values shown, the fields in
+    conflict) is computed once, on first use."""
 
     vector: Mapping[str, int]
     fields: Mapping[str, tuple[Sibling, ...]]
+    _shown: dict[str, Value] | None = field(default=None, init=False, repr=False,
+                                            compare=False)
+    _conflicts: tuple[str, ...] | None = field(default=None, init=False, repr=False,
+                                               compare=False)
 
     def covers(self, sibling: Sibling) -> bool:
         """Whether this state has seen the revision that wrote ``sibling``."""
@@ -87,14 +98,28 @@ class RecordState:
     def alive(self) -> bool:
         return bool(winner(self.fields.get(ALIVE, ())))
 
+    @property
+    def shown(self) -> Mapping[str, Value]:
+        """The value shown for every field (the winner of its siblings), hidden field aside;
+        computed once and shared: read it, never change it (:meth:`values` gives a copy)."""
+        shown = self._shown
+        if shown is None:
+            shown = {f: winner(s) for f, s in self.fields.items() if f != ALIVE}
+            object.__setattr__(self, "_shown", shown)
+        return shown
+
     def values(self) -> dict[str, Value]:
-        """The value shown for every field (the winner of its siblings), hidden field aside."""
-        return {f: winner(s) for f, s in self.fields.items() if f != ALIVE}
+        """The value shown for every field, hidden field aside, as a dict of the caller's."""
+        return dict(self.shown)
 
     def conflicts(self) -> tuple[str, ...]:
         """Fields whose siblings hold different values (:data:`ALIVE` included), sorted."""
-        return tuple(sorted(f for f, s in self.fields.items()
-                            if len({_key(x.value) for x in s}) > 1))
+        found = self._conflicts
+        if found is None:
+            found = tuple(sorted(f for f, s in self.fields.items()
+                                 if len(s) > 1 and len({_key(x.value) for x in s}) > 1))
+            object.__setattr__(self, "_conflicts", found)
+        return found
 
     def to_json(self) -> dict[str, Any]:
         return {"v": dict(sorted(self.vector.items())),
@@ -113,7 +138,7 @@ class RecordState:
         for name, sibs in raw["f"].items():
             if not isinstance(sibs, list) or not sibs:
                 raise ValueError("bad field")
-            fields[name] = _canonical(Sibling.from_json(s) for s in sibs)
+            fields[name] = _canonical([Sibling.from_json(s) for s in sibs])
         state = RecordState(dict(vector), fields)
         if not all(state.covers(s) for sibs in fields.values() for s in sibs):
             raise ValueError("a sibling outside its vector")
@@ -134,28 +159,37 @@ class RecordState:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _key(value: Value) -> str:
-    """A comparison key telling values apart by type too (``1`` is not ``True``)."""
-    return json.dumps(value)
+def _key(value: Value) -> tuple[type, object]:
+    """A comparison key telling values apart by type too (``1`` is not ``True``, ``1.0`` is
+    not ``1``); floats by their text, as they travel (``-0.0`` is not ``0.0``)."""
+    return (float, repr(value)) if isinstance(value, float) else (type(value), value)
 
 
 def _canonical(siblings: Iterable[Sibling]) -> tuple[Sibling, ...]:
     """Siblings deduplicated by dot, in a fixed order."""
+    if isinstance(siblings, list | tuple) and len(siblings) == 1:
+        return (siblings[0],)
     by_dot: dict[tuple[str, int], Sibling] = {}
     for s in siblings:
         by_dot.setdefault(s.dot, s)
     return tuple(sorted(by_dot.values(), key=lambda s: s.dot))
 
 
-def winner(siblings: Iterable[Sibling]) -> Value:
+def winner(siblings: Sequence[Sibling]) -> Value:
     """The value shown for a field: the latest write, ties broken by replica then counter —
     a pure function of the sibling set, hence the same on every desk."""
-    best = max(siblings, key=lambda s: (s.at, s.replica, s.counter), default=None)
+    if len(siblings) == 1:  # no conflict: the usual case
+        return siblings[0].value
+    best = winning(siblings)
     return best.value if best is not None else None
 
 
 def winning(siblings: Iterable[Sibling]) -> Sibling | None:
-    return max(siblings, key=lambda s: (s.at, s.replica, s.counter), default=None)
+    return max(siblings, key=_rank, default=None)
+
+
+def _rank(s: Sibling) -> tuple[str, str, int]:
+    return (s.at, s.replica, s.counter)
 
 
 def compare(incoming: RecordState, local: RecordState) -> Order:
@@ -178,6 +212,9 @@ def merge(a: RecordState, b: RecordState) -> RecordState:
     fields: dict[str, tuple[Sibling, ...]] = {}
     for name in set(a.fields) | set(b.fields):
         mine, theirs = a.fields.get(name, ()), b.fields.get(name, ())
+        if mine == theirs:  # the usual case: a field neither side changed
+            fields[name] = mine
+            continue
         mine_dots, their_dots = {s.dot for s in mine}, {s.dot for s in theirs}
         kept = [s for s in mine if s.dot in their_dots or not b.covers(s)]
         kept += [s for s in theirs if s.dot in mine_dots or not a.covers(s)]
@@ -221,8 +258,8 @@ def write(state: RecordState, replica: str, at: str, values: Mapping[str, Value]
 def changed_fields(before: RecordState | None, after: RecordState) -> tuple[str, ...]:
     """Fields whose shown value differs between two states (all of them when ``before`` is
     ``None``), :data:`ALIVE` aside."""
-    shown = after.values()
+    shown = after.shown
     if before is None:
         return tuple(shown)
-    old = before.values()
+    old = before.shown
     return tuple(f for f, v in shown.items() if _key(old.get(f)) != _key(v))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.domain.text import fold
 
 _DATE_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2}|\d{4}))?$")
@@ -27,10 +28,8 @@ DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 TIME_FORMAT = "%H:%M"
 
 
-def _unreadable(text: str, what_vi: str, what_en: str, hint_vi: str,
-                hint_en: str) -> ValidationError:
-    return ValidationError(f"Không đọc được {what_vi} “{text}”: {hint_vi}",
-                           f"Cannot read the {what_en} “{text}”: {hint_en}")
+def _unreadable(text: str, what: Message, hint: Message) -> ValidationError:
+    return ValidationError("when.unreadable", what=what, text=text, hint=hint)
 
 
 def _year(text: str | None, reference: date) -> int:
@@ -42,16 +41,13 @@ def _year(text: str | None, reference: date) -> int:
 
 def _make_date(day: int, month: int, year: int, text: str) -> date:
     if not 1 <= month <= 12:
-        raise ValidationError(f"“{text}”: tháng {month} không có (tháng từ 1 đến 12).",
-                              f"“{text}”: there is no month {month} (months run 1 to 12).")
+        raise ValidationError("when.month_months_run", text=text, month=month)
     if not 1900 <= year <= 2200:
-        raise ValidationError(f"“{text}”: năm {year} nằm ngoài khoảng 1900–2200.",
-                              f"“{text}”: the year {year} is outside 1900–2200.")
+        raise ValidationError("when.year_outside", text=text, year=year)
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValidationError(f"“{text}”: tháng {month}/{year} không có ngày {day}.",
-                              f"“{text}”: {month}/{year} has no day {day}.") from None
+        raise ValidationError("when.day", text=text, month=month, year=year, day=day) from None
 
 
 def _parse_date_part(text: str, reference: date) -> date | None:
@@ -74,8 +70,7 @@ def _parse_time_part(text: str) -> time | None:
     hour, minute = int(m[1]), int(m[2] or 0)
     second = int(m[3] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValidationError(f"“{text}”: giờ từ 0 đến 23, phút từ 0 đến 59.",
-                              f"“{text}”: hours run 0 to 23, minutes 0 to 59.")
+        raise ValidationError("when.hours_run_minutes", text=text)
     return time(hour, minute)
 
 
@@ -84,8 +79,7 @@ def parse_date(text: str, *, reference: date | None = None) -> date:
     cleaned = text.strip()
     found = _parse_date_part(cleaned, reference or date.today()) if cleaned else None
     if found is None:
-        raise _unreadable(cleaned, "ngày", "date", "hãy gõ ngày/tháng/năm, ví dụ 15/09/2025.",
-                          "type day/month/year, e.g. 15/09/2025.")
+        raise _unreadable(cleaned, message("when.date"), message("when.hint_date"))
     return found
 
 
@@ -94,8 +88,7 @@ def parse_time(text: str) -> time:
     cleaned = text.strip()
     found = _parse_time_part(cleaned) if cleaned else None
     if found is None:
-        raise _unreadable(cleaned, "giờ", "time", "hãy gõ giờ:phút, ví dụ 14:00 hoặc 14h30.",
-                          "type hours:minutes, e.g. 14:00 or 14h30.")
+        raise _unreadable(cleaned, message("when.time"), message("when.hint_time"))
     return found
 
 
@@ -108,8 +101,8 @@ def parse_datetime(text: str, *, reference: datetime | None = None) -> datetime:
     ref = (reference or datetime.now()).replace(second=0, microsecond=0)
     cleaned = " ".join(text.replace(",", " ").split())
     if not cleaned:
-        raise _unreadable(cleaned, "ngày giờ", "date and time",
-                          "hãy gõ ví dụ 15/09/2025 14:00.", "type e.g. 15/09/2025 14:00.")
+        raise _unreadable(cleaned, message("when.date_time"),
+                          message("when.hint_example"))
     whole_date = _parse_date_part(cleaned, ref.date())
     if whole_date is not None:
         return datetime.combine(whole_date, ref.time())
@@ -127,9 +120,8 @@ def parse_datetime(text: str, *, reference: datetime | None = None) -> datetime:
             day = _parse_date_part(second, ref.date()) if at is not None else None
         if day is not None and at is not None:
             return datetime.combine(day, at)
-    raise _unreadable(cleaned, "ngày giờ", "date and time",
-                      "hãy gõ ngày/tháng/năm giờ:phút, ví dụ 15/09/2025 14:00.",
-                      "type day/month/year hours:minutes, e.g. 15/09/2025 14:00.")
+    raise _unreadable(cleaned, message("when.date_time"),
+                      message("when.hint_date_time"))
 
 
 def format_datetime(value: datetime) -> str:

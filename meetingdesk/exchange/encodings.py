@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.exchange import legacy
 from meetingdesk.exchange.errors import UnreadableFileError
 
@@ -93,25 +94,15 @@ def _allowed(ch: str) -> bool:
             or unicodedata.category(ch) in ("Zs", "Sc", "Pd", "Pi", "Pf"))
 
 
-def _unreadable(name: str, detail_vi: str, detail_en: str) -> UnreadableFileError:
-    return UnreadableFileError(
-        f"Không đọc được bảng mã của tệp {name}: {detail_vi}. Hãy lưu lại tệp dưới dạng "
-        "UTF-8 hoặc chọn bảng mã (--encoding utf-8, utf-16, cp1258, tcvn3, vni).",
-        f"Cannot read the encoding of {name}: {detail_en}. Save the file as UTF-8 or "
-        "choose its encoding (--encoding utf-8, utf-16, cp1258, tcvn3, vni).",
-    )
+def _unreadable(name: str, detail: Message) -> UnreadableFileError:
+    return UnreadableFileError("encodings.unreadable", name=name, detail=detail)
 
 
 def normalise_choice(encoding: str) -> str:
     """The codec name for a user's choice of encoding, or an error listing the choices."""
     codec = NAMES.get(encoding.strip().lower().replace("_", "-"))
     if codec is None:
-        raise UnreadableFileError(
-            f"Bảng mã “{encoding}” không được hỗ trợ; hãy chọn một trong: "
-            "utf-8, utf-16, cp1258, tcvn3, vni.",
-            f"The encoding “{encoding}” is not supported; choose one of: "
-            "utf-8, utf-16, cp1258, tcvn3, vni.",
-        )
+        raise UnreadableFileError("encodings.unsupported", encoding=encoding)
     return codec
 
 
@@ -156,8 +147,7 @@ def detect(sample: bytes, name: str, *, complete: bool) -> str:
         utf16 = _utf16_without_bom(sample)
         if utf16:
             return utf16
-        raise _unreadable(name, "tệp có vẻ là tệp nhị phân, không phải văn bản",
-                          "it looks like a binary file, not text")
+        raise _unreadable(name, message("encodings.binary_file"))
     if _decodes_as_utf8(sample, final=complete):
         return "utf-8"
     best: tuple[int, str] | None = None
@@ -169,10 +159,7 @@ def detect(sample: bytes, name: str, *, complete: bool) -> str:
         if p.acceptable and (best is None or p.score > best[0]):
             best = (p.score, codec)
     if best is None:
-        raise _unreadable(name, "không phải UTF-8 và không giống văn bản tiếng Việt ở bảng mã "
-                          "cp1258, TCVN3 hay VNI",
-                          "it is not UTF-8 and does not read as Vietnamese in cp1258, TCVN3 "
-                          "or VNI")
+        raise _unreadable(name, message("encodings.not_utf8_nor_vietnamese"))
     return best[1]
 
 
@@ -184,10 +171,9 @@ def check_choice(sample: bytes, codec: str, name: str) -> None:
         try:
             codecs.getincrementaldecoder(base)().decode(sample, final=final)
         except UnicodeDecodeError as exc:
-            raise _unreadable(name, f"tệp không phải {codec} (byte lỗi ở vị trí {exc.start})",
-                              f"the file is not {codec} (bad byte at {exc.start})") from None
+            raise _unreadable(name, message("encodings.bad_byte", codec=codec,
+                                            start=exc.start)) from None
         return
     text = decode_sample(sample, base)
     if text is None or not plausibility(text).acceptable:
-        raise _unreadable(name, f"nội dung không đọc được ở bảng mã {codec}",
-                          f"the text does not read as Vietnamese in {codec}")
+        raise _unreadable(name, message("encodings.not_vietnamese_in", codec=codec))

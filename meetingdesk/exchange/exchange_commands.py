@@ -34,27 +34,21 @@ def run(desk: Desk, args: argparse.Namespace) -> Iterator[str]:
 def _resolve(desk: Desk, args: argparse.Namespace) -> str:
     if not args.record or not args.field or not (args.keep or args.take_other
                                                   or args.set is not None):
-        raise ValidationError(
-            "Cần mã bản ghi, --field và một trong --keep / --take-other / --set.",
-            "A record id, --field and one of --keep / --take-other / --set are needed.")
+        raise ValidationError("exchange_commands.record_id_field_keep")
     found = [c for c in conflicts.list_conflicts(desk) if c.gid.startswith(args.record)]
     if len(found) != 1:
-        raise ValidationError(f"Không xác định được bản ghi xung đột “{args.record}”.",
-                              f"Cannot tell which record in conflict “{args.record}” is.")
+        raise ValidationError("exchange_commands.record_ambiguous", record=args.record)
     conflict = found[0]
     field = next((f for f in conflict.fields if f.field == args.field), None)
     if field is None:
-        raise ValidationError(f"Trường “{args.field}” của bản ghi này không có xung đột.",
-                              f"The field “{args.field}” of this record is not in conflict.")
+        raise ValidationError("exchange_commands.field_not_in_conflict", field=args.field)
     value: Value
     if args.keep:
         value = field.candidates[0].value
     elif args.take_other:
         value = field.candidates[1].value
     elif args.field == ALIVE or args.field not in conflict.editable:
-        raise ValidationError("Trường này chỉ chọn được giữa các bản (--keep/--take-other).",
-                              "This field can only take one of its values "
-                              "(--keep/--take-other).")
+        raise ValidationError("exchange_commands.field_take_values_keep")
     else:
         value = _typed(args.set, field.candidates[0].value)
     conflicts.resolve(desk, gid=conflict.gid, choices={field.field: value})
@@ -66,6 +60,6 @@ def _typed(text: str, like: Value) -> Value:
         try:
             return int(text)
         except ValueError:
-            raise ValidationError(f"“{text}” không phải số.", f"“{text}” is not a number.") \
+            raise ValidationError("exchange_commands.not_a_number", text=text) \
                 from None
     return text

@@ -116,8 +116,7 @@ def export_table(desk: Desk, meeting_id: int, what: str, path: str | Path) -> in
         raise ValueError(f"unknown export {what!r}")
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv", ".txt"):
-        raise ExchangeError(f"Không xuất được ra “{path.suffix}”: hãy dùng .xlsx hoặc .csv.",
-                            f"Cannot export to “{path.suffix}”: use .xlsx or .csv.")
+        raise ExchangeError("export.export_xlsx_csv", suffix=path.suffix)
     with replacing(path) as tmp:  # the file appears only once complete
         if suffix == ".xlsx":
             write_xlsx(tmp, title, headers, rows)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from meetingdesk.domain.enums import AttendanceStatus, Role, SiteKind
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.domain.records import Person, Site
 from meetingdesk.domain.text import clean_text, fold
 from meetingdesk.exchange.errors import ExchangeError
@@ -30,7 +31,7 @@ from meetingdesk.exchange.mapping import Field, Mapping
 from meetingdesk.exchange.table import Table
 from meetingdesk.services import directory, participation
 from meetingdesk.services.bulk import Batch, backup_desk, clean_titles, run_batch
-from meetingdesk.services.guards import MAX_LINE, MAX_LINE_VI, editable_meeting
+from meetingdesk.services.guards import MAX_LINE, editable_meeting
 from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
@@ -53,8 +54,7 @@ class PlanRow:
     line: int
     action: Action
     name: str
-    reason_vi: str
-    reason_en: str
+    reason: Message
     record_id: int | None = None
     """The existing person (or site) it matched."""
     values: dict[str, object] = field(default_factory=dict)
@@ -176,7 +176,7 @@ class _SiteIndex:
         return key
 
 
-_TOO_LONG = (f"có ô dài quá {MAX_LINE_VI} ký tự", f"a cell is longer than {MAX_LINE:,} characters")
+_TOO_LONG = message("importer.cell_too_long", limit=MAX_LINE)
 
 
 def _too_long(cells: tuple[str, ...]) -> bool:
@@ -263,28 +263,27 @@ def _people_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | N
         values = _person_values(cells, mapping)
         name = str(values["full_name"])
         if not name:
-            rows.append(PlanRow(line, Action.SKIP, "", "không có họ tên", "no name"))
+            rows.append(PlanRow(line, Action.SKIP, "", message("importer.no_name")))
             continue
         if _too_long(cells):
-            rows.append(PlanRow(line, Action.SKIP, name[:80], _TOO_LONG[0], _TOO_LONG[1]))
+            rows.append(PlanRow(line, Action.SKIP, name[:80], _TOO_LONG))
             continue
         site = sites.resolve(_cell(cells, mapping, Field.SITE),
                              _cell(cells, mapping, Field.SITE_CODE)) or default_site
         key = (fold(name), site)
         if key in seen:
-            rows.append(PlanRow(line, Action.SKIP, name, f"trùng với dòng {seen[key]}",
-                                f"same as line {seen[key]}"))
+            rows.append(PlanRow(line, Action.SKIP, name, message("importer.same_line",
+                                                                 line=seen[key])))
             continue
         seen[key] = line
         attend = _attendance(cells, mapping) if meeting_id is not None else None
         found = _match(by_name.get(fold(name), []), site, values.get("email"))
         if len(found) > 1:
             rows.append(PlanRow(line, Action.SKIP, name,
-                                f"có {len(found)} người cùng tên trong danh bạ; hãy sửa tay",
-                                f"{len(found)} people share this name; edit by hand"))
+                                message("importer.people_share_name_edit", count=len(found))))
             continue
         if not found:
-            rows.append(PlanRow(line, Action.ADD, name, "người mới", "new person",
+            rows.append(PlanRow(line, Action.ADD, name, message("importer.new_person"),
                                 values={**values, "site_id": None}, site=site, attend=attend))
             continue
         person = found[0]
@@ -292,18 +291,17 @@ def _people_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | N
         attend = attend if person.id not in attending else None
         person_site = person.site_id if person.site_id is not None else site
         if changes:
+            fields = ", ".join(sorted(changes))
             rows.append(PlanRow(line, Action.UPDATE, name,
-                                "cập nhật " + ", ".join(sorted(changes)),
-                                "update " + ", ".join(sorted(changes)), person.id, changes,
-                                person_site, attend))
+                                message("importer.update_fields", fields=fields), person.id,
+                                changes, person_site, attend))
         elif attend is not None:
             rows.append(PlanRow(line, Action.ADD, name,
-                                "đã có trong danh bạ; thêm vào thành phần cuộc họp",
-                                "already in the directory; added to the meeting", person.id,
+                                message("importer.already_directory_added_meeting"), person.id,
                                 {}, person_site, attend))
         else:
-            rows.append(PlanRow(line, Action.SKIP, name, "đã có, không thay đổi",
-                                "already there, unchanged", person.id))
+            rows.append(PlanRow(line, Action.SKIP, name, message("importer.already_unchanged"),
+                                person.id))
     return rows
 
 
@@ -319,15 +317,15 @@ def _site_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | Non
         name = clean_text(_cell(cells, mapping, Field.SITE), multiline=False)
         code = clean_text(_cell(cells, mapping, Field.SITE_CODE), multiline=False)
         if _too_long(cells):
-            rows.append(PlanRow(line, Action.SKIP, (name or code)[:80], *_TOO_LONG))
+            rows.append(PlanRow(line, Action.SKIP, (name or code)[:80], _TOO_LONG))
             continue
         site = sites.resolve(name, code)
         if site is None:
-            rows.append(PlanRow(line, Action.SKIP, "", "không có tên điểm cầu", "no site name"))
+            rows.append(PlanRow(line, Action.SKIP, "", message("importer.no_site_name")))
             continue
         if site in seen:
-            rows.append(PlanRow(line, Action.SKIP, name or code, f"trùng với dòng {seen[site]}",
-                                f"same as line {seen[site]}"))
+            rows.append(PlanRow(line, Action.SKIP, name or code, message("importer.same_line",
+                                                                         line=seen[site])))
             continue
         seen[site] = line
         values = {f.value: clean_text(_cell(cells, mapping, f), multiline=False)
@@ -337,7 +335,7 @@ def _site_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | Non
         number = _count(_cell(cells, mapping, Field.SUMMONED))
         summoned = number if meeting_id is not None else None
         if isinstance(site, str):
-            rows.append(PlanRow(line, Action.ADD, name or code, "điểm cầu mới", "new site",
+            rows.append(PlanRow(line, Action.ADD, name or code, message("importer.new_site"),
                                 values={**values, "aliases": aliases}, site=site,
                                 summoned=summoned))
             continue
@@ -350,14 +348,14 @@ def _site_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | Non
         summoned_change = (summoned is not None and site in in_meeting
                            and in_meeting[site] != summoned)
         if changes or summoned_change:
-            rows.append(PlanRow(line, Action.UPDATE, current.name, "cập nhật điểm cầu",
-                                "update site", site, changes, site, summoned=summoned))
+            rows.append(PlanRow(line, Action.UPDATE, current.name, message("importer.update_site"),
+                                site, changes, site, summoned=summoned))
         elif joins:
-            rows.append(PlanRow(line, Action.ADD, current.name, "thêm vào cuộc họp",
-                                "added to the meeting", site, {}, site, summoned=summoned))
+            rows.append(PlanRow(line, Action.ADD, current.name, message("importer.added_meeting"),
+                                site, {}, site, summoned=summoned))
         else:
-            rows.append(PlanRow(line, Action.SKIP, current.name, "đã có, không thay đổi",
-                                "already there, unchanged", site))
+            rows.append(PlanRow(line, Action.SKIP, current.name,
+                                message("importer.already_unchanged"), site))
     return rows
 
 
@@ -374,8 +372,7 @@ def plan_import(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | No
     if site_code:
         found = directory.find_site(desk, site_code)
         if found is None:
-            raise ExchangeError(f"Không có điểm cầu nào có mã hoặc tên “{site_code}”.",
-                                f"No site has the code or name “{site_code}”.")
+            raise ExchangeError("importer.no_such_site", site_code=site_code)
         default_site = found.id
     sites = _SiteIndex(directory.list_sites(desk))
     if Field.FULL_NAME in mapping:
@@ -385,12 +382,7 @@ def plan_import(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | No
         kind = "sites"
         rows = _site_rows(desk, table, mapping, meeting_id, sites)
     else:
-        raise ExchangeError(
-            f"Không tìm thấy cột họ tên hay điểm cầu trong {table.name}; hãy chọn cột cho "
-            "từng trường.",
-            f"No name or site column was found in {table.name}; choose the column of each "
-            "field.",
-        )
+        raise ExchangeError("importer.no_name_or_site_column", table_name=table.name)
     used = {r.site for r in rows if r.action is not Action.SKIP and r.site is not None}
     new_sites = tuple(s for k, s in sites.new.items() if k in used)
     joining: list[int | str] = []
@@ -470,10 +462,7 @@ def apply_import(desk: Desk, plan: ImportPlan, *, backup: bool = True) -> Import
     def work(batch: Batch) -> ImportSummary:
         again = plan_import(desk, plan.table, plan.mapping, plan.meeting_id, plan.site_code)
         if again.signature() != plan.signature():
-            raise ConflictError(
-                "Dữ liệu đã thay đổi từ lúc xem trước; hãy xem trước lần nhập này lần nữa.",
-                "The desk changed since the preview; preview this import again.",
-            )
+            raise ConflictError("importer.desk_changed_since_preview")
         return _write(desk, batch, plan)
 
     summary = run_batch(desk, work, backup_reason=None)

@@ -17,10 +17,12 @@ Limits (also in the README):
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import datetime
 from typing import Any
 
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.services.wire import is_gid as _gid
 from meetingdesk.services.wire import kinds as _kinds
@@ -45,41 +47,54 @@ _SCOPE = re.compile(r"(meeting:[0-9a-f-]{36}|site:[0-9a-f-]{36}:[0-9a-f-]{36})")
 MAX_PARTNERS = 1_000
 
 
-def refused(name: str, why_vi: str, why_en: str) -> PackageError:
-    return PackageError(
-        f"Gói {name} bị từ chối: {why_vi}. Không có gì được ghi vào dữ liệu.",
-        f"The package {name} was refused: {why_en}. Nothing was written to the desk.",
-    )
+def refused(name: str, why: Message) -> PackageError:
+    return PackageError("manifest.package_refused", name=name, why=why)
 
 
 def depth(value: Any, limit: int) -> int:
     """How deeply arrays and objects nest in ``value``, counted up to ``limit + 1``
     (iteratively: a hostile file cannot exhaust the stack)."""
+    if not isinstance(value, dict | list):
+        return 0
     deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
+    stack: list[tuple[Any, int]] = [(value, 1)]  # only arrays and objects go on the stack
     while stack:
         item, level = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, level)
+        if level > deepest:
+            deepest = level
             if level > limit:
                 return level
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, level + 1) for child in children)
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, dict | list):
+                stack.append((child, level + 1))
     return deepest
+
+
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
+_STEP = [0] * 256
+_STEP[ord("[")] = _STEP[ord("{")] = 1
+_STEP[ord("]")] = _STEP[ord("}")] = -1
+
+
+def text_depth(text: bytes) -> int:
+    """How deeply arrays and objects nest in a JSON text that parsed, from the text itself:
+    its strings (which may hold brackets) taken out, then the brackets counted — passes in C,
+    where :func:`depth` visits every array and object of a large record list in Python. Only
+    for a text known to parse: on a broken one the string pattern could take long."""
+    brackets = _JSON_STRING.sub(b"", text).translate(None, _NOT_BRACKETS)
+    return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def check_sizes(name: str, head: bytes, body: bytes) -> None:
     """Refuse members larger than the limits, before they are parsed."""
     if len(head) > MAX_MANIFEST_BYTES:
-        raise refused(name, f"bản kê quá lớn ({len(head):,} byte; giới hạn "
-                      f"{MAX_MANIFEST_BYTES:,})",
-                      f"its manifest is too large ({len(head):,} bytes; the limit is "
-                      f"{MAX_MANIFEST_BYTES:,})")
+        raise refused(name, message("manifest.manifest_too_large_bytes", size=len(head),
+                                    limit=MAX_MANIFEST_BYTES))
     if len(body) > MAX_RECORDS_BYTES:
-        raise refused(name, f"danh sách bản ghi quá lớn ({len(body) // 1_048_576} MB; giới hạn "
-                      f"{MAX_RECORDS_BYTES // 1_048_576} MB)",
-                      f"its record list is too large ({len(body) // 1_048_576} MB; the limit is "
-                      f"{MAX_RECORDS_BYTES // 1_048_576} MB)")
+        raise refused(name, message("manifest.record_list_too_large",
+                                    size=len(body) // 1048576,
+                                    limit=MAX_RECORDS_BYTES // 1048576))
 
 
 def _int(value: Any) -> bool:
@@ -114,23 +129,23 @@ def _acks(value: Any) -> bool:
 
 
 _FIELDS = {
-    "format_version": ("phiên bản định dạng gói", "format version"),
-    "schema_version": ("phiên bản lược đồ dữ liệu", "schema version"),
-    "members": ("danh sách thành phần", "list of members"),
-    "replica": ("mã bàn làm việc gửi", "sending desk's replica id"),
-    "label": ("tên bàn làm việc gửi", "sending desk's name"),
-    "to": ("bàn làm việc nhận", "receiving desk"),
-    "scope": ("phạm vi gói", "scope"),
-    "scope_key": ("mã phạm vi gói", "scope key"),
-    "since": ("điểm bắt đầu của các thay đổi", "first change covered"),
-    "upto": ("điểm kết thúc của các thay đổi", "last change covered"),
-    "acks": ("các xác nhận đã nhận", "acknowledgements"),
-    "created_at": ("thời điểm tạo gói", "time it was made"),
-    "meeting.planned_start": ("giờ bắt đầu cuộc họp", "meeting's planned start"),
-    "meeting.gid": ("mã toàn cục của cuộc họp", "meeting's global id"),
-    "site.code": ("mã điểm cầu", "site's code"),
-    "site.gid": ("mã toàn cục của điểm cầu", "site's global id"),
-    "counts": ("số bản ghi theo loại", "record counts"),
+    "format_version": message("manifest.format_version"),
+    "schema_version": message("manifest.schema_version"),
+    "members": message("manifest.list_members"),
+    "replica": message("manifest.sending_desk_replica_id"),
+    "label": message("manifest.sending_desk_name"),
+    "to": message("manifest.receiving_desk"),
+    "scope": message("manifest.scope"),
+    "scope_key": message("manifest.scope_key"),
+    "since": message("manifest.change_covered"),
+    "upto": message("manifest.last_change_covered"),
+    "acks": message("manifest.acknowledgements"),
+    "created_at": message("manifest.time_made"),
+    "meeting.planned_start": message("manifest.meeting_planned_start"),
+    "meeting.gid": message("manifest.meeting_global_id"),
+    "site.code": message("manifest.site_code"),
+    "site.gid": message("manifest.site_global_id"),
+    "counts": message("manifest.record_counts"),
 }
 
 
@@ -139,31 +154,23 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
     naming the first field that is wrong."""
 
     def bad(field: str) -> PackageError:
-        vi, en = _FIELDS.get(field, (field, field))
-        return refused(name, f"{vi} (trường “{field}” của bản kê) không hợp lệ",
-                       f"its {en} (the manifest field “{field}”) is invalid")
+        what = _FIELDS.get(field) or message("common.verbatim", text=field)
+        return refused(name, message("manifest.field_invalid", what=what, field=field))
 
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise refused(name, "đây không phải gói trao đổi MeetingDesk",
-                      "this is not a MeetingDesk exchange package")
+        raise refused(name, message("manifest.not_a_package"))
     if depth(manifest, MAX_DEPTH) > MAX_DEPTH:
-        raise refused(name, "bản kê lồng nhau quá sâu", "its manifest is nested too deeply")
+        raise refused(name, message("manifest.manifest_nested_too_deeply"))
     version = manifest.get("format_version")
     if not _int(version) or version < 1:
         raise bad("format_version")
     if version < FORMAT_VERSION:
-        raise refused(name, f"gói theo định dạng cũ (phiên bản {version}) không mang lịch sử "
-                      "sửa đổi nên có thể ghi đè dữ liệu mới hơn; hãy xuất lại gói từ bàn làm "
-                      "việc gửi sau khi cập nhật MeetingDesk",
-                      f"it has the old format (version {version}), without revisions, and "
-                      "could overwrite newer data; export it again from the sending desk "
-                      "after updating MeetingDesk")
+        raise refused(name, message("manifest.old_format_version_without", version=version))
     schema = manifest.get("schema_version")
     if not _int(schema) or schema < 1:
         raise bad("schema_version")
     if version > FORMAT_VERSION or schema > _schema_version():
-        raise refused(name, "gói được tạo bởi phiên bản MeetingDesk mới hơn; hãy cập nhật",
-                      "it was made by a newer MeetingDesk; please update")
+        raise refused(name, message("manifest.made_newer_meetingdesk_please"))
     members = manifest.get("members")
     if (not isinstance(members, dict) or set(members) != {RECORDS}
             or not isinstance(members[RECORDS], str) or not _HEX64.fullmatch(members[RECORDS])):
@@ -180,8 +187,7 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
         raise bad("created_at")
     meeting = manifest.get("meeting")
     if not isinstance(meeting, dict) or not _text(meeting.get("title")):
-        raise refused(name, "bản kê không ghi rõ cuộc họp (tên cuộc họp)",
-                      "its manifest does not name the meeting (its title)")
+        raise refused(name, message("manifest.no_meeting_title"))
     if meeting.get("planned_start") is not None and not _time(meeting["planned_start"]):
         raise bad("meeting.planned_start")
     if not _gid(meeting.get("gid")):
@@ -189,8 +195,7 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
     site = manifest.get("site")
     if manifest["scope"] == "site":
         if not isinstance(site, dict) or not _text(site.get("name")):
-            raise refused(name, "bản kê không ghi rõ điểm cầu (tên điểm cầu)",
-                          "its manifest does not name the site")
+            raise refused(name, message("manifest.no_site"))
         if site.get("code") is not None and not _text(site["code"], limit=100):
             raise bad("site.code")
         if not _gid(site.get("gid")):
@@ -203,14 +208,14 @@ def check_manifest(name: str, manifest: Any) -> dict[str, Any]:
     return manifest
 
 
-def check_records(name: str, raw: Any) -> list[Any]:
-    """The record list, checked for its shape, count and depth (each record's fields are
-    checked by :func:`meetingdesk.services.wire.parse_record`)."""
+def check_records(name: str, raw: Any, text: bytes) -> list[Any]:
+    """The record list parsed from ``text``, checked for its shape, count and depth (each
+    record's fields are checked by :func:`meetingdesk.services.wire.parse_record`)."""
     if not isinstance(raw, list):
-        raise refused(name, "danh sách bản ghi không hợp lệ", "its record list is invalid")
+        raise refused(name, message("manifest.record_list_invalid"))
     if len(raw) > MAX_RECORDS:
-        raise refused(name, f"gói có {len(raw):,} bản ghi, quá giới hạn {MAX_RECORDS:,}",
-                      f"it holds {len(raw):,} records, above the limit of {MAX_RECORDS:,}")
-    if depth(raw, MAX_DEPTH) > MAX_DEPTH:
-        raise refused(name, "bản ghi lồng nhau quá sâu", "its records are nested too deeply")
+        raise refused(name, message("manifest.holds_records_above_limit", count=len(raw),
+                                    limit=MAX_RECORDS))
+    if text_depth(text) > MAX_DEPTH:
+        raise refused(name, message("manifest.records_nested_too_deeply"))
     return raw

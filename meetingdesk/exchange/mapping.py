@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.domain.text import fold
 from meetingdesk.exchange.errors import ExchangeError
 
@@ -36,32 +37,29 @@ class Field(StrEnum):
     SUMMONED = "summoned"
 
     @property
-    def label(self) -> str:
-        return _LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _LABELS[self][1]
+    def label(self) -> Message:
+        """The column's name, as in the user's files."""
+        return _LABELS[self]
 
 
-_LABELS: dict[Field, tuple[str, str]] = {
-    Field.FULL_NAME: ("Họ và tên", "Full name"),
-    Field.TITLES: ("Chức vụ", "Titles"),
-    Field.ORGANIZATION: ("Đơn vị", "Organization"),
-    Field.SITE: ("Điểm cầu", "Site"),
-    Field.SITE_CODE: ("Mã điểm cầu", "Site code"),
-    Field.PHONE: ("Điện thoại", "Phone"),
-    Field.EMAIL: ("Email", "Email"),
-    Field.ROLE: ("Vai trò", "Role"),
-    Field.STATUS: ("Trạng thái", "Status"),
-    Field.REASON: ("Lý do", "Reason"),
-    Field.RANK: ("Thứ tự ưu tiên", "Precedence rank"),
-    Field.ALIASES: ("Tên cũ", "Former names"),
-    Field.CONTACT_NAME: ("Người liên hệ", "Contact"),
-    Field.CONTACT_PHONE: ("Điện thoại liên hệ", "Contact phone"),
-    Field.TECHNICIAN_NAME: ("Kỹ thuật viên", "Technician"),
-    Field.TECHNICIAN_PHONE: ("Điện thoại kỹ thuật", "Technician phone"),
-    Field.SUMMONED: ("Số đại biểu triệu tập", "Number summoned"),
+_LABELS: dict[Field, Message] = {
+    Field.FULL_NAME: message("mapping.full_name"),
+    Field.TITLES: message("mapping.titles"),
+    Field.ORGANIZATION: message("mapping.organization"),
+    Field.SITE: message("mapping.site"),
+    Field.SITE_CODE: message("mapping.site_code"),
+    Field.PHONE: message("mapping.phone"),
+    Field.EMAIL: message("mapping.email"),
+    Field.ROLE: message("mapping.role"),
+    Field.STATUS: message("mapping.status"),
+    Field.REASON: message("mapping.reason"),
+    Field.RANK: message("mapping.precedence_rank"),
+    Field.ALIASES: message("mapping.former_names"),
+    Field.CONTACT_NAME: message("mapping.contact"),
+    Field.CONTACT_PHONE: message("mapping.contact_phone"),
+    Field.TECHNICIAN_NAME: message("mapping.technician"),
+    Field.TECHNICIAN_PHONE: message("mapping.technician_phone"),
+    Field.SUMMONED: message("mapping.number_summoned"),
 }
 
 _SYNONYMS: dict[Field, tuple[str, ...]] = {
@@ -142,13 +140,9 @@ def parse_mapping(spec: str, headers: list[str]) -> Mapping:
             index = int(column) - 1 if column.isdigit() else folded.index(
                 normalise_header(column))
         except ValueError:
-            raise ExchangeError(
-                f"Không hiểu “{part}”: cần TRƯỜNG=CỘT với TRƯỜNG là một trong "
-                f"{', '.join(f.value for f in Field)} và CỘT là số thứ tự hoặc tiêu đề cột.",
-                f"Cannot read “{part}”: expected FIELD=COLUMN, FIELD one of "
-                f"{', '.join(f.value for f in Field)}, COLUMN a number or a header.",
-            ) from None
+            raise ExchangeError("mapping.read_expected_field_column", part=part,
+                                fields=", ".join(f.value for f in Field)) from None
         if not 0 <= index < max(len(headers), 1):
-            raise ExchangeError(f"Không có cột số {column}.", f"There is no column {column}.")
+            raise ExchangeError("mapping.no_such_column", column=column)
         mapping[field] = index
     return mapping

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from meetingdesk.domain.errors import MeetingDeskError, ValidationError
+from meetingdesk.domain.messages import message
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.manifest import (
     FORMAT,
@@ -102,11 +103,9 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
     if site_code:
         site = directory.find_site(desk, site_code)
         if site is None or site.id is None:
-            raise PackageError(f"Không có điểm cầu nào có mã hoặc tên “{site_code}”.",
-                               f"No site has the code or name “{site_code}”.")
+            raise PackageError("packages.no_such_site", site_code=site_code)
         if not any(e.site.id == site.id for e in participation.meeting_sites(desk, meeting_id)):
-            raise PackageError(f"Điểm cầu {site.name} không tham gia cuộc họp này.",
-                               f"The site {site.name} does not take part in this meeting.")
+            raise PackageError("packages.site_not_in_meeting", site_name=site.name)
         site_id = site.id
         site_info = {"name": site.name, "code": site.code}
     package: list[Package] = []
@@ -124,8 +123,7 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
         }
         if site_info is not None:
             manifest["site"] = {**site_info, "gid": out.site}
-        body = json.dumps([r.to_json() for r in out.records], ensure_ascii=False,
-                          separators=(",", ":")).encode("utf-8")
+        body = ("[" + ",".join(r.json_text() for r in out.records) + "]").encode("utf-8")
         manifest["members"] = {RECORDS: _sha256(body)}
         manifest["counts"] = wire.kinds_count(out.records)
         head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
@@ -145,8 +143,7 @@ def _json(name: str, member: str, data: bytes) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _refuse(name, f"{member} không phải JSON hợp lệ",
-                      f"{member} is not valid JSON") from None
+        raise _refuse(name, message("packages.not_json", member=member)) from None
 
 
 def read_package(path: str | Path) -> Package:
@@ -156,30 +153,29 @@ def read_package(path: str | Path) -> Package:
     name = path.name
     with open_zip(path) as z:
         if set(z.members) != {MANIFEST, RECORDS}:
-            raise _refuse(name, "thành phần trong gói không đúng",
-                          "its members are not the expected ones")
+            raise _refuse(name, message("packages.unexpected_members"))
         head, body = z.read(MANIFEST), z.read(RECORDS)
     check_sizes(name, head, body)
     manifest = check_manifest(name, _json(name, MANIFEST, head))
     if _sha256(body) != manifest["members"][RECORDS]:
-        raise _refuse(name, f"mã băm sha256 của {RECORDS} không khớp (gói đã bị sửa hoặc hỏng)",
-                      f"the sha256 of {RECORDS} does not match (tampered with or damaged)")
-    raw = check_records(name, _json(name, RECORDS, body))
+        raise _refuse(name, message("packages.sha256_mismatch", member=RECORDS))
+    raw = check_records(name, _json(name, RECORDS, body), body)
     try:
-        records = [wire.parse_record(r) for r in raw]
+        accepted: set[tuple[str, str]] = set()
+        records = [wire.parse_record(r, accepted) for r in raw]
     except MeetingDeskError as exc:
-        raise _refuse(name, exc.vi, exc.en) from None
+        raise _refuse(name, exc.message) from None
     if len({r.gid for r in records}) != len(records):
-        raise _refuse(name, "một bản ghi xuất hiện hai lần", "a record appears twice")
+        raise _refuse(name, message("packages.record_twice"))
     return Package(manifest, records)
 
 
-def _import_backup(desk: Desk) -> Path:
-    """A backup before an import: the last import backup when it is recent enough."""
+def _recent_import_backup(desk: Desk) -> Path | None:
+    """The last import backup when it is recent enough to serve this import too."""
     now = datetime.now()
     recent = [b for b in list_backups(desk.path) if b.reason.startswith("before-package")
               and timedelta(0) <= now - b.taken_at < IMPORT_BACKUP_WINDOW]
-    return recent[-1].path if recent else backup_desk(desk, "before-package")
+    return recent[-1].path if recent else None
 
 
 def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = False,
@@ -205,14 +201,17 @@ def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = 
             plan = sync.preview(desk, package.records, origin)
             return PackageReport(package, plan, written=False)
         backups: list[Path] = []
+        recent = _recent_import_backup(desk)
         acks = m["acks"].get(me, {})
         plan = sync.merge_records(
             desk, package.records, origin, expected=expected,
-            backup=lambda: backups.append(_import_backup(desk)),
+            backup=None if recent else lambda: backups.append(
+                backup_desk(desk, "before-package")),
             also=None if mine else lambda db: checkpoints.note_received(
                 db, origin, m.get("label", ""), m["scope_key"], m["since"], m["upto"], acks,
                 complete=complete))
     except ValidationError as exc:
-        raise _refuse(name, exc.vi, exc.en) from None
+        raise _refuse(name, exc.message) from None
     logger.info("Imported package of %s: %s", name, plan.counts())
-    return PackageReport(package, plan, written=True, backup=backups[0] if backups else None)
+    backup = backups[0] if backups else recent if plan.writes else None
+    return PackageReport(package, plan, written=True, backup=backup)

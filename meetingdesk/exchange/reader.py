@@ -27,13 +27,9 @@ def read_table(path: str | Path, encoding: str | None = None, *,
         with path.open("rb") as f:
             magic = f.read(4)
     except OSError as exc:
-        raise UnreadableFileError(f"Không mở được tệp {path}: {exc.strerror}.",
-                                  f"Cannot open {path}: {exc.strerror}.") from None
+        raise UnreadableFileError("reader.open", path=path, strerror=exc.strerror) from None
     if magic == _OLE:
-        raise UnreadableFileError(
-            f"Tệp {path.name} là tệp Excel cũ (.xls); hãy lưu lại dưới dạng .xlsx hoặc CSV.",
-            f"{path.name} is an old Excel file (.xls); save it as .xlsx or CSV.",
-        )
+        raise UnreadableFileError("reader.old_excel_file_xls", name=path.name)
     if magic == _ZIP:
         return read_workbook_table(path, sheet)
     return read_text_table(path, encoding)

@@ -21,13 +21,14 @@ def plan_lines(plan: ImportPlan, *, details: bool = True) -> list[str]:
              + (f", bảng mã {table.encoding}" if table.encoding else "")
              + (f", trang “{table.sheet}”" if table.sheet else "")
              + f", tiêu đề ở dòng {table.header_line}."]
-    mapped = ", ".join(f"{f.label} ← cột {i + 1} “{table.headers[i]}”"
+    mapped = ", ".join(f"{f.label.render('vi')} ← cột {i + 1} “{table.headers[i]}”"
                        for f, i in sorted(plan.mapping.items(), key=lambda p: p[1])
                        if isinstance(f, Field) and i < len(table.headers))
     lines.append(f"Ghép cột: {mapped}.")
     if details:
         for r in plan.rows:
-            lines.append(f"  dòng {r.line}: {_ACTIONS[r.action]} — {r.name} ({r.reason_vi})")
+            reason = r.reason.render("vi")
+            lines.append(f"  dòng {r.line}: {_ACTIONS[r.action]} — {r.name} ({reason})")
     lines.append(
         f"Sẽ thêm {plan.count(Action.ADD)}, cập nhật {plan.count(Action.UPDATE)}, bỏ qua "
         f"{plan.count(Action.SKIP)} dòng; {len(plan.new_sites)} điểm cầu mới"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.exchange.cells import uninert
 from meetingdesk.exchange.errors import HostileFileError
 from meetingdesk.exchange.limits import (
@@ -34,25 +35,20 @@ class Table:
         return [cells for _, cells in self.rows[:count]]
 
 
-def _too_big(name: str, why_vi: str, why_en: str) -> HostileFileError:
-    return HostileFileError(
-        f"Tệp {name} bị từ chối: {why_vi}. Không có gì được ghi vào dữ liệu.",
-        f"{name} was refused: {why_en}. Nothing was written to the desk.",
-    )
+def _too_big(name: str, why: Message) -> HostileFileError:
+    return HostileFileError("table.file_refused", name=name, why=why)
 
 
 def check_cells(name: str, line: int, cells: list[str]) -> None:
     if line > MAX_LINES:
-        raise _too_big(name, f"có hơn {MAX_LINES:,} dòng", f"it has more than {MAX_LINES:,} rows")
+        raise _too_big(name, message("table.more_rows", limit=MAX_LINES))
     if len(cells) > MAX_COLUMNS:
-        raise _too_big(name, f"dòng {line} có {len(cells):,} cột (tối đa {MAX_COLUMNS})",
-                       f"line {line} has {len(cells):,} columns (at most {MAX_COLUMNS})")
+        raise _too_big(name, message("table.line_columns_most", line=line, count=len(cells),
+                                     limit=MAX_COLUMNS))
     for cell in cells:
         if len(cell) > MAX_CELL_CHARS:
-            raise _too_big(name, f"một ô ở dòng {line} dài {len(cell):,} ký tự "
-                           f"(tối đa {MAX_CELL_CHARS:,})",
-                           f"a cell on line {line} has {len(cell):,} characters "
-                           f"(at most {MAX_CELL_CHARS:,})")
+            raise _too_big(name, message("table.cell_line_characters_most", line=line,
+                                         count=len(cell), limit=MAX_CELL_CHARS))
 
 
 def _score(cells: list[str]) -> int:
@@ -110,8 +106,7 @@ def build_table(name: str, rows: Iterable[tuple[int, list[str]]], *,
         if not any(c.strip() for c in cells):
             return
         if len(data) >= MAX_ROWS:
-            raise _too_big(name, f"có hơn {MAX_ROWS:,} dòng dữ liệu",
-                           f"it has more than {MAX_ROWS:,} data rows")
+            raise _too_big(name, message("table.more_data_rows", limit=MAX_ROWS))
         padded = [uninert(c).strip() for c in cells[:width]] + [""] * (width - len(cells))
         data.append((line, tuple(padded)))
 

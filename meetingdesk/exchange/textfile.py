@@ -42,17 +42,11 @@ def _rows(reader: Iterator[list[str]], name: str) -> Iterator[tuple[int, list[st
         for line, cells in enumerate(reader, start=1):
             yield line, [nfc(c) for c in cells]
     except csv.Error as exc:
-        raise HostileFileError(
-            f"Tệp {name} bị từ chối ở dòng {line + 1}: {exc} (ô quá lớn hoặc sai định dạng).",
-            f"{name} was refused at line {line + 1}: {exc} (a cell too large or malformed).",
-        ) from None
+        raise HostileFileError("textfile.refused_line_cell_too", name=name, line=line + 1,
+                               exc=exc) from None
     except UnicodeDecodeError as exc:
-        raise UnreadableFileError(
-            f"Tệp {name} có byte không hợp lệ với bảng mã {exc.encoding} ở dòng {line + 1}. "
-            "Hãy chọn bảng mã khác (--encoding).",
-            f"{name} has a byte that is invalid in {exc.encoding} at line {line + 1}. "
-            "Choose another encoding (--encoding).",
-        ) from None
+        raise UnreadableFileError("textfile.byte_invalid_line_choose", name=name,
+                                  encoding=exc.encoding, line=line + 1) from None
 
 
 def read_text_table(path: Path, encoding: str | None = None) -> Table:
@@ -60,12 +54,8 @@ def read_text_table(path: Path, encoding: str | None = None) -> Table:
     name = path.name
     size = path.stat().st_size
     if size > MAX_TEXT_FILE_BYTES:
-        raise HostileFileError(
-            f"Tệp {name} quá lớn ({size / 1048576:.0f} MB; tối đa "
-            f"{MAX_TEXT_FILE_BYTES // 1048576} MB).",
-            f"{name} is too large ({size / 1048576:.0f} MB; at most "
-            f"{MAX_TEXT_FILE_BYTES // 1048576} MB).",
-        )
+        raise HostileFileError("textfile.too_large_mb_most", name=name, size=size / 1048576,
+                               limit=MAX_TEXT_FILE_BYTES // 1048576)
     with path.open("rb") as raw:
         sample = raw.read(encodings.SAMPLE_BYTES)
         complete = len(sample) < encodings.SAMPLE_BYTES

@@ -49,10 +49,7 @@ def read_workbook_table(path: Path, sheet: str | None = None) -> Table:
     """The first sheet (or ``sheet``) of an XLSX file as a :class:`Table`."""
     name = path.name
     if not openpyxl.DEFUSEDXML:
-        raise UnreadableFileError(
-            "Không thể đọc XLSX an toàn: thiếu thư viện defusedxml (hoặc đã bị tắt).",
-            "Cannot read XLSX safely: defusedxml is missing (or disabled).",
-        )
+        raise UnreadableFileError("workbook.no_defusedxml")
     check_archive(path, forbid_dtd=True)
     try:
         with warnings.catch_warnings():
@@ -65,21 +62,12 @@ def read_workbook_table(path: Path, sheet: str | None = None) -> Table:
         finally:
             wb.close()
     except DefusedXmlException as exc:
-        raise HostileFileError(
-            f"Tệp {name} bị từ chối vì lý do an toàn: XML có thực thể hoặc DTD ({exc}). "
-            "Không có gì được ghi vào dữ liệu.",
-            f"{name} was refused for safety: its XML has entities or a DTD ({exc}). "
-            "Nothing was written to the desk.",
-        ) from None
+        raise HostileFileError("workbook.refused_safety_xml_entities", name=name, exc=exc) from None
     except KeyError as exc:
-        raise UnreadableFileError(
-            f"Tệp {name} không có trang tính {exc} hoặc thiếu một phần bắt buộc của XLSX.",
-            f"{name} has no sheet {exc} or lacks a required XLSX part.",
-        ) from None
+        raise UnreadableFileError("workbook.no_sheet", name=name,
+                                  exc=exc) from None
     except (ParseError, SyntaxError, zipfile.BadZipFile, ValueError, TypeError, IndexError,
             OSError) as exc:
         logger.info("Unreadable workbook %s: %r", path, exc)
-        raise UnreadableFileError(
-            f"Tệp {name} không phải tệp XLSX đọc được ({type(exc).__name__}: {exc}).",
-            f"{name} is not a readable XLSX file ({type(exc).__name__}: {exc}).",
-        ) from None
+        raise UnreadableFileError("workbook.not_xlsx", name=name,
+                                  error_type=type(exc).__name__, exc=exc) from None

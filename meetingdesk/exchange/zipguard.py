@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from meetingdesk.exchange.errors import HostileFileError
+from meetingdesk.domain.messages import Message, message
+from meetingdesk.exchange.errors import HostileFileError, UnreadableFileError
 from meetingdesk.exchange.limits import (
     MAX_MEMBERS,
     MAX_RATIO,
@@ -29,11 +30,8 @@ from meetingdesk.services.files import refuse_plain_read
 _CHUNK = 1 << 16
 
 
-def _hostile(name: str, why_vi: str, why_en: str) -> HostileFileError:
-    return HostileFileError(
-        f"Tệp {name} bị từ chối vì lý do an toàn: {why_vi}. Không có gì được ghi vào dữ liệu.",
-        f"{name} was refused for safety: {why_en}. Nothing was written to the desk.",
-    )
+def _hostile(name: str, why: Message) -> HostileFileError:
+    return HostileFileError("zipguard.refused_for_safety", name=name, why=why)
 
 
 def _check_member_name(archive: str, info: zipfile.ZipInfo) -> None:
@@ -42,12 +40,10 @@ def _check_member_name(archive: str, info: zipfile.ZipInfo) -> None:
     unsafe = (name.startswith(("/", "\\")) or "\\" in name or ".." in path.parts
               or (len(name) > 1 and name[1] == ":") or "\x00" in name)
     if unsafe:
-        raise _hostile(archive, f"đường dẫn không an toàn “{name}”",
-                       f"unsafe member path “{name}”")
+        raise _hostile(archive, message("zipguard.unsafe_member_path", name=name))
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
-        raise _hostile(archive, f"có liên kết tượng trưng “{name}”",
-                       f"it holds a symbolic link “{name}”")
+        raise _hostile(archive, message("zipguard.holds_symbolic_link", name=name))
 
 
 @dataclass
@@ -74,17 +70,13 @@ class SafeZip:
             self._stream(member, info, keep, parts)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
                 RuntimeError) as exc:
-            raise HostileFileError(
-                f"Tệp {self.name} bị hỏng hoặc bị sửa (thành phần “{member}”: {exc}). "
-                "Không có gì được ghi vào dữ liệu.",
-                f"{self.name} is damaged or was tampered with (member “{member}”: {exc}). "
-                "Nothing was written to the desk.",
-            ) from None
+            raise HostileFileError("zipguard.damaged_member", name=self.name,
+                                   member=member, exc=exc) from None
         self.total_compressed += info.compress_size
         if (self.total_read > RATIO_FREE_BYTES
                 and self.total_read > MAX_RATIO * max(1, self.total_compressed)):
-            raise _hostile(self.name, f"tệp giãn nở quá {MAX_RATIO} lần (bom nén)",
-                           f"it expands more than {MAX_RATIO} times (a zip bomb)")
+            raise _hostile(self.name, message("zipguard.expands_more_times_zip",
+                                              limit=MAX_RATIO))
         return b"".join(parts)
 
     def _stream(self, member: str, info: zipfile.ZipInfo, keep: bool,
@@ -99,13 +91,10 @@ class SafeZip:
                 self.total_read += len(chunk)
                 if self.total_read > MAX_UNCOMPRESSED_BYTES:
                     limit = f"{MAX_UNCOMPRESSED_BYTES / 1048576:g} MB"
-                    raise _hostile(self.name, f"dữ liệu giải nén vượt quá {limit}",
-                                   f"it expands beyond {limit}")
+                    raise _hostile(self.name, message("zipguard.expands_beyond", limit=limit))
                 if produced > allowed:
-                    raise _hostile(self.name, f"thành phần “{member}” giãn nở quá "
-                                   f"{MAX_RATIO} lần (bom nén)",
-                                   f"member “{member}” expands more than {MAX_RATIO} times "
-                                   "(a zip bomb)")
+                    raise _hostile(self.name, message("zipguard.member_expands_more_times",
+                                                      member=member, limit=MAX_RATIO))
                 if keep:
                     parts.append(chunk)
 
@@ -117,22 +106,26 @@ def open_zip(path: Path) -> Iterator[SafeZip]:
     refuse_plain_read(path)
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise HostileFileError(
-            f"Tệp {name} không phải tệp nén ZIP hợp lệ (XLSX hoặc gói trao đổi): {exc}.",
-            f"{name} is not a valid ZIP archive (XLSX or exchange package): {exc}.",
-        ) from None
+    except FileNotFoundError:
+        raise UnreadableFileError("zipguard.file_missing", path=path) from None
+    except IsADirectoryError:
+        raise UnreadableFileError("zipguard.is_folder", path=path) from None
+    except OSError as exc:  # a folder, a file this user may not read
+        raise UnreadableFileError("zipguard.file_unreadable", name=name,
+                                  reason=exc.strerror or exc) from None
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise HostileFileError("zipguard.not_a_zip", name=name, exc=exc) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise _hostile(name, f"có {len(infos):,} thành phần (tối đa {MAX_MEMBERS:,})",
-                           f"it has {len(infos):,} members (at most {MAX_MEMBERS:,})")
+            raise _hostile(name, message("zipguard.members_most", count=len(infos),
+                                         limit=MAX_MEMBERS))
         members: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             _check_member_name(name, info)
             if info.filename in members:
-                raise _hostile(name, f"thành phần “{info.filename}” bị lặp",
-                               f"member “{info.filename}” appears twice")
+                raise _hostile(name, message("zipguard.member_appears_twice",
+                                             filename=info.filename))
             members[info.filename] = info
         yield SafeZip(name, zf, members=members)
 
@@ -149,5 +142,4 @@ def check_archive(path: Path, *, forbid_dtd: bool = False) -> None:
                 continue
             z.read(member, keep=False)
             if forbid_dtd and (b"<!DOCTYPE" in z.last_head or b"<!ENTITY" in z.last_head):
-                raise _hostile(z.name, f"“{member}” có khai báo DTD/thực thể XML (bom XML)",
-                               f"“{member}” declares an XML DTD or entities (an XML bomb)")
+                raise _hostile(z.name, message("zipguard.declares_xml_dtd_entities", member=member))

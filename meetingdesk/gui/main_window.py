@@ -418,11 +418,7 @@ class MainWindow(QMainWindow):
             self.session = None
 
     def _undo_failed(self, exc: BaseException) -> None:
-        show_error(self, MeetingDeskError(
-            f"Không hoàn tác được: dữ liệu đã thay đổi kể từ thao tác này ({exc}). "
-            "Dữ liệu hiện có được giữ nguyên; lịch sử hoàn tác đã được xóa.",
-            f"Cannot undo: the data changed since this action ({exc}). The data was kept as "
-            "it is; the undo history was cleared."))
+        show_error(self, MeetingDeskError("undo.failed", problem=exc))
 
     def _desk_changed(self, changes: Changes) -> None:
         assert self.session is not None
@@ -452,9 +448,7 @@ class MainWindow(QMainWindow):
         if name:
             path = Path(name)
             if path.exists():  # never replace a file (it may be a desk full of work)
-                raise MeetingDeskError(
-                    f"Tệp {path.name} đã có. Hãy chọn một tên khác, hoặc dùng Mở tệp dữ liệu.",
-                    f"{path.name} already exists. Choose another name, or use Open desk.")
+                raise MeetingDeskError("desk.new_file_exists", name=path.name)
             self.open_desk_file(path, create=True)
 
     def open_desk_dialog(self) -> None:

@@ -130,8 +130,7 @@ def send(job: PrintJob, printer: QPrinter, *, stage: Stage | None = None,
                                 timeout=120, check=False)
         if result.returncode != 0:
             reason = result.stderr.decode("utf-8", "replace").strip() or str(result.returncode)
-            raise MeetingDeskError(f"Máy in {job.printer_name} không nhận lệnh in: {reason}",
-                                   f"The printer {job.printer_name} refused the job: {reason}")
+            raise MeetingDeskError("printing.refused", printer=job.printer_name, reason=reason)
     else:
         draw_pages(job, printer, stage=stage, cancelled=cancelled)
     logger.info("Printed %s pages %d-%d ×%d via %s", job.title, job.first, job.last,
@@ -149,7 +148,7 @@ def draw_pages(job: PrintJob, printer: QPrinter, *, stage: Stage | None = None,
     document.load(buffer)
     painter = QPainter()
     if not painter.begin(printer):
-        raise MeetingDeskError("Không bắt đầu in được.", "The printer could not be started.")
+        raise MeetingDeskError("printing.not_started")
     try:
         dpi = min(printer.resolution(), RASTER_DPI)
         for n, page in enumerate(range(job.first - 1, job.last)):

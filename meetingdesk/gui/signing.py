@@ -238,8 +238,8 @@ def check_signatures(parent: QWidget, settings: Settings, path: Path | None = No
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise MeetingDeskError(f"Không đọc được tệp {path}: {exc.strerror or exc}.",
-                               f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise MeetingDeskError("signing.cannot_read", path=path,
+                               reason=exc.strerror or exc) from exc
     while True:
         report = verify_pdf(data, _trust_roots(settings))
         box = QMessageBox(QMessageBox.Icon.Information if report.ok

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import AgendaItem
 from meetingdesk.services.guards import check_order, non_negative, required_line
 from meetingdesk.store import tables
@@ -13,8 +14,8 @@ from meetingdesk.store.desk import Desk
 def add_agenda_item(desk: Desk, *, meeting_id: int, title: str,
                     presenter_id: int | None = None,
                     planned_minutes: int | None = None) -> AgendaItem:
-    item_title = required_line(title, "nội dung mục chương trình", "agenda item title")
-    minutes = non_negative(planned_minutes, "thời lượng dự kiến", "planned duration")
+    item_title = required_line(title, message("agenda.agenda_item_title"))
+    minutes = non_negative(planned_minutes, message("agenda.planned_duration"))
     with desk.transaction() as db:
         tables.meetings.get(db, meeting_id)
         if presenter_id is not None:
@@ -29,11 +30,9 @@ def update_agenda_item(desk: Desk, item_id: int, **changes: object) -> AgendaIte
     values: dict[str, object] = {}
     for key, value in changes.items():
         if key == "title":
-            values[key] = required_line(str(value), "nội dung mục chương trình",
-                                        "agenda item title")
+            values[key] = required_line(str(value), message("agenda.agenda_item_title"))
         elif key == "planned_minutes":
-            values[key] = non_negative(value, "thời lượng dự kiến",  # type: ignore[arg-type]
-                                       "planned duration")
+            values[key] = non_negative(value, message("agenda.planned_duration"))
         elif key in ("presenter_id", "actual_start", "actual_end"):
             values[key] = value
         else:

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from meetingdesk.domain.errors import DeskFileError
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.services.files import refuse_plain_read
 from meetingdesk.store.backup import (
     backup_connection,
@@ -177,11 +178,8 @@ def check_at_start(desk_path: Path) -> StartCheck:
     return StartCheck(False, problem, None)
 
 
-def _refuse_restore(backup: Path, why_vi: str, why_en: str) -> DeskFileError:
-    return DeskFileError(f"Không khôi phục bản sao lưu {backup.name}: {why_vi}. "
-                         "Không có gì bị thay đổi.",
-                         f"The backup {backup.name} was not restored: {why_en}. "
-                         "Nothing was changed.")
+def _refuse_restore(backup: Path, why: Message) -> DeskFileError:
+    return DeskFileError("backups.not_restored", name=backup.name, why=why)
 
 
 def restore_backup(desk_path: Path, backup: Path, now: datetime) -> Path:
@@ -193,32 +191,26 @@ def restore_backup(desk_path: Path, backup: Path, now: datetime) -> Path:
     """
     refuse_plain_read(backup)
     if holds_connection(desk_path):
-        raise _refuse_restore(backup, f"{desk_path.name} vẫn đang mở; hãy đóng nó trước",
-                              f"{desk_path.name} is still open; close it first")
+        raise _refuse_restore(backup, message("backups.still_open_close",
+                                              desk_path_name=desk_path.name))
     try:
         check_openable(backup)
     except DeskFileError as exc:
-        raise _refuse_restore(backup, f"bản sao lưu không dùng được ({exc})",
-                              f"the backup cannot be used ({exc})") from None
+        raise _refuse_restore(backup, message("backups.unusable", exc=exc)) from None
     problem = quick_check_file(backup)
     if problem is not None:
-        raise DeskFileError(f"Bản sao lưu {backup.name} bị hỏng: {problem}",
-                            f"The backup {backup.name} is damaged: {problem}")
+        raise DeskFileError("backups.backup_damaged", backup_name=backup.name, problem=problem)
     mine = recorded_desk_id(desk_path) if desk_path.exists() else None
     theirs = recorded_desk_id(backup)
     own_folder = backup_dir_for(desk_path).resolve()
     if mine is None and backup.resolve().parent != own_folder:
         raise _refuse_restore(
-            backup, f"không đọc được mã của {desk_path.name}, nên chỉ nhận bản sao lưu trong "
-            f"thư mục sao lưu của chính nó ({own_folder})",
-            f"the id of {desk_path.name} cannot be read, so only a backup from its own backup "
-            f"folder ({own_folder}) is accepted")
+            backup, message("backups.desk_id_unreadable", desk_path_name=desk_path.name,
+                            own_folder=own_folder))
     if mine is not None and theirs is not None and mine != theirs:
         raise _refuse_restore(
-            backup, f"đây là bản sao lưu của một tệp dữ liệu khác (mã {theirs[:8]}…), không "
-            f"phải của {desk_path.name} (mã {mine[:8]}…)",
-            f"it is a backup of another desk (id {theirs[:8]}…), not of {desk_path.name} "
-            f"(id {mine[:8]}…)")
+            backup, message("backups.other_desks_backup", theirs=theirs[:8],
+                            name=desk_path.name, mine=mine[:8]))
     aside = desk_path.with_name(f"{desk_path.stem}-before-restore-{now:%Y%m%d-%H%M%S}.db")
     staged = desk_path.with_name(desk_path.name + ".restoring")
     try:

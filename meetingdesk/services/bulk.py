@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from meetingdesk.domain.enums import AttendanceStatus, Role, SiteKind
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.precedence import rank_after_titles_change, rank_of_titles
 from meetingdesk.domain.records import Attendance, MeetingSite, Person, Site
 from meetingdesk.services.guards import non_negative, optional_line, required_line
@@ -47,7 +48,7 @@ def clean_person_values(values: dict[str, object]) -> dict[str, object]:
     cleaned: dict[str, object] = {}
     for key, value in values.items():
         if key == "full_name":
-            cleaned[key] = required_line(str(value), "họ và tên", "full name")
+            cleaned[key] = required_line(str(value), message("bulk.full_name"))
         elif key == "titles":
             cleaned[key] = clean_titles(value)  # type: ignore[arg-type]
         elif key in PERSON_TEXT:
@@ -76,15 +77,13 @@ class Batch:
     def add_site(self, *, name: str, code: str | None = None,
                  kind: SiteKind = SiteKind.OTHER, aliases: tuple[str, ...] = (),
                  **contacts: str | None) -> int:
-        site = Site(None, required_line(name, "tên điểm cầu", "site name"), SiteKind(kind),
+        site = Site(None, required_line(name, message("bulk.site_name")), SiteKind(kind),
                     optional_line(code), clean_titles(aliases),
                     **{k: optional_line(v) for k, v in contacts.items()})
         try:
             stored = tables.sites.insert(self.db, site)
         except sqlite3.IntegrityError:
-            raise ConflictError(f"Mã điểm cầu {site.code} đã được dùng cho điểm cầu khác.",
-                                f"The site code {site.code} is already used by another site."
-                                ) from None
+            raise ConflictError("bulk.site_code_already_used", site_code=site.code) from None
         assert stored.id is not None
         return stored.id
 
@@ -92,7 +91,7 @@ class Batch:
                     aliases: tuple[str, ...] | None = None) -> None:
         row = {k: optional_line(None if v is None else str(v)) for k, v in values.items()}
         if "name" in row:
-            row["name"] = required_line(str(values["name"]), "tên điểm cầu", "site name")
+            row["name"] = required_line(str(values["name"]), message("bulk.site_name"))
         bulk.update_row(self.db, "sites", site_id, values_to_row(Site, row))
         if aliases is not None:
             tables.sites.set_aliases(self.db, site_id, clean_titles(aliases))
@@ -117,7 +116,7 @@ class Batch:
 
     def add_meeting_site(self, *, meeting_id: int, site_id: int, summoned: int = 0,
                          host_person_id: int | None = None) -> int:
-        count = non_negative(summoned, "số đại biểu triệu tập", "number summoned") or 0
+        count = non_negative(summoned, message("bulk.number_summoned")) or 0
         ms = MeetingSite(None, meeting_id, site_id, host_person_id, count,
                          position=self._next_position("meeting_sites", meeting_id))
         return bulk.insert_row(self.db, "meeting_sites", to_row(ms))
@@ -136,8 +135,7 @@ class Batch:
         try:
             return bulk.insert_row(self.db, "attendances", to_row(att))
         except sqlite3.IntegrityError:
-            raise ConflictError("Một người có hai lần trong thành phần cuộc họp.",
-                                "A person is twice on the meeting's list.") from None
+            raise ConflictError("bulk.person_twice_meeting_list") from None
 
     def update_attendance(self, attendance_id: int, values: dict[str, object]) -> None:
         bulk.update_row(self.db, "attendances", attendance_id,

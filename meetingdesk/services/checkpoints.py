@@ -54,13 +54,8 @@ def find_partner(desk: Desk, text: str) -> str:
     found = {p.replica_id for p in partners(desk)
              if p.replica_id.startswith(wanted) or p.label.casefold() == wanted}
     if len(found) != 1:
-        raise ValidationError(
-            f"Không xác định được bàn làm việc đối tác “{text}” "
-            f"({'không có' if not found else 'nhiều bàn khớp'}); hãy dùng mã (replica) "
-            "hoặc tên như trong danh sách đối tác.",
-            f"Cannot tell which partner desk “{text}” is "
-            f"({'none matches' if not found else 'several match'}); use its replica id or "
-            "its name as listed among the partners.")
+        raise ValidationError("checkpoints.partner_none_matches" if not found
+                              else "checkpoints.partner_several_match", text=text)
     return found.pop()
 
 

@@ -101,7 +101,7 @@ def _clean(kind: str, field: str, value: Value) -> Value:
         multiline = field in spec.multiline
         value = clean_text(value, multiline=multiline)
         if len(value) > (MAX_TEXT if multiline else MAX_LINE):
-            raise ValidationError("Giá trị quá dài.", "The value is too long.")
+            raise ValidationError("conflicts.value_too_long")
     return value
 
 
@@ -113,13 +113,11 @@ def resolve(desk: Desk, *, gid: str, choices: Mapping[str, Value]) -> None:
         seal(db, book)
         stored = revisions.states(db, [gid]).get(gid)
         if stored is None:
-            raise NotFoundError("Không tìm thấy bản ghi xung đột này.",
-                                "This record in conflict was not found.")
+            raise NotFoundError("conflicts.record_not_found")
         spec = REGISTRY[stored.kind]
         unknown = set(choices) - {*spec.travelling, ALIVE}
         if unknown:
-            raise ValidationError(f"Trường không có: {', '.join(sorted(unknown))}.",
-                                  f"No such field: {', '.join(sorted(unknown))}.")
+            raise ValidationError("conflicts.no_such_field", fields=", ".join(sorted(unknown)))
         values = stored.state.values()
         values.update({f: _clean(stored.kind, f, v) for f, v in choices.items() if f != ALIVE})
         alive = bool(choices.get(ALIVE, stored.state.alive))

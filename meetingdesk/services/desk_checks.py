@@ -49,18 +49,11 @@ class DeskFindings:
 
 
 def damaged_refusal(work: WorkSession, problem: str) -> DeskFileError:
-    path = work.path
-    return DeskFileError(
-        f"Tệp {path} bị hỏng (quick_check: {problem}); không ghi gì vào tệp. Hãy khôi phục "
-        "bản sao lưu tốt gần nhất (Tệp ▸ Khôi phục bản sao lưu…).",
-        f"{path} is damaged (quick_check: {problem}); nothing is written to it. Restore the "
-        "newest good backup (File ▸ Restore a backup…).")
+    return DeskFileError("desk_checks.damaged", path=work.path, problem=problem)
 
 
 def unchecked_refusal(work: WorkSession) -> DeskFileError:
-    return DeskFileError(
-        f"Tệp {work.path} chưa được kiểm tra xong; không ghi gì vào tệp.",
-        f"The check of {work.path} did not finish; nothing is written to it.")
+    return DeskFileError("desk_checks.unchecked", path=work.path)
 
 
 def check_after_opening(work: WorkSession, cancel: Cancel | None = None) -> DeskFindings:

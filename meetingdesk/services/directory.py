@@ -6,6 +6,7 @@ import sqlite3
 
 from meetingdesk.domain.enums import SiteKind
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.precedence import rank_after_titles_change, rank_of_titles
 from meetingdesk.domain.records import Person, Site
 from meetingdesk.domain.text import clean_text, fold, name_key, vietnamese_key
@@ -24,8 +25,7 @@ def _clean_list(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 
 def _duplicate_code(code: str | None) -> ConflictError:
-    return ConflictError(f"Mã điểm cầu {code} đã được dùng cho điểm cầu khác.",
-                         f"The site code {code} is already used by another site.")
+    return ConflictError("directory.site_code_already_used", code=code)
 
 
 def add_site(desk: Desk, *, name: str, kind: SiteKind = SiteKind.PROVINCE,
@@ -33,7 +33,7 @@ def add_site(desk: Desk, *, name: str, kind: SiteKind = SiteKind.PROVINCE,
              contact_name: str | None = None, contact_phone: str | None = None,
              technician_name: str | None = None, technician_phone: str | None = None) -> Site:
     site = Site(
-        id=None, name=required_line(name, "tên điểm cầu", "site name"), kind=SiteKind(kind),
+        id=None, name=required_line(name, message("directory.site_name")), kind=SiteKind(kind),
         code=optional_line(code), aliases=_clean_list(aliases),
         contact_name=optional_line(contact_name), contact_phone=optional_line(contact_phone),
         technician_name=optional_line(technician_name),
@@ -51,7 +51,7 @@ def update_site(desk: Desk, site_id: int, **changes: object) -> Site:
     values: dict[str, object] = {}
     for key, value in changes.items():
         if key == "name":
-            values[key] = required_line(str(value), "tên điểm cầu", "site name")
+            values[key] = required_line(str(value), message("directory.site_name"))
         elif key == "kind":
             values[key] = SiteKind(str(value))
         elif key in ("code", "contact_name", "contact_phone", "technician_name",
@@ -74,10 +74,7 @@ def delete_site(desk: Desk, site_id: int) -> None:
         try:
             tables.sites.delete(db, site_id)
         except sqlite3.IntegrityError:
-            raise ConflictError(
-                "Điểm cầu này đang tham gia một cuộc họp; hãy gỡ nó khỏi cuộc họp trước.",
-                "This site takes part in a meeting; remove it from the meeting first.",
-            ) from None
+            raise ConflictError("directory.site_takes_part_meeting") from None
 
 
 def get_site(desk: Desk, site_id: int) -> Site:
@@ -110,7 +107,7 @@ def add_person(desk: Desk, *, full_name: str, titles: tuple[str, ...] | list[str
     """A new person; without ``rank``, the precedence derived from the titles."""
     clean_titles = _clean_list(titles)
     person = Person(
-        id=None, full_name=required_line(full_name, "họ và tên", "full name"),
+        id=None, full_name=required_line(full_name, message("directory.full_name")),
         titles=clean_titles, organization=optional_line(organization), site_id=site_id,
         rank=rank_of_titles(clean_titles) if rank is None else int(rank),
         phone=optional_line(phone), email=optional_line(email),
@@ -129,7 +126,7 @@ def update_person(desk: Desk, person_id: int, **changes: object) -> Person:
     values: dict[str, object] = {}
     for key, value in changes.items():
         if key == "full_name":
-            values[key] = required_line(str(value), "họ và tên", "full name")
+            values[key] = required_line(str(value), message("directory.full_name"))
         elif key == "titles":
             values[key] = _clean_list(value)  # type: ignore[arg-type]
         elif key in ("organization", "phone", "email"):
@@ -163,10 +160,7 @@ def delete_person(desk: Desk, person_id: int) -> None:
         try:
             tables.people.delete(db, person_id)
         except sqlite3.IntegrityError:
-            raise ConflictError(
-                "Người này có tên trong thành phần một cuộc họp; hãy gỡ khỏi cuộc họp trước.",
-                "This person attends a meeting; remove them from the meeting first.",
-            ) from None
+            raise ConflictError("directory.person_attends_meeting_remove") from None
 
 
 def get_person(desk: Desk, person_id: int) -> Person:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from meetingdesk.domain.errors import ConflictError, ValidationError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import Document
 from meetingdesk.services.files import refuse_plain_read
 from meetingdesk.services.guards import optional_line, required_line
@@ -19,7 +20,7 @@ MAX_ATTACHMENT = 50 * 1024 * 1024
 def add_document(desk: Desk, *, reference: str, doc_type: str | None = None,
                  issued_on: date | None = None, issuer: str | None = None,
                  title: str | None = None) -> Document:
-    ref = required_line(reference, "số, ký hiệu văn bản", "document number")
+    ref = required_line(reference, message("documents.document_number"))
     with desk.transaction() as db:
         try:
             return tables.documents.insert(db, Document(
@@ -27,8 +28,7 @@ def add_document(desk: Desk, *, reference: str, doc_type: str | None = None,
                 issued_year=issued_on.year if issued_on else None, issuer=optional_line(issuer),
                 title=optional_line(title)))
         except sqlite3.IntegrityError:
-            raise ConflictError(f"Văn bản {ref} đã có trong danh mục.",
-                                f"The document {ref} is already listed.") from None
+            raise ConflictError("documents.document_already_listed", ref=ref) from None
 
 
 def update_document(desk: Desk, document_id: int, **changes: object) -> Document:
@@ -54,11 +54,8 @@ def delete_document(desk: Desk, document_id: int) -> None:
         document = tables.documents.get(db, document_id)
         citing = tables.notes_citing(db, document_id)
         if citing:
-            raise ConflictError(
-                f"Văn bản {document.reference} được trích dẫn trong {len(citing)} ghi chép; "
-                "hãy sửa các ghi chép đó trước khi xóa.",
-                f"The document {document.reference} is cited in {len(citing)} note(s); "
-                "edit those notes before deleting it.")
+            raise ConflictError("documents.cited_cannot_delete", reference=document.reference,
+                                count=len(citing))
         tables.documents.delete(db, document_id)
 
 
@@ -72,12 +69,10 @@ def attach_file(desk: Desk, document_id: int, path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_ATTACHMENT:
-            raise ValidationError(f"Tệp {path.name} lớn quá 50 MB.",
-                                  f"The file {path.name} is larger than 50 MB.")
+            raise ValidationError("documents.file_larger_mb", name=path.name)
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {path.name}: {exc.strerror}.",
-                              f"Cannot read {path.name}: {exc.strerror}.") from None
+        raise ValidationError("documents.read", name=path.name, strerror=exc.strerror) from None
     with desk.transaction() as db:
         tables.set_document_file(db, document_id, path.name, data)
         return tables.documents.get(db, document_id)

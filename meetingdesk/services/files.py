@@ -40,11 +40,7 @@ def replacing(path: str | Path) -> Iterator[Path]:
         tmp = None
         _sync_folder(path.parent)
     except OSError as exc:
-        vi, en = os_error_words(exc)
-        raise MeetingDeskError(
-            f"Không ghi được tệp {path}: {vi}. Không có tệp nào bị ghi dở.",
-            f"Cannot write {path}: {en}. No partial file was left.",
-        ) from exc
+        raise MeetingDeskError("files.cannot_write", path=path, words=os_error_words(exc)) from exc
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
@@ -57,22 +53,14 @@ def refuse_plain_read(path: str | Path) -> None:
     and another program could then delete the WAL still being written. Decided by inode
     without opening anything; call it before any ``open()`` of a file the user chose."""
     if holds_desk_file(Path(path)):
-        raise DeskFileError(
-            f"{path} là tệp dữ liệu đang mở, không đọc như tệp thường được.",
-            f"{path} is a desk file that is open; it cannot be read as an ordinary file.",
-        )
+        raise DeskFileError("files.desk_open_not_readable", path=path)
 
 
 def refuse_database_target(path: Path) -> None:
     """Refuse an export whose target is a desk (open or not), any SQLite database, or the
     -wal/-shm of one: an export must never replace data."""
     if is_sqlite_file(path):
-        raise DeskFileError(
-            f"{path} là một tệp dữ liệu (cơ sở dữ liệu SQLite); không ghi đè lên nó. "
-            "Hãy chọn tên tệp khác.",
-            f"{path} is a data file (an SQLite database); it is not overwritten. "
-            "Choose another file name.",
-        )
+        raise DeskFileError("files.target_is_database", path=path)
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import MeetingSite
 from meetingdesk.services.guards import editable_meeting, non_negative, optional_line
 from meetingdesk.store import tables
@@ -17,7 +18,7 @@ logger = logging.getLogger(__name__)
 def report_present(desk: Desk, meeting_site_id: int, *, present: int | None) -> MeetingSite:
     """Record the present count a site reports (``None`` clears it). A count below the named
     people marked present there is refused: they are its floor."""
-    non_negative(present, "số có mặt", "present count")
+    non_negative(present, message("headcounts.present_count"))
     with desk.transaction() as db:
         ms = tables.meeting_sites.get(db, meeting_site_id)
         editable_meeting(db, ms.meeting_id)
@@ -25,11 +26,8 @@ def report_present(desk: Desk, meeting_site_id: int, *, present: int | None) -> 
             named = tables.attendances.present_at_site(db, ms.meeting_id, ms.site_id)
             if present < named:
                 site = tables.sites.get(db, ms.site_id)
-                raise ValidationError(
-                    f"Điểm cầu {site.name} đã có {named} đại biểu có tên được điểm danh có mặt; "
-                    f"số có mặt không thể ít hơn {named}.",
-                    f"{named} named delegates are marked present at the site {site.name}; "
-                    f"the present count cannot be lower than {named}.")
+                raise ValidationError("headcounts.named_delegates_marked_present",
+                                      site_name=site.name, named=named)
         updated = tables.meeting_sites.update(db, meeting_site_id, {"present": present})
     logger.info("Site %s of meeting %s reports %s present", ms.site_id, ms.meeting_id, present)
     return updated

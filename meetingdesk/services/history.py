@@ -59,6 +59,4 @@ def restore(desk: Desk, state: Snapshot) -> None:
         with desk.transaction() as db:
             snapshots.restore(db, state)
     except sqlite3.IntegrityError as exc:
-        raise ConflictError(
-            f"Không hoàn tác được: dữ liệu đã thay đổi kể từ thao tác này ({exc}).",
-            f"Cannot undo: the data changed since this action ({exc}).") from exc
+        raise ConflictError("history.undo_stale", exc=exc) from exc

@@ -71,7 +71,7 @@ def start_next_item(desk: Desk, meeting_id: int, now: datetime) -> AgendaItem | 
     with desk.transaction() as db:
         meeting = editable_meeting(db, meeting_id)
         if meeting.status is not MeetingStatus.RUNNING:
-            raise ConflictError("Cuộc họp chưa bắt đầu.", "The meeting has not started.")
+            raise ConflictError("live.not_started")
         items = tables.agenda_items.of_meeting(db, meeting_id)
         for item in items:
             if item.actual_start and not item.actual_end:

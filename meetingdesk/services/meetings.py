@@ -7,6 +7,7 @@ from datetime import datetime
 
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, MeetingStatus
 from meetingdesk.domain.errors import ConflictError, ValidationError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import Issuer, Meeting, MeetingEvent
 from meetingdesk.services.guards import editable_meeting, optional_line, required_line
 from meetingdesk.services.signers import default_signers
@@ -31,15 +32,14 @@ def _check_times(meeting: Meeting) -> None:
     for start, end in ((meeting.planned_start, meeting.planned_end),
                        (meeting.actual_start, meeting.actual_end)):
         if start and end and end < start:
-            raise ValidationError("Giờ kết thúc đứng trước giờ bắt đầu.",
-                                  "The end time is before the start time.")
+            raise ValidationError("meetings.end_time_before_start")
 
 
 def _clean(values: dict[str, object]) -> dict[str, object]:
     cleaned: dict[str, object] = {}
     for key, value in values.items():
         if key == "title":
-            cleaned[key] = required_line(str(value), "tên cuộc họp", "meeting title")
+            cleaned[key] = required_line(str(value), message("meetings.meeting_title"))
         elif key in _TEXT_FIELDS:
             cleaned[key] = optional_line(None if value is None else str(value)) or (
                 "" if key == "kind" else None)
@@ -62,11 +62,7 @@ def _refuse_final(status: object) -> None:
     """Minutes become final (and are reopened) only through the minutes versions, which
     freeze the notes and record the act: never by setting the status by hand."""
     if status is MeetingStatus.FINAL:
-        raise ConflictError(
-            "Chỉ chốt biên bản chính thức được từ thẻ Biên bản (chọn một bản rồi “Chốt bản "
-            "chính thức”).",
-            "Minutes become final only from the Minutes tab (choose a version, then "
-            "“Mark final”).")
+        raise ConflictError("meetings.minutes_become_final_minutes")
 
 
 def create_meeting(desk: Desk, *, title: str, **fields: object) -> Meeting:
@@ -141,7 +137,8 @@ def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
         source = tables.meetings.get(db, source_id)
         new = tables.meetings.insert(db, Meeting(
             id=None,
-            title=required_line(title, "tên cuộc họp", "meeting title") if title else source.title,
+            title=(required_line(title, message("meetings.meeting_title")) if title
+                   else source.title),
             kind=source.kind, organizer=source.organizer, planned_start=planned_start,
             main_site_id=source.main_site_id, status=MeetingStatus.DRAFT,
             description=source.description, source_meeting_id=source.id,

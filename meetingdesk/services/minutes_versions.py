@@ -18,6 +18,7 @@ from datetime import datetime
 
 from meetingdesk.domain.enums import MeetingStatus, Profile
 from meetingdesk.domain.errors import ConflictError, MeetingDeskError, ValidationError
+from meetingdesk.domain.messages import Joined, Message, message
 from meetingdesk.domain.records import Meeting, MeetingEvent, MinutesVersion
 from meetingdesk.services import organization, participation
 from meetingdesk.services.guards import editable_meeting, required_line
@@ -79,49 +80,47 @@ def delete_version(desk: Desk, version_id: int) -> None:
     with desk.transaction() as db:
         version = tables.minutes_versions.get(db, version_id)
         if version.final:
-            raise ConflictError("Không xóa được bản biên bản đã chốt chính thức.",
-                                "A final minutes version cannot be deleted.")
+            raise ConflictError("minutes_versions.final_not_deletable")
         tables.minutes_versions.delete(db, version_id)
     logger.info("Deleted minutes version %s of meeting %s", version_id, version.meeting_id)
 
 
-def final_problems(desk: Desk, meeting_id: int, profile: Profile) -> list[tuple[str, str]]:
-    """Everything that keeps the minutes of a meeting from being final, in ``profile``, each
-    as (Vietnamese, English); empty when they can be."""
+PROFILE_NAMES = {Profile.STATE: message("minutes_versions.profile_state"),
+                 Profile.PARTY: message("minutes_versions.profile_party")}
+"""The profiles as named in messages (the Vietnamese is their label)."""
+
+
+def final_problems(desk: Desk, meeting_id: int, profile: Profile) -> list[Message]:
+    """Everything that keeps the minutes of a meeting from being final, in ``profile``; empty
+    when they can be."""
     meeting = tables.meetings.get(desk.db, meeting_id)
-    problems: list[tuple[str, str]] = []
+    problems: list[Message] = []
     if meeting.actual_end is None:
-        problems.append(("cuộc họp chưa kết thúc (chưa có giờ kết thúc thực tế)",
-                         "the meeting has not ended (no actual end time)"))
+        problems.append(message("minutes_versions.not_ended"))
     if meeting.number is None:
-        problems.append(("chưa có số biên bản", "the minutes have no number"))
+        problems.append(message("minutes_versions.no_number"))
     issuer = organization.issuer_of(desk, meeting.issuer_id)
     if not issuer.name:
-        problems.append(("chưa có cơ quan ban hành", "the meeting has no issuer"))
+        problems.append(message("minutes_versions.no_issuer"))
     elif issuer.profile is not Profile(profile):
-        problems.append((f"thể thức {Profile(profile).label} khác thể thức của "
-                         f"{issuer.name} ({issuer.profile.label})",
-                         f"the profile {Profile(profile).value} is not the issuer's "
-                         f"({issuer.profile.value})"))
+        problems.append(message("minutes_versions.profile_not_issuers",
+                                profile=PROFILE_NAMES[Profile(profile)], issuer=issuer.name,
+                                issuers=PROFILE_NAMES[issuer.profile]))
     if meeting.chair_signer_id is None:
-        problems.append(("chưa có người ký thay mặt chủ trì", "nobody signs for the chair"))
+        problems.append(message("minutes_versions.nobody_signs_chair"))
     if meeting.secretary_signer_id is None:
-        problems.append(("chưa có thư ký ký biên bản", "nobody signs as secretary"))
+        problems.append(message("minutes_versions.nobody_signs_secretary"))
     sites = participation.meeting_sites(desk, meeting_id)
     unaccounted = [s.site.name for s in sites if not s.headcount.accounted]
     if unaccounted:
-        problems.append((f"điểm cầu chưa báo cáo số có mặt: {', '.join(unaccounted)}",
-                         f"sites that have not reported their present count: "
-                         f"{', '.join(unaccounted)}"))
+        problems.append(message("minutes_versions.sites_not_accounted",
+                                sites=", ".join(unaccounted)))
     counts = [(s.site.name, s.headcount) for s in sites
               if s.headcount.accounted and not s.headcount.adds_up]
     if counts:
-        problems.append(("số có mặt và vắng mặt vượt số triệu tập ở điểm cầu " + ", ".join(
-            f"{name} (triệu tập {c.summoned}, có mặt {c.present}, vắng {c.absent})"
-            for name, c in counts),
-            "present and absent exceed the summoned count at the sites " + ", ".join(
-            f"{name} (summoned {c.summoned}, present {c.present}, absent {c.absent})"
-            for name, c in counts)))
+        problems.append(message("minutes_versions.counts_exceed_summoned", sites=Joined(tuple(
+            message("minutes_versions.site_counts", name=name, summoned=c.summoned,
+                    present=c.present, absent=c.absent) for name, c in counts), ", ")))
     return problems
 
 
@@ -129,9 +128,8 @@ def check_final(desk: Desk, meeting_id: int, profile: Profile) -> None:
     """Refuse, listing everything missing at once, minutes that cannot be made final."""
     problems = final_problems(desk, meeting_id, profile)
     if problems:
-        raise ValidationError(
-            "Chưa chốt được biên bản: " + "; ".join(vi for vi, _ in problems) + ".",
-            "The minutes cannot be made final: " + "; ".join(en for _, en in problems) + ".")
+        raise ValidationError("minutes_versions.cannot_make_final",
+                              problems=Joined(tuple(problems)))
 
 
 def list_versions(desk: Desk, meeting_id: int) -> list[MinutesVersion]:
@@ -143,15 +141,13 @@ def version_pdf(desk: Desk, version_id: int) -> bytes:
     """The PDF bytes of a version, checked against their recorded sha256."""
     version = tables.minutes_versions.get(desk.db, version_id)
     return checked_bytes(tables.minutes_pdf(desk.db, version_id), version.sha256,
-                         f"Bản biên bản {version_id}", f"Minutes version {version_id}")
+                         message("minutes_versions.minutes_version", version_id=version_id))
 
 
-def checked_bytes(pdf: bytes, sha256: str, what_vi: str, what_en: str) -> bytes:
+def checked_bytes(pdf: bytes, sha256: str, what: Message) -> bytes:
     """Stored document bytes, refused in one line when they no longer match their sha256."""
     if hashlib.sha256(pdf).hexdigest() != sha256:
-        raise MeetingDeskError(
-            f"{what_vi} đã bị thay đổi sau khi lưu (mã kiểm tra không khớp).",
-            f"{what_en} was altered after it was saved (sha256 mismatch).")
+        raise MeetingDeskError("minutes_versions.altered_after_saved", what=what)
     return pdf
 
 
@@ -160,11 +156,7 @@ def final_version(desk: Desk, meeting_id: int) -> MinutesVersion:
     meeting = tables.meetings.get(desk.db, meeting_id)
     final = [v for v in list_versions(desk, meeting_id) if v.final]
     if meeting.status is not MeetingStatus.FINAL or not final:
-        raise ConflictError(
-            f"Cuộc họp {meeting_id} chưa có bản biên bản đã chốt; hãy chốt biên bản trước khi "
-            "ký số.",
-            f"Meeting {meeting_id} has no final minutes version; mark one final before "
-            "signing.")
+        raise ConflictError("minutes_versions.no_final_version", meeting_id=meeting_id)
     return final[-1]
 
 
@@ -174,11 +166,8 @@ def signed_pdf(desk: Desk, version_id: int) -> bytes | None:
     version = tables.minutes_versions.get(desk.db, version_id)
     pdf = tables.signed_minutes_pdf(desk.db, version_id)
     if pdf is not None and hashlib.sha256(pdf).hexdigest() != version.signed_sha256:
-        raise MeetingDeskError(
-            f"Bản ký số của biên bản {version_id} đã bị thay đổi sau khi lưu (mã kiểm tra "
-            "không khớp).",
-            f"The signed copy of minutes version {version_id} was altered after it was saved "
-            "(sha256 mismatch).")
+        raise MeetingDeskError("minutes_versions.signed_copy_minutes_version",
+                               version_id=version_id)
     return pdf
 
 
@@ -190,20 +179,15 @@ def store_signed_copy(desk: Desk, *, version_id: int, pdf: bytes,
     with desk.transaction() as db:
         version = tables.minutes_versions.get(db, version_id)
         if not version.final:
-            raise ConflictError(
-                "Chỉ bản biên bản đã chốt mới được ký số.",
-                "Only a final minutes version can be signed.")
+            raise ConflictError("minutes_versions.final_minutes_version_signed")
         base = tables.signed_minutes_pdf(db, version_id) or tables.minutes_pdf(db, version_id)
         if len(pdf) <= len(base) or not pdf.startswith(base):
-            raise ConflictError(
-                "Bản ký số không phải là bản biên bản đã chốt cộng thêm chữ ký; không lưu.",
-                "The signed copy is not the final minutes with a signature appended; "
-                "not saved.")
+            raise ConflictError("minutes_versions.signed_copy_not_of_final")
         now = _now()
         tables.set_signed_minutes_pdf(db, version_id, pdf)
         signed = tables.minutes_versions.update(db, version_id, {
             "signed_sha256": hashlib.sha256(pdf).hexdigest(), "signed_at": now,
-            "signed_by": required_line(signed_by, "người ký", "signer")})
+            "signed_by": required_line(signed_by, message("minutes_versions.signer"))})
         tables.meeting_events.insert(db, MeetingEvent(
             None, version.meeting_id, now, EVENT_SIGNED,
             f"bản {version_id}, ký bởi {signed.signed_by}, sha256 {signed.signed_sha256}"))
@@ -221,14 +205,10 @@ def mark_final(desk: Desk, version_id: int) -> MinutesVersion:
         if meeting.status is MeetingStatus.FINAL:
             if version.final:
                 return version
-            raise ConflictError(
-                "Biên bản cuộc họp này đã được chốt bằng một bản khác.",
-                "The minutes of this meeting are already final with another version.")
+            raise ConflictError("minutes_versions.minutes_meeting_already_final")
         newest = _newest(desk, version.meeting_id, version.profile)
         if newest is None or newest.id != version_id:
-            raise ConflictError(
-                "Chỉ bản biên bản mới nhất mới được chốt; hãy tạo lại biên bản.",
-                "Only the latest minutes version can be made final; generate it again.")
+            raise ConflictError("minutes_versions.latest_minutes_version_made")
         check_final(desk, version.meeting_id, version.profile)
         now = _now()
         final = tables.minutes_versions.update(db, version_id,
@@ -243,12 +223,11 @@ def mark_final(desk: Desk, version_id: int) -> MinutesVersion:
 
 def reopen_meeting(desk: Desk, meeting_id: int, *, reason: str) -> Meeting:
     """Unfreeze a meeting whose minutes are final (status back to ``ENDED``), recording why."""
-    why = required_line(reason, "lý do mở lại", "reason for reopening")
+    why = required_line(reason, message("minutes_versions.reason_reopening"))
     with desk.transaction() as db:
         meeting = tables.meetings.get(db, meeting_id)
         if meeting.status is not MeetingStatus.FINAL:
-            raise ConflictError("Biên bản cuộc họp này chưa được chốt; không cần mở lại.",
-                                "The minutes of this meeting are not final; nothing to reopen.")
+            raise ConflictError("minutes_versions.not_final_nothing_to_reopen")
         reopened = tables.meetings.update(db, meeting_id, {"status": MeetingStatus.ENDED})
         tables.meeting_events.insert(db, MeetingEvent(None, meeting_id, _now(), EVENT_REOPENED,
                                                       why))

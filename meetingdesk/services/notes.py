@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from meetingdesk.domain.citations import find_citations
 from meetingdesk.domain.enums import NoteKind, TaskStatus
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import Document, Note, NoteRevision, Task
 from meetingdesk.services.guards import (
     check_order,
@@ -49,18 +50,16 @@ def _check_refs(db: Database, meeting_id: int, agenda_item_id: int | None,
                 speaker_id: int | None) -> None:
     if agenda_item_id is not None and tables.agenda_items.get(db, agenda_item_id).meeting_id \
             != meeting_id:
-        raise ValidationError("Mục chương trình không thuộc cuộc họp này.",
-                              "The agenda item belongs to another meeting.")
+        raise ValidationError("notes.agenda_item_belongs_another")
     if speaker_id is not None and tables.attendances.get(db, speaker_id).meeting_id != meeting_id:
-        raise ValidationError("Người phát biểu không có trong thành phần cuộc họp này.",
-                              "The speaker is not on this meeting's list.")
+        raise ValidationError("notes.speaker_not_on_list")
 
 
 def add_note(desk: Desk, *, meeting_id: int, text: str, kind: NoteKind = NoteKind.STATEMENT,
              agenda_item_id: int | None = None, speaker_id: int | None = None,
              site_id: int | None = None, at: datetime | None = None) -> Note:
     """File a note. The speaker's site is taken when no site is given."""
-    body = required_text(text, "nội dung ghi chép", "note text")
+    body = required_text(text, message("notes.note_text"))
     with desk.transaction() as db:
         editable_meeting(db, meeting_id)
         _check_refs(db, meeting_id, agenda_item_id, speaker_id)
@@ -85,7 +84,7 @@ def update_note(desk: Desk, note_id: int, **changes: object) -> Note:
         values: dict[str, object] = {}
         for key, value in changes.items():
             if key == "text":
-                body = required_text(str(value), "nội dung ghi chép", "note text")
+                body = required_text(str(value), message("notes.note_text"))
                 if body != note.text:
                     values["text"] = body
                     values["revision"] = note.revision + 1
@@ -139,7 +138,7 @@ def add_task(desk: Desk, *, meeting_id: int, description: str,
              owner_person_id: int | None = None, owner_unit: str | None = None,
              due_on: date | None = None, note_id: int | None = None,
              owner_site_id: int | None = None) -> Task:
-    what = required_line(description, "nội dung nhiệm vụ", "task description")
+    what = required_line(description, message("notes.task_description"))
     with desk.transaction() as db:
         editable_meeting(db, meeting_id)
         if owner_person_id is not None:
@@ -158,7 +157,7 @@ def update_task(desk: Desk, task_id: int, **changes: object) -> Task:
     values: dict[str, object] = {}
     for key, value in changes.items():
         if key == "description":
-            values[key] = required_line(str(value), "nội dung nhiệm vụ", "task description")
+            values[key] = required_line(str(value), message("notes.task_description"))
         elif key == "owner_unit":
             values[key] = optional_line(None if value is None else str(value))
         elif key == "status":

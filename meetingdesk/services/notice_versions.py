@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.notices import NoticeVersion
 from meetingdesk.domain.records import MeetingEvent
 from meetingdesk.services.guards import required_line
@@ -55,11 +56,7 @@ def record_version(desk: Desk, *, meeting_id: int, profile: Profile,
     with desk.transaction() as db:
         tables.meetings.get(db, meeting_id)
         if _final_version(db, meeting_id) is not None:
-            raise ConflictError(
-                "Thông báo kết luận của cuộc họp này đã được chốt; hãy mở lại trước khi "
-                "tạo bản mới.",
-                "The conclusion notice of this meeting is final; reopen it before making a "
-                "new version.")
+            raise ConflictError("notice_versions.conclusion_notice_meeting_final")
         version = notices.insert_notice_pdf(db, NoticeVersion(
             None, meeting_id, _now(), Profile(profile), hashlib.sha256(pdf).hexdigest(),
             len(pdf)), pdf)
@@ -77,7 +74,7 @@ def version_pdf(desk: Desk, version_id: int) -> bytes:
     """The PDF bytes of a version, checked against their recorded sha256."""
     version = notices.notice_versions.get(desk.db, version_id)
     return checked_bytes(notices.notice_pdf(desk.db, version_id), version.sha256,
-                         f"Bản thông báo {version_id}", f"Notice version {version_id}")
+                         message("notice_versions.notice_version", version_id=version_id))
 
 
 def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
@@ -89,13 +86,10 @@ def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
         if current is not None:
             if current.id == version_id:
                 return version
-            raise ConflictError("Thông báo kết luận đã được chốt bằng một bản khác.",
-                                "The conclusion notice is already final with another version.")
+            raise ConflictError("notice_versions.conclusion_notice_already_final")
         latest = notices.notice_versions.of_meeting(db, version.meeting_id)[-1]
         if latest.id != version_id:
-            raise ConflictError(
-                "Chỉ bản thông báo mới nhất mới được chốt; hãy tạo lại thông báo.",
-                "Only the latest notice version can be made final; generate it again.")
+            raise ConflictError("notice_versions.latest_notice_version_made")
         now = _now()
         final = notices.notice_versions.update(db, version_id,
                                                {"final": True, "finalized_at": now})
@@ -108,11 +102,10 @@ def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
 
 def reopen_notice(desk: Desk, meeting_id: int, *, reason: str) -> None:
     """Allow a corrected notice after a final one, recording why."""
-    why = required_line(reason, "lý do mở lại", "reason for reopening")
+    why = required_line(reason, message("notice_versions.reason_reopening"))
     with desk.transaction() as db:
         if _final_version(db, meeting_id) is None:
-            raise ConflictError("Thông báo kết luận chưa được chốt; không cần mở lại.",
-                                "The conclusion notice is not final; nothing to reopen.")
+            raise ConflictError("notice_versions.not_final_nothing_to_reopen")
         tables.meeting_events.insert(db, MeetingEvent(None, meeting_id, _now(), EVENT_REOPENED,
                                                       why))
     logger.info("Reopened the notice of meeting %s: %s", meeting_id, why)

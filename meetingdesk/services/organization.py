@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import Issuer
 from meetingdesk.services.guards import optional_line, required_line
 from meetingdesk.store import tables
@@ -32,7 +33,7 @@ def _clean(db: Database, changes: dict[str, object]) -> dict[str, object]:
     for key, value in changes.items():
         if key == "name":
             values[key] = required_line(None if value is None else str(value),
-                                        "tên cơ quan ban hành", "issuer's name")
+                                        message("organization.issuer_name"))
         elif key == "profile":
             values[key] = Profile(str(value))
         elif key == "recipients":
@@ -101,13 +102,9 @@ def delete_issuer(desk: Desk, issuer_id: int) -> None:
         issuer = tables.issuers.get(db, issuer_id)
         used = tables.issuers.meeting_count(db, issuer_id)
         if used:
-            raise ConflictError(
-                f"Không xóa được {issuer.name or 'cơ quan ban hành'}: {used} cuộc họp đang "
-                "dùng cơ quan này.",
-                f"{issuer.name or 'The issuer'} is the issuer of {used} meeting(s) and cannot "
-                "be removed.")
+            raise ConflictError("organization.issuer_in_use" if issuer.name
+                                else "organization.unnamed_issuer_in_use",
+                                name=issuer.name, used=used)
         if issuer.is_default:
-            raise ConflictError(
-                "Không xóa được cơ quan ban hành mặc định; hãy chọn cơ quan mặc định khác trước.",
-                "The default issuer cannot be removed; make another issuer the default first.")
+            raise ConflictError("organization.default_not_removable")
         tables.issuers.delete(db, issuer_id)

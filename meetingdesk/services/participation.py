@@ -10,6 +10,7 @@ from datetime import datetime
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, Role
 from meetingdesk.domain.errors import ConflictError
 from meetingdesk.domain.headcount import SiteHeadcount
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import (
     Attendance,
     ConnectionEvent,
@@ -61,11 +62,10 @@ def add_meeting_site(desk: Desk, *, meeting_id: int, site_id: int,
         try:
             return tables.meeting_sites.insert(db, MeetingSite(
                 None, meeting_id, site_id, host_person_id,
-                non_negative(summoned, "số đại biểu triệu tập", "number summoned") or 0,
+                non_negative(summoned, message("participation.number_summoned")) or 0,
                 position=position))
         except sqlite3.IntegrityError:
-            raise ConflictError(f"Điểm cầu {site.name} đã có trong cuộc họp này.",
-                                f"The site {site.name} is already in this meeting.") from None
+            raise ConflictError("participation.site_already_meeting", site_name=site.name) from None
 
 
 def update_meeting_site(desk: Desk, meeting_site_id: int, *,
@@ -75,7 +75,7 @@ def update_meeting_site(desk: Desk, meeting_site_id: int, *,
     if host_person_id is not None or clear_host:
         values["host_person_id"] = host_person_id
     if summoned is not None:
-        values["summoned"] = non_negative(summoned, "số đại biểu triệu tập", "number summoned")
+        values["summoned"] = non_negative(summoned, message("participation.number_summoned"))
     with desk.transaction() as db:
         return tables.meeting_sites.update(db, meeting_site_id, values)
 
@@ -142,8 +142,8 @@ def add_attendance(desk: Desk, *, meeting_id: int, person_id: int, site_id: int 
                 None, meeting_id, person_id, site_id, Role(role), AttendanceStatus(status),
                 optional_line(reason), position=position))
         except sqlite3.IntegrityError:
-            raise ConflictError(f"{person.full_name} đã có trong thành phần cuộc họp.",
-                                f"{person.full_name} is already on this meeting's list.") from None
+            raise ConflictError("participation.already_meeting_list",
+                                full_name=person.full_name) from None
 
 
 def update_attendance(desk: Desk, attendance_id: int, **changes: object) -> Attendance:

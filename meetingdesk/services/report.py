@@ -109,8 +109,7 @@ def period_report(desk: Desk, *, start: date, end: date,
                   today: date | None = None) -> PeriodReport:
     """The figures of the meetings held from ``start`` to ``end`` (both included)."""
     if end < start:
-        raise ValidationError("Ngày cuối kỳ trước ngày đầu kỳ.",
-                              "The end of the period is before its start.")
+        raise ValidationError("report.end_period_before_start")
     db = desk.db
     as_of = min(end, today or date.today())
     starts = report_queries.meeting_starts(db, start, end)

@@ -125,8 +125,7 @@ def open_session(path: Path, *, create: bool = True, check: bool = False,
     try:
         lock.acquire()
     except OSError as exc:
-        raise DeskFileError(f"Không mở được tệp {path}: {exc.strerror or exc}.",
-                            f"Cannot open {path}: {exc.strerror or exc}.") from exc
+        raise DeskFileError("session.open", path=path, strerror=exc.strerror or exc) from exc
     try:
         later = check and check_later and not writes_on_opening(path)
         if check and not later:
@@ -137,10 +136,7 @@ def open_session(path: Path, *, create: bool = True, check: bool = False,
         gate = desk.hold_writes() if later and not desk.read_only else None
     except sqlite3.Error as exc:
         lock.release()
-        raise DeskFileError(f"Không mở được tệp {path}: lỗi SQLite ({exc}). Tệp không bị "
-                            "thay đổi.",
-                            f"Cannot open {path}: SQLite error ({exc}). The file was not "
-                            "changed.") from exc
+        raise DeskFileError("session.sqlite_error", path=path, exc=exc) from exc
     except BaseException:
         lock.release()
         raise
@@ -172,7 +168,7 @@ def _check(path: Path, restore: Restore | None) -> None:
         return
     good = found.newest_good_backup
     if good is None or restore is None or not restore(found):
-        raise DeskFileError(found.problem or "", found.problem)
+        raise DeskFileError("common.verbatim", text=found.problem or "")
     backups.restore_backup(path, good.path, datetime.now())
 
 

@@ -24,10 +24,12 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlite_utils import Database
 
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.replication import (
     ALIVE,
     Order,
@@ -116,15 +118,19 @@ class Namer:
 
     def __init__(self, db: Database, records: Iterable[WireRecord] = ()) -> None:
         self.db = db
-        self.known: dict[str, tuple[str, dict[str, Value]]] = {
-            r.gid: (r.kind, r.state.values()) for r in records}
+        self.known: dict[str, tuple[str, Mapping[str, Value]]] = {
+            r.gid: (r.kind, r.state.shown) for r in records}
+        referred = {v for r in records for f, v in r.state.shown.items()
+                    if f in REGISTRY[r.kind].refs and isinstance(v, str)} - set(self.known)
+        self.known.update({g: (s.kind, s.state.shown)
+                           for g, s in revisions.states(db, referred).items()})
 
-    def _values(self, gid: str) -> tuple[str, dict[str, Value]] | None:
+    def _values(self, gid: str) -> tuple[str, Mapping[str, Value]] | None:
         if gid not in self.known:
             found = revisions.states(self.db, [gid]).get(gid)
             if found is None:
                 return None
-            self.known[gid] = (found.kind, found.state.values())
+            self.known[gid] = (found.kind, found.state.shown)
         return self.known[gid]
 
     def label(self, kind: str, values: Mapping[str, Value], depth: int = 0) -> str:
@@ -192,7 +198,7 @@ def plan_merge(db: Database, records: list[WireRecord], origin: str | None,
     merged: list[NewState] = []
     targets: dict[str, set[str]] = {}
     for r in records:
-        for field, value in r.state.values().items():
+        for field, value in r.state.shown.items():
             if field in REGISTRY[r.kind].refs and isinstance(value, str):
                 targets.setdefault(REGISTRY[r.kind].refs[field], set()).add(value)
     for kind in ORDER:
@@ -201,7 +207,7 @@ def plan_merge(db: Database, records: list[WireRecord], origin: str | None,
     for r in sorted(records, key=lambda r: ORDER.index(r.kind)):
         local = stored.get(r.gid)
         spec = REGISTRY[r.kind]
-        label = namer.label(r.kind, r.state.values())
+        label = namer.label(r.kind, r.state.shown)
         local_id = book.local_id(r.kind, r.gid)
         if local is None:
             state = r.state
@@ -227,7 +233,7 @@ def plan_merge(db: Database, records: list[WireRecord], origin: str | None,
             else:
                 outcome = Outcome.CHANGED
         came_as_is = origin if state == r.state else None
-        merged.append(NewState(r.gid, r.kind, *book.place(spec, r.gid, state.values()),
+        merged.append(NewState(r.gid, r.kind, *book.place(spec, r.gid, state.shown),
                                came_as_is, state))
         waits = _missing_targets(book, spec, state, carried) if state.alive else ()
         items.append(MergeItem(r.gid, r.kind, outcome, label, changes, local_id, waits))
@@ -239,7 +245,7 @@ def _missing_targets(book: Book, spec: Exchanged, state: RecordState,
     """The kinds of the records ``state`` refers to that neither the package carries nor this
     desk holds."""
     missing = []
-    for field, value in state.values().items():
+    for field, value in state.shown.items():
         target = spec.refs.get(field)
         if target and isinstance(value, str) and value not in carried \
                 and book.local_id(target, value) is None:
@@ -265,17 +271,16 @@ class Writer:
             by_kind.setdefault(s.kind, []).append(s)
         targets: dict[str, set[str]] = {}
         for s in states:
-            spec = REGISTRY[s.kind]
-            for f, v in s.state.values().items():
-                if f in spec.refs and isinstance(v, str):
-                    targets.setdefault(spec.refs[f], set()).add(v)
+            refs = REGISTRY[s.kind].refs
+            for f, v in s.state.shown.items():
+                if f in refs and isinstance(v, str):
+                    targets.setdefault(refs[f], set()).add(v)
         for kind, gids in targets.items():
             self.book.preload_ids(kind, gids)
         for kind in ORDER:
             living = [s for s in by_kind.get(kind, ()) if s.state.alive]
             self.book.preload_ids(kind, [s.gid for s in living])
-            for s in living:
-                self.upsert(REGISTRY[kind], s.gid, s.state)
+            self.upsert_all(REGISTRY[kind], [(s.gid, s.state) for s in living])
         for kind in reversed(ORDER):
             for s in by_kind.get(kind, ()):
                 if not s.state.alive:
@@ -284,33 +289,73 @@ class Writer:
         revisions.clear_dirty(self.db, self.touched)
 
     def upsert(self, spec: Exchanged, gid: str, state: RecordState) -> None:
-        values = state.values()
-        row, missing = self.book.row_values(spec, values)
-        if missing:
-            logger.info("%s %s waits for %s", spec.kind, gid, ", ".join(missing))
-            revisions.set_waiting(self.db, [gid], True)
-            return
-        label = f"{spec.kind} {gid[:8]}"
-        try:
-            from_row(_CLASSES[spec.kind], {**row, "id": None, "aliases": None}
-                     if spec.aliases else {**row, "id": None})
-        except (ValueError, TypeError, KeyError) as exc:
-            raise bad_record(f"{label} ({exc})", f"{label} ({exc})") from None
-        local_id = self.book.local_id(spec.kind, gid)
-        try:
+        self.upsert_all(spec, [(gid, state)])
+
+    def upsert_all(self, spec: Exchanged, items: list[tuple[str, RecordState]]) -> None:
+        """Rows for living states of one kind: checked, then inserted and updated in
+        batches (a batch the schema refuses is written again record by record, so the
+        refusal names its record)."""
+        inserts: list[tuple[str, dict[str, Any]]] = []
+        updates: list[tuple[str, int, dict[str, Any]]] = []
+        waiting = []
+        for gid, state in items:
+            row, missing = self.book.row_values(spec, state.shown)
+            if missing:
+                logger.info("%s %s waits for %s", spec.kind, gid, ", ".join(missing))
+                waiting.append(gid)
+                continue
+            _check_row(spec, gid, row)
+            local_id = self.book.local_id(spec.kind, gid)
             if local_id is None:
-                if revisions.unique_clash(self.db, spec, row):
-                    raise bad_record(f"{label}: mã điểm cầu “{row['code']}” đã có ở đây",
-                                     f"{label}: the site code “{row['code']}” is taken here")
-                local_id = revisions.insert_row(self.db, spec, gid, row)
-                self.book.known(spec.kind, gid, local_id)
+                inserts.append((gid, row))
             else:
-                revisions.update_row(self.db, spec, local_id, row)
-        except sqlite3.IntegrityError as exc:
-            raise bad_record(f"{label} ({exc})", f"{label} ({exc})") from None
-        if spec.kind == "note":
-            notes_service.link_citations(self.db, local_id, str(row["text"]))
-        self.touched.append(gid)
+                updates.append((gid, local_id, row))
+        if waiting:
+            revisions.set_waiting(self.db, waiting, True)
+        if spec.aliases or len(inserts) + len(updates) < 2:
+            self._one_by_one(spec, inserts, updates)
+            return
+        try:
+            with revisions.savepoint(self.db):
+                born = revisions.insert_rows(self.db, spec, inserts)
+                revisions.update_rows(self.db, spec, [(i, row) for _, i, row in updates])
+        except sqlite3.IntegrityError:
+            self._one_by_one(spec, inserts, updates)
+            return
+        for gid, row_id in born.items():
+            self.book.known(spec.kind, gid, row_id)
+        self._written(spec, [(g, born[g], row) for g, row in inserts] + updates)
+
+    def _one_by_one(self, spec: Exchanged, inserts: list[tuple[str, dict[str, Any]]],
+                    updates: list[tuple[str, int, dict[str, Any]]]) -> None:
+        written = []
+        for gid, row in inserts:
+            label = f"{spec.kind} {gid[:8]}"
+            if revisions.unique_clash(self.db, spec, row):
+                raise bad_record(message("sync.site_code_taken_here", label=label,
+                                         code=row["code"]))
+            try:
+                row_id = revisions.insert_row(self.db, spec, gid, row)
+            except sqlite3.IntegrityError as exc:
+                raise bad_record(message("sync.record_problem", label=label,
+                                         problem=exc)) from None
+            self.book.known(spec.kind, gid, row_id)
+            written.append((gid, row_id, row))
+        for gid, row_id, row in updates:
+            label = f"{spec.kind} {gid[:8]}"
+            try:
+                revisions.update_row(self.db, spec, row_id, row)
+            except sqlite3.IntegrityError as exc:
+                raise bad_record(message("sync.record_problem", label=label,
+                                         problem=exc)) from None
+            written.append((gid, row_id, row))
+        self._written(spec, written)
+
+    def _written(self, spec: Exchanged, written: list[tuple[str, int, dict[str, Any]]]) -> None:
+        for gid, row_id, row in written:
+            if spec.kind == "note":
+                notes_service.link_citations(self.db, row_id, str(row["text"]))
+            self.touched.append(gid)
 
     def delete(self, spec: Exchanged, s: NewState) -> None:
         local_id = self.book.local_id(spec.kind, s.gid)
@@ -343,9 +388,20 @@ class Writer:
             gids = revisions.waiting(self.db, kind)
             if gids:
                 revisions.set_waiting(self.db, gids, False)
-                for stored in revisions.states(self.db, gids).values():
-                    if stored.state.alive:
-                        self.upsert(REGISTRY[kind], stored.gid, stored.state)
+                self.upsert_all(REGISTRY[kind], [
+                    (stored.gid, stored.state)
+                    for stored in revisions.states(self.db, gids).values()
+                    if stored.state.alive])
+
+
+def _check_row(spec: Exchanged, gid: str, row: Mapping[str, Any]) -> None:
+    """Refuse a row its record class would refuse (an unknown status, a bad date)."""
+    try:
+        from_row(_CLASSES[spec.kind], {**row, "id": None, "aliases": None}
+                 if spec.aliases else {**row, "id": None})
+    except (ValueError, TypeError, KeyError) as exc:
+        label = f"{spec.kind} {gid[:8]}"
+        raise bad_record(message("sync.record_problem", label=label, problem=exc)) from None
 
 
 def preview(desk: Desk, records: list[WireRecord], origin: str | None) -> MergePlan:
@@ -365,16 +421,23 @@ def merge_records(desk: Desk, records: list[WireRecord], origin: str | None, *,
     """Merge ``records`` received from replica ``origin``: planned (this desk's own edits
     sealed), then — only when something will change — ``backup`` and the writes, all in one
     transaction with ``also`` (the checkpoints). Given the ``expected`` plan of an earlier
-    preview, refuses, writing nothing, when the desk changed since."""
-    with desk.transaction():
-        plan = plan_merge(desk.db, records, origin)
-    _check_expected(plan, expected)
-    if plan.writes and backup is not None:
+    preview, refuses, writing nothing, when the desk changed since. Without ``backup`` the
+    plan and the writes are one transaction; with it, a plan that writes is made again after
+    the backup, and must be the same."""
+    if backup is not None:
+        with desk.transaction() as db:
+            plan = plan_merge(db, records, origin)
+            _check_expected(plan, expected)
+            if not plan.writes:
+                if also is not None:
+                    also(db)
+                return plan
         backup()
+        expected = plan
     with desk.transaction() as db:
         book = Book(db)
         final = plan_merge(db, records, origin, book)
-        _check_expected(final, plan)
+        _check_expected(final, expected)
         if final.writes:
             Writer(db, book).write(final.merged)
         if also is not None:
@@ -384,6 +447,4 @@ def merge_records(desk: Desk, records: list[WireRecord], origin: str | None, *,
 
 def _check_expected(plan: MergePlan, expected: MergePlan | None) -> None:
     if expected is not None and not plan.same_as(expected):
-        raise ConflictError(
-            "Dữ liệu đã thay đổi từ lúc xem trước; hãy xem trước gói này lần nữa.",
-            "The desk changed since the preview; preview this package again.")
+        raise ConflictError("sync.desk_changed_since_preview")

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.errors import NotFoundError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import AgendaItem, Meeting
 from meetingdesk.domain.tasks import OPEN_STATUSES, TaskLine, TaskProgress, TaskState
 from meetingdesk.services.directory import find_site
@@ -37,9 +38,10 @@ def register(desk: Desk, *, as_of: date, meeting_id: int | None = None,
     if site_code is not None:
         site = find_site(desk, site_code)
         if site is None:
-            raise NotFoundError(f"Không có điểm cầu “{site_code}”.",
-                                f"There is no site “{site_code}”.")
+            raise NotFoundError("tasks.no_such_site", site_code=site_code)
         site_id = site.id
+    if meeting_id is not None:
+        tables.meetings.get(desk.db, meeting_id)  # a meeting that is not there is said so
     lines = task_register.register(desk.db, meeting_id=meeting_id, site_id=site_id)
     wanted = {TaskState.OVERDUE} if overdue_only else (set(states) if states else None)
     if wanted is not None:
@@ -65,7 +67,7 @@ def add_progress(desk: Desk, *, task_id: int, reported_on: date, text: str,
     """Record a report on a task. A report with a ``status`` sets the task's status; one
     without moves a task just assigned to "in progress". Tasks are followed after their
     meeting, so this works on meetings whose minutes are final."""
-    what = required_text(text, "nội dung tiến độ", "progress text")
+    what = required_text(text, message("tasks.progress_text"))
     with desk.transaction() as db:
         task = tables.tasks.get(db, task_id)
         if site_id is not None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.domain.replication import ALIVE, RecordState
 from meetingdesk.domain.text import clean_text
 from meetingdesk.services.guards import MAX_LINE, MAX_TEXT
@@ -33,14 +34,22 @@ class WireRecord:
     gid: str
     kind: str
     state: RecordState
+    state_text: str | None = field(default=None, compare=False, repr=False)
+    """The state's JSON text as this desk stores it, when it was read from the desk."""
 
     def to_json(self) -> dict[str, Any]:
         return {"gid": self.gid, "kind": self.kind, "state": self.state.to_json()}
 
+    def json_text(self) -> str:
+        """The record's JSON text in a package: ``to_json`` written compactly, the state's
+        part taken as stored (not encoded again)."""
+        state = self.state_text if self.state_text is not None else json.dumps(
+            self.state.to_json(), ensure_ascii=False, separators=(",", ":"))
+        return f'{{"gid":{json.dumps(self.gid)},"kind":{json.dumps(self.kind)},"state":{state}}}'
 
-def bad_record(what_vi: str, what_en: str) -> ValidationError:
-    return ValidationError(f"Gói trao đổi có bản ghi không hợp lệ: {what_vi}.",
-                           f"The exchange package holds an invalid record: {what_en}.")
+
+def bad_record(what: Message) -> ValidationError:
+    return ValidationError("wire.invalid_record", what=what)
 
 
 def is_gid(value: object) -> bool:
@@ -54,28 +63,39 @@ def is_gid(value: object) -> bool:
     return True
 
 
-def parse_record(raw: object) -> WireRecord:
-    """A record from a package's JSON, checked for shape, references and clean text."""
+def parse_record(raw: object, accepted: set[tuple[str, str]] | None = None) -> WireRecord:
+    """A record from a package's JSON, checked for shape, references and clean text.
+    ``accepted`` remembers, across the records of one package, the texts already found
+    clean (by how they were checked): a delegate's site or name is checked once."""
     if not isinstance(raw, dict):
-        raise bad_record("không phải đối tượng", "not an object")
+        raise bad_record(message("wire.not_an_object"))
     spec = REGISTRY.get(str(raw.get("kind")))
     if spec is None:
-        raise bad_record(f"loại “{raw.get('kind')}”", f"kind “{raw.get('kind')}”")
+        raise bad_record(message("wire.kind", kind=raw.get("kind")))
     gid = raw.get("gid")
     if not is_gid(gid):
-        raise bad_record("mã toàn cục", "its global id")
+        raise bad_record(message("wire.global_id"))
     try:
         state = RecordState.from_json(raw.get("state"))
     except (ValueError, TypeError, AttributeError):
-        raise bad_record(f"lịch sử sửa đổi của {spec.kind}",
-                         f"the revisions of a {spec.kind}") from None
+        raise bad_record(message("wire.revisions", kind=spec.kind)) from None
     allowed = {*spec.travelling, ALIVE}
     if not set(state.fields) <= allowed:
-        raise bad_record(f"các trường của {spec.kind}", f"the fields of a {spec.kind}")
+        raise bad_record(message("wire.fields", kind=spec.kind))
+    accepted = set() if accepted is None else accepted
     for name, siblings in state.fields.items():
+        is_ref, multiline = name in spec.refs, name in spec.multiline
+        is_list = name in spec.lists or name == "aliases"
+        how = "ref" if is_ref else "list" if is_list else "text" if multiline else "line"
         for s in siblings:
-            _check_value(spec.kind, name, s.value, name in spec.refs,
-                         name in spec.multiline, name in (*spec.lists, "aliases"))
+            value = s.value
+            if isinstance(value, str) and name != ALIVE:
+                if (how, value) in accepted:
+                    continue
+                _check_value(spec.kind, name, value, is_ref, multiline, is_list)
+                accepted.add((how, value))
+            else:
+                _check_value(spec.kind, name, value, is_ref, multiline, is_list)
     return WireRecord(str(gid), spec.kind, state)
 
 
@@ -95,7 +115,7 @@ def _check_value(kind: str, name: str, value: object, is_ref: bool, multiline: b
     else:
         ok = value is None or isinstance(value, int | float)
     if not ok:
-        raise bad_record(f"giá trị {name} của {kind}", f"the value {name} of a {kind}")
+        raise bad_record(message("wire.value", name=name, kind=kind))
 
 
 def _is_text_list(value: str) -> bool:
@@ -116,22 +136,60 @@ def scope_key(meeting: str, site: str | None) -> str:
 def collect(desk: Desk, meeting: str, *, site: str | None = None, since: int = 0,
             partner: str | None = None) -> list[WireRecord]:
     """The states of a meeting (or of one site's part) changed after ``since``, less those
-    that came unchanged from ``partner``, with every record they refer to; dependency order."""
+    that came unchanged from ``partner``, with every record they refer to that the partner
+    may lack; dependency order.
+
+    ``since`` is what the partner acknowledged holding of the scope: every state of it up to
+    there, with the records those referred to (each package carries them, and a directory
+    record that changed later travels again with the next package). So a record referred to
+    that has not changed since, and that the scope already referred to then, is left out:
+    a centre's second package for a province does not carry the 1,000 delegates again."""
     db = desk.db
     chosen: dict[str, Stored] = {s.gid: s for s in revisions.changed_since(db, meeting, since,
                                                                           site)
                                  if partner is None or s.origin != partner}
     _add_changed_directory(desk, meeting, site, since, partner, chosen)
+    held: set[str] | None = None
     todo = list(chosen.values())
     while todo:
-        wanted = {v for s in todo for f, v in s.state.values().items()
+        wanted = {v for s in todo for f, v in s.state.shown.items()
                   if f in REGISTRY[s.kind].refs and isinstance(v, str) and v not in chosen}
-        found = {g: s for g, s in revisions.states(db, wanted).items()
-                 if partner is None or s.origin != partner}  # the partner has those
+        found: dict[str, Stored] = {}
+        for g, s in revisions.states(db, wanted).items():
+            if partner is not None and s.origin == partner:
+                continue  # the partner has it: it came from there
+            if since and s.seq <= since:
+                if held is None:
+                    held = _held(desk, meeting, site, since)
+                if g in held:
+                    continue
+            found[g] = s
         chosen.update(found)
         todo = list(found.values())
     ordered = sorted(chosen.values(), key=lambda s: (ORDER.index(s.kind), s.seq))
-    return [WireRecord(s.gid, s.kind, s.state) for s in ordered]
+    return [WireRecord(s.gid, s.kind, s.state, s.text) for s in ordered]
+
+
+_ASSOCIATIONS = tuple(k for k, e in REGISTRY.items() if e.meeting_via in e.natural)
+"""Kinds that belong to their meeting through a reference that makes their global id (a
+delegate at a meeting): neither their meeting nor those references ever change."""
+
+
+def _held(desk: Desk, meeting: str, site: str | None, upto: int) -> set[str]:
+    """The records a partner that acknowledged the scope up to ``upto`` holds: the scope's
+    states unchanged since, and the records they refer to; for the whole meeting, also the
+    records that the associations it held then were made of (a delegate whose attendance
+    changed since)."""
+    held: set[str] = set()
+    for s in revisions.held_since(desk.db, meeting, upto, () if site else _ASSOCIATIONS, site):
+        spec = REGISTRY[s.kind]
+        shown = s.state.shown
+        if s.seq <= upto:
+            held.add(s.gid)
+            held.update(v for f, v in shown.items() if f in spec.refs and isinstance(v, str))
+        else:
+            held.update(v for f in spec.natural if isinstance(v := shown.get(f), str))
+    return held
 
 
 def _add_changed_directory(desk: Desk, meeting: str, site: str | None, since: int,
@@ -144,7 +202,7 @@ def _add_changed_directory(desk: Desk, meeting: str, site: str | None, since: in
         return
     referred: set[str] = set()
     for s in revisions.changed_since(desk.db, meeting, 0, site):
-        referred.update(v for f, v in s.state.values().items()
+        referred.update(v for f, v in s.state.shown.items()
                         if f in REGISTRY[s.kind].refs and isinstance(v, str))
     chosen.update({s.gid: s for s in changed if s.gid in referred})
 

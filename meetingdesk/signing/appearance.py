@@ -30,6 +30,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.messages import Message
 from meetingdesk.minutes.fonts import REGULAR, register_fonts
 from meetingdesk.services.files import refuse_plain_read
 
@@ -43,42 +44,32 @@ LEADING = 11.5
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 
 
-def load_png(path: Path, *, what_vi: str, what_en: str) -> Image.Image:
+def load_png(path: Path, *, what: Message) -> Image.Image:
     """A signature or seal image: a PNG of reasonable size, as RGBA. One clear line
     otherwise."""
     try:
         size = path.stat().st_size
         if size > MAX_IMAGE_BYTES:
-            raise ValidationError(
-                f"Ảnh {what_vi} {path.name} quá lớn ({size / (1 << 20):.0f} MB; tối đa "
-                f"{MAX_IMAGE_BYTES >> 20} MB).",
-                f"The {what_en} image {path.name} is too large ({size / (1 << 20):.0f} MB; "
-                f"at most {MAX_IMAGE_BYTES >> 20} MB).")
+            raise ValidationError("appearance.image_too_large", what=what, name=path.name,
+                                  size_mb=size / (1 << 20), limit_mb=MAX_IMAGE_BYTES >> 20)
         refuse_plain_read(path)
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(
-            f"Không đọc được ảnh {what_vi} {path}: {exc.strerror or exc}.",
-            f"Cannot read the {what_en} image {path}: {exc.strerror or exc}.") from exc
+        raise ValidationError("appearance.image_unreadable_file", what=what, path=path,
+                              reason=exc.strerror or exc) from exc
     if not data.startswith(PNG_MAGIC):
-        raise ValidationError(
-            f"Ảnh {what_vi} {path.name} không phải tệp PNG.",
-            f"The {what_en} image {path.name} is not a PNG file.")
+        raise ValidationError("appearance.image_not_png", what=what, name=path.name)
     try:
         with Image.open(io.BytesIO(data)) as probe:
             probe.verify()
         image = Image.open(io.BytesIO(data))
         if max(image.size) > MAX_IMAGE_SIDE:
-            raise ValidationError(
-                f"Ảnh {what_vi} {path.name} quá lớn ({image.width}×{image.height} điểm ảnh).",
-                f"The {what_en} image {path.name} is too large ({image.width}×{image.height} "
-                "pixels).")
+            raise ValidationError("appearance.image_too_many_pixels", what=what, name=path.name,
+                                  width=image.width, height=image.height)
         return image.convert("RGBA")
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
             Image.DecompressionBombError) as exc:
-        raise ValidationError(
-            f"Ảnh {what_vi} {path.name} bị hỏng hoặc không đọc được.",
-            f"The {what_en} image {path.name} is damaged or unreadable.") from exc
+        raise ValidationError("appearance.image_damaged", what=what, name=path.name) from exc
 
 
 def _fit(image: Image.Image, width: int, height: int) -> Image.Image:

@@ -25,19 +25,10 @@ def certificate_problem(cert: x509.Certificate, now: datetime) -> ValidationErro
     after = cert["tbs_certificate"]["validity"]["not_after"].native
     before = cert["tbs_certificate"]["validity"]["not_before"].native
     if now > after:
-        return ValidationError(
-            f"Chứng thư số của {name} đã hết hạn ngày {after:%d/%m/%Y}; không ký được.",
-            f"The certificate of {name} expired on {after:%Y-%m-%d}; cannot sign.")
+        return ValidationError("certificates.expired", name=name, after=after)
     if now < before:
-        return ValidationError(
-            f"Chứng thư số của {name} chỉ có hiệu lực từ ngày {before:%d/%m/%Y}; chưa ký được.",
-            f"The certificate of {name} is valid only from {before:%Y-%m-%d}; cannot sign "
-            "yet.")
+        return ValidationError("certificates.not_yet_valid", name=name, before=before)
     usage = cert.key_usage_value
     if usage is not None and "digital_signature" not in usage.native:
-        return ValidationError(
-            f"Chứng thư số của {name} không được dùng để ký số (thiếu mục đích "
-            "digitalSignature).",
-            f"The certificate of {name} is not allowed to make digital signatures (no "
-            "digitalSignature key usage).")
+        return ValidationError("certificates.not_for_signing", name=name)
     return None

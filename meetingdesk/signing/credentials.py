@@ -37,8 +37,7 @@ SignerSource = Pkcs12Source | TokenSource
 def _checked(signer: Signer, now: datetime) -> Signer:
     cert = signer.signing_cert
     if cert is None:
-        raise ValidationError("Không tìm thấy chứng thư số của người ký.",
-                              "The signer's certificate was not found.")
+        raise ValidationError("credentials.signer_certificate_not_found")
     problem = certificate_problem(cert, now)
     if problem is not None:
         raise problem
@@ -49,25 +48,19 @@ def _pkcs12_signer(source: Pkcs12Source) -> Signer:
     try:
         size = source.path.stat().st_size
         if size > MAX_P12_BYTES:
-            raise ValidationError(
-                f"Tệp {source.path.name} quá lớn ({size:,} byte) để là tệp chứng thư số .p12.",
-                f"{source.path.name} is too large ({size:,} bytes) for a .p12 certificate "
-                "file.")
+            raise ValidationError("credentials.too_large_bytes_certificate",
+                                  source_path_name=source.path.name, size=size)
         refuse_plain_read(source.path)
         data = source.path.read_bytes()
     except OSError as exc:
-        raise ValidationError(
-            f"Không đọc được tệp chứng thư số {source.path}: {exc.strerror or exc}.",
-            f"Cannot read the certificate file {source.path}: {exc.strerror or exc}.") from exc
+        raise ValidationError("credentials.read_certificate_file", source_path=source.path,
+                              strerror=exc.strerror or exc) from exc
     try:
         return SimpleSigner.load_pkcs12_data(data, other_certs=[],
                                              passphrase=source.password.encode("utf-8"))
     except ValueError as exc:
-        raise ValidationError(
-            f"Không mở được tệp chứng thư số {source.path.name}: sai mật khẩu hoặc tệp không "
-            "phải PKCS#12.",
-            f"Cannot open the certificate file {source.path.name}: wrong password or not a "
-            "PKCS#12 file.") from exc
+        raise ValidationError("credentials.wrong_password_or_file",
+                              source_path_name=source.path.name) from exc
 
 
 @contextmanager

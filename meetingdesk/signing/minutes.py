@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import MinutesVersion
 from meetingdesk.services import meetings, minutes_versions, organization
 from meetingdesk.signing.appearance import SignatureLook, load_png
@@ -41,9 +42,9 @@ def sign_final_minutes(desk: Desk, *, meeting_id: int, source: SignerSource,
     the result as the version's signed copy; returns the version and the signed bytes."""
     version = minutes_versions.final_version(desk, meeting_id)
     assert version.id is not None
-    signature = (load_png(images.signature, what_vi="chữ ký", what_en="signature")
+    signature = (load_png(images.signature, what=message("appearance.signature"))
                  if images.signature else None)
-    seal = load_png(images.seal, what_vi="con dấu", what_en="seal") if images.seal else None
+    seal = load_png(images.seal, what=message("appearance.seal")) if images.seal else None
     base = (minutes_versions.signed_pdf(desk, version.id)
             or minutes_versions.version_pdf(desk, version.id))
     agency = organization.issuer_of(desk, meetings.get_meeting(desk, meeting_id).issuer_id).name

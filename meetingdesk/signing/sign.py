@@ -22,6 +22,7 @@ from pyhanko.sign.general import SigningError
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper, TimestampRequestError
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.messages import message
 from meetingdesk.minutes.pdfa import NAMESPACE, PREFIX, signer_boxes_of
 from meetingdesk.minutes.signer_boxes import SignerBox
 from meetingdesk.signing.appearance import SignatureLook, stamp_style
@@ -35,7 +36,7 @@ etree.register_namespace(PREFIX, NAMESPACE)
 FIELD_NAMES = {"left": "ChuKyThuKy", "right": "ChuKyChuToa"}
 """Top-level fields: a dotted name would make one parent field whose kids change when the
 second signer signs, which the first signature's check would call a suspicious change."""
-ROLE_WORDS = {"left": ("thư ký", "secretary"), "right": ("chủ tọa", "chair")}
+ROLE_WORDS = {"left": message("sign.secretary"), "right": message("sign.chair")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +52,7 @@ def _reader(pdf: bytes) -> PdfFileReader:
     try:
         return PdfFileReader(io.BytesIO(pdf), strict=False)
     except (PdfReadError, ValueError) as exc:
-        raise ValidationError("Tệp biên bản không đọc được như PDF.",
-                              "The minutes file cannot be read as a PDF.") from exc
+        raise ValidationError("sign.not_a_pdf") from exc
 
 
 def signer_box(pdf: bytes, role: str) -> SignerBox:
@@ -64,14 +64,8 @@ def signer_box(pdf: bytes, role: str) -> SignerBox:
         if box.role == role:
             return box
     if boxes:
-        vi, en = ROLE_WORDS[role]
-        raise ValidationError(f"Biên bản này không có ô ký của {vi}.",
-                              f"These minutes have no signature block for the {en}.")
-    raise ValidationError(
-        "Bản biên bản này được tạo trước khi có chữ ký số nên không biết chỗ ký; hãy mở lại "
-        "cuộc họp, tạo và chốt lại biên bản.",
-        "This minutes version predates digital signing and does not say where to sign; "
-        "reopen the meeting, generate and finalise the minutes again.")
+        raise ValidationError("sign.no_signature_block", role=ROLE_WORDS[role])
+    raise ValidationError("sign.minutes_version_predates_digital")
 
 
 def signed_fields(pdf: bytes) -> set[str]:
@@ -92,9 +86,7 @@ def sign_pdf(pdf: bytes, signer: signers.Signer, look: SignatureLook,
     box = signer_box(pdf, request.role)
     name = FIELD_NAMES[request.role]
     if name in signed_fields(pdf):
-        vi, en = ROLE_WORDS[request.role]
-        raise ValidationError(f"Ô chữ ký của {vi} đã được ký trong bản này.",
-                              f"The {en}'s signature field is already signed in this copy.")
+        raise ValidationError("sign.field_already_signed", role=ROLE_WORDS[request.role])
     timestamper = request.timestamper or (
         HTTPTimeStamper(request.timestamp_url, timeout=10) if request.timestamp_url else None)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
@@ -110,13 +102,10 @@ def sign_pdf(pdf: bytes, signer: signers.Signer, look: SignatureLook,
     try:
         out = pdf_signer.sign_pdf(writer)
     except TimestampRequestError as exc:
-        raise ValidationError(
-            f"Máy chủ dấu thời gian {request.timestamp_url} không trả lời; chưa ký. Hãy kiểm "
-            "tra mạng hoặc bỏ dấu thời gian.",
-            f"The timestamp server {request.timestamp_url} did not answer; nothing signed. "
-            "Check the network or sign without a timestamp.") from exc
+        raise ValidationError("sign.timestamp_server_silent",
+                              timestamp_url=request.timestamp_url) from exc
     except SigningError as exc:
-        raise ValidationError(f"Không ký được: {exc}.", f"Signing failed: {exc}.") from exc
+        raise ValidationError("sign.signing_failed", exc=exc) from exc
     signed = out.getvalue()
     logger.info("Signed %s (%d → %d bytes)", name, len(pdf), len(signed))
     return signed

@@ -35,33 +35,24 @@ def _open_session(source: TokenSource):  # type: ignore[no-untyped-def]
     import pkcs11.exceptions as p11
 
     if not source.library.is_file():
-        raise ValidationError(
-            f"Không tìm thấy thư viện PKCS#11 của token: {source.library}.",
-            f"The token's PKCS#11 library was not found: {source.library}.")
+        raise ValidationError("token.library_not_found", library=source.library)
     try:
         return open_pkcs11_session(str(source.library),
                                    token_criteria=TokenCriteria(label=source.token_label),
                                    user_pin=source.pin)
     except (p11.PinIncorrect, p11.PinInvalid, p11.PinLenRange) as exc:
-        raise ValidationError("Mã PIN của token không đúng.",
-                              "The token's PIN is wrong.") from exc
+        raise ValidationError("token.token_pin_wrong") from exc
     except p11.PinLocked as exc:
-        raise ValidationError("Token đã bị khóa vì nhập sai PIN nhiều lần.",
-                              "The token is locked after too many wrong PINs.") from exc
+        raise ValidationError("token.token_locked_after_too") from exc
     except p11.PKCS11Error as exc:
         if type(exc) is p11.PKCS11Error:  # pyHanko's "no token matching criteria"
-            raise ValidationError(
-                f"Không thấy token có nhãn “{source.token_label}”; token đã được cắm chưa?",
-                f"No token labelled “{source.token_label}” was found; is it plugged in?",
-            ) from exc
-        raise ValidationError(
-            f"Không mở được token “{source.token_label}”: {type(exc).__name__}.",
-            f"Cannot open the token “{source.token_label}”: {type(exc).__name__}.") from exc
+            raise ValidationError("token.not_found",
+                                  token_label=source.token_label) from exc
+        raise ValidationError("token.open_token", token_label=source.token_label,
+                              error_type=type(exc).__name__) from exc
     except Exception as exc:  # pyHanko's "no token found", a module that fails to load
-        raise ValidationError(
-            f"Không mở được token “{source.token_label}” qua {source.library.name}: {exc}.",
-            f"Cannot open the token “{source.token_label}” through {source.library.name}: "
-            f"{exc}.") from exc
+        raise ValidationError("token.open_token_through", token_label=source.token_label,
+                              library_name=source.library.name, exc=exc) from exc
 
 
 def _signing_certificate(session, now: datetime) -> tuple[bytes, x509.Certificate]:  # type: ignore[no-untyped-def]
@@ -83,8 +74,7 @@ def _signing_certificate(session, now: datetime) -> tuple[bytes, x509.Certificat
         problems.append(problem)
     if problems:
         raise problems[0]
-    raise ValidationError("Token không có chứng thư số nào kèm khóa bí mật để ký.",
-                          "The token holds no certificate with a private key to sign with.")
+    raise ValidationError("token.no_signing_certificate")
 
 
 @contextmanager

@@ -25,7 +25,8 @@ from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from meetingdesk.domain.errors import ValidationError, current_language
+from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.services.files import refuse_plain_read
 from meetingdesk.signing.appearance import VIETNAM
 from meetingdesk.signing.certificates import certificate_name, certificate_organization
@@ -33,10 +34,6 @@ from meetingdesk.signing.certificates import certificate_name, certificate_organ
 logger = logging.getLogger(__name__)
 
 MAX_TRUST_FILE = 1 << 20
-
-
-def _say(vi: str, en: str) -> str:
-    return en if current_language() == "en" else vi
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,25 +57,21 @@ class SignatureCheck:
 
     def line(self) -> str:
         when = (self.signed_at.astimezone(VIETNAM).isoformat() if self.signed_at
-                else _say("không rõ", "unknown"))
-        state = (_say("hợp lệ, tin cậy", "valid, trusted") if self.ok
-                 else self.problem())
+                else message("verify.unknown"))
+        state = message("verify.valid_trusted") if self.ok else self.problem()
         org = f" ({self.organization})" if self.organization else ""
-        return _say(f"Ký bởi {self.signer}{org}, thời gian ký {when}: {state}",
-                    f"Signed by {self.signer}{org} at {when}: {state}")
+        return str(message("verify.signed", signer=self.signer, org=org, when=when, state=state))
 
-    def problem(self) -> str:
+    def problem(self) -> Message:
         if not self.intact:
-            return _say("nội dung đã bị thay đổi sau khi ký", "changed after signing")
+            return message("verify.changed_after_signing")
         if not self.valid:
-            return _say("chữ ký không hợp lệ", "the signature is not valid")
+            return message("verify.signature_not_valid")
         if self.changed_after:
-            return _say("tệp đã bị sửa đổi sau khi ký", "the file was modified after signing")
+            return message("verify.file_modified_after_signing")
         if not self.timestamp_ok:
-            return _say("dấu thời gian không hợp lệ hoặc không tin cậy",
-                        "the timestamp is not valid or not trusted")
-        return _say("chứng thư số không thuộc gốc tin cậy đã thêm",
-                    "the certificate does not chain to a trust root that was added")
+            return message("verify.timestamp_not_valid")
+        return message("verify.not_chained_to_trust_root")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +99,7 @@ def load_trust_roots(paths: Sequence[Path]) -> list[x509.Certificate]:
                 cert.native  # noqa: B018 - parses it all: a bad file fails here
                 roots.append(cert)
         except (OSError, ValueError, TypeError) as exc:
-            raise ValidationError(
-                f"Tệp {path.name} không phải chứng thư số gốc (PEM hoặc DER) đọc được.",
-                f"{path.name} is not a readable root certificate (PEM or DER).") from exc
+            raise ValidationError("verify.not_a_root_certificate", name=path.name) from exc
     return roots
 
 
@@ -136,12 +127,9 @@ def verify_pdf(data: bytes, trust_roots: Sequence[x509.Certificate]) -> VerifyRe
         signatures = reader.embedded_signatures
     except (PdfReadError, ValueError, KeyError, IndexError) as exc:
         logger.info("Unreadable PDF: %s", exc)
-        return VerifyReport((), _say(
-            "Tệp không đọc được như PDF (bị cắt cụt hoặc hỏng).",
-            "The file cannot be read as a PDF (truncated or damaged)."), False)
+        return VerifyReport((), str(message("verify.not_a_pdf")), False)
     if not signatures:
-        return VerifyReport((), _say("Tệp không có chữ ký số nào.",
-                                     "The file has no digital signature."), False)
+        return VerifyReport((), str(message("verify.no_signature")), False)
     context = ValidationContext(trust_roots=list(trust_roots), allow_fetching=False,
                                 revocation_mode="soft-fail")
     usage = KeyUsageConstraints(key_usage={"digital_signature"})
@@ -152,20 +140,13 @@ def verify_pdf(data: bytes, trust_roots: Sequence[x509.Certificate]) -> VerifyRe
             status = validate_pdf_signature(embedded, context, key_usage_settings=usage)
         except Exception as exc:  # pyHanko raises many kinds for a damaged signature
             logger.info("Signature %s could not be validated: %s", embedded.field_name, exc)
-            return VerifyReport(tuple(checks), _say(
-                f"Chữ ký “{embedded.field_name}” bị hỏng, không kiểm tra được.",
-                f"The signature “{embedded.field_name}” is damaged and cannot be checked."),
-                False)
+            return VerifyReport(tuple(checks), str(message("verify.signature_damaged",
+                                                           field=embedded.field_name)), False)
         checks.append(_status_check(status, embedded.field_name, last))
     bad = next((c for c in checks if not c.ok), None)
     if bad is not None:
-        verdict = _say(f"KHÔNG HỢP LỆ — chữ ký của {bad.signer}: {bad.problem()}.",
-                       f"NOT VALID — the signature of {bad.signer}: {bad.problem()}.")
-        if not trust_roots and bad.intact and bad.valid and not bad.changed_after:
-            verdict += _say(" Chưa thêm chứng thư gốc tin cậy nào.",
-                            " No trust root has been added.")
-        return VerifyReport(tuple(checks), verdict, False)
-    return VerifyReport(tuple(checks), _say(
-        f"HỢP LỆ — {len(checks)} chữ ký, nguyên vẹn, tin cậy, không sửa đổi sau khi ký.",
-        f"VALID — {len(checks)} signature(s), intact, trusted, not modified after signing."),
-        True)
+        no_roots = not trust_roots and bad.intact and bad.valid and not bad.changed_after
+        verdict = message("verify.not_valid_no_trust_root" if no_roots else "verify.not_valid",
+                          signer=bad.signer, problem=bad.problem())
+        return VerifyReport(tuple(checks), str(verdict), False)
+    return VerifyReport(tuple(checks), str(message("verify.valid", count=len(checks))), True)

@@ -43,9 +43,8 @@ def legacy_backup_dir_for(desk_path: Path) -> Path:
 
 
 def _failed(exc: sqlite3.Error, target: Path) -> DeskFileError:
-    return storage_error(exc, target) or DeskFileError(
-        f"Không tạo được bản sao lưu {target}: {exc}. Không có gì bị thay đổi.",
-        f"Cannot make the backup {target}: {exc}. Nothing was changed.")
+    return storage_error(exc, target) or DeskFileError("backup.cannot_make",
+                                                       target=target, exc=exc)
 
 
 def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
@@ -67,19 +66,13 @@ def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
         finally:
             dest.close()
         if result != "ok":
-            raise DeskFileError(
-                f"Bản sao lưu không đạt kiểm tra toàn vẹn ({result}); chưa thay đổi gì.",
-                f"The backup failed its integrity check ({result}); nothing was changed.",
-            )
+            raise DeskFileError("backup.failed_integrity_check", result=result)
         partial.replace(target)
     except sqlite3.Error as exc:
         raise _failed(exc, target) from exc
     except OSError as exc:
-        raise DeskFileError(
-            f"Không tạo được bản sao lưu {target}: {exc.strerror or exc}. "
-            "Không có gì bị thay đổi.",
-            f"Cannot make the backup {target}: {exc.strerror or exc}. Nothing was changed.",
-        ) from exc
+        raise DeskFileError("backup.cannot_write", target=target,
+                            strerror=exc.strerror or exc) from exc
     finally:
         for leftover in [partial.with_name(partial.name + suffix)
                          for suffix in ("", "-journal", "-wal", "-shm")]:

@@ -36,7 +36,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, current_language
+from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError
+from meetingdesk.domain.messages import Joined, Message, message
 from meetingdesk.domain.text import fold
 from meetingdesk.store.backup import backup_connection, backup_name, untouched_uri
 from meetingdesk.store.expected_schema import differences
@@ -235,23 +236,15 @@ class Desk:
 
 
 def read_only_error(path: Path) -> ReadOnlyDeskError:
-    return ReadOnlyDeskError(
-        f"Tệp {path} chỉ đọc (ổ chỉ đọc hoặc không có quyền ghi): xem, tìm, xuất và in được, "
-        "nhưng không thay đổi được gì.",
-        f"{path} is read-only (a read-only medium or no permission to write): it can be "
-        "browsed, searched, exported and printed, but not changed.")
+    return ReadOnlyDeskError("desk.read_only", path=path)
 
 
-def _damaged(path: Path, why_vi: str, why_en: str) -> DeskFileError:
-    return DeskFileError(
-        f"Không mở được tệp {path}: {why_vi}. Tệp không bị thay đổi.",
-        f"Cannot open {path}: {why_en}. The file was not changed.",
-    )
+def _damaged(path: Path, why: Message) -> DeskFileError:
+    return DeskFileError("desk.cannot_open", path=path, why=why)
 
 
 def empty_file_error(path: Path) -> DeskFileError:
-    return _damaged(path, "tệp rỗng, không phải tệp dữ liệu MeetingDesk",
-                    "the file is empty, not a MeetingDesk desk file")
+    return _damaged(path, message("desk.empty_file"))
 
 
 def inspect_header(path: Path) -> None:
@@ -266,24 +259,20 @@ def inspect_header(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(100)
     except OSError as exc:
-        raise _damaged(path, f"không đọc được ({exc.strerror})",
-                       f"unreadable ({exc.strerror})") from None
+        raise _damaged(path, message("desk.unreadable", strerror=exc.strerror)) from None
     if size == 0:
         raise empty_file_error(path)
     if len(header) < 100 or not header.startswith(_MAGIC):
-        raise _damaged(path, "đây không phải tệp dữ liệu MeetingDesk",
-                       "this is not a MeetingDesk desk file")
+        raise _damaged(path, message("desk.not_a_desk"))
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack(">II", header[24:32])
     (valid_for,) = struct.unpack(">I", header[92:96])
     wal = path.with_name(path.name + "-wal")
     if page_size < 512 or page_size & (page_size - 1) or size % page_size:
-        raise _damaged(path, "tệp bị hỏng (kích thước không hợp lệ)",
-                       "the file is damaged (invalid size)")
+        raise _damaged(path, message("desk.bad_size"))
     if valid_for == change_counter and pages and size < pages * page_size and not wal.exists():
-        raise _damaged(path, "tệp bị cắt cụt (thiếu dữ liệu ở cuối)",
-                       "the file is truncated (data missing at the end)")
+        raise _damaged(path, message("desk.truncated"))
 
 
 def _register_functions(conn: sqlite3.Connection) -> None:
@@ -297,9 +286,8 @@ class _FileState:
     version: int
     applied: frozenset[str]
     has_tables: bool
-    foreign: tuple[str, ...]
-    """The schema objects the applied migrations did not create, described (vi, en)."""
-    foreign_en: tuple[str, ...]
+    foreign: tuple[Message, ...]
+    """The schema objects the applied migrations did not create, described."""
 
     @property
     def blank(self) -> bool:
@@ -323,28 +311,24 @@ def _read_state(path: Path) -> _FileState:
                     (MIGRATION_SET,),
                 )
             )
-        foreign: list[str] = []
-        foreign_en: list[str] = []
+        foreign: list[Message] = []
         if app_id == APPLICATION_ID and applied <= KNOWN_MIGRATIONS:
-            found = differences(conn, applied, _register_functions)
-            foreign = [d.describe("vi") for d in found]
-            foreign_en = [d.describe("en") for d in found]
-        return _FileState(app_id, version, applied, bool(tables), tuple(foreign),
-                          tuple(foreign_en))
+            foreign = [d.describe() for d in differences(conn, applied, _register_functions)]
+        return _FileState(app_id, version, applied, bool(tables), tuple(foreign))
     finally:
         conn.close()
 
 
-def _named(objects: tuple[str, ...]) -> str:
-    shown = ", ".join(objects[:MAX_NAMED_OBJECTS])
+def _named(objects: tuple[Message, ...]) -> Message | Joined:
+    shown = Joined(objects[:MAX_NAMED_OBJECTS], ", ")
     more = len(objects) - MAX_NAMED_OBJECTS
-    return shown + (f" (+{more})" if more > 0 else "")
+    return message("desk.more_objects", objects=shown, more=more) if more > 0 else shown
 
 
 def _check(path: Path) -> _FileState:
     """Every check of an existing file before any connection that could write to it."""
     if path.is_dir():
-        raise _damaged(path, "đây là một thư mục", "it is a folder")
+        raise _damaged(path, message("desk.folder"))
     if holds_connection(path):
         # Checked when this process first opened it; the header is not read again (that
         # would be plain file I/O on an open desk). An emptied file still shows in stat.
@@ -359,26 +343,14 @@ def _check(path: Path) -> _FileState:
         if translated is not None and translated.cause not in ("SQLITE_CORRUPT",
                                                                 "SQLITE_NOTADB"):
             raise translated from None
-        raise _damaged(path, f"tệp bị hỏng ({exc})", f"the file is damaged ({exc})") from None
+        raise _damaged(path, message("desk.file_damaged", exc=exc)) from None
     if state.app_id != APPLICATION_ID and not state.blank:
-        raise _damaged(path, "đây là tệp SQLite của chương trình khác, không phải của MeetingDesk",
-                       "this SQLite file belongs to another program, not to MeetingDesk")
+        raise _damaged(path, message("desk.other_programs_file"))
     if state.version > SCHEMA_VERSION or not state.applied <= KNOWN_MIGRATIONS:
-        raise DeskFileError(
-            f"Tệp {path} được tạo bởi phiên bản MeetingDesk mới hơn (lược đồ {state.version}, "
-            f"phiên bản này đọc tới {SCHEMA_VERSION}). Hãy cập nhật MeetingDesk. "
-            "Tệp không bị thay đổi.",
-            f"{path} was written by a newer MeetingDesk (schema {state.version}; this version "
-            f"reads up to {SCHEMA_VERSION}). Please update MeetingDesk. The file was not changed.",
-        )
+        raise DeskFileError("desk.newer_schema", path=path,
+                            version=state.version, supported=SCHEMA_VERSION)
     if state.foreign:
-        raise DeskFileError(
-            f"Không mở được tệp {path}: tệp chứa đối tượng không do MeetingDesk tạo hoặc đã bị "
-            f"sửa: {_named(state.foreign)}. Tệp không bị thay đổi và không được dùng.",
-            f"Cannot open {path}: it holds schema objects MeetingDesk did not create, or "
-            f"altered ones: {_named(state.foreign_en)}. The file was not changed and will not "
-            "be used.",
-        )
+        raise DeskFileError("desk.foreign_objects", path=path, objects=_named(state.foreign))
     return state
 
 
@@ -391,7 +363,7 @@ def schema_problems(path: Path) -> list[str]:
     """The schema objects of a desk file that MeetingDesk did not create (or that differ
     from what it created), described in the current language; checked through SQLite."""
     state = _read_state(path)
-    return list(state.foreign_en if current_language() == "en" else state.foreign)
+    return [str(difference) for difference in state.foreign]
 
 
 def writes_on_opening(path: Path) -> bool:
@@ -432,7 +404,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA busy_timeout = 10000")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
-            raise _damaged(path, "không bật được chế độ WAL", "cannot enable WAL mode")
+            raise _damaged(path, message("desk.cannot_enable_wal"))
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
@@ -454,16 +426,8 @@ def _open_read_only(path: Path, *, asked: bool) -> Desk:
     if migrations.pending(desk.db):
         desk.close()
         if asked:
-            raise DeskFileError(
-                f"Tệp {path} dùng lược đồ cũ; hãy mở nó bằng MeetingDesk để nâng cấp.",
-                f"{path} uses an older schema; open it in MeetingDesk to upgrade it.",
-            )
-        raise ReadOnlyDeskError(
-            f"Tệp {path} chỉ đọc và dùng lược đồ cũ, cần nâng cấp: hãy chép nó vào một thư mục "
-            "ghi được rồi mở bản chép. Tệp không bị thay đổi.",
-            f"{path} is read-only and uses an older schema that needs an upgrade: copy it to a "
-            "writable folder and open the copy. The file was not changed.",
-        )
+            raise DeskFileError("desk.uses_older_schema_open", path=path)
+        raise ReadOnlyDeskError("desk.read_only_needs_upgrade", path=path)
     logger.info("Opened %s read-only", path)
     return desk
 
@@ -480,18 +444,17 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
     """
     path = Path(path)
     if path.is_dir():
-        raise _damaged(path, "đây là một thư mục", "it is a folder")
+        raise _damaged(path, message("desk.folder"))
     exists = path.exists()
     if not exists and (read_only or not create):
-        raise DeskFileError(f"Không tìm thấy tệp {path}.", f"File not found: {path}.")
+        raise DeskFileError("desk.file_not_found", path=path)
     has_data = False
     identity = None
     if exists:
         state = _check(path)
         has_data = state.has_tables
         if state.blank and not create:
-            raise _damaged(path, "tệp SQLite trống, chưa phải tệp dữ liệu MeetingDesk",
-                           "a blank SQLite file, not yet a MeetingDesk desk")
+            raise _damaged(path, message("desk.blank_sqlite_file"))
         if read_only or not writable(path):
             return _open_read_only(path, asked=read_only)
         identity = file_identity(path)  # os.stat: no descriptor opened
@@ -501,7 +464,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
         if exists and getattr(exc, "sqlite_errorname", "").startswith(
                 ("SQLITE_READONLY", "SQLITE_CANTOPEN")):
             return _open_read_only(path, asked=False)
-        raise _damaged(path, f"lỗi SQLite ({exc})", f"SQLite error ({exc})") from None
+        raise _damaged(path, message("desk.sqlite_error", exc=exc)) from None
     db = Database(conn, execute_plugins=False)
     key = _hold(path)
     try:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from sqlite_utils import Database
 
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.store.migrations import MIGRATION_SET, migrations
 
 _QUOTES = re.compile(r"[\"`\[\]]")
@@ -46,14 +47,15 @@ class SchemaDifference:
     problem: str
     """``extra`` (not created by MeetingDesk), ``changed`` or ``missing``."""
 
-    def describe(self, language: str) -> str:
-        words = {"vi": {"extra": "lạ", "changed": "bị sửa", "missing": "bị thiếu",
-                        "table": "bảng", "index": "chỉ mục", "trigger": "trigger",
-                        "view": "view"},
-                 "en": {"extra": "unknown", "changed": "altered", "missing": "missing",
-                        "table": "table", "index": "index", "trigger": "trigger",
-                        "view": "view"}}[language]
-        return f"{words.get(self.kind, self.kind)} {self.name} ({words[self.problem]})"
+    def describe(self) -> Message:
+        kind = _KINDS.get(self.kind) or message("common.verbatim", text=self.kind)
+        return message(_PROBLEMS[self.problem], kind=kind, name=self.name)
+
+
+_KINDS = {"table": message("expected_schema.table"), "index": message("expected_schema.index"),
+          "trigger": message("expected_schema.trigger"), "view": message("expected_schema.view")}
+_PROBLEMS = {"extra": "expected_schema.extra", "changed": "expected_schema.changed",
+             "missing": "expected_schema.missing"}
 
 
 def objects_of(conn: sqlite3.Connection) -> Objects:

@@ -19,23 +19,20 @@ from pathlib import Path
 from typing import Any
 
 from meetingdesk.domain.errors import StorageError
+from meetingdesk.domain.messages import Message, message
 
-_CAUSES: tuple[tuple[str, str, str], ...] = (
-    ("SQLITE_FULL", "ổ đĩa đã đầy", "the disk is full"),
-    ("SQLITE_IOERR", "lỗi đọc/ghi ổ đĩa", "a disk read/write error"),
-    ("SQLITE_READONLY", "tệp chỉ đọc, không ghi được", "the file is read-only"),
-    ("SQLITE_CANTOPEN", "không mở được tệp hoặc tệp nhật ký bên cạnh nó",
-     "the file or its journal beside it cannot be opened"),
-    ("SQLITE_PERM", "không có quyền truy cập tệp", "access to the file is not permitted"),
-    ("SQLITE_BUSY", "tệp đang bận (một chương trình khác đang ghi); hãy thử lại",
-     "the file is busy (another program is writing it); try again"),
-    ("SQLITE_LOCKED", "tệp đang bị khóa; hãy thử lại", "the file is locked; try again"),
-    ("SQLITE_CORRUPT", "tệp bị hỏng; hãy chạy “meetingdesk check”",
-     "the file is damaged; run “meetingdesk check”"),
-    ("SQLITE_NOTADB", "tệp bị hỏng; hãy chạy “meetingdesk check”",
-     "the file is damaged; run “meetingdesk check”"),
-    ("SQLITE_NOMEM", "không đủ bộ nhớ", "out of memory"),
-    ("SQLITE_PROTOCOL", "tệp đang bận; hãy thử lại", "the file is busy; try again"),
+_CAUSES: tuple[tuple[str, Message], ...] = (
+    ("SQLITE_FULL", message("failures.disk_full")),
+    ("SQLITE_IOERR", message("failures.disk_read_write_error")),
+    ("SQLITE_READONLY", message("failures.file_read_only")),
+    ("SQLITE_CANTOPEN", message("failures.cannot_open")),
+    ("SQLITE_PERM", message("failures.permission")),
+    ("SQLITE_BUSY", message("failures.file_busy_another_program")),
+    ("SQLITE_LOCKED", message("failures.file_locked_try_again")),
+    ("SQLITE_CORRUPT", message("failures.file_damaged_run_meetingdesk")),
+    ("SQLITE_NOTADB", message("failures.file_damaged_run_meetingdesk")),
+    ("SQLITE_NOMEM", message("failures.out_memory")),
+    ("SQLITE_PROTOCOL", message("failures.file_busy_try_again")),
 )
 
 
@@ -56,15 +53,14 @@ _OS_CAUSES = {errno.ENOSPC: "SQLITE_FULL", errno.EDQUOT: "SQLITE_FULL", errno.EI
               errno.EPERM: "SQLITE_PERM"}
 
 
-def os_error_words(exc: OSError) -> tuple[str, str]:
-    """What a failed plain file write means, in Vietnamese and English: the same words as
-    SQLite's failures ("ổ đĩa đã đầy"), else the system's own text."""
+def os_error_words(exc: OSError) -> Message:
+    """What a failed plain file write means: the same words as SQLite's failures ("ổ đĩa đã
+    đầy"), else the system's own text."""
     cause = _OS_CAUSES.get(exc.errno or 0)
-    for prefix, vi, en in _CAUSES:
+    for prefix, words in _CAUSES:
         if prefix == cause:
-            return vi, en
-    text = exc.strerror or str(exc)
-    return text, text
+            return words
+    return message("common.verbatim", text=exc.strerror or str(exc))
 
 
 def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
@@ -72,15 +68,9 @@ def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
     name = getattr(exc, "sqlite_errorname", "") or ""
     if name.startswith("SQLITE_IOERR") and _nearly_full(path):
         name = "SQLITE_FULL"
-    for prefix, vi, en in _CAUSES:
+    for prefix, words in _CAUSES:
         if name.startswith(prefix):
-            return StorageError(
-                f"Lỗi tệp dữ liệu {path}: {vi}. Thao tác vừa rồi không được thực hiện; "
-                "dữ liệu đã lưu trước đó vẫn nguyên vẹn.",
-                f"Desk file {path}: {en}. The last operation was not carried out; the data "
-                "saved before it is intact.",
-                cause=prefix,
-            )
+            return StorageError("failures.storage", path=path, words=words, cause=prefix)
     return None
 
 

@@ -51,13 +51,9 @@ class DeskInUseError(ConflictError):
 
     def __init__(self, desk_path: Path, holder: str) -> None:
         host = holder.rpartition(" @ ")[2] if " @ " in holder else ""
-        elsewhere_vi = f" trên máy {host}" if host and host != socket.gethostname() else ""
-        elsewhere_en = f" on the computer {host}" if elsewhere_vi else ""
-        super().__init__(
-            f"Tệp {desk_path.name} đang được mở trong một cửa sổ MeetingDesk khác"
-            f"{elsewhere_vi}. Hãy dùng cửa sổ đó, hoặc đóng nó trước.",
-            f"{desk_path.name} is already open in another MeetingDesk window{elsewhere_en}. "
-            "Use that window, or close it first.")
+        elsewhere = bool(host) and host != socket.gethostname()
+        super().__init__("lock.open_elsewhere" if elsewhere else "lock.open_here",
+                         name=desk_path.name, host=host)
         self.holder = holder
 
 

@@ -546,5 +546,15 @@ def m0010_exchange_task_progress(db: Database) -> None:
                "(SELECT gid FROM sync_dirty)")
 
 
+@_migration("0011_exchange_state_born")
+def m0011_exchange_state_born(db: Database) -> None:
+    """Revision states note the sequence number at which this desk first stored them
+    (``born``; for the states already here, their last one: never earlier than the truth), so
+    a package for a partner leaves out the records it got with an association it already held
+    (the delegates of a meeting it has)."""
+    db.execute("ALTER TABLE sync_state ADD COLUMN born INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE sync_state SET born = seq")
+
+
 SCHEMA_VERSION = len(_NAMES)
 KNOWN_MIGRATIONS = frozenset(_NAMES)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.notices import NoticeVersion
 from meetingdesk.store.repository import Repository
 from meetingdesk.store.rows import to_row
 
-notice_versions = Repository("notice_versions", NoticeVersion, "bản thông báo kết luận",
-                             "notice version", order=("created_at", "id"))
+notice_versions = Repository("notice_versions", NoticeVersion, message("notices.notice_version"),
+                             order=("created_at", "id"))
 
 
 def notice_pdf(db: Database, version_id: int) -> bytes:

@@ -11,7 +11,9 @@ from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError as RowNotFound
 
 from meetingdesk.domain.errors import NotFoundError
+from meetingdesk.domain.messages import Message
 from meetingdesk.store.rows import field_names, from_row, to_row, values_to_row
+from meetingdesk.store.sealing import seal_before_delete
 
 T = TypeVar("T")
 
@@ -19,23 +21,20 @@ T = TypeVar("T")
 class Repository(Generic[T]):
     """CRUD for one table whose columns are the fields of ``cls`` (less ``virtual`` ones)."""
 
-    def __init__(self, table: str, cls: type[T], what_vi: str, what_en: str,
+    def __init__(self, table: str, cls: type[T], what: Message,
                  virtual: frozenset[str] = frozenset(),
                  order: tuple[str, ...] = ("id",)) -> None:
         self.table = table
         self.cls = cls
-        self.what_vi = what_vi
-        self.what_en = what_en
+        self.what = what
+        """What one record is called in messages ("điểm cầu", "site")."""
         self.virtual = virtual
         self.columns = [f for f in field_names(cls) if f not in virtual]
         #: The table's natural order (column names), used by :meth:`of_meeting`.
         self.order = self._order_by(order)
 
     def missing(self, record_id: object) -> NotFoundError:
-        return NotFoundError(
-            f"Không tìm thấy {self.what_vi} (mã {record_id}); có thể đã bị xóa.",
-            f"The {self.what_en} (id {record_id}) was not found; it may have been deleted.",
-        )
+        return NotFoundError("repository.not_found", what=self.what, record_id=record_id)
 
     @contextmanager
     def _links_checked(self) -> Iterator[None]:
@@ -45,12 +44,7 @@ class Repository(Generic[T]):
         except sqlite3.IntegrityError as exc:
             if getattr(exc, "sqlite_errorname", None) != "SQLITE_CONSTRAINT_FOREIGNKEY":
                 raise
-            raise NotFoundError(
-                f"Không lưu được {self.what_vi}: một mục liên kết với nó không còn tồn tại; "
-                "hãy tải lại.",
-                f"The {self.what_en} was not saved: a record it refers to no longer exists; "
-                "reload it.",
-            ) from None
+            raise NotFoundError("repository.link_gone", what=self.what) from None
 
     def _build(self, db: Database, row: dict[str, Any]) -> T:
         return from_row(self.cls, row)
@@ -127,6 +121,7 @@ class Repository(Generic[T]):
     def delete(self, db: Database, record_id: int) -> None:
         if not self.exists(db, record_id):
             raise self.missing(record_id)
+        seal_before_delete(db, self.table)
         db.execute(f"DELETE FROM [{self.table}] WHERE id = ?", [record_id])
 
     def next_position(self, db: Database, scope_column: str, scope_id: int) -> int:

@@ -4,6 +4,7 @@ checkpoints per partner. Services decide; this module only reads and writes.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -39,6 +40,20 @@ def rolled_back(db: Database) -> Iterator[Database]:
         conn.execute("RELEASE md_trial")
 
 
+@contextmanager
+def savepoint(db: Database) -> Iterator[Database]:
+    """Work undone as a whole when it raises (the caller's transaction goes on)."""
+    conn = db.conn
+    conn.execute("SAVEPOINT md_batch")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK TO md_batch")
+        conn.execute("RELEASE md_batch")
+        raise
+    conn.execute("RELEASE md_batch")
+
+
 # --- noted changes ----------------------------------------------------------------------------
 
 def dirty(db: Database) -> list[tuple[str, str]]:
@@ -72,11 +87,42 @@ class Stored:
     seq: int
     origin: str | None
     state: RecordState
+    text: str
+    """The state as stored: the very JSON text it travels as."""
+
+
+_DECODED_MAX = 20_000
+_decoded: dict[str, RecordState] = {}
+"""Stored state texts already decoded, by their text (a state never changes, so a text always
+means the same state): a centre writing one meeting for 34 provinces decodes it once. Bounded;
+the oldest half is forgotten when full."""
+
+
+def _remember(text: str, state: RecordState) -> None:
+    if len(_decoded) >= _DECODED_MAX:
+        for old in list(itertools.islice(_decoded, _DECODED_MAX // 2)):
+            del _decoded[old]
+    _decoded[text] = state
+
+
+def decode_state(text: str) -> RecordState:
+    """A state from its stored text (already checked and canonical when it was stored)."""
+    state = _decoded.get(text)
+    if state is None:
+        state = RecordState.from_stored(json.loads(text))
+        _remember(text, state)
+    return state
+
+
+def encode_state(state: RecordState) -> str:
+    """A state's stored text: the same text it travels as in a package."""
+    text = json.dumps(state.to_json(), ensure_ascii=False, separators=(",", ":"))
+    _remember(text, state)
+    return text
 
 
 def _stored(row: Sequence[Any]) -> Stored:
-    return Stored(row[0], row[1], row[2], row[3], row[4], row[5],
-                  RecordState.from_stored(json.loads(row[6])))
+    return Stored(row[0], row[1], row[2], row[3], row[4], row[5], decode_state(row[6]), row[6])
 
 
 _STATE_COLUMNS = "gid, kind, meeting, site, seq, origin, state"
@@ -124,11 +170,10 @@ def put_states(db: Database, new: Sequence[NewState]) -> None:
     for n in new:
         seq += 1
         rows.append((n.gid, n.kind, n.meeting, n.site, seq, int(n.state.alive),
-                     int(bool(n.state.conflicts())), n.origin,
-                     json.dumps(n.state.to_json(), ensure_ascii=False, separators=(",", ":"))))
+                     int(bool(n.state.conflicts())), n.origin, encode_state(n.state)))
     db.conn.executemany(
         "INSERT INTO sync_state (gid, kind, meeting, site, seq, alive, conflicted, origin, "
-        "state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (gid) DO UPDATE SET "
+        "state, born) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?5) ON CONFLICT (gid) DO UPDATE SET "
         "kind = excluded.kind, meeting = excluded.meeting, site = excluded.site, "
         "seq = excluded.seq, alive = excluded.alive, conflicted = excluded.conflicted, "
         "origin = excluded.origin, state = excluded.state", rows)
@@ -137,8 +182,22 @@ def put_states(db: Database, new: Sequence[NewState]) -> None:
 def changed_since(db: Database, meeting: str, since: int,
                   site: str | None = None) -> list[Stored]:
     """A meeting's states (only one site's when ``site`` is given) changed after ``since``."""
-    sql = f"SELECT {_STATE_COLUMNS} FROM sync_state WHERE meeting = ? AND seq > ?"
-    params: list[Any] = [meeting, since]
+    return _scope(db, meeting, site, "seq > ?1", since)
+
+
+def held_since(db: Database, meeting: str, upto: int, kinds: Sequence[str],
+               site: str | None = None) -> list[Stored]:
+    """A meeting's states (only one site's when ``site`` is given) last changed at or before
+    ``upto``, and those of ``kinds`` first stored here at or before it."""
+    return _scope(db, meeting, site,
+                  f"(seq <= ?1 OR (born <= ?1 AND kind IN ({_marks(len(kinds)) or 'NULL'})))",
+                  upto, kinds)
+
+
+def _scope(db: Database, meeting: str, site: str | None, condition: str,
+           seq: int, kinds: Sequence[str] = ()) -> list[Stored]:
+    sql = f"SELECT {_STATE_COLUMNS} FROM sync_state WHERE meeting = ?2 AND {condition}"
+    params: list[Any] = [seq, meeting, *kinds]
     if site is not None:
         sql += " AND (site = ? OR (kind = 'meeting' AND gid = ?))"
         params += [site, meeting]
@@ -250,6 +309,43 @@ def insert_row(db: Database, spec: Exchanged, gid: str, row: Mapping[str, Any]) 
     if spec.aliases:
         _set_aliases(db, row_id, row.get("aliases"))
     return row_id
+
+
+def insert_rows(db: Database, spec: Exchanged,
+                rows: Sequence[tuple[str, Mapping[str, Any]]]) -> dict[str, int]:
+    """Insert received records of a kind without aliases, in one statement (each positioned
+    one last in its meeting's list, in the order given); returns gid → new id."""
+    if not rows:
+        return {}
+    columns = [c for c in rows[0][1] if c != "aliases"]
+    params: list[list[Any]] = [[gid, *(row[c] for c in columns)] for gid, row in rows]
+    names = ["gid", *columns]
+    if spec.positioned:
+        names.append("position")
+        following: dict[Any, int] = {}
+        for (_, row), values in zip(rows, params, strict=True):
+            meeting = row["meeting_id"]
+            if meeting not in following:
+                following[meeting] = int(db.conn.execute(
+                    f"SELECT coalesce(max(position), 0) + 1 FROM [{spec.table}] "
+                    "WHERE meeting_id = ?", [meeting]).fetchone()[0])
+            values.append(following[meeting])
+            following[meeting] += 1
+    db.conn.executemany(
+        f"INSERT INTO [{spec.table}] ({', '.join(f'[{c}]' for c in names)}) "
+        f"VALUES ({_marks(len(names))})", params)
+    return ids_of(db, spec.kind, [gid for gid, _ in rows])
+
+
+def update_rows(db: Database, spec: Exchanged,
+                rows: Sequence[tuple[int, Mapping[str, Any]]]) -> None:
+    """Update received records of a kind without aliases, in one statement."""
+    if not rows:
+        return
+    columns = [c for c in rows[0][1] if c != "aliases"]
+    db.conn.executemany(
+        f"UPDATE [{spec.table}] SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE id = ?",
+        [[*(row[c] for c in columns), row_id] for row_id, row in rows])
 
 
 def update_row(db: Database, spec: Exchanged, row_id: int, row: Mapping[str, Any]) -> None:

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from meetingdesk.domain.replication import RecordState, Value, create, legacy, write
 from meetingdesk.store import replica, revisions
-from meetingdesk.store.exchanged import ORDER, REGISTRY, Exchanged
+from meetingdesk.store.exchanged import ORDER, REGISTRY, Exchanged, by_table
 from meetingdesk.store.revisions import NewState
 from meetingdesk.store.tracking import derived_gid, site_code_gid
 
@@ -81,7 +81,7 @@ class Book:
         values: dict[str, Value] = {f: row[f] for f in spec.fields}
         if spec.aliases:
             values["aliases"] = row["aliases"]
-        shown = old.values() if old is not None else {}
+        shown = old.shown if old is not None else {}
         for f, target in spec.refs.items():
             row_id = row[f]
             if row_id is not None:
@@ -171,13 +171,21 @@ def seal(db: Database, book: Book | None = None) -> int:
             if state is None:
                 continue
             final_gid, new = state
-            made.append(NewState(final_gid, kind, *book.place(spec, final_gid, new.values()),
+            made.append(NewState(final_gid, kind, *book.place(spec, final_gid, new.shown),
                                  None, new))
     revisions.put_states(db, made)
     revisions.clear_dirty(db, [g for g, _ in noted] + [m.gid for m in made])
     if made:
         logger.info("Sealed %d local revision(s)", len(made))
     return len(made)
+
+
+def seal_before_delete(db: Database, table: str) -> None:
+    """Seal noted edits before rows of ``table`` are deleted (inside the caller's
+    transaction): a deletion turns into a tombstone at the next seal, which can no longer read
+    the row, so edits made to it since the last seal are sealed first, not lost."""
+    if by_table(table) is not None and revisions.has_dirty(db):
+        seal(db)
 
 
 def seal_before_close(db: Database) -> None:
@@ -219,6 +227,6 @@ def _revision(db: Database, book: Book, spec: Exchanged, gid: str,
 
 
 def _differs(state: RecordState, values: Mapping[str, Value]) -> bool:
-    shown = state.values()
+    shown = state.shown
     return any(shown.get(f, None) != v or type(shown.get(f)) is not type(v)
                for f, v in values.items())

@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from meetingdesk.store.sealing import seal_before_delete
+
 Ref = tuple[str, int]
 """A root record: (table, id)."""
 
@@ -123,6 +125,8 @@ def restore(db: Database, snapshot: Snapshot) -> None:
     db.execute("PRAGMA defer_foreign_keys = ON")
     wanted = {(t, _key(keys, t, r)) for t, r in snapshot.rows}
     current = take(db, snapshot.roots, shallow=snapshot.shallow)
+    for table in {table for table, _ in current.rows}:
+        seal_before_delete(db, table)
     for table, row in reversed(current.rows):
         key = _key(keys, table, row)
         if (table, key) not in wanted:

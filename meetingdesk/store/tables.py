@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import (
     AgendaItem,
     Attendance,
@@ -101,14 +102,14 @@ class DocumentRepository(Repository[Document]):
         return self._find(db, order_by="coalesce(issued_on, issued_year), reference")
 
 
-sites = SiteRepository("sites", Site, "điểm cầu", "site", virtual=frozenset({"aliases"}))
-people = PersonRepository("people", Person, "đại biểu", "person")
-meetings = MeetingRepository("meetings", Meeting, "cuộc họp", "meeting")
-meeting_events = Repository("meeting_events", MeetingEvent, "sự kiện", "event")
-meeting_sites = Repository("meeting_sites", MeetingSite, "điểm cầu của cuộc họp", "meeting site",
+sites = SiteRepository("sites", Site, message("tables.site"), virtual=frozenset({"aliases"}))
+people = PersonRepository("people", Person, message("tables.person"))
+meetings = MeetingRepository("meetings", Meeting, message("tables.meeting"))
+meeting_events = Repository("meeting_events", MeetingEvent, message("tables.event"))
+meeting_sites = Repository("meeting_sites", MeetingSite, message("tables.meeting_site"),
                            order=("position", "id"))
-connection_events = Repository("connection_events", ConnectionEvent, "sự kiện kết nối",
-                               "connection event", order=("at", "id"))
+connection_events = Repository("connection_events", ConnectionEvent,
+                               message("tables.connection_event"), order=("at", "id"))
 class AttendanceRepository(Repository[Attendance]):
     def present_at_site(self, db: Database, meeting_id: int, site_id: int) -> int:
         """How many named people are marked present (in person, online, late) at a site."""
@@ -117,14 +118,14 @@ class AttendanceRepository(Repository[Attendance]):
             "AND status IN ('present', 'online', 'late')", [meeting_id, site_id]).fetchone()[0])
 
 
-attendances = AttendanceRepository("attendances", Attendance, "người tham dự", "attendance",
+attendances = AttendanceRepository("attendances", Attendance, message("tables.attendance"),
                                    order=("position", "id"))
-agenda_items = Repository("agenda_items", AgendaItem, "mục chương trình", "agenda item",
+agenda_items = Repository("agenda_items", AgendaItem, message("tables.agenda_item"),
                           order=("position", "id"))
-notes = NoteRepository("notes", Note, "ghi chép", "note", order=("at", "id"))
-note_revisions = Repository("note_revisions", NoteRevision, "bản sửa ghi chép", "note revision",
+notes = NoteRepository("notes", Note, message("tables.note"), order=("at", "id"))
+note_revisions = Repository("note_revisions", NoteRevision, message("tables.note_revision"),
                             order=("revision",))
-tasks = Repository("tasks", Task, "nhiệm vụ", "task", order=("position", "id"))
+tasks = Repository("tasks", Task, message("tables.task"), order=("position", "id"))
 
 
 def get_draft(db: Database, meeting_id: int) -> NoteDraft | None:
@@ -143,9 +144,9 @@ def put_draft(db: Database, draft: NoteDraft) -> None:
 
 def delete_draft(db: Database, meeting_id: int) -> None:
     db.execute("DELETE FROM note_drafts WHERE meeting_id = ?", [meeting_id])
-documents = DocumentRepository("documents", Document, "văn bản", "document")
-minutes_versions = Repository("minutes_versions", MinutesVersion, "bản biên bản",
-                              "minutes version", order=("created_at", "id"))
+documents = DocumentRepository("documents", Document, message("tables.document"))
+minutes_versions = Repository("minutes_versions", MinutesVersion,
+                              message("tables.minutes_version"), order=("created_at", "id"))
 
 
 class IssuerRepository(Repository[Issuer]):
@@ -166,7 +167,7 @@ class IssuerRepository(Repository[Issuer]):
                               [issuer_id]).fetchone()[0])
 
 
-issuers = IssuerRepository("issuers", Issuer, "cơ quan ban hành", "issuer")
+issuers = IssuerRepository("issuers", Issuer, message("tables.issuer"))
 
 
 def link_citation(db: Database, note_id: int, document_id: int) -> None:

@@ -10,11 +10,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from meetingdesk.domain.enums import TaskStatus
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import Task
 from meetingdesk.domain.tasks import TaskLine, TaskProgress, owner_text
 from meetingdesk.store.repository import Repository
 
-progress = Repository("task_progress", TaskProgress, "tiến độ nhiệm vụ", "progress entry",
+progress = Repository("task_progress", TaskProgress, message("task_register.progress_entry"),
                       order=("reported_on", "id"))
 
 _REGISTER = """

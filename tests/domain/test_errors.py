@@ -14,6 +14,7 @@ from meetingdesk.domain.errors import (
     current_language,
     set_language,
 )
+from meetingdesk.domain.messages import message
 
 
 @pytest.fixture
@@ -25,16 +26,25 @@ def english() -> Iterator[None]:
 
 def test_errors_speak_vietnamese_by_default() -> None:
     assert current_language() == "vi"
-    assert str(ValidationError("Chưa nhập họ và tên.", "The full name is empty.")) == (
-        "Chưa nhập họ và tên.")
+    error = ValidationError("guards.field_empty", field=message("bulk.full_name"))
+    assert str(error) == "Chưa nhập họ và tên."
 
 
 @pytest.mark.usefixtures("english")
 def test_errors_speak_english_after_set_language() -> None:
     assert current_language() == "en"
-    assert str(NotFoundError("Không tìm thấy.", "Not found.")) == "Not found."
-    # Without an English wording, the Vietnamese one is shown rather than nothing.
-    assert str(ConflictError("Đã có.")) == "Đã có."
+    error = NotFoundError("repository.not_found", what=message("tables.person"), record_id=4)
+    assert str(error) == "The person (id 4) was not found; it may have been deleted."
+    # Made before the language changes, an error still shows in the language of the moment.
+    set_language("vi")
+    assert str(error) == "Không tìm thấy đại biểu (mã 4); có thể đã bị xóa."
+
+
+def test_errors_refuse_words_in_place_of_a_key() -> None:
+    with pytest.raises(KeyError, match="no message"):
+        ConflictError("Đã có.")
+    with pytest.raises(TypeError):
+        ValidationError("guards.field_empty", "The field is empty.")  # type: ignore[call-arg]
 
 
 def test_errors_are_meetingdesk_errors() -> None:

@@ -170,3 +170,16 @@ def test_sheet_of_many_empty_rows_is_refused_at_the_line_limit(
     wb.save(path)
     with pytest.raises(HostileFileError, match="500"):
         read_table(path)
+
+
+def test_zipguard_names_a_missing_file_or_a_folder_for_what_it_is(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.mdpkg"
+    folder.mkdir()
+    (tmp_path / "text.mdpkg").write_text("không phải ZIP")
+    for path, error, words in ((tmp_path / "missing.mdpkg", UnreadableFileError,
+                                "Không tìm thấy tệp"),
+                               (folder, UnreadableFileError, "là một thư mục"),
+                               (tmp_path / "text.mdpkg", HostileFileError,
+                                "không phải tệp nén ZIP")):
+        with pytest.raises(error, match=words), zipguard.open_zip(path):
+            pass

@@ -200,7 +200,7 @@ def test_import_same_name_twice_in_directory_is_skipped_as_ambiguous(desk: Desk,
     path.write_text("Họ tên,Chức vụ\nNguyễn Văn An,Chuyên viên\n", encoding="utf-8")
     table = read_table(path)
     (row,) = plan_import(desk, table, guess_mapping(table.headers)).rows
-    assert row.action is Action.SKIP and "cùng tên" in row.reason_vi
+    assert row.action is Action.SKIP and "cùng tên" in row.reason.vi
 
 
 def test_import_site_list_adds_and_updates_sites(demo_desk: Desk, tmp_path: Path) -> None:
@@ -262,7 +262,7 @@ def test_import_new_site_given_by_code_and_by_name_is_added_once(desk: Desk,
     table = read_table(path)
     plan = plan_import(desk, table, guess_mapping(table.headers))
     assert [s.code for s in plan.new_sites] == ["YB"]  # a 3,000-letter code is refused, not cut
-    assert plan.rows[-1].action is Action.SKIP and "dài quá" in plan.rows[-1].reason_vi
+    assert plan.rows[-1].action is Action.SKIP and "dài quá" in plan.rows[-1].reason.vi
     apply_import(desk, plan)
     again = read_table(path)
     assert {r.action for r in plan_import(desk, again, guess_mapping(again.headers)).rows} == {
@@ -301,5 +301,5 @@ def test_import_a_row_with_an_over_long_cell_is_skipped_not_cut(desk: Desk,
                     "\u202eTrần Thị Bình,Chuyên viên,Sở Nội vụ\n", encoding="utf-8")
     table = read_table(path)
     long_row, good_row = plan_import(desk, table, guess_mapping(table.headers)).rows
-    assert long_row.action is Action.SKIP and "dài quá 2.000 ký tự" in long_row.reason_vi
+    assert long_row.action is Action.SKIP and "dài quá 2.000 ký tự" in long_row.reason.vi
     assert good_row.action is Action.ADD and good_row.name == "Trần Thị Bình"

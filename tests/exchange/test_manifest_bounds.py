@@ -24,6 +24,7 @@ from meetingdesk.exchange.manifest import (
     MAX_RECORDS_BYTES,
     check_sizes,
     depth,
+    text_depth,
 )
 from meetingdesk.exchange.packages import export_package, read_package
 from meetingdesk.store.desk import Desk
@@ -144,3 +145,12 @@ def test_manifest_bounds_depth_counts_without_recursion() -> None:
     assert depth("x", 8) == 0
     assert depth({"a": [1, {"b": []}]}, 8) == 4
     assert depth(_deep(100_000), 8) == 9
+
+
+@pytest.mark.parametrize("value", [
+    "x", [], {"a": [1, {"b": []}]}, _deep(40), [{"t": "[[[{{\"]]"}, ["\\", ["]"]]],
+    [{"gid": "g", "state": {"v": {"r": 1}, "f": {"text": [["Ý “kiến” [1]", "r", 1, ""]]}}}],
+])
+def test_manifest_bounds_text_depth_agrees_with_depth(value: Any) -> None:
+    text = json.dumps(value, ensure_ascii=False).encode("utf-8")
+    assert text_depth(text) == depth(value, 1_000)

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QObject
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.messages import message
 from meetingdesk.gui.jobs import BackgroundRunner, JobRunner, Progress
 
 
@@ -59,7 +60,7 @@ def test_jobs_errors_go_to_failed_and_cancel_stops_a_queued_job(runner: Any,
 
     def blocked(_p: Progress) -> None:
         release.wait(10)
-        raise ValidationError("Sai.", "Wrong.")
+        raise ValidationError("guards.field_empty", field=message("tables.note"))
 
     runner.submit(blocked, failed=failures.append)
     queued = runner.submit(lambda _p: ran.append("queued"), done=lambda _r: ran.append("done"))

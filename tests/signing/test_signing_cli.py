@@ -118,11 +118,11 @@ def test_signing_cli_verify_bad_trust_file_one_line(final_db: Path, tmp_path: Pa
 def test_signing_cli_verify_in_english(final_db: Path, tmp_path: Path, pki: Pki,
                                        monkeypatch: pytest.MonkeyPatch,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    from meetingdesk.domain import errors
+    from meetingdesk.domain import messages
 
     out = tmp_path / "signed.pdf"
     assert _sign(final_db, out, pki) == 0
     capsys.readouterr()
-    monkeypatch.setattr(errors, "_language", "en")
+    monkeypatch.setattr(messages, "_language", "en")
     assert cli.main(["verify", str(out), "--trust", str(pki.ca_pem)]) == 0
     assert capsys.readouterr().out.strip().splitlines()[-1].startswith("VALID — 1 signature")

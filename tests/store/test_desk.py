@@ -50,7 +50,8 @@ def siblings(path: Path) -> set[str]:
 
 
 def schema_fixtures() -> list[Path]:
-    return sorted(FIXTURES.glob("desk-schema-*.db"))
+    """The committed desks of every released schema, oldest first (10 after 9)."""
+    return sorted(FIXTURES.glob("desk-schema-*.db"), key=lambda p: int(p.stem.split("-")[-1]))
 
 
 def add_migration(monkeypatch: pytest.MonkeyPatch, name: str,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
-from meetingdesk.domain.errors import current_language
 from meetingdesk.exchange.importer import Action, PlanRow
 from meetingdesk.exchange.mapping import Field, Mapping
 from meetingdesk.exchange.table import Table
@@ -89,7 +88,7 @@ def reason(row: PlanRow) -> str:
         names = field_names()
         return tr("Update: %1").replace("%1", ", ".join(names.get(f, f)
                                                          for f in sorted(row.values)))
-    text = row.reason_en if current_language() == "en" else row.reason_vi
+    text = str(row.reason)
     return text[:1].upper() + text[1:]
 
 

@@ -141,8 +141,7 @@ class DocumentsTab(MeetingTab):
         """Write the attached file to a temporary folder and return its path."""
         found = documents.attached_file(self.desk, row.document.id)
         if found is None:
-            raise ValidationError("Văn bản này chưa có tệp đính kèm.",
-                                  "This document has no attached file.")
+            raise ValidationError("documents.no_attached_file")
         name, data = found
         folder = Path(tempfile.mkdtemp(prefix="meetingdesk-"))
         target = folder / Path(name).name

@@ -1,0 +1,1168 @@
+"""Every message of the Qt-free layers: key → (Vietnamese, English) whole-sentence templates.
+
+Keys are ``<area>.<what>``; placeholders are named (``{path}``, ``{count:,}``) and the same in
+both languages. Use them through :func:`meetingdesk.domain.messages.message` or an error class
+(``NotFoundError("repository.not_found", what=message("tables.site"), record_id=7)``).
+``tests/domain/test_messages.py`` checks that the table is complete, that every key used
+exists and every entry is used.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "agenda.agenda_item_title": (
+        "nội dung mục chương trình",
+        "agenda item title"),
+    "agenda.planned_duration": (
+        "thời lượng dự kiến",
+        "planned duration"),
+
+    "appearance.image_damaged": (
+        "Ảnh {what} {name} bị hỏng hoặc không đọc được.",
+        "The {what} image {name} is damaged or unreadable."),
+    "appearance.image_not_png": (
+        "Ảnh {what} {name} không phải tệp PNG.",
+        "The {what} image {name} is not a PNG file."),
+    "appearance.image_too_large": (
+        "Ảnh {what} {name} quá lớn ({size_mb:.0f} MB; tối đa {limit_mb} MB).",
+        "The {what} image {name} is too large ({size_mb:.0f} MB; at most {limit_mb} MB)."),
+    "appearance.image_too_many_pixels": (
+        "Ảnh {what} {name} quá lớn ({width}×{height} điểm ảnh).",
+        "The {what} image {name} is too large ({width}×{height} pixels)."),
+    "appearance.image_unreadable_file": (
+        "Không đọc được ảnh {what} {path}: {reason}.",
+        "Cannot read the {what} image {path}: {reason}."),
+    "appearance.seal": (
+        "con dấu",
+        "seal"),
+    "appearance.signature": (
+        "chữ ký",
+        "signature"),
+
+    "backup.cannot_make": (
+        "Không tạo được bản sao lưu {target}: {exc}. Không có gì bị thay đổi.",
+        "Cannot make the backup {target}: {exc}. Nothing was changed."),
+    "backup.cannot_write": (
+        "Không tạo được bản sao lưu {target}: {strerror}. Không có gì bị thay đổi.",
+        "Cannot make the backup {target}: {strerror}. Nothing was changed."),
+    "backup.failed_integrity_check": (
+        "Bản sao lưu không đạt kiểm tra toàn vẹn ({result}); chưa thay đổi gì.",
+        "The backup failed its integrity check ({result}); nothing was changed."),
+
+    "backups.backup_damaged": (
+        "Bản sao lưu {backup_name} bị hỏng: {problem}",
+        "The backup {backup_name} is damaged: {problem}"),
+    "backups.desk_id_unreadable": (
+        "không đọc được mã của {desk_path_name}, nên chỉ nhận bản sao lưu trong thư mục sao lưu "
+        "của chính nó ({own_folder})",
+        "the id of {desk_path_name} cannot be read, so only a backup from its own backup folder "
+        "({own_folder}) is accepted"),
+    "backups.not_restored": (
+        "Không khôi phục bản sao lưu {name}: {why}. Không có gì bị thay đổi.",
+        "The backup {name} was not restored: {why}. Nothing was changed."),
+    "backups.other_desks_backup": (
+        "đây là bản sao lưu của một tệp dữ liệu khác (mã {theirs}…), không phải của {name} (mã "
+        "{mine}…)",
+        "it is a backup of another desk (id {theirs}…), not of {name} (id {mine}…)"),
+    "backups.still_open_close": (
+        "{desk_path_name} vẫn đang mở; hãy đóng nó trước",
+        "{desk_path_name} is still open; close it first"),
+    "backups.unusable": (
+        "bản sao lưu không dùng được ({exc})",
+        "the backup cannot be used ({exc})"),
+
+    "bulk.full_name": (
+        "họ và tên",
+        "full name"),
+    "bulk.number_summoned": (
+        "số đại biểu triệu tập",
+        "number summoned"),
+    "bulk.person_twice_meeting_list": (
+        "Một người có hai lần trong thành phần cuộc họp.",
+        "A person is twice on the meeting's list."),
+    "bulk.site_code_already_used": (
+        "Mã điểm cầu {site_code} đã được dùng cho điểm cầu khác.",
+        "The site code {site_code} is already used by another site."),
+    "bulk.site_name": (
+        "tên điểm cầu",
+        "site name"),
+
+    "certificates.expired": (
+        "Chứng thư số của {name} đã hết hạn ngày {after:%d/%m/%Y}; không ký được.",
+        "The certificate of {name} expired on {after:%Y-%m-%d}; cannot sign."),
+    "certificates.not_for_signing": (
+        "Chứng thư số của {name} không được dùng để ký số (thiếu mục đích digitalSignature).",
+        "The certificate of {name} is not allowed to make digital signatures (no "
+        "digitalSignature key usage)."),
+    "certificates.not_yet_valid": (
+        "Chứng thư số của {name} chỉ có hiệu lực từ ngày {before:%d/%m/%Y}; chưa ký được.",
+        "The certificate of {name} is valid only from {before:%Y-%m-%d}; cannot sign yet."),
+
+    "checkpoints.partner_none_matches": (
+        "Không xác định được bàn làm việc đối tác “{text}” (không có); hãy dùng mã (replica) "
+        "hoặc tên như trong danh sách đối tác.",
+        "Cannot tell which partner desk “{text}” is (none matches); use its replica id or its "
+        "name as listed among the partners."),
+    "checkpoints.partner_several_match": (
+        "Không xác định được bàn làm việc đối tác “{text}” (nhiều bàn khớp); hãy dùng mã "
+        "(replica) hoặc tên như trong danh sách đối tác.",
+        "Cannot tell which partner desk “{text}” is (several match); use its replica id or its "
+        "name as listed among the partners."),
+
+    "cli.backup_offer": (
+        "{error} Bản sao lưu tốt gần nhất, lúc {when}, là {path}: khôi phục bằng Tệp → Khôi "
+        "phục bản sao lưu… trong cửa sổ.",
+        "{error} The newest good backup, of {when}, is {path}: restore it with File → Restore a "
+        "backup… in the window."),
+    "cli.read_write": (
+        "Lỗi đọc/ghi tệp {filename}: {strerror}.",
+        "Cannot read or write {filename}: {strerror}."),
+    "cli.sqlite_error_while_working": (
+        "Lỗi SQLite khi xử lý {db}: {exc}; hãy chạy “meetingdesk check”.",
+        "SQLite error while working on {db}: {exc}; run “meetingdesk check”."),
+
+    "cli_followup.pdf_docx_written": (
+        "Tệp {output_name}: chỉ ghi được .pdf hoặc .docx.",
+        "{output_name}: only .pdf or .docx can be written."),
+    "cli_followup.pdf_xlsx_written": (
+        "Tệp {output_name}: chỉ ghi được .pdf hoặc .xlsx.",
+        "{output_name}: only .pdf or .xlsx can be written."),
+
+    "cli_signing.needs_password_env_pkcs": (
+        "--p12 cần --password-env; --pkcs11-lib cần --token-label và --pin-env.",
+        "--p12 needs --password-env; --pkcs11-lib needs --token-label and --pin-env."),
+    "cli_signing.password": (
+        "mật khẩu tệp .p12",
+        ".p12 password"),
+    "cli_signing.read": (
+        "Không đọc được tệp {path}: {strerror}.",
+        "Cannot read {path}: {strerror}."),
+    "cli_signing.token_pin": (
+        "mã PIN của token",
+        "token PIN"),
+    "cli_signing.too_large": (
+        "Tệp {file_name} quá lớn.",
+        "{file_name} is too large."),
+    "cli_signing.variable_not_set": (
+        "Biến môi trường {variable} (chứa {what}) chưa được đặt.",
+        "The environment variable {variable} (holding the {what}) is not set."),
+
+    "common.verbatim": (
+        "{text}",
+        "{text}"),
+
+    "conflicts.no_such_field": (
+        "Trường không có: {fields}.",
+        "No such field: {fields}."),
+    "conflicts.record_not_found": (
+        "Không tìm thấy bản ghi xung đột này.",
+        "This record in conflict was not found."),
+    "conflicts.value_too_long": (
+        "Giá trị quá dài.",
+        "The value is too long."),
+
+    "credentials.read_certificate_file": (
+        "Không đọc được tệp chứng thư số {source_path}: {strerror}.",
+        "Cannot read the certificate file {source_path}: {strerror}."),
+    "credentials.signer_certificate_not_found": (
+        "Không tìm thấy chứng thư số của người ký.",
+        "The signer's certificate was not found."),
+    "credentials.too_large_bytes_certificate": (
+        "Tệp {source_path_name} quá lớn ({size:,} byte) để là tệp chứng thư số .p12.",
+        "{source_path_name} is too large ({size:,} bytes) for a .p12 certificate file."),
+    "credentials.wrong_password_or_file": (
+        "Không mở được tệp chứng thư số {source_path_name}: sai mật khẩu hoặc tệp không phải "
+        "PKCS#12.",
+        "Cannot open the certificate file {source_path_name}: wrong password or not a PKCS#12 "
+        "file."),
+
+    "desk.bad_size": (
+        "tệp bị hỏng (kích thước không hợp lệ)",
+        "the file is damaged (invalid size)"),
+    "desk.blank_sqlite_file": (
+        "tệp SQLite trống, chưa phải tệp dữ liệu MeetingDesk",
+        "a blank SQLite file, not yet a MeetingDesk desk"),
+    "desk.cannot_enable_wal": (
+        "không bật được chế độ WAL",
+        "cannot enable WAL mode"),
+    "desk.cannot_open": (
+        "Không mở được tệp {path}: {why}. Tệp không bị thay đổi.",
+        "Cannot open {path}: {why}. The file was not changed."),
+    "desk.empty_file": (
+        "tệp rỗng, không phải tệp dữ liệu MeetingDesk",
+        "the file is empty, not a MeetingDesk desk file"),
+    "desk.file_damaged": (
+        "tệp bị hỏng ({exc})",
+        "the file is damaged ({exc})"),
+    "desk.file_not_found": (
+        "Không tìm thấy tệp {path}.",
+        "File not found: {path}."),
+    "desk.folder": (
+        "đây là một thư mục",
+        "it is a folder"),
+    "desk.foreign_objects": (
+        "Không mở được tệp {path}: tệp chứa đối tượng không do MeetingDesk tạo hoặc đã bị sửa: "
+        "{objects}. Tệp không bị thay đổi và không được dùng.",
+        "Cannot open {path}: it holds schema objects MeetingDesk did not create, or altered "
+        "ones: {objects}. The file was not changed and will not be used."),
+    "desk.more_objects": (
+        "{objects} (+{more})",
+        "{objects} (+{more})"),
+    "desk.new_file_exists": (
+        "Tệp {name} đã có. Hãy chọn một tên khác, hoặc dùng Mở tệp dữ liệu.",
+        "{name} already exists. Choose another name, or use Open desk."),
+    "desk.newer_schema": (
+        "Tệp {path} được tạo bởi phiên bản MeetingDesk mới hơn (lược đồ {version}, phiên bản "
+        "này đọc tới {supported}). Hãy cập nhật MeetingDesk. Tệp không bị thay đổi.",
+        "{path} was written by a newer MeetingDesk (schema {version}; this version reads up to "
+        "{supported}). Please update MeetingDesk. The file was not changed."),
+    "desk.not_a_desk": (
+        "đây không phải tệp dữ liệu MeetingDesk",
+        "this is not a MeetingDesk desk file"),
+    "desk.other_programs_file": (
+        "đây là tệp SQLite của chương trình khác, không phải của MeetingDesk",
+        "this SQLite file belongs to another program, not to MeetingDesk"),
+    "desk.read_only": (
+        "Tệp {path} chỉ đọc (ổ chỉ đọc hoặc không có quyền ghi): xem, tìm, xuất và in được, "
+        "nhưng không thay đổi được gì.",
+        "{path} is read-only (a read-only medium or no permission to write): it can be browsed, "
+        "searched, exported and printed, but not changed."),
+    "desk.read_only_needs_upgrade": (
+        "Tệp {path} chỉ đọc và dùng lược đồ cũ, cần nâng cấp: hãy chép nó vào một thư mục ghi "
+        "được rồi mở bản chép. Tệp không bị thay đổi.",
+        "{path} is read-only and uses an older schema that needs an upgrade: copy it to a "
+        "writable folder and open the copy. The file was not changed."),
+    "desk.sqlite_error": (
+        "lỗi SQLite ({exc})",
+        "SQLite error ({exc})"),
+    "desk.truncated": (
+        "tệp bị cắt cụt (thiếu dữ liệu ở cuối)",
+        "the file is truncated (data missing at the end)"),
+    "desk.unreadable": (
+        "không đọc được ({strerror})",
+        "unreadable ({strerror})"),
+    "desk.uses_older_schema_open": (
+        "Tệp {path} dùng lược đồ cũ; hãy mở nó bằng MeetingDesk để nâng cấp.",
+        "{path} uses an older schema; open it in MeetingDesk to upgrade it."),
+
+    "desk_checks.damaged": (
+        "Tệp {path} bị hỏng (quick_check: {problem}); không ghi gì vào tệp. Hãy khôi phục "
+        "bản sao lưu tốt gần nhất (Tệp ▸ Khôi phục bản sao lưu…).",
+        "{path} is damaged (quick_check: {problem}); nothing is written to it. Restore the "
+        "newest good backup (File ▸ Restore a backup…)."),
+    "desk_checks.unchecked": (
+        "Tệp {path} chưa được kiểm tra xong; không ghi gì vào tệp.",
+        "The check of {path} did not finish; nothing is written to it."),
+
+    "directory.full_name": (
+        "họ và tên",
+        "full name"),
+    "directory.person_attends_meeting_remove": (
+        "Người này có tên trong thành phần một cuộc họp; hãy gỡ khỏi cuộc họp trước.",
+        "This person attends a meeting; remove them from the meeting first."),
+    "directory.site_code_already_used": (
+        "Mã điểm cầu {code} đã được dùng cho điểm cầu khác.",
+        "The site code {code} is already used by another site."),
+    "directory.site_name": (
+        "tên điểm cầu",
+        "site name"),
+    "directory.site_takes_part_meeting": (
+        "Điểm cầu này đang tham gia một cuộc họp; hãy gỡ nó khỏi cuộc họp trước.",
+        "This site takes part in a meeting; remove it from the meeting first."),
+
+    "documents.cited_cannot_delete": (
+        "Văn bản {reference} được trích dẫn trong {count} ghi chép; hãy sửa các ghi chép đó "
+        "trước khi xóa.",
+        "The document {reference} is cited in {count} note(s); edit those notes before "
+        "deleting it."),
+    "documents.document_already_listed": (
+        "Văn bản {ref} đã có trong danh mục.",
+        "The document {ref} is already listed."),
+    "documents.document_number": (
+        "số, ký hiệu văn bản",
+        "document number"),
+    "documents.file_larger_mb": (
+        "Tệp {name} lớn quá 50 MB.",
+        "The file {name} is larger than 50 MB."),
+    "documents.no_attached_file": (
+        "Văn bản này chưa có tệp đính kèm.",
+        "This document has no attached file."),
+    "documents.read": (
+        "Không đọc được tệp {name}: {strerror}.",
+        "Cannot read {name}: {strerror}."),
+
+    "encodings.bad_byte": (
+        "tệp không phải {codec} (byte lỗi ở vị trí {start})",
+        "the file is not {codec} (bad byte at {start})"),
+    "encodings.binary_file": (
+        "tệp có vẻ là tệp nhị phân, không phải văn bản",
+        "it looks like a binary file, not text"),
+    "encodings.not_utf8_nor_vietnamese": (
+        "không phải UTF-8 và không giống văn bản tiếng Việt ở bảng mã cp1258, TCVN3 hay VNI",
+        "it is not UTF-8 and does not read as Vietnamese in cp1258, TCVN3 or VNI"),
+    "encodings.not_vietnamese_in": (
+        "nội dung không đọc được ở bảng mã {codec}",
+        "the text does not read as Vietnamese in {codec}"),
+    "encodings.unreadable": (
+        "Không đọc được bảng mã của tệp {name}: {detail}. Hãy lưu lại tệp dưới dạng UTF-8 hoặc "
+        "chọn bảng mã (--encoding utf-8, utf-16, cp1258, tcvn3, vni).",
+        "Cannot read the encoding of {name}: {detail}. Save the file as UTF-8 or choose its "
+        "encoding (--encoding utf-8, utf-16, cp1258, tcvn3, vni)."),
+    "encodings.unsupported": (
+        "Bảng mã “{encoding}” không được hỗ trợ; hãy chọn một trong: utf-8, utf-16, cp1258, "
+        "tcvn3, vni.",
+        "The encoding “{encoding}” is not supported; choose one of: utf-8, utf-16, cp1258, "
+        "tcvn3, vni."),
+
+    "exchange_commands.field_not_in_conflict": (
+        "Trường “{field}” của bản ghi này không có xung đột.",
+        "The field “{field}” of this record is not in conflict."),
+    "exchange_commands.field_take_values_keep": (
+        "Trường này chỉ chọn được giữa các bản (--keep/--take-other).",
+        "This field can only take one of its values (--keep/--take-other)."),
+    "exchange_commands.not_a_number": (
+        "“{text}” không phải số.",
+        "“{text}” is not a number."),
+    "exchange_commands.record_ambiguous": (
+        "Không xác định được bản ghi xung đột “{record}”.",
+        "Cannot tell which record in conflict “{record}” is."),
+    "exchange_commands.record_id_field_keep": (
+        "Cần mã bản ghi, --field và một trong --keep / --take-other / --set.",
+        "A record id, --field and one of --keep / --take-other / --set are needed."),
+
+    "expected_schema.changed": (
+        "{kind} {name} (bị sửa)",
+        "{kind} {name} (altered)"),
+    "expected_schema.extra": (
+        "{kind} {name} (lạ)",
+        "{kind} {name} (unknown)"),
+    "expected_schema.index": (
+        "chỉ mục",
+        "index"),
+    "expected_schema.missing": (
+        "{kind} {name} (bị thiếu)",
+        "{kind} {name} (missing)"),
+    "expected_schema.table": (
+        "bảng",
+        "table"),
+    "expected_schema.trigger": (
+        "trigger",
+        "trigger"),
+    "expected_schema.view": (
+        "view",
+        "view"),
+
+    "export.export_xlsx_csv": (
+        "Không xuất được ra “{suffix}”: hãy dùng .xlsx hoặc .csv.",
+        "Cannot export to “{suffix}”: use .xlsx or .csv."),
+
+    "failures.cannot_open": (
+        "không mở được tệp hoặc tệp nhật ký bên cạnh nó",
+        "the file or its journal beside it cannot be opened"),
+    "failures.disk_full": (
+        "ổ đĩa đã đầy",
+        "the disk is full"),
+    "failures.disk_read_write_error": (
+        "lỗi đọc/ghi ổ đĩa",
+        "a disk read/write error"),
+    "failures.file_busy_another_program": (
+        "tệp đang bận (một chương trình khác đang ghi); hãy thử lại",
+        "the file is busy (another program is writing it); try again"),
+    "failures.file_busy_try_again": (
+        "tệp đang bận; hãy thử lại",
+        "the file is busy; try again"),
+    "failures.file_damaged_run_meetingdesk": (
+        "tệp bị hỏng; hãy chạy “meetingdesk check”",
+        "the file is damaged; run “meetingdesk check”"),
+    "failures.file_locked_try_again": (
+        "tệp đang bị khóa; hãy thử lại",
+        "the file is locked; try again"),
+    "failures.file_read_only": (
+        "tệp chỉ đọc, không ghi được",
+        "the file is read-only"),
+    "failures.out_memory": (
+        "không đủ bộ nhớ",
+        "out of memory"),
+    "failures.permission": (
+        "không có quyền truy cập tệp",
+        "access to the file is not permitted"),
+    "failures.storage": (
+        "Lỗi tệp dữ liệu {path}: {words}. Thao tác vừa rồi không được thực hiện; dữ liệu đã lưu "
+        "trước đó vẫn nguyên vẹn.",
+        "Desk file {path}: {words}. The last operation was not carried out; the data saved "
+        "before it is intact."),
+
+    "files.cannot_write": (
+        "Không ghi được tệp {path}: {words}. Không có tệp nào bị ghi dở.",
+        "Cannot write {path}: {words}. No partial file was left."),
+    "files.desk_open_not_readable": (
+        "{path} là tệp dữ liệu đang mở, không đọc như tệp thường được.",
+        "{path} is a desk file that is open; it cannot be read as an ordinary file."),
+    "files.target_is_database": (
+        "{path} là một tệp dữ liệu (cơ sở dữ liệu SQLite); không ghi đè lên nó. Hãy chọn tên "
+        "tệp khác.",
+        "{path} is a data file (an SQLite database); it is not overwritten. Choose another file "
+        "name."),
+
+    "guards.a_field_too_long": (
+        "Một trường dài quá {limit!v} ký tự (“{start}”); hãy rút gọn.",
+        "A field is longer than {limit:,} characters (“{start}”); shorten it."),
+    "guards.field_empty": (
+        "Chưa nhập {field}.",
+        "The {field} is empty."),
+    "guards.field_too_long": (
+        "{field!c} dài quá {limit} ký tự.",
+        "The {field} is longer than {limit} characters."),
+    "guards.minutes_meeting_final_reopen": (
+        "Biên bản cuộc họp này đã được chốt; hãy mở lại cuộc họp trước khi sửa.",
+        "The minutes of this meeting are final; reopen the meeting before editing it."),
+    "guards.negative": (
+        "{field!c} không được âm.",
+        "The {field} cannot be negative."),
+    "guards.order_mismatch": (
+        "Danh sách sắp xếp không khớp với dữ liệu hiện có; hãy tải lại.",
+        "The new order does not match the current list; reload it."),
+    "guards.text_too_long": (
+        "{field!c} dài quá {limit:,} ký tự.",
+        "The {field} is longer than {limit:,} characters."),
+
+    "headcounts.named_delegates_marked_present": (
+        "Điểm cầu {site_name} đã có {named} đại biểu có tên được điểm danh có mặt; số có mặt "
+        "không thể ít hơn {named}.",
+        "{named} named delegates are marked present at the site {site_name}; the present count "
+        "cannot be lower than {named}."),
+    "headcounts.present_count": (
+        "số có mặt",
+        "present count"),
+
+    "history.undo_stale": (
+        "Không hoàn tác được: dữ liệu đã thay đổi kể từ thao tác này ({exc}).",
+        "Cannot undo: the data changed since this action ({exc})."),
+
+    "importer.added_meeting": (
+        "thêm vào cuộc họp",
+        "added to the meeting"),
+    "importer.already_directory_added_meeting": (
+        "đã có trong danh bạ; thêm vào thành phần cuộc họp",
+        "already in the directory; added to the meeting"),
+    "importer.already_unchanged": (
+        "đã có, không thay đổi",
+        "already there, unchanged"),
+    "importer.cell_too_long": (
+        "có ô dài quá {limit!v} ký tự",
+        "a cell is longer than {limit:,} characters"),
+    "importer.desk_changed_since_preview": (
+        "Dữ liệu đã thay đổi từ lúc xem trước; hãy xem trước lần nhập này lần nữa.",
+        "The desk changed since the preview; preview this import again."),
+    "importer.new_person": (
+        "người mới",
+        "new person"),
+    "importer.new_site": (
+        "điểm cầu mới",
+        "new site"),
+    "importer.no_name": (
+        "không có họ tên",
+        "no name"),
+    "importer.no_name_or_site_column": (
+        "Không tìm thấy cột họ tên hay điểm cầu trong {table_name}; hãy chọn cột cho từng trường.",
+        "No name or site column was found in {table_name}; choose the column of each field."),
+    "importer.no_site_name": (
+        "không có tên điểm cầu",
+        "no site name"),
+    "importer.no_such_site": (
+        "Không có điểm cầu nào có mã hoặc tên “{site_code}”.",
+        "No site has the code or name “{site_code}”."),
+    "importer.people_share_name_edit": (
+        "có {count} người cùng tên trong danh bạ; hãy sửa tay",
+        "{count} people share this name; edit by hand"),
+    "importer.same_line": (
+        "trùng với dòng {line}",
+        "same as line {line}"),
+    "importer.update_fields": (
+        "cập nhật {fields}",
+        "update {fields}"),
+    "importer.update_site": (
+        "cập nhật điểm cầu",
+        "update site"),
+
+    "live.not_started": (
+        "Cuộc họp chưa bắt đầu.",
+        "The meeting has not started."),
+
+    "lock.open_elsewhere": (
+        "Tệp {name} đang được mở trong một cửa sổ MeetingDesk khác trên máy {host}. Hãy dùng "
+        "cửa sổ đó, hoặc đóng nó trước.",
+        "{name} is already open in another MeetingDesk window on the computer {host}. Use that "
+        "window, or close it first."),
+    "lock.open_here": (
+        "Tệp {name} đang được mở trong một cửa sổ MeetingDesk khác. Hãy dùng cửa sổ đó, hoặc "
+        "đóng nó trước.",
+        "{name} is already open in another MeetingDesk window. Use that window, or close it "
+        "first."),
+
+    "manifest.acknowledgements": (
+        "các xác nhận đã nhận",
+        "acknowledgements"),
+    "manifest.change_covered": (
+        "điểm bắt đầu của các thay đổi",
+        "first change covered"),
+    "manifest.field_invalid": (
+        "{what} (trường “{field}” của bản kê) không hợp lệ",
+        "its {what} (the manifest field “{field}”) is invalid"),
+    "manifest.format_version": (
+        "phiên bản định dạng gói",
+        "format version"),
+    "manifest.holds_records_above_limit": (
+        "gói có {count:,} bản ghi, quá giới hạn {limit:,}",
+        "it holds {count:,} records, above the limit of {limit:,}"),
+    "manifest.last_change_covered": (
+        "điểm kết thúc của các thay đổi",
+        "last change covered"),
+    "manifest.list_members": (
+        "danh sách thành phần",
+        "list of members"),
+    "manifest.made_newer_meetingdesk_please": (
+        "gói được tạo bởi phiên bản MeetingDesk mới hơn; hãy cập nhật",
+        "it was made by a newer MeetingDesk; please update"),
+    "manifest.manifest_nested_too_deeply": (
+        "bản kê lồng nhau quá sâu",
+        "its manifest is nested too deeply"),
+    "manifest.manifest_too_large_bytes": (
+        "bản kê quá lớn ({size:,} byte; giới hạn {limit:,})",
+        "its manifest is too large ({size:,} bytes; the limit is {limit:,})"),
+    "manifest.meeting_global_id": (
+        "mã toàn cục của cuộc họp",
+        "meeting's global id"),
+    "manifest.meeting_planned_start": (
+        "giờ bắt đầu cuộc họp",
+        "meeting's planned start"),
+    "manifest.no_meeting_title": (
+        "bản kê không ghi rõ cuộc họp (tên cuộc họp)",
+        "its manifest does not name the meeting (its title)"),
+    "manifest.no_site": (
+        "bản kê không ghi rõ điểm cầu (tên điểm cầu)",
+        "its manifest does not name the site"),
+    "manifest.not_a_package": (
+        "đây không phải gói trao đổi MeetingDesk",
+        "this is not a MeetingDesk exchange package"),
+    "manifest.old_format_version_without": (
+        "gói theo định dạng cũ (phiên bản {version}) không mang lịch sử sửa đổi nên có thể ghi "
+        "đè dữ liệu mới hơn; hãy xuất lại gói từ bàn làm việc gửi sau khi cập nhật MeetingDesk",
+        "it has the old format (version {version}), without revisions, and could overwrite "
+        "newer data; export it again from the sending desk after updating MeetingDesk"),
+    "manifest.package_refused": (
+        "Gói {name} bị từ chối: {why}. Không có gì được ghi vào dữ liệu.",
+        "The package {name} was refused: {why}. Nothing was written to the desk."),
+    "manifest.receiving_desk": (
+        "bàn làm việc nhận",
+        "receiving desk"),
+    "manifest.record_counts": (
+        "số bản ghi theo loại",
+        "record counts"),
+    "manifest.record_list_invalid": (
+        "danh sách bản ghi không hợp lệ",
+        "its record list is invalid"),
+    "manifest.record_list_too_large": (
+        "danh sách bản ghi quá lớn ({size} MB; giới hạn {limit} MB)",
+        "its record list is too large ({size} MB; the limit is {limit} MB)"),
+    "manifest.records_nested_too_deeply": (
+        "bản ghi lồng nhau quá sâu",
+        "its records are nested too deeply"),
+    "manifest.schema_version": (
+        "phiên bản lược đồ dữ liệu",
+        "schema version"),
+    "manifest.scope": (
+        "phạm vi gói",
+        "scope"),
+    "manifest.scope_key": (
+        "mã phạm vi gói",
+        "scope key"),
+    "manifest.sending_desk_name": (
+        "tên bàn làm việc gửi",
+        "sending desk's name"),
+    "manifest.sending_desk_replica_id": (
+        "mã bàn làm việc gửi",
+        "sending desk's replica id"),
+    "manifest.site_code": (
+        "mã điểm cầu",
+        "site's code"),
+    "manifest.site_global_id": (
+        "mã toàn cục của điểm cầu",
+        "site's global id"),
+    "manifest.time_made": (
+        "thời điểm tạo gói",
+        "time it was made"),
+
+    "mapping.contact": (
+        "Người liên hệ",
+        "Contact"),
+    "mapping.contact_phone": (
+        "Điện thoại liên hệ",
+        "Contact phone"),
+    "mapping.email": (
+        "Email",
+        "Email"),
+    "mapping.former_names": (
+        "Tên cũ",
+        "Former names"),
+    "mapping.full_name": (
+        "Họ và tên",
+        "Full name"),
+    "mapping.no_such_column": (
+        "Không có cột số {column}.",
+        "There is no column {column}."),
+    "mapping.number_summoned": (
+        "Số đại biểu triệu tập",
+        "Number summoned"),
+    "mapping.organization": (
+        "Đơn vị",
+        "Organization"),
+    "mapping.phone": (
+        "Điện thoại",
+        "Phone"),
+    "mapping.precedence_rank": (
+        "Thứ tự ưu tiên",
+        "Precedence rank"),
+    "mapping.read_expected_field_column": (
+        "Không hiểu “{part}”: cần TRƯỜNG=CỘT với TRƯỜNG là một trong {fields} và CỘT là số thứ "
+        "tự hoặc tiêu đề cột.",
+        "Cannot read “{part}”: expected FIELD=COLUMN, FIELD one of {fields}, COLUMN a number or "
+        "a header."),
+    "mapping.reason": (
+        "Lý do",
+        "Reason"),
+    "mapping.role": (
+        "Vai trò",
+        "Role"),
+    "mapping.site": (
+        "Điểm cầu",
+        "Site"),
+    "mapping.site_code": (
+        "Mã điểm cầu",
+        "Site code"),
+    "mapping.status": (
+        "Trạng thái",
+        "Status"),
+    "mapping.technician": (
+        "Kỹ thuật viên",
+        "Technician"),
+    "mapping.technician_phone": (
+        "Điện thoại kỹ thuật",
+        "Technician phone"),
+    "mapping.titles": (
+        "Chức vụ",
+        "Titles"),
+
+    "meetings.end_time_before_start": (
+        "Giờ kết thúc đứng trước giờ bắt đầu.",
+        "The end time is before the start time."),
+    "meetings.meeting_title": (
+        "tên cuộc họp",
+        "meeting title"),
+    "meetings.minutes_become_final_minutes": (
+        "Chỉ chốt biên bản chính thức được từ thẻ Biên bản (chọn một bản rồi “Chốt bản chính "
+        "thức”).",
+        "Minutes become final only from the Minutes tab (choose a version, then “Mark final”)."),
+
+    "minutes_versions.altered_after_saved": (
+        "{what} đã bị thay đổi sau khi lưu (mã kiểm tra không khớp).",
+        "{what} was altered after it was saved (sha256 mismatch)."),
+    "minutes_versions.cannot_make_final": (
+        "Chưa chốt được biên bản: {problems}.",
+        "The minutes cannot be made final: {problems}."),
+    "minutes_versions.counts_exceed_summoned": (
+        "số có mặt và vắng mặt vượt số triệu tập ở điểm cầu {sites}",
+        "present and absent exceed the summoned count at the sites {sites}"),
+    "minutes_versions.final_minutes_version_signed": (
+        "Chỉ bản biên bản đã chốt mới được ký số.",
+        "Only a final minutes version can be signed."),
+    "minutes_versions.final_not_deletable": (
+        "Không xóa được bản biên bản đã chốt chính thức.",
+        "A final minutes version cannot be deleted."),
+    "minutes_versions.latest_minutes_version_made": (
+        "Chỉ bản biên bản mới nhất mới được chốt; hãy tạo lại biên bản.",
+        "Only the latest minutes version can be made final; generate it again."),
+    "minutes_versions.minutes_meeting_already_final": (
+        "Biên bản cuộc họp này đã được chốt bằng một bản khác.",
+        "The minutes of this meeting are already final with another version."),
+    "minutes_versions.minutes_version": (
+        "Bản biên bản {version_id}",
+        "Minutes version {version_id}"),
+    "minutes_versions.no_final_version": (
+        "Cuộc họp {meeting_id} chưa có bản biên bản đã chốt; hãy chốt biên bản trước khi ký số.",
+        "Meeting {meeting_id} has no final minutes version; mark one final before signing."),
+    "minutes_versions.no_issuer": (
+        "chưa có cơ quan ban hành",
+        "the meeting has no issuer"),
+    "minutes_versions.no_number": (
+        "chưa có số biên bản",
+        "the minutes have no number"),
+    "minutes_versions.nobody_signs_chair": (
+        "chưa có người ký thay mặt chủ trì",
+        "nobody signs for the chair"),
+    "minutes_versions.nobody_signs_secretary": (
+        "chưa có thư ký ký biên bản",
+        "nobody signs as secretary"),
+    "minutes_versions.not_ended": (
+        "cuộc họp chưa kết thúc (chưa có giờ kết thúc thực tế)",
+        "the meeting has not ended (no actual end time)"),
+    "minutes_versions.not_final_nothing_to_reopen": (
+        "Biên bản cuộc họp này chưa được chốt; không cần mở lại.",
+        "The minutes of this meeting are not final; nothing to reopen."),
+    "minutes_versions.profile_not_issuers": (
+        "thể thức {profile} khác thể thức của {issuer} ({issuers})",
+        "the profile {profile} is not the one of {issuer} ({issuers})"),
+    "minutes_versions.profile_party": (
+        "Đảng (Hướng dẫn 36-HD/VPTW)",
+        "party"),
+    "minutes_versions.profile_state": (
+        "Nhà nước (Nghị định 30/2020/NĐ-CP)",
+        "state"),
+    "minutes_versions.reason_reopening": (
+        "lý do mở lại",
+        "reason for reopening"),
+    "minutes_versions.signed_copy_minutes_version": (
+        "Bản ký số của biên bản {version_id} đã bị thay đổi sau khi lưu (mã kiểm tra không khớp).",
+        "The signed copy of minutes version {version_id} was altered after it was saved (sha256 "
+        "mismatch)."),
+    "minutes_versions.signed_copy_not_of_final": (
+        "Bản ký số không phải là bản biên bản đã chốt cộng thêm chữ ký; không lưu.",
+        "The signed copy is not the final minutes with a signature appended; not saved."),
+    "minutes_versions.signer": (
+        "người ký",
+        "signer"),
+    "minutes_versions.site_counts": (
+        "{name} (triệu tập {summoned}, có mặt {present}, vắng {absent})",
+        "{name} (summoned {summoned}, present {present}, absent {absent})"),
+    "minutes_versions.sites_not_accounted": (
+        "điểm cầu chưa báo cáo số có mặt: {sites}",
+        "sites that have not reported their present count: {sites}"),
+
+    "notes.agenda_item_belongs_another": (
+        "Mục chương trình không thuộc cuộc họp này.",
+        "The agenda item belongs to another meeting."),
+    "notes.note_text": (
+        "nội dung ghi chép",
+        "note text"),
+    "notes.speaker_not_on_list": (
+        "Người phát biểu không có trong thành phần cuộc họp này.",
+        "The speaker is not on this meeting's list."),
+    "notes.task_description": (
+        "nội dung nhiệm vụ",
+        "task description"),
+
+    "notice_versions.conclusion_notice_already_final": (
+        "Thông báo kết luận đã được chốt bằng một bản khác.",
+        "The conclusion notice is already final with another version."),
+    "notice_versions.conclusion_notice_meeting_final": (
+        "Thông báo kết luận của cuộc họp này đã được chốt; hãy mở lại trước khi tạo bản mới.",
+        "The conclusion notice of this meeting is final; reopen it before making a new version."),
+    "notice_versions.latest_notice_version_made": (
+        "Chỉ bản thông báo mới nhất mới được chốt; hãy tạo lại thông báo.",
+        "Only the latest notice version can be made final; generate it again."),
+    "notice_versions.not_final_nothing_to_reopen": (
+        "Thông báo kết luận chưa được chốt; không cần mở lại.",
+        "The conclusion notice is not final; nothing to reopen."),
+    "notice_versions.notice_version": (
+        "Bản thông báo {version_id}",
+        "Notice version {version_id}"),
+    "notice_versions.reason_reopening": (
+        "lý do mở lại",
+        "reason for reopening"),
+
+    "notices.notice_version": (
+        "bản thông báo kết luận",
+        "notice version"),
+
+    "organization.default_not_removable": (
+        "Không xóa được cơ quan ban hành mặc định; hãy chọn cơ quan mặc định khác trước.",
+        "The default issuer cannot be removed; make another issuer the default first."),
+    "organization.issuer_in_use": (
+        "Không xóa được {name}: {used} cuộc họp đang dùng cơ quan này.",
+        "{name} is the issuer of {used} meeting(s) and cannot be removed."),
+    "organization.issuer_name": (
+        "tên cơ quan ban hành",
+        "issuer's name"),
+    "organization.unnamed_issuer_in_use": (
+        "Không xóa được cơ quan ban hành: {used} cuộc họp đang dùng cơ quan này.",
+        "The issuer is the issuer of {used} meeting(s) and cannot be removed."),
+
+    "packages.no_such_site": (
+        "Không có điểm cầu nào có mã hoặc tên “{site_code}”.",
+        "No site has the code or name “{site_code}”."),
+    "packages.not_json": (
+        "{member} không phải JSON hợp lệ",
+        "{member} is not valid JSON"),
+    "packages.record_twice": (
+        "một bản ghi xuất hiện hai lần",
+        "a record appears twice"),
+    "packages.sha256_mismatch": (
+        "mã băm sha256 của {member} không khớp (gói đã bị sửa hoặc hỏng)",
+        "the sha256 of {member} does not match (tampered with or damaged)"),
+    "packages.site_not_in_meeting": (
+        "Điểm cầu {site_name} không tham gia cuộc họp này.",
+        "The site {site_name} does not take part in this meeting."),
+    "packages.unexpected_members": (
+        "thành phần trong gói không đúng",
+        "its members are not the expected ones"),
+
+    "participation.already_meeting_list": (
+        "{full_name} đã có trong thành phần cuộc họp.",
+        "{full_name} is already on this meeting's list."),
+    "participation.number_summoned": (
+        "số đại biểu triệu tập",
+        "number summoned"),
+    "participation.site_already_meeting": (
+        "Điểm cầu {site_name} đã có trong cuộc họp này.",
+        "The site {site_name} is already in this meeting."),
+
+    "printing.not_started": (
+        "Không bắt đầu in được.",
+        "The printer could not be started."),
+    "printing.refused": (
+        "Máy in {printer} không nhận lệnh in: {reason}",
+        "The printer {printer} refused the job: {reason}"),
+
+    "reader.old_excel_file_xls": (
+        "Tệp {name} là tệp Excel cũ (.xls); hãy lưu lại dưới dạng .xlsx hoặc CSV.",
+        "{name} is an old Excel file (.xls); save it as .xlsx or CSV."),
+    "reader.open": (
+        "Không mở được tệp {path}: {strerror}.",
+        "Cannot open {path}: {strerror}."),
+
+    "report.end_period_before_start": (
+        "Ngày cuối kỳ trước ngày đầu kỳ.",
+        "The end of the period is before its start."),
+
+    "repository.link_gone": (
+        "Không lưu được {what}: một mục liên kết với nó không còn tồn tại; hãy tải lại.",
+        "The {what} was not saved: a record it refers to no longer exists; reload it."),
+    "repository.not_found": (
+        "Không tìm thấy {what} (mã {record_id}); có thể đã bị xóa.",
+        "The {what} (id {record_id}) was not found; it may have been deleted."),
+
+    "session.open": (
+        "Không mở được tệp {path}: {strerror}.",
+        "Cannot open {path}: {strerror}."),
+    "session.sqlite_error": (
+        "Không mở được tệp {path}: lỗi SQLite ({exc}). Tệp không bị thay đổi.",
+        "Cannot open {path}: SQLite error ({exc}). The file was not changed."),
+
+    "sign.chair": (
+        "chủ tọa",
+        "chair"),
+    "sign.field_already_signed": (
+        "Ô chữ ký của {role} đã được ký trong bản này.",
+        "The {role}'s signature field is already signed in this copy."),
+    "sign.minutes_version_predates_digital": (
+        "Bản biên bản này được tạo trước khi có chữ ký số nên không biết chỗ ký; hãy mở lại "
+        "cuộc họp, tạo và chốt lại biên bản.",
+        "This minutes version predates digital signing and does not say where to sign; reopen "
+        "the meeting, generate and finalise the minutes again."),
+    "sign.no_signature_block": (
+        "Biên bản này không có ô ký của {role}.",
+        "These minutes have no signature block for the {role}."),
+    "sign.not_a_pdf": (
+        "Tệp biên bản không đọc được như PDF.",
+        "The minutes file cannot be read as a PDF."),
+    "sign.secretary": (
+        "thư ký",
+        "secretary"),
+    "sign.signing_failed": (
+        "Không ký được: {exc}.",
+        "Signing failed: {exc}."),
+    "sign.timestamp_server_silent": (
+        "Máy chủ dấu thời gian {timestamp_url} không trả lời; chưa ký. Hãy kiểm tra mạng hoặc "
+        "bỏ dấu thời gian.",
+        "The timestamp server {timestamp_url} did not answer; nothing signed. Check the network "
+        "or sign without a timestamp."),
+
+    "signing.cannot_read": (
+        "Không đọc được tệp {path}: {reason}.",
+        "Cannot read {path}: {reason}."),
+
+    "sync.desk_changed_since_preview": (
+        "Dữ liệu đã thay đổi từ lúc xem trước; hãy xem trước gói này lần nữa.",
+        "The desk changed since the preview; preview this package again."),
+    "sync.record_problem": (
+        "{label} ({problem})",
+        "{label} ({problem})"),
+    "sync.site_code_taken_here": (
+        "{label}: mã điểm cầu “{code}” đã có ở đây",
+        "{label}: the site code “{code}” is taken here"),
+
+    "table.cell_line_characters_most": (
+        "một ô ở dòng {line} dài {count:,} ký tự (tối đa {limit:,})",
+        "a cell on line {line} has {count:,} characters (at most {limit:,})"),
+    "table.file_refused": (
+        "Tệp {name} bị từ chối: {why}. Không có gì được ghi vào dữ liệu.",
+        "{name} was refused: {why}. Nothing was written to the desk."),
+    "table.line_columns_most": (
+        "dòng {line} có {count:,} cột (tối đa {limit})",
+        "line {line} has {count:,} columns (at most {limit})"),
+    "table.more_data_rows": (
+        "có hơn {limit:,} dòng dữ liệu",
+        "it has more than {limit:,} data rows"),
+    "table.more_rows": (
+        "có hơn {limit:,} dòng",
+        "it has more than {limit:,} rows"),
+
+    "tables.agenda_item": (
+        "mục chương trình",
+        "agenda item"),
+    "tables.attendance": (
+        "người tham dự",
+        "attendance"),
+    "tables.connection_event": (
+        "sự kiện kết nối",
+        "connection event"),
+    "tables.document": (
+        "văn bản",
+        "document"),
+    "tables.event": (
+        "sự kiện",
+        "event"),
+    "tables.issuer": (
+        "cơ quan ban hành",
+        "issuer"),
+    "tables.meeting": (
+        "cuộc họp",
+        "meeting"),
+    "tables.meeting_site": (
+        "điểm cầu của cuộc họp",
+        "meeting site"),
+    "tables.minutes_version": (
+        "bản biên bản",
+        "minutes version"),
+    "tables.note": (
+        "ghi chép",
+        "note"),
+    "tables.note_revision": (
+        "bản sửa ghi chép",
+        "note revision"),
+    "tables.person": (
+        "đại biểu",
+        "person"),
+    "tables.site": (
+        "điểm cầu",
+        "site"),
+    "tables.task": (
+        "nhiệm vụ",
+        "task"),
+
+    "task_register.progress_entry": (
+        "tiến độ nhiệm vụ",
+        "progress entry"),
+
+    "tasks.no_such_site": (
+        "Không có điểm cầu “{site_code}”.",
+        "There is no site “{site_code}”."),
+    "tasks.progress_text": (
+        "nội dung tiến độ",
+        "progress text"),
+
+    "textfile.byte_invalid_line_choose": (
+        "Tệp {name} có byte không hợp lệ với bảng mã {encoding} ở dòng {line}. Hãy chọn bảng mã "
+        "khác (--encoding).",
+        "{name} has a byte that is invalid in {encoding} at line {line}. Choose another "
+        "encoding (--encoding)."),
+    "textfile.refused_line_cell_too": (
+        "Tệp {name} bị từ chối ở dòng {line}: {exc} (ô quá lớn hoặc sai định dạng).",
+        "{name} was refused at line {line}: {exc} (a cell too large or malformed)."),
+    "textfile.too_large_mb_most": (
+        "Tệp {name} quá lớn ({size:.0f} MB; tối đa {limit} MB).",
+        "{name} is too large ({size:.0f} MB; at most {limit} MB)."),
+
+    "token.library_not_found": (
+        "Không tìm thấy thư viện PKCS#11 của token: {library}.",
+        "The token's PKCS#11 library was not found: {library}."),
+    "token.no_signing_certificate": (
+        "Token không có chứng thư số nào kèm khóa bí mật để ký.",
+        "The token holds no certificate with a private key to sign with."),
+    "token.not_found": (
+        "Không thấy token có nhãn “{token_label}”; token đã được cắm chưa?",
+        "No token labelled “{token_label}” was found; is it plugged in?"),
+    "token.open_token": (
+        "Không mở được token “{token_label}”: {error_type}.",
+        "Cannot open the token “{token_label}”: {error_type}."),
+    "token.open_token_through": (
+        "Không mở được token “{token_label}” qua {library_name}: {exc}.",
+        "Cannot open the token “{token_label}” through {library_name}: {exc}."),
+    "token.token_locked_after_too": (
+        "Token đã bị khóa vì nhập sai PIN nhiều lần.",
+        "The token is locked after too many wrong PINs."),
+    "token.token_pin_wrong": (
+        "Mã PIN của token không đúng.",
+        "The token's PIN is wrong."),
+
+    "undo.failed": (
+        "Không hoàn tác được: dữ liệu đã thay đổi kể từ thao tác này ({problem}). Dữ liệu hiện "
+        "có được giữ nguyên; lịch sử hoàn tác đã được xóa.",
+        "Cannot undo: the data changed since this action ({problem}). The data was kept as it "
+        "is; the undo history was cleared."),
+
+    "verify.changed_after_signing": (
+        "nội dung đã bị thay đổi sau khi ký",
+        "changed after signing"),
+    "verify.file_modified_after_signing": (
+        "tệp đã bị sửa đổi sau khi ký",
+        "the file was modified after signing"),
+    "verify.no_signature": (
+        "Tệp không có chữ ký số nào.",
+        "The file has no digital signature."),
+    "verify.not_a_pdf": (
+        "Tệp không đọc được như PDF (bị cắt cụt hoặc hỏng).",
+        "The file cannot be read as a PDF (truncated or damaged)."),
+    "verify.not_a_root_certificate": (
+        "Tệp {name} không phải chứng thư số gốc (PEM hoặc DER) đọc được.",
+        "{name} is not a readable root certificate (PEM or DER)."),
+    "verify.not_chained_to_trust_root": (
+        "chứng thư số không thuộc gốc tin cậy đã thêm",
+        "the certificate does not chain to a trust root that was added"),
+    "verify.not_valid": (
+        "KHÔNG HỢP LỆ — chữ ký của {signer}: {problem}.",
+        "NOT VALID — the signature of {signer}: {problem}."),
+    "verify.not_valid_no_trust_root": (
+        "KHÔNG HỢP LỆ — chữ ký của {signer}: {problem}. Chưa thêm chứng thư gốc tin cậy nào.",
+        "NOT VALID — the signature of {signer}: {problem}. No trust root has been added."),
+    "verify.signature_damaged": (
+        "Chữ ký “{field}” bị hỏng, không kiểm tra được.",
+        "The signature “{field}” is damaged and cannot be checked."),
+    "verify.signature_not_valid": (
+        "chữ ký không hợp lệ",
+        "the signature is not valid"),
+    "verify.signed": (
+        "Ký bởi {signer}{org}, thời gian ký {when}: {state}",
+        "Signed by {signer}{org} at {when}: {state}"),
+    "verify.timestamp_not_valid": (
+        "dấu thời gian không hợp lệ hoặc không tin cậy",
+        "the timestamp is not valid or not trusted"),
+    "verify.unknown": (
+        "không rõ",
+        "unknown"),
+    "verify.valid": (
+        "HỢP LỆ — {count} chữ ký, nguyên vẹn, tin cậy, không sửa đổi sau khi ký.",
+        "VALID — {count} signature(s), intact, trusted, not modified after signing."),
+    "verify.valid_trusted": (
+        "hợp lệ, tin cậy",
+        "valid, trusted"),
+
+    "when.date": (
+        "ngày",
+        "date"),
+    "when.date_time": (
+        "ngày giờ",
+        "date and time"),
+    "when.day": (
+        "“{text}”: tháng {month}/{year} không có ngày {day}.",
+        "“{text}”: {month}/{year} has no day {day}."),
+    "when.hint_date": (
+        "hãy gõ ngày/tháng/năm, ví dụ 15/09/2025.",
+        "type day/month/year, e.g. 15/09/2025."),
+    "when.hint_date_time": (
+        "hãy gõ ngày/tháng/năm giờ:phút, ví dụ 15/09/2025 14:00.",
+        "type day/month/year hours:minutes, e.g. 15/09/2025 14:00."),
+    "when.hint_example": (
+        "hãy gõ ví dụ 15/09/2025 14:00.",
+        "type e.g. 15/09/2025 14:00."),
+    "when.hint_time": (
+        "hãy gõ giờ:phút, ví dụ 14:00 hoặc 14h30.",
+        "type hours:minutes, e.g. 14:00 or 14h30."),
+    "when.hours_run_minutes": (
+        "“{text}”: giờ từ 0 đến 23, phút từ 0 đến 59.",
+        "“{text}”: hours run 0 to 23, minutes 0 to 59."),
+    "when.month_months_run": (
+        "“{text}”: tháng {month} không có (tháng từ 1 đến 12).",
+        "“{text}”: there is no month {month} (months run 1 to 12)."),
+    "when.time": (
+        "giờ",
+        "time"),
+    "when.unreadable": (
+        "Không đọc được {what} “{text}”: {hint}",
+        "Cannot read the {what} “{text}”: {hint}"),
+    "when.year_outside": (
+        "“{text}”: năm {year} nằm ngoài khoảng 1900–2200.",
+        "“{text}”: the year {year} is outside 1900–2200."),
+
+    "wire.fields": (
+        "các trường của {kind}",
+        "the fields of a {kind}"),
+    "wire.global_id": (
+        "mã toàn cục",
+        "its global id"),
+    "wire.invalid_record": (
+        "Gói trao đổi có bản ghi không hợp lệ: {what}.",
+        "The exchange package holds an invalid record: {what}."),
+    "wire.kind": (
+        "loại “{kind}”",
+        "kind “{kind}”"),
+    "wire.not_an_object": (
+        "không phải đối tượng",
+        "not an object"),
+    "wire.revisions": (
+        "lịch sử sửa đổi của {kind}",
+        "the revisions of a {kind}"),
+    "wire.value": (
+        "giá trị {name} của {kind}",
+        "the value {name} of a {kind}"),
+
+    "workbook.no_defusedxml": (
+        "Không thể đọc XLSX an toàn: thiếu thư viện defusedxml (hoặc đã bị tắt).",
+        "Cannot read XLSX safely: defusedxml is missing (or disabled)."),
+    "workbook.no_sheet": (
+        "Tệp {name} không có trang tính {exc} hoặc thiếu một phần bắt buộc của XLSX.",
+        "{name} has no sheet {exc} or lacks a required XLSX part."),
+    "workbook.not_xlsx": (
+        "Tệp {name} không phải tệp XLSX đọc được ({error_type}: {exc}).",
+        "{name} is not a readable XLSX file ({error_type}: {exc})."),
+    "workbook.refused_safety_xml_entities": (
+        "Tệp {name} bị từ chối vì lý do an toàn: XML có thực thể hoặc DTD ({exc}). Không có gì "
+        "được ghi vào dữ liệu.",
+        "{name} was refused for safety: its XML has entities or a DTD ({exc}). Nothing was "
+        "written to the desk."),
+
+    "zipguard.damaged_member": (
+        "Tệp {name} bị hỏng hoặc bị sửa (thành phần “{member}”: {exc}). Không có gì được ghi "
+        "vào dữ liệu.",
+        "{name} is damaged or was tampered with (member “{member}”: {exc}). Nothing was written "
+        "to the desk."),
+    "zipguard.declares_xml_dtd_entities": (
+        "“{member}” có khai báo DTD/thực thể XML (bom XML)",
+        "“{member}” declares an XML DTD or entities (an XML bomb)"),
+    "zipguard.expands_beyond": (
+        "dữ liệu giải nén vượt quá {limit}",
+        "it expands beyond {limit}"),
+    "zipguard.expands_more_times_zip": (
+        "tệp giãn nở quá {limit} lần (bom nén)",
+        "it expands more than {limit} times (a zip bomb)"),
+    "zipguard.file_missing": (
+        "Không tìm thấy tệp {path}.",
+        "File not found: {path}."),
+    "zipguard.file_unreadable": (
+        "Không đọc được tệp {name} ({reason}).",
+        "Cannot read {name} ({reason})."),
+    "zipguard.holds_symbolic_link": (
+        "có liên kết tượng trưng “{name}”",
+        "it holds a symbolic link “{name}”"),
+    "zipguard.is_folder": (
+        "{path} là một thư mục, không phải tệp.",
+        "{path} is a folder, not a file."),
+    "zipguard.member_appears_twice": (
+        "thành phần “{filename}” bị lặp",
+        "member “{filename}” appears twice"),
+    "zipguard.member_expands_more_times": (
+        "thành phần “{member}” giãn nở quá {limit} lần (bom nén)",
+        "member “{member}” expands more than {limit} times (a zip bomb)"),
+    "zipguard.members_most": (
+        "có {count:,} thành phần (tối đa {limit:,})",
+        "it has {count:,} members (at most {limit:,})"),
+    "zipguard.not_a_zip": (
+        "Tệp {name} không phải tệp nén ZIP hợp lệ (XLSX hoặc gói trao đổi): {exc}.",
+        "{name} is not a valid ZIP archive (XLSX or exchange package): {exc}."),
+    "zipguard.refused_for_safety": (
+        "Tệp {name} bị từ chối vì lý do an toàn: {why}. Không có gì được ghi vào dữ liệu.",
+        "{name} was refused for safety: {why}. Nothing was written to the desk."),
+    "zipguard.unsafe_member_path": (
+        "đường dẫn không an toàn “{name}”",
+        "unsafe member path “{name}”"),
+}
