@@ -50,9 +50,12 @@ class WorkSession:
     """An open desk with its lock and its automatic backups; a context manager."""
 
     def __init__(self, desk: Desk, lock: DeskLock, take_backup: TakeBackup | None,
-                 write_gate: WriteGate | None = None) -> None:
+                 write_gate: WriteGate | None = None, *, check_pending: bool = False) -> None:
         self.desk = desk
         self._lock = lock
+        self.check_pending = check_pending
+        """The quick check was left for after opening (``check_later``): the window runs
+        :func:`meetingdesk.services.desk_checks.check_after_opening`."""
         self.write_gate = write_gate
         """While the quick check left for after opening has not passed, every write waits
         for it (``None``: checked before opening, or never written)."""
@@ -140,7 +143,7 @@ def open_session(path: Path, *, create: bool = True, check: bool = False,
     except BaseException:
         lock.release()
         raise
-    return WorkSession(desk, lock, take_backup, gate)
+    return WorkSession(desk, lock, take_backup, gate, check_pending=later)
 
 
 def _open(path: Path, create: bool, restore: Restore | None) -> Desk:
