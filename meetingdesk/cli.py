@@ -38,10 +38,11 @@ def _out(line: str) -> None:
 @contextlib.contextmanager
 def _writing(path: Path, *, create: bool = True) -> Iterator[Desk]:
     """Open a desk for a command that writes it, holding the desk lock the GUI holds: while a
-    window has the desk open, the command stops with the lock's message and changes nothing."""
+    window has the desk open, the command stops with the lock's message and changes nothing.
+    The file is checked first (quick_check): a damaged desk is refused, never written."""
     if path.is_file() and not writable(path):
         raise read_only_error(path)
-    with open_session(path, create=create) as work:
+    with open_session(path, create=create, check=True) as work:
         yield work.desk
 
 

@@ -33,10 +33,11 @@ def write_notice(desk: Desk, meeting_id: int, path: Path, *, profile: Profile | 
     final = notice_versions.final_version(desk, meeting_id)
     if final is not None and final.id is not None:
         version, pdf, note = final, notice_versions.version_pdf(desk, final.id), "bản chính thức"
+        write_atomically(path, pdf)
     else:
-        version, pdf = generate_notice(desk, meeting_id, profile=profile, issued_on=issued_on)
+        version, pdf = generate_notice(desk, meeting_id, profile=profile, issued_on=issued_on,
+                                       deliver=lambda data: write_atomically(path, data))
         note = "bản mới"
-    write_atomically(path, pdf)
     return (f"Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({note} {version.id}, "
             f"{version.profile.value}, {len(pdf):,} byte, sha256 {version.sha256[:12]}…) "
             f"vào {path}")

@@ -215,3 +215,16 @@ def test_cli_write_commands_refuse_a_desk_open_elsewhere_in_one_line(tmp_path: P
     assert not {"bb.pdf", "bb.docx", "again.mdpkg"} & {p.name for p in tmp_path.iterdir()}
     assert run("import", str(people), "--db", str(db)).returncode == 0  # free again
     assert fingerprint(db) != before
+
+
+@pytest.mark.parametrize("command", [["minutes", "1", "-o", "{out}"], ["demo", "--no-gui"]])
+def test_cli_write_commands_refuse_a_damaged_desk_and_leave_it_as_it_was(
+        tmp_path: Path, command: list[str]) -> None:
+    path = bad_desks.damaged_search_index(tmp_path)
+    before = fingerprint(path)
+    result = run(*(c.replace("{out}", str(tmp_path / "m.pdf")) for c in command),
+                 "--db", str(path))
+    _assert_one_clear_line(result)
+    assert "quick_check" in result.stderr or "hỏng" in result.stderr
+    assert fingerprint(path) == before
+    assert not (tmp_path / "m.pdf").exists()

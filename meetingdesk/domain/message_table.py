@@ -52,6 +52,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backups.backup_damaged": (
         "Bản sao lưu {backup_name} bị hỏng: {problem}",
         "The backup {backup_name} is damaged: {problem}"),
+    "backups.damaged_file": (
+        "Tệp {name} bị hỏng (SQLite báo: {problem}); không ghi gì vào tệp.",
+        "{name} is damaged (SQLite reports: {problem}); nothing is written to it."),
     "backups.desk_id_unreadable": (
         "không đọc được mã của {desk_path_name}, nên chỉ nhận bản sao lưu trong thư mục sao lưu "
         "của chính nó ({own_folder})",

@@ -260,13 +260,14 @@ def _people_rows(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | N
     seen: dict[tuple[str, int | str | None], int] = {}
     rows: list[PlanRow] = []
     for line, cells in table.rows:
+        if _too_long(cells):  # before the values: a title that long is refused by them
+            name = clean_text(_cell(cells, mapping, Field.FULL_NAME), multiline=False)
+            rows.append(PlanRow(line, Action.SKIP, name[:80], _TOO_LONG))
+            continue
         values = _person_values(cells, mapping)
         name = str(values["full_name"])
         if not name:
             rows.append(PlanRow(line, Action.SKIP, "", message("importer.no_name")))
-            continue
-        if _too_long(cells):
-            rows.append(PlanRow(line, Action.SKIP, name[:80], _TOO_LONG))
             continue
         site = sites.resolve(_cell(cells, mapping, Field.SITE),
                              _cell(cells, mapping, Field.SITE_CODE)) or default_site

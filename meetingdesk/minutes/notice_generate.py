@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from meetingdesk.domain.enums import Profile
@@ -22,9 +23,17 @@ def notice_pdf(desk: Desk, meeting_id: int, *, profile: Profile | None = None,
 
 
 def generate_notice(desk: Desk, meeting_id: int, *, profile: Profile | None = None,
-                    issued_on: date | None = None) -> tuple[NoticeVersion, bytes]:
-    """Build, render and record a new version of a meeting's notice."""
+                    issued_on: date | None = None,
+                    deliver: Callable[[bytes], object] | None = None
+                    ) -> tuple[NoticeVersion, bytes]:
+    """Build, render and record a new version of a meeting's notice; ``deliver`` (writing it
+    to a file) runs in the transaction that records it: a notice it fails to deliver is not
+    recorded."""
     chosen = Profile(profile or meeting_profile(desk, meeting_id))
     pdf = notice_pdf(desk, meeting_id, profile=chosen, issued_on=issued_on)
-    return notice_versions.record_version(desk, meeting_id=meeting_id, profile=chosen,
-                                          pdf=pdf), pdf
+    with desk.transaction():
+        version = notice_versions.record_version(desk, meeting_id=meeting_id, profile=chosen,
+                                                 pdf=pdf)
+        if deliver is not None:
+            deliver(pdf)
+    return version, pdf

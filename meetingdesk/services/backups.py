@@ -167,7 +167,9 @@ def check_at_start(desk_path: Path) -> StartCheck:
         return StartCheck(True, None, None)
     try:
         check_openable(desk_path)
-        problem = quick_check_file(desk_path)
+        damage = quick_check_file(desk_path)
+        problem = None if damage is None else str(
+            message("backups.damaged_file", name=desk_path.name, problem=damage))
     except DeskFileError as exc:
         problem = str(exc)
     if problem is None:

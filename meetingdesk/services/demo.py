@@ -33,6 +33,7 @@ from meetingdesk.services import (
     participation,
     signers,
 )
+from meetingdesk.services.bulk import backup_desk
 from meetingdesk.services.reference import load_provinces
 from meetingdesk.store.desk import Desk
 
@@ -132,7 +133,11 @@ def _cite_documents(desk: Desk) -> None:
 def build_demo(desk: Desk) -> Meeting:
     """Create (or recreate) the demo conference in ``desk`` and return it, in one
     transaction: a failure leaves the desk as it was. The Commission becomes an issuer of the
-    directory (the default only in a desk whose default issuer is still blank)."""
+    directory (the default only in a desk whose default issuer is still blank). A desk that
+    already holds meetings is backed up first (recreating the demo replaces the demo meeting,
+    which may have been exchanged and worked on since)."""
+    if meetings.list_meetings(desk):
+        backup_desk(desk, "before-demo")
     with desk.transaction():
         return _build(desk)
 

@@ -423,21 +423,27 @@ def merge_records(desk: Desk, records: list[WireRecord], origin: str | None, *,
     transaction with ``also`` (the checkpoints). Given the ``expected`` plan of an earlier
     preview, refuses, writing nothing, when the desk changed since. Without ``backup`` the
     plan and the writes are one transaction; with it, a plan that writes is made again after
-    the backup, and must be the same."""
+    the backup when anything was written to the desk meanwhile, and must be the same."""
+    planned: tuple[MergePlan, Book, tuple[int, int]] | None = None
     if backup is not None:
         with desk.transaction() as db:
-            plan = plan_merge(db, records, origin)
+            book = Book(db)
+            plan = plan_merge(db, records, origin, book)
             _check_expected(plan, expected)
             if not plan.writes:
                 if also is not None:
                     also(db)
                 return plan
+        planned = (plan, book, revisions.write_mark(desk.db))
         backup()
         expected = plan
     with desk.transaction() as db:
-        book = Book(db)
-        final = plan_merge(db, records, origin, book)
-        _check_expected(final, expected)
+        if planned is not None and revisions.write_mark(db) == planned[2]:
+            final, book = planned[0], planned[1]  # nothing was written since: still the plan
+        else:
+            book = Book(db)
+            final = plan_merge(db, records, origin, book)
+            _check_expected(final, expected)
         if final.writes:
             Writer(db, book).write(final.merged)
         if also is not None:

@@ -196,15 +196,15 @@ def _add_changed_directory(desk: Desk, meeting: str, site: str | None, since: in
                            partner: str | None, chosen: dict[str, Stored]) -> None:
     """Directory records (sites, people) changed after ``since`` that the scope refers to:
     a province's new phone number of a delegate travels with the province's part."""
-    changed = [s for s in revisions.changed_since_directory(desk.db, since)
-               if partner is None or s.origin != partner]
-    if not changed:
+    if not revisions.directory_changed_since(desk.db, since):
         return
     referred: set[str] = set()
     for s in revisions.changed_since(desk.db, meeting, 0, site):
         referred.update(v for f, v in s.state.shown.items()
                         if f in REGISTRY[s.kind].refs and isinstance(v, str))
-    chosen.update({s.gid: s for s in changed if s.gid in referred})
+    chosen.update({g: s for g, s in revisions.states(desk.db, referred - set(chosen)).items()
+                   if s.meeting is None and s.seq > since
+                   and (partner is None or s.origin != partner)})
 
 
 def kinds() -> tuple[str, ...]:

@@ -51,7 +51,7 @@ from meetingdesk.store.migrations import (
     migrations,
 )
 from meetingdesk.store.replica import bind as bind_replica
-from meetingdesk.store.replica import file_identity
+from meetingdesk.store.replica import file_identity, leave_mark, went_back
 from meetingdesk.store.sealing import seal_before_close
 from meetingdesk.store.write_gate import WriteGate, gate_of, hold_writes
 from meetingdesk.store.write_gate import drop as drop_gate
@@ -223,6 +223,7 @@ class Desk:
             gate = gate_of(self._key)
             if not self.read_only and (gate is None or (gate.settled and gate.refusal is None)):
                 seal_before_close(self.db)  # never on a file not (yet) found sound
+                leave_mark(self.db, self.path)
             self.db.close()
         finally:
             _release(self._key)
@@ -383,12 +384,14 @@ def writes_on_opening(path: Path) -> bool:
     try:
         row = conn.execute("SELECT file_path, file_device, file_inode FROM replica "
                            "WHERE id = 1").fetchone()
+        if identity is None or row is None or tuple(row) != (
+                identity.path, identity.device, identity.inode):
+            return True
+        return went_back(conn, path)
     except sqlite3.DatabaseError:
         return True
     finally:
         conn.close()
-    return identity is None or row is None or tuple(row) != (
-        identity.path, identity.device, identity.inode)
 
 
 def writable(path: Path) -> bool:

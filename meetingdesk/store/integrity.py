@@ -82,7 +82,8 @@ def quick_check_file(path: Path, cancel: Cancel | None = None) -> str | None:
         rows = [str(r[0]) for r in _pragma_rows(path, "quick_check", cancel)]
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    return None if rows == ["ok"] else "; ".join(rows[:5])
+    # SQLite's findings span lines ("*** in database main ***\nOn tree page 26…"): one line
+    return None if rows == ["ok"] else "; ".join(" ".join(r.split()) for r in rows[:5])
 
 
 def foreign_key_violations_file(path: Path, cancel: Cancel | None = None) -> int:

@@ -6,12 +6,20 @@ and inode, read with ``os.stat`` (which opens no descriptor, so it cannot drop S
 At every opening :func:`bind` compares them: a desk copied, moved, restored from a backup or
 carried to another machine finds another file identity and takes a new replica id (the old
 one stays among the known replicas, so what it wrote keeps its author).
+
+A copy written *over* the file (``cp backup.db desk.db``) keeps the file's identity, so the
+desk also leaves a mark beside its file as it closes (``<file>.replica``: its replica id and
+how far its sequence of revision states went). A file whose sequence is behind the mark its
+replica left there went back in time — it was restored over itself — and takes a new replica
+id too: otherwise it would number new revisions as the ones it already sent.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -79,6 +87,44 @@ def _take_new(db: Database, identity: FileIdentity | None, why: str) -> str:
     return new
 
 
+def mark_path(path: Path) -> Path:
+    """Where a desk leaves its mark: beside its file."""
+    return path.with_name(path.name + ".replica")
+
+
+def _sequence(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM sync_state").fetchone()[0])
+
+
+def leave_mark(db: Database, path: Path) -> None:
+    """Record beside the file this desk's replica id and how far its sequence went (as the
+    desk closes). Never raises: a mark that cannot be written only weakens the detection of a
+    file restored over itself."""
+    target = mark_path(path)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        mark = {"replica": replica_id(db), "sequence": _sequence(db.conn)}
+        partial.write_text(json.dumps(mark), encoding="utf-8")
+        os.replace(partial, target)
+    except (OSError, LookupError, sqlite3.Error):
+        logger.warning("Could not leave the replica mark beside %s", path, exc_info=True)
+        partial.unlink(missing_ok=True)
+
+
+def went_back(conn: sqlite3.Connection, path: Path) -> bool:
+    """Whether the file at ``path`` (read through ``conn``) is behind the mark its own replica
+    left beside it: a copy of an older state written over it."""
+    try:
+        mark = json.loads(mark_path(path).read_text(encoding="utf-8"))
+        replica = conn.execute("SELECT replica_id FROM replica WHERE id = 1").fetchone()
+        return (isinstance(mark, dict) and replica is not None
+                and mark.get("replica") == replica[0]
+                and isinstance(mark.get("sequence"), int)
+                and _sequence(conn) < mark["sequence"])
+    except (OSError, ValueError, sqlite3.Error):
+        return False  # no mark (a new desk, a moved one) or an unreadable one
+
+
 def bind(db: Database, identity: FileIdentity | None) -> str:
     """This desk's replica id for the file it is opened from: kept when the file is the one
     it was made for, bound on first use, renewed when the file is another (a copy, a move, a
@@ -98,6 +144,9 @@ def bind(db: Database, identity: FileIdentity | None) -> str:
         if (row[1], row[2], row[3]) != (identity.path, identity.device, identity.inode):
             return _take_new(db, identity, f"the file is not the one of {row[0]}: "
                                            f"copied, moved or restored")
+        if went_back(db.conn, Path(identity.path)):
+            return _take_new(db, identity, f"the file of {row[0]} went back in time: "
+                                           f"an older copy was written over it")
         return str(row[0])
 
 

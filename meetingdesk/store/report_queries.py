@@ -15,10 +15,12 @@ _IN_PERIOD = f"{_START} >= ? AND {_START} < ?"
 _PRESENT = tuple(s.value for s in AttendanceStatus if s.is_present)
 
 
-def _bounds(start: date, end: date) -> list[str]:
-    """Parameters of :data:`_IN_PERIOD`: from the first day to the day after the last."""
-    after = date.fromordinal(end.toordinal() + 1)
-    return [start.isoformat(), after.isoformat()]
+def period_bounds(start: date, end: date) -> list[str]:
+    """Parameters of :data:`_IN_PERIOD`: from the first day to past the last one — every ISO
+    time of that day (``2023-12-31T14:00:00``, or the bare date) sorts before
+    ``2023-12-31~``, and no day after it does (even after 9999-12-31, which has no next
+    day)."""
+    return [start.isoformat(), f"{end.isoformat()}~"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,7 @@ class ConnectionFigures:
 def meeting_starts(db: Database, start: date, end: date) -> dict[int, datetime]:
     """The meetings held in the period, with their start."""
     rows = db.execute(f"SELECT m.id, {_START} FROM meetings m WHERE {_IN_PERIOD} "
-                      "ORDER BY 2, 1", _bounds(start, end)).fetchall()
+                      "ORDER BY 2, 1", period_bounds(start, end)).fetchall()
     return {r[0]: datetime.fromisoformat(r[1]) for r in rows}
 
 
@@ -66,7 +68,7 @@ def site_figures(db: Database, start: date, end: date) -> list[MeetingSiteFigure
             FROM meeting_sites ms JOIN meetings m ON m.id = ms.meeting_id
             JOIN sites s ON s.id = ms.site_id
             WHERE {_IN_PERIOD} ORDER BY 2, ms.meeting_id, ms.position, ms.id""",
-        [*_PRESENT, *_bounds(start, end)]).fetchall()
+        [*_PRESENT, *period_bounds(start, end)]).fetchall()
     return [MeetingSiteFigures(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6])
             for r in rows]
 
@@ -79,7 +81,7 @@ def connection_figures(db: Database, start: date, end: date) -> list[ConnectionF
             FROM connection_events e JOIN meeting_sites ms ON ms.id = e.meeting_site_id
             JOIN meetings m ON m.id = ms.meeting_id JOIN sites s ON s.id = ms.site_id
             WHERE e.status IN ('lost', 'restored') AND {_IN_PERIOD}
-            ORDER BY ms.id, e.at, e.id""", _bounds(start, end)).fetchall()
+            ORDER BY ms.id, e.at, e.id""", period_bounds(start, end)).fetchall()
     return [ConnectionFigures(r[0], r[1], r[2], datetime.fromisoformat(r[3]),
                               datetime.fromisoformat(r[4]) if r[4] else None,
                               datetime.fromisoformat(r[5]), r[6]) for r in rows]

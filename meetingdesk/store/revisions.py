@@ -54,6 +54,13 @@ def savepoint(db: Database) -> Iterator[Database]:
     conn.execute("RELEASE md_batch")
 
 
+def write_mark(db: Database) -> tuple[int, int]:
+    """A mark that differs once anything was written to the desk: rows changed through this
+    connection, and commits of any other connection."""
+    return (db.conn.total_changes,
+            int(db.conn.execute("PRAGMA data_version").fetchone()[0]))
+
+
 # --- noted changes ----------------------------------------------------------------------------
 
 def dirty(db: Database) -> list[tuple[str, str]]:
@@ -204,11 +211,10 @@ def _scope(db: Database, meeting: str, site: str | None, condition: str,
     return [_stored(r) for r in db.conn.execute(sql + " ORDER BY seq", params)]
 
 
-def changed_since_directory(db: Database, since: int) -> list[Stored]:
-    """States belonging to no meeting (sites, people) changed after ``since``."""
-    return [_stored(r) for r in db.conn.execute(
-        f"SELECT {_STATE_COLUMNS} FROM sync_state WHERE meeting IS NULL AND seq > ? "
-        "ORDER BY seq", [since])]
+def directory_changed_since(db: Database, since: int) -> bool:
+    """Whether a state belonging to no meeting (a site, a person) changed after ``since``."""
+    return db.conn.execute("SELECT 1 FROM sync_state WHERE meeting IS NULL AND seq > ? LIMIT 1",
+                           [since]).fetchone() is not None
 
 
 def conflicted(db: Database) -> list[Stored]:

@@ -13,6 +13,7 @@ from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import Task
 from meetingdesk.domain.tasks import TaskLine, TaskProgress, owner_text
+from meetingdesk.store.report_queries import period_bounds
 from meetingdesk.store.repository import Repository
 
 progress = Repository("task_progress", TaskProgress, message("task_register.progress_entry"),
@@ -74,7 +75,7 @@ def register(db: Database, *, meeting_id: int | None = None, site_id: int | None
     if held is not None:
         where.append("coalesce(m.actual_start, m.planned_start) >= ? "
                      "AND coalesce(m.actual_start, m.planned_start) < ?")
-        params += [held[0].isoformat(), date.fromordinal(held[1].toordinal() + 1).isoformat()]
+        params += period_bounds(*held)
     sql = _REGISTER + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
     return [_line(r) for r in db.execute(sql, params).fetchall()]
 

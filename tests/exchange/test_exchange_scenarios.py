@@ -134,6 +134,30 @@ def test_scenario_1_a_copied_desk_takes_its_own_replica_and_never_overwrites_the
     assert "Đại biểu 1 Thái Nguyên" not in people and "Nông Thị Hoa" in people
 
 
+def test_scenario_1b_a_copy_written_back_over_the_desk_takes_a_new_replica(
+        centre: Path, tmp_path: Path) -> None:
+    """``cp`` over the file keeps its path, device and inode: the mark the desk left beside
+    its file as it closed tells that the file went back, so its new revisions are never
+    numbered as the ones it already sent."""
+    tn = province(centre, tmp_path)
+    saved = tmp_path / "tn-saved.db"
+    shutil.copyfile(tn, saved)
+    rename = """
+        p = entry(desk, m, "{old}").person
+        directory.update_person(desk, p.id, full_name="{new}")
+    """
+    act(tn, rename.format(old="Đại biểu 1 Thái Nguyên", new="Tên sửa lần một"))
+    me = cli("exchange", "whoami", "--db", tn).stdout
+    assert "mới 0, thay đổi 1" in send(tn, centre, tmp_path / "one.mdpkg", "--site", "19")
+    inode = tn.stat().st_ino
+    shutil.copyfile(saved, tn)  # the older copy written back over the same file
+    assert tn.stat().st_ino == inode
+    assert cli("exchange", "whoami", "--db", tn).stdout != me
+    act(tn, rename.format(old="Đại biểu 1 Thái Nguyên", new="Tên sửa lần hai"))
+    out = send(tn, centre, tmp_path / "two.mdpkg", "--site", "19")
+    assert "XUNG ĐỘT 1, cũ hơn, bỏ qua 0" in out, out  # two edits of one name, both kept
+
+
 def test_scenario_2_an_older_package_changes_nothing_and_says_so(centre: Path,
                                                                   tmp_path: Path) -> None:
     tn = province(centre, tmp_path)

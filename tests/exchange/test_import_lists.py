@@ -298,8 +298,11 @@ def test_import_a_row_with_an_over_long_cell_is_skipped_not_cut(desk: Desk,
     path = tmp_path / "a.csv"
     path.write_text("\ufeffHọ tên,Chức vụ,Đơn vị\n"
                     f"Lê Văn An,Chuyên viên,{'Sở ' + 'x' * 2_001}\n"
+                    f"Lê Văn Ba,{'Chuyên viên ' + 'x' * 2_001},Sở Nội vụ\n"
                     "\u202eTrần Thị Bình,Chuyên viên,Sở Nội vụ\n", encoding="utf-8")
     table = read_table(path)
-    long_row, good_row = plan_import(desk, table, guess_mapping(table.headers)).rows
+    long_row, long_title, good_row = plan_import(desk, table,
+                                                 guess_mapping(table.headers)).rows
     assert long_row.action is Action.SKIP and "dài quá 2.000 ký tự" in long_row.reason.vi
+    assert long_title.action is Action.SKIP and long_title.name == "Lê Văn Ba"
     assert good_row.action is Action.ADD and good_row.name == "Trần Thị Bình"

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from meetingdesk.domain.enums import AttendanceStatus
+from meetingdesk.domain.errors import ConflictError
 from meetingdesk.domain.replication import create, write
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.packages import export_package, import_package, read_package
-from meetingdesk.services import checkpoints, directory, meetings, participation
+from meetingdesk.services import checkpoints, directory, meetings, participation, sync
 from meetingdesk.services.wire import WireRecord
 from meetingdesk.store import revisions
 from meetingdesk.store.desk import Desk, open_desk
@@ -118,3 +119,31 @@ def test_an_edit_then_a_deletion_before_the_next_exchange_travels_with_the_tombs
         package = export_package(centre, m, tmp_path / "2.mdpkg")
         (gone,) = [r for r in package.records if r.kind == "attendance" and not r.state.alive]
         assert [s.value for s in gone.state.fields["reason"]] == ["lý do 2"]
+
+
+def test_merge_with_a_backup_plans_once_unless_the_desk_was_written_meanwhile(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    centre, tn, m = _desks(tmp_path)
+    with centre, tn:
+        export_package(centre, m, tmp_path / "p.mdpkg")
+        records = read_package(tmp_path / "p.mdpkg").records
+        plans = []
+        real = sync.plan_merge
+        monkeypatch.setattr(sync, "plan_merge", lambda *a, **k: plans.append(1) or real(*a, **k))
+        sync.merge_records(tn, records, "centre", backup=lambda: None)
+        assert len(plans) == 1 and len(directory.list_people(tn)) == 6
+
+        for e in participation.attendance_list(centre, m):
+            participation.update_attendance(centre, e.attendance.id or 0, status="late")
+        export_package(centre, m, tmp_path / "q.mdpkg")
+        records = read_package(tmp_path / "q.mdpkg").records
+        tn_m = meetings.list_meetings(tn)[0].meeting.id or 0
+        first = participation.attendance_list(tn, tn_m)[0].attendance.id or 0
+
+        def meanwhile() -> None:  # someone writes while the backup is taken
+            participation.update_attendance(tn, first, status="absent")
+
+        plans.clear()
+        with pytest.raises(ConflictError):
+            sync.merge_records(tn, records, "centre", backup=meanwhile)
+        assert len(plans) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 
 import docx
 import pytest
@@ -102,3 +103,17 @@ def test_notice_versions_final_and_reopen(demo_desk: Desk) -> None:
         first.id, second.id, third.id]
     with pytest.raises(ConflictError):
         notice_versions.reopen_notice(demo_desk, mid, reason="Lần nữa")
+
+
+def test_notice_that_cannot_be_written_records_no_version(demo_desk: Desk,
+                                                          tmp_path: Path) -> None:
+    from meetingdesk.domain.errors import MeetingDeskError
+    from meetingdesk.notice_files import write_notice
+    from meetingdesk.services import notice_versions
+
+    mid = _demo_id(demo_desk)
+    with pytest.raises(MeetingDeskError):
+        write_notice(demo_desk, mid, tmp_path / "no such folder" / "tb.pdf")
+    assert notice_versions.list_versions(demo_desk, mid) == []
+    line = write_notice(demo_desk, mid, tmp_path / "tb.pdf")
+    assert "bản mới" in line and len(notice_versions.list_versions(demo_desk, mid)) == 1

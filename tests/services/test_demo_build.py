@@ -6,7 +6,8 @@ import pytest
 
 from meetingdesk.services import meetings, notes, organization
 from meetingdesk.services.demo import DEMO_TITLE, build_demo
-from meetingdesk.store.desk import Desk
+from meetingdesk.store.backup import backup_dir_for
+from meetingdesk.store.desk import Desk, open_desk
 
 
 def test_demo_failure_part_way_leaves_the_desk_as_it_was(desk: Desk,
@@ -37,3 +38,15 @@ def test_demo_keeps_the_default_issuer_of_a_desk_that_has_one(desk: Desk) -> Non
         "BAN TỔ CHỨC TRUNG ƯƠNG"]
     titles = sorted(s.meeting.title for s in meetings.list_meetings(desk))
     assert titles == sorted(["Họp giao ban tháng 3", DEMO_TITLE])
+
+
+def test_demo_rebuilt_over_a_desk_with_meetings_backs_it_up_first(desk: Desk) -> None:
+    build_demo(desk)  # a new desk: nothing to keep, no backup
+    assert not list(backup_dir_for(desk.path).glob("*before-demo*"))
+    first = meetings.list_meetings(desk)[0].meeting
+    note = notes.add_note(desk, meeting_id=first.id or 0, text="Ghi chép gõ sau khi dựng mẫu.")
+    build_demo(desk)
+    saved = list(backup_dir_for(desk.path).glob("*before-demo*"))
+    assert len(saved) == 1
+    with open_desk(saved[0], create=False, read_only=True) as kept:
+        assert notes.get_note(kept, note.id or 0).text == "Ghi chép gõ sau khi dựng mẫu."

@@ -57,6 +57,8 @@ def test_period_report_counts_sites_trouble_tasks_and_quarters(desk: Desk) -> No
     report = period_report(desk, start=date(2023, 1, 1), end=date(2023, 12, 31),
                            today=date(2024, 3, 1))
     assert report.meetings == 2 and report.as_of == date(2023, 12, 31)
+    one_day = period_report(desk, start=date(2023, 4, 3), end=date(2023, 4, 3))
+    assert one_day.meetings == 1  # held at 14:00 on the period's only day
     assert [(s.site, s.meetings, s.summoned, s.present) for s in report.sites] == [
         ("Thái Nguyên", 2, 55, 1), ("Cao Bằng", 1, 20, 0)]
     # the counts the sites reported, as the minutes state them (never below those named)
@@ -86,3 +88,4 @@ def test_period_report_of_an_empty_period_and_a_reversed_one(desk: Desk) -> None
     assert (report.meetings, report.sites, report.owners, report.quarters) == (0, (), (), ())
     with pytest.raises(ValidationError):
         period_report(desk, start=date(2020, 3, 31), end=date(2020, 1, 1))
+    assert period_report(desk, start=date(1, 1, 1), end=date(9999, 12, 31)).meetings == 0
