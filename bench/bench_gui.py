@@ -77,8 +77,9 @@ def time_to_ready(code: str, *args: str, settings: Path) -> float:
     env = {**os.environ, "MEETINGDESK_READY_FD": str(write), "MEETINGDESK_QUIT_WHEN_READY": "1",
            "MEETINGDESK_SETTINGS": str(settings), "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
+    # cwd: ``python -c`` imports from the current folder first, which must be this checkout
     process = subprocess.Popen([sys.executable, "-c", code, *args], env=env, pass_fds=(write,),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     os.close(write)
     with os.fdopen(read, "rb") as pipe:
         line = pipe.readline()

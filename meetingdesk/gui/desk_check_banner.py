@@ -59,19 +59,20 @@ class DeskCheckBanner(QWidget):
 
     def check_after_paint(self, runner: BackgroundRunner, work: WorkSession) -> None:
         """Run the checks once the window has painted (nothing when the desk was checked
-        before opening). The job is the runner's first, so that no job queued before it can
-        wait for its verdict; it starts checking when the event loop first turns."""
+        before opening; a read-only desk is checked too, with no writes to hold). The job is
+        the runner's first, so that no job queued before it can wait for its verdict; it
+        starts checking when the event loop first turns."""
         self.findings = None
         self.hide()
         self._work = work
-        if work.write_gate is None:
+        if not work.check_pending:
             return
         painted = self._painted = threading.Event()
         QTimer.singleShot(0, painted.set)
 
         def checks(progress: Progress) -> DeskFindings:
             painted.wait()  # set after the first paint, or when the desk closes first
-            return check_after_opening(work, progress.cancelled)
+            return check_after_opening(work, progress)
 
         self._task = runner.submit(checks, done=lambda findings: self._show(work, findings),
                                    failed=lambda exc: self._failed(work, exc))

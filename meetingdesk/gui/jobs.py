@@ -18,12 +18,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.gui.errors import show_error
@@ -39,9 +40,9 @@ Staged = Callable[[str], None]
 class Progress:
     """What a running job may say and ask (plain Python: it runs in the job's thread)."""
 
-    def __init__(self, emit_stage: Callable[[str], None], cancel: threading.Event) -> None:
+    def __init__(self, emit_stage: Callable[[str], None], task: Task) -> None:
         self._emit_stage = emit_stage
-        self._cancel = cancel
+        self._task = task
 
     def stage(self, name: str) -> None:
         """Tell the GUI thread the job reached ``name`` (its ``stage`` callback gets it)."""
@@ -49,7 +50,27 @@ class Progress:
 
     def cancelled(self) -> bool:
         """Whether the user cancelled: the job stops at its next safe point if it can."""
-        return self._cancel.is_set()
+        return self._task.cancel.is_set()
+
+    @contextmanager
+    def interrupting(self, stop: Callable[[], None]) -> Iterator[None]:
+        """While inside, ``stop()`` is called (from the GUI thread) as soon as the job is
+        cancelled: a SQLite statement of seconds (a quick_check, a large insert) is
+        interrupted there and then, its transaction rolled back."""
+        self._task.add_stopper(stop)
+        try:
+            yield
+        finally:
+            self._task.remove_stopper(stop)
+
+
+_running_here = threading.local()
+
+
+def current_progress() -> Progress | None:
+    """The :class:`Progress` of the job running in this thread, if any: a connection opened
+    for the job stops with it (:func:`meetingdesk.gui.workers.on_desk`)."""
+    return getattr(_running_here, "progress", None)
 
 
 Work = Callable[[Progress], object]
@@ -63,11 +84,36 @@ class Task:
     done: Done | None
     failed: Failed | None
     stage: Staged | None
+    cancelled: Callable[[], None] | None = None
+    """Called instead of ``done``/``failed`` when the job stopped because it was cancelled
+    (:meth:`BackgroundRunner.request_cancel`)."""
     cancel: threading.Event = field(default_factory=threading.Event)
+    requested: bool = False
+    """The user cancelled it (not a dialog or the desk closing)."""
+    _stoppers: list[Callable[[], None]] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def stop(self) -> None:
+        """Ask the job to stop: its flag is set and what it runs is interrupted."""
+        with self._lock:
+            self.cancel.set()
+            stoppers = list(self._stoppers)
+        for stop in stoppers:
+            stop()
+
+    def add_stopper(self, stop: Callable[[], None]) -> None:
+        with self._lock:
+            if self.cancel.is_set():
+                stop()
+            self._stoppers.append(stop)
+
+    def remove_stopper(self, stop: Callable[[], None]) -> None:
+        with self._lock:
+            self._stoppers.remove(stop)
 
     def forget(self) -> None:
         """Nobody listens any more (its dialog closed): it ends unheard."""
-        self.done = self.failed = self.stage = None
+        self.done = self.failed = self.stage = self.cancelled = None
 
 
 class _Worker(QObject):
@@ -88,8 +134,10 @@ class _Worker(QObject):
         self.task = task
 
     def run(self) -> None:
+        progress = Progress(self.stage.emit, self.task)
+        _running_here.progress = progress
         try:
-            result = self.task.work(Progress(self.stage.emit, self.task.cancel))
+            result = self.task.work(progress)
         except MeetingDeskError as exc:
             self.failed.emit(self, exc)
         except Exception as exc:  # reported to the GUI thread, which logs and shows it
@@ -100,6 +148,8 @@ class _Worker(QObject):
             self.failed.emit(self, exc)
         else:
             self.finished.emit(self, result)
+        finally:
+            _running_here.progress = None
         self.ended.emit()
 
 
@@ -107,6 +157,9 @@ class BackgroundRunner(QObject):
     """Runs submitted work off the GUI thread, one job at a time, in submission order."""
 
     busy_changed = Signal(bool)
+    job_cancelled = Signal()
+    """A job the user cancelled has stopped, having changed nothing (the window says
+    “Đã hủy”)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -118,12 +171,13 @@ class BackgroundRunner(QObject):
         return self._running is not None or bool(self._queue)
 
     def submit(self, work: Work, *, done: Done | None = None, failed: Failed | None = None,
-               stage: Staged | None = None) -> Task:
-        """Queue ``work(progress)``; ``done(result)``, ``failed(exc)`` and ``stage(name)``
-        follow in the GUI thread. An error without ``failed`` is logged."""
+               stage: Staged | None = None, cancelled: Callable[[], None] | None = None
+               ) -> Task:
+        """Queue ``work(progress)``; ``done(result)``, ``failed(exc)``, ``stage(name)`` and
+        ``cancelled()`` follow in the GUI thread. An error without ``failed`` is logged."""
         if self._closed:
             raise RuntimeError("the desk is closing: no new background work")
-        task = Task(work, done, failed, stage)
+        task = Task(work, done, failed, stage, cancelled)
         was_busy = self.is_busy()
         self._queue.append(task)
         if self._running is None:
@@ -134,12 +188,28 @@ class BackgroundRunner(QObject):
 
     def cancel(self, task: Task) -> None:
         """Ask ``task`` to stop (one not started yet never starts) and forget its callbacks."""
-        task.cancel.set()
+        task.stop()
         task.forget()
         if task in self._queue:
             self._queue.remove(task)
             if not self.is_busy():
                 self.busy_changed.emit(False)
+
+    def request_cancel(self, task: Task) -> None:
+        """The user cancels ``task``: one not started yet never starts; the one under way is
+        interrupted (a transaction under way rolls back: all or nothing). Its ``cancelled``
+        callback follows — or ``done``, when the job had finished its work first."""
+        task.requested = True
+        if task in self._queue:
+            self._queue.remove(task)
+            task.cancel.set()
+            if task.cancelled is not None:
+                task.cancelled()
+            self.job_cancelled.emit()
+            if not self.is_busy():
+                self.busy_changed.emit(False)
+        elif self._running is not None and self._running[1].task is task:
+            task.stop()
 
     def _start_next(self) -> None:
         if not self._queue:
@@ -182,16 +252,21 @@ class BackgroundRunner(QObject):
         if not self._current(worker):
             return
         task = self._end()
-        if task.done is not None and not task.cancel.is_set():
+        if task.done is not None:  # also when cancelled too late: the work is done
             task.done(result)
 
     def _failed(self, worker: _Worker, exc: BaseException) -> None:
         if not self._current(worker):
             return
         task = self._end()
-        if task.failed is not None:
+        if task.cancel.is_set():  # stopped as asked: whatever it raised, it is no error
+            if task.cancelled is not None:
+                task.cancelled()
+            if task.requested:
+                self.job_cancelled.emit()
+        elif task.failed is not None:
             task.failed(exc)
-        elif not task.cancel.is_set():
+        else:
             logger.warning("Background job failed unheard: %s", exc)
 
     def shutdown(self) -> None:
@@ -203,8 +278,8 @@ class BackgroundRunner(QObject):
         self._queue.clear()
         if self._running is not None:
             thread, worker = self._running
-            worker.task.cancel.set()
             worker.task.forget()
+            worker.task.stop()
             thread.wait()
             self._running = None
             worker.deleteLater()
@@ -225,9 +300,10 @@ class JobRunner(QObject):
     def is_busy(self) -> bool:
         return self._task is not None
 
-    def start(self, work: Callable[[], object], done: Done, failed: Failed) -> None:
-        """Run ``work()`` in the background; ``done(result)`` or ``failed(exc)`` follow in the
-        GUI thread."""
+    def start(self, work: Callable[[], object], done: Done, failed: Failed,
+              cancelled: Callable[[], None] | None = None) -> None:
+        """Run ``work()`` in the background; ``done(result)``, ``failed(exc)`` or, after
+        :meth:`cancel`, ``cancelled()`` follow in the GUI thread."""
         if self._task is not None:
             raise RuntimeError("a job is already running")
 
@@ -239,9 +315,19 @@ class JobRunner(QObject):
             self._idle()
             failed(exc)
 
+        def stopped() -> None:
+            self._idle()
+            if cancelled is not None:
+                cancelled()
+
         self._task = self._runner.submit(lambda _progress: work(), done=finished,
-                                         failed=errored)
+                                         failed=errored, cancelled=stopped)
         self.busy_changed.emit(True)
+
+    def cancel(self) -> None:
+        """The user cancels the job under way (:meth:`BackgroundRunner.request_cancel`)."""
+        if self._task is not None:
+            self._runner.request_cancel(self._task)
 
     def _idle(self) -> None:
         self._task = None
@@ -255,26 +341,45 @@ class JobRunner(QObject):
 
 
 def run_busy(parent: QWidget, runner: BackgroundRunner, text: str, work: Callable[[], object],
-             done: Done) -> Task:
+             done: Done, *, cancellable: bool = False) -> Task:
     """Run ``work()`` in the background behind a modal busy indicator saying ``text`` (the
-    window keeps painting); then ``done(result)``, or a message box for an error."""
-    progress = QProgressDialog(text, "", 0, 0, parent)
-    progress.setCancelButton(None)
+    window keeps painting); then ``done(result)``, or a message box for an error. With
+    ``cancellable`` (work that writes nothing until its end, or in one transaction) the
+    indicator has a Cancel button, Esc too: the job stops, nothing is left of it, and the
+    runner reports it (“Đã hủy”)."""
+    progress = QProgressDialog(text, tr("Cancel") if cancellable else "", 0, 0, parent)
+    if not cancellable:
+        progress.setCancelButton(None)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
     progress.setWindowTitle(parent.windowTitle())
     progress.setMinimumDuration(0)
     progress.setModal(True)
 
-    def succeeded(result: object) -> None:
+    def ended() -> None:
         progress.close()
         progress.deleteLater()
+
+    def succeeded(result: object) -> None:
+        ended()
         done(result)
 
     def failed(exc: BaseException) -> None:
-        progress.close()
-        progress.deleteLater()
+        ended()
         show_error(parent, exc)
 
-    task = runner.submit(lambda _progress: work(), done=succeeded, failed=failed)
+    task = runner.submit(lambda _progress: work(), done=succeeded, failed=failed,
+                         cancelled=ended)
+    if cancellable:
+        def cancel() -> None:
+            progress.setLabelText(tr("Cancelling…"))
+            button = progress.findChild(QPushButton)
+            if button is not None:
+                button.setEnabled(False)
+            progress.show()  # Esc would close it: it stays until the job has stopped
+            runner.request_cancel(task)
+
+        progress.canceled.connect(cancel)
     progress.show()
     return task
 

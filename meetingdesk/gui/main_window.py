@@ -281,6 +281,8 @@ class MainWindow(QMainWindow):
         session = DeskSession(desk, self)
         self.session = session
         self.check_banner.check_after_paint(session.runner, work)  # the runner's first job
+        session.runner.job_cancelled.connect(
+            lambda: self.statusBar().showMessage(tr("Cancelled: nothing was changed."), 10000))
         self.keeper = DeskKeeper(work, session.runner, self)
         self.searcher = SearchThread(path, self)
         self.meeting_list.use_index(self.searcher)

@@ -113,6 +113,10 @@ Stage = Callable[[str], None]
 Cancelled = Callable[[], bool]
 
 
+class PrintCancelled(Exception):
+    """Printing stopped at a page because it was cancelled (the printer job aborted)."""
+
+
 def send(job: PrintJob, printer: QPrinter, *, stage: Stage | None = None,
          cancelled: Cancelled | None = None) -> Route:
     """Print ``job`` (any thread); ``printer`` is used only on the raster route, which says
@@ -150,7 +154,7 @@ def draw_pages(job: PrintJob, printer: QPrinter, *, stage: Stage | None = None,
         for n, page in enumerate(range(job.first - 1, job.last)):
             if cancelled is not None and cancelled():
                 printer.abort()
-                break
+                raise PrintCancelled(job.title)
             if stage is not None:
                 stage(str(page + 1))
             if n:

@@ -107,7 +107,8 @@ def export_table(parent: QWidget, session: DeskSession, meeting_id: int, what: s
             "%1", str(count)).replace("%2", str(path)))
 
     run_busy(parent, session.runner, tr("Exporting…"), on_desk(
-        session.desk.path, lambda desk: _write_table(desk, meeting_id, what, path)), written)
+        session.desk.path, lambda desk: _write_table(desk, meeting_id, what, path)), written,
+        cancellable=True)
 
 
 def _write_minutes_docx(desk: Desk, meeting_id: int, profile: Profile | None,
@@ -141,7 +142,7 @@ def export_minutes_docx(parent: QWidget, session: DeskSession, meeting_id: int,
         session.desk.path, lambda desk: _write_minutes_docx(desk, meeting_id, profile, margins,
                                                             path)),
         lambda _: QMessageBox.information(parent, title, tr("The minutes were written to %1.")
-                                          .replace("%1", str(path))))
+                                          .replace("%1", str(path))), cancellable=True)
 
 
 def export_site_package(parent: QWidget, session: DeskSession, meeting_id: int) -> None:

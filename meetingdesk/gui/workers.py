@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.gui import printing
-from meetingdesk.gui.jobs import Progress, Work
+from meetingdesk.gui.jobs import Progress, Work, current_progress
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services.session import worker_connection
 from meetingdesk.store.desk import Desk
@@ -32,7 +32,7 @@ def minutes_job(desk_path: Path, meeting_id: int, profile: Profile,
         # reportlab loads here, in the worker, not while the window starts
         from meetingdesk.minutes.generate import generate_minutes
 
-        with worker_connection(desk_path) as desk:
+        with worker_connection(desk_path, progress) as desk:  # a cancel rolls back
             version, _ = generate_minutes(desk, meeting_id, profile=profile, margins=margins,
                                           on_stage=progress.stage)
         assert version.id is not None
@@ -72,7 +72,7 @@ def on_desk(path: Path, work: Callable[[Desk], Any]) -> Callable[[], Any]:
     and closed in the worker's thread)."""
 
     def run() -> Any:
-        with worker_connection(path) as desk:
+        with worker_connection(path, current_progress()) as desk:  # stops when cancelled
             return work(desk)
 
     return run

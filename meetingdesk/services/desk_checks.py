@@ -21,7 +21,7 @@ from meetingdesk.services import backups
 from meetingdesk.services.backups import BackupInfo
 from meetingdesk.services.session import WorkSession
 from meetingdesk.store.integrity import (
-    Cancelled,
+    Cancel,
     CheckCancelled,
     foreign_key_violations_file,
     quick_check_file,
@@ -29,7 +29,7 @@ from meetingdesk.store.integrity import (
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["CheckCancelled", "DeskFindings", "check_after_opening"]
+__all__ = ["Cancel", "CheckCancelled", "DeskFindings", "check_after_opening"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +56,14 @@ def unchecked_refusal(work: WorkSession) -> DeskFileError:
     return DeskFileError("desk_checks.unchecked", path=work.path)
 
 
-def check_after_opening(work: WorkSession, cancelled: Cancelled | None = None
-                        ) -> DeskFindings:
+def check_after_opening(work: WorkSession, cancel: Cancel | None = None) -> DeskFindings:
     """Run the checks left for after opening on ``work``'s file (read-only connections of
     their own; any thread). The writes held since opening go ahead as soon as quick_check
     passes, and are refused for good when it fails or is cancelled (:class:`CheckCancelled`
     is raised then)."""
     gate = work.write_gate
     try:
-        problem = quick_check_file(work.path, cancelled)
+        problem = quick_check_file(work.path, cancel)
     except BaseException:
         if gate is not None:
             gate.refuse(unchecked_refusal(work))
@@ -73,21 +72,21 @@ def check_after_opening(work: WorkSession, cancelled: Cancelled | None = None
         if gate is not None:
             gate.refuse(damaged_refusal(work, problem))
         logger.error("%s is damaged: %s", work.path, problem)
-        return DeskFindings(damage=problem, newest_good_backup=_newest_good(work, cancelled))
+        return DeskFindings(damage=problem, newest_good_backup=_newest_good(work, cancel))
     if gate is not None:
         gate.open()
-    broken = foreign_key_violations_file(work.path, cancelled)
+    broken = foreign_key_violations_file(work.path, cancel)
     if broken:
         logger.warning("%s has %d broken references", work.path, broken)
         return DeskFindings(broken_references=broken,
-                            newest_good_backup=_newest_good(work, cancelled))
+                            newest_good_backup=_newest_good(work, cancel))
     return DeskFindings()
 
 
-def _newest_good(work: WorkSession, cancelled: Cancelled | None) -> BackupInfo | None:
+def _newest_good(work: WorkSession, cancel: Cancel | None) -> BackupInfo | None:
     for backup in reversed(backups.list_backups(work.path)):
         try:
-            if quick_check_file(backup.path, cancelled) is None:
+            if quick_check_file(backup.path, cancel) is None:
                 return backup
         except CheckCancelled:
             return None

@@ -33,6 +33,7 @@ from meetingdesk.domain.errors import (
 from meetingdesk.services import backups
 from meetingdesk.services.backups import BackupInfo, BackupSchedule, StartCheck
 from meetingdesk.store.desk import Desk, open_desk, writes_on_opening
+from meetingdesk.store.integrity import Cancel
 from meetingdesk.store.lock import DeskLock
 from meetingdesk.store.write_gate import WriteGate
 
@@ -49,9 +50,12 @@ class WorkSession:
     """An open desk with its lock and its automatic backups; a context manager."""
 
     def __init__(self, desk: Desk, lock: DeskLock, take_backup: TakeBackup | None,
-                 write_gate: WriteGate | None = None) -> None:
+                 write_gate: WriteGate | None = None, *, check_pending: bool = False) -> None:
         self.desk = desk
         self._lock = lock
+        self.check_pending = check_pending
+        """The quick check was left for after opening (``check_later``): the window runs
+        :func:`meetingdesk.services.desk_checks.check_after_opening`."""
         self.write_gate = write_gate
         """While the quick check left for after opening has not passed, every write waits
         for it (``None``: checked before opening, or never written)."""
@@ -139,7 +143,7 @@ def open_session(path: Path, *, create: bool = True, check: bool = False,
     except BaseException:
         lock.release()
         raise
-    return WorkSession(desk, lock, take_backup, gate)
+    return WorkSession(desk, lock, take_backup, gate, check_pending=later)
 
 
 def _open(path: Path, create: bool, restore: Restore | None) -> Desk:
@@ -178,10 +182,16 @@ def second_connection(path: Path) -> Desk:
 
 
 @contextmanager
-def worker_connection(path: Path) -> Iterator[Desk]:
-    """:func:`second_connection` for one piece of work, opened and closed in its thread."""
+def worker_connection(path: Path, cancel: Cancel | None = None) -> Iterator[Desk]:
+    """:func:`second_connection` for one piece of work, opened and closed in its thread;
+    with ``cancel``, its statements stop when the work is cancelled (a transaction under way
+    rolls back whole)."""
     with second_connection(path) as desk:
-        yield desk
+        if cancel is None:
+            yield desk
+        else:
+            with desk.stop_when(cancel):
+                yield desk
 
 
 def open_elsewhere(path: Path) -> ConflictError | None:

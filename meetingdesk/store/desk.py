@@ -42,6 +42,7 @@ from meetingdesk.domain.text import fold
 from meetingdesk.store.backup import backup_connection, backup_name, untouched_uri
 from meetingdesk.store.expected_schema import differences
 from meetingdesk.store.failures import DeskConnection, storage_error
+from meetingdesk.store.integrity import Cancel
 from meetingdesk.store.migrations import (
     APPLICATION_ID,
     KNOWN_MIGRATIONS,
@@ -143,6 +144,11 @@ def _release(key: tuple[int, int] | None) -> None:
             drop_gate(key)
 
 
+class WorkCancelled(Exception):
+    """Work on a connection stopped because it was cancelled (its transaction rolled
+    back)."""
+
+
 @dataclass
 class Desk:
     """An open desk file. Writes go through :meth:`transaction`."""
@@ -151,6 +157,7 @@ class Desk:
     db: Database
     read_only: bool = False
     _key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
+    _stop: Cancel | None = field(default=None, repr=False, compare=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -169,9 +176,11 @@ class Desk:
         # IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first
         # read, so a transaction that reads then writes never fails because another
         # connection (the draft saver, a backup, minutes being recorded) committed meanwhile.
+        self._stop_if_cancelled()
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            self._stop_if_cancelled()  # the last moment a cancel leaves nothing behind
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -182,6 +191,26 @@ class Desk:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    @contextmanager
+    def stop_when(self, cancel: Cancel) -> Iterator[None]:
+        """Inside, the work on this connection stops once ``cancel`` says so: a statement
+        under way is interrupted (``sqlite3_interrupt``, and a look every 1,000 SQLite
+        steps), a transaction is refused before it begins and before it commits. A
+        transaction stopped so rolls back whole, whatever point it had reached."""
+        conn = self.db.conn
+        conn.set_progress_handler(lambda: 1 if cancel.cancelled() else 0, 1_000)
+        self._stop = cancel
+        try:
+            with cancel.interrupting(conn.interrupt):
+                yield
+        finally:
+            self._stop = None
+            conn.set_progress_handler(None, 0)
+
+    def _stop_if_cancelled(self) -> None:
+        if self._stop is not None and self._stop.cancelled():
+            raise WorkCancelled(str(self.path))
 
     def hold_writes(self) -> WriteGate:
         """Hold every write to this desk's file by this process until the gate returned is

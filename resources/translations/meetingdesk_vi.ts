@@ -2504,5 +2504,33 @@ Hủy: quay lại ghi chú.</translation>
         <source>The check of this desk could not finish (%1). Nothing more is written to it and editing is locked; open it again.</source>
         <translation>Việc kiểm tra tệp dữ liệu không hoàn tất (%1). Không ghi thêm gì vào tệp và mọi chỉnh sửa đã bị khóa; hãy mở lại tệp.</translation>
     </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Cancel the import (Esc)</source>
+        <translation>Hủy nhập (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Đã hủy: không có gì được nhập.</translation>
+    </message>
+    <message>
+        <source>Stop generating or printing: nothing is kept of it</source>
+        <translation>Dừng tạo hoặc in biên bản: không giữ lại gì của việc đang làm</translation>
+    </message>
+    <message>
+        <source>Cancelled: no version was recorded.</source>
+        <translation>Đã hủy: không có bản nào được lưu.</translation>
+    </message>
+    <message>
+        <source>Cancelled: printing stopped.</source>
+        <translation>Đã hủy: việc in đã dừng.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Đã hủy: không có gì thay đổi.</translation>
+    </message>
 </context>
 </TS>

@@ -347,3 +347,47 @@ def test_import_and_package_models_pass_the_model_tester(
         qtmodeltester.check(keys)
         qtmodeltester.check(text)
         text.sort(1)
+
+
+def test_import_dialog_cancel_while_writing_leaves_the_desk_unchanged(
+        window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        answers: list[tuple[str, str]]) -> None:
+    """Esc while the import is being written: its one transaction rolls back whole (rows
+    already written in it too), the dialog says so, the runner reports “Đã hủy”."""
+    import threading
+
+    assert window.session is not None
+    desk = window.session.desk
+    path = delegate_list(tmp_path / "danh-sách.xlsx")
+    before = people(desk)
+    reached, release = threading.Event(), threading.Event()
+    from meetingdesk.exchange import importer
+
+    real = importer._write
+
+    def slow_write(*args: Any) -> Any:
+        summary = real(*args)  # every row written, the transaction not committed yet
+        reached.set()
+        release.wait(10)
+        return summary
+
+    monkeypatch.setattr(importer, "_write", slow_write)
+
+    def cancel(dialog: ImportDialog) -> bool:
+        dialog.show()
+        planned(qtbot, dialog)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        assert reached.wait(10)
+        assert dialog.cancel_button.isVisible() and dialog.cancel_button.hasFocus()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # cancels; does not close the dialog
+        assert dialog.status.text() == "Đang hủy…" and dialog.isVisible()
+        release.set()
+        qtbot.waitUntil(lambda: not dialog.runner.is_busy(), timeout=10000)
+        assert dialog.status.text() == "Đã hủy: không có gì được nhập."
+        assert not dialog.cancel_button.isVisible() and dialog.import_button.isEnabled()
+        dialog.reject()
+        return False
+
+    open_import(window, monkeypatch, path, cancel)
+    assert people(desk) == before
+    assert window.statusBar().currentMessage() == "Đã hủy: không có gì thay đổi."

@@ -3,12 +3,14 @@ for its verdict (a damaged file is never written, a foreign trigger never fires)
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import sqlite3
 import threading
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,6 +37,16 @@ def garble_search_index(path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[(root - 1) * bad_desks.PAGE: root * bad_desks.PAGE] = b"\xa5" * bad_desks.PAGE
     path.write_bytes(bytes(data))
+
+
+class AlreadyCancelled:
+    """A caller that has cancelled before the check starts."""
+
+    def cancelled(self) -> bool:
+        return True
+
+    def interrupting(self, stop: Any) -> Any:
+        return contextlib.nullcontext()
 
 
 def fingerprint(path: Path) -> str:
@@ -115,7 +127,7 @@ def test_desk_checks_cancelled_check_refuses_writes(tmp_path: Path) -> None:
     before = fingerprint(path)
     with open_session(path, create=False, check=True, check_later=True) as work:
         with pytest.raises(CheckCancelled):
-            check_after_opening(work, cancelled=lambda: True)
+            check_after_opening(work, AlreadyCancelled())
         assert not work.may_write
         with pytest.raises(DeskFileError, match="chưa được kiểm tra xong"):
             directory.add_site(work.desk, name="Thái Nguyên")

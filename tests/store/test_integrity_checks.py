@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,15 +33,37 @@ def test_integrity_checks_report_and_stop_when_cancelled(tmp_path: Path) -> None
     path = big_file(tmp_path / "big.db")
     assert quick_check_file(path) is None
     assert foreign_key_violations_file(path) == 1
-    looks = 0
-
-    def cancelled() -> bool:
-        nonlocal looks
-        looks += 1
-        return looks > 2  # the user cancels while the check runs
-
     with pytest.raises(CheckCancelled):
-        quick_check_file(path, cancelled)
-    assert looks >= 3  # stopped by the progress handler, mid-check
+        quick_check_file(path, CancelledAfter(2))  # the user cancels while the check runs
     with pytest.raises(CheckCancelled):
-        foreign_key_violations_file(path, lambda: True)
+        foreign_key_violations_file(path, CancelledAfter(0))
+
+
+def test_integrity_checks_interrupted_within_one_long_statement(tmp_path: Path) -> None:
+    """quick_check is one statement: the caller's stop interrupts it there and then."""
+    path = big_file(tmp_path / "big.db")
+    cancel = CancelledAfter(10**9)
+    cancel.stop_at_once = True
+    with pytest.raises(CheckCancelled):
+        quick_check_file(path, cancel)
+
+
+class CancelledAfter:
+    """A caller that cancels after ``looks`` looks (or, with ``stop_at_once``, interrupts
+    the statement as soon as it starts)."""
+
+    def __init__(self, looks: int) -> None:
+        self.looks = looks
+        self.stop_at_once = False
+        self.stopped = False
+
+    def cancelled(self) -> bool:
+        self.looks -= 1
+        return self.stopped or self.looks < 0
+
+    @contextlib.contextmanager
+    def interrupting(self, stop: Callable[[], None]) -> Iterator[None]:
+        if self.stop_at_once:
+            self.stopped = True
+            stop()  # as the GUI thread does when the user cancels
+        yield

@@ -159,6 +159,9 @@ class ImportDialog(JobDialog):
         self.import_button.clicked.connect(self.apply)
         self.close_button = QPushButton(tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
+        self.cancel_button = QPushButton(tr("Cancel the import (Esc)"), self)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.cancel_button.setVisible(False)
         self._lay_out()
         self.resize(1240, 700)
         self._update_buttons()
@@ -234,6 +237,7 @@ class ImportDialog(JobDialog):
         bottom.addWidget(self.progress)
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.import_button)
+        bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(source)
@@ -372,10 +376,35 @@ class ImportDialog(JobDialog):
         self._applying = True
         self.status.setText(tr("Backing up the desk, then importing…"))
         self.runner.start(on_desk(self.session.desk.path, lambda desk: apply_import(desk, plan)),
-                          self._applied, self._apply_failed)
+                          self._applied, self._apply_failed, self._apply_cancelled)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setFocus()
+
+    def cancel_import(self) -> None:
+        """Stop the import being written: its one transaction rolls back, nothing of it is
+        left in the desk (an import already committed is reported as done)."""
+        if self._applying:
+            self.status.setText(tr("Cancelling…"))
+            self.cancel_button.setEnabled(False)
+            self.runner.cancel()
+
+    def reject(self) -> None:
+        """Esc or Close: while the import is being written, Esc cancels it."""
+        if self._applying:
+            self.cancel_import()
+            return
+        super().reject()
+
+    def _apply_cancelled(self) -> None:
+        self._applying = False
+        self.cancel_button.setVisible(False)
+        self.status.setText(tr("Cancelled: nothing was imported."))
+        self._update_buttons()
 
     def _applied(self, summary: ImportSummary) -> None:
         self._applying = False
+        self.cancel_button.setVisible(False)
         self.session.undo_stack.clear()  # the import is not on it: see the module's docstring
         self.session.written()
         QMessageBox.information(self, self.windowTitle(), summary_text(summary))
@@ -383,6 +412,7 @@ class ImportDialog(JobDialog):
 
     def _apply_failed(self, exc: BaseException) -> None:
         self._applying = False
+        self.cancel_button.setVisible(False)
         self.status.clear()
         show_error(self, exc)
         self._start("plan")  # the desk may have changed since the preview

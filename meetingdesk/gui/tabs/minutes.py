@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -78,6 +79,10 @@ class MinutesTab(MeetingTab):
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
         self.progress_label = QLabel(self)
+        self.cancel_button = button(tr("Cancel"), self, self.cancel_job, shortcut="Esc",
+                                    tip=tr("Stop generating or printing: nothing is kept of it"))
+        reading(self.cancel_button)
+        self.cancel_button.setVisible(False)
         self.model = versions_model(self)
         self.table = data_table(self.model, [14, None, 6, 14, 5], parent=self, sortable=False,
                                 fill_minimum=7)  # every column shown at 1366×768
@@ -108,7 +113,10 @@ class MinutesTab(MeetingTab):
         side_layout.addLayout(form)
         side_layout.addLayout(button_row(self.generate_button))
         side_layout.addWidget(self.progress)
-        side_layout.addWidget(self.progress_label)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_label, 1)
+        progress_row.addWidget(self.cancel_button)
+        side_layout.addLayout(progress_row)
         side_layout.addWidget(QLabel(tr("Versions"), self))
         side_layout.addWidget(self.table, 1)
         side_layout.addLayout(button_row(self.export_button, self.print_button,
@@ -213,16 +221,20 @@ class MinutesTab(MeetingTab):
         if self.desk.read_only:
             self._generating = self.session.runner.submit(
                 preview_job(self.desk.path, self.meeting_id, profile),
-                done=self._previewed, failed=self._failed, stage=self._stage)
+                done=self._previewed, failed=self._failed, stage=self._stage,
+                cancelled=self._generation_cancelled)
             self.progress.setVisible(True)
+            self._show_cancel()
             self._stage("building")
             return
         self._generating = self.session.runner.submit(
             minutes_job(self.desk.path, self.meeting_id, profile,
                         preferred_margins(self.settings)),
-            done=self._generated, failed=self._failed, stage=self._stage)
+            done=self._generated, failed=self._failed, stage=self._stage,
+            cancelled=self._generation_cancelled)
         self.generate_button.setEnabled(False)
         self.progress.setVisible(True)
+        self._show_cancel()
         self._stage("building")
 
     def is_generating(self) -> bool:
@@ -260,7 +272,26 @@ class MinutesTab(MeetingTab):
     def _generation_ended(self) -> None:
         self._generating = self._generating_for = None
         self.progress.setVisible(False)
+        self._show_cancel()
         self._show_selected()
+
+    def _generation_cancelled(self) -> None:
+        self._generation_ended()
+        self.progress_label.setText(tr("Cancelled: no version was recorded."))
+
+    def _show_cancel(self) -> None:
+        busy = self._generating is not None or self._printing is not None
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+
+    def cancel_job(self) -> None:
+        """Stop the generation or the printing under way (Esc): a version being recorded
+        rolls back, a printer job is aborted; the runner says “Đã hủy”."""
+        task = self._generating or self._printing
+        if task is not None:
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(tr("Cancelling…"))
+            self.session.runner.request_cancel(task)
 
     # --- using a version -------------------------------------------------------------------
 
@@ -323,11 +354,18 @@ class MinutesTab(MeetingTab):
             print_job(minutes_versions.version_pdf(self.desk, version.id), printer),
             done=lambda _pages: self._printed(None), failed=self._printed,
             stage=lambda page: self.progress_label.setText(
-                tr("Printing page %1…").replace("%1", page)))
+                tr("Printing page %1…").replace("%1", page)),
+            cancelled=self._print_cancelled)
+        self._show_cancel()
         return self._printing
+
+    def _print_cancelled(self) -> None:
+        self._printed(None)
+        self.progress_label.setText(tr("Cancelled: printing stopped."))
 
     def _printed(self, exc: BaseException | None) -> None:
         self._printing = None
+        self._show_cancel()
         self.print_button.setEnabled(self._version() is not None)
         self.progress_label.setText(tr("Printed.") if exc is None else "")
         if exc is not None:
