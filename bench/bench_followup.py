@@ -50,10 +50,12 @@ def bench_register(path: Path, runs: int) -> bool:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from meetingdesk.gui.collector import collect_in_gui_thread
     from meetingdesk.gui.task_register import TaskRegister
     from meetingdesk.gui.undo import DeskSession
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_in_gui_thread(app)  # garbage collected as the program collects it
     desk = open_desk(path)
     session = DeskSession(desk)
     register = TaskRegister()
