@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,7 +39,7 @@ from meetingdesk.gui.models.tasks import (
     state_label,
 )
 from meetingdesk.gui.undo import DeskSession, created
-from meetingdesk.gui.widgets import button, button_row, data_table, selected_row
+from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.services import directory, meetings, notes, tasks
 from meetingdesk.services.changes import Changes
@@ -328,15 +328,7 @@ class TaskRegister(QWidget):
     def _choose(self, task_id: int | None) -> None:
         """Make the task ``task_id`` the chosen one again when it is shown (its progress
         reports follow the choice)."""
-        row = self.model.row_of_id(task_id) if task_id is not None else -1
-        if row < 0:
-            self._show_progress()
-            return
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        select_id(self.table, task_id)
         self._show_progress()
 
     def _site_name(self, site_id: int | None) -> str:

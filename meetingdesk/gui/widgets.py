@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.domain.matching import typed_rank
 from meetingdesk.gui.i18n import tr
-from meetingdesk.gui.models.table import ID_ROLE, ROW_ROLE
+from meetingdesk.gui.models.table import ID_ROLE, ROW_ROLE, RowTableModel
 
 
 class _FillColumn(QObject):
@@ -156,15 +156,19 @@ def select_id(view: QTableView, record_id: int | None) -> bool:
     model = view.model()
     if record_id is None:
         return False
-    for row in range(model.rowCount()):
-        index = model.index(row, 0)
-        if index.data(ID_ROLE) == record_id:
-            view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            view.scrollTo(index)
-            return True
-    return False
+    if isinstance(model, RowTableModel):  # its own rows, without a data() call per row
+        row = model.row_of_id(record_id)
+    else:
+        row = next((r for r in range(model.rowCount())
+                    if model.index(r, 0).data(ID_ROLE) == record_id), -1)
+    if row < 0:
+        return False
+    index = model.index(row, 0)
+    view.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    view.scrollTo(index)
+    return True
 
 
 def select_row(view: QTableView, row: int) -> None:

@@ -27,6 +27,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from meetingdesk.store.revisions import sequence_of
+
 logger = logging.getLogger(__name__)
 
 
@@ -92,10 +94,6 @@ def mark_path(path: Path) -> Path:
     return path.with_name(path.name + ".replica")
 
 
-def _sequence(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM sync_state").fetchone()[0])
-
-
 def leave_mark(db: Database, path: Path) -> None:
     """Record beside the file this desk's replica id and how far its sequence went (as the
     desk closes). Never raises: a mark that cannot be written only weakens the detection of a
@@ -103,7 +101,7 @@ def leave_mark(db: Database, path: Path) -> None:
     target = mark_path(path)
     partial = target.with_name(target.name + ".partial")
     try:
-        mark = {"replica": replica_id(db), "sequence": _sequence(db.conn)}
+        mark = {"replica": replica_id(db), "sequence": sequence_of(db.conn)}
         partial.write_text(json.dumps(mark), encoding="utf-8")
         os.replace(partial, target)
     except (OSError, LookupError, sqlite3.Error):
@@ -120,7 +118,7 @@ def went_back(conn: sqlite3.Connection, path: Path) -> bool:
         return (isinstance(mark, dict) and replica is not None
                 and mark.get("replica") == replica[0]
                 and isinstance(mark.get("sequence"), int)
-                and _sequence(conn) < mark["sequence"])
+                and sequence_of(conn) < mark["sequence"])
     except (OSError, ValueError, sqlite3.Error):
         return False  # no mark (a new desk, a moved one) or an unreadable one
 

@@ -159,8 +159,13 @@ def state_places(db: Database, gids: Iterable[str]) -> dict[str, tuple[str | Non
     return found
 
 
+def sequence_of(conn: sqlite3.Connection) -> int:
+    """How far a desk's sequence of revision states went, read through ``conn``."""
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM sync_state").fetchone()[0])
+
+
 def last_seq(db: Database) -> int:
-    return int(db.conn.execute("SELECT coalesce(max(seq), 0) FROM sync_state").fetchone()[0])
+    return sequence_of(db.conn)
 
 
 def own_since(db: Database, seq: int) -> bool:
@@ -177,7 +182,7 @@ def last_seq_in(path: Path) -> int | None:
     except sqlite3.Error:
         return None
     try:
-        return int(conn.execute("SELECT coalesce(max(seq), 0) FROM sync_state").fetchone()[0])
+        return sequence_of(conn)
     except sqlite3.Error:
         return None
     finally:

@@ -52,18 +52,23 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return shown
 
 
-@pytest.fixture
-def window(qtbot: Any, demo_desk: Desk, answers: list[tuple[str, str]]) -> MainWindow:
-    """The main window on the demo desk, the demo meeting open, at 1366×768."""
+def open_window(qtbot: Any, desk: Desk) -> MainWindow:
+    """The main window on ``desk`` with the demo meeting open, at 1366×768, active."""
     w = MainWindow(Settings())
     qtbot.addWidget(w)
-    assert w.open_desk_file(demo_desk.path, select_title=DEMO_TITLE)
+    assert w.open_desk_file(desk.path, select_title=DEMO_TITLE)
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
     return w
+
+
+@pytest.fixture
+def window(qtbot: Any, demo_desk: Desk, answers: list[tuple[str, str]]) -> MainWindow:
+    """The main window on the demo desk, the demo meeting open, at 1366×768."""
+    return open_window(qtbot, demo_desk)
 
 
 def run_dialog(monkeypatch: pytest.MonkeyPatch, cls: type, fill: Callable[[Any], bool]) -> None:

@@ -13,7 +13,8 @@ from meetingdesk.gui.settings import Settings
 from meetingdesk.services.backups import take_backup
 from meetingdesk.store.desk import open_desk
 from tests.fixtures import bad_desks
-from tests.services.test_desk_checks import fingerprint, garble_search_index
+from tests.fixtures.bad_desks import garble_search_index
+from tests.services.test_desk_checks import fingerprint
 
 
 def opened(qtbot: Any, path: Path) -> MainWindow:

@@ -9,28 +9,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from meetingdesk.gui.main_window import MainWindow
-from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.widgets import select_id, selected_row
 from meetingdesk.services import directory, documents, drafts, meetings, participation
 from meetingdesk.services.demo import DEMO_TITLE
 from meetingdesk.store.desk import Desk
+from tests.gui.conftest import open_window
 from tests.gui.test_changes_applied import Signals
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def open_window(qtbot: Any, desk: Desk) -> MainWindow:
-    """The main window on ``desk`` with the demo meeting open (as the ``window`` fixture,
-    once the test has added what it needs)."""
-    w = MainWindow(Settings())
-    qtbot.addWidget(w)
-    assert w.open_desk_file(desk.path, select_title=DEMO_TITLE)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
-    return w
 
 
 def demo_meeting(desk: Desk) -> int:

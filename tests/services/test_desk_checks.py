@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import shutil
-import sqlite3
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -24,19 +23,6 @@ from meetingdesk.store.integrity import CheckCancelled
 from tests.fixtures import bad_desks
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def garble_search_index(path: Path) -> None:
-    """Damage only the search index's page: the fast checks pass, quick_check does not."""
-    conn = sqlite3.connect(path)
-    try:
-        (root,) = conn.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'search_index_data'").fetchone()
-    finally:
-        conn.close()
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * bad_desks.PAGE: root * bad_desks.PAGE] = b"\xa5" * bad_desks.PAGE
-    path.write_bytes(bytes(data))
 
 
 class AlreadyCancelled:
@@ -95,7 +81,7 @@ def test_desk_checks_damage_found_offers_the_newest_good_backup(tmp_path: Path) 
     path = bad_desks.good_desk(tmp_path)
     with open_desk(path) as desk:
         take_backup(desk, "manual", datetime(2026, 3, 2, 8, 0))
-    garble_search_index(path)
+    bad_desks.garble_search_index(path)
     with open_session(path, create=False, check=True, check_later=True) as work:
         findings = check_after_opening(work)
     assert findings.damage is not None

@@ -187,18 +187,16 @@ class RegisterFacts:
         fresh = RegisterFacts(lines, self.as_of)
         where = {id(ln): i for i, ln in enumerate(self.lines)}
         at = [where.get(id(ln)) for ln in lines]
-        if self._states is not None:
-            old_states = self._states
-            fresh._states = [old_states[i] if i is not None else self._state(ln, self.as_of)
-                             for i, ln in zip(at, lines, strict=True)]
-        if self._quarters is not None:
-            old_quarters = self._quarters
-            fresh._quarters = [old_quarters[i] if i is not None else self._quarter(ln)
-                               for i, ln in zip(at, lines, strict=True)]
-        if self._texts is not None:
-            old_texts = self._texts
-            fresh._texts = [old_texts[i] if i is not None else self._text(ln)
-                            for i, ln in zip(at, lines, strict=True)]
+
+        def reuse(old: list[Any] | None, compute: Callable[[TaskLine], Any]) -> list[Any] | None:
+            if old is None:
+                return None
+            return [old[i] if i is not None else compute(ln)
+                    for i, ln in zip(at, lines, strict=True)]
+
+        fresh._states = reuse(self._states, lambda ln: self._state(ln, self.as_of))
+        fresh._quarters = reuse(self._quarters, self._quarter)
+        fresh._texts = reuse(self._texts, self._text)
         return fresh
 
 
