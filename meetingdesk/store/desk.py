@@ -42,6 +42,7 @@ from meetingdesk.domain.text import fold
 from meetingdesk.store.backup import backup_connection, backup_name, untouched_uri
 from meetingdesk.store.expected_schema import differences
 from meetingdesk.store.failures import DeskConnection, storage_error
+from meetingdesk.store.immediate import immediate
 from meetingdesk.store.integrity import Cancel
 from meetingdesk.store.migrations import (
     APPLICATION_ID,
@@ -158,6 +159,9 @@ class Desk:
     read_only: bool = False
     _key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
     _stop: Cancel | None = field(default=None, repr=False, compare=False)
+    wrote: bool = field(default=False, repr=False, compare=False)
+    """Whether a write transaction was begun through this handle: only then does closing
+    seal pending edits (a command that only reads leaves the file as it found it)."""
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -169,28 +173,13 @@ class Desk:
         gate = None if conn.in_transaction else gate_of(self._key)
         if gate is not None:
             gate.wait()  # a check still running, or damage found (see store.write_gate)
-        if conn.in_transaction:
-            with self.db.atomic():  # a savepoint
-                yield self.db
-            return
-        # IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first
-        # read, so a transaction that reads then writes never fails because another
-        # connection (the draft saver, a backup, minutes being recorded) committed meanwhile.
-        self._stop_if_cancelled()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        if not conn.in_transaction:
+            self._stop_if_cancelled()
+        # A savepoint inside a transaction under way; otherwise BEGIN IMMEDIATE (see
+        # store.immediate), with a cancel's last moment to leave nothing behind before COMMIT.
+        with immediate(conn, before_commit=self._stop_if_cancelled):
+            self.wrote = True
             yield self.db
-            self._stop_if_cancelled()  # the last moment a cancel leaves nothing behind
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
     @contextmanager
     def stop_when(self, cancel: Cancel) -> Iterator[None]:
@@ -222,7 +211,8 @@ class Desk:
         try:
             gate = gate_of(self._key)
             if not self.read_only and (gate is None or (gate.settled and gate.refusal is None)):
-                seal_before_close(self.db)  # never on a file not (yet) found sound
+                if self.wrote:
+                    seal_before_close(self.db)  # never on a file not (yet) found sound
                 leave_mark(self.db, self.path)
             self.db.close()
         finally:

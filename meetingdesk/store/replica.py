@@ -27,6 +27,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from meetingdesk.store.immediate import immediate
 from meetingdesk.store.revisions import sequence_of
 
 logger = logging.getLogger(__name__)
@@ -127,7 +128,7 @@ def bind(db: Database, identity: FileIdentity | None) -> str:
     """This desk's replica id for the file it is opened from: kept when the file is the one
     it was made for, bound on first use, renewed when the file is another (a copy, a move, a
     restored backup). Runs in its own transaction; returns the replica id."""
-    with db.atomic():
+    with immediate(db.conn):
         row = db.conn.execute(
             "SELECT replica_id, file_path, file_device, file_inode FROM replica WHERE id = 1"
         ).fetchone()
@@ -150,5 +151,5 @@ def bind(db: Database, identity: FileIdentity | None) -> str:
 
 def renew(db: Database, path: Path) -> str:
     """Take a new replica id now (an explicit "this desk is a copy")."""
-    with db.atomic():
+    with immediate(db.conn):
         return _take_new(db, file_identity(path), "asked")

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from meetingdesk.domain.replication import RecordState, Value, create, legacy, write
 from meetingdesk.store import replica, revisions
 from meetingdesk.store.exchanged import ORDER, REGISTRY, Exchanged, by_table
+from meetingdesk.store.immediate import immediate
 from meetingdesk.store.revisions import NewState
 from meetingdesk.store.tracking import derived_gid, site_code_gid
 
@@ -194,7 +195,7 @@ def seal_before_close(db: Database) -> None:
     failure here is logged, never raised: closing must not fail."""
     try:
         if revisions.has_dirty(db):
-            with db.atomic():
+            with immediate(db.conn):
                 seal(db)
     except Exception:
         logger.exception("Could not seal pending edits before closing")

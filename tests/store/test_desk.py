@@ -217,6 +217,34 @@ def test_desk_transaction_inner_failure_keeps_the_outer_work(desk: Desk) -> None
     assert titles == ["Một"]
 
 
+def test_desk_transaction_takes_the_write_lock_before_its_first_read(desk: Desk) -> None:
+    """A transaction that reads, then writes, must not fail because another program committed
+    in between (a deferred BEGIN does: SQLITE_BUSY at once, no waiting)."""
+    other = sqlite3.connect(desk.path, timeout=0)
+    try:
+        with desk.transaction() as db:
+            db.execute("SELECT count(*) FROM meetings").fetchone()
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            db["meetings"].insert({"title": "Một"})  # type: ignore[union-attr]
+    finally:
+        other.close()
+
+
+def test_closing_a_desk_that_only_read_writes_nothing(desk: Desk) -> None:
+    """A read-only command beside the window (list, search) must not seal the window's pending
+    edits as it closes: that write would wait on, or fail beside, the window's own writes."""
+    meetings.create_meeting(desk, title="Họp giao ban")  # a pending edit of the open window
+    reader = open_desk(desk.path, create=False)
+    meetings.list_meetings(reader)
+    reader.close()
+    assert desk.db.execute("SELECT count(*) FROM sync_dirty").fetchone()[0] > 0
+    writer = open_desk(desk.path, create=False)
+    meetings.create_meeting(writer, title="Họp thứ hai")
+    writer.close()  # a command that wrote seals every pending edit as it closes
+    assert desk.db.execute("SELECT count(*) FROM sync_dirty").fetchone()[0] == 0
+
+
 class _KilledAfterMigrating(Migrations):
     """Migrations that apply, then lose the process before open_desk finishes its work."""
 
