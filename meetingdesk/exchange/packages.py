@@ -106,7 +106,7 @@ def export_package(desk: Desk, meeting_id: int, path: str | Path, *,
         site = directory.find_site(desk, site_code)
         if site is None or site.id is None:
             raise PackageError("directory.no_such_site", site_code=site_code)
-        if not any(e.site.id == site.id for e in participation.meeting_sites(desk, meeting_id)):
+        if not participation.takes_part(desk, meeting_id=meeting_id, site_id=site.id):
             raise PackageError("packages.site_not_in_meeting", site=site.name)
         site_id = site.id
         site_info = {"name": site.name, "code": site.code}

@@ -117,6 +117,11 @@ def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
     return entries
 
 
+def takes_part(desk: Desk, *, meeting_id: int, site_id: int) -> bool:
+    """Whether a site is one of a meeting's sites (without counting its attendances)."""
+    return bool(tables.meeting_sites.where(desk.db, meeting_id=meeting_id, site_id=site_id))
+
+
 def reorder_meeting_sites(desk: Desk, meeting_id: int, ordered_ids: Sequence[int]) -> None:
     with desk.transaction() as db:
         check_order(tables.meeting_sites.ids_in_order(db, "meeting_id", meeting_id),

@@ -556,5 +556,13 @@ def m0011_exchange_state_born(db: Database) -> None:
     db.execute("UPDATE sync_state SET born = seq")
 
 
+@_migration("0012_exchange_state_site_index")
+def m0012_exchange_state_site_index(db: Database) -> None:
+    """Revision states indexed by meeting and site, so one site's part of a meeting (a
+    province's package for the centre) is read without reading the other sites' records of
+    that meeting, which lie scattered over the whole file as the desk grows."""
+    db.execute("CREATE INDEX sync_state_site ON sync_state(meeting, site, seq)")
+
+
 SCHEMA_VERSION = len(_NAMES)
 KNOWN_MIGRATIONS = frozenset(_NAMES)

@@ -225,18 +225,27 @@ def held_since(db: Database, meeting: str, upto: int, kinds: Sequence[str],
                site: str | None = None) -> list[Stored]:
     """A meeting's states (only one site's when ``site`` is given) last changed at or before
     ``upto``, and those of ``kinds`` first stored here at or before it."""
-    return _scope(db, meeting, site,
-                  f"(seq <= ?1 OR (born <= ?1 AND kind IN ({_marks(len(kinds)) or 'NULL'})))",
+    marks = ", ".join(f"?{3 + n}" for n in range(len(kinds))) or "NULL"
+    return _scope(db, meeting, site, f"(seq <= ?1 OR (born <= ?1 AND kind IN ({marks})))",
                   upto, kinds)
 
 
 def _scope(db: Database, meeting: str, site: str | None, condition: str,
            seq: int, kinds: Sequence[str] = ()) -> list[Stored]:
-    sql = f"SELECT {_STATE_COLUMNS} FROM sync_state WHERE meeting = ?2 AND {condition}"
+    """A meeting's states meeting ``condition`` (``?1`` the sequence number, ``?3``… the
+    ``kinds``), in sequence order. One site's part is read through its own index
+    (``sync_state_site``) and the meeting's record by its id: the rest of the meeting — the
+    other 33 provinces' records — is never read."""
+    select = f"SELECT {_STATE_COLUMNS} FROM sync_state"
     params: list[Any] = [seq, meeting, *kinds]
-    if site is not None:
-        sql += " AND (site = ? OR (kind = 'meeting' AND gid = ?))"
-        params += [site, meeting]
+    if site is None:
+        sql = f"{select} WHERE meeting = ?2 AND {condition}"
+    else:
+        params.append(site)
+        mark = f"?{len(params)}"
+        sql = (f"{select} WHERE meeting = ?2 AND site = {mark} AND {condition} UNION ALL "
+               f"{select} WHERE gid = ?2 AND kind = 'meeting' AND site IS NOT {mark} "
+               f"AND {condition}")
     return [_stored(r) for r in db.conn.execute(sql + " ORDER BY seq", params)]
 
 
