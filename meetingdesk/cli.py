@@ -52,6 +52,13 @@ def _desk_for(path: Path, *, dry_run: bool) -> contextlib.AbstractContextManager
     return open_desk(path, create=False) if dry_run else _writing(path)
 
 
+def _reading(path: Path) -> contextlib.AbstractContextManager[Desk]:
+    """The desk of a command that only reads, but seals the desk's pending edits first where
+    it may write (as for writing: the lock, the check); a file this process may not write is
+    read as it is."""
+    return _writing(path, create=False) if writable(path) else open_desk(path, create=False)
+
+
 def _with_backup_offer(exc: MeetingDeskError, db: Path | None) -> str:
     """The error's line, naming the desk's newest good backup when the desk file itself was
     refused and one exists."""
@@ -229,7 +236,8 @@ def cmd_exchange(args: argparse.Namespace) -> int:
     """Partners and their checkpoints, conflicts kept in the desk, and their resolution."""
     from meetingdesk.exchange import exchange_commands
 
-    with _writing(args.db, create=False) as desk:
+    opened = _writing(args.db, create=False) if args.action == "resolve" else _reading(args.db)
+    with opened as desk:
         for line in exchange_commands.run(desk, args):
             _out(line)
     return 0

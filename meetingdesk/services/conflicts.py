@@ -10,6 +10,7 @@ reaches takes the resolution instead of the conflict.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from meetingdesk.domain.errors import NotFoundError, ValidationError
@@ -69,9 +70,11 @@ def _who(labels: Mapping[str, tuple[str, bool]], me: str, replica_id: str) -> st
 
 
 def list_conflicts(desk: Desk) -> list[Conflict]:
-    """Every record in conflict, oldest change first."""
-    with desk.transaction() as db:
-        seal(db)
+    """Every record in conflict, oldest change first (this desk's pending edits sealed first;
+    a read-only desk is read as it is)."""
+    with nullcontext(desk.db) if desk.read_only else desk.transaction() as db:
+        if not desk.read_only:
+            seal(db)
         found = revisions.conflicted(db)
         namer = Namer(db)
         labels = replica.labels(db)

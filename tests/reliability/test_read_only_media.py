@@ -25,11 +25,15 @@ READS = {
     "check": ["check"],
     "export": ["export", "{meeting}", "-o", "{out}/ds.xlsx"],
     "import-dry-run": ["import", "{out}/ds.csv", "--dry-run"],
+    "exchange-whoami": ["exchange", "whoami"],
+    "exchange-partners": ["exchange", "partners"],
+    "exchange-conflicts": ["exchange", "conflicts"],
 }
 WRITES = {
     "minutes": ["minutes", "{meeting}", "-o", "{out}/bb.pdf"],
     "import": ["import", "{out}/ds.csv"],
     "export-package": ["export-package", "{meeting}", "-o", "{out}/goi.mdpkg"],
+    "exchange-resolve": ["exchange", "resolve", "0", "--field", "title", "--keep"],
     "demo": ["demo", "--no-gui"],
 }
 
