@@ -6,7 +6,8 @@ replica id) and scope (a meeting, or one site's part of it) the desk keeps:
 - ``received``: the partner's sequence number up to which this desk holds everything of that
   scope (advanced by a package only when it starts at or before it: no gap);
 - ``acked``: this desk's sequence number up to which the partner said it holds everything —
-  every package carries such acknowledgements for all its partners;
+  every package of a meeting carries such acknowledgements of that meeting's scopes, for all
+  its partners (so a manifest grows with the meeting, not with the year);
 - ``sent``: this desk's sequence number when it last wrote a package for the partner.
 
 A package for a partner carries only what changed after ``acked`` (a lost or unread package
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.services.wire import scope_meeting
 from meetingdesk.store import replica, revisions
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.revisions import Checkpoint
@@ -93,11 +95,11 @@ def note_received(db: Database, partner: str, label: str, scope: str, since: int
                                                 max(cp.acked, seq), now_text()))
 
 
-def acknowledgements(db: Database) -> dict[str, dict[str, int]]:
-    """For every partner, the scopes this desk holds of it and up to where."""
+def acknowledgements(db: Database, meeting: str) -> dict[str, dict[str, int]]:
+    """For every partner, the scopes of ``meeting`` this desk holds of it and up to where."""
     acks: dict[str, dict[str, int]] = {}
     for cp in revisions.checkpoints(db):
-        if cp.received:
+        if cp.received and scope_meeting(cp.scope) == meeting:
             acks.setdefault(cp.partner, {})[cp.scope] = cp.received
     return acks
 

@@ -58,7 +58,7 @@ def send(desk: Desk, *, meeting_id: int, site_id: int | None = None,
         records = wire.collect(desk, meeting, site=site, since=since,
                                partner=None if everything else partner)
         out = Outgoing(records, book.me, desk_label(desk), meeting, site, scope, since,
-                       checkpoints.last_seq(db), checkpoints.acknowledgements(db), partner)
+                       checkpoints.last_seq(db), checkpoints.acknowledgements(db, meeting), partner)
         writer(out)
         if partner is not None and not desk.read_only:
             checkpoints.note_sent(db, partner, scope, out.upto)

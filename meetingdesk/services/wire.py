@@ -135,6 +135,11 @@ def scope_key(meeting: str, site: str | None) -> str:
     return f"site:{meeting}:{site}" if site else f"meeting:{meeting}"
 
 
+def scope_meeting(scope: str) -> str:
+    """The meeting (global id) a scope key is of."""
+    return scope.split(":")[1]
+
+
 def collect(desk: Desk, meeting: str, *, site: str | None = None, since: int = 0,
             partner: str | None = None) -> list[WireRecord]:
     """The states of a meeting (or of one site's part) changed after ``since``, less those

@@ -331,3 +331,32 @@ def test_package_records_whose_references_resolve_to_nothing_are_shown_as_proble
         assert any(line.startswith(f"Vấn đề: {len(waiting)} bản ghi") for line in lines)
         full = import_package(fresh, package, dry_run=True)
         assert not [i for i in full.plan.items if i.waits_for]
+
+
+def test_package_acknowledges_only_its_own_meeting_scopes(demo_desk: Desk,
+                                                          tmp_path: Path) -> None:
+    """A manifest's acknowledgements grow with its meeting, not with the year: the centre's
+    package of a second meeting tells the province what the centre holds of that meeting
+    only, and the province's acknowledgement of it still reaches the centre."""
+    centre, first = demo_desk, demo_meeting_id(demo_desk)
+    second = meetings.copy_meeting(centre, first, title="Hội nghị quý 2").id or 0
+    me = checkpoints.this_replica(centre)
+    with open_desk(tmp_path / "province.db") as province:
+        partner = checkpoints.this_replica(province)
+        for n, meeting_id in enumerate((first, second)):
+            export_package(centre, meeting_id, tmp_path / f"setup{n}.mdpkg", partner=partner)
+            import_package(province, tmp_path / f"setup{n}.mdpkg")
+            title = meetings.get_meeting(centre, meeting_id).title
+            local = next(s.meeting.id for s in meetings.list_meetings(province)
+                         if s.meeting.title == title) or 0
+            part = export_package(province, local, tmp_path / f"tn{n}.mdpkg", site_code="19",
+                                  partner=me)
+            import_package(centre, tmp_path / f"tn{n}.mdpkg")
+            (scope,) = part.manifest["acks"][me]
+            assert scope == f"meeting:{part.manifest['meeting']['gid']}"
+        back = export_package(centre, second, tmp_path / "back.mdpkg", partner=partner)
+        acks = back.manifest["acks"][partner]
+        assert acks and all(s.startswith(f"site:{back.manifest['meeting']['gid']}:")
+                            for s in acks)
+        held = {cp.scope: cp.acked for cp in checkpoints.partners(centre)[0].checkpoints}
+        assert held[f"meeting:{back.manifest['meeting']['gid']}"] > 0
