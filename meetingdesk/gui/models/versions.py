@@ -1,5 +1,7 @@
 """The generated versions of a meeting's minutes or of its conclusion notice: one table for
-both (the notice has no signed copies, so no "Signed" column)."""
+both. The minutes have a "Signed" column; the notice, which is never signed, shows the start
+of each version's SHA-256 there instead (the minutes' side panel has no room for both at
+1366×768). Every row's tooltip gives its whole SHA-256."""
 
 from __future__ import annotations
 
@@ -14,13 +16,14 @@ from meetingdesk.gui.models.table import Column, RowTableModel
 
 Version = MinutesVersion | NoticeVersion
 
-HASH_SHOWN = 12
+HASH_SHOWN = 8
 """Hex digits of a version's sha256 shown in its column (the whole of it is the tooltip)."""
 
 
 def versions_model(parent: QObject | None = None, *,
                    signed: bool = True) -> RowTableModel[Version]:
-    """Generated, profile, size, when made final, [signed,] the start of the sha256."""
+    """Generated, profile, size, when made final, then signed (``signed``) or the start of
+    the SHA-256."""
     columns: list[Column[Version]] = [
         Column(lambda: tr("Generated"), lambda v: moment(v.created_at),
                sort_key=lambda v: (v.created_at, v.id)),
@@ -32,7 +35,8 @@ def versions_model(parent: QObject | None = None, *,
     if signed:
         columns.append(Column(lambda: tr("Signed"), lambda v: "✓" if isinstance(
             v, MinutesVersion) and v.signed_sha256 else ""))
-    columns.append(Column(lambda: "SHA-256", lambda v: v.sha256[:HASH_SHOWN]))
+    else:
+        columns.append(Column(lambda: "SHA-256", lambda v: v.sha256[:HASH_SHOWN]))
     return RowTableModel(columns, row_key=lambda v: "final" if v.final else "draft",
                          row_tooltip=version_tooltip, parent=parent)
 

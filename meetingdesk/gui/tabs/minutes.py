@@ -89,7 +89,7 @@ class MinutesTab(MeetingTab):
         reading(self.cancel_button)
         self.cancel_button.setVisible(False)
         self.model = versions_model(self)
-        self.table = data_table(self.model, [14, None, 6, 14, 5, 12], parent=self, sortable=False,
+        self.table = data_table(self.model, [14, None, 6, 14, 5], parent=self, sortable=False,
                                 fill_minimum=7)  # every column shown at 1366×768
         self.export_button = button(tr("Export…"), self, self.export)
         self.print_button = button(tr("Print…"), self, self.print_version, shortcut="Ctrl+P")

@@ -70,7 +70,7 @@ class NoticeTab(MeetingTab):
         self.generate_button = button(tr("Generate the notice"), self, self.generate,
                                       shortcut="Ctrl+G")
         self.model = versions_model(self, signed=False)
-        self.table = data_table(self.model, [14, None, 6, 14, 12], parent=self, sortable=False,
+        self.table = data_table(self.model, [14, None, 6, 14, 8], parent=self, sortable=False,
                                 fill_minimum=7)
         self.export_button = button(tr("Export…"), self, self.export,
                                     tip=tr("PDF: the version selected, as it was recorded. "
@@ -163,8 +163,9 @@ class NoticeTab(MeetingTab):
 
         def generated(version_id: object) -> None:
             self.session.written(meeting_content(meeting_id))
-            if self.meeting_id == meeting_id:
+            if self.meeting_id == meeting_id:  # the new version, with the keyboard on it
                 select_id(self.table, version_id if isinstance(version_id, int) else None)
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
         run_busy(self, self.session.runner, tr("Generating the conclusion notice…"),
                  on_desk(self.desk.path, lambda desk: _generate(desk, meeting_id, profile)),
