@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "meetingdesk"
 SERVICES = PACKAGE / "services"
 
+
 def service_functions() -> set[str]:
     """``module.function`` for every public top-level function of ``meetingdesk/services``."""
     found = set()
