@@ -129,3 +129,26 @@ def test_notice_tab_meeting_log_empty_state(window: MainWindow, qtbot: Any) -> N
     assert view.overview.log_model.rowCount() == 0
     assert view.overview.log_empty.isVisible() and not view.overview.log.isVisible()
     assert view.overview.log_empty.text().startswith("Chưa có gì được ghi")
+
+
+def test_notice_tab_and_note_history_stay_usable_once_the_minutes_are_final(
+        window: MainWindow, qtbot: Any) -> None:
+    """Final minutes freeze the meeting's editors, not the notice (issued after them) nor the
+    reading of a note's earlier texts."""
+    from meetingdesk.minutes.generate import generate_minutes
+    from meetingdesk.services import minutes_versions
+    from meetingdesk.services.changes import meeting_content
+
+    view = window.view
+    assert view is not None and window.session is not None and view.meeting_id is not None
+    version, _ = generate_minutes(window.session.desk, view.meeting_id)
+    minutes_versions.mark_final(window.session.desk, version.id)  # type: ignore[arg-type]
+    window.session.written(meeting_content(view.meeting_id))
+    view.go_to(view.notes)
+    qtbot.keyClick(view.notes.table, Qt.Key.Key_Home)
+    assert not view.notes.delete_button.isEnabled() and not view.notes.save_button.isEnabled()
+    assert view.notes.history_button.isEnabled()
+    tab = _notice_tab(window, qtbot)
+    assert tab.generate_button.isEnabled()
+    _generate(tab, qtbot)
+    assert tab.final_button.isEnabled()
