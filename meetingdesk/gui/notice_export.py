@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from meetingdesk.domain.notices import NoticeVersion
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.jobs import run_busy
+from meetingdesk.gui.save_paths import default_path
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.services import notice_versions
@@ -27,7 +28,7 @@ def export_notice(parent: QWidget, session: DeskSession, meeting_id: int,
     title = tr("Export the conclusion notice")
     suggested = f"thong-bao-ket-luan-{meeting_id}" + (f"-ban-{version.id}" if version else "")
     name, chosen = QFileDialog.getSaveFileName(
-        parent, title, f"{suggested}.pdf",
+        parent, title, default_path(f"{suggested}.pdf"),
         ";;".join((tr("PDF documents (*.pdf)"), tr("Word documents (*.docx)"))))
     if not name:
         return
