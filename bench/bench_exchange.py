@@ -30,6 +30,7 @@ Exits 1 when a target is missed.
 from __future__ import annotations
 
 import argparse
+import gc
 import shutil
 import statistics
 import sys
@@ -74,6 +75,8 @@ class Phase:
     wall: float = 0.0
     cpu: dict[str, float] = field(default_factory=dict)
     province_imports: list[float] = field(default_factory=list)
+    collector: float = 0.0
+    """CPU time of the garbage collector's runs during the phase (part of the above)."""
 
     @property
     def total_cpu(self) -> float:
@@ -106,9 +109,21 @@ class Bench:
     def timed(self, work: Callable[[], None]) -> Phase:
         """Run a phase, timed as a whole and by part (:meth:`cpu`)."""
         self.phase = Phase()
+        started: list[float] = []
+
+        def collecting(when: str, info: dict[str, int]) -> None:
+            if when == "start":
+                started.append(time.process_time())
+            elif started:
+                self.phase.collector += time.process_time() - started.pop()
+
+        gc.callbacks.append(collecting)
         start = time.perf_counter()
-        work()
-        self.phase.wall = time.perf_counter() - start
+        try:
+            work()
+        finally:
+            self.phase.wall = time.perf_counter() - start
+            gc.callbacks.remove(collecting)
         return self.phase
 
     @contextmanager
@@ -332,6 +347,8 @@ def report(year: list[dict[str, Phase]], backups: list[tuple[float, float, float
         max(m["distribution"].province_imports) for m in year]
     series["1 province's import, return"] = [max(m["return"].province_imports) for m in year]
     series["a province desk's backup"] = [b[0] for b in backups]
+    for name in ROUNDS:
+        series[f"garbage collector, {name}"] = [m[name].collector for m in year]
     for name, values in series.items():
         ends = flatness(values)
         if ends is None:
