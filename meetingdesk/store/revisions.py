@@ -174,19 +174,34 @@ def own_since(db: Database, seq: int) -> bool:
                            [seq]).fetchone() is not None
 
 
+_BACKUP_SEQUENCES: dict[tuple[str, int, int, int, int], int] = {}
+"""How far the sequence of backup files went, by file identity (device, inode, size, time of
+last change): a backup is written once and renamed into place, so opening it again before
+each of a row of imports (SQLite parsing its whole schema) would read the same number."""
+
+
 def last_seq_in(path: Path) -> int | None:
     """How far the sequence of the desk file ``path`` (a backup) went, read without touching
     it; ``None`` when it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    key = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    if key in _BACKUP_SEQUENCES:
+        return _BACKUP_SEQUENCES[key]
     try:
         conn = sqlite3.connect(untouched_uri(path), uri=True)
     except sqlite3.Error:
         return None
     try:
-        return sequence_of(conn)
+        seq = sequence_of(conn)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
+    _BACKUP_SEQUENCES[key] = seq
+    return seq
 
 
 @dataclass(frozen=True, slots=True)
