@@ -203,11 +203,21 @@ class Desk:
         assert self._key is not None
         return hold_writes(self._key)
 
+    def _sound_and_writable(self) -> bool:
+        """Writable, and not (or not yet) found damaged: only then is anything written."""
+        gate = gate_of(self._key)
+        return not self.read_only and (gate is None or (gate.settled and gate.refusal is None))
+
+    def seal_pending(self) -> None:
+        """Turn pending edits into revisions now, as closing does (before a closing backup,
+        so that the backup carries them sealed)."""
+        if self._sound_and_writable():
+            seal_before_close(self.db)
+
     def close(self) -> None:
         try:
-            gate = gate_of(self._key)
-            if not self.read_only and (gate is None or (gate.settled and gate.refusal is None)):
-                seal_before_close(self.db)  # never on a file not (yet) found sound
+            if self._sound_and_writable():
+                seal_before_close(self.db)
                 leave_mark(self.db, self.path)
             self.db.close()
         finally:
