@@ -52,7 +52,7 @@ def _desk_for(path: Path, *, dry_run: bool) -> contextlib.AbstractContextManager
     return open_desk(path, create=False) if dry_run else _writing(path)
 
 
-def _reading(path: Path) -> contextlib.AbstractContextManager[Desk]:
+def _read_sealed(path: Path) -> contextlib.AbstractContextManager[Desk]:
     """The desk of a command that only reads, but seals the desk's pending edits first where
     it may write (as for writing: the lock, the check); a file this process may not write is
     read as it is."""
@@ -238,7 +238,7 @@ def cmd_exchange(args: argparse.Namespace) -> int:
     """Partners and their checkpoints, conflicts kept in the desk, and their resolution."""
     from meetingdesk.exchange import exchange_commands
 
-    opened = _writing(args.db, create=False) if args.action == "resolve" else _reading(args.db)
+    opened = _writing(args.db, create=False) if args.action == "resolve" else _read_sealed(args.db)
     with opened as desk:
         for line in exchange_commands.run(desk, args):
             _out(line)
