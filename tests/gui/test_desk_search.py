@@ -52,11 +52,11 @@ def test_desk_search_meeting_list_filter_finds_meetings_through_the_index(
     ml = window.meeting_list
     title = ml.current().meeting.title
     ml.search.setText("thai nguyen")  # not in the title: a site of the meeting
-    qtbot.waitUntil(lambda: ml.proxy.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: ml.model.rowCount() == 1, timeout=10000)
     assert ml.current().meeting.title == title
     ml.search.setText("khong co dau ca")
     qtbot.wait(200)
-    assert ml.proxy.rowCount() == 0
+    assert ml.model.rowCount() == 0
 
 
 def test_desk_search_results_model_passes_the_tester(demo_desk: Desk) -> None:
