@@ -23,12 +23,6 @@ class SearchResults(list[SearchHit]):
         self.windowed = windowed
 
 
-def window_notice() -> tuple[str, str]:
-    """What to tell the user when :attr:`SearchResults.windowed` (Vietnamese, English)."""
-    return (f"kết quả tốt nhất trong {NOTE_WINDOW:,} ghi chép mới nhất".replace(",", "."),
-            f"best results among the {NOTE_WINDOW:,} newest notes")
-
-
 def search(desk: Desk, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None,
            meeting_id: int | None = None, as_you_type: bool = False) -> SearchResults:
     """Hits for every word of ``query``, best first, each with its meeting where it has one.
