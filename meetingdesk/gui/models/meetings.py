@@ -60,8 +60,9 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
             parent=parent)
         self._held: list[MeetingSummary] = []
         """Every meeting, in the chosen order."""
-        self._texts: dict[int | None, str] = {}
-        """Each meeting's folded text, by id."""
+        self._texts: dict[int | None, str] | None = None
+        """Each meeting's folded text, by id (made when a filter first needs it: not at
+        start-up)."""
         self._words: tuple[str, ...] = ()
         self._found: frozenset[int] = frozenset()
         self._status = ""
@@ -72,7 +73,7 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
     def set_rows(self, rows: Sequence[MeetingSummary],
                  columns: Sequence[Column[MeetingSummary]] | None = None) -> None:
         """Hold these meetings; show those the filter accepts (a reset)."""
-        self._texts = {s.meeting.id: fold(_text(s)) for s in rows}
+        self._texts = None
         self._held = self._sorted(rows)
         super().set_rows(self._shown(), columns)
 
@@ -80,7 +81,8 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
         """Hold ``summary`` (a new meeting, or a meeting's new fields or totals): its row is
         changed in place, or moved, added or taken away as the order and filter say."""
         mid = summary.meeting.id
-        self._texts[mid] = fold(_text(summary))
+        if self._texts is not None:
+            self._texts[mid] = fold(_text(summary))
         self._held = self._sorted([*(s for s in self._held if s.meeting.id != mid), summary])
         before = self.row_of_id(mid)
         after = next((i for i, s in enumerate(self._shown()) if s.meeting.id == mid), -1)
@@ -95,7 +97,8 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
     def drop(self, meeting_id: int) -> None:
         """Hold the meeting no more (it was deleted)."""
         self._held = [s for s in self._held if s.meeting.id != meeting_id]
-        self._texts.pop(meeting_id, None)
+        if self._texts is not None:
+            self._texts.pop(meeting_id, None)
         row = self.row_of_id(meeting_id)
         if row >= 0:
             self.remove_row(row)
@@ -152,15 +155,17 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
         return sorted(rows, key=self._sort_key(column),
                       reverse=order == Qt.SortOrder.DescendingOrder)
 
-    def _accepts(self, s: MeetingSummary) -> bool:
+    def _accepts(self, s: MeetingSummary, texts: dict[int | None, str]) -> bool:
         if self._status and s.meeting.status.value != self._status:
             return False
         if not self._words:
             return True
-        text = self._texts[s.meeting.id]
-        return all(w in text for w in self._words) or s.meeting.id in self._found
+        return all(w in texts[s.meeting.id] for w in self._words) or s.meeting.id in self._found
 
     def _shown(self) -> list[MeetingSummary]:
         if not self._words and not self._status:
             return list(self._held)
-        return [s for s in self._held if self._accepts(s)]
+        if self._texts is None:
+            self._texts = {s.meeting.id: fold(_text(s)) for s in self._held}
+        texts = self._texts
+        return [s for s in self._held if self._accepts(s, texts)]
