@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -273,6 +274,7 @@ def interaction_stalls(desk_path: Path, repeats: int, tab_runs: int
     beat.timer.stop()
     window.close()
     app.processEvents()
+    shutil.rmtree(folder, ignore_errors=True)  # the desk's copy and its backups: gigabytes
     return rows, times, delegates
 
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui.i18n import locale, tr
@@ -16,6 +24,8 @@ from meetingdesk.services.search import NOTE_WINDOW, SearchResults
 
 TYPING_PAUSE_MS = 60
 """A query waits this long for the next key (typing fast asks once, not per letter)."""
+MEETING_COLUMN = 44
+"""Width of the meeting column, in characters (the text found takes the rest)."""
 
 
 class DeskSearch(QDialog):
@@ -38,6 +48,11 @@ class DeskSearch(QDialog):
         self.results.setModel(self.model)
         self.results.setUniformRowHeights(True)
         self.results.setAlternatingRowColors(True)
+        header = self.results.header()  # laid out once: measuring every result is too slow
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("0") * MEETING_COLUMN)
         self.results.activated.connect(self._open)
         self.results.doubleClicked.connect(self._open)
         layout = QVBoxLayout(self)
@@ -72,7 +87,6 @@ class DeskSearch(QDialog):
     def _found(self, _number: int, results: SearchResults) -> None:
         self.model.set_hits(results)
         self.results.expandAll()
-        self.results.resizeColumnToContents(1)
         if not results:
             self.notice.setText(tr("Nothing found."))
         elif results.windowed:

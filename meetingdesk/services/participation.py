@@ -106,9 +106,9 @@ def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
     """The sites of a meeting in their order, with present/absent/expected counts."""
     db = desk.db
     counts: dict[int | None, list[int]] = {}
-    for att in tables.attendances.where(db, meeting_id=meeting_id):
-        c = counts.setdefault(att.site_id, [0, 0, 0])
-        c[0 if att.status.is_present else 1 if att.status.is_absent else 2] += 1
+    for site_id, status, number in tables.attendances.status_counts(db, meeting_id):
+        c = counts.setdefault(site_id, [0, 0, 0])
+        c[0 if status.is_present else 1 if status.is_absent else 2] += number
     sites = {s.id: s for s in tables.sites.taking_part(db, meeting_id)}
     entries = []
     for ms in tables.meeting_sites.of_meeting(db, meeting_id):
@@ -120,6 +120,26 @@ def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
 def takes_part(desk: Desk, *, meeting_id: int, site_id: int) -> bool:
     """Whether a site is one of a meeting's sites (without counting its attendances)."""
     return bool(tables.meeting_sites.where(desk.db, meeting_id=meeting_id, site_id=site_id))
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceTotals:
+    """How many people are on a meeting's list, marked present (in person, online, late) and
+    marked absent; the others have not been called yet."""
+
+    listed: int
+    present: int
+    absent: int
+
+
+def attendance_totals(desk: Desk, meeting_id: int) -> AttendanceTotals:
+    """The totals of a meeting's attendance list, counted by the store."""
+    listed = present = absent = 0
+    for _site, status, number in tables.attendances.status_counts(desk.db, meeting_id):
+        listed += number
+        present += number if status.is_present else 0
+        absent += number if status.is_absent else 0
+    return AttendanceTotals(listed, present, absent)
 
 
 def reorder_meeting_sites(desk: Desk, meeting_id: int, ordered_ids: Sequence[int]) -> None:
@@ -197,21 +217,21 @@ def attendance_entry(desk: Desk, attendance_id: int) -> AttendanceEntry:
     return AttendanceEntry(attendance, tables.people.get(db, attendance.person_id), site)
 
 
-def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False
-                    ) -> list[AttendanceEntry]:
-    """Everyone on a meeting's list in protocol order, or in Vietnamese name order when
-    ``by_name``.
+def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False,
+                    roles: Sequence[Role] | None = None) -> list[AttendanceEntry]:
+    """Everyone on a meeting's list (only those in ``roles`` when given) in protocol order, or
+    in Vietnamese name order when ``by_name``.
 
     Protocol order: grouped by site in the meeting's order of sites (people of no site of the
     meeting last), then by precedence rank (see :mod:`meetingdesk.domain.precedence`), ties in
     the order the secretariat entered, then by given name."""
     db = desk.db
-    people = {p.id: p for p in tables.people.attending(db, meeting_id)}
-    sites = {s.id: s for s in tables.sites.attending(db, meeting_id)}
-    entries = [
-        AttendanceEntry(a, people[a.person_id], sites.get(a.site_id))
-        for a in tables.attendances.of_meeting(db, meeting_id)
-    ]
+    attendances = (tables.attendances.of_meeting(db, meeting_id) if roles is None
+                   else tables.attendances.in_roles(db, meeting_id, roles))
+    people = {p.id: p for p in tables.people.attending(db, meeting_id, roles)}
+    sites = {s.id: s for s in tables.sites.attending(db, meeting_id, roles)}
+    entries = [AttendanceEntry(a, people[a.person_id], sites.get(a.site_id))
+               for a in attendances]
     if by_name:
         return sorted(entries, key=lambda e: name_key(e.person.full_name))
     site_order = {ms.site_id: i for i, ms in

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from meetingdesk.domain.enums import AttendanceStatus, Role
 from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import (
     AgendaItem,
@@ -27,6 +28,14 @@ from meetingdesk.domain.records import (
 )
 from meetingdesk.store.repository import Repository
 from meetingdesk.store.rows import from_row, to_row
+
+
+def _attending(meeting_id: int, roles: Sequence[Role] | None) -> tuple[str, list[Any]]:
+    """The ``WHERE`` of a meeting's attendances, in one of ``roles`` when given."""
+    if roles is None:
+        return "meeting_id = ?", [meeting_id]
+    marks = ", ".join("?" for _ in roles) or "NULL"
+    return f"meeting_id = ? AND role IN ({marks})", [meeting_id, *(r.value for r in roles)]
 
 
 class SiteRepository(Repository[Site]):
@@ -62,17 +71,22 @@ class SiteRepository(Repository[Site]):
         return self._find(
             db, "id IN (SELECT site_id FROM meeting_sites WHERE meeting_id = ?)", [meeting_id])
 
-    def attending(self, db: Database, meeting_id: int) -> list[Site]:
-        """The sites of the people on a meeting's attendance list, by id."""
-        return self._find(
-            db, "id IN (SELECT site_id FROM attendances WHERE meeting_id = ?)", [meeting_id])
+    def attending(self, db: Database, meeting_id: int, roles: Sequence[Role] | None = None
+                  ) -> list[Site]:
+        """The sites of the people on a meeting's attendance list (those in one of ``roles``
+        when given), by id."""
+        where, params = _attending(meeting_id, roles)
+        return self._find(db, f"id IN (SELECT site_id FROM attendances WHERE {where})", params)
 
 
 class PersonRepository(Repository[Person]):
-    def attending(self, db: Database, meeting_id: int) -> list[Person]:
-        """The people on a meeting's attendance list, by id."""
-        return self._find(
-            db, "id IN (SELECT person_id FROM attendances WHERE meeting_id = ?)", [meeting_id])
+    def attending(self, db: Database, meeting_id: int, roles: Sequence[Role] | None = None
+                  ) -> list[Person]:
+        """The people on a meeting's attendance list (those in one of ``roles`` when given),
+        by id."""
+        where, params = _attending(meeting_id, roles)
+        return self._find(db, f"id IN (SELECT person_id FROM attendances WHERE {where})",
+                          params)
 
 
 class MeetingRepository(Repository[Meeting]):
@@ -116,6 +130,19 @@ class AttendanceRepository(Repository[Attendance]):
         return int(db.execute(
             "SELECT count(*) FROM attendances WHERE meeting_id = ? AND site_id = ? "
             "AND status IN ('present', 'online', 'late')", [meeting_id, site_id]).fetchone()[0])
+
+    def status_counts(self, db: Database, meeting_id: int
+                      ) -> list[tuple[int | None, AttendanceStatus, int]]:
+        """(site id, status, how many people) over a meeting's attendance list, counted by
+        SQLite (a list of thousands is never turned into records to be counted)."""
+        rows = db.execute("SELECT site_id, status, count(*) FROM attendances "
+                          "WHERE meeting_id = ? GROUP BY site_id, status", [meeting_id])
+        return [(site_id, AttendanceStatus(status), count) for site_id, status, count in rows]
+
+    def in_roles(self, db: Database, meeting_id: int, roles: Sequence[Role]) -> list[Attendance]:
+        """A meeting's attendances in one of ``roles``, in list order."""
+        where, params = _attending(meeting_id, roles)
+        return self._find(db, where, params, order_by="position, id")
 
 
 attendances = AttendanceRepository("attendances", Attendance, message("tables.attendance"),

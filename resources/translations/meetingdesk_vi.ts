@@ -737,6 +737,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Tìm cuộc họp…</translation>
     </message>
     <message>
+        <source>Enter opens the first meeting found; Down goes to the list.</source>
+        <translation>Enter mở cuộc họp đầu tiên tìm thấy; phím mũi tên xuống chuyển vào danh sách.</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from meetingdesk.gui.main_window import MainWindow
-from meetingdesk.gui.models.meetings import meetings_model
+from meetingdesk.gui.models.meetings import MeetingListModel
 from meetingdesk.gui.models.table import chained
 from meetingdesk.gui.widgets import select_row
 from meetingdesk.services import meetings
@@ -90,7 +90,7 @@ def test_changes_meeting_list_updates_only_its_rows(window: MainWindow, demo_des
 
 def test_changes_model_edits_pass_the_model_tester(demo_desk: Desk) -> None:
     parent = QObject()
-    model = meetings_model(parent)
+    model = MeetingListModel(parent)
     _, proxy = chained(model, parent)
     testers = [QAbstractItemModelTester(
         m, QAbstractItemModelTester.FailureReportingMode.Fatal, parent) for m in (model, proxy)]

@@ -9,7 +9,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui.main_window import MainWindow
-from meetingdesk.gui.models.search_results import HIT_ROLE, SearchResultsModel
+from meetingdesk.gui.models.search_results import HIT_ROLE, SHOWN_CHARACTERS, SearchResultsModel
 from meetingdesk.gui.widgets import selected_row
 from meetingdesk.services import search
 from meetingdesk.store.desk import Desk
@@ -52,11 +52,11 @@ def test_desk_search_meeting_list_filter_finds_meetings_through_the_index(
     ml = window.meeting_list
     title = ml.current().meeting.title
     ml.search.setText("thai nguyen")  # not in the title: a site of the meeting
-    qtbot.waitUntil(lambda: ml.proxy.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: ml.model.rowCount() == 1, timeout=10000)
     assert ml.current().meeting.title == title
     ml.search.setText("khong co dau ca")
     qtbot.wait(200)
-    assert ml.proxy.rowCount() == 0
+    assert ml.model.rowCount() == 0
 
 
 def test_desk_search_results_model_passes_the_tester(demo_desk: Desk) -> None:
@@ -69,3 +69,19 @@ def test_desk_search_results_model_passes_the_tester(demo_desk: Desk) -> None:
     assert model.rowCount(QModelIndex()) == len(kinds)
     model.set_hits([])
     assert model.rowCount() == 0 and tester is not None
+
+
+def test_desk_search_results_show_a_long_note_on_one_cut_line(qapp: Any) -> None:
+    text = "Đồng chí Phạm Hoàng Sơn phát biểu\nvề công tác cán bộ. " * 20
+    hit = SearchHit("note", 7, text, 1, "Giao ban quý 1", None)
+    model = SearchResultsModel()
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_hits([hit])
+    group = model.index(0, 0)
+    assert group.data() == "Ghi chép (1)" and not model.flags(group) & Qt.ItemFlag.ItemIsSelectable
+    shown = model.index(0, 0, group)
+    assert shown.data().startswith("Đồng chí Phạm Hoàng Sơn phát biểu về công tác")
+    assert shown.data().endswith("…") and len(shown.data()) == SHOWN_CHARACTERS + 1
+    assert shown.data(Qt.ItemDataRole.ToolTipRole) == text
+    assert shown.data(HIT_ROLE) is hit and model.index(1, 0, group).isValid() is False
+    assert tester is not None

@@ -14,7 +14,7 @@ from meetingdesk.gui.models.delegates import delegates_model, grouped, name_orde
 from meetingdesk.gui.models.directory import PersonRow, people_model, site_directory_model
 from meetingdesk.gui.models.documents import DocumentRow, documents_model
 from meetingdesk.gui.models.events import events_model
-from meetingdesk.gui.models.meetings import meetings_model
+from meetingdesk.gui.models.meetings import MeetingListModel
 from meetingdesk.gui.models.notes import NoteRow, notes_model, revisions_model
 from meetingdesk.gui.models.sites import SiteRow, connection_log_model, sites_model
 from meetingdesk.gui.models.table import FILTER_ROLE, SORT_ROLE, RowTableModel, chained
@@ -54,7 +54,7 @@ def _model(desk: Desk, name: str) -> tuple[RowTableModel[Any], list[Any]]:
     if name == "revisions":
         notes.update_note(desk, note.id, text=note.text + " (sửa)")  # type: ignore[arg-type]
     builders: dict[str, Callable[[], tuple[RowTableModel[Any], list[Any]]]] = {
-        "meetings": lambda: (meetings_model(), meetings.list_meetings(desk)),
+        "meetings": lambda: (MeetingListModel(), meetings.list_meetings(desk)),
         "sites": lambda: (sites_model(), [SiteRow(e, "") for e in entries]),
         "connection log": lambda: (connection_log_model(), participation.connection_log(
             desk, entries[2].meeting_site.id)),  # type: ignore[arg-type]

@@ -38,11 +38,11 @@ def new_meeting(window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch,
 
 def test_workflow_create_a_meeting(window: MainWindow, qtbot: Any,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    before = window.meeting_list.proxy.rowCount()
+    before = window.meeting_list.model.rowCount()
     new_meeting(window, qtbot, monkeypatch)
     view = window.view
     assert view is not None
-    assert window.meeting_list.proxy.rowCount() == before + 1
+    assert window.meeting_list.model.rowCount() == before + 1
     assert view.heading.full_text().endswith(" · Dự thảo — Giao ban trực tuyến quý 3-2026")
     view.tabs.setCurrentWidget(view.overview)
     assert view.overview.totals.text() == "0 điểm cầu, 0 đại biểu"
@@ -214,7 +214,7 @@ def test_workflow_delete_meeting_with_confirmation_and_undo(
     title = ml.current().meeting.title
     window.delete_meeting_action.trigger()
     assert answers and answers[-1][0] == "question" and title in answers[-1][1]
-    assert ml.proxy.rowCount() == 0
+    assert ml.model.rowCount() == 0
     assert window.stack.currentWidget() is window.empty
     window.undo_action.trigger()
     assert column(ml.table, 1) == [title]

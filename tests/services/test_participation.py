@@ -177,3 +177,29 @@ def test_meeting_sites_count_present_absent_and_expected(desk: Desk, meeting_id:
     first, second = participation.meeting_sites(desk, meeting_id)
     assert (first.site, first.present, first.absent, first.expected) == (sites[0], 1, 1, 1)
     assert (second.site, second.present, second.absent, second.expected) == (sites[1], 0, 0, 0)
+
+
+def test_attendance_totals_count_every_listed_person(desk: Desk, meeting_id: int,
+                                                     people: list[Person]) -> None:
+    assert participation.attendance_totals(desk, meeting_id) == participation.AttendanceTotals(
+        0, 0, 0)
+    statuses = (AttendanceStatus.ONLINE, AttendanceStatus.ABSENT_EXCUSED,
+                AttendanceStatus.EXPECTED)
+    for person, status in zip(people, statuses, strict=True):
+        a = participation.add_attendance(desk, meeting_id=meeting_id, person_id=person.id or 0)
+        participation.update_attendance(desk, a.id or 0, status=status)
+    # people of no site of the meeting count too (the meeting has no sites here)
+    assert participation.attendance_totals(desk, meeting_id) == participation.AttendanceTotals(
+        3, 1, 1)
+
+
+def test_attendance_list_of_some_roles_keeps_protocol_order(desk: Desk, meeting_id: int,
+                                                            people: list[Person]) -> None:
+    roles = (Role.SECRETARY, Role.DELEGATE, Role.CHAIR)
+    for person, role in zip(people, roles, strict=True):
+        participation.add_attendance(desk, meeting_id=meeting_id, person_id=person.id or 0,
+                                     role=role)
+    whole = participation.attendance_list(desk, meeting_id)
+    leaders = participation.attendance_list(desk, meeting_id, roles=(Role.CHAIR, Role.SECRETARY))
+    assert leaders == [e for e in whole if e.attendance.role is not Role.DELEGATE]
+    assert participation.attendance_list(desk, meeting_id, roles=()) == []

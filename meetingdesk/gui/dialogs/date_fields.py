@@ -37,6 +37,7 @@ class DateTimeField(QWidget):
         self.optional = optional
         self._value: datetime | None = None
         self._error: str | None = None
+        self._styled_failing: bool | None = None
         self.reference: datetime | None = None
         """Date and time that a part left out is taken from (a time alone keeps its day)."""
         self.edit = QLineEdit(self)
@@ -122,14 +123,15 @@ class DateTimeField(QWidget):
             self.edit.setText(self._format(self._value))
 
     def _show(self) -> None:
+        failing = self._error is not None
+        if failing != self._styled_failing:  # a style sheet set costs a restyle: only changes
+            self._styled_failing = failing
+            self.edit.setStyleSheet(_ERROR_STYLE if failing else "")
+            self.preview.setStyleSheet(_ERROR_TEXT_STYLE if failing else _PREVIEW_STYLE)
         if self._error is not None:
-            self.edit.setStyleSheet(_ERROR_STYLE)
-            self.preview.setStyleSheet(_ERROR_TEXT_STYLE)
             self.preview.setText(self._error)
             self.edit.setToolTip(self._error)
             return
-        self.edit.setStyleSheet("")
-        self.preview.setStyleSheet(_PREVIEW_STYLE)
         if self._value is None:
             self.preview.setText(tr("(not set)"))
             return

@@ -242,41 +242,6 @@ class FoldFilterProxy(QSortFilterProxyModel):
         self.setFilterRegularExpression(QRegularExpression(pattern))
 
 
-class IndexedFilterProxy(QSortFilterProxyModel):
-    """Directly over a :class:`RowTableModel`: keeps the rows whose folded text holds every
-    word typed, or whose id the search index found for the same query (:meth:`set_found`) —
-    a meeting matches by its title or by what it holds. It reads the model's folded texts
-    itself, one comparison per row, with no ``data()`` call (a keystroke on a list of 1,000
-    rows stays well within a frame)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._words: tuple[str, ...] = ()
-        self._found: frozenset[int] = frozenset()
-
-    def set_query(self, text: str) -> None:
-        words = tuple(fold(text).split())
-        if words != self._words:
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_found(self, ids: set[int] | frozenset[int]) -> None:
-        if frozenset(ids) != self._found:
-            self.beginFilterChange()
-            self._found = frozenset(ids)
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._words:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, RowTableModel)
-        text = model.folded_text(source_row)
-        return all(w in text for w in self._words) or (
-            bool(self._found) and model.id_at(source_row) in self._found)
-
-
 class KeyFilterProxy(QSortFilterProxyModel):
     """Keeps the rows whose :data:`KEY_ROLE` equals the chosen key (all when empty)."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +29,10 @@ from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, fold_search, text_box
 from meetingdesk.services import directory, meetings, organization, participation, signers
 from meetingdesk.services.changes import Changes
+
+_PICKER_USED = frozenset({QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+                          QEvent.Type.KeyPress})
+"""What a user does first with a signer picker (its people are put in before it acts)."""
 
 
 def totals_text(site_count: int, delegate_count: int) -> str:
@@ -89,6 +94,9 @@ class OverviewTab(MeetingTab):
         self.secretary_title.setPlaceholderText(tr("title line above the name"))
         self.chair_signer.activated.connect(lambda _i: self._derive_title(
             self.chair_signer, self.chair_title))
+        self._signers_listed = False
+        for picker in (self.chair_signer, self.secretary_signer):
+            picker.installEventFilter(self)  # lists the people when first used
         self.description = text_box(self)
         self.description.setFixedHeight(self.fontMetrics().height() * 4 + 14)
 
@@ -160,24 +168,27 @@ class OverviewTab(MeetingTab):
         super().desk_changed(changes)
 
     def refresh(self) -> None:
+        """Show the meeting: its fields, its totals counted by the store, its leaders, and in
+        the signer pickers the current signers (everyone on the list is put there when a
+        picker is first used: reading thousands of people at each switch of meeting would
+        take more than a frame)."""
         assert self.meeting_id is not None
         m = meetings.get_meeting(self.desk, self.meeting_id)
         self.meeting = m
         sites = participation.meeting_sites(self.desk, self.meeting_id)
-        people = participation.attendance_list(self.desk, self.meeting_id)
-        self.totals.setText(totals_text(len(sites), len(people)))
-        present = sum(1 for p in people if p.attendance.status.is_present)
-        absent = sum(1 for p in people if p.attendance.status.is_absent)
+        listed = participation.attendance_totals(self.desk, self.meeting_id)
+        self.totals.setText(totals_text(len(sites), listed.listed))
         counts = [s.headcount for s in sites]
         self.attendance.setText(
-            tr("Present: %1 · absent: %2 · not called yet: %3").replace("%1", str(present))
-            .replace("%2", str(absent)).replace("%3", str(len(people) - present - absent))
+            tr("Present: %1 · absent: %2 · not called yet: %3").replace(
+                "%1", str(listed.present)).replace("%2", str(listed.absent))
+            .replace("%3", str(listed.listed - listed.present - listed.absent))
             + "\n" + tr("Sites report %1 present of %2 summoned; %3 of %4 sites have reported")
             .replace("%1", str(sum(c.present for c in counts)))
             .replace("%2", str(sum(c.summoned for c in counts)))
             .replace("%3", str(sum(1 for c in counts if c.accounted)))
             .replace("%4", str(len(counts))))
-        self._fill_signers(m, [p.person for p in people])
+        self._show_signers(m)
         self.title.setText(m.title)
         self.title.setCursorPosition(0)
         self.kind.setText(m.kind)
@@ -201,10 +212,12 @@ class OverviewTab(MeetingTab):
         set_combo_data(self.status, m.status)
         self.number.setValue(m.number or 0)
         self.description.setPlainText(m.description or "")
+        leaders = participation.attendance_list(
+            self.desk, self.meeting_id, roles=(Role.CHAIR, Role.CO_CHAIR, Role.SECRETARY))
 
         def names(*roles: Role) -> str:
             found = [p.person.full_name + (f", {p.person.title_line}" if p.person.titles else "")
-                     for p in people if p.attendance.role in roles
+                     for p in leaders if p.attendance.role in roles
                      and p.attendance.status is not AttendanceStatus.ABSENT]
             return "; ".join(found) or tr("(set a delegate's role on the Delegates tab)")
 
@@ -215,22 +228,50 @@ class OverviewTab(MeetingTab):
         self.log_empty.setVisible(not events)
         self.log.setVisible(bool(events))
 
-    def _fill_signers(self, m: Meeting, people: list[Person]) -> None:
-        """The signer pickers: the people on the list (and the current signers)."""
-        self._people = {p.id: p for p in people}
-        for person_id in (m.chair_signer_id, m.secretary_signer_id):
-            if person_id is not None and person_id not in self._people:
-                self._people[person_id] = directory.get_person(self.desk, person_id)
-        for combo, current, title, text in (
-                (self.chair_signer, m.chair_signer_id, self.chair_title, m.chair_signer_title),
+    def _signer_pickers(self) -> tuple[tuple[QComboBox, int | None, QLineEdit, str], ...]:
+        assert self.meeting is not None
+        m = self.meeting
+        return ((self.chair_signer, m.chair_signer_id, self.chair_title, m.chair_signer_title),
                 (self.secretary_signer, m.secretary_signer_id, self.secretary_title,
-                 m.secretary_signer_title)):
+                 m.secretary_signer_title))
+
+    def _show_signers(self, m: Meeting) -> None:
+        """The signer pickers with "nobody" and the current signer only."""
+        self._signers_listed = False
+        self._people = {}
+        for combo, current, title, text in self._signer_pickers():
+            combo.clear()
+            combo.addItem(tr("(nobody: nothing is printed)"), None)
+            if current is not None:
+                person = self._people.get(current) or directory.get_person(self.desk, current)
+                self._people[current] = person
+                combo.addItem(person.full_name, person.id)
+            combo.setCurrentIndex(combo.count() - 1)
+            title.setText(text)
+
+    def _list_signers(self) -> None:
+        """Put in the signer pickers everyone on the list (and the current signers), each
+        picker keeping the person it shows."""
+        if self._signers_listed or self.meeting_id is None or self.meeting is None:
+            return
+        self._signers_listed = True
+        people = [e.person for e in participation.attendance_list(self.desk, self.meeting_id)]
+        current = dict(self._people)
+        self._people = {p.id: p for p in people}
+        self._people.update((k, v) for k, v in current.items() if k not in self._people)
+        for combo, _signer, _title, _text in self._signer_pickers():
+            shown = combo.currentData()
             combo.clear()
             combo.addItem(tr("(nobody: nothing is printed)"), None)
             for p in self._people.values():
                 combo.addItem(p.full_name, p.id)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            title.setText(text)
+            combo.setCurrentIndex(max(0, combo.findData(shown)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _PICKER_USED and watched in (self.chair_signer,
+                                                        self.secretary_signer):
+            self._list_signers()
+        return super().eventFilter(watched, event)
 
     def _derive_title(self, combo: QComboBox, title: QLineEdit) -> None:
         """A newly picked chair gets the title line derived from their titles."""

@@ -1,0 +1,124 @@
+"""The meeting list: typing in its filter never changes the meeting shown; Enter, Down, a
+click or the arrow keys choose one; its model filters, sorts and follows changes in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from meetingdesk.gui.main_window import MainWindow
+from meetingdesk.gui.meeting_list import MeetingList
+from meetingdesk.gui.models.meetings import MeetingListModel
+from meetingdesk.gui.undo import created
+from meetingdesk.services import meetings
+from meetingdesk.services.demo import DEMO_TITLE
+from meetingdesk.store.desk import Desk
+
+OTHER = "Họp chi bộ tháng 11"
+
+
+def _titles(ml: MeetingList) -> list[str]:
+    return [ml.model.row(r).meeting.title for r in range(ml.model.rowCount())]
+
+
+def _selected_title(ml: MeetingList) -> str | None:
+    index = ml.table.currentIndex()
+    if not index.isValid() or not ml.table.selectionModel().isRowSelected(index.row()):
+        return None
+    return str(ml.model.row(index.row()).meeting.title)
+
+
+def _with_other_meeting(window: MainWindow) -> int:
+    """A second meeting on the desk, chosen (the window shows it)."""
+    assert window.session is not None
+    desk = window.session.desk
+    other = window.session.run("new", lambda: meetings.create_meeting(desk, title=OTHER),
+                               new_roots=created("meetings"))
+    assert window.meeting_list.choose(other.id)
+    assert other.id is not None
+    return other.id
+
+
+def test_meeting_list_typing_in_the_filter_keeps_the_meeting_shown(
+        window: MainWindow, qtbot: Any) -> None:
+    ml = window.meeting_list
+    other = _with_other_meeting(window)
+    assert window.view is not None and window.view.meeting_id == other
+    chosen: list[object] = []
+    ml.meeting_chosen.connect(chosen.append)
+    qtbot.keyClicks(ml.search, "giao ban")  # its row filtered out, letter by letter
+    assert _titles(ml) == [DEMO_TITLE]
+    assert chosen == []
+    assert window.view.meeting_id == other and ml.current_id() == other
+    assert _selected_title(ml) is None  # the demo meeting is not selected for the user
+    assert window.copy_meeting_action.isEnabled()  # it acts on the meeting shown
+    ml.search.clear()
+    assert _selected_title(ml) == OTHER and chosen == []
+
+
+def test_meeting_list_filter_keeps_the_chosen_row_selected_while_shown(
+        window: MainWindow, qtbot: Any) -> None:
+    ml = window.meeting_list
+    demo = ml.current_id()
+    _with_other_meeting(window)
+    assert ml.choose(demo)
+    qtbot.keyClicks(ml.search, "h")  # both meetings have an "h"
+    assert len(_titles(ml)) == 2 and _selected_title(ml) == DEMO_TITLE
+    ml.status.setCurrentIndex(ml.status.findData("draft"))  # the new one is a draft
+    assert _titles(ml) == [OTHER] and ml.current_id() == demo
+    assert _selected_title(ml) is None
+
+
+def test_meeting_list_enter_in_the_filter_opens_the_first_meeting_found(
+        window: MainWindow, qtbot: Any) -> None:
+    ml = window.meeting_list
+    _with_other_meeting(window)
+    demo = next(s.meeting.id for s in ml.model.held_rows() if s.meeting.title == DEMO_TITLE)
+    ml.search.setFocus()
+    qtbot.keyClicks(ml.search, "giao ban")
+    qtbot.keyClick(ml.search, Qt.Key.Key_Return)
+    assert window.view is not None and window.view.meeting_id == demo
+    assert _selected_title(ml) == DEMO_TITLE and ml.table.hasFocus()
+
+
+def test_meeting_list_down_in_the_filter_goes_to_the_list(window: MainWindow,
+                                                          qtbot: Any) -> None:
+    ml = window.meeting_list
+    other = _with_other_meeting(window)
+    ml.search.setFocus()
+    qtbot.keyClicks(ml.search, "chi bo")
+    qtbot.keyClick(ml.search, Qt.Key.Key_Down)
+    assert ml.table.hasFocus() and _selected_title(ml) == OTHER
+    assert window.view is not None and window.view.meeting_id == other
+    ml.search.clear()
+    qtbot.keyClick(ml.table, Qt.Key.Key_Up)  # the arrow keys in the list choose (undated last)
+    assert window.view.meeting_id != other and _selected_title(ml) == DEMO_TITLE
+
+
+def test_meeting_list_model_filters_sorts_and_follows_changes(demo_desk: Desk) -> None:
+    parent = QObject()
+    model = MeetingListModel(parent)
+    tester = QAbstractItemModelTester(
+        model, QAbstractItemModelTester.FailureReportingMode.Fatal, parent)
+    summaries = meetings.list_meetings(demo_desk)
+    other = meetings.create_meeting(demo_desk, title=OTHER)
+    new = meetings.meeting_summary(demo_desk, other.id)  # type: ignore[arg-type]
+    assert new is not None
+    model.set_rows(summaries)
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    model.put(new)  # added in its place by title: "Họp" before "Hội" (o, ô, ơ)
+    assert [model.row(r).meeting.title for r in range(2)] == [OTHER, DEMO_TITLE]
+    assert model.set_filter(text="HOP CHI")
+    assert [model.row(r).meeting.title for r in range(model.rowCount())] == [OTHER]
+    assert not model.set_filter(text="hop  chi")  # the same words: nothing to do
+    assert model.set_filter(text="khong co", found={summaries[0].meeting.id})
+    assert model.rowCount() == 1 and model.row(0).meeting.title == DEMO_TITLE
+    assert model.set_filter(text="", status="final")
+    assert all(model.row(r).meeting.status.value == "final" for r in range(model.rowCount()))
+    model.set_filter(status="")
+    model.drop(other.id)  # type: ignore[arg-type]
+    assert model.rowCount() == model.total() == len(summaries)
+    assert model.held(other.id) is None
+    assert tester is not None
