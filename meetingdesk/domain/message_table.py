@@ -350,6 +350,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The encoding “{encoding}” is not supported; choose one of: utf-8, utf-16, cp1258, "
         "tcvn3, vni."),
 
+    "exchange_commands.checkpoint": (
+        "{scope}: đã gửi tới {sent}, đã nhận tới {received}, đối tác xác nhận tới {acked} "
+        "({updated_at})",
+        "{scope}: sent up to {sent}, received up to {received}, partner acknowledged up to "
+        "{acked} ({updated_at})"),
+    "exchange_commands.no_partners": (
+        "Chưa nhận gói nào từ bàn làm việc khác.",
+        "No package received from another desk yet."),
+    "exchange_commands.resolved": (
+        "Đã giải quyết {label} — {field}: {value}.",
+        "Resolved {label} — {field}: {value}."),
+    "exchange_commands.whoami": (
+        "Mã replica của bàn làm việc này: {replica}",
+        "This desk's replica id: {replica}"),
     "exchange_commands.field_not_in_conflict": (
         "Trường “{field}” của bản ghi này không có xung đột.",
         "The field “{field}” of this record is not in conflict."),
@@ -365,6 +379,117 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange_commands.record_ambiguous": (
         "Không xác định được bản ghi xung đột “{record}”.",
         "Cannot tell which record in conflict “{record}” is."),
+
+    "exchange_report.action_add": (
+        "thêm",
+        "add"),
+    "exchange_report.action_skip": (
+        "bỏ qua",
+        "skip"),
+    "exchange_report.action_update": (
+        "cập nhật",
+        "update"),
+    "exchange_report.column": (
+        "{field} ← cột {number} “{header}”",
+        "{field} ← column {number} “{header}”"),
+    "exchange_report.columns": (
+        "Ghép cột: {columns}.",
+        "Columns: {columns}."),
+    "exchange_report.conflict_change": (
+        "ở đây “{mine}” / bên kia “{theirs}”",
+        "here “{mine}” / other side “{theirs}”"),
+    "exchange_report.conflicts_count": (
+        "{count} bản ghi có xung đột:",
+        "Records in conflict: {count}"),
+    "exchange_report.conflicts_kept": (
+        "Xung đột: cả hai giá trị được giữ, bản thắng tạm thời giống nhau ở mọi bàn; hãy giải "
+        "quyết (meetingdesk exchange conflicts).",
+        "Conflicts: both values are kept, and the value shown meanwhile is the same on every "
+        "desk; resolve them (meetingdesk exchange conflicts)."),
+    "exchange_report.encoding": (
+        "bảng mã {encoding}",
+        "encoding {encoding}"),
+    "exchange_report.file": (
+        "Tệp {source}: {rows} dòng dữ liệu, {facts}.",
+        "File {source}: {rows} data row(s), {facts}."),
+    "exchange_report.header_line": (
+        "tiêu đề ở dòng {line}",
+        "headers on line {line}"),
+    "exchange_report.imported": (
+        "Đã nhập: thêm {added}, cập nhật {updated}, bỏ qua {skipped}; {sites} điểm cầu mới, "
+        "{people} người vào thành phần cuộc họp. Bản sao lưu: {backup}.",
+        "Imported: {added} added, {updated} updated, {skipped} skipped; {sites} new site(s), "
+        "{people} person(s) added to the meeting's list. Backup: {backup}."),
+    "exchange_report.no_conflicts": (
+        "Không có xung đột.",
+        "No conflicts."),
+    "exchange_report.nothing_changed": (
+        "Không có gì thay đổi: không ghi, không sao lưu.",
+        "Nothing changed: nothing written, no backup."),
+    "exchange_report.older_ignored": (
+        "{count} bản ghi cũ hơn bản ở đây: bỏ qua, không thay đổi gì.",
+        "{count} record(s) older than the ones here: ignored, nothing changed."),
+    "exchange_report.other_value": (
+        "bản kia",
+        "other"),
+    "exchange_report.outcome_changed": (
+        "thay đổi",
+        "changed"),
+    "exchange_report.outcome_conflict": (
+        "XUNG ĐỘT",
+        "CONFLICT"),
+    "exchange_report.outcome_deleted": (
+        "xóa",
+        "deleted"),
+    "exchange_report.outcome_new": (
+        "mới",
+        "new"),
+    "exchange_report.outcome_older": (
+        "cũ hơn, bỏ qua",
+        "older, ignored"),
+    "exchange_report.outcome_unchanged": (
+        "không đổi",
+        "unchanged"),
+    "exchange_report.package": (
+        "Gói {scope} — “{title}”, từ {sender} (thay đổi {since}→{upto}).",
+        "Package of {scope} — “{title}”, from {sender} (changes {since}→{upto})."),
+    "exchange_report.plan": (
+        "Sẽ thêm {add}, cập nhật {update}, bỏ qua {skip} dòng; {sites} điểm cầu mới.",
+        "Will add {add}, update {update}, skip {skip} row(s); {sites} new site(s)."),
+    "exchange_report.plan_with_meeting": (
+        "Sẽ thêm {add}, cập nhật {update}, bỏ qua {skip} dòng; {sites} điểm cầu mới, {people} "
+        "người vào thành phần cuộc họp, {meeting_sites} điểm cầu vào cuộc họp.",
+        "Will add {add}, update {update}, skip {skip} row(s); {sites} new site(s), {people} "
+        "person(s) to the meeting's list, {meeting_sites} site(s) to the meeting."),
+    "exchange_report.row": (
+        "  dòng {line}: {action} — {name} ({reason})",
+        "  line {line}: {action} — {name} ({reason})"),
+    "exchange_report.scope_meeting": (
+        "cuộc họp",
+        "the meeting"),
+    "exchange_report.scope_site": (
+        "phần của điểm cầu {name}",
+        "the part of site {name}"),
+    "exchange_report.sheet": (
+        "trang “{sheet}”",
+        "sheet “{sheet}”"),
+    "exchange_report.shown_value": (
+        "đang hiển thị",
+        "shown"),
+    "exchange_report.waiting": (
+        "Vấn đề: {count} bản ghi tham chiếu tới bản ghi không có ở đây và trong gói; được giữ "
+        "lại nhưng chưa hiện cho tới khi bản ghi đó đến.",
+        "Problem: {count} record(s) refer to records neither here nor in the package; they "
+        "are kept but not shown until those records arrive."),
+    "exchange_report.waits_for": (
+        "CHỜ: tham chiếu tới {targets} không có ở đây và trong gói",
+        "WAITING: refers to {targets}, neither here nor in the package"),
+    "exchange_report.written": (
+        "Đã ghi vào dữ liệu.",
+        "Written to the desk."),
+    "exchange_report.written_with_backup": (
+        "Đã ghi vào dữ liệu (bản sao lưu: {backup}).",
+        "Written to the desk (backup: {backup})."),
 
     "expected_schema.changed": (
         "{kind} {name} (bị sửa)",

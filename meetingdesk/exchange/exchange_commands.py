@@ -7,6 +7,7 @@ import argparse
 from collections.abc import Iterator
 
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.messages import message
 from meetingdesk.domain.replication import ALIVE, Value
 from meetingdesk.exchange.report import conflict_lines
 from meetingdesk.services import checkpoints, conflicts
@@ -15,16 +16,17 @@ from meetingdesk.store.desk import Desk
 
 def run(desk: Desk, args: argparse.Namespace) -> Iterator[str]:
     if args.action == "whoami":
-        yield f"Mã replica của bàn làm việc này: {checkpoints.this_replica(desk)}"
+        yield str(message("exchange_commands.whoami", replica=checkpoints.this_replica(desk)))
     elif args.action == "partners":
         found = checkpoints.partners(desk)
         if not found:
-            yield "Chưa nhận gói nào từ bàn làm việc khác."
+            yield str(message("exchange_commands.no_partners"))
         for p in found:
             yield f"{p.replica_id}  {p.label}"
             for cp in p.checkpoints:
-                yield (f"    {cp.scope}: đã gửi tới {cp.sent}, đã nhận tới {cp.received}, "
-                       f"đối tác xác nhận tới {cp.acked} ({cp.updated_at})")
+                yield str(message("exchange_commands.checkpoint", scope=cp.scope, sent=cp.sent,
+                                  received=cp.received, acked=cp.acked,
+                                  updated_at=cp.updated_at))
     elif args.action == "conflicts":
         yield from conflict_lines(conflicts.list_conflicts(desk))
     else:
@@ -52,7 +54,8 @@ def _resolve(desk: Desk, args: argparse.Namespace) -> str:
     else:
         value = _typed(args.set, field.candidates[0].value)
     conflicts.resolve(desk, gid=conflict.gid, choices={field.field: value})
-    return f"Đã giải quyết {conflict.label} — {field.field}: {value!r}."
+    return str(message("exchange_commands.resolved", label=conflict.label, field=field.field,
+                       value=repr(value)))
 
 
 def _typed(text: str, like: Value) -> Value:

@@ -3,94 +3,107 @@ same plans in tables)."""
 
 from __future__ import annotations
 
+from meetingdesk.domain.messages import Joined, Message, message
 from meetingdesk.exchange.importer import Action, ImportPlan, ImportSummary
 from meetingdesk.exchange.mapping import Field
 from meetingdesk.exchange.packages import PackageReport
 from meetingdesk.services.conflicts import Conflict
 from meetingdesk.services.sync import Outcome
 
-_ACTIONS = {Action.ADD: "thêm", Action.UPDATE: "cập nhật", Action.SKIP: "bỏ qua"}
-_OUTCOMES = {Outcome.NEW: "mới", Outcome.CHANGED: "thay đổi", Outcome.DELETED: "xóa",
-             Outcome.UNCHANGED: "không đổi", Outcome.OLDER: "cũ hơn, bỏ qua",
-             Outcome.CONFLICT: "XUNG ĐỘT"}
+_ACTIONS = {Action.ADD: "exchange_report.action_add",
+            Action.UPDATE: "exchange_report.action_update",
+            Action.SKIP: "exchange_report.action_skip"}
+_OUTCOMES = {Outcome.NEW: "exchange_report.outcome_new",
+             Outcome.CHANGED: "exchange_report.outcome_changed",
+             Outcome.DELETED: "exchange_report.outcome_deleted",
+             Outcome.UNCHANGED: "exchange_report.outcome_unchanged",
+             Outcome.OLDER: "exchange_report.outcome_older",
+             Outcome.CONFLICT: "exchange_report.outcome_conflict"}
 
 
 def plan_lines(plan: ImportPlan, *, details: bool = True) -> list[str]:
     table = plan.table
-    lines = [f"Tệp {plan.source}: {len(table.rows)} dòng dữ liệu"
-             + (f", bảng mã {table.encoding}" if table.encoding else "")
-             + (f", trang “{table.sheet}”" if table.sheet else "")
-             + f", tiêu đề ở dòng {table.header_line}."]
-    mapped = ", ".join(f"{f.label.render('vi')} ← cột {i + 1} “{table.headers[i]}”"
-                       for f, i in sorted(plan.mapping.items(), key=lambda p: p[1])
-                       if isinstance(f, Field) and i < len(table.headers))
-    lines.append(f"Ghép cột: {mapped}.")
+    facts: list[Message] = []
+    if table.encoding:
+        facts.append(message("exchange_report.encoding", encoding=table.encoding))
+    if table.sheet:
+        facts.append(message("exchange_report.sheet", sheet=table.sheet))
+    facts.append(message("exchange_report.header_line", line=table.header_line))
+    lines = [str(message("exchange_report.file", source=plan.source, rows=len(table.rows),
+                         facts=Joined(tuple(facts), ", ")))]
+    columns = tuple(message("exchange_report.column", field=f.label, number=i + 1,
+                            header=table.headers[i])
+                    for f, i in sorted(plan.mapping.items(), key=lambda p: p[1])
+                    if isinstance(f, Field) and i < len(table.headers))
+    lines.append(str(message("exchange_report.columns", columns=Joined(columns, ", "))))
     if details:
-        for r in plan.rows:
-            reason = r.reason.render("vi")
-            lines.append(f"  dòng {r.line}: {_ACTIONS[r.action]} — {r.name} ({reason})")
-    lines.append(
-        f"Sẽ thêm {plan.count(Action.ADD)}, cập nhật {plan.count(Action.UPDATE)}, bỏ qua "
-        f"{plan.count(Action.SKIP)} dòng; {len(plan.new_sites)} điểm cầu mới"
-        + (f", {plan.attendances} người vào thành phần cuộc họp, {len(plan.meeting_sites)} "
-           "điểm cầu vào cuộc họp" if plan.meeting_id is not None else "") + ".")
+        lines += [str(message("exchange_report.row", line=r.line, action=message(
+            _ACTIONS[r.action]), name=r.name, reason=r.reason)) for r in plan.rows]
+    counts = {"add": plan.count(Action.ADD), "update": plan.count(Action.UPDATE),
+              "skip": plan.count(Action.SKIP), "sites": len(plan.new_sites)}
+    lines.append(str(
+        message("exchange_report.plan", **counts) if plan.meeting_id is None else
+        message("exchange_report.plan_with_meeting", **counts, people=plan.attendances,
+                meeting_sites=len(plan.meeting_sites))))
     return lines
 
 
 def summary_line(summary: ImportSummary) -> str:
-    return (f"Đã nhập: thêm {summary.added}, cập nhật {summary.updated}, bỏ qua "
-            f"{summary.skipped}; {summary.sites_added} điểm cầu mới, "
-            f"{summary.attendances_added} người vào thành phần cuộc họp. "
-            f"Bản sao lưu: {summary.backup}.")
+    return str(message("exchange_report.imported", added=summary.added,
+                       updated=summary.updated, skipped=summary.skipped,
+                       sites=summary.sites_added, people=summary.attendances_added,
+                       backup=summary.backup))
 
 
 def merge_lines(report: PackageReport) -> list[str]:
     m = report.package.manifest
-    scope = "phần của điểm cầu " + m["site"]["name"] if report.package.scope == "site" \
-        else "cuộc họp"
-    sender = m.get("label") or m["replica"][:8]
-    lines = [f"Gói {scope} — “{m['meeting']['title']}”, từ {sender} "
-             f"(thay đổi {m['since']}→{m['upto']})."]
+    scope = (message("exchange_report.scope_site", name=m["site"]["name"])
+             if report.package.scope == "site" else message("exchange_report.scope_meeting"))
+    lines = [str(message("exchange_report.package", scope=scope, title=m["meeting"]["title"],
+                         sender=m.get("label") or m["replica"][:8], since=m["since"],
+                         upto=m["upto"]))]
     for item in report.plan.items:
-        if item.outcome is not Outcome.UNCHANGED:
-            lines.append(f"  {_OUTCOMES[item.outcome]}: {item.kind} {item.label}"
-                         + (f" — CHỜ: tham chiếu tới {', '.join(item.waits_for)} không có ở "
-                            "đây và trong gói" if item.waits_for else ""))
-            for c in item.changes:
-                lines.append(f"      {c.field}: “{c.mine}” → “{c.theirs}”"
-                             if item.outcome is not Outcome.CONFLICT else
-                             f"      {c.field}: ở đây “{c.mine}” / bên kia “{c.theirs}”")
+        if item.outcome is Outcome.UNCHANGED:
+            continue
+        line = f"  {message(_OUTCOMES[item.outcome])}: {item.kind} {item.label}"
+        if item.waits_for:
+            waits = message("exchange_report.waits_for", targets=", ".join(item.waits_for))
+            line += f" — {waits}"
+        lines.append(line)
+        for c in item.changes:
+            lines.append(f"      {c.field}: “{c.mine}” → “{c.theirs}”"
+                         if item.outcome is not Outcome.CONFLICT else
+                         f"      {c.field}: " + str(message(
+                             "exchange_report.conflict_change", mine=c.mine, theirs=c.theirs)))
     counts = report.plan.counts()
-    lines.append(", ".join(f"{_OUTCOMES[o]} {counts[o]}" for o in Outcome) + ".")
+    lines.append(", ".join(f"{message(_OUTCOMES[o])} {counts[o]}" for o in Outcome) + ".")
     if counts[Outcome.OLDER]:
-        lines.append(f"{counts[Outcome.OLDER]} bản ghi cũ hơn bản ở đây: bỏ qua, không thay "
-                     "đổi gì.")
+        lines.append(str(message("exchange_report.older_ignored", count=counts[Outcome.OLDER])))
     waiting = sum(1 for item in report.plan.items if item.waits_for)
     if waiting:
-        lines.append(f"Vấn đề: {waiting} bản ghi tham chiếu tới bản ghi không có ở đây và trong "
-                     "gói; được giữ lại nhưng chưa hiện cho tới khi bản ghi đó đến.")
+        lines.append(str(message("exchange_report.waiting", count=waiting)))
     if counts[Outcome.CONFLICT]:
-        lines.append("Xung đột: cả hai giá trị được giữ, bản thắng tạm thời giống nhau ở mọi "
-                     "bàn; hãy giải quyết (meetingdesk exchange conflicts).")
+        lines.append(str(message("exchange_report.conflicts_kept")))
     if not report.written:
-        lines.append("Chạy thử: chưa ghi gì.")
+        lines.append(str(message("cli.dry_run")))
     elif not report.plan.writes:
-        lines.append("Không có gì thay đổi: không ghi, không sao lưu.")
+        lines.append(str(message("exchange_report.nothing_changed")))
     else:
-        lines.append("Đã ghi vào dữ liệu" + (f" (bản sao lưu: {report.backup})."
-                                             if report.backup else "."))
+        lines.append(str(message("exchange_report.written_with_backup", backup=report.backup)
+                         if report.backup else message("exchange_report.written")))
     return lines
 
 
 def conflict_lines(found: list[Conflict]) -> list[str]:
     if not found:
-        return ["Không có xung đột."]
-    lines = [f"{len(found)} bản ghi có xung đột:"]
+        return [str(message("exchange_report.no_conflicts"))]
+    lines = [str(message("exchange_report.conflicts_count", count=len(found)))]
     for c in found:
         lines.append(f"{c.gid}  {c.kind} {c.label}")
         for f in c.fields:
             lines.append(f"    {f.field}:")
             for cand in f.candidates:
-                mark = "đang hiển thị" if cand.shown else "bản kia"
+                mark = message("exchange_report.shown_value" if cand.shown
+                               else "exchange_report.other_value")
                 lines.append(f"      [{mark}] “{cand.text}” — {cand.who}, {cand.at or '?'}")
     return lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from test_import_lists import demo_meeting_id
 
 from meetingdesk.domain.enums import AttendanceStatus
 from meetingdesk.domain.errors import ConflictError
+from meetingdesk.domain.messages import set_language
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.packages import export_package, import_package, read_package
 from meetingdesk.services import checkpoints, conflicts, directory, meetings, notes, participation
@@ -329,6 +331,16 @@ def test_package_records_whose_references_resolve_to_nothing_are_shown_as_proble
         lines = merge_lines(report)
         assert any("CHỜ" in line and "Phạm Hoàng Sơn" in line for line in lines)
         assert any(line.startswith(f"Vấn đề: {len(waiting)} bản ghi") for line in lines)
+        set_language("en")
+        try:
+            english = "\n".join(merge_lines(report))
+        finally:
+            set_language("vi")
+        assert f"Problem: {len(waiting)} record(s)" in english and "WAITING" in english
+        assert "Dry run: nothing written." in english
+        template_words = re.sub("“[^”]*”", "", english)  # without the quoted titles
+        for vietnamese in ("Gói ", "CHỜ", "Vấn đề", "Chạy thử", "mới ", "thay đổi"):
+            assert vietnamese not in template_words
         full = import_package(fresh, package, dry_run=True)
         assert not [i for i in full.plan.items if i.waits_for]
 
