@@ -32,6 +32,7 @@ from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.jobs import JobRunner
 from meetingdesk.gui.models.formats import day
 from meetingdesk.gui.models.tasks import (
+    UNFINISHED,
     ProgressModel,
     RegisterFacts,
     TaskFilter,
@@ -47,7 +48,6 @@ from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
-UNFINISHED = "unfinished"
 SHOWN_KINDS = frozenset({"tasks", "task_progress", "task_reviews", "meetings", "people",
                          "sites"})
 """The records whose changes the register shows."""
@@ -140,7 +140,6 @@ class TaskRegister(QWidget):
         self.progress_table = data_table(self.progress_model, [10, None, 24], parent=self,
                                          sortable=False)
         self.remove_progress_button = button(tr("Remove report"), self, self.remove_progress)
-        self.facts = RegisterFacts([], self.model.as_of)
         self._progress_of: int | None = None
         """The task whose progress reports are shown."""
         self.runner: JobRunner | None = None
@@ -203,7 +202,7 @@ class TaskRegister(QWidget):
     def set_as_of(self, as_of: date) -> None:
         """The day the states are computed on (today unless told)."""
         self.model.as_of = as_of
-        self.show_facts(RegisterFacts(self.model.all_rows(), as_of).complete())
+        self.show_facts(RegisterFacts(self.model.all_rows(), as_of))
 
     def _changed(self, changes: Changes) -> None:
         """Apply an edit: the tasks it changed are re-read and replaced in place; a change of
@@ -223,7 +222,7 @@ class TaskRegister(QWidget):
         rows = [fresh.pop(r.id, r) for r in self.model.all_rows()
                 if r.id not in ids or r.id in fresh]
         lines = sorted(rows + list(fresh.values()), key=register_order)
-        self.show_facts(self.facts.updated(lines), reread=True)
+        self.show_facts(self.model.facts.updated(lines), reread=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -241,9 +240,11 @@ class TaskRegister(QWidget):
             return
         self._dirty = False
         path, as_of, generation = self.session.desk.path, self.model.as_of, self._generation
+        sort_column = self.model.sorted_by()
 
-        def read(desk: Desk) -> RegisterFacts:
-            return RegisterFacts(tasks.register(desk, as_of=as_of), as_of).complete()
+        def read(desk: Desk) -> RegisterFacts:  # the cells and filters computed here too
+            return RegisterFacts(tasks.register(desk, as_of=as_of), as_of,
+                                 sort_column=sort_column)
 
         self.runner.start(on_desk(path, read), lambda facts: self._loaded(generation, facts),
                           self._load_failed)
@@ -261,16 +262,15 @@ class TaskRegister(QWidget):
 
     def show_lines(self, lines: Sequence[TaskLine]) -> None:
         """Show these tasks, keeping the filters, the sort and the chosen task."""
-        self.show_facts(RegisterFacts(lines, self.model.as_of).complete(), reread=True)
+        self.show_facts(RegisterFacts(lines, self.model.as_of), reread=True)
 
     def show_facts(self, facts: RegisterFacts, *, reread: bool = False) -> None:
         """Show the tasks of ``facts``, keeping the filters, the sort and the chosen task
         (whose progress reports are read again when ``reread``)."""
         current = self._chosen_id()
         if facts.as_of != self.model.as_of:  # read before the day of reference changed
-            facts = RegisterFacts(facts.lines, self.model.as_of).complete()
-        self.facts = facts
-        self.model.set_lines(facts.lines, self.current_filter().matching(facts))
+            facts = RegisterFacts(facts.lines, self.model.as_of)
+        self.model.set_facts(facts, self.current_filter().matching(facts))
         for combo in (self.site, self.meeting, self.quarter, self.owner):
             combo.mark_stale()
         self._count()
@@ -285,24 +285,24 @@ class TaskRegister(QWidget):
             combo.refresh()
 
     def _site_choices(self) -> list[tuple[str, Any]]:
-        sites = {ln.site_id: ln.site_name or "" for ln in self.facts.lines
+        sites = {ln.site_id: ln.site_name or "" for ln in self.model.facts.lines
                  if ln.site_id is not None}
         return sorted(((name, i) for i, name in sites.items()),
                       key=lambda c: vietnamese_key(c[0]))
 
     def _meeting_choices(self) -> list[tuple[str, Any]]:
         found: dict[int, str] = {}
-        for ln in self.facts.lines:
+        for ln in self.model.facts.lines:
             if ln.task.meeting_id not in found:
                 found[ln.task.meeting_id] = f"{day(ln.meeting_date)} {ln.meeting_title}"
         return [(text, mid) for mid, text in found.items()]
 
     def _quarter_choices(self) -> list[tuple[str, Any]]:
-        quarters = sorted({ln.quarter for ln in self.facts.lines if ln.quarter is not None})
+        quarters = sorted({ln.quarter for ln in self.model.facts.lines if ln.quarter is not None})
         return [(q.label, q.key) for q in quarters]
 
     def _owner_choices(self) -> list[tuple[str, Any]]:
-        owners = sorted({ln.owner for ln in self.facts.lines if ln.owner}, key=vietnamese_key)
+        owners = sorted({ln.owner for ln in self.model.facts.lines if ln.owner}, key=vietnamese_key)
         return [(o, o) for o in owners]
 
     def current_filter(self) -> TaskFilter:
@@ -313,7 +313,7 @@ class TaskRegister(QWidget):
 
     def apply_filter(self) -> None:
         current = self._chosen_id()
-        self.model.show_only(self.current_filter().matching(self.facts))
+        self.model.show_only(self.current_filter().matching(self.model.facts))
         self._count()
         self._choose(current)
 
@@ -334,7 +334,8 @@ class TaskRegister(QWidget):
     def _site_name(self, site_id: int | None) -> str:
         if site_id is None:
             return ""
-        return next((ln.site_name or "" for ln in self.facts.lines if ln.site_id == site_id), "")
+        return next((ln.site_name or "" for ln in self.model.facts.lines
+                     if ln.site_id == site_id), "")
 
     def _show_progress(self) -> None:
         """The chosen task's progress reports (read again only when another is chosen)."""
