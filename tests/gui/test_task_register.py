@@ -18,8 +18,8 @@ from meetingdesk.gui.models.tasks import (
     TaskFilter,
     TaskRegisterModel,
 )
-from meetingdesk.gui.task_register import TaskRegister
-from meetingdesk.gui.widgets import select_row
+from meetingdesk.gui.task_register import RegisterCells, TaskRegister
+from meetingdesk.gui.widgets import ElidedTips, select_row
 from meetingdesk.services import notes, tasks
 from meetingdesk.store.desk import Desk
 
@@ -268,3 +268,19 @@ def test_task_register_model_edit_changes_the_rows_in_place(qtbot: Any) -> None:
     gone = model.facts.updated([SEARCH_LINES[0], *SEARCH_LINES[2:]])
     model.set_facts(gone, None)
     assert resets and model.rowCount() == 3 and model.row_of_id(2) == -1
+
+
+def test_register_cells_paint_what_the_base_delegate_paints_from_the_roles(
+        qtbot: Any) -> None:
+    register = TaskRegister()
+    qtbot.addWidget(register)
+    register.resize(1000, 400)
+    register.model.as_of = JULY_15
+    register.show_lines(SEARCH_LINES)  # overdue (red), done (grey) and open tasks
+    register.show()
+    qtbot.waitExposed(register)
+    select_row(register.table, 1)
+    assert isinstance(register.table.itemDelegate(), RegisterCells)
+    painted = register.table.viewport().grab().toImage()
+    register.table.setItemDelegate(ElidedTips(register.table))
+    assert register.table.viewport().grab().toImage() == painted

@@ -231,20 +231,22 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
         self._order: list[int] = []
         """Every held task's position, in the chosen order."""
         self._shown: list[int] = []
-        self._cells: list[tuple[str, ...]] = []
-        self._colors: list[QColor | None] = []
+        self.shown_cells: list[tuple[str, ...]] = []
+        """The text of each shown row's cells (what :data:`DisplayRole` gives)."""
+        self.shown_colors: list[QColor | None] = []
+        """Each shown row's text colour, ``None`` for the palette's."""
 
     def set_facts(self, facts: RegisterFacts, accepted: Positions | None) -> None:
         """Hold these tasks and show those at the ``accepted`` positions (all when
         ``None``). When the same tasks are shown in the same order (an edit that changed
         what they say), the rows are changed in place: no reset, the choice and the
         scrolling stay."""
-        before = [self.facts.ids[p] for p in self._shown]
+        old_ids, old_shown = self.facts.ids, self._shown
         self.facts, self._accepted = facts, accepted
         self.columns = facts.columns
         self._order = self._ordered()
         shown = self._filtered()
-        if [facts.ids[p] for p in shown] == before and before:
+        if shown and shown == old_shown and facts.ids == old_ids:  # the same tasks shown
             self._show(shown)
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(shown) - 1, len(self.columns) - 1))
@@ -298,9 +300,9 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
     def _show(self, shown: list[int]) -> None:
         facts = self.facts
         self._shown = shown
-        self._rows = [facts.lines[p] for p in shown]
-        self._cells = [facts.cells[p] for p in shown]
-        self._colors = [facts.colors[p] for p in shown]
+        self._rows = [*map(facts.lines.__getitem__, shown)]
+        self.shown_cells = [*map(facts.cells.__getitem__, shown)]
+        self.shown_colors = [*map(facts.colors.__getitem__, shown)]
         self._ranks.clear()
         self._folded = None
 
@@ -312,10 +314,10 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == _DISPLAY:  # asked for every painted cell: answered first
             row = index.row()
-            return self._cells[row][index.column()] if row >= 0 else None
+            return self.shown_cells[row][index.column()] if row >= 0 else None
         if role == _FOREGROUND:
             row = index.row()
-            return self._colors[row] if row >= 0 else None
+            return self.shown_colors[row] if row >= 0 else None
         if role in _ASKED_BY_PAINT:
             return None
         return super().data(index, role)
