@@ -18,6 +18,7 @@ from pathlib import Path
 from meetingdesk import __version__, cli_followup
 from meetingdesk.domain.errors import DeskFileError, MeetingDeskError, StorageError
 from meetingdesk.domain.messages import message
+from meetingdesk.domain.numbers import vi_number
 from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
@@ -118,7 +119,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"Không tìm thấy kết quả cho “{args.query}”.", file=sys.stderr)
     elif hits.windowed:
-        print(f"({search.window_notice()[0]})", file=sys.stderr)
+        print(f"({search.window_notice()})", file=sys.stderr)
     return 0
 
 
@@ -158,7 +159,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
                 note = "bản chính thức"
     write_atomically(args.output, pdf)
     _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({note} {version.id}, "
-         f"{version.profile.value}, {len(pdf):,} byte, sha256 {version.sha256[:12]}…) "
+         f"{version.profile.value}, {vi_number(len(pdf))} byte, sha256 {version.sha256[:12]}…) "
          f"vào {args.output}")
     return 0
 
@@ -249,8 +250,8 @@ def cmd_minutes_docx(args: argparse.Namespace) -> int:
                           else meeting_profile(desk, args.meeting_id))
         data = render_minutes_docx(build_minutes(desk, args.meeting_id, fmt), fmt)
     write_atomically(args.output, data)
-    _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({fmt.key.value}, {len(data):,} byte) "
-         f"vào {args.output}")
+    _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({fmt.key.value}, "
+         f"{vi_number(len(data))} byte) vào {args.output}")
     return 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.numbers import vi_number
 from meetingdesk.store.desk import Desk, open_desk
 
 Command = Callable[[argparse.Namespace], int]
@@ -76,7 +77,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         data = report_bytes(desk, args.start, args.to, suffix)
     write_atomically(args.output, data)
     _out(f"Đã ghi báo cáo từ ngày {args.start:%d/%m/%Y} đến ngày {args.to:%d/%m/%Y} "
-         f"({len(data):,} byte) vào {args.output}")
+         f"({vi_number(len(data))} byte) vào {args.output}")
     return 0
 
 

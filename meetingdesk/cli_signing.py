@@ -13,6 +13,7 @@ from pathlib import Path
 
 from meetingdesk.domain.errors import MeetingDeskError, ValidationError
 from meetingdesk.domain.messages import Message, message
+from meetingdesk.domain.numbers import vi_number
 from meetingdesk.services.files import refuse_plain_read
 
 AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
@@ -61,8 +62,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
             images=SignatureImages(args.image, args.seal), request=request)
     write_atomically(args.output, signed)
     _out(f"Đã ký số biên bản cuộc họp {args.meeting_id} (bản {version.id}, ký bởi "
-         f"{version.signed_by}, {len(signed):,} byte); bản đã ký được lưu trong tệp dữ liệu "
-         f"và ghi vào {args.output}")
+         f"{version.signed_by}, {vi_number(len(signed))} byte); bản đã ký được lưu trong tệp "
+         f"dữ liệu và ghi vào {args.output}")
     return 0
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from meetingdesk.domain.enums import Profile
+from meetingdesk.domain.numbers import vi_number
 from meetingdesk.exchange.docx_minutes import render_minutes_docx
 from meetingdesk.minutes.generate import meeting_profile
 from meetingdesk.minutes.notice import build_notice
@@ -29,7 +30,7 @@ def write_notice(desk: Desk, meeting_id: int, path: Path, *, profile: Profile | 
                                    fmt)
         write_atomically(path, data)
         return (f"Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({fmt.key.value}, "
-                f"{len(data):,} byte) vào {path}")
+                f"{vi_number(len(data))} byte) vào {path}")
     final = notice_versions.final_version(desk, meeting_id)
     if final is not None and final.id is not None:
         version, pdf, note = final, notice_versions.version_pdf(desk, final.id), "bản chính thức"
@@ -39,5 +40,5 @@ def write_notice(desk: Desk, meeting_id: int, path: Path, *, profile: Profile | 
                                        deliver=lambda data: write_atomically(path, data))
         note = "bản mới"
     return (f"Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({note} {version.id}, "
-            f"{version.profile.value}, {len(pdf):,} byte, sha256 {version.sha256[:12]}…) "
+            f"{version.profile.value}, {vi_number(len(pdf))} byte, sha256 {version.sha256[:12]}…) "
             f"vào {path}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.domain.text import words
 from meetingdesk.store import search as store_search
@@ -23,10 +24,9 @@ class SearchResults(list[SearchHit]):
         self.windowed = windowed
 
 
-def window_notice() -> tuple[str, str]:
-    """What to tell the user when :attr:`SearchResults.windowed` (Vietnamese, English)."""
-    return (f"kết quả tốt nhất trong {NOTE_WINDOW:,} ghi chép mới nhất".replace(",", "."),
-            f"best results among the {NOTE_WINDOW:,} newest notes")
+def window_notice() -> Message:
+    """What to tell the user when :attr:`SearchResults.windowed`."""
+    return message("search.windowed", count=NOTE_WINDOW)
 
 
 def search(desk: Desk, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None,
