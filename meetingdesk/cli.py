@@ -18,7 +18,6 @@ from pathlib import Path
 from meetingdesk import __version__, cli_followup
 from meetingdesk.domain.errors import DeskFileError, MeetingDeskError, StorageError
 from meetingdesk.domain.messages import message
-from meetingdesk.domain.numbers import vi_number
 from meetingdesk.paths import default_desk_path
 from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
@@ -74,8 +73,7 @@ def _start_gui(db: Path | None, *, demo: bool = False) -> int:
         app = importlib.import_module("meetingdesk.gui.app")
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("meetingdesk.gui"):
-            print("meetingdesk: giao diện đồ họa chưa có trong phiên bản này; "
-                  "hãy dùng các lệnh con (meetingdesk --help).", file=sys.stderr)
+            print(f"meetingdesk: {message('cli.gui_missing')}", file=sys.stderr)
             return 1
         raise
     return int(app.run(db, demo=demo))
@@ -95,7 +93,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     with _writing(path) as desk:
         meeting = build_demo(desk)
-    _out(f"Đã tạo hội nghị mẫu (mã {meeting.id}) trong {path}")
+    _out(str(message("cli.demo_made", meeting_id=meeting.id, path=path)))
     return 0 if args.no_gui else _start_gui(path, demo=True)
 
 
@@ -113,13 +111,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     for h in hits:
         text = " ".join(h.text.split())
         text = text if len(text) <= 100 else text[:99] + "…"
-        where = (f"cuộc họp {h.meeting_id} ({h.meeting_date or '?'})" if h.meeting_id
-                 else "danh mục")
+        where = (message("cli.search_in_meeting", meeting_id=h.meeting_id,
+                         day=h.meeting_date or "?") if h.meeting_id
+                 else message("cli.search_in_directory"))
         _out(f"{h.kind}\t{h.ref_id}\t{where}\t{text}")
     if not hits:
-        print(f"Không tìm thấy kết quả cho “{args.query}”.", file=sys.stderr)
+        print(message("cli.no_results", query=args.query), file=sys.stderr)
     elif hits.windowed:
-        print(f"({search.window_notice()})", file=sys.stderr)
+        print(f"({message('search.windowed', count=search.NOTE_WINDOW)})", file=sys.stderr)
     return 0
 
 
@@ -146,21 +145,22 @@ def cmd_minutes(args: argparse.Namespace) -> int:
         if meeting.status is MeetingStatus.FINAL and final:
             version = final[-1]
             pdf = minutes_versions.version_pdf(desk, version.id or 0)
-            note = "bản chính thức đã chốt"
+            kind = "cli.version_final_kept"
         else:
             profile = Profile(args.profile) if args.profile else None
             if args.final:
                 minutes_versions.check_final(
                     desk, args.meeting_id, profile or meeting_profile(desk, args.meeting_id))
             version, pdf = generate_minutes(desk, args.meeting_id, profile=profile)
-            note = "bản"
+            kind = "cli.version"
             if args.final:
                 version = minutes_versions.mark_final(desk, version.id or 0)
-                note = "bản chính thức"
+                kind = "cli.version_final"
     write_atomically(args.output, pdf)
-    _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({note} {version.id}, "
-         f"{version.profile.value}, {vi_number(len(pdf))} byte, sha256 {version.sha256[:12]}…) "
-         f"vào {args.output}")
+    _out(str(message("cli.minutes_written", meeting_id=args.meeting_id,
+                     version_kind=message(kind), version_id=version.id,
+                     profile=version.profile.value, size=len(pdf), sha=version.sha256[:12],
+                     path=args.output)))
     return 0
 
 
@@ -180,7 +180,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in plan_lines(plan, details=not args.quiet):
             _out(line)
         if args.dry_run:
-            _out("Chạy thử: chưa ghi gì.")
+            _out(str(message("cli.dry_run")))
             return 0
         _out(summary_line(apply_import(desk, plan)))
     return 0
@@ -192,7 +192,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with open_desk(args.db, create=False) as desk:
         count = export_table(desk, args.meeting_id, args.what, args.output)
-    _out(f"Đã ghi {count} dòng vào {args.output}")
+    _out(str(message("cli.rows_written", count=count, path=args.output)))
     return 0
 
 
@@ -207,9 +207,10 @@ def cmd_export_package(args: argparse.Namespace) -> int:
         package = export_package(desk, args.meeting_id, args.output, site_code=args.site,
                                  partner=partner, everything=args.all)
     m = package.manifest
-    counts = ", ".join(f"{k} {n}" for k, n in m["counts"].items() if n) or "không có gì mới"
-    _out(f"Đã ghi gói {package.scope} ({counts}; thay đổi {m['since']}→{m['upto']}) "
-         f"vào {args.output}")
+    counts = ", ".join(f"{k} {n}" for k, n in m["counts"].items() if n)
+    _out(str(message("cli.package_written", scope=package.scope,
+                     counts=counts or message("cli.nothing_new"), since=m["since"],
+                     upto=m["upto"], path=args.output)))
     return 0
 
 
@@ -250,8 +251,8 @@ def cmd_minutes_docx(args: argparse.Namespace) -> int:
                           else meeting_profile(desk, args.meeting_id))
         data = render_minutes_docx(build_minutes(desk, args.meeting_id, fmt), fmt)
     write_atomically(args.output, data)
-    _out(f"Đã ghi biên bản cuộc họp {args.meeting_id} ({fmt.key.value}, "
-         f"{vi_number(len(data))} byte) vào {args.output}")
+    _out(str(message("cli.minutes_docx_written", meeting_id=args.meeting_id,
+                     profile=fmt.key.value, size=len(data), path=args.output)))
     return 0
 
 

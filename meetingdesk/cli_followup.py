@@ -11,7 +11,7 @@ from pathlib import Path
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import ValidationError
-from meetingdesk.domain.numbers import vi_number
+from meetingdesk.domain.messages import message
 from meetingdesk.store.desk import Desk, open_desk
 
 Command = Callable[[argparse.Namespace], int]
@@ -28,7 +28,7 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"ngày “{text}” không đúng dạng YYYY-MM-DD (ví dụ 2023-07-15)") from None
+            str(message("cli_followup.date_format", text=text))) from None
 
 
 def _dmy(day: date | None) -> str:
@@ -46,8 +46,8 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     for line in lines:
         _out("\t".join((_dmy(line.meeting_date), line.task.description, line.owner or "—",
                         _dmy(line.task.due_on), line.state(as_of).label)))
-    what = "quá hạn" if args.overdue else "nhiệm vụ"
-    _out(f"{len(lines)} {what} (tính đến ngày {as_of:%d/%m/%Y})")
+    key = "cli_followup.overdue_count" if args.overdue else "cli_followup.tasks_count"
+    _out(str(message(key, count=len(lines), day=f"{as_of:%d/%m/%Y}")))
     return 0
 
 
@@ -76,8 +76,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     with open_desk(args.db, create=False) as desk:
         data = report_bytes(desk, args.start, args.to, suffix)
     write_atomically(args.output, data)
-    _out(f"Đã ghi báo cáo từ ngày {args.start:%d/%m/%Y} đến ngày {args.to:%d/%m/%Y} "
-         f"({vi_number(len(data))} byte) vào {args.output}")
+    _out(str(message("cli_followup.report_written", start=f"{args.start:%d/%m/%Y}",
+                     end=f"{args.to:%d/%m/%Y}", size=len(data), path=args.output)))
     return 0
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from meetingdesk.domain.errors import MeetingDeskError, ValidationError
 from meetingdesk.domain.messages import Message, message
-from meetingdesk.domain.numbers import vi_number
 from meetingdesk.services.files import refuse_plain_read
 
 AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
@@ -61,9 +60,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
             desk, meeting_id=args.meeting_id, source=source,
             images=SignatureImages(args.image, args.seal), request=request)
     write_atomically(args.output, signed)
-    _out(f"Đã ký số biên bản cuộc họp {args.meeting_id} (bản {version.id}, ký bởi "
-         f"{version.signed_by}, {vi_number(len(signed))} byte); bản đã ký được lưu trong tệp "
-         f"dữ liệu và ghi vào {args.output}")
+    _out(str(message("cli_signing.signed", meeting_id=args.meeting_id, version_id=version.id,
+                     signer=version.signed_by, size=len(signed), path=args.output)))
     return 0
 
 

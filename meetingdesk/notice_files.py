@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from meetingdesk.domain.enums import Profile
-from meetingdesk.domain.numbers import vi_number
+from meetingdesk.domain.messages import message
 from meetingdesk.exchange.docx_minutes import render_minutes_docx
 from meetingdesk.minutes.generate import meeting_profile
 from meetingdesk.minutes.notice import build_notice
@@ -29,16 +29,18 @@ def write_notice(desk: Desk, meeting_id: int, path: Path, *, profile: Profile | 
         data = render_minutes_docx(build_notice(desk, meeting_id, fmt, issued_on=issued_on),
                                    fmt)
         write_atomically(path, data)
-        return (f"Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({fmt.key.value}, "
-                f"{vi_number(len(data))} byte) vào {path}")
+        return str(message("notice_files.docx_written", meeting_id=meeting_id,
+                           profile=fmt.key.value, size=len(data), path=path))
     final = notice_versions.final_version(desk, meeting_id)
     if final is not None and final.id is not None:
-        version, pdf, note = final, notice_versions.version_pdf(desk, final.id), "bản chính thức"
+        version, pdf = final, notice_versions.version_pdf(desk, final.id)
+        kind = "cli.version_final"
         write_atomically(path, pdf)
     else:
         version, pdf = generate_notice(desk, meeting_id, profile=profile, issued_on=issued_on,
                                        deliver=lambda data: write_atomically(path, data))
-        note = "bản mới"
-    return (f"Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({note} {version.id}, "
-            f"{version.profile.value}, {vi_number(len(pdf))} byte, sha256 {version.sha256[:12]}…) "
-            f"vào {path}")
+        kind = "notice_files.version_new"
+    return str(message("notice_files.pdf_written", meeting_id=meeting_id,
+                       version_kind=message(kind), version_id=version.id,
+                       profile=version.profile.value, size=len(pdf),
+                       sha=version.sha256[:12], path=path))

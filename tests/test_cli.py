@@ -228,3 +228,16 @@ def test_cli_write_commands_refuse_a_damaged_desk_and_leave_it_as_it_was(
     assert "quick_check" in result.stderr or "hỏng" in result.stderr
     assert fingerprint(path) == before
     assert not (tmp_path / "m.pdf").exists()
+
+
+def test_cli_success_lines_follow_the_language(demo_db: Path, tmp_path: Path) -> None:
+    meeting_id = run("list", "--db", str(demo_db)).stdout.split("\t")[0]
+    out = tmp_path / "ds.csv"
+    vi, en = (run("export", meeting_id, "-o", str(out), "--db", str(demo_db), lang=lang)
+              for lang in ("vi", "en"))
+    assert vi.returncode == en.returncode == 0, vi.stderr + en.stderr
+    assert vi.stdout.startswith("Đã ghi ") and " dòng vào " in vi.stdout
+    assert en.stdout.startswith("Wrote ") and " rows to " in en.stdout
+    vi, en = (run("search", "zzqqxx", "--db", str(demo_db), lang=lang) for lang in ("vi", "en"))
+    assert "Không tìm thấy kết quả" in vi.stderr
+    assert "Nothing found for “zzqqxx”." in en.stderr

@@ -105,7 +105,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.sqlite_error": (
         "Lỗi SQLite khi xử lý {path}: {error}; hãy chạy “meetingdesk check”.",
         "SQLite error while working on {path}: {error}; run “meetingdesk check”."),
+    "cli.demo_made": (
+        "Đã tạo hội nghị mẫu (mã {meeting_id}) trong {path}",
+        "Made the demo conference (id {meeting_id}) in {path}"),
+    "cli.dry_run": (
+        "Chạy thử: chưa ghi gì.",
+        "Dry run: nothing written."),
+    "cli.gui_missing": (
+        "giao diện đồ họa chưa có trong phiên bản này; hãy dùng các lệnh con "
+        "(meetingdesk --help).",
+        "the graphical interface is not in this build; use the subcommands "
+        "(meetingdesk --help)."),
+    "cli.minutes_docx_written": (
+        "Đã ghi biên bản cuộc họp {meeting_id} ({profile}, {size!v} byte) vào {path}",
+        "Wrote the minutes of meeting {meeting_id} ({profile}, {size:,} bytes) to {path}"),
+    "cli.minutes_written": (
+        "Đã ghi biên bản cuộc họp {meeting_id} ({version_kind} {version_id}, {profile}, "
+        "{size!v} byte, sha256 {sha}…) vào {path}",
+        "Wrote the minutes of meeting {meeting_id} ({version_kind} {version_id}, {profile}, "
+        "{size:,} bytes, sha256 {sha}…) to {path}"),
+    "cli.no_results": (
+        "Không tìm thấy kết quả cho “{query}”.",
+        "Nothing found for “{query}”."),
+    "cli.nothing_new": (
+        "không có gì mới",
+        "nothing new"),
+    "cli.package_written": (
+        "Đã ghi gói {scope} ({counts}; thay đổi {since}→{upto}) vào {path}",
+        "Wrote the package {scope} ({counts}; changes {since}→{upto}) to {path}"),
+    "cli.rows_written": (
+        "Đã ghi {count!v} dòng vào {path}",
+        "Wrote {count:,} rows to {path}"),
+    "cli.search_in_directory": (
+        "danh mục",
+        "directory"),
+    "cli.search_in_meeting": (
+        "cuộc họp {meeting_id} ({day})",
+        "meeting {meeting_id} ({day})"),
+    "cli.version": (
+        "bản",
+        "version"),
+    "cli.version_final": (
+        "bản chính thức",
+        "final version"),
+    "cli.version_final_kept": (
+        "bản chính thức đã chốt",
+        "final version, kept"),
 
+    "cli_followup.date_format": (
+        "ngày “{text}” không đúng dạng YYYY-MM-DD (ví dụ 2023-07-15)",
+        "the date “{text}” is not in the form YYYY-MM-DD (for example 2023-07-15)"),
     "cli_followup.only_pdf_or_docx": (
         "Tệp {name}: chỉ ghi được .pdf hoặc .docx.",
         "{name}: only .pdf or .docx can be written."),
@@ -113,6 +162,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {name}: chỉ ghi được .pdf hoặc .xlsx.",
         "{name}: only .pdf or .xlsx can be written."),
 
+    "cli_followup.overdue_count": (
+        "{count!v} quá hạn (tính đến ngày {day})",
+        "{count:,} overdue (as of {day})"),
+    "cli_followup.report_written": (
+        "Đã ghi báo cáo từ ngày {start} đến ngày {end} ({size!v} byte) vào {path}",
+        "Wrote the report from {start} to {end} ({size:,} bytes) to {path}"),
+    "cli_followup.tasks_count": (
+        "{count!v} nhiệm vụ (tính đến ngày {day})",
+        "{count:,} tasks (as of {day})"),
     "cli_signing.cannot_read": (
         "Không đọc được tệp {path}: {reason}.",
         "Cannot read {path}: {reason}."),
@@ -125,6 +183,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_signing.token_pin": (
         "mã PIN của token",
         "token PIN"),
+    "cli_signing.signed": (
+        "Đã ký số biên bản cuộc họp {meeting_id} (bản {version_id}, ký bởi {signer}, "
+        "{size!v} byte); bản đã ký được lưu trong tệp dữ liệu và ghi vào {path}",
+        "Signed the minutes of meeting {meeting_id} (version {version_id}, signed by {signer}, "
+        "{size:,} bytes); the signed version is kept in the desk and written to {path}"),
     "cli_signing.too_large": (
         "Tệp {name} quá lớn.",
         "{name} is too large."),
@@ -455,6 +518,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{named} named delegates are marked present at the site {site}; the present count "
         "cannot be lower than {named}."),
 
+    "health.error": (
+        "LỖI — {detail}",
+        "ERROR — {detail}"),
+    "health.file": (
+        "tệp: {path}",
+        "file: {path}"),
+    "health.foreign_key_violations": (
+        "LỖI — {count!v} vi phạm",
+        "ERROR — {count:,} violations"),
+    "health.foreign_object": (
+        "đối tượng không do MeetingDesk tạo: {name}",
+        "object not made by MeetingDesk: {name}"),
+    "health.journal_read_only": (
+        "journal_mode: không kiểm được (tệp chỉ đọc)",
+        "journal_mode: cannot be checked (read-only file)"),
+    "health.journal_not_wal": (
+        "journal_mode: {mode} (cần WAL)",
+        "journal_mode: {mode} (WAL needed)"),
+    "health.result_bad": (
+        "kết quả: CÓ LỖI",
+        "result: ERRORS FOUND"),
+    "health.result_foreign": (
+        "kết quả: CÓ LỖI — {count} đối tượng lạ hoặc bị sửa; MeetingDesk không mở tệp này",
+        "result: ERRORS FOUND — {count} foreign or altered objects; MeetingDesk does not open "
+        "this file"),
+    "health.result_good": (
+        "kết quả: tốt",
+        "result: good"),
+    "health.schema": (
+        "schema: {version} (phiên bản này: {supported})",
+        "schema: {version} (this version: {supported})"),
+
     "history.undo_stale": (
         "Không hoàn tác được: dữ liệu đã thay đổi kể từ thao tác này ({error}).",
         "Cannot undo: the data changed since this action ({error})."),
@@ -752,6 +847,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notes.speaker_not_on_list": (
         "Người phát biểu không có trong thành phần cuộc họp này.",
         "The speaker is not on this meeting's list."),
+
+    "notice_files.docx_written": (
+        "Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({profile}, {size!v} byte) "
+        "vào {path}",
+        "Wrote the conclusion notice of meeting {meeting_id} ({profile}, {size:,} bytes) "
+        "to {path}"),
+    "notice_files.pdf_written": (
+        "Đã ghi thông báo kết luận của cuộc họp {meeting_id} ({version_kind} {version_id}, "
+        "{profile}, {size!v} byte, sha256 {sha}…) vào {path}",
+        "Wrote the conclusion notice of meeting {meeting_id} ({version_kind} {version_id}, "
+        "{profile}, {size:,} bytes, sha256 {sha}…) to {path}"),
+    "notice_files.version_new": (
+        "bản mới",
+        "new version"),
 
     "notice_versions.already_final": (
         "Thông báo kết luận đã được chốt bằng một bản khác.",

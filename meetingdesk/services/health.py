@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meetingdesk.domain.errors import DeskFileError
+from meetingdesk.domain.messages import message
 from meetingdesk.store.desk import open_desk, schema_problems, writable
 from meetingdesk.store.integrity import integrity_facts, quick_check_file
 from meetingdesk.store.migrations import SCHEMA_VERSION
@@ -39,30 +40,37 @@ def check_desk(path: Path) -> HealthReport:
         try:
             facts = integrity_facts(desk.db)
         except sqlite3.DatabaseError as exc:
-            return HealthReport(False, [f"integrity_check: LỖI — {exc}"])
+            return HealthReport(False, [f"integrity_check: {_error(exc)}"])
     integrity_ok = facts.integrity == ["ok"]
     # A file nobody may write here is read as immutable, which hides its journal mode.
     unwritable = not writable(path)
     wal = unwritable or facts.journal_mode.lower() == "wal"
     lines = [
-        f"tệp: {path}",
-        "integrity_check: " + ("ok" if integrity_ok else "LỖI — " + "; ".join(facts.integrity[:5])),
-        "foreign_key_check: " + ("ok" if not facts.foreign_key_violations
-                                 else f"LỖI — {facts.foreign_key_violations} vi phạm"),
-        f"schema: {facts.schema_version} (phiên bản này: {SCHEMA_VERSION})",
-        "journal_mode: không kiểm được (tệp chỉ đọc)" if unwritable
-        else f"journal_mode: {facts.journal_mode}" + ("" if wal else " (cần WAL)"),
+        str(message("health.file", path=path)),
+        "integrity_check: " + ("ok" if integrity_ok else _error("; ".join(facts.integrity[:5]))),
+        "foreign_key_check: " + (
+            "ok" if not facts.foreign_key_violations
+            else str(message("health.foreign_key_violations",
+                             count=facts.foreign_key_violations))),
+        str(message("health.schema", version=facts.schema_version, supported=SCHEMA_VERSION)),
+        str(message("health.journal_read_only")) if unwritable
+        else f"journal_mode: {facts.journal_mode}" if wal
+        else str(message("health.journal_not_wal", mode=facts.journal_mode)),
     ]
     ok = integrity_ok and not facts.foreign_key_violations and wal \
         and facts.schema_version == SCHEMA_VERSION
-    lines.append("kết quả: " + ("tốt" if ok else "CÓ LỖI"))
+    lines.append(str(message("health.result_good" if ok else "health.result_bad")))
     return HealthReport(ok, lines)
+
+
+def _error(detail: object) -> str:
+    return str(message("health.error", detail=detail))
 
 
 def _foreign_report(path: Path, foreign: list[str]) -> HealthReport:
     problem = quick_check_file(path)
-    lines = [f"tệp: {path}", "quick_check: " + ("ok" if problem is None else f"LỖI — {problem}")]
-    lines += [f"đối tượng không do MeetingDesk tạo: {name}" for name in foreign]
-    lines.append(f"kết quả: CÓ LỖI — {len(foreign)} đối tượng lạ hoặc bị sửa; "
-                 "MeetingDesk không mở tệp này")
+    lines = [str(message("health.file", path=path)),
+             "quick_check: " + ("ok" if problem is None else _error(problem))]
+    lines += [str(message("health.foreign_object", name=name)) for name in foreign]
+    lines.append(str(message("health.result_foreign", count=len(foreign))))
     return HealthReport(False, lines)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from meetingdesk.domain.messages import Message, message
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.domain.text import words
 from meetingdesk.store import search as store_search
@@ -22,11 +21,6 @@ class SearchResults(list[SearchHit]):
     def __init__(self, hits: Iterable[SearchHit], *, windowed: bool) -> None:
         super().__init__(hits)
         self.windowed = windowed
-
-
-def window_notice() -> Message:
-    """What to tell the user when :attr:`SearchResults.windowed`."""
-    return message("search.windowed", count=NOTE_WINDOW)
 
 
 def search(desk: Desk, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None,
