@@ -256,10 +256,19 @@ class TaskRegister(QWidget):
             return
         ids = changes.ids("tasks")
         fresh = {line.id: line for line in tasks.task_lines(self.session.desk, ids)}
-        rows = [fresh.pop(r.id, r) for r in self.model.all_rows()
-                if r.id not in ids or r.id in fresh]
-        lines = sorted(rows + list(fresh.values()), key=register_order)
-        self.show_facts(self.model.facts.updated(lines), reread=True)
+        facts = self.model.facts
+        lines = facts.lines
+        at = [facts.position_of.get(task_id) for task_id in fresh]
+        if len(fresh) == len(ids) and all(
+                i is not None and register_order(lines[i]) == register_order(line)
+                for i, line in zip(at, fresh.values(), strict=True)):  # each in its place
+            lines = list(lines)
+            for i, line in zip(at, fresh.values(), strict=True):
+                lines[i] = line  # type: ignore[index]
+        else:
+            rows = [fresh.pop(r.id, r) for r in lines if r.id not in ids or r.id in fresh]
+            lines = sorted(rows + list(fresh.values()), key=register_order)
+        self.show_facts(facts.updated(lines), reread=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

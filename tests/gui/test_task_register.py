@@ -13,6 +13,7 @@ from meetingdesk.domain.tasks import TaskLine, TaskState
 from meetingdesk.domain.text import fold
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.models.tasks import (
+    FILTERS,
     ProgressModel,
     RegisterFacts,
     TaskFilter,
@@ -284,3 +285,25 @@ def test_register_cells_paint_what_the_base_delegate_paints_from_the_roles(
     painted = register.table.viewport().grab().toImage()
     register.table.setItemDelegate(ElidedTips(register.table))
     assert register.table.viewport().grab().toImage() == painted
+
+
+def test_register_facts_updated_in_place_equal_facts_computed_afresh() -> None:
+    facts = RegisterFacts(SEARCH_LINES, JULY_15, sort_column=5)
+    facts.sort_keys(2)
+    moved = _line(2, "Kết luận đã sửa", meeting_id=3, site_id=7, owner="Ban Tổ chức",
+                  due_on=date(2023, 3, 31), status=TaskStatus.DONE)
+    lines = [SEARCH_LINES[0], moved, *SEARCH_LINES[2:]]
+    updated, afresh = facts.updated(lines), RegisterFacts(lines, JULY_15)
+
+    def sets(found: dict[Any, frozenset[int]]) -> dict[Any, frozenset[int]]:
+        return {value: where for value, where in found.items() if where}
+
+    assert updated.cells[0] is facts.cells[0]  # an unchanged task is not computed again
+    assert (updated.states, updated.cells, updated.texts, updated.colors) == (
+        afresh.states, afresh.cells, afresh.texts, afresh.colors)
+    for name in FILTERS:
+        assert sets(getattr(updated, name)) == sets(getattr(afresh, name)), name
+    assert updated.sort_keys(5) == afresh.sort_keys(5)
+    assert updated.sort_keys(2) == afresh.sort_keys(2)
+    assert facts.by_owner["Ngành Tổ chức"] == {1, 3}  # the facts it came from are unchanged
+    assert TaskFilter(state="unfinished").matching(updated) == {0, 3}

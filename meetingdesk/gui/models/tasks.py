@@ -85,6 +85,8 @@ def register_columns(as_of: date) -> list[Column[TaskLine]]:
     ]
 
 
+FILTERS = ("by_state", "by_site", "by_meeting", "by_quarter", "by_owner")
+"""The facts' value sets, one per filter: each value → the tasks having it."""
 Positions = frozenset[int]
 """Tasks named by their place in :attr:`RegisterFacts.lines`."""
 
@@ -106,7 +108,13 @@ class RegisterFacts:
     """What the register shows and filters on, one entry per task in the order of ``lines``,
     computed with the load off the GUI thread: the cells, colours, states, folded texts and,
     for each filter, the tasks having each value. After an edit, :meth:`updated` computes
-    only the entries of the tasks it changed (the value sets are cheap to rebuild)."""
+    only the entries of the tasks it changed."""
+
+    by_state: dict[Any, Positions]
+    by_site: dict[Any, Positions]
+    by_meeting: dict[Any, Positions]
+    by_quarter: dict[Any, Positions]
+    by_owner: dict[Any, Positions]
 
     def __init__(self, lines: Sequence[TaskLine], as_of: date, *,
                  sort_column: int | None = None) -> None:
@@ -129,29 +137,38 @@ class RegisterFacts:
     def _text(line: TaskLine) -> str:
         return fold(f"{line.task.description} {line.owner} {line.meeting_title}")
 
+    @staticmethod
+    def _filter_values(line: TaskLine, state: TaskState) -> tuple[Any, ...]:
+        """What each filter of :data:`FILTERS` tests, for one task."""
+        quarter = line.quarter
+        return (state, line.site_id, line.task.meeting_id, quarter.key if quarter else None,
+                line.owner)
+
     def _build(self) -> None:
         """What follows from the entries: colours, positions by id and by filter value."""
-        lines = self.lines
         self.colors = [state_color(state) for state in self.states]
-        self.ids = [line.id for line in lines]
+        self.ids = [line.id for line in self.lines]
         self.position_of = {task_id: i for i, task_id in enumerate(self.ids)}
-        self.by_state = _positions_by(self.states)
+        values = list(zip(*map(self._filter_values, self.lines, self.states), strict=True))
+        for name, column in zip(FILTERS, values or [()] * len(FILTERS), strict=True):
+            setattr(self, name, _positions_by(column))
+        self._unfinished()
+
+    def _unfinished(self) -> None:
         self.by_state[UNFINISHED] = frozenset().union(
             *(self.by_state.get(s, frozenset()) for s in UNFINISHED_STATES))
-        self.by_site = _positions_by(line.site_id for line in lines)
-        self.by_meeting = _positions_by(line.task.meeting_id for line in lines)
-        self.by_quarter = _positions_by(q.key if (q := line.quarter) else None for line in lines)
-        self.by_owner = _positions_by(line.owner for line in lines)
 
     def sort_keys(self, column: int) -> list[Any]:
         """Each task's key in the order of ``column`` (computed once, in the worker when the
         register was sorted by it as it read)."""
         keys = self._sort_keys.get(column)
         if keys is None:
-            col = self.columns[column]
-            key = col.sort_key or (lambda r: vietnamese_key(str(col.display(r))))
-            keys = self._sort_keys[column] = [key(line) for line in self.lines]
+            keys = self._sort_keys[column] = list(map(self._sort_key(column), self.lines))
         return keys
+
+    def _sort_key(self, column: int) -> Callable[[TaskLine], Any]:
+        col = self.columns[column]
+        return col.sort_key or (lambda line: vietnamese_key(str(col.display(line))))
 
     def searched(self, words: tuple[str, ...]) -> Positions:
         """The tasks whose folded text holds every word; while a search is typed, only the
@@ -166,9 +183,15 @@ class RegisterFacts:
 
     def updated(self, lines: Sequence[TaskLine]) -> RegisterFacts:
         """The facts of ``lines``, taken from these for the line objects they share (the
-        tasks an edit did not change) and computed for the others."""
+        tasks an edit did not change) and computed for the others. When the same tasks stay
+        in the same places (an edit of what they say), only the changed places are computed
+        and moved between the filters' value sets."""
+        lines = list(lines)
+        if len(lines) == len(self.lines) and [line.id for line in lines] == self.ids:
+            return self._replaced(lines, [i for i, (old, new) in enumerate(
+                zip(self.lines, lines, strict=True)) if old is not new])
         fresh = RegisterFacts.__new__(RegisterFacts)
-        fresh.lines = list(lines)
+        fresh.lines = lines
         fresh.as_of, fresh.columns = self.as_of, self.columns
         where = {id(line): i for i, line in enumerate(self.lines)}
         at = [where.get(id(line)) for line in fresh.lines]
@@ -181,10 +204,35 @@ class RegisterFacts:
         fresh.cells = reuse(self.cells, self._cells)
         fresh.texts = reuse(self.texts, self._text)
         fresh._build()
-        fresh._sort_keys = {
-            column: reuse(keys, fresh.columns[column].sort_key or (
-                lambda line, c=column: vietnamese_key(str(fresh.columns[c].display(line)))))
-            for column, keys in self._sort_keys.items()}
+        fresh._sort_keys = {column: reuse(keys, self._sort_key(column))
+                            for column, keys in self._sort_keys.items()}
+        fresh._searched = ((), [])
+        return fresh
+
+    def _replaced(self, lines: list[TaskLine], changed: list[int]) -> RegisterFacts:
+        """These facts with the tasks at the ``changed`` places replaced by ``lines``'."""
+        fresh = RegisterFacts.__new__(RegisterFacts)
+        fresh.__dict__.update(self.__dict__)
+        fresh.lines = lines
+        fresh.states, fresh.cells = list(self.states), list(self.cells)
+        fresh.texts, fresh.colors = list(self.texts), list(self.colors)
+        found = {name: dict(getattr(self, name)) for name in FILTERS}
+        fresh._sort_keys = {column: list(keys) for column, keys in self._sort_keys.items()}
+        for i in changed:
+            line, state = lines[i], lines[i].state(self.as_of)
+            before = self._filter_values(self.lines[i], self.states[i])
+            for name, old, new in zip(FILTERS, before, self._filter_values(line, state),
+                                      strict=True):
+                if old != new:
+                    found[name][old] = found[name][old] - {i}
+                    found[name][new] = found[name].get(new, frozenset()) | {i}
+            fresh.states[i], fresh.colors[i] = state, state_color(state)
+            fresh.cells[i], fresh.texts[i] = self._cells(line), self._text(line)
+            for column, keys in fresh._sort_keys.items():
+                keys[i] = self._sort_key(column)(line)
+        for name, values in found.items():
+            setattr(fresh, name, values)
+        fresh._unfinished()
         fresh._searched = ((), [])
         return fresh
 
