@@ -286,11 +286,11 @@ class TaskRegister(QWidget):
             return
         self._dirty = False
         path, as_of, generation = self.session.desk.path, self.model.as_of, self._generation
-        sort_column = self.model.sorted_by()
+        sorting = self.model.sorting()
 
         def read(desk: Desk) -> RegisterFacts:  # the cells and filters computed here too
             return RegisterFacts(tasks.register(desk, as_of=as_of), as_of,
-                                 sort_column=sort_column)
+                                 sorted_by=sorting)
 
         self.runner.start(on_desk(path, read), lambda facts: self._loaded(generation, facts),
                           self._load_failed)

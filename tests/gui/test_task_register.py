@@ -149,7 +149,7 @@ def test_task_models_pass_the_model_tester(demo_desk: Desk, qtmodeltester: Any) 
 def test_register_facts_updated_reuse_unchanged_lines_and_compute_changed_ones(
         demo_desk: Desk) -> None:
     lines = tasks.register(demo_desk, as_of=JULY_15)
-    facts = RegisterFacts(lines, JULY_15, sort_column=2)
+    facts = RegisterFacts(lines, JULY_15, sorted_by=(2, False))
     notes.update_task(demo_desk, lines[0].id or 0, status=TaskStatus.DONE,
                       description="Một nhiệm vụ đã sửa")
     changed = tasks.task_lines(demo_desk, [lines[0].id or 0])
@@ -288,7 +288,7 @@ def test_register_cells_paint_what_the_base_delegate_paints_from_the_roles(
 
 
 def test_register_facts_updated_in_place_equal_facts_computed_afresh() -> None:
-    facts = RegisterFacts(SEARCH_LINES, JULY_15, sort_column=5)
+    facts = RegisterFacts(SEARCH_LINES, JULY_15, sorted_by=(5, True))
     facts.sort_keys(2)
     moved = _line(2, "Kết luận đã sửa", meeting_id=3, site_id=7, owner="Ban Tổ chức",
                   due_on=date(2023, 3, 31), status=TaskStatus.DONE)
@@ -304,6 +304,15 @@ def test_register_facts_updated_in_place_equal_facts_computed_afresh() -> None:
     for name in FILTERS:
         assert sets(getattr(updated, name)) == sets(getattr(afresh, name)), name
     assert updated.sort_keys(5) == afresh.sort_keys(5)
+    assert updated.order(5, True, hint=facts.order(5, True)) == afresh.order(5, True)
     assert updated.sort_keys(2) == afresh.sort_keys(2)
     assert facts.by_owner["Ngành Tổ chức"] == {1, 3}  # the facts it came from are unchanged
     assert TaskFilter(state="unfinished").matching(updated) == {0, 3}
+
+
+def test_register_facts_order_keeps_ties_in_the_register_order_both_ways() -> None:
+    facts = RegisterFacts(SEARCH_LINES, JULY_15)
+    assert facts.order(2) == [0, 2, 1, 3]  # owner: Ban Tổ chức (0, 2), Ngành Tổ chức (1, 3)
+    assert facts.order(2, True) == [1, 3, 0, 2]
+    hinted = RegisterFacts(SEARCH_LINES, JULY_15).order(2, True, hint=[3, 2, 1, 0])
+    assert hinted == [1, 3, 0, 2]  # the hint only saves comparisons

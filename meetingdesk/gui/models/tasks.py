@@ -117,7 +117,7 @@ class RegisterFacts:
     by_owner: dict[Any, Positions]
 
     def __init__(self, lines: Sequence[TaskLine], as_of: date, *,
-                 sort_column: int | None = None) -> None:
+                 sorted_by: tuple[int, bool] | None = None) -> None:
         self.lines = list(lines)
         self.as_of = as_of
         self.columns = register_columns(as_of)
@@ -126,9 +126,10 @@ class RegisterFacts:
         self.texts = [self._text(line) for line in self.lines]
         self._build()
         self._sort_keys: dict[int, list[Any]] = {}
+        self._orders: dict[tuple[int, bool], list[int]] = {}
         self._searched: tuple[tuple[str, ...], list[int]] = ((), [])
-        if sort_column is not None:
-            self.sort_keys(sort_column)
+        if sorted_by is not None:  # the worker sorts as the register is sorted
+            self.order(*sorted_by)
 
     def _cells(self, line: TaskLine) -> tuple[str, ...]:
         return tuple(str(column.display(line) or "") for column in self.columns)
@@ -165,6 +166,20 @@ class RegisterFacts:
         if keys is None:
             keys = self._sort_keys[column] = list(map(self._sort_key(column), self.lines))
         return keys
+
+    def order(self, column: int, descending: bool = False,
+              hint: Sequence[int] | None = None) -> list[int]:
+        """The places of the tasks in the order of ``column`` (ties in the register's order),
+        computed once. ``hint``, an order close to it (the one before an edit), makes the
+        sort a pass over the tasks."""
+        found = self._orders.get((column, descending))
+        if found is None:
+            keys = self.sort_keys(column)
+            sign = -1 if descending else 1
+            start = hint if hint is not None and len(hint) == len(keys) else range(len(keys))
+            found = self._orders[(column, descending)] = sorted(
+                start, key=lambda p: (keys[p], sign * p), reverse=descending)
+        return found
 
     def _sort_key(self, column: int) -> Callable[[TaskLine], Any]:
         col = self.columns[column]
@@ -206,6 +221,7 @@ class RegisterFacts:
         fresh._build()
         fresh._sort_keys = {column: reuse(keys, self._sort_key(column))
                             for column, keys in self._sort_keys.items()}
+        fresh._orders = {}
         fresh._searched = ((), [])
         return fresh
 
@@ -218,6 +234,7 @@ class RegisterFacts:
         fresh.texts, fresh.colors = list(self.texts), list(self.colors)
         found = {name: dict(getattr(self, name)) for name in FILTERS}
         fresh._sort_keys = {column: list(keys) for column, keys in self._sort_keys.items()}
+        fresh._orders = {}
         for i in changed:
             line, state = lines[i], lines[i].state(self.as_of)
             before = self._filter_values(self.lines[i], self.states[i])
@@ -292,7 +309,7 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
         old_ids, old_shown = self.facts.ids, self._shown
         self.facts, self._accepted = facts, accepted
         self.columns = facts.columns
-        self._order = self._ordered()
+        self._order = self._ordered(self._order if facts.ids == old_ids else None)
         shown = self._filtered()
         if shown and shown == old_shown and facts.ids == old_ids:  # the same tasks shown
             self._show(shown)
@@ -331,14 +348,12 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
         except ValueError:
             return -1
 
-    def _ordered(self) -> list[int]:
-        positions = range(len(self.facts.lines))
-        if self._sorted_by is None:  # as given (the register's order)
-            return list(positions)
-        column, order = self._sorted_by
-        keys = self.facts.sort_keys(column)
-        return sorted(positions, key=keys.__getitem__,
-                      reverse=order == Qt.SortOrder.DescendingOrder)
+    def _ordered(self, hint: list[int] | None = None) -> list[int]:
+        """Every held task's place in the chosen order (``hint``: the order before)."""
+        sorting = self.sorting()
+        if sorting is None:  # as given (the register's order)
+            return list(range(len(self.facts.lines)))
+        return self.facts.order(*sorting, hint=hint)
 
     def _filtered(self) -> list[int]:
         accepted = self._accepted
@@ -354,9 +369,13 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
         self._ranks.clear()
         self._folded = None
 
-    def sorted_by(self) -> int | None:
-        """The column the tasks are sorted by (``None``: the register's order)."""
-        return None if self._sorted_by is None else self._sorted_by[0]
+    def sorting(self) -> tuple[int, bool] | None:
+        """The column the tasks are sorted by and whether descending (``None``: the
+        register's order)."""
+        if self._sorted_by is None:
+            return None
+        column, order = self._sorted_by
+        return column, order == Qt.SortOrder.DescendingOrder
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
