@@ -30,7 +30,7 @@ from meetingdesk.domain.tasks import TaskLine, TaskState, register_order
 from meetingdesk.domain.text import vietnamese_key
 from meetingdesk.gui.dialogs.tasks import ProgressDialog, TaskDialog
 from meetingdesk.gui.errors import guarded, show_error
-from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.i18n import locale, tr
 from meetingdesk.gui.jobs import JobRunner
 from meetingdesk.gui.models.formats import day
 from meetingdesk.gui.models.tasks import (
@@ -364,8 +364,10 @@ class TaskRegister(QWidget):
         self._choose(current)
 
     def _count(self) -> None:
-        self.count.setText(tr("%1 of %2 tasks").replace("%1", str(self.model.rowCount()))
-                           .replace("%2", str(self.model.total())))
+        numbers = locale()
+        self.count.setText(tr("%1 of %2 tasks")
+                           .replace("%1", numbers.toString(self.model.rowCount()))
+                           .replace("%2", numbers.toString(self.model.total())))
 
     def _chosen_id(self) -> int | None:
         line: TaskLine | None = selected_row(self.table)

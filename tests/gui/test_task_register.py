@@ -316,3 +316,14 @@ def test_register_facts_order_keeps_ties_in_the_register_order_both_ways() -> No
     assert facts.order(2, True) == [1, 3, 0, 2]
     hinted = RegisterFacts(SEARCH_LINES, JULY_15).order(2, True, hint=[3, 2, 1, 0])
     assert hinted == [1, 3, 0, 2]  # the hint only saves comparisons
+
+
+def test_task_register_counts_with_vietnamese_grouping(qtbot: Any) -> None:
+    register = TaskRegister()
+    qtbot.addWidget(register)
+    register.model.as_of = JULY_15
+    register.show_lines([_line(i, f"Nhiệm vụ {i}") for i in range(1, 1235)])
+    assert register.count.text() == "1.234 trên 1.234 nhiệm vụ"
+    register.search.setText("nhiem vu 12")
+    found = sum("12" in str(i) for i in range(1, 1235))
+    assert found == 67 and register.count.text() == "67 trên 1.234 nhiệm vụ"
