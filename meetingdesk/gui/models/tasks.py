@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -363,9 +364,14 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
     def _show(self, shown: list[int]) -> None:
         facts = self.facts
         self._shown = shown
-        self._rows = [*map(facts.lines.__getitem__, shown)]
-        self.shown_cells = [*map(facts.cells.__getitem__, shown)]
-        self.shown_colors = [*map(facts.colors.__getitem__, shown)]
+        if len(shown) > 1:  # picked in C: a few microseconds for thousands of tasks
+            pick = itemgetter(*shown)
+            self._rows, self.shown_cells = list(pick(facts.lines)), list(pick(facts.cells))
+            self.shown_colors = list(pick(facts.colors))
+        else:
+            self._rows = [facts.lines[p] for p in shown]
+            self.shown_cells = [facts.cells[p] for p in shown]
+            self.shown_colors = [facts.colors[p] for p in shown]
         self._ranks.clear()
         self._folded = None
 
