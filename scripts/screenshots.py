@@ -104,7 +104,7 @@ def main() -> int:
     os.environ["MEETINGDESK_SETTINGS"] = str(tmp / "settings.ini")
 
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QScrollArea, QWidget
 
     from meetingdesk.gui import i18n
     from meetingdesk.gui.app import application
@@ -112,13 +112,14 @@ def main() -> int:
     from meetingdesk.gui.dialogs.import_dialog import ImportDialog
     from meetingdesk.gui.dialogs.issuers import IssuerDirectory
     from meetingdesk.gui.dialogs.meeting import MeetingDialog
+    from meetingdesk.gui.dialogs.note_history import NoteHistoryDialog
     from meetingdesk.gui.dialogs.preferences import PreferencesDialog
     from meetingdesk.gui.help import show_help
     from meetingdesk.gui.main_window import MainWindow
     from meetingdesk.gui.report_window import ReportDialog
     from meetingdesk.gui.settings import Settings
     from meetingdesk.gui.widgets import select_id
-    from meetingdesk.services import directory, minutes_versions
+    from meetingdesk.services import directory, minutes_versions, notes, notice_versions
     from meetingdesk.services.demo import DEMO_TITLE, build_demo
     from meetingdesk.store.desk import open_desk
 
@@ -164,12 +165,30 @@ def main() -> int:
         view.tabs.setCurrentWidget(view.notes)
         view.notes.table.selectRow(2)
         save(window, f"{tag}-5b-notes-selected")
+        assert window.session is not None
+        note = view.notes.model.row(2).note
+        assert note.id is not None
+        notes.update_note(window.session.desk, note.id,
+                          text=note.text + " Đồng chí Chủ tịch đề nghị rà soát lại số liệu.")
+        history = NoteHistoryDialog(notes.revisions(window.session.desk, note.id), window)
+        history.show()
+        save(history, f"{tag}-5c-note-history")
+        history.close()
         view.tabs.setCurrentWidget(view.minutes)
         view.minutes.generate()
         deadline = time.monotonic() + 60
         while view.minutes.is_generating() and time.monotonic() < deadline:
             settle(0.05)
         save(window, f"{tag}-7-minutes")
+        view.tabs.setCurrentWidget(view.notice)
+        save(window, f"{tag}-7b-notice-empty")
+        from meetingdesk.minutes.notice_generate import generate_notice
+
+        notice, _pdf = generate_notice(window.session.desk, view.meeting_id)
+        assert notice.id is not None
+        notice_versions.mark_final(window.session.desk, notice.id)
+        window.session.written()
+        save(window, f"{tag}-7c-notice-final")
 
         view.tabs.setCurrentWidget(view.sites)
         picker = view.sites.site_picker()
@@ -252,6 +271,10 @@ def main() -> int:
         save(window, f"{tag}-18-final-meeting-overview")
         view.tabs.setCurrentWidget(view.notes)
         save(window, f"{tag}-18b-final-meeting-notes")
+        view.tabs.setCurrentWidget(view.overview)
+        view.overview.log.setFocus()  # scrolled into view: the meeting's log
+        view.overview.findChild(QScrollArea).ensureWidgetVisible(view.overview.log)
+        save(window, f"{tag}-18c-meeting-log")
         minutes_versions.reopen_meeting(window.session.desk, view.meeting_id,
                                         reason="screenshots")
         window.session.written()

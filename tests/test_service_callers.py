@@ -11,21 +11,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "meetingdesk"
 SERVICES = PACKAGE / "services"
 
-WITHOUT_A_PLACE_YET: frozenset[str] = frozenset({
-    # The conclusion notice's versions: making one final and reopening it (with a reason)
-    # are built and tested, but neither the window nor the ``notice`` command offers them
-    # yet, so a notice never becomes final in practice. Their place: a versions list beside
-    # the notice export, as the Minutes tab has for the minutes.
-    "notice_versions.list_versions", "notice_versions.mark_final",
-    "notice_versions.reopen_notice",
-    # A note's earlier texts and a meeting's log (finalised, reopened and why) are kept, but
-    # no view shows them yet. Their place: "Earlier texts…" on the Notes tab, the log on the
-    # Minutes tab.
-    "notes.revisions", "meetings.meeting_events",
-})
-"""``module.function`` of services still waiting for their place in the window (each with
-why it is kept). Nothing else may join this list: a new service comes with its caller."""
-
 
 def service_functions() -> set[str]:
     """``module.function`` for every public top-level function of ``meetingdesk/services``."""
@@ -74,18 +59,9 @@ def test_service_callers_every_public_function_is_called_by_the_program() -> Non
     used: set[str] = set()
     for path in PACKAGE.rglob("*.py"):
         used |= references(path)
-    uncalled = sorted(service_functions() - used - WITHOUT_A_PLACE_YET)
+    uncalled = sorted(service_functions() - used)
     assert not uncalled, ("Service functions with no caller outside the tests (give each its "
                           "place in the program, or delete it):\n" + "\n".join(uncalled))
-
-
-def test_service_callers_list_of_functions_awaiting_a_place_is_current() -> None:
-    """A function of the list that gets its caller (or is deleted) leaves the list."""
-    used: set[str] = set()
-    for path in PACKAGE.rglob("*.py"):
-        used |= references(path)
-    assert not WITHOUT_A_PLACE_YET & used
-    assert service_functions() >= WITHOUT_A_PLACE_YET
 
 
 def test_service_callers_finds_a_function_only_tests_call(tmp_path: Path) -> None:

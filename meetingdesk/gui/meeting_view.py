@@ -16,6 +16,7 @@ from meetingdesk.gui.tabs.delegates import DelegatesTab
 from meetingdesk.gui.tabs.documents import DocumentsTab
 from meetingdesk.gui.tabs.minutes import MinutesTab
 from meetingdesk.gui.tabs.notes import NotesTab
+from meetingdesk.gui.tabs.notice import NoticeTab
 from meetingdesk.gui.tabs.overview import OverviewTab
 from meetingdesk.gui.tabs.sites import SitesTab
 from meetingdesk.gui.undo import DeskSession
@@ -42,10 +43,12 @@ class MeetingView(QWidget):
         self.notes = NotesTab(session, self)
         self.documents = DocumentsTab(session, self)
         self.minutes = MinutesTab(session, self)
+        self.notice = NoticeTab(session, self)
         for tab, text in ((self.overview, tr("Overview")), (self.sites, tr("Sites")),
                           (self.delegates, tr("Delegates")), (self.agenda, tr("Agenda")),
                           (self.notes, tr("Notes")), (self.documents, tr("Documents")),
-                          (self.minutes, tr("Minutes"))):
+                          (self.minutes, tr("Minutes")),
+                          (self.notice, tr("Conclusion notice"))):
             self.tabs.addTab(tab, text)
             number = self.tabs.count()
             go = QAction(tr("Go to the tab %1").replace("%1", text), self)

@@ -13,9 +13,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,6 +30,7 @@ from meetingdesk.domain.tasks import Quarter
 from meetingdesk.gui.errors import show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.jobs import JobRunner
+from meetingdesk.gui.pdf_preview import PdfPreview
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button
 from meetingdesk.gui.workers import on_desk
@@ -88,12 +87,8 @@ class ReportDialog(QDialog):
         self.pdf_button = button(tr("Save PDF…"), self, lambda: self.save(".pdf"))
         self.xlsx_button = button(tr("Save XLSX…"), self, lambda: self.save(".xlsx"))
         self.state = QLabel(self)
-        self.document = QPdfDocument(self)
-        self._buffer: QBuffer | None = None
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view = PdfPreview(self)
+        self.document = self.view.pdf
         bar = QHBoxLayout()
         for widget in (QLabel(tr("Period"), self), self.presets, QLabel(tr("from"), self),
                        self.start, QLabel(tr("to"), self), self.end, self.build_button):
@@ -132,7 +127,7 @@ class ReportDialog(QDialog):
     def _built(self, result: object) -> None:
         report, pdf = result  # type: ignore[misc]
         self.report, self.pdf = report, pdf
-        self._load(pdf)
+        self.view.show_pdf(pdf)
         self.state.setText(tr("%1 meetings from %2 to %3.").replace("%1", str(report.meetings))
                            .replace("%2", f"{report.start:%d/%m/%Y}")
                            .replace("%3", f"{report.end:%d/%m/%Y}"))
@@ -142,16 +137,6 @@ class ReportDialog(QDialog):
         self.state.clear()
         self._update_buttons()
         show_error(self, exc)
-
-    def _load(self, data: bytes) -> None:
-        self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._buffer = buffer
-        self.document.load(buffer)
 
     def save(self, suffix: str) -> None:
         if self.report is None:

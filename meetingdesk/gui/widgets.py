@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -261,6 +262,13 @@ class GroupLines(ElidedTips):
             painter.setPen(self.pen)
             painter.drawLine(option.rect.topLeft(), option.rect.topRight())
             painter.restore()
+
+
+def ask_reason(parent: QWidget, title: str, question: str) -> str | None:
+    """The reason the user types for reopening something final; ``None`` when they cancel
+    (an empty reason is the service's to refuse)."""
+    reason, ok = QInputDialog.getText(parent, title, question)
+    return reason if ok else None
 
 
 def text_box(parent: QWidget, text: str = "") -> QPlainTextEdit:

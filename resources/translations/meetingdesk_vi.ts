@@ -777,6 +777,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Biên bản</translation>
     </message>
     <message>
+        <source>Conclusion notice</source>
+        <translation>Thông báo kết luận</translation>
+    </message>
+    <message>
         <source>Go to the tab %1</source>
         <translation>Đến thẻ %1</translation>
     </message>
@@ -1091,6 +1095,14 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Text</source>
         <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Lần sửa</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Lưu lúc</translation>
     </message>
     <message>
         <source>Summoned</source>
@@ -1469,6 +1481,10 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Xóa ghi chép</translation>
     </message>
     <message>
+        <source>Earlier texts…</source>
+        <translation>Lịch sử sửa…</translation>
+    </message>
+    <message>
         <source>Kind and time</source>
         <translation>Loại và thời gian</translation>
     </message>
@@ -1631,6 +1647,14 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
     <message>
         <source>Revert</source>
         <translation>Hoàn lại</translation>
+    </message>
+    <message>
+        <source>Meeting log</source>
+        <translation>Nhật ký cuộc họp</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: copies, final minutes and notices, reopenings and signatures are listed here.</source>
+        <translation>Chưa có gì được ghi: việc sao chép cuộc họp, chốt biên bản và thông báo, mở lại và ký số sẽ được liệt kê ở đây.</translation>
     </message>
     <message>
         <source>Present: %1 · absent: %2 · not called yet: %3</source>
@@ -2531,6 +2555,94 @@ Hủy: quay lại ghi chú.</translation>
     <message>
         <source>Cancelled: nothing was changed.</source>
         <translation>Đã hủy: không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Earlier texts of the note</source>
+        <translation>Lịch sử sửa ghi chép</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Các lần sửa</translation>
+    </message>
+    <message>
+        <source>Text of the revision</source>
+        <translation>Nội dung lần sửa</translation>
+    </message>
+    <message>
+        <source>No earlier text was kept for this note.</source>
+        <translation>Ghi chép này không có nội dung cũ nào được lưu.</translation>
+    </message>
+    <message>
+        <source>Created as a copy</source>
+        <translation>Tạo bằng cách sao chép</translation>
+    </message>
+    <message>
+        <source>Minutes made final</source>
+        <translation>Chốt biên bản chính thức</translation>
+    </message>
+    <message>
+        <source>Meeting reopened</source>
+        <translation>Mở lại cuộc họp</translation>
+    </message>
+    <message>
+        <source>Minutes signed</source>
+        <translation>Ký số biên bản</translation>
+    </message>
+    <message>
+        <source>Notice made final</source>
+        <translation>Chốt thông báo chính thức</translation>
+    </message>
+    <message>
+        <source>Notice reopened</source>
+        <translation>Mở lại thông báo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự việc</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Generate the notice</source>
+        <translation>Tạo thông báo</translation>
+    </message>
+    <message>
+        <source>PDF: the version selected, as it was recorded. DOCX: the notice as the meeting stands now, to edit</source>
+        <translation>PDF: đúng bản đang chọn như đã lưu. DOCX: thông báo theo dữ liệu hiện tại của cuộc họp, để chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>Only the newest version can be made final</source>
+        <translation>Chỉ bản mới nhất mới chốt chính thức được</translation>
+    </message>
+    <message>
+        <source>The notice is final (version of %1): no new version until it is reopened.</source>
+        <translation>Thông báo đã chốt chính thức (bản tạo lúc %1): không tạo bản mới cho đến khi mở lại.</translation>
+    </message>
+    <message>
+        <source>No version of the notice yet: generate it (Ctrl+G).</source>
+        <translation>Chưa có bản thông báo nào: hãy tạo thông báo (Ctrl+G).</translation>
+    </message>
+    <message>
+        <source>Generating the conclusion notice…</source>
+        <translation>Đang tạo thông báo kết luận…</translation>
+    </message>
+    <message>
+        <source>Make this version the final conclusion notice? No new version can be generated until it is reopened with a reason.</source>
+        <translation>Chốt bản này làm thông báo kết luận chính thức? Sẽ không tạo được bản mới cho đến khi mở lại kèm lý do.</translation>
+    </message>
+    <message>
+        <source>Reopen the conclusion notice</source>
+        <translation>Mở lại thông báo kết luận</translation>
+    </message>
+    <message>
+        <source>Why is the notice reopened (a corrected notice)?</source>
+        <translation>Lý do mở lại thông báo (để ban hành thông báo đính chính)?</translation>
     </message>
 </context>
 </TS>

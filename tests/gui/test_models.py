@@ -13,12 +13,14 @@ from meetingdesk.gui.models.agenda import AgendaModel, AgendaRow, moved_order
 from meetingdesk.gui.models.delegates import delegates_model, grouped, name_order_key
 from meetingdesk.gui.models.directory import PersonRow, people_model, site_directory_model
 from meetingdesk.gui.models.documents import DocumentRow, documents_model
+from meetingdesk.gui.models.events import events_model
 from meetingdesk.gui.models.meetings import meetings_model
-from meetingdesk.gui.models.minutes import versions_model
-from meetingdesk.gui.models.notes import NoteRow, notes_model
+from meetingdesk.gui.models.notes import NoteRow, notes_model, revisions_model
 from meetingdesk.gui.models.sites import SiteRow, connection_log_model, sites_model
 from meetingdesk.gui.models.table import FILTER_ROLE, SORT_ROLE, RowTableModel, chained
+from meetingdesk.gui.models.versions import versions_model
 from meetingdesk.minutes.generate import generate_minutes
+from meetingdesk.minutes.notice_generate import generate_notice
 from meetingdesk.services import (
     agenda,
     directory,
@@ -26,6 +28,7 @@ from meetingdesk.services import (
     meetings,
     minutes_versions,
     notes,
+    notice_versions,
     participation,
 )
 from meetingdesk.store.desk import Desk
@@ -44,6 +47,12 @@ def _model(desk: Desk, name: str) -> tuple[RowTableModel[Any], list[Any]]:
     order = {e.site.id: i for i, e in enumerate(entries)}
     if name == "versions":
         generate_minutes(desk, mid)
+    if name in ("notice versions", "meeting log"):
+        version, _ = generate_notice(desk, mid)
+        notice_versions.mark_final(desk, version.id)  # type: ignore[arg-type]
+    note = notes.notes_of(desk, mid)[0]
+    if name == "revisions":
+        notes.update_note(desk, note.id, text=note.text + " (sửa)")  # type: ignore[arg-type]
     builders: dict[str, Callable[[], tuple[RowTableModel[Any], list[Any]]]] = {
         "meetings": lambda: (meetings_model(), meetings.list_meetings(desk)),
         "sites": lambda: (sites_model(), [SiteRow(e, "") for e in entries]),
@@ -60,12 +69,17 @@ def _model(desk: Desk, name: str) -> tuple[RowTableModel[Any], list[Any]]:
         "people": lambda: (people_model(),
                            [PersonRow(p, "") for p in directory.list_people(desk)]),
         "versions": lambda: (versions_model(), minutes_versions.list_versions(desk, mid)),
+        "notice versions": lambda: (versions_model(signed=False),
+                                    notice_versions.list_versions(desk, mid)),
+        "meeting log": lambda: (events_model(), meetings.meeting_events(desk, mid)),
+        "revisions": lambda: (revisions_model(), notes.revisions(desk, note.id)),  # type: ignore[arg-type]
     }
     return builders[name]()
 
 
 MODEL_NAMES = ["meetings", "sites", "connection log", "delegates", "agenda", "notes",
-               "documents", "site directory", "people", "versions"]
+               "documents", "site directory", "people", "versions", "notice versions",
+               "meeting log", "revisions"]
 
 
 @pytest.mark.parametrize("name", MODEL_NAMES)

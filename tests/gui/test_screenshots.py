@@ -17,7 +17,7 @@ def test_screenshots_script_saves_every_view(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(names) == 26, names
+    assert len(names) == 30, names
     assert "1366x768-8-site-picker-bac-kan.png" in names
     assert "1366x768-14-live-mode.png" in names
     assert {"1366x768-15-print-dialog.png", "1366x768-16-user-guide.png",

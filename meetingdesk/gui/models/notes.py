@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
-from meetingdesk.domain.records import Note
+from meetingdesk.domain.records import Note, NoteRevision
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
-from meetingdesk.gui.models.formats import clock
+from meetingdesk.gui.models.formats import clock, moment
 from meetingdesk.gui.models.table import Column, RowTableModel
 
 OUTSIDE = "none"
@@ -40,3 +40,14 @@ def notes_model(parent: QObject | None = None) -> RowTableModel[NoteRow]:
     return RowTableModel(
         columns, row_text=lambda r: f"{r.note.text} {r.speaker} {r.site} {r.item_title}",
         row_key=lambda r: str(r.note.agenda_item_id or OUTSIDE), parent=parent)
+
+
+def revisions_model(parent: QObject | None = None) -> RowTableModel[NoteRevision]:
+    """A note's texts, one row per revision (the last is the text it has now)."""
+    columns: list[Column[NoteRevision]] = [
+        Column(lambda: tr("Revision"), lambda r: r.revision, align_right=True),
+        Column(lambda: tr("Saved"), lambda r: moment(r.saved_at),
+               sort_key=lambda r: (r.saved_at, r.revision)),
+        Column(lambda: tr("Text"), lambda r: " ".join(r.text.split()), tooltip=True),
+    ]
+    return RowTableModel(columns, parent=parent)

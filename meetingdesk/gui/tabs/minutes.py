@@ -11,16 +11,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -36,13 +33,21 @@ from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.jobs import Task
 from meetingdesk.gui.labels import label
-from meetingdesk.gui.models.minutes import signed_status, versions_model
+from meetingdesk.gui.models.versions import signed_status, versions_model
+from meetingdesk.gui.pdf_preview import PdfPreview
 from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.save_paths import default_path, minutes_name
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
-from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
+from meetingdesk.gui.widgets import (
+    ask_reason,
+    button,
+    button_row,
+    data_table,
+    select_id,
+    selected_row,
+)
 from meetingdesk.gui.workers import minutes_job, preview_job, print_job
 from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services import meetings, minutes_versions
@@ -98,12 +103,8 @@ class MinutesTab(MeetingTab):
         self.state = QLabel(self)
         self.state.setWordWrap(True)
 
-        self.document = QPdfDocument(self)
-        self._buffer: QBuffer | None = None
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view = PdfPreview(self)
+        self.document = self.view.pdf
 
         side = QWidget(self)
         form = QFormLayout()
@@ -140,7 +141,7 @@ class MinutesTab(MeetingTab):
         if meeting_id != self.meeting_id:
             # nothing of the previous meeting stays on screen, even while this tab is hidden
             self.model.set_rows([])
-            self._load_pdf(b"")
+            self.view.show_pdf(b"")
             self.progress_label.clear()
             self.state.clear()
         super().show_meeting(meeting_id)
@@ -186,27 +187,14 @@ class MinutesTab(MeetingTab):
             tr("The minutes are final: the meeting cannot be changed until it is reopened.")
             if final else "", signed_status(version) if version else "") if t))
         if version is None:
-            self._load_pdf(b"")
+            self.view.show_pdf(b"")
             return
-        self._load_pdf(self._version_bytes(version.id or 0))
+        self.view.show_pdf(self._version_bytes(version.id or 0))
 
     def _version_bytes(self, version_id: int) -> bytes:
         """A version's signed copy when it has one, else its PDF."""
         return (minutes_versions.signed_pdf(self.desk, version_id)
                 or minutes_versions.version_pdf(self.desk, version_id))
-
-    def _load_pdf(self, data: bytes) -> None:
-        self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer = None
-        if not data:
-            return
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._buffer = buffer
-        self.document.load(buffer)
 
     # --- generating ------------------------------------------------------------------------
 
@@ -260,7 +248,7 @@ class MinutesTab(MeetingTab):
         self._generation_ended()
         if meeting_id == self.meeting_id:
             self.table.clearSelection()
-            self._load_pdf(pdf)
+            self.view.show_pdf(pdf)
             self.progress_label.setText(tr("Preview only: the desk is read-only, no version "
                                            "was recorded."))
 
@@ -419,9 +407,8 @@ class MinutesTab(MeetingTab):
     def reopen(self) -> None:
         if self.meeting_id is None:
             return
-        reason, ok = QInputDialog.getText(self, tr("Reopen the meeting"),
-                                          tr("Why is the meeting reopened?"))
-        if not ok:
+        reason = ask_reason(self, tr("Reopen the meeting"), tr("Why is the meeting reopened?"))
+        if reason is None:
             return
         minutes_versions.reopen_meeting(self.desk, self.meeting_id, reason=reason)
         self.session.written(meeting_content(self.meeting_id))

@@ -21,10 +21,12 @@ from meetingdesk.domain.enums import NoteKind
 from meetingdesk.domain.records import AgendaItem, Note
 from meetingdesk.gui.dialogs.date_fields import DateTimeField
 from meetingdesk.gui.dialogs.fields import enum_combo, set_combo_data
+from meetingdesk.gui.dialogs.note_history import NoteHistoryDialog
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.models.notes import OUTSIDE, NoteRow, notes_model
 from meetingdesk.gui.models.table import chained
+from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import (
@@ -73,6 +75,9 @@ class NotesTab(MeetingTab):
         self.new_button = button(tr("New note"), self, self.new_note, shortcut="Ctrl+N")
         self.save_button = button(tr("Save note"), self, self.save_note, shortcut="Ctrl+S")
         self.delete_button = button(tr("Delete note"), self, self.delete_note)
+        self.history_button = button(tr("Earlier texts…"), self, self.show_history,
+                                     shortcut="Ctrl+H")
+        reading(self.history_button)
         self._editing: NoteRow | None = None
 
         editor = QWidget(self)
@@ -88,7 +93,7 @@ class NotesTab(MeetingTab):
         editor_layout.addLayout(form)
         editor_layout.addWidget(self.text, 1)
         editor_layout.addLayout(button_row(self.new_button, self.save_button,
-                                           self.delete_button))
+                                           self.delete_button, self.history_button))
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -180,6 +185,7 @@ class NotesTab(MeetingTab):
         row: NoteRow | None = selected_row(self.table)
         self._editing = row
         self.delete_button.setEnabled(row is not None and not self.frozen)
+        self.history_button.setEnabled(row is not None)
         if row is None:
             self._clear_editor()
             return
@@ -203,6 +209,7 @@ class NotesTab(MeetingTab):
         self.table.setCurrentIndex(self.proxy.index(-1, -1))
         self._clear_editor()
         self.delete_button.setEnabled(False)
+        self.history_button.setEnabled(False)
         self.text.setFocus()
 
     @guarded
@@ -229,6 +236,14 @@ class NotesTab(MeetingTab):
                              lambda: notes.update_note(self.desk, note_id, **values),
                              [("notes", note_id)])
         select_id(self.table, note.id)
+
+    @guarded
+    def show_history(self) -> None:
+        """The selected note's earlier texts, read-only (:class:`NoteHistoryDialog`)."""
+        row = self._editing
+        if row is None or row.note.id is None:
+            return
+        NoteHistoryDialog(notes.revisions(self.desk, row.note.id), self).exec()
 
     @guarded
     def delete_note(self) -> None:

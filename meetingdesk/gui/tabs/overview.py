@@ -22,9 +22,10 @@ from meetingdesk.gui.dialogs.fields import enum_combo, set_combo_data
 from meetingdesk.gui.dialogs.issuers import issuer_name
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.models.events import events_model
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
-from meetingdesk.gui.widgets import button, button_row, fold_search, text_box
+from meetingdesk.gui.widgets import button, button_row, data_table, fold_search, text_box
 from meetingdesk.services import directory, meetings, organization, participation, signers
 from meetingdesk.services.changes import Changes
 
@@ -37,7 +38,7 @@ def totals_text(site_count: int, delegate_count: int) -> str:
 
 class OverviewTab(MeetingTab):
     KINDS = frozenset({"meetings", "meeting_sites", "attendances", "sites", "people",
-                       "connection_events", "issuers"})
+                       "connection_events", "issuers", "meeting_events"})
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -126,12 +127,25 @@ class OverviewTab(MeetingTab):
 
         self.save_button = button(tr("Save changes"), self, self.save, shortcut="Ctrl+S")
         self.revert_button = button(tr("Revert"), self, self.refresh)
+        log = QGroupBox(tr("Meeting log"), self)
+        self.log_model = events_model(self)
+        self.log = data_table(self.log_model, [16, 24, None], parent=log, sortable=False)
+        self.log.setAccessibleName(tr("Meeting log"))
+        self.log.setFixedHeight(self.log.verticalHeader().defaultSectionSize() * 6
+                                + self.log.horizontalHeader().sizeHint().height() + 4)
+        self.log_empty = QLabel(tr("Nothing recorded yet: copies, final minutes and notices, "
+                                   "reopenings and signatures are listed here."), log)
+        self.log_empty.setWordWrap(True)
+        log_layout = QVBoxLayout(log)
+        log_layout.addWidget(self.log_empty)
+        log_layout.addWidget(self.log)
         inner = QWidget(self)
         layout = QVBoxLayout(inner)
         layout.addWidget(self.totals)
         layout.addWidget(self.attendance)
         layout.addWidget(details)
         layout.addLayout(button_row(self.save_button, self.revert_button))
+        layout.addWidget(log)
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -196,6 +210,10 @@ class OverviewTab(MeetingTab):
 
         self.chair.setText(names(Role.CHAIR, Role.CO_CHAIR))
         self.secretary.setText(names(Role.SECRETARY))
+        events = meetings.meeting_events(self.desk, self.meeting_id)
+        self.log_model.set_rows(events)
+        self.log_empty.setVisible(not events)
+        self.log.setVisible(bool(events))
 
     def _fill_signers(self, m: Meeting, people: list[Person]) -> None:
         """The signer pickers: the people on the list (and the current signers)."""
