@@ -92,6 +92,10 @@ def test_cli_report_writes_a_pdf_and_an_xlsx(demo_db: Path, tmp_path: Path,
     trouble = [[c.value for c in row] for row in book["Sự cố kết nối theo điểm cầu"].rows]
     assert trouble == [["Điểm cầu", "Mất kết nối", "Kết nối lại", "Phút mất kết nối"],
                        ["Cao Bằng", 1, 1, 7]]
+    attendance = book["Dự họp theo điểm cầu"]
+    assert attendance["E1"].value == "Tỷ lệ"
+    rate, summoned, present = attendance["E2"], attendance["C2"].value, attendance["D2"].value
+    assert rate.value == pytest.approx(present / summoned) and rate.number_format == "0.0%"
 
 
 def test_cli_report_refuses_a_reversed_period_and_another_file(

@@ -1,7 +1,8 @@
 """Every message of the Qt-free layers: key → (Vietnamese, English) whole-sentence templates.
 
 Keys are ``<area>.<what>``; placeholders are named (``{path}``, ``{count:,}``) and the same in
-both languages. Use them through :func:`meetingdesk.domain.messages.message` or an error class
+both languages; a Vietnamese sentence groups a number's thousands with dots (``{count!v}``:
+"7.246"). Use them through :func:`meetingdesk.domain.messages.message` or an error class
 (``NotFoundError("repository.not_found", what=message("tables.site"), record_id=7)``).
 ``tests/domain/test_messages.py`` checks that the table is complete, that every key used
 exists and every entry is used.
@@ -215,7 +216,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không tìm thấy chứng thư số của người ký.",
         "The signer's certificate was not found."),
     "credentials.too_large": (
-        "Tệp {name} quá lớn ({size:,} byte) để là tệp chứng thư số .p12.",
+        "Tệp {name} quá lớn ({size!v} byte) để là tệp chứng thư số .p12.",
         "{name} is too large ({size:,} bytes) for a .p12 certificate file."),
     "credentials.wrong_password_or_file": (
         "Không mở được tệp chứng thư số {name}: sai mật khẩu hoặc tệp không phải PKCS#12.",
@@ -633,7 +634,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Danh sách sắp xếp không khớp với dữ liệu hiện có; hãy tải lại.",
         "The new order does not match the current list; reload it."),
     "guards.text_too_long": (
-        "{field!c} dài quá {limit:,} ký tự.",
+        "{field!c} dài quá {limit!v} ký tự.",
         "The {field} is longer than {limit:,} characters."),
 
     "headcounts.below_named_present": (
@@ -823,10 +824,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "thời điểm tạo gói",
         "time it was made"),
     "manifest.too_large": (
-        "bản kê quá lớn ({size:,} byte; giới hạn {limit:,})",
+        "bản kê quá lớn ({size!v} byte; giới hạn {limit!v})",
         "its manifest is too large ({size:,} bytes; the limit is {limit:,})"),
     "manifest.too_many_records": (
-        "gói có {count:,} bản ghi, quá giới hạn {limit:,}",
+        "gói có {count!v} bản ghi, quá giới hạn {limit!v}",
         "it holds {count:,} records, above the limit of {limit:,}"),
 
     "mapping.contact": (
@@ -1109,19 +1110,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The desk changed since the preview; preview this package again."),
 
     "table.cell_too_long": (
-        "một ô ở dòng {line} dài {count:,} ký tự (tối đa {limit:,})",
+        "một ô ở dòng {line} dài {count!v} ký tự (tối đa {limit!v})",
         "a cell on line {line} has {count:,} characters (at most {limit:,})"),
     "table.file_refused": (
         "Tệp {name} bị từ chối: {why}. Không có gì được ghi vào dữ liệu.",
         "{name} was refused: {why}. Nothing was written to the desk."),
     "table.too_many_columns": (
-        "dòng {line} có {count:,} cột (tối đa {limit})",
+        "dòng {line} có {count!v} cột (tối đa {limit})",
         "line {line} has {count:,} columns (at most {limit})"),
     "table.too_many_data_rows": (
-        "có hơn {limit:,} dòng dữ liệu",
+        "có hơn {limit!v} dòng dữ liệu",
         "it has more than {limit:,} data rows"),
     "table.too_many_rows": (
-        "có hơn {limit:,} dòng",
+        "có hơn {limit!v} dòng",
         "it has more than {limit:,} rows"),
 
     "tables.agenda_item": (
@@ -1383,7 +1384,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {name} bị từ chối vì lý do an toàn: {why}. Không có gì được ghi vào dữ liệu.",
         "{name} was refused for safety: {why}. Nothing was written to the desk."),
     "zipguard.too_many_members": (
-        "có {count:,} thành phần (tối đa {limit:,})",
+        "có {count!v} thành phần (tối đa {limit!v})",
         "it has {count:,} members (at most {limit:,})"),
     "zipguard.unsafe_member_path": (
         "đường dẫn không an toàn “{name}”",

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from meetingdesk.domain.message_table import MESSAGES
+from meetingdesk.domain.numbers import vi_number
 
 _language = "en" if os.environ.get("MEETINGDESK_LANG", "vi").startswith("en") else "vi"
 
@@ -48,7 +49,7 @@ class _Formatter(string.Formatter):
             text = str(value)
             return text[:1].upper() + text[1:]
         if conversion == "v":
-            return f"{value:,}".replace(",", ".")
+            return vi_number(value)
         return super().convert_field(value, conversion)
 
 

@@ -21,12 +21,16 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from meetingdesk.domain.dates import short_date
+from meetingdesk.domain.numbers import Share
 from meetingdesk.exchange.cells import inert
 from meetingdesk.exchange.errors import ExchangeError
 from meetingdesk.services import meetings, participation
 from meetingdesk.services.files import replacing
 from meetingdesk.store.desk import Desk
 
+PERCENT_FORMAT = "0.0%"
+"""A share's cell: the number, shown as a percentage with one decimal (in the reader's
+locale: "95,0%" in a Vietnamese spreadsheet)."""
 ATTENDANCE_HEADERS = ("STT", "Họ và tên", "Chức vụ", "Đơn vị", "Điểm cầu", "Vai trò",
                       "Trạng thái", "Lý do", "Giờ điểm danh", "Điện thoại", "Email")
 SITE_HEADERS = ("STT", "Điểm cầu", "Mã điểm cầu", "Tên cũ", "Người liên hệ",
@@ -74,7 +78,7 @@ def write_xlsx(path: Path, title: str, headers: Sequence[str],
 def write_sheets(path: Path | BinaryIO, sheets: Sequence[tuple[str, Sequence[str],
                                                    Sequence[Sequence[object]]]]) -> None:
     """A workbook of one sheet per (title, headers, rows): headers in bold, whole numbers as
-    numbers, everything else as inert text."""
+    numbers, shares as numbers shown as percentages, everything else as inert text."""
     wb = Workbook(write_only=True)
     for title, headers, rows in sheets:
         _append_sheet(wb, title, headers, rows)
@@ -96,6 +100,10 @@ def _append_sheet(wb: Workbook, title: str, headers: Sequence[str],
         for v in row:
             if isinstance(v, int):
                 cells.append(WriteOnlyCell(ws, value=v))
+            elif isinstance(v, Share) and v.fraction is not None:
+                cell = WriteOnlyCell(ws, value=v.fraction)
+                cell.number_format = PERCENT_FORMAT
+                cells.append(cell)
             else:
                 cell = WriteOnlyCell(ws, value=str(v))
                 cell.data_type = "s"

@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,10 +30,11 @@ from meetingdesk.domain.tasks import TaskLine, TaskState, register_order
 from meetingdesk.domain.text import vietnamese_key
 from meetingdesk.gui.dialogs.tasks import ProgressDialog, TaskDialog
 from meetingdesk.gui.errors import guarded, show_error
-from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.i18n import locale, tr
 from meetingdesk.gui.jobs import JobRunner
 from meetingdesk.gui.models.formats import day
 from meetingdesk.gui.models.tasks import (
+    UNFINISHED,
     ProgressModel,
     RegisterFacts,
     TaskFilter,
@@ -39,7 +42,14 @@ from meetingdesk.gui.models.tasks import (
     state_label,
 )
 from meetingdesk.gui.undo import DeskSession, created
-from meetingdesk.gui.widgets import button, button_row, data_table, select_id, selected_row
+from meetingdesk.gui.widgets import (
+    ElidedTips,
+    button,
+    button_row,
+    data_table,
+    select_id,
+    selected_row,
+)
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.services import directory, meetings, notes, tasks
 from meetingdesk.services.changes import Changes
@@ -47,7 +57,7 @@ from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
-UNFINISHED = "unfinished"
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 SHOWN_KINDS = frozenset({"tasks", "task_progress", "task_reviews", "meetings", "people",
                          "sites"})
 """The records whose changes the register shows."""
@@ -91,6 +101,32 @@ class ChoiceCombo(QComboBox):
         super().showPopup()
 
 
+class RegisterCells(ElidedTips):
+    """Paints the register's cells from the text and colour the model holds ready: one call
+    into Python per cell, where the base delegate asks the model once per role (seven). Each
+    such call waits for the interpreter, for long when a worker is busy in Python (the
+    tasks being read while the register is first painted)."""
+
+    def __init__(self, view: QTableView, model: TaskRegisterModel) -> None:
+        super().__init__(view)
+        self.model = model
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        """What :meth:`QStyledItemDelegate.initStyleOption` sets from the roles the register
+        gives (the text, and the text colour of an overdue or finished task)."""
+        row = index.row()
+        option.index = index
+        option.text = self.model.shown_cells[row][index.column()]
+        option.features |= _HAS_DISPLAY
+        color = self.model.shown_colors[row]
+        if color is not None:
+            palette = option.palette
+            palette.setBrush(QPalette.ColorRole.Text, color)
+            option.palette = palette
+        option.styleObject = None  # as the base does: no style animations in item views
+
+
 class TaskRegister(QWidget):
     """The register's table with its filters, buttons and the chosen task's progress."""
 
@@ -103,6 +139,7 @@ class TaskRegister(QWidget):
         self._dirty = True
         self.model = TaskRegisterModel(self)
         self.table = data_table(self.model, [10, None, 26, 14, 10, 13, 10], parent=self)
+        self.table.setItemDelegate(RegisterCells(self.table, self.model))
         self.table.doubleClicked.connect(self.edit_task)
         self.table.selectionModel().currentRowChanged.connect(lambda: self._show_progress())
 
@@ -140,7 +177,6 @@ class TaskRegister(QWidget):
         self.progress_table = data_table(self.progress_model, [10, None, 24], parent=self,
                                          sortable=False)
         self.remove_progress_button = button(tr("Remove report"), self, self.remove_progress)
-        self.facts = RegisterFacts([], self.model.as_of)
         self._progress_of: int | None = None
         """The task whose progress reports are shown."""
         self.runner: JobRunner | None = None
@@ -203,7 +239,7 @@ class TaskRegister(QWidget):
     def set_as_of(self, as_of: date) -> None:
         """The day the states are computed on (today unless told)."""
         self.model.as_of = as_of
-        self.show_facts(RegisterFacts(self.model.all_rows(), as_of).complete())
+        self.show_facts(RegisterFacts(self.model.all_rows(), as_of))
 
     def _changed(self, changes: Changes) -> None:
         """Apply an edit: the tasks it changed are re-read and replaced in place; a change of
@@ -220,10 +256,19 @@ class TaskRegister(QWidget):
             return
         ids = changes.ids("tasks")
         fresh = {line.id: line for line in tasks.task_lines(self.session.desk, ids)}
-        rows = [fresh.pop(r.id, r) for r in self.model.all_rows()
-                if r.id not in ids or r.id in fresh]
-        lines = sorted(rows + list(fresh.values()), key=register_order)
-        self.show_facts(self.facts.updated(lines), reread=True)
+        facts = self.model.facts
+        lines = facts.lines
+        at = [facts.position_of.get(task_id) for task_id in fresh]
+        if len(fresh) == len(ids) and all(
+                i is not None and register_order(lines[i]) == register_order(line)
+                for i, line in zip(at, fresh.values(), strict=True)):  # each in its place
+            lines = list(lines)
+            for i, line in zip(at, fresh.values(), strict=True):
+                lines[i] = line  # type: ignore[index]
+        else:
+            rows = [fresh.pop(r.id, r) for r in lines if r.id not in ids or r.id in fresh]
+            lines = sorted(rows + list(fresh.values()), key=register_order)
+        self.show_facts(facts.updated(lines), reread=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -241,9 +286,11 @@ class TaskRegister(QWidget):
             return
         self._dirty = False
         path, as_of, generation = self.session.desk.path, self.model.as_of, self._generation
+        sorting = self.model.sorting()
 
-        def read(desk: Desk) -> RegisterFacts:
-            return RegisterFacts(tasks.register(desk, as_of=as_of), as_of).complete()
+        def read(desk: Desk) -> RegisterFacts:  # the cells and filters computed here too
+            return RegisterFacts(tasks.register(desk, as_of=as_of), as_of,
+                                 sorted_by=sorting)
 
         self.runner.start(on_desk(path, read), lambda facts: self._loaded(generation, facts),
                           self._load_failed)
@@ -261,16 +308,15 @@ class TaskRegister(QWidget):
 
     def show_lines(self, lines: Sequence[TaskLine]) -> None:
         """Show these tasks, keeping the filters, the sort and the chosen task."""
-        self.show_facts(RegisterFacts(lines, self.model.as_of).complete(), reread=True)
+        self.show_facts(RegisterFacts(lines, self.model.as_of), reread=True)
 
     def show_facts(self, facts: RegisterFacts, *, reread: bool = False) -> None:
         """Show the tasks of ``facts``, keeping the filters, the sort and the chosen task
         (whose progress reports are read again when ``reread``)."""
         current = self._chosen_id()
         if facts.as_of != self.model.as_of:  # read before the day of reference changed
-            facts = RegisterFacts(facts.lines, self.model.as_of).complete()
-        self.facts = facts
-        self.model.set_lines(facts.lines, self.current_filter().matching(facts))
+            facts = RegisterFacts(facts.lines, self.model.as_of)
+        self.model.set_facts(facts, self.current_filter().matching(facts))
         for combo in (self.site, self.meeting, self.quarter, self.owner):
             combo.mark_stale()
         self._count()
@@ -285,24 +331,24 @@ class TaskRegister(QWidget):
             combo.refresh()
 
     def _site_choices(self) -> list[tuple[str, Any]]:
-        sites = {ln.site_id: ln.site_name or "" for ln in self.facts.lines
+        sites = {ln.site_id: ln.site_name or "" for ln in self.model.facts.lines
                  if ln.site_id is not None}
         return sorted(((name, i) for i, name in sites.items()),
                       key=lambda c: vietnamese_key(c[0]))
 
     def _meeting_choices(self) -> list[tuple[str, Any]]:
         found: dict[int, str] = {}
-        for ln in self.facts.lines:
+        for ln in self.model.facts.lines:
             if ln.task.meeting_id not in found:
                 found[ln.task.meeting_id] = f"{day(ln.meeting_date)} {ln.meeting_title}"
         return [(text, mid) for mid, text in found.items()]
 
     def _quarter_choices(self) -> list[tuple[str, Any]]:
-        quarters = sorted({ln.quarter for ln in self.facts.lines if ln.quarter is not None})
+        quarters = sorted({ln.quarter for ln in self.model.facts.lines if ln.quarter is not None})
         return [(q.label, q.key) for q in quarters]
 
     def _owner_choices(self) -> list[tuple[str, Any]]:
-        owners = sorted({ln.owner for ln in self.facts.lines if ln.owner}, key=vietnamese_key)
+        owners = sorted({ln.owner for ln in self.model.facts.lines if ln.owner}, key=vietnamese_key)
         return [(o, o) for o in owners]
 
     def current_filter(self) -> TaskFilter:
@@ -313,13 +359,15 @@ class TaskRegister(QWidget):
 
     def apply_filter(self) -> None:
         current = self._chosen_id()
-        self.model.show_only(self.current_filter().matching(self.facts))
+        self.model.show_only(self.current_filter().matching(self.model.facts))
         self._count()
         self._choose(current)
 
     def _count(self) -> None:
-        self.count.setText(tr("%1 of %2 tasks").replace("%1", str(self.model.rowCount()))
-                           .replace("%2", str(self.model.total())))
+        numbers = locale()
+        self.count.setText(tr("%1 of %2 tasks")
+                           .replace("%1", numbers.toString(self.model.rowCount()))
+                           .replace("%2", numbers.toString(self.model.total())))
 
     def _chosen_id(self) -> int | None:
         line: TaskLine | None = selected_row(self.table)
@@ -334,7 +382,8 @@ class TaskRegister(QWidget):
     def _site_name(self, site_id: int | None) -> str:
         if site_id is None:
             return ""
-        return next((ln.site_name or "" for ln in self.facts.lines if ln.site_id == site_id), "")
+        return next((ln.site_name or "" for ln in self.model.facts.lines
+                     if ln.site_id == site_id), "")
 
     def _show_progress(self) -> None:
         """The chosen task's progress reports (read again only when another is chosen)."""

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.domain.headcount import SiteHeadcount
+from meetingdesk.domain.numbers import Share
 from meetingdesk.domain.tasks import Quarter, TaskLine, TaskState
 from meetingdesk.store import report_queries, task_register
 from meetingdesk.store.desk import Desk
@@ -161,17 +162,13 @@ def period_report(desk: Desk, *, start: date, end: date,
     return PeriodReport(start, end, as_of, len(starts), sites, trouble, owners, quarters)
 
 
-def _percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%".replace(".", ",") if whole else "—"
-
-
 def tables(report: PeriodReport) -> list[Table]:
     """(title, headers, rows) of each table of the report, in the order of the charts; the
     XLSX holds the same tables."""
     state_words = tuple(STATE_WORDS[s.value] for s in STATE_ORDER)
     return [
         ("Dự họp theo điểm cầu", ("Điểm cầu", "Số hội nghị", "Triệu tập", "Có mặt", "Tỷ lệ"),
-         [(s.site, s.meetings, s.summoned, s.present, _percent(s.present, s.summoned))
+         [(s.site, s.meetings, s.summoned, s.present, Share(s.present, s.summoned))
           for s in report.sites]),
         ("Sự cố kết nối theo điểm cầu",
          ("Điểm cầu", "Mất kết nối", "Kết nối lại", "Phút mất kết nối"),

@@ -57,7 +57,7 @@ CORPUS: dict[str, tuple[Builder, str]] = {
     "symlink": (lambda p: zip_with(p / "a.mdpkg", {"manifest.json": b"{}"},
                                    symlink="records.json"), "liên kết"),
     "1001 members": (lambda p: zip_with(p / "a.mdpkg", {f"m{i}": b"" for i in range(1001)}),
-                     "1,001"),
+                     "1.001"),
     "zip bomb": (lambda p: zeros_bomb(p, 64 << 20), "100"),
     "not a zip": (lambda p: _write(p / "a.mdpkg", b"PK\x03\x04 truncated"), "ZIP"),
     "xlsx xml bomb": (lambda p: xlsx_with_member(p, "xl/worksheets/sheet1.xml", BOMB_XML),
@@ -71,13 +71,13 @@ CORPUS: dict[str, tuple[Builder, str]] = {
         p / "a.xlsx", {"[Content_Types].xml": b"<x/>", "../evil": b"x"}), ".."),
     "csv 1,000,000 rows": (lambda p: _write(p / "big.csv", b"Ho ten,Chuc vu\n"
                                             + b"Nguyen Van A,Chuyen vien\n" * 1_000_000),
-                           "100,000"),
+                           "100.000"),
     "csv 10 MB cell": (lambda p: _write(p / "cell.csv", b"Ho ten\n" + b"A" * (10 << 20)),
                        "dòng"),
     "csv 10 MB quoted cell": (lambda p: _write(p / "cell.csv", b'Ho ten\n"'
                                                + b"A\n" * (5 << 20) + b'"\n'), "dòng"),
     "csv too many columns": (lambda p: _write(p / "wide.csv", b",".join([b"x"] * 5000)),
-                             "5,000"),
+                             "5.000"),
     "old xls": (lambda p: _write(p / "a.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 600), ".xls"),
 }
 

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from test_import_lists import demo_meeting_id
 
+from meetingdesk.domain.numbers import vi_number
 from meetingdesk.exchange.errors import PackageError
 from meetingdesk.exchange.manifest import (
     FORMAT_VERSION,
@@ -131,7 +132,7 @@ def test_manifest_bounds_too_many_records_are_refused_before_parsing(
         demo_desk: Desk, tmp_path: Path) -> None:
     body = ("[" + ",".join(["{}"] * (MAX_RECORDS + 1)) + "]").encode()
     bad = _rewrite(_package(demo_desk, tmp_path), tmp_path / "many.mdpkg", records=body)
-    with pytest.raises(PackageError, match=f"quá giới hạn {MAX_RECORDS:,}"):
+    with pytest.raises(PackageError, match=f"quá giới hạn {vi_number(MAX_RECORDS)}"):
         read_package(bad)
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, TaskStatus
 from meetingdesk.domain.errors import ValidationError
+from meetingdesk.domain.numbers import Share
 from meetingdesk.domain.tasks import Quarter
 from meetingdesk.services import directory, headcounts, meetings, notes, participation
 from meetingdesk.services.report import period_report, tables
@@ -80,7 +81,8 @@ def test_period_report_counts_sites_trouble_tasks_and_quarters(desk: Desk) -> No
     names = [t[0] for t in tables(report)]
     assert names == ["Dự họp theo điểm cầu", "Sự cố kết nối theo điểm cầu",
                      "Nhiệm vụ theo đơn vị thực hiện", "So sánh theo quý"]
-    assert tables(report)[0][2][0] == ("Thái Nguyên", 2, 55, 1, "1,8%")
+    row = tables(report)[0][2][0]
+    assert row == ("Thái Nguyên", 2, 55, 1, Share(1, 55)) and str(row[4]) == "1,8%"
 
 
 def test_period_report_of_an_empty_period_and_a_reversed_one(desk: Desk) -> None:

@@ -6,15 +6,17 @@ from datetime import date, datetime
 
 
 def day(value: date | datetime | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    """``dd/mm/yyyy`` (formatted without ``strftime``, which imports a module at each call:
+    thousands of cells are formatted at a time)."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
 
 
 def moment(value: datetime | None) -> str:
-    return value.strftime("%d/%m/%Y %H:%M") if value else ""
+    return f"{day(value)} {clock(value)}" if value else ""
 
 
 def clock(value: datetime | None) -> str:
-    return value.strftime("%H:%M") if value else ""
+    return f"{value.hour:02d}:{value.minute:02d}" if value else ""
 
 
 def size(n: int) -> str:
