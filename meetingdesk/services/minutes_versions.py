@@ -151,13 +151,22 @@ def checked_bytes(pdf: bytes, sha256: str, what: Message) -> bytes:
     return pdf
 
 
-def final_version(desk: Desk, meeting_id: int) -> MinutesVersion:
-    """The meeting's final version; a one-line refusal when its minutes are not final."""
+def final_in_force(desk: Desk, meeting_id: int) -> MinutesVersion | None:
+    """The final version in force: the newest one made final, while the meeting is final
+    (a version made final and reopened since stays in the record, no longer in force)."""
     meeting = tables.meetings.get(desk.db, meeting_id)
     final = [v for v in list_versions(desk, meeting_id) if v.final]
     if meeting.status is not MeetingStatus.FINAL or not final:
+        return None
+    return max(final, key=lambda v: (v.finalized_at or datetime.min, v.id or 0))
+
+
+def final_version(desk: Desk, meeting_id: int) -> MinutesVersion:
+    """The meeting's final version; a one-line refusal when its minutes are not final."""
+    final = final_in_force(desk, meeting_id)
+    if final is None:
         raise ConflictError("minutes_versions.no_final_version", meeting_id=meeting_id)
-    return final[-1]
+    return final
 
 
 def signed_pdf(desk: Desk, version_id: int) -> bytes | None:

@@ -140,7 +140,7 @@ class MinutesTab(MeetingTab):
     def show_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:
             # nothing of the previous meeting stays on screen, even while this tab is hidden
-            self.model.set_rows([])
+            self.model.set_versions([], in_force=None)
             self.view.show_pdf(b"")
             self.progress_label.clear()
             self.state.clear()
@@ -165,7 +165,8 @@ class MinutesTab(MeetingTab):
             self._choose_profile(self.meeting_id)
         current: MinutesVersion | None = selected_row(self.table)
         versions = minutes_versions.list_versions(self.desk, self.meeting_id)
-        self.model.set_rows(versions)
+        in_force = minutes_versions.final_in_force(self.desk, self.meeting_id)
+        self.model.set_versions(versions, in_force=in_force.id if in_force else None)
         if not select_id(self.table, current.id if current else None) and versions:
             self.table.selectRow(len(versions) - 1)
         self._show_selected()
