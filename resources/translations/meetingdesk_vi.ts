@@ -1081,6 +1081,18 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Ký số</translation>
     </message>
     <message>
+        <source>replaced</source>
+        <translation>đã thay</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>đã mở lại</translation>
+    </message>
+    <message>
+        <source>Made final on %1, reopened since: no longer in force</source>
+        <translation>Đã chốt lúc %1, sau đó đã mở lại: không còn hiệu lực</translation>
+    </message>
+    <message>
         <source>Digitally signed by %1 at %2</source>
         <translation>Đã ký số bởi %1 lúc %2</translation>
     </message>
@@ -1985,6 +1997,10 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>This version is not the conclusion notice in force: it was replaced or reopened. Write it anyway?</source>
+        <translation>Bản này không phải thông báo kết luận đang có hiệu lực: đã được thay hoặc đã mở lại. Vẫn ghi bản này?</translation>
+    </message>
+    <message>
         <source>Writing the conclusion notice…</source>
         <translation>Đang ghi thông báo kết luận…</translation>
     </message>
@@ -2609,6 +2625,10 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Chi tiết</translation>
     </message>
     <message>
+        <source>The date printed on the notice (today unless chosen)</source>
+        <translation>Ngày ghi trên thông báo (hôm nay, nếu không chọn ngày khác)</translation>
+    </message>
+    <message>
         <source>Generate the notice</source>
         <translation>Tạo thông báo</translation>
     </message>
@@ -2621,8 +2641,16 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Chỉ bản mới nhất mới chốt chính thức được</translation>
     </message>
     <message>
+        <source>Issue date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
         <source>The notice is final (version of %1): no new version until it is reopened.</source>
         <translation>Thông báo đã chốt chính thức (bản tạo lúc %1): không tạo bản mới cho đến khi mở lại.</translation>
+    </message>
+    <message>
+        <source>No version of the notice yet. The desk is read-only: Export… writes the notice without recording a version.</source>
+        <translation>Chưa có bản thông báo nào. Dữ liệu chỉ đọc: “Xuất ra tệp…” ghi thông báo ra tệp mà không lưu phiên bản nào.</translation>
     </message>
     <message>
         <source>No version of the notice yet: generate it (Ctrl+G).</source>

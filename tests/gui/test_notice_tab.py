@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.tabs.notice import NoticeTab
@@ -152,3 +152,89 @@ def test_notice_tab_and_note_history_stay_usable_once_the_minutes_are_final(
     assert tab.generate_button.isEnabled()
     _generate(tab, qtbot)
     assert tab.final_button.isEnabled()
+
+
+def _reopen(tab: NoticeTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Đính chính", True))
+    tab.reopen_button.click()
+
+
+def test_notice_tab_only_the_final_version_in_force_reads_final(
+        window: MainWindow, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: list[tuple[str, str]]) -> None:
+    """A final notice reopened is no longer in force: its row says so, and its PDF is
+    written only when the user confirms."""
+    tab = _notice_tab(window, qtbot)
+    _generate(tab, qtbot)
+    tab.final_button.click()
+    first = tab.model.row(0)
+    assert tab.model.standing(first) == "final" and tab.model.index(0, 3).data() != ""
+    _reopen(tab, monkeypatch)
+    assert tab.model.index(0, 3).data() == "đã mở lại"
+    assert "không còn hiệu lực" in tab.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    _generate(tab, qtbot)
+    tab.final_button.click()
+    assert tab.model.index(0, 3).data() == "đã thay"
+    assert tab.model.index(1, 3).data() not in ("", "đã thay", "đã mở lại")
+    assert tab.state.text().startswith("Thông báo đã chốt chính thức")
+
+    target = tmp_path / "cu.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (
+        refused.append(text), QMessageBox.StandardButton.No)[1])
+    tab.table.selectRow(0)  # the replaced version
+    tab.export_button.click()
+    assert refused and "không phải thông báo kết luận đang có hiệu lực" in refused[0]
+    assert not target.exists()
+    tab.table.selectRow(1)  # the one in force: no question
+    tab.export_button.click()
+    qtbot.waitUntil(lambda: target.exists(), timeout=30_000)
+    assert len(refused) == 1
+
+
+def test_notice_tab_docx_of_a_version_is_named_as_the_draft(
+        window: MainWindow, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: list[tuple[str, str]]) -> None:
+    """The DOCX is the notice as the meeting stands now: never named as the version it is
+    not."""
+    tab = _notice_tab(window, qtbot)
+    _generate(tab, qtbot)
+    version, mid = tab.model.row(0), tab.meeting_id
+    folder = tmp_path / "out"
+    folder.mkdir()
+    suggested: list[str] = []
+
+    def save_as(_parent: Any, _title: str, start: str, *a: Any, **k: Any) -> tuple[str, str]:
+        suggested.append(Path(start).name)  # the name offered: the version's PDF
+        return str(folder / Path(start).stem), "Tài liệu Word (*.docx)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    tab.export_button.click()
+    qtbot.waitUntil(lambda: bool(answers) and answers[-1][0] == "information",
+                    timeout=30_000)
+    assert suggested == [f"thong-bao-ket-luan-{mid}-ban-{version.id}.pdf"]
+    assert [p.name for p in folder.iterdir()] == [f"thong-bao-ket-luan-{mid}-du-thao.docx"]
+    assert str(folder / f"thong-bao-ket-luan-{mid}-du-thao.docx") in answers[-1][1]
+
+
+def test_notice_tab_dates_the_notice_with_its_issue_date(
+        window: MainWindow, qtbot: Any) -> None:
+    """A notice made in the window carries the date chosen (today unless changed), not the
+    blanks left for the hand."""
+    from datetime import date
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from PySide6.QtCore import QDate
+
+    tab = _notice_tab(window, qtbot)
+    assert tab.issued.date() == QDate.currentDate()
+    tab.issued.setFocus()
+    qtbot.keyClicks(tab.issued, "30112026")
+    assert tab.issued_on() == date(2026, 11, 30)
+    _generate(tab, qtbot)
+    pdf = notice_versions.version_pdf(window.session.desk,  # type: ignore[union-attr]
+                                      tab.model.row(0).id or 0)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages).split())
+    assert "ngày 30 tháng 11 năm 2026" in text and "ngày ……" not in text

@@ -69,6 +69,22 @@ def test_minutes_versions_final_freezes_notes_until_reopened(demo_desk: Desk,
         minutes_versions.reopen_meeting(demo_desk, demo_id, reason="lần nữa")
 
 
+def test_minutes_versions_final_in_force_none_once_reopened_then_the_new_one(
+        demo_desk: Desk, demo_id: int) -> None:
+    first, _ = generate_minutes(demo_desk, demo_id)
+    minutes_versions.mark_final(demo_desk, first.id or 0)
+    assert minutes_versions.final_in_force(demo_desk, demo_id).id == first.id  # type: ignore[union-attr]
+    minutes_versions.reopen_meeting(demo_desk, demo_id, reason="Bổ sung")
+    assert minutes_versions.final_in_force(demo_desk, demo_id) is None
+    note = notes.notes_of(demo_desk, demo_id)[0]
+    notes.update_note(demo_desk, note.id or 0, text=note.text + " Bổ sung.")
+    second, _ = generate_minutes(demo_desk, demo_id)
+    minutes_versions.mark_final(demo_desk, second.id or 0)
+    assert [v.final for v in minutes_versions.list_versions(demo_desk, demo_id)] == [True, True]
+    assert minutes_versions.final_in_force(demo_desk, demo_id).id == second.id  # type: ignore[union-attr]
+    assert minutes_versions.final_version(demo_desk, demo_id).id == second.id
+
+
 def test_minutes_versions_only_the_latest_can_become_final(demo_desk: Desk,
                                                           demo_id: int) -> None:
     old, _ = generate_minutes(demo_desk, demo_id)
