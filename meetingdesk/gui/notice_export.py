@@ -30,21 +30,13 @@ def notice_file_stem(meeting_id: int, version: NoticeVersion | None = None) -> s
     return f"thong-bao-ket-luan-{meeting_id}-" + (f"ban-{version.id}" if version else "du-thao")
 
 
-def _superseded(desk: Desk, version: NoticeVersion) -> bool:
-    """Whether ``version`` is not the notice in force while one is, or was once."""
-    in_force = notice_versions.final_version(desk, version.meeting_id)
-    return (in_force is None or in_force.id != version.id) and (
-        version.final or in_force is not None)
-
-
 def export_notice(parent: QWidget, session: DeskSession, meeting_id: int,
-                  version: NoticeVersion | None = None, *,
+                  version: NoticeVersion | None = None, *, superseded: bool = False,
                   issued_on: date | None = None) -> None:
     """Ask where, then write the conclusion notice of the meeting there (``version``'s PDF
-    when one is given and a PDF is asked for); a notice built now is dated ``issued_on``
-    (today unless told)."""
+    when one is given and a PDF is asked for; asking first when it is ``superseded``: not
+    the notice in force); a notice built now is dated ``issued_on`` (today unless told)."""
     title = tr("Export the conclusion notice")
-    desk = session.desk
     when = issued_on or date.today()
     name, chosen = QFileDialog.getSaveFileName(
         parent, title, default_path(f"{notice_file_stem(meeting_id, version)}.pdf"),
@@ -58,7 +50,7 @@ def export_notice(parent: QWidget, session: DeskSession, meeting_id: int,
     if not pdf and version is not None and path.stem == notice_file_stem(meeting_id, version):
         path = path.with_name(notice_file_stem(meeting_id) + ".docx")  # not a version's name
     recorded = pdf and version is not None and version.id is not None
-    if recorded and version is not None and _superseded(desk, version):
+    if recorded and superseded:
         answer = QMessageBox.question(
             parent, title,
             tr("This version is not the conclusion notice in force: it was replaced or "
@@ -67,7 +59,7 @@ def export_notice(parent: QWidget, session: DeskSession, meeting_id: int,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-    read_only = desk.read_only
+    read_only = session.desk.read_only
 
     def write(desk: Desk) -> None:
         if recorded and version is not None and version.id is not None:

@@ -2213,6 +2213,10 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Xóa bản</translation>
     </message>
     <message>
+        <source>This version is not the final minutes in force: it was replaced or reopened. Write it anyway?</source>
+        <translation>Bản này không phải biên bản chính thức đang có hiệu lực: đã được thay hoặc đã mở lại. Vẫn ghi bản này?</translation>
+    </message>
+    <message>
         <source>Print the minutes</source>
         <translation>In biên bản</translation>
     </message>

@@ -67,6 +67,12 @@ class VersionsModel(RowTableModel[Version]):
             return DRAFT
         return REPLACED if self._in_force is not None else REOPENED
 
+    def superseded(self, version: Version) -> bool:
+        """Whether ``version`` is not the document in force while one is, or it was once:
+        writing it out is worth a question."""
+        return self.standing(version) != IN_FORCE and (
+            version.final or self._in_force is not None)
+
     def _final_text(self, version: Version) -> str:
         standing = self.standing(version)
         if standing == IN_FORCE:

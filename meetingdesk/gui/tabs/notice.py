@@ -197,7 +197,9 @@ class NoticeTab(MeetingTab):
     def export(self) -> None:
         """PDF of the version selected (else the notice written as the menu does), or DOCX."""
         if self.meeting_id is not None:
-            export_notice(self, self.session, self.meeting_id, self._version(),
+            version = self._version()
+            export_notice(self, self.session, self.meeting_id, version,
+                          superseded=version is not None and self.model.superseded(version),
                           issued_on=self.issued_on())
 
     def issued_on(self) -> date:
