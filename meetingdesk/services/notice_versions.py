@@ -23,6 +23,7 @@ from meetingdesk.domain.messages import Joined, Message, message
 from meetingdesk.domain.notices import NoticeVersion
 from meetingdesk.domain.records import MeetingEvent
 from meetingdesk.services.guards import required_line
+from meetingdesk.services.meeting_log import version_detail
 from meetingdesk.services.minutes_versions import checked_bytes
 from meetingdesk.store import notices, tables
 from meetingdesk.store.desk import Desk
@@ -56,10 +57,7 @@ def final_problems(desk: Desk, meeting_id: int) -> list[Message]:
     """Everything that keeps a meeting's notice from being final; empty when it can be. The
     checks of the minutes' that a notice needs: the meeting's date, who signs for the chair,
     and something concluded — a conclusion, a decision or a task."""
-    return _final_problems(desk.db, meeting_id)
-
-
-def _final_problems(db: Database, meeting_id: int) -> list[Message]:
+    db = desk.db
     meeting = tables.meetings.get(db, meeting_id)
     problems: list[Message] = []
     if meeting.date is None:
@@ -75,11 +73,7 @@ def _final_problems(db: Database, meeting_id: int) -> list[Message]:
 
 def check_final(desk: Desk, meeting_id: int) -> None:
     """Refuse, listing everything missing at once, a notice that cannot be made final."""
-    _check_final(desk.db, meeting_id)
-
-
-def _check_final(db: Database, meeting_id: int) -> None:
-    problems = _final_problems(db, meeting_id)
+    problems = final_problems(desk, meeting_id)
     if problems:
         raise ValidationError("notice_versions.cannot_make_final",
                               problems=Joined(tuple(problems)))
@@ -126,13 +120,12 @@ def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
         latest = notices.notice_versions.of_meeting(db, version.meeting_id)[-1]
         if latest.id != version_id:
             raise ConflictError("notice_versions.only_latest_final")
-        _check_final(db, version.meeting_id)
+        check_final(desk, version.meeting_id)
         now = _now()
         final = notices.notice_versions.update(db, version_id,
                                                {"final": True, "finalized_at": now})
         tables.meeting_events.insert(db, MeetingEvent(
-            None, version.meeting_id, now, EVENT_FINAL,
-            f"bản {version_id}, sha256 {version.sha256}"))
+            None, version.meeting_id, now, EVENT_FINAL, version_detail(version_id, version.sha256)))
     logger.info("Notice version %s of meeting %s is final", version_id, version.meeting_id)
     return final
 

@@ -2617,6 +2617,26 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Mở lại thông báo</translation>
     </message>
     <message>
+        <source>version generated %1</source>
+        <translation>bản tạo lúc %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>bản %1</translation>
+    </message>
+    <message>
+        <source>%1, signed by %2</source>
+        <translation>%1, ký bởi %2</translation>
+    </message>
+    <message>
+        <source>from meeting %1 (deleted since)</source>
+        <translation>từ cuộc họp %1 (nay đã xóa)</translation>
+    </message>
+    <message>
+        <source>from “%1”</source>
+        <translation>từ “%1”</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>

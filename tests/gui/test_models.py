@@ -25,6 +25,7 @@ from meetingdesk.services import (
     agenda,
     directory,
     documents,
+    meeting_log,
     meetings,
     minutes_versions,
     notes,
@@ -71,7 +72,7 @@ def _model(desk: Desk, name: str) -> tuple[RowTableModel[Any], list[Any]]:
         "versions": lambda: (versions_model(), minutes_versions.list_versions(desk, mid)),
         "notice versions": lambda: (versions_model(signed=False),
                                     notice_versions.list_versions(desk, mid)),
-        "meeting log": lambda: (events_model(), meetings.meeting_events(desk, mid)),
+        "meeting log": lambda: (events_model(), meeting_log.meeting_log(desk, mid)),
         "revisions": lambda: (revisions_model(), notes.revisions(desk, note.id)),  # type: ignore[arg-type]
     }
     return builders[name]()

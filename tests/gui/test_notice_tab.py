@@ -238,3 +238,34 @@ def test_notice_tab_dates_the_notice_with_its_issue_date(
                                       tab.model.row(0).id or 0)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages).split())
     assert "ngày 30 tháng 11 năm 2026" in text and "ngày ……" not in text
+
+
+def test_notice_tab_meeting_log_speaks_the_window_language(
+        window: MainWindow, qtbot: Any) -> None:
+    """The log words each event in the window's language and names the version by when it
+    was generated (as the table of versions shows it), not by a number nothing shows."""
+    from meetingdesk.gui import settings as keys
+    from meetingdesk.gui.app import rebuilt_in_language
+    from meetingdesk.gui.models.formats import moment
+    from meetingdesk.minutes.notice_generate import generate_notice
+
+    assert window.session is not None and window.view is not None
+    mid = window.view.meeting_id or 0
+    version, _ = generate_notice(window.session.desk, mid)
+    notice_versions.mark_final(window.session.desk, version.id or 0)
+    window.session.written()
+    log = window.view.overview.log_model
+    made = moment(version.created_at)
+    assert log.index(log.rowCount() - 1, 2).data() == (
+        f"bản tạo lúc {made}, SHA-256 {version.sha256[:8]}…")
+    window.settings.set(keys.LANGUAGE, "en")
+    english = rebuilt_in_language(window, window.settings)
+    qtbot.addWidget(english)
+    assert english.view is not None
+    log = english.view.overview.log_model
+    row = log.rowCount() - 1
+    assert [log.index(row, c).data() for c in (1, 2)] == [
+        "Notice made final", f"version generated {made}, SHA-256 {version.sha256[:8]}…"]
+    assert version.sha256 in log.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    window.settings.set(keys.LANGUAGE, "vi")
+    qtbot.addWidget(rebuilt_in_language(english, window.settings))  # Vietnamese again

@@ -12,6 +12,7 @@ from meetingdesk.domain.errors import ConflictError, MeetingDeskError, Validatio
 from meetingdesk.minutes.generate import generate_minutes
 from meetingdesk.services import (
     headcounts,
+    meeting_log,
     meetings,
     minutes_versions,
     notes,
@@ -62,7 +63,8 @@ def test_minutes_versions_final_freezes_notes_until_reopened(demo_desk: Desk,
                                                reason="Bổ sung ý kiến điểm cầu Cao Bằng")
     assert reopened.status is MeetingStatus.ENDED
     notes.update_note(demo_desk, note.id or 0, text=note.text + " (đã bổ sung)")
-    kinds = [(e.kind, e.detail) for e in meetings.meeting_events(demo_desk, demo_id)]
+    kinds = [(e.event.kind, e.event.detail or e.text)
+             for e in meeting_log.meeting_log(demo_desk, demo_id)]
     assert kinds[-2][0] == minutes_versions.EVENT_FINAL
     assert kinds[-1] == (minutes_versions.EVENT_REOPENED, "Bổ sung ý kiến điểm cầu Cao Bằng")
     with pytest.raises(ConflictError):

@@ -12,7 +12,7 @@ import pytest
 from meetingdesk.domain.enums import Profile, Role
 from meetingdesk.domain.errors import MeetingDeskError, ValidationError
 from meetingdesk.domain.notices import NoticeVersion
-from meetingdesk.services import directory, meetings, notes, notice_versions, signers
+from meetingdesk.services import directory, meeting_log, meetings, notes, notice_versions, signers
 from meetingdesk.store.desk import Desk
 
 
@@ -48,3 +48,20 @@ def test_notice_versions_mark_final_once_dated_signed_and_concluded(
     assert notice_versions.mark_final(desk, version.id or 0).final
     assert notice_versions.final_version(desk, meeting_id) == notice_versions.list_versions(
         desk, meeting_id)[0]
+
+
+def test_notice_versions_log_reads_the_version_made_final(desk: Desk, meeting_id: int) -> None:
+    """The log names the version by when it was generated, and keeps the stored line as the
+    desks made so far hold it."""
+    meetings.update_meeting(desk, meeting_id, planned_start=datetime(2026, 3, 2, 8, 0))
+    chair = directory.add_person(desk, full_name="Mai Văn Chính")
+    signers.set_signer(desk, meeting_id=meeting_id, role=Role.CHAIR, person_id=chair.id)
+    notes.add_note(desk, meeting_id=meeting_id, kind="conclusion", text="Thống nhất.")
+    version = _version(desk, meeting_id)
+    notice_versions.mark_final(desk, version.id or 0)
+    notice_versions.reopen_notice(desk, meeting_id, reason="Đính chính")
+    final, reopened = meeting_log.meeting_log(desk, meeting_id)
+    assert final.event.detail == f"bản {version.id}, sha256 {version.sha256}"
+    assert (final.version_id, final.version_made, final.sha256, final.signed_by) == (
+        version.id, version.created_at, version.sha256, None)
+    assert (reopened.text, reopened.sha256) == ("Đính chính", None)
