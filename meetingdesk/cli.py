@@ -23,7 +23,7 @@ from meetingdesk.services import meetings, search
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
 from meetingdesk.services.session import open_session
-from meetingdesk.store.desk import Desk, open_desk, read_only_error, writable
+from meetingdesk.store.desk import Desk, open_desk, open_to_read, read_only_error, writable
 from meetingdesk.store.lock import DeskInUseError
 
 logger = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_desk(args.db, create=False) as desk:
+    with open_to_read(args.db) as desk:
         for s in meetings.list_meetings(desk):
             day = s.meeting.date.isoformat() if s.meeting.date else "----------"
             _out(f"{s.meeting.id}\t{day}\t{s.meeting.title}")
@@ -106,7 +106,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with open_desk(args.db, create=False) as desk:
+    with open_to_read(args.db) as desk:
         hits = search.search(desk, args.query, limit=args.limit)
     for h in hits:
         text = " ".join(h.text.split())
@@ -190,7 +190,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Export a meeting's attendance list or site table to XLSX or CSV."""
     from meetingdesk.exchange.export import export_table
 
-    with open_desk(args.db, create=False) as desk:
+    with open_to_read(args.db) as desk:
         count = export_table(desk, args.meeting_id, args.what, args.output)
     _out(str(message("cli.rows_written", count=count, path=args.output)))
     return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.domain.messages import message
-from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.store.desk import Desk, open_to_read
 
 Command = Callable[[argparse.Namespace], int]
 AddCommand = Callable[[str, Command, str], argparse.ArgumentParser]
@@ -40,7 +40,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     from meetingdesk.services import tasks
 
     as_of = args.as_of or date.today()
-    with open_desk(args.db, create=False) as desk:
+    with open_to_read(args.db) as desk:
         lines = tasks.register(desk, as_of=as_of, meeting_id=args.meeting,
                                site_code=args.site, overdue_only=args.overdue)
     for line in lines:
@@ -73,7 +73,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         raise ValidationError("cli_followup.only_pdf_or_xlsx", name=args.output.name)
-    with open_desk(args.db, create=False) as desk:
+    with open_to_read(args.db) as desk:
         data = report_bytes(desk, args.start, args.to, suffix)
     write_atomically(args.output, data)
     _out(str(message("cli_followup.report_written", start=f"{args.start:%d/%m/%Y}",

@@ -10,6 +10,7 @@ import hashlib
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -241,3 +242,17 @@ def test_cli_success_lines_follow_the_language(demo_db: Path, tmp_path: Path) ->
     vi, en = (run("search", "zzqqxx", "--db", str(demo_db), lang=lang) for lang in ("vi", "en"))
     assert "Không tìm thấy kết quả" in vi.stderr
     assert "Nothing found for “zzqqxx”." in en.stderr
+
+
+def test_cli_read_commands_leave_a_copied_desk_as_it_was(demo_db: Path, tmp_path: Path) -> None:
+    """A backup or a partner's file looked at with list, search or tasks is not written: not
+    even bound to a new replica id as a copy would be by a command that writes."""
+    copy = tmp_path / "ban-sao.db"
+    shutil.copyfile(demo_db, copy)
+    before = fingerprint(copy)
+    for command in (["list"], ["search", "thai nguyen"], ["tasks"],
+                    ["export", "1", "-o", str(tmp_path / "ds.csv")]):
+        result = run(*command, "--db", str(copy))
+        assert result.returncode == 0, result.stderr
+    assert fingerprint(copy) == before
+    assert not (tmp_path / "ban-sao.db.replica").exists()

@@ -94,6 +94,7 @@ class WorkSession:
         self._closing = True
         try:
             try:
+                self.desk.seal_pending()  # the closing backup carries the edits sealed
                 self.schedule.closing(datetime.now())
             except Exception as exc:  # the desk still closes; the failure is logged
                 logger.warning("Closing backup of %s failed: %s", self.path, exc)

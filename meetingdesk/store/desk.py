@@ -159,9 +159,6 @@ class Desk:
     read_only: bool = False
     _key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
     _stop: Cancel | None = field(default=None, repr=False, compare=False)
-    wrote: bool = field(default=False, repr=False, compare=False)
-    """Whether a write transaction was begun through this handle: only then does closing
-    seal pending edits (a command that only reads leaves the file as it found it)."""
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -178,7 +175,6 @@ class Desk:
         # A savepoint inside a transaction under way; otherwise BEGIN IMMEDIATE (see
         # store.immediate), with a cancel's last moment to leave nothing behind before COMMIT.
         with immediate(conn, before_commit=self._stop_if_cancelled):
-            self.wrote = True
             yield self.db
 
     @contextmanager
@@ -207,12 +203,21 @@ class Desk:
         assert self._key is not None
         return hold_writes(self._key)
 
+    def _sound_and_writable(self) -> bool:
+        """Writable, and not (or not yet) found damaged: only then is anything written."""
+        gate = gate_of(self._key)
+        return not self.read_only and (gate is None or (gate.settled and gate.refusal is None))
+
+    def seal_pending(self) -> None:
+        """Turn pending edits into revisions now, as closing does (before a closing backup,
+        so that the backup carries them sealed)."""
+        if self._sound_and_writable():
+            seal_before_close(self.db)
+
     def close(self) -> None:
         try:
-            gate = gate_of(self._key)
-            if not self.read_only and (gate is None or (gate.settled and gate.refusal is None)):
-                if self.wrote:
-                    seal_before_close(self.db)  # never on a file not (yet) found sound
+            if self._sound_and_writable():
+                seal_before_close(self.db)
                 leave_mark(self.db, self.path)
             self.db.close()
         finally:
@@ -469,6 +474,21 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
         raise
     logger.info("Opened %s", path)
     return Desk(path=path, db=db, _key=key)
+
+
+def open_to_read(path: str | Path) -> Desk:
+    """Open an existing desk for a command that only reads it (list, search, tasks, report,
+    export): read-only, so nothing is written to the file — not even a new replica id for a
+    copied file — and a program writing it is never waited on. A desk of an older schema is
+    first brought up to date (a backup first), as any opening does."""
+    path = Path(path)
+    try:
+        state = _read_state(path) if path.is_file() else None
+    except sqlite3.DatabaseError:
+        state = None  # open_desk names what is wrong with the file
+    upgrade = state is not None and state.app_id == APPLICATION_ID \
+        and bool(KNOWN_MIGRATIONS - state.applied)
+    return open_desk(path, create=False) if upgrade else open_desk(path, read_only=True)
 
 
 def _migrate(path: Path, conn: sqlite3.Connection, db: Database, has_data: bool) -> None:

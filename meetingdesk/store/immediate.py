@@ -15,11 +15,12 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def immediate(conn: sqlite3.Connection,
-              before_commit: Callable[[], None] | None = None) -> Iterator[None]:
+def immediate(conn: sqlite3.Connection, before_commit: Callable[[], None] | None = None, *,
+              wait_ms: int | None = None) -> Iterator[None]:
     """One atomic unit of work on ``conn``: committed when the block ends (after
     ``before_commit``, which may still refuse by raising), rolled back whole on any exception.
-    Inside a transaction already under way it is a savepoint of that transaction."""
+    Inside a transaction already under way it is a savepoint of that transaction. ``wait_ms``
+    waits that long for the write lock instead of the connection's busy timeout."""
     if conn.in_transaction:
         conn.execute("SAVEPOINT immediate")
         try:
@@ -31,7 +32,15 @@ def immediate(conn: sqlite3.Connection,
             raise
         conn.execute("RELEASE SAVEPOINT immediate")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    if wait_ms is None:
+        conn.execute("BEGIN IMMEDIATE")
+    else:
+        usual = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(usual)}")
     try:
         yield
         if before_commit is not None:

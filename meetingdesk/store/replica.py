@@ -127,26 +127,45 @@ def went_back(conn: sqlite3.Connection, path: Path) -> bool:
 def bind(db: Database, identity: FileIdentity | None) -> str:
     """This desk's replica id for the file it is opened from: kept when the file is the one
     it was made for, bound on first use, renewed when the file is another (a copy, a move, a
-    restored backup). Runs in its own transaction; returns the replica id."""
+    restored backup). Returns the replica id. Only a change takes the write lock (in its own
+    transaction, deciding again under the lock): opening a desk beside a program writing it
+    never waits."""
+    kept = _kept(db.conn, identity)
+    if kept is not None:
+        return kept
     with immediate(db.conn):
-        row = db.conn.execute(
-            "SELECT replica_id, file_path, file_device, file_inode FROM replica WHERE id = 1"
-        ).fetchone()
-        if row is None:
-            return _take_new(db, identity, "new desk")
-        if identity is None:
-            return str(row[0])
-        if row[1] is None:
-            db.conn.execute("UPDATE replica SET file_path = ?, file_device = ?, file_inode = ? "
-                            "WHERE id = 1", [identity.path, identity.device, identity.inode])
-            return str(row[0])
-        if (row[1], row[2], row[3]) != (identity.path, identity.device, identity.inode):
-            return _take_new(db, identity, f"the file is not the one of {row[0]}: "
-                                           f"copied, moved or restored")
-        if went_back(db.conn, Path(identity.path)):
-            return _take_new(db, identity, f"the file of {row[0]} went back in time: "
-                                           f"an older copy was written over it")
+        return _kept(db.conn, identity) or _rebind(db, identity)
+
+
+def _kept(conn: sqlite3.Connection, identity: FileIdentity | None) -> str | None:
+    """The replica id when the file is bound to this file already, else None (read only)."""
+    row = conn.execute(
+        "SELECT replica_id, file_path, file_device, file_inode FROM replica WHERE id = 1"
+    ).fetchone()
+    if row is None or (identity is not None and (
+            (row[1], row[2], row[3]) != (identity.path, identity.device, identity.inode)
+            or went_back(conn, Path(identity.path)))):
+        return None
+    return str(row[0])
+
+
+def _rebind(db: Database, identity: FileIdentity | None) -> str:
+    """Bind the desk to its file, or take a new replica id: what :func:`_kept` did not keep."""
+    row = db.conn.execute(
+        "SELECT replica_id, file_path, file_device, file_inode FROM replica WHERE id = 1"
+    ).fetchone()
+    if row is None:
+        return _take_new(db, identity, "new desk")
+    assert identity is not None  # a bound desk whose file has no identity is kept
+    if row[1] is None:
+        db.conn.execute("UPDATE replica SET file_path = ?, file_device = ?, file_inode = ? "
+                        "WHERE id = 1", [identity.path, identity.device, identity.inode])
         return str(row[0])
+    if (row[1], row[2], row[3]) != (identity.path, identity.device, identity.inode):
+        return _take_new(db, identity, f"the file is not the one of {row[0]}: "
+                                       f"copied, moved or restored")
+    return _take_new(db, identity, f"the file of {row[0]} went back in time: "
+                                   f"an older copy was written over it")
 
 
 def renew(db: Database, path: Path) -> str:

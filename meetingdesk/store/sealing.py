@@ -26,6 +26,9 @@ from meetingdesk.store.tracking import derived_gid, site_code_gid
 
 logger = logging.getLogger(__name__)
 
+CLOSE_WAIT_MS = 1_000
+"""How long a closing desk waits for another program's write to end before sealing."""
+
 
 def now_text() -> str:
     return datetime.now().isoformat(timespec="seconds")
@@ -191,14 +194,21 @@ def seal_before_delete(db: Database, table: str) -> None:
 
 def seal_before_close(db: Database) -> None:
     """Seal pending edits as the desk closes, so a file copied afterwards carries them as
-    revisions of the replica that made them (the copy then takes its own replica id). A
-    failure here is logged, never raised: closing must not fail."""
+    revisions of the replica that made them (the copy then takes its own replica id); edits
+    a crash left noted are sealed by the next desk to close. Beside a program writing the
+    desk it waits at most :data:`CLOSE_WAIT_MS` for the write lock, then leaves the edits
+    noted for the next close or exchange. A failure here is logged, never raised: closing
+    must not fail."""
     try:
         if revisions.has_dirty(db):
-            with immediate(db.conn):
+            with immediate(db.conn, wait_ms=CLOSE_WAIT_MS):
                 seal(db)
-    except Exception:
-        logger.exception("Could not seal pending edits before closing")
+    except Exception as exc:
+        busy = "SQLITE_BUSY" in (getattr(exc, "cause", ""), getattr(exc, "sqlite_errorname", ""))
+        if busy:
+            logger.info("Pending edits left noted: another program is writing the desk")
+        else:
+            logger.exception("Could not seal pending edits before closing")
 
 
 def _revision(db: Database, book: Book, spec: Exchanged, gid: str,

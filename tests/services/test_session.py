@@ -83,3 +83,18 @@ def test_session_closing_backup_after_changes_and_backups_elsewhere(desk_path: P
     work.close()
     assert [b.reason for b in list_backups(desk_path)] == ["close"]  # here, before closing
     work.close()  # a second close does nothing
+
+
+def test_session_closing_backup_carries_the_edits_sealed(desk_path: Path) -> None:
+    """Restored, a backup with edits still noted would seal them under its new replica id: the
+    same edit by two authors, a false conflict at the next exchange."""
+    work = open_session(desk_path, take_backup=lambda _reason, _now: None)
+    directory.add_site(work.desk, name="Điểm cầu Thái Nguyên")
+    work.schedule.changed(datetime.now())
+    work.close()
+    (backup,) = list_backups(desk_path)
+    conn = sqlite3.connect(backup.path)
+    try:
+        assert conn.execute("SELECT count(*) FROM sync_dirty").fetchone()[0] == 0
+    finally:
+        conn.close()
