@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.notices import NoticeVersion
+from meetingdesk.gui.dialogs.tasks import DATE_FORMAT
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.jobs import run_busy
@@ -53,8 +54,6 @@ from meetingdesk.gui.workers import on_desk
 from meetingdesk.services import notice_versions
 from meetingdesk.services.changes import meeting_content
 from meetingdesk.store.desk import Desk
-
-DATE_FORMAT = "dd/MM/yyyy"
 
 
 def _generate(desk: Desk, meeting_id: int, profile: Profile, issued_on: date) -> int:
