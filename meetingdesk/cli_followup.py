@@ -45,7 +45,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
                                site_code=args.site, overdue_only=args.overdue)
     for line in lines:
         _out("\t".join((_dmy(line.meeting_date), line.task.description, line.owner or "—",
-                        _dmy(line.task.due_on), line.state(as_of).label)))
+                        _dmy(line.task.due_on), str(line.state(as_of).words))))
     key = "cli_followup.overdue_count" if args.overdue else "cli_followup.tasks_count"
     _out(str(message(key, count=len(lines), day=f"{as_of:%d/%m/%Y}")))
     return 0

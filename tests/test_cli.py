@@ -238,7 +238,7 @@ def test_cli_success_lines_follow_the_language(demo_db: Path, tmp_path: Path) ->
               for lang in ("vi", "en"))
     assert vi.returncode == en.returncode == 0, vi.stderr + en.stderr
     assert vi.stdout.startswith("Đã ghi ") and " dòng vào " in vi.stdout
-    assert en.stdout.startswith("Wrote ") and " rows to " in en.stdout
+    assert en.stdout.startswith("Wrote ") and " row(s) to " in en.stdout
     vi, en = (run("search", "zzqqxx", "--db", str(demo_db), lang=lang) for lang in ("vi", "en"))
     assert "Không tìm thấy kết quả" in vi.stderr
     assert "Nothing found for “zzqqxx”." in en.stderr

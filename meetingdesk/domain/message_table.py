@@ -134,7 +134,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wrote the package {scope} ({counts}; changes {since}→{upto}) to {path}"),
     "cli.rows_written": (
         "Đã ghi {count!v} dòng vào {path}",
-        "Wrote {count:,} rows to {path}"),
+        "Wrote {count:,} row(s) to {path}"),
     "cli.search_in_directory": (
         "danh mục",
         "directory"),
@@ -163,13 +163,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     "cli_followup.overdue_count": (
         "{count!v} quá hạn (tính đến ngày {day})",
-        "{count:,} overdue (as of {day})"),
+        "Overdue: {count:,} (as of {day})"),
     "cli_followup.report_written": (
         "Đã ghi báo cáo từ ngày {start} đến ngày {end} ({size!v} byte) vào {path}",
         "Wrote the report from {start} to {end} ({size:,} bytes) to {path}"),
     "cli_followup.tasks_count": (
         "{count!v} nhiệm vụ (tính đến ngày {day})",
-        "{count:,} tasks (as of {day})"),
+        "Tasks: {count:,} (as of {day})"),
     "cli_signing.cannot_read": (
         "Không đọc được tệp {path}: {reason}.",
         "Cannot read {path}: {reason}."),
@@ -1056,6 +1056,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tables.task": (
         "nhiệm vụ",
         "task"),
+
+    "task_state.assigned": (
+        "Đã giao",
+        "Assigned"),
+    "task_state.cancelled": (
+        "Hủy",
+        "Cancelled"),
+    "task_state.done": (
+        "Hoàn thành",
+        "Done"),
+    "task_state.in_progress": (
+        "Đang thực hiện",
+        "In progress"),
+    "task_state.overdue": (
+        "Quá hạn",
+        "Overdue"),
 
     "tasks.no_such_site": (
         "Không có điểm cầu “{site_code}”.",

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from meetingdesk.domain.enums import TaskStatus
+from meetingdesk.domain.messages import Message, message
 from meetingdesk.domain.records import Task
 
 OPEN_STATUSES = frozenset({TaskStatus.ASSIGNED, TaskStatus.OPEN})
@@ -24,16 +25,22 @@ class TaskState(StrEnum):
     CANCELLED = "cancelled"
 
     @property
+    def words(self) -> Message:
+        """The state in the user's language (``str()``) or a chosen one."""
+        return message(_STATE_KEYS[self])
+
+    @property
     def label(self) -> str:
-        return _STATE_LABELS[self]
+        """The state as the documents write it (Vietnamese)."""
+        return self.words.vi
 
 
-_STATE_LABELS = {
-    TaskState.ASSIGNED: "Đã giao",
-    TaskState.IN_PROGRESS: "Đang thực hiện",
-    TaskState.OVERDUE: "Quá hạn",
-    TaskState.DONE: "Hoàn thành",
-    TaskState.CANCELLED: "Hủy",
+_STATE_KEYS = {
+    TaskState.ASSIGNED: "task_state.assigned",
+    TaskState.IN_PROGRESS: "task_state.in_progress",
+    TaskState.OVERDUE: "task_state.overdue",
+    TaskState.DONE: "task_state.done",
+    TaskState.CANCELLED: "task_state.cancelled",
 }
 
 

@@ -104,6 +104,18 @@ def update_note(desk: Desk, note_id: int, **changes: object) -> Note:
         return updated
 
 
+def keep_arrived_text(db: Database, note_id: int, text: str) -> None:
+    """Within the caller's transaction (an exchange): keep a note's text that arrived from
+    another desk as its newest revision, unless it is that already, so a note's history
+    shows every text it had here."""
+    kept = tables.note_revisions.where(db, note_id=note_id, order=("revision",))
+    if kept and kept[-1].text == text:
+        return
+    revision = kept[-1].revision + 1 if kept else 1
+    tables.notes.update(db, note_id, {"revision": revision})
+    tables.note_revisions.insert(db, NoteRevision(None, note_id, revision, text, _now()))
+
+
 def delete_note(desk: Desk, note_id: int) -> None:
     with desk.transaction() as db:
         editable_meeting(db, tables.notes.get(db, note_id).meeting_id)

@@ -356,6 +356,7 @@ class Writer:
         for gid, row_id, row in written:
             if spec.kind == "note":
                 notes_service.link_citations(self.db, row_id, str(row["text"]))
+                notes_service.keep_arrived_text(self.db, row_id, str(row["text"]))
             self.touched.append(gid)
 
     def delete(self, spec: Exchanged, s: NewState) -> None:

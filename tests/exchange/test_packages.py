@@ -331,3 +331,29 @@ def test_package_records_whose_references_resolve_to_nothing_are_shown_as_proble
         assert any(line.startswith(f"Vấn đề: {len(waiting)} bản ghi") for line in lines)
         full = import_package(fresh, package, dry_run=True)
         assert not [i for i in full.plan.items if i.waits_for]
+
+
+def test_package_note_text_that_arrives_is_kept_in_the_note_history(demo_desk: Desk,
+                                                                     tmp_path: Path) -> None:
+    centre, meeting_id = demo_desk, demo_meeting_id(demo_desk)
+    export_package(centre, meeting_id, tmp_path / "setup.mdpkg")
+    with open_desk(tmp_path / "province.db") as province:
+        import_package(province, tmp_path / "setup.mdpkg")
+        lid = meetings.list_meetings(province)[0].meeting.id or 0
+        tn = directory.find_site(province, "Thái Nguyên")
+        assert tn is not None and tn.id is not None
+        note = notes.add_note(province, meeting_id=lid, text="Điểm cầu có 26 đại biểu.",
+                              site_id=tn.id)
+        export_package(province, lid, tmp_path / "tn1.mdpkg", site_code="19")
+        notes.update_note(province, note.id or 0, text="Điểm cầu có 27 đại biểu.")
+        export_package(province, lid, tmp_path / "tn2.mdpkg", site_code="19")
+    import_package(centre, tmp_path / "tn1.mdpkg")
+    (arrived,) = [n for n in notes.notes_of(centre, meeting_id) if "26 đại biểu" in n.text]
+    assert [r.text for r in notes.revisions(centre, arrived.id or 0)] == [arrived.text]
+    import_package(centre, tmp_path / "tn2.mdpkg")
+    changed = notes.get_note(centre, arrived.id or 0)
+    history = notes.revisions(centre, arrived.id or 0)
+    assert [r.text for r in history] == ["Điểm cầu có 26 đại biểu.", "Điểm cầu có 27 đại biểu."]
+    assert changed.revision == history[-1].revision == 2
+    import_package(centre, tmp_path / "tn2.mdpkg")  # again: nothing new in the history
+    assert len(notes.revisions(centre, arrived.id or 0)) == 2
