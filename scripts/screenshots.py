@@ -184,11 +184,20 @@ def main() -> int:
         save(window, f"{tag}-7b-notice-empty")
         from meetingdesk.minutes.notice_generate import generate_notice
 
-        notice, _pdf = generate_notice(window.session.desk, view.meeting_id)
+        notice, _pdf = generate_notice(window.session.desk, view.meeting_id,
+                                       issued_on=view.notice.issued_on())
         assert notice.id is not None
         notice_versions.mark_final(window.session.desk, notice.id)
         window.session.written()
         save(window, f"{tag}-7c-notice-final")
+        notice_versions.reopen_notice(window.session.desk, view.meeting_id,
+                                      reason="Đính chính thời hạn nhiệm vụ")
+        corrected, _pdf = generate_notice(window.session.desk, view.meeting_id,
+                                          issued_on=view.notice.issued_on())
+        assert corrected.id is not None
+        notice_versions.mark_final(window.session.desk, corrected.id)
+        window.session.written()
+        save(window, f"{tag}-7d-notice-corrected")  # the first final one: replaced
 
         view.tabs.setCurrentWidget(view.sites)
         picker = view.sites.site_picker()

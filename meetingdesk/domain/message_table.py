@@ -990,12 +990,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notice_versions.already_final": (
         "Thông báo kết luận đã được chốt bằng một bản khác.",
         "The conclusion notice is already final with another version."),
+    "notice_versions.cannot_make_final": (
+        "Chưa chốt được thông báo kết luận: {problems}.",
+        "The conclusion notice cannot be made final: {problems}."),
+    "notice_versions.no_date": (
+        "cuộc họp chưa có ngày (chưa có giờ bắt đầu)",
+        "the meeting has no date (no start time)"),
     "notice_versions.not_final_nothing_to_reopen": (
         "Thông báo kết luận chưa được chốt; không cần mở lại.",
         "The conclusion notice is not final; nothing to reopen."),
     "notice_versions.notice_final": (
         "Thông báo kết luận của cuộc họp này đã được chốt; hãy mở lại trước khi tạo bản mới.",
         "The conclusion notice of this meeting is final; reopen it before making a new version."),
+    "notice_versions.nothing_concluded": (
+        "chưa có kết luận, quyết định hay nhiệm vụ nào",
+        "nothing is concluded yet: no conclusion, decision or task"),
     "notice_versions.only_latest_final": (
         "Chỉ bản thông báo mới nhất mới được chốt; hãy tạo lại thông báo.",
         "Only the latest notice version can be made final; generate it again."),

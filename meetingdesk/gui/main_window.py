@@ -740,8 +740,9 @@ class MainWindow(QMainWindow):
         from meetingdesk.gui.notice_export import export_notice
 
         meeting_id = self.meeting_list.current_id()
-        if self.session is not None and meeting_id is not None:
-            export_notice(self, self.session, meeting_id)
+        if self.session is not None and meeting_id is not None:  # dated as on the Notice tab
+            export_notice(self, self.session, meeting_id,
+                          issued_on=self.view.notice.issued_on() if self.view else None)
 
     @guarded
     def export_site_package(self) -> None:

@@ -10,6 +10,7 @@ from meetingdesk.domain.errors import ConflictError, ValidationError
 from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import Issuer, Meeting, MeetingEvent
 from meetingdesk.services.guards import editable_meeting, optional_line, required_line
+from meetingdesk.services.meeting_log import copied_detail
 from meetingdesk.services.signers import default_signers
 from meetingdesk.services.tasks import carry_forward
 from meetingdesk.store import tables
@@ -124,10 +125,6 @@ def meeting_summary(desk: Desk, meeting_id: int) -> MeetingSummary | None:
     return MeetingSummary(tables.meetings.get(db, meeting_id), *counts.get(meeting_id, (0, 0)))
 
 
-def meeting_events(desk: Desk, meeting_id: int) -> list[MeetingEvent]:
-    return tables.meeting_events.of_meeting(desk.db, meeting_id)
-
-
 def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
                  planned_start: datetime | None = None) -> Meeting:
     """A new draft meeting from a previous one: its sites, people with their roles and its
@@ -161,5 +158,5 @@ def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
                                                    actual_start=None, actual_end=None))
         carry_forward(db, source, new.id)
         tables.meeting_events.insert(db, MeetingEvent(
-            None, new.id, datetime.now(), "copied", f"từ cuộc họp {source_id}"))
+            None, new.id, datetime.now(), "copied", copied_detail(source_id)))
         return new

@@ -22,6 +22,7 @@ from meetingdesk.domain.messages import Joined, Message, message
 from meetingdesk.domain.records import Meeting, MeetingEvent, MinutesVersion
 from meetingdesk.services import organization, participation
 from meetingdesk.services.guards import editable_meeting, required_line
+from meetingdesk.services.meeting_log import version_detail
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
 
@@ -151,13 +152,22 @@ def checked_bytes(pdf: bytes, sha256: str, what: Message) -> bytes:
     return pdf
 
 
-def final_version(desk: Desk, meeting_id: int) -> MinutesVersion:
-    """The meeting's final version; a one-line refusal when its minutes are not final."""
+def final_in_force(desk: Desk, meeting_id: int) -> MinutesVersion | None:
+    """The final version in force: the newest one made final, while the meeting is final
+    (a version made final and reopened since stays in the record, no longer in force)."""
     meeting = tables.meetings.get(desk.db, meeting_id)
     final = [v for v in list_versions(desk, meeting_id) if v.final]
     if meeting.status is not MeetingStatus.FINAL or not final:
+        return None
+    return max(final, key=lambda v: (v.finalized_at or datetime.min, v.id or 0))
+
+
+def final_version(desk: Desk, meeting_id: int) -> MinutesVersion:
+    """The meeting's final version; a one-line refusal when its minutes are not final."""
+    final = final_in_force(desk, meeting_id)
+    if final is None:
         raise ConflictError("minutes_versions.no_final_version", meeting_id=meeting_id)
-    return final[-1]
+    return final
 
 
 def signed_pdf(desk: Desk, version_id: int) -> bytes | None:
@@ -190,7 +200,7 @@ def store_signed_copy(desk: Desk, *, version_id: int, pdf: bytes,
             "signed_by": required_line(signed_by, message("fields.signer"))})
         tables.meeting_events.insert(db, MeetingEvent(
             None, version.meeting_id, now, EVENT_SIGNED,
-            f"bản {version_id}, ký bởi {signed.signed_by}, sha256 {signed.signed_sha256}"))
+            version_detail(version_id, signed.signed_sha256 or "", signed_by=signed.signed_by)))
     logger.info("Stored the signed copy of minutes version %s (%d bytes)", version_id, len(pdf))
     return signed
 
@@ -215,8 +225,7 @@ def mark_final(desk: Desk, version_id: int) -> MinutesVersion:
                                                {"final": True, "finalized_at": now})
         tables.meetings.update(db, version.meeting_id, {"status": MeetingStatus.FINAL})
         tables.meeting_events.insert(db, MeetingEvent(
-            None, version.meeting_id, now, EVENT_FINAL,
-            f"bản {version_id}, sha256 {version.sha256}"))
+            None, version.meeting_id, now, EVENT_FINAL, version_detail(version_id, version.sha256)))
     logger.info("Minutes version %s of meeting %s is final", version_id, version.meeting_id)
     return final
 

@@ -1,9 +1,12 @@
 """The generated versions of a meeting's conclusion notice, final like the minutes.
 
 Each version keeps its PDF bytes, profile, size and sha256. The latest version can be made
-final: the notice is then frozen — no new version — until it is reopened with a reason (to
-issue a corrected notice). Both steps are recorded as meeting events. Unlike the minutes, a
-final notice does not freeze the meeting: tasks go on being followed.
+final once the meeting has what the notice says (:func:`final_problems`: its date, who signs
+for the chair, a conclusion or a task); the notice is then frozen — no new version — until it
+is reopened with a reason (to issue a corrected notice). Both steps are recorded as meeting
+events. A final version reopened since is no longer in force: it stays in the record, shown as
+replaced. Unlike the minutes, a final notice does not freeze the meeting: tasks go on being
+followed.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from meetingdesk.domain.enums import Profile
-from meetingdesk.domain.errors import ConflictError
-from meetingdesk.domain.messages import message
+from meetingdesk.domain.enums import NoteKind, Profile
+from meetingdesk.domain.errors import ConflictError, ValidationError
+from meetingdesk.domain.messages import Joined, Message, message
 from meetingdesk.domain.notices import NoticeVersion
 from meetingdesk.domain.records import MeetingEvent
 from meetingdesk.services.guards import required_line
+from meetingdesk.services.meeting_log import version_detail
 from meetingdesk.services.minutes_versions import checked_bytes
 from meetingdesk.store import notices, tables
 from meetingdesk.store.desk import Desk
@@ -47,6 +51,32 @@ def _final_version(db: Database, meeting_id: int) -> NoticeVersion | None:
 def final_version(desk: Desk, meeting_id: int) -> NoticeVersion | None:
     """The final notice of a meeting, if it has one in force."""
     return _final_version(desk.db, meeting_id)
+
+
+def final_problems(desk: Desk, meeting_id: int) -> list[Message]:
+    """Everything that keeps a meeting's notice from being final; empty when it can be. The
+    checks of the minutes' that a notice needs: the meeting's date, who signs for the chair,
+    and something concluded — a conclusion, a decision or a task."""
+    db = desk.db
+    meeting = tables.meetings.get(db, meeting_id)
+    problems: list[Message] = []
+    if meeting.date is None:
+        problems.append(message("notice_versions.no_date"))
+    if meeting.chair_signer_id is None:
+        problems.append(message("minutes_versions.nobody_signs_chair"))
+    concluded = any(n.kind in (NoteKind.CONCLUSION, NoteKind.DECISION) and n.text.strip()
+                    for n in tables.notes.of_meeting(db, meeting_id))
+    if not concluded and not tables.tasks.of_meeting(db, meeting_id):
+        problems.append(message("notice_versions.nothing_concluded"))
+    return problems
+
+
+def check_final(desk: Desk, meeting_id: int) -> None:
+    """Refuse, listing everything missing at once, a notice that cannot be made final."""
+    problems = final_problems(desk, meeting_id)
+    if problems:
+        raise ValidationError("notice_versions.cannot_make_final",
+                              problems=Joined(tuple(problems)))
 
 
 def record_version(desk: Desk, *, meeting_id: int, profile: Profile,
@@ -90,12 +120,12 @@ def mark_final(desk: Desk, version_id: int) -> NoticeVersion:
         latest = notices.notice_versions.of_meeting(db, version.meeting_id)[-1]
         if latest.id != version_id:
             raise ConflictError("notice_versions.only_latest_final")
+        check_final(desk, version.meeting_id)
         now = _now()
         final = notices.notice_versions.update(db, version_id,
                                                {"final": True, "finalized_at": now})
         tables.meeting_events.insert(db, MeetingEvent(
-            None, version.meeting_id, now, EVENT_FINAL,
-            f"bản {version_id}, sha256 {version.sha256}"))
+            None, version.meeting_id, now, EVENT_FINAL, version_detail(version_id, version.sha256)))
     logger.info("Notice version %s of meeting %s is final", version_id, version.meeting_id)
     return final
 

@@ -1085,6 +1085,18 @@ Khôi phục bản sao lưu tốt gần nhất, lúc %2? Tệp bị hỏng đư�
         <translation>Ký số</translation>
     </message>
     <message>
+        <source>replaced</source>
+        <translation>đã thay</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>đã mở lại</translation>
+    </message>
+    <message>
+        <source>Made final on %1, reopened since: no longer in force</source>
+        <translation>Đã chốt lúc %1, sau đó đã mở lại: không còn hiệu lực</translation>
+    </message>
+    <message>
         <source>Digitally signed by %1 at %2</source>
         <translation>Đã ký số bởi %1 lúc %2</translation>
     </message>
@@ -1989,6 +2001,10 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>This version is not the conclusion notice in force: it was replaced or reopened. Write it anyway?</source>
+        <translation>Bản này không phải thông báo kết luận đang có hiệu lực: đã được thay hoặc đã mở lại. Vẫn ghi bản này?</translation>
+    </message>
+    <message>
         <source>Writing the conclusion notice…</source>
         <translation>Đang ghi thông báo kết luận…</translation>
     </message>
@@ -2199,6 +2215,10 @@ Hủy: quay lại ghi chú.</translation>
     <message>
         <source>Delete version</source>
         <translation>Xóa bản</translation>
+    </message>
+    <message>
+        <source>This version is not the final minutes in force: it was replaced or reopened. Write it anyway?</source>
+        <translation>Bản này không phải biên bản chính thức đang có hiệu lực: đã được thay hoặc đã mở lại. Vẫn ghi bản này?</translation>
     </message>
     <message>
         <source>Print the minutes</source>
@@ -2601,6 +2621,26 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Mở lại thông báo</translation>
     </message>
     <message>
+        <source>version generated %1</source>
+        <translation>bản tạo lúc %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>bản %1</translation>
+    </message>
+    <message>
+        <source>%1, signed by %2</source>
+        <translation>%1, ký bởi %2</translation>
+    </message>
+    <message>
+        <source>from meeting %1 (deleted since)</source>
+        <translation>từ cuộc họp %1 (nay đã xóa)</translation>
+    </message>
+    <message>
+        <source>from “%1”</source>
+        <translation>từ “%1”</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
@@ -2611,6 +2651,10 @@ Hủy: quay lại ghi chú.</translation>
     <message>
         <source>Detail</source>
         <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>The date printed on the notice (today unless chosen)</source>
+        <translation>Ngày ghi trên thông báo (hôm nay, nếu không chọn ngày khác)</translation>
     </message>
     <message>
         <source>Generate the notice</source>
@@ -2625,8 +2669,16 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Chỉ bản mới nhất mới chốt chính thức được</translation>
     </message>
     <message>
+        <source>Issue date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
         <source>The notice is final (version of %1): no new version until it is reopened.</source>
         <translation>Thông báo đã chốt chính thức (bản tạo lúc %1): không tạo bản mới cho đến khi mở lại.</translation>
+    </message>
+    <message>
+        <source>No version of the notice yet. The desk is read-only: Export… writes the notice without recording a version.</source>
+        <translation>Chưa có bản thông báo nào. Dữ liệu chỉ đọc: “Xuất ra tệp…” ghi thông báo ra tệp mà không lưu phiên bản nào.</translation>
     </message>
     <message>
         <source>No version of the notice yet: generate it (Ctrl+G).</source>

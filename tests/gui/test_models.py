@@ -25,6 +25,7 @@ from meetingdesk.services import (
     agenda,
     directory,
     documents,
+    meeting_log,
     meetings,
     minutes_versions,
     notes,
@@ -71,7 +72,7 @@ def _model(desk: Desk, name: str) -> tuple[RowTableModel[Any], list[Any]]:
         "versions": lambda: (versions_model(), minutes_versions.list_versions(desk, mid)),
         "notice versions": lambda: (versions_model(signed=False),
                                     notice_versions.list_versions(desk, mid)),
-        "meeting log": lambda: (events_model(), meetings.meeting_events(desk, mid)),
+        "meeting log": lambda: (events_model(), meeting_log.meeting_log(desk, mid)),
         "revisions": lambda: (revisions_model(), notes.revisions(desk, note.id)),  # type: ignore[arg-type]
     }
     return builders[name]()
@@ -140,3 +141,25 @@ def test_models_agenda_drop_order() -> None:
     assert moved_order([1, 2, 3], 1, 3) == [2, 3, 1]
     assert moved_order([1, 2, 3], 3, 0) == [3, 1, 2]
     assert moved_order([1, 2, 3], 2, 2) == [1, 2, 3]
+
+
+def test_models_versions_only_the_final_in_force_reads_final() -> None:
+    """Minutes or notice alike: a final version reopened since reads "reopened", then
+    "replaced" once another one is final; the one in force shows when it was made final."""
+    from datetime import datetime
+
+    from meetingdesk.domain.enums import Profile
+    from meetingdesk.domain.records import MinutesVersion
+
+    made = datetime(2026, 3, 2, 9, 30)
+    old, new = (MinutesVersion(i, 1, made, Profile.STATE, f"{i}" * 64, 10, final=True,
+                               finalized_at=made) for i in (1, 2))
+    model = versions_model()
+    model.set_versions([old], in_force=None)
+    assert model.index(0, 3).data() == "đã mở lại"
+    model.set_versions([old, new], in_force=new.id)
+    assert [model.index(r, 3).data() for r in range(2)] == ["đã thay", "02/03/2026 09:30"]
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "Đã chốt lúc 02/03/2026 09:30, sau đó đã mở lại")
+    model.set_versions([old], in_force=old.id)
+    assert model.index(0, 3).data() == "02/03/2026 09:30"

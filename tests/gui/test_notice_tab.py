@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.tabs.notice import NoticeTab
@@ -152,3 +152,120 @@ def test_notice_tab_and_note_history_stay_usable_once_the_minutes_are_final(
     assert tab.generate_button.isEnabled()
     _generate(tab, qtbot)
     assert tab.final_button.isEnabled()
+
+
+def _reopen(tab: NoticeTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Đính chính", True))
+    tab.reopen_button.click()
+
+
+def test_notice_tab_only_the_final_version_in_force_reads_final(
+        window: MainWindow, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: list[tuple[str, str]]) -> None:
+    """A final notice reopened is no longer in force: its row says so, and its PDF is
+    written only when the user confirms."""
+    tab = _notice_tab(window, qtbot)
+    _generate(tab, qtbot)
+    tab.final_button.click()
+    first = tab.model.row(0)
+    assert tab.model.standing(first) == "final" and tab.model.index(0, 3).data() != ""
+    _reopen(tab, monkeypatch)
+    assert tab.model.index(0, 3).data() == "đã mở lại"
+    assert "không còn hiệu lực" in tab.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    _generate(tab, qtbot)
+    tab.final_button.click()
+    assert tab.model.index(0, 3).data() == "đã thay"
+    assert tab.model.index(1, 3).data() not in ("", "đã thay", "đã mở lại")
+    assert tab.state.text().startswith("Thông báo đã chốt chính thức")
+
+    target = tmp_path / "cu.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (
+        refused.append(text), QMessageBox.StandardButton.No)[1])
+    tab.table.selectRow(0)  # the replaced version
+    tab.export_button.click()
+    assert refused and "không phải thông báo kết luận đang có hiệu lực" in refused[0]
+    assert not target.exists()
+    tab.table.selectRow(1)  # the one in force: no question
+    tab.export_button.click()
+    qtbot.waitUntil(lambda: target.exists(), timeout=30_000)
+    assert len(refused) == 1
+
+
+def test_notice_tab_docx_of_a_version_is_named_as_the_draft(
+        window: MainWindow, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: list[tuple[str, str]]) -> None:
+    """The DOCX is the notice as the meeting stands now: never named as the version it is
+    not."""
+    tab = _notice_tab(window, qtbot)
+    _generate(tab, qtbot)
+    version, mid = tab.model.row(0), tab.meeting_id
+    folder = tmp_path / "out"
+    folder.mkdir()
+    suggested: list[str] = []
+
+    def save_as(_parent: Any, _title: str, start: str, *a: Any, **k: Any) -> tuple[str, str]:
+        suggested.append(Path(start).name)  # the name offered: the version's PDF
+        return str(folder / Path(start).stem), "Tài liệu Word (*.docx)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    tab.export_button.click()
+    qtbot.waitUntil(lambda: bool(answers) and answers[-1][0] == "information",
+                    timeout=30_000)
+    assert suggested == [f"thong-bao-ket-luan-{mid}-ban-{version.id}.pdf"]
+    assert [p.name for p in folder.iterdir()] == [f"thong-bao-ket-luan-{mid}-du-thao.docx"]
+    assert str(folder / f"thong-bao-ket-luan-{mid}-du-thao.docx") in answers[-1][1]
+
+
+def test_notice_tab_dates_the_notice_with_its_issue_date(
+        window: MainWindow, qtbot: Any) -> None:
+    """A notice made in the window carries the date chosen (today unless changed), not the
+    blanks left for the hand."""
+    from datetime import date
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from PySide6.QtCore import QDate
+
+    tab = _notice_tab(window, qtbot)
+    assert tab.issued.date() == QDate.currentDate()
+    tab.issued.setFocus()
+    qtbot.keyClicks(tab.issued, "30112026")
+    assert tab.issued_on() == date(2026, 11, 30)
+    _generate(tab, qtbot)
+    pdf = notice_versions.version_pdf(window.session.desk,  # type: ignore[union-attr]
+                                      tab.model.row(0).id or 0)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages).split())
+    assert "ngày 30 tháng 11 năm 2026" in text and "ngày ……" not in text
+
+
+def test_notice_tab_meeting_log_speaks_the_window_language(
+        window: MainWindow, qtbot: Any) -> None:
+    """The log words each event in the window's language and names the version by when it
+    was generated (as the table of versions shows it), not by a number nothing shows."""
+    from meetingdesk.gui import settings as keys
+    from meetingdesk.gui.app import rebuilt_in_language
+    from meetingdesk.gui.models.formats import moment
+    from meetingdesk.minutes.notice_generate import generate_notice
+
+    assert window.session is not None and window.view is not None
+    mid = window.view.meeting_id or 0
+    version, _ = generate_notice(window.session.desk, mid)
+    notice_versions.mark_final(window.session.desk, version.id or 0)
+    window.session.written()
+    log = window.view.overview.log_model
+    made = moment(version.created_at)
+    assert log.index(log.rowCount() - 1, 2).data() == (
+        f"bản tạo lúc {made}, SHA-256 {version.sha256[:8]}…")
+    window.settings.set(keys.LANGUAGE, "en")
+    english = rebuilt_in_language(window, window.settings)
+    qtbot.addWidget(english)
+    assert english.view is not None
+    log = english.view.overview.log_model
+    row = log.rowCount() - 1
+    assert [log.index(row, c).data() for c in (1, 2)] == [
+        "Notice made final", f"version generated {made}, SHA-256 {version.sha256[:8]}…"]
+    assert version.sha256 in log.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    window.settings.set(keys.LANGUAGE, "vi")
+    qtbot.addWidget(rebuilt_in_language(english, window.settings))  # Vietnamese again

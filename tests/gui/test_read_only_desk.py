@@ -107,3 +107,33 @@ def test_read_only_desk_minutes_preview_without_recording_a_version(
     assert tab.model.rowCount() == 0  # nothing recorded
     w.close()
     assert hashlib.sha256(read_only_demo.read_bytes()).hexdigest() == before
+
+
+def test_read_only_desk_notice_export_renders_without_recording_a_version(
+        qtbot: Any, read_only_demo: Path, answers: list[tuple[str, str]],
+        tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Export… on the Notice tab writes the notice as the meeting stands, records nothing,
+    and the tab does not invite the generation it cannot do."""
+    from PySide6.QtWidgets import QFileDialog
+
+    before = hashlib.sha256(read_only_demo.read_bytes()).hexdigest()
+    target = tmp_path_factory.mktemp("out") / "tb.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    assert w.open_desk_file(read_only_demo, select_title=DEMO_TITLE), answers
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.view is not None
+    tab = w.view.notice
+    w.view.tabs.setCurrentWidget(tab)
+    assert tab.model.rowCount() == 0 and not tab.generate_button.isEnabled()
+    assert "Ctrl+G" not in tab.state.text() and "chỉ đọc" in tab.state.text()
+    assert tab.export_button.isEnabled() and tab.issued.isEnabled()
+    tab.export_button.click()
+    qtbot.waitUntil(lambda: bool(answers), timeout=60_000)
+    assert answers[-1] == ("information", f"Đã ghi thông báo kết luận vào {target}.")
+    assert target.read_bytes()[:5] == b"%PDF-"
+    assert tab.model.rowCount() == 0  # nothing recorded
+    w.close()
+    assert hashlib.sha256(read_only_demo.read_bytes()).hexdigest() == before

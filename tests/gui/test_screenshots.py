@@ -17,10 +17,11 @@ def test_screenshots_script_saves_every_view(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(names) == 30, names
+    assert len(names) == 31, names
     assert "1366x768-8-site-picker-bac-kan.png" in names
     assert "1366x768-14-live-mode.png" in names
     assert {"1366x768-15-print-dialog.png", "1366x768-16-user-guide.png",
-            "1366x768-17-shortcuts.png", "1366x768-18-final-meeting-overview.png"} <= set(names)
+            "1366x768-17-shortcuts.png", "1366x768-18-final-meeting-overview.png",
+            "1366x768-7d-notice-corrected.png"} <= set(names)
     assert {"1366x768-19-task-register.png", "1366x768-20-report.png"} <= set(names)
     assert all(p.stat().st_size > 5_000 for p in tmp_path.glob("*.png"))

@@ -72,6 +72,26 @@ def test_signing_gui_sign_button_only_on_a_final_version(window: MainWindow) -> 
     assert view.minutes.sign_button.isEnabled()
 
 
+def test_signing_gui_a_reopened_final_version_is_no_longer_in_force(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: list[tuple[str, str]]) -> None:
+    """Reopened minutes: their final version reads "reopened", cannot be signed, and is
+    exported only once the user confirms."""
+    tab = _final(window)
+    minutes_versions.reopen_meeting(window.session.desk,  # type: ignore[union-attr]
+                                    tab.meeting_id, reason="Bổ sung")
+    window.session.written()  # type: ignore[union-attr]
+    tab.table.selectRow(0)
+    assert tab.model.index(0, 3).data() == "đã mở lại"
+    assert not tab.sign_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "bb.pdf"), ""))
+    tab.export()
+    assert not (tmp_path / "bb.pdf").exists()
+
+
 def test_signing_gui_sign_with_a_p12_file(window: MainWindow, qtbot: Any,
                                           monkeypatch: pytest.MonkeyPatch,
                                           p12: tuple[Path, Path], signature_png: Path,

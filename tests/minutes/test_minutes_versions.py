@@ -12,6 +12,7 @@ from meetingdesk.domain.errors import ConflictError, MeetingDeskError, Validatio
 from meetingdesk.minutes.generate import generate_minutes
 from meetingdesk.services import (
     headcounts,
+    meeting_log,
     meetings,
     minutes_versions,
     notes,
@@ -62,11 +63,28 @@ def test_minutes_versions_final_freezes_notes_until_reopened(demo_desk: Desk,
                                                reason="Bổ sung ý kiến điểm cầu Cao Bằng")
     assert reopened.status is MeetingStatus.ENDED
     notes.update_note(demo_desk, note.id or 0, text=note.text + " (đã bổ sung)")
-    kinds = [(e.kind, e.detail) for e in meetings.meeting_events(demo_desk, demo_id)]
+    kinds = [(e.event.kind, e.event.detail or e.text)
+             for e in meeting_log.meeting_log(demo_desk, demo_id)]
     assert kinds[-2][0] == minutes_versions.EVENT_FINAL
     assert kinds[-1] == (minutes_versions.EVENT_REOPENED, "Bổ sung ý kiến điểm cầu Cao Bằng")
     with pytest.raises(ConflictError):
         minutes_versions.reopen_meeting(demo_desk, demo_id, reason="lần nữa")
+
+
+def test_minutes_versions_final_in_force_none_once_reopened_then_the_new_one(
+        demo_desk: Desk, demo_id: int) -> None:
+    first, _ = generate_minutes(demo_desk, demo_id)
+    minutes_versions.mark_final(demo_desk, first.id or 0)
+    assert minutes_versions.final_in_force(demo_desk, demo_id).id == first.id  # type: ignore[union-attr]
+    minutes_versions.reopen_meeting(demo_desk, demo_id, reason="Bổ sung")
+    assert minutes_versions.final_in_force(demo_desk, demo_id) is None
+    note = notes.notes_of(demo_desk, demo_id)[0]
+    notes.update_note(demo_desk, note.id or 0, text=note.text + " Bổ sung.")
+    second, _ = generate_minutes(demo_desk, demo_id)
+    minutes_versions.mark_final(demo_desk, second.id or 0)
+    assert [v.final for v in minutes_versions.list_versions(demo_desk, demo_id)] == [True, True]
+    assert minutes_versions.final_in_force(demo_desk, demo_id).id == second.id  # type: ignore[union-attr]
+    assert minutes_versions.final_version(demo_desk, demo_id).id == second.id
 
 
 def test_minutes_versions_only_the_latest_can_become_final(demo_desk: Desk,

@@ -15,7 +15,7 @@ from meetingdesk.domain.enums import (
     Role,
 )
 from meetingdesk.domain.errors import NotFoundError, ValidationError
-from meetingdesk.services import agenda, directory, meetings, notes, participation
+from meetingdesk.services import agenda, directory, meeting_log, meetings, notes, participation
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
 
@@ -153,7 +153,7 @@ def test_meeting_copy_takes_sites_roles_and_agenda_not_notes_tasks_or_statuses(
     assert copied_item.actual_start is None and copied_item.id != item.id
     assert notes.notes_of(desk, copy.id) == []
     assert notes.tasks_of(desk, copy.id) == []
-    assert [e.kind for e in meetings.meeting_events(desk, copy.id)] == ["copied"]
+    assert [e.event.kind for e in meeting_log.meeting_log(desk, copy.id)] == ["copied"]
     # The source is untouched.
     assert len(notes.notes_of(desk, source.id)) == 1
     assert participation.attendance_list(desk, source.id)[0].attendance.status is (
@@ -167,8 +167,13 @@ def test_meeting_copy_of_a_missing_meeting_writes_nothing(desk: Desk, unchanged)
 
 def test_meeting_events_record_a_copy(desk: Desk, meeting_id: int) -> None:
     copy = meetings.copy_meeting(desk, meeting_id, title="Giao ban quý 2")
-    events = meetings.meeting_events(desk, copy.id or 0)
-    assert [(e.kind, e.detail) for e in events] == [("copied", f"từ cuộc họp {meeting_id}")]
+    events = meeting_log.meeting_log(desk, copy.id or 0)
+    assert [(e.event.kind, e.event.detail) for e in events] == [
+        ("copied", f"từ cuộc họp {meeting_id}")]  # as the desks made so far hold it
+    assert (events[0].source_id, events[0].source_title) == (
+        meeting_id, "Hội nghị giao ban trực tuyến quý 1")
+    meetings.delete_meeting(desk, meeting_id)
+    assert meeting_log.meeting_log(desk, copy.id or 0)[0].source_title is None
 
 
 def test_meeting_copy_failing_half_way_leaves_nothing(desk: Desk, meeting_id: int,

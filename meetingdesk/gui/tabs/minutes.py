@@ -33,7 +33,7 @@ from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.jobs import Task
 from meetingdesk.gui.labels import label
-from meetingdesk.gui.models.versions import signed_status, versions_model
+from meetingdesk.gui.models.versions import IN_FORCE, signed_status, versions_model
 from meetingdesk.gui.pdf_preview import PdfPreview
 from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.save_paths import default_path, minutes_name
@@ -140,7 +140,7 @@ class MinutesTab(MeetingTab):
     def show_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:
             # nothing of the previous meeting stays on screen, even while this tab is hidden
-            self.model.set_rows([])
+            self.model.set_versions([], in_force=None)
             self.view.show_pdf(b"")
             self.progress_label.clear()
             self.state.clear()
@@ -165,7 +165,8 @@ class MinutesTab(MeetingTab):
             self._choose_profile(self.meeting_id)
         current: MinutesVersion | None = selected_row(self.table)
         versions = minutes_versions.list_versions(self.desk, self.meeting_id)
-        self.model.set_rows(versions)
+        in_force = minutes_versions.final_in_force(self.desk, self.meeting_id)
+        self.model.set_versions(versions, in_force=in_force.id if in_force else None)
         if not select_id(self.table, current.id if current else None) and versions:
             self.table.selectRow(len(versions) - 1)
         self._show_selected()
@@ -181,7 +182,8 @@ class MinutesTab(MeetingTab):
         self.final_button.setEnabled(version is not None and not final)
         self.reopen_button.setEnabled(final)
         self.delete_button.setEnabled(version is not None and not version.final)
-        self.sign_button.setEnabled(version is not None and version.final)
+        self.sign_button.setEnabled(version is not None
+                                    and self.model.standing(version) == IN_FORCE)
         self.generate_button.setEnabled(not final and self._generating is None)
         self.state.setText("\n".join(t for t in (
             tr("The minutes are final: the meeting cannot be changed until it is reopened.")
@@ -295,6 +297,13 @@ class MinutesTab(MeetingTab):
         version = self._version()
         if version is None or version.id is None:
             return
+        if self.model.superseded(version) and QMessageBox.question(
+                self, tr("Export the minutes"),
+                tr("This version is not the final minutes in force: it was replaced or "
+                   "reopened. Write it anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
         default = default_path(minutes_name(self._meeting(), version, "pdf"))
         name, _ = QFileDialog.getSaveFileName(self, tr("Export the minutes"), default,
                                               tr("PDF files (*.pdf)"))
@@ -389,7 +398,8 @@ class MinutesTab(MeetingTab):
     @guarded
     def sign(self) -> None:
         version = self._version()
-        if self.meeting_id is None or version is None or not version.final:
+        if self.meeting_id is None or version is None \
+                or self.model.standing(version) != IN_FORCE:
             return
         from meetingdesk.gui.signing import sign_version  # pyHanko loads when first asked
 

@@ -5,13 +5,21 @@ minutes, with the same table of versions and the same preview.
 Unlike final minutes, a final notice does not freeze the meeting: it only stops new versions
 until it is reopened (:mod:`meetingdesk.services.notice_versions`). Generating a version and
 making it final are recorded acts (kept versions, meeting events), not undoable edits.
+
+A notice carries the date it is issued (today unless the secretary chooses another day in the
+Issue date field): a final notice dated "ngày …… tháng …… năm ……" is not what the chairman
+signs. On a read-only desk nothing is recorded: Export… writes the notice as the meeting
+stands (or the version selected).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.notices import NoticeVersion
+from meetingdesk.gui.dialogs.tasks import DATE_FORMAT
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.jobs import run_busy
@@ -47,11 +56,11 @@ from meetingdesk.services.changes import meeting_content
 from meetingdesk.store.desk import Desk
 
 
-def _generate(desk: Desk, meeting_id: int, profile: Profile) -> int:
+def _generate(desk: Desk, meeting_id: int, profile: Profile, issued_on: date) -> int:
     """Build, render and record a new version of the notice (in a worker); its id."""
     from meetingdesk.minutes.notice_generate import generate_notice  # reportlab loads here
 
-    version, _ = generate_notice(desk, meeting_id, profile=profile)
+    version, _ = generate_notice(desk, meeting_id, profile=profile, issued_on=issued_on)
     assert version.id is not None
     return version.id
 
@@ -67,6 +76,11 @@ class NoticeTab(MeetingTab):
         self.profile = QComboBox(self)
         for p in Profile:
             self.profile.addItem(label(p), p)
+        self.issued = QDateEdit(QDate.currentDate(), self)
+        self.issued.setCalendarPopup(True)
+        self.issued.setDisplayFormat(DATE_FORMAT)
+        self.issued.setToolTip(tr("The date printed on the notice (today unless chosen)"))
+        reading(self.issued)  # the date of a notice exported from a read-only desk
         self.generate_button = button(tr("Generate the notice"), self, self.generate,
                                       shortcut="Ctrl+G")
         self.model = versions_model(self, signed=False)
@@ -87,6 +101,7 @@ class NoticeTab(MeetingTab):
         side = QWidget(self)
         form = QFormLayout()
         form.addRow(tr("Profile"), self.profile)
+        form.addRow(tr("Issue date"), self.issued)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addLayout(form)
@@ -108,9 +123,10 @@ class NoticeTab(MeetingTab):
 
     def show_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:  # nothing of the previous meeting stays on screen
-            self.model.set_rows([])
+            self.model.set_versions([], in_force=None)
             self.view.show_pdf(b"")
             self.state.clear()
+            self.issued.setDate(QDate.currentDate())  # another meeting's notice: issued today
         super().show_meeting(meeting_id)
 
     def refresh(self) -> None:
@@ -124,7 +140,7 @@ class NoticeTab(MeetingTab):
         current: NoticeVersion | None = selected_row(self.table)
         versions = notice_versions.list_versions(self.desk, self.meeting_id)
         self._final = notice_versions.final_version(self.desk, self.meeting_id)
-        self.model.set_rows(versions)
+        self.model.set_versions(versions, in_force=self._final.id if self._final else None)
         if not select_id(self.table, current.id if current else None) and versions:
             self.table.selectRow(len(versions) - 1)
         self._show_selected()
@@ -144,6 +160,9 @@ class NoticeTab(MeetingTab):
         if final is not None:
             self.state.setText(tr("The notice is final (version of %1): no new version until "
                                   "it is reopened.").replace("%1", moment(final.created_at)))
+        elif newest is None and self.desk.read_only:
+            self.state.setText(tr("No version of the notice yet. The desk is read-only: "
+                                  "Export… writes the notice without recording a version."))
         elif newest is None:
             self.state.setText(tr("No version of the notice yet: generate it (Ctrl+G)."))
         else:
@@ -160,6 +179,7 @@ class NoticeTab(MeetingTab):
             return
         meeting_id = self.meeting_id
         profile = Profile(self.profile.currentData())
+        issued_on = self.issued_on()
 
         def generated(version_id: object) -> None:
             self.session.written(meeting_content(meeting_id))
@@ -168,20 +188,29 @@ class NoticeTab(MeetingTab):
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
         run_busy(self, self.session.runner, tr("Generating the conclusion notice…"),
-                 on_desk(self.desk.path, lambda desk: _generate(desk, meeting_id, profile)),
+                 on_desk(self.desk.path,
+                         lambda desk: _generate(desk, meeting_id, profile, issued_on)),
                  generated, cancellable=True)
 
     @guarded
     def export(self) -> None:
         """PDF of the version selected (else the notice written as the menu does), or DOCX."""
         if self.meeting_id is not None:
-            export_notice(self, self.session, self.meeting_id, self._version())
+            version = self._version()
+            export_notice(self, self.session, self.meeting_id, version,
+                          superseded=version is not None and self.model.superseded(version),
+                          issued_on=self.issued_on())
+
+    def issued_on(self) -> date:
+        """The date the notice is issued: the one chosen, today unless changed."""
+        return self.issued.date().toPython()  # type: ignore[no-any-return]
 
     @guarded
     def mark_final(self) -> None:
         version = self._version()
         if version is None or version.id is None:
             return
+        notice_versions.check_final(self.desk, version.meeting_id)  # what is missing, first
         answer = QMessageBox.question(
             self, tr("Mark final"),
             tr("Make this version the final conclusion notice? No new version can be "

@@ -27,7 +27,14 @@ from meetingdesk.gui.models.events import events_model
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import button, button_row, data_table, fold_search, text_box
-from meetingdesk.services import directory, meetings, organization, participation, signers
+from meetingdesk.services import (
+    directory,
+    meeting_log,
+    meetings,
+    organization,
+    participation,
+    signers,
+)
 from meetingdesk.services.changes import Changes
 
 _PICKER_USED = frozenset({QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
@@ -223,7 +230,7 @@ class OverviewTab(MeetingTab):
 
         self.chair.setText(names(Role.CHAIR, Role.CO_CHAIR))
         self.secretary.setText(names(Role.SECRETARY))
-        events = meetings.meeting_events(self.desk, self.meeting_id)
+        events = meeting_log.meeting_log(self.desk, self.meeting_id)
         self.log_model.set_rows(events)
         self.log_empty.setVisible(not events)
         self.log.setVisible(bool(events))
