@@ -184,6 +184,9 @@ def main() -> int:
         save(window, f"{tag}-7b-notice-empty")
         from meetingdesk.minutes.notice_generate import generate_notice
 
+        if notice_versions.final_version(window.session.desk, view.meeting_id) is not None:
+            notice_versions.reopen_notice(window.session.desk, view.meeting_id,  # an earlier size
+                                          reason="Chụp lại ở cỡ cửa sổ khác")
         notice, _pdf = generate_notice(window.session.desk, view.meeting_id,
                                        issued_on=view.notice.issued_on())
         assert notice.id is not None
