@@ -103,6 +103,8 @@ def bench_copy(source: Path, folder: Path) -> Path:
             desk.db.conn.backup(target)
         with open_desk(built, create=False) as desk:
             build_big_meeting(desk)
+        for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            stale.unlink(missing_ok=True)  # a killed run's journal would be replayed onto it
         os.replace(built, path)
     copy = folder / "desk.db"
     with sqlite3.connect(path) as original, sqlite3.connect(copy) as target:
