@@ -91,6 +91,18 @@ def open_live_demo(window: Any) -> Any:
     return live
 
 
+def _final_notice(window: Any, view: Any) -> None:
+    """Generate the meeting's conclusion notice and make it final, as the Notice tab does."""
+    from meetingdesk.minutes.notice_generate import generate_notice
+    from meetingdesk.services import notice_versions
+
+    made, _pdf = generate_notice(window.session.desk, view.meeting_id,
+                                 issued_on=view.notice.issued_on())
+    assert made.id is not None
+    notice_versions.mark_final(window.session.desk, made.id)
+    window.session.written()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Save a PNG of each main view on the demo.")
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots" / "out")
@@ -182,24 +194,14 @@ def main() -> int:
         save(window, f"{tag}-7-minutes")
         view.tabs.setCurrentWidget(view.notice)
         save(window, f"{tag}-7b-notice-empty")
-        from meetingdesk.minutes.notice_generate import generate_notice
-
         if notice_versions.final_version(window.session.desk, view.meeting_id) is not None:
             notice_versions.reopen_notice(window.session.desk, view.meeting_id,  # an earlier size
                                           reason="Chụp lại ở cỡ cửa sổ khác")
-        notice, _pdf = generate_notice(window.session.desk, view.meeting_id,
-                                       issued_on=view.notice.issued_on())
-        assert notice.id is not None
-        notice_versions.mark_final(window.session.desk, notice.id)
-        window.session.written()
+        _final_notice(window, view)
         save(window, f"{tag}-7c-notice-final")
         notice_versions.reopen_notice(window.session.desk, view.meeting_id,
                                       reason="Đính chính thời hạn nhiệm vụ")
-        corrected, _pdf = generate_notice(window.session.desk, view.meeting_id,
-                                          issued_on=view.notice.issued_on())
-        assert corrected.id is not None
-        notice_versions.mark_final(window.session.desk, corrected.id)
-        window.session.written()
+        _final_notice(window, view)
         save(window, f"{tag}-7d-notice-corrected")  # the first final one: replaced
 
         view.tabs.setCurrentWidget(view.sites)

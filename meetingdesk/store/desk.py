@@ -430,7 +430,11 @@ def _open_read_only(path: Path, *, asked: bool) -> Desk:
     return desk
 
 
-def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False) -> Desk:
+_CURRENT_ONLY = "current"
+"""``open_desk(read_only=_CURRENT_ONLY)``: read-only unless migrations are pending."""
+
+
+def open_desk(path: str | Path, *, create: bool = True, read_only: bool | str = False) -> Desk:
     """Open (or, with ``create``, make) a desk file, migrating it to the current schema.
 
     ``read_only`` opens without writing anything, for checks and reports; such a desk must
@@ -438,7 +442,9 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
     a file without write permission) is opened read-only as well: :attr:`Desk.read_only` says
     so, and its :meth:`Desk.transaction` refuses with one line. ``create`` makes a new desk
     only where no file exists: an existing empty file or blank SQLite file is never taken for
-    a new desk unless ``create`` was asked.
+    a new desk unless ``create`` was asked. ``read_only=_CURRENT_ONLY`` (see
+    :func:`open_to_read`) opens read-only a desk at the current schema and migrates an older
+    one, from the one reading of the file's state.
     """
     path = Path(path)
     if path.is_dir():
@@ -453,8 +459,10 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False)
         has_data = state.has_tables
         if state.blank and not create:
             raise _damaged(path, message("desk.blank_sqlite_file"))
+        if read_only == _CURRENT_ONLY:
+            read_only = not (state.app_id == APPLICATION_ID and KNOWN_MIGRATIONS - state.applied)
         if read_only or not writable(path):
-            return _open_read_only(path, asked=read_only)
+            return _open_read_only(path, asked=bool(read_only))
         identity = file_identity(path)  # os.stat: no descriptor opened
     try:
         conn = _connect(path)
@@ -481,14 +489,7 @@ def open_to_read(path: str | Path) -> Desk:
     export): read-only, so nothing is written to the file — not even a new replica id for a
     copied file — and a program writing it is never waited on. A desk of an older schema is
     first brought up to date (a backup first), as any opening does."""
-    path = Path(path)
-    try:
-        state = _read_state(path) if path.is_file() else None
-    except sqlite3.DatabaseError:
-        state = None  # open_desk names what is wrong with the file
-    upgrade = state is not None and state.app_id == APPLICATION_ID \
-        and bool(KNOWN_MIGRATIONS - state.applied)
-    return open_desk(path, create=False) if upgrade else open_desk(path, read_only=True)
+    return open_desk(path, create=False, read_only=_CURRENT_ONLY)
 
 
 def _migrate(path: Path, conn: sqlite3.Connection, db: Database, has_data: bool) -> None:

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk.gui import i18n
 from meetingdesk.gui.collector import collect_in_gui_thread
+from meetingdesk.gui.jobs import BackgroundRunner
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.settings import Settings
 from meetingdesk.services.demo import DEMO_TITLE
@@ -74,3 +76,12 @@ def window(qtbot: Any, demo_desk: Desk, answers: list[tuple[str, str]]) -> MainW
 def run_dialog(monkeypatch: pytest.MonkeyPatch, cls: type, fill: Callable[[Any], bool]) -> None:
     """Make ``cls.exec()`` fill the dialog with ``fill(dialog)`` and accept if it returns True."""
     monkeypatch.setattr(cls, "exec", lambda self: 1 if fill(self) else 0)
+
+
+@pytest.fixture
+def runner(qapp: Any) -> Any:
+    """A background runner owned by a plain QObject, shut down after the test."""
+    owner = QObject()
+    r = BackgroundRunner(owner)
+    yield r
+    r.shutdown()

@@ -7,23 +7,14 @@ import threading
 import time
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from meetingdesk.gui.jobs import BackgroundRunner, run_busy
+from meetingdesk.gui.jobs import run_busy
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.workers import on_desk
 from meetingdesk.services import directory
 from meetingdesk.store.desk import Desk
-
-
-@pytest.fixture
-def runner(qapp: Any) -> Any:
-    owner = QObject()
-    r = BackgroundRunner(owner)
-    yield r
-    r.shutdown()
 
 
 def sites(desk: Desk) -> list[str]:

@@ -15,14 +15,6 @@ from meetingdesk.domain.messages import message
 from meetingdesk.gui.jobs import BackgroundRunner, JobRunner, Progress
 
 
-@pytest.fixture
-def runner(qapp: Any) -> Any:
-    owner = QObject()
-    r = BackgroundRunner(owner)
-    yield r
-    r.shutdown()
-
-
 def test_jobs_run_one_at_a_time_in_order_and_report_in_the_gui_thread(runner: Any,
                                                                       qtbot: Any) -> None:
     gui = threading.get_ident()
