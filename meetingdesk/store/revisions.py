@@ -101,11 +101,15 @@ class Stored:
     """The state as stored: the very JSON text it travels as."""
 
 
-_DECODED_MAX = 20_000
+_DECODED_MAX = 8_000
+"""Enough for one meeting's states with the directory records they refer to, even for a large
+conference (63 provinces × 50 delegates: about 7,000). Not more: a decoded state is about
+twenty objects the garbage collector walks at each full collection, so a larger bound makes
+every full collection of the process cost more, meeting after meeting, until it is reached."""
 _decoded: dict[str, RecordState] = {}
 """Stored state texts already decoded, by their text (a state never changes, so a text always
-means the same state): a centre writing one meeting for 34 provinces decodes it once. Bounded;
-the oldest half is forgotten when full."""
+means the same state): a centre writing one meeting for 34 provinces decodes it once. Bounded
+(:data:`_DECODED_MAX`); the oldest half is forgotten when full."""
 
 
 def _remember(text: str, state: RecordState) -> None:

@@ -139,7 +139,8 @@ def test_app_damaged_desk_offers_the_newest_good_backup(
     path = demo_desk.path
     demo_desk.close()
     data = bytearray(path.read_bytes())
-    data[4096:8192] = b"\xff" * 4096  # a damaged page
+    page = int.from_bytes(data[16:18], "big")  # the page size the header records
+    data[page:2 * page] = b"\xff" * page  # a damaged page
     path.write_bytes(bytes(data))
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)

@@ -17,7 +17,14 @@ from sqlite_utils.migrations import Migrations
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError, StorageError
-from meetingdesk.services import meetings, notes, organization, participation, search
+from meetingdesk.services import (
+    directory,
+    meetings,
+    notes,
+    organization,
+    participation,
+    search,
+)
 from meetingdesk.store import desk as desk_module
 from meetingdesk.store.backup import backup_dir_for
 from meetingdesk.store.desk import Desk, open_desk
@@ -27,6 +34,7 @@ from meetingdesk.store.migrations import (
     MIGRATION_SET,
     SCHEMA_VERSION,
 )
+from meetingdesk.store.sealing import seal
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -88,6 +96,32 @@ def test_open_desk_creates_file_with_wal_full_sync_and_foreign_keys(desk_path: P
         assert pragma("user_version") == SCHEMA_VERSION
         assert pragma("application_id") == APPLICATION_ID
     assert desk_path.is_file()
+
+
+def test_open_desk_new_desk_keeps_revision_states_whole_on_large_pages(desk_path: Path) -> None:
+    with open_desk(desk_path) as desk:
+        assert desk.db.execute("PRAGMA page_size").fetchone()[0] == desk_module.PAGE_SIZE
+        meeting = meetings.create_meeting(desk, title="Giao ban trực tuyến tháng 6")
+        site = directory.add_site(desk, name="Tỉnh ủy Bắc Kạn", code="06")
+        assert meeting.id is not None and site.id is not None
+        participation.add_meeting_site(desk, meeting_id=meeting.id, site_id=site.id)
+        for n in range(40):
+            person = directory.add_person(desk, full_name=f"Đại biểu số {n + 1}",
+                                          titles=("Ủy viên Ban Thường vụ Tỉnh ủy",),
+                                          site_id=site.id)
+            participation.add_attendance(desk, meeting_id=meeting.id,
+                                         person_id=person.id or 0, site_id=site.id)
+        with desk.transaction() as db:
+            assert seal(db) > 80
+        spilled = desk.db.execute(
+            "SELECT count(*) FROM dbstat WHERE name = 'sync_state' AND pagetype = 'overflow'"
+        ).fetchone()[0]
+    assert spilled == 0
+
+
+def test_open_desk_keeps_the_page_size_of_an_existing_desk(latest_schema_copy: Path) -> None:
+    with open_desk(latest_schema_copy) as desk:
+        assert desk.db.execute("PRAGMA page_size").fetchone()[0] == 4096
 
 
 @pytest.mark.parametrize("opening", [{}, {"create": False}, {"read_only": True}], ids=str)
