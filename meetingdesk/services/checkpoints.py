@@ -62,10 +62,8 @@ def find_partner(desk: Desk, text: str) -> str:
 
 
 def _get(db: Database, partner: str, scope: str) -> Checkpoint:
-    for cp in revisions.checkpoints(db, partner):
-        if cp.scope == scope:
-            return cp
-    return Checkpoint(partner, scope, 0, 0, 0, now_text())
+    found = revisions.checkpoints(db, partner, scope)
+    return found[0] if found else Checkpoint(partner, scope, 0, 0, 0, now_text())
 
 
 def start_for(db: Database, partner: str, scope: str) -> int:

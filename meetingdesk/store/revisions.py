@@ -445,12 +445,18 @@ class Checkpoint:
     updated_at: str
 
 
-def checkpoints(db: Database, partner: str | None = None) -> list[Checkpoint]:
+def checkpoints(db: Database, partner: str | None = None,
+                scope: str | None = None) -> list[Checkpoint]:
+    """The checkpoints kept (of one ``partner``; of one of its scopes: the one row, by its
+    key, not the year of scopes it holds)."""
     sql = "SELECT partner, scope, sent, received, acked, updated_at FROM sync_checkpoints"
     params: list[Any] = []
     if partner is not None:
         sql += " WHERE partner = ?"
         params.append(partner)
+        if scope is not None:
+            sql += " AND scope = ?"
+            params.append(scope)
     return [Checkpoint(*r) for r in db.conn.execute(sql + " ORDER BY partner, scope", params)]
 
 
