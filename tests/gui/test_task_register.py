@@ -6,11 +6,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.records import Task
 from meetingdesk.domain.tasks import TaskLine, TaskState
 from meetingdesk.domain.text import fold
+from meetingdesk.gui.cells import TableCells
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.models.tasks import (
     FILTERS,
@@ -19,8 +21,8 @@ from meetingdesk.gui.models.tasks import (
     TaskFilter,
     TaskRegisterModel,
 )
-from meetingdesk.gui.task_register import RegisterCells, TaskRegister
-from meetingdesk.gui.widgets import ElidedTips, select_row
+from meetingdesk.gui.task_register import TaskRegister
+from meetingdesk.gui.widgets import select_row
 from meetingdesk.services import notes, tasks
 from meetingdesk.store.desk import Desk
 
@@ -271,7 +273,7 @@ def test_task_register_model_edit_changes_the_rows_in_place(qtbot: Any) -> None:
     assert resets and model.rowCount() == 3 and model.row_of_id(2) == -1
 
 
-def test_register_cells_paint_what_the_base_delegate_paints_from_the_roles(
+def test_register_cells_paint_what_qt_delegate_paints_from_the_roles(
         qtbot: Any) -> None:
     register = TaskRegister()
     qtbot.addWidget(register)
@@ -281,9 +283,9 @@ def test_register_cells_paint_what_the_base_delegate_paints_from_the_roles(
     register.show()
     qtbot.waitExposed(register)
     select_row(register.table, 1)
-    assert isinstance(register.table.itemDelegate(), RegisterCells)
+    assert isinstance(register.table.itemDelegate(), TableCells)
     painted = register.table.viewport().grab().toImage()
-    register.table.setItemDelegate(ElidedTips(register.table))
+    register.table.setItemDelegate(QStyledItemDelegate(register.table))
     assert register.table.viewport().grab().toImage() == painted
 
 

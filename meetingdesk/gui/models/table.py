@@ -139,6 +139,16 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                 return i
         return -1
 
+    def cell(self, row: int, column: int) -> tuple[Any, QColor | None]:
+        """What cell (``row``, ``column``) shows, without ``data()``: its value (what
+        :data:`DisplayRole` gives) and its text colour (``None``: the palette's). A model
+        that shows more than these in its ``data()`` gives its own ``cell()``, or Qt's
+        delegate paints it (:mod:`meetingdesk.gui.cells`)."""
+        r = self._rows[row]
+        value = self.columns[column].display(r)
+        return ("" if value is None else value), (self._row_color(r) if self._row_color
+                                                  else None)
+
     # --- Qt model interface --------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
