@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
 from typing import Any
 
@@ -329,3 +330,17 @@ def test_task_register_counts_with_vietnamese_grouping(qtbot: Any) -> None:
     register.search.setText("nhiem vu 12")
     found = sum("12" in str(i) for i in range(1, 1235))
     assert found == 67 and register.count.text() == "67 trên 1.234 nhiệm vụ"
+
+
+def test_register_model_lets_go_of_the_tasks_shown_before_once_the_loop_is_free(
+        qapp: Any) -> None:
+    model = TaskRegisterModel()
+    first = RegisterFacts(SEARCH_LINES, JULY_15)
+    model.set_facts(first, None)
+    gone = weakref.ref(first)
+    del first
+    model.set_facts(RegisterFacts(SEARCH_LINES[:2], JULY_15), None)
+    assert gone() is not None  # not freed while the new tasks are shown
+    assert model.rowCount() == 2
+    qapp.processEvents()
+    assert gone() is None
