@@ -51,8 +51,9 @@ _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _ELIDE = Qt.TextElideMode.ElideRight
-_KEPT = 20_000
-"""Shaped texts kept per table before they are all let go (a few MB at most)."""
+_KEPT = 1_000
+"""Shaped texts kept per table before they are all let go: a laid-out line of 80 characters
+holds about 10 kB, so at most about 10 MB per table (a screenful of cells is about 100)."""
 
 
 def source_cell(index: Index) -> tuple[QAbstractItemModel, int, int]:

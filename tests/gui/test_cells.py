@@ -7,8 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont, QImage
-from PySide6.QtWidgets import QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
+from meetingdesk.gui import cells
 from meetingdesk.gui.cells import GroupLines, TableCells, paints_plain_cells
 from meetingdesk.gui.models.table import Column, RowTableModel
 from meetingdesk.gui.widgets import data_table, select_row
@@ -137,3 +138,15 @@ def test_table_cells_leave_a_model_with_its_own_data_to_qt() -> None:
     assert not paints_plain_cells(Bold([]))
     assert paints_plain_cells(Own([]))  # it says what its cells show
     assert not paints_plain_cells(QSortFilterProxyModel())
+
+
+def test_table_cells_keep_a_bounded_number_of_shaped_texts(qtbot: Any) -> None:
+    view = data_table(_model(), [14, None, 0])
+    qtbot.addWidget(view)
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, TableCells)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    for i in range(cells._KEPT + 10):
+        delegate._shape(f"Điểm cầu số {i}", 120, option)
+    assert 0 < len(delegate._shaped) <= cells._KEPT
