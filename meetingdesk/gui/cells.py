@@ -3,9 +3,9 @@
 Qt's item delegate lays a cell's text out again at every paint (HarfBuzz shaping, then the
 elision, which shapes it once more) and asks the Python model about seven roles per cell: a
 table of Vietnamese text over a Python model repaints in 6–9 ms on a modest machine, half a
-frame, at every filter change, roll-call key or scroll. :class:`TableCells` paints the plain
-text cells of a :class:`RowTableModel` (through any proxies) from one call to
-:meth:`RowTableModel.cell`, with the text laid out once per text and width
+frame, at every filter change, roll-call key or scroll. :class:`TextCells` paints the plain
+text cells of a model that gives them (:meth:`RowTableModel.plain_cell`, through any proxies;
+the desk search's results) from one call, with the text laid out once per text and width
 (:class:`QTextLayout`, already elided) and kept until the view's font or style changes; the
 task register's table (77 cells) repaints in 2–3 ms instead of 8–9. The current cell (its
 focus frame), a disabled view, a text of several lines and a model whose ``data()`` says more
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from meetingdesk.gui.models.table import RowTableModel
+from meetingdesk.gui.models.table import PlainCell, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,28 +60,31 @@ _KEPT = 1_000
 holds about 10 kB, so at most about 10 MB per table (a screenful of cells is about 100)."""
 
 
-def source_cell(index: Index) -> tuple[QAbstractItemModel, int, int]:
-    """The model under any proxies of ``index``'s model, and the row and column there."""
+def source_of(index: Index) -> tuple[QAbstractItemModel, Index]:
+    """The model under any proxies of ``index``'s model, and the index there."""
     model = index.model()
+    source = index
     while isinstance(model, QAbstractProxyModel):
-        index = model.mapToSource(index)
+        source = model.mapToSource(source)
         model = model.sourceModel()
-    return model, index.row(), index.column()
+    return model, source
 
 
 def paints_plain_cells(model: QAbstractItemModel) -> bool:
-    """Whether :meth:`RowTableModel.cell` says all ``model`` shows in a cell: a row model
-    whose ``data()`` is the base's, or that gives its own ``cell()`` with it."""
-    kind = type(model)
-    return isinstance(model, RowTableModel) and (
-        kind.data is RowTableModel.data or kind.cell is not RowTableModel.cell)
+    """Whether ``model.plain_cell()`` says all ``model`` shows in a cell: a model that gives
+    one, except a row model whose ``data()`` says more than its ``cell()`` (a subclass that
+    overrides the one and not the other)."""
+    if isinstance(model, RowTableModel):
+        kind = type(model)
+        return kind.data is RowTableModel.data or kind.cell is not RowTableModel.cell
+    return callable(getattr(model, "plain_cell", None))
 
 
-class TableCells(QStyledItemDelegate):
-    """The delegate of every data table: plain text cells painted from shaped text kept
-    between paints, and a cell's whole text as its tooltip when the column is too narrow for
-    it (and the model gives no tooltip of its own): long titles and names are never lost to
-    "…"."""
+class TextCells(QStyledItemDelegate):
+    """The delegate of every data table and of the desk search's results: plain text cells
+    painted from text laid out once and kept between paints, and a cell's whole text as its
+    tooltip when the column is too narrow for it (and the model gives no tooltip of its own):
+    long titles and names are never lost to "…"."""
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
@@ -107,15 +110,15 @@ class TableCells(QStyledItemDelegate):
         if state & _OWN_LOOK or not state & _ENABLED:
             super().paint(painter, option, index)
             return
-        model, row, column = source_cell(index)
+        model, source = source_of(index)
         plain = self._plain.get(type(model))
         if plain is None:
             plain = self._plain[type(model)] = paints_plain_cells(model)
-        if not plain or row < 0:
+        cell: PlainCell | None = model.plain_cell(source) if plain else None  # type: ignore[attr-defined]
+        if cell is None:
             super().paint(painter, option, index)
             return
-        cells: RowTableModel[Any] = model  # type: ignore[assignment]
-        value, color = cells.cell(row, column)
+        value, color, right = cell
         text = value if isinstance(value, str) else self.displayText(value, option.locale)
         if "\n" in text:  # several lines: Qt's layout of them
             super().paint(painter, option, index)
@@ -135,7 +138,7 @@ class TableCells(QStyledItemDelegate):
             shaped = self._shape(text, width, option)
         static, advance, height = shaped
         left: float = rect.x() + margin
-        if cells.columns[column].align_right:  # as Qt places a line of its own width
+        if right:  # as Qt places a line of its own width
             left = max(left, rect.x() + rect.width() - margin - advance)
         painter.setPen(color)
         static.draw(painter, QPointF(left, rect.y() + (rect.height() - height) // 2))
@@ -168,7 +171,7 @@ class TableCells(QStyledItemDelegate):
         return super().helpEvent(event, view, option, index)
 
 
-class GroupLines(TableCells):
+class GroupLines(TextCells):
     """Draws a line above each row that starts a new group (a new value in ``column``), so
     rows sorted by that column read as groups."""
 
@@ -192,7 +195,6 @@ class GroupLines(TableCells):
 
     @staticmethod
     def _group(index: QModelIndex) -> Any:
-        model, row, column = source_cell(index)
-        if paints_plain_cells(model):
-            return model.cell(row, column)[0]  # type: ignore[attr-defined]
-        return index.data()
+        model, source = source_of(index)
+        cell = model.plain_cell(source) if paints_plain_cells(model) else None  # type: ignore[attr-defined]
+        return index.data() if cell is None else cell[0]

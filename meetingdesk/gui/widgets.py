@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.domain.matching import typed_rank
-from meetingdesk.gui.cells import TableCells
+from meetingdesk.gui.cells import TextCells
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.models.table import ID_ROLE, ROW_ROLE, RowTableModel
 
@@ -89,7 +89,7 @@ def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setItemDelegate(TableCells(view))
+    view.setItemDelegate(TextCells(view))
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from meetingdesk.gui import cells
-from meetingdesk.gui.cells import GroupLines, TableCells, paints_plain_cells
+from meetingdesk.gui.cells import GroupLines, TextCells, paints_plain_cells
 from meetingdesk.gui.models.table import Column, RowTableModel
 from meetingdesk.gui.widgets import data_table, select_row
 
@@ -47,7 +47,7 @@ def _painted(view: QTableView, delegate: QStyledItemDelegate) -> QImage:
 
 
 def _same_as_qt(view: QTableView) -> None:
-    assert isinstance(view.itemDelegate(), TableCells)
+    assert isinstance(view.itemDelegate(), TextCells)
     ours = view.viewport().grab().toImage()
     assert _painted(view, QStyledItemDelegate(view)) == ours
 
@@ -62,7 +62,7 @@ def test_table_cells_paint_what_qt_delegate_paints(qtbot: Any) -> None:
     qtbot.waitExposed(view)
     select_row(view, 1)  # selected, coloured, elided; a number right-aligned; an empty cell
     _same_as_qt(view)
-    view.setItemDelegate(TableCells(view))
+    view.setItemDelegate(TextCells(view))
     view.setFocus()  # the current cell keeps its focus frame
     _same_as_qt(view)
 
@@ -79,14 +79,14 @@ def test_table_cells_follow_proxies_and_a_font_change(qtbot: Any) -> None:
     qtbot.waitExposed(view)
     view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     _same_as_qt(view)
-    view.setItemDelegate(TableCells(view))
+    view.setItemDelegate(TextCells(view))
     view.viewport().grab()  # texts shaped in the first font
     font = QFont(view.font())
     font.setPointSizeF(font.pointSizeF() * 1.5)
     view.setFont(font)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     changed = view.viewport().grab().toImage()
-    assert _painted(view, TableCells(view)) == changed  # shaped again in the new font
+    assert _painted(view, TextCells(view)) == changed  # shaped again in the new font
 
 
 class QtGroupLines(QStyledItemDelegate):
@@ -144,7 +144,7 @@ def test_table_cells_keep_a_bounded_number_of_shaped_texts(qtbot: Any) -> None:
     view = data_table(_model(), [14, None, 0])
     qtbot.addWidget(view)
     delegate = view.itemDelegate()
-    assert isinstance(delegate, TableCells)
+    assert isinstance(delegate, TextCells)
     option = QStyleOptionViewItem()
     option.initFrom(view)
     for i in range(cells._KEPT + 10):

@@ -13,7 +13,7 @@ from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.records import Task
 from meetingdesk.domain.tasks import TaskLine, TaskState
 from meetingdesk.domain.text import fold
-from meetingdesk.gui.cells import TableCells
+from meetingdesk.gui.cells import TextCells
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.models.tasks import (
     FILTERS,
@@ -284,7 +284,7 @@ def test_register_cells_paint_what_qt_delegate_paints_from_the_roles(
     register.show()
     qtbot.waitExposed(register)
     select_row(register.table, 1)
-    assert isinstance(register.table.itemDelegate(), TableCells)
+    assert isinstance(register.table.itemDelegate(), TextCells)
     painted = register.table.viewport().grab().toImage()
     register.table.setItemDelegate(QStyledItemDelegate(register.table))
     assert register.table.viewport().grab().toImage() == painted
