@@ -53,14 +53,12 @@ def _ms(seconds: float) -> str:
 
 def bench_register(path: Path, runs: int) -> bool:
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from meetingdesk.gui.collector import collect_in_gui_thread
+    from meetingdesk.gui.app import application
     from meetingdesk.gui.task_register import TaskRegister
     from meetingdesk.gui.undo import DeskSession
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    collect_in_gui_thread(app)  # garbage collected as the program collects it
+    app = application()  # as the program sets it up (garbage collection, the interpreter)
     desk = open_desk(path)
     session = DeskSession(desk)
     register = TaskRegister()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.domain.records import SearchHit
+from meetingdesk.gui.cells import TextCells
 from meetingdesk.gui.i18n import locale, tr
 from meetingdesk.gui.models.search_results import HIT_ROLE, SearchResultsModel
 from meetingdesk.gui.search_thread import SearchThread
@@ -46,6 +47,7 @@ class DeskSearch(QDialog):
         self.model = SearchResultsModel(self)
         self.results = QTreeView(self)
         self.results.setModel(self.model)
+        self.results.setItemDelegate(TextCells(self.results))
         self.results.setUniformRowHeights(True)
         self.results.setAlternatingRowColors(True)
         header = self.results.header()  # laid out once: measuring every result is too slow

@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +41,6 @@ from meetingdesk.gui.models.tasks import (
 )
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import (
-    ElidedTips,
     button,
     button_row,
     data_table,
@@ -57,7 +54,6 @@ from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
 
-_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 SHOWN_KINDS = frozenset({"tasks", "task_progress", "task_reviews", "meetings", "people",
                          "sites"})
 """The records whose changes the register shows."""
@@ -101,32 +97,6 @@ class ChoiceCombo(QComboBox):
         super().showPopup()
 
 
-class RegisterCells(ElidedTips):
-    """Paints the register's cells from the text and colour the model holds ready: one call
-    into Python per cell, where the base delegate asks the model once per role (seven). Each
-    such call waits for the interpreter, for long when a worker is busy in Python (the
-    tasks being read while the register is first painted)."""
-
-    def __init__(self, view: QTableView, model: TaskRegisterModel) -> None:
-        super().__init__(view)
-        self.model = model
-
-    def initStyleOption(self, option: QStyleOptionViewItem,
-                        index: QModelIndex | QPersistentModelIndex) -> None:
-        """What :meth:`QStyledItemDelegate.initStyleOption` sets from the roles the register
-        gives (the text, and the text colour of an overdue or finished task)."""
-        row = index.row()
-        option.index = index
-        option.text = self.model.shown_cells[row][index.column()]
-        option.features |= _HAS_DISPLAY
-        color = self.model.shown_colors[row]
-        if color is not None:
-            palette = option.palette
-            palette.setBrush(QPalette.ColorRole.Text, color)
-            option.palette = palette
-        option.styleObject = None  # as the base does: no style animations in item views
-
-
 class TaskRegister(QWidget):
     """The register's table with its filters, buttons and the chosen task's progress."""
 
@@ -139,7 +109,6 @@ class TaskRegister(QWidget):
         self._dirty = True
         self.model = TaskRegisterModel(self)
         self.table = data_table(self.model, [10, None, 26, 14, 10, 13, 10], parent=self)
-        self.table.setItemDelegate(RegisterCells(self.table, self.model))
         self.table.doubleClicked.connect(self.edit_task)
         self.table.selectionModel().currentRowChanged.connect(lambda: self._show_progress())
 

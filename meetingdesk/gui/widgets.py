@@ -13,18 +13,13 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import (
     QAction,
     QFontMetrics,
-    QHelpEvent,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPalette,
-    QPen,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -37,14 +32,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
-    QToolTip,
     QWidget,
 )
 
 from meetingdesk.domain.matching import typed_rank
+from meetingdesk.gui.cells import TextCells
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.models.table import ID_ROLE, ROW_ROLE, RowTableModel
 
@@ -82,23 +75,6 @@ class _FillColumn(QObject):
             header.viewport().update()
 
 
-class ElidedTips(QStyledItemDelegate):
-    """Shows a cell's whole text as its tooltip when the column is too narrow for it (and the
-    model gives no tooltip of its own): long titles and names are never lost to "…"."""
-
-    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,
-                  option: QStyleOptionViewItem,
-                  index: QModelIndex | QPersistentModelIndex) -> bool:
-        if event.type() == QEvent.Type.ToolTip and index.isValid() and \
-                index.data(Qt.ItemDataRole.ToolTipRole) is None:
-            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-            if text and option.fontMetrics.horizontalAdvance(text) > option.rect.width() - 8:
-                QToolTip.showText(event.globalPos(), text, view)
-                return True
-            QToolTip.hideText()
-        return super().helpEvent(event, view, option, index)
-
-
 def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
                parent: QWidget | None = None, sortable: bool = True,
                fill_minimum: int = 24) -> QTableView:
@@ -113,7 +89,7 @@ def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setItemDelegate(ElidedTips(view))
+    view.setItemDelegate(TextCells(view))
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
@@ -239,29 +215,6 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
                                                    max(1, self.width())))
-
-
-class GroupLines(ElidedTips):
-    """Draws a line above each row that starts a new group (a new value in ``column``), so
-    rows sorted by that column read as groups."""
-
-    def __init__(self, view: QTableView, column: int) -> None:
-        super().__init__(view)
-        self.column = column
-        self.pen = QPen(view.palette().color(QPalette.ColorRole.Dark), 2)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        super().paint(painter, option, index)
-        row = index.row()
-        if row == 0:
-            return
-        model = index.model()
-        if model.index(row - 1, self.column).data() != model.index(row, self.column).data():
-            painter.save()
-            painter.setPen(self.pen)
-            painter.drawLine(option.rect.topLeft(), option.rect.topRight())
-            painter.restore()
 
 
 def ask_reason(parent: QWidget, title: str, question: str) -> str | None:

@@ -55,6 +55,13 @@ def test_app_remembers_geometry_and_recent_desks(qtbot: Any, demo_desk: Desk) ->
     assert Settings().get(keys.LAST_DESK) == str(demo_desk.path.resolve())
 
 
+def test_app_hands_the_interpreter_to_the_gui_thread_quickly(qapp: Any) -> None:
+    sys.setswitchinterval(0.005)  # Python's default
+    assert app.application() is qapp
+    assert sys.getswitchinterval() == pytest.approx(app.SWITCH_INTERVAL)
+    assert app.SWITCH_INTERVAL < 0.005
+
+
 def test_app_settings_declared_in_one_place() -> None:
     for path in GUI.rglob("*.py"):
         if path.name == "settings.py":

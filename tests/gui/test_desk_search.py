@@ -6,8 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from meetingdesk.domain.records import SearchHit
+from meetingdesk.gui.cells import TextCells
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.models.search_results import HIT_ROLE, SHOWN_CHARACTERS, SearchResultsModel
 from meetingdesk.gui.widgets import selected_row
@@ -85,3 +87,21 @@ def test_desk_search_results_show_a_long_note_on_one_cut_line(qapp: Any) -> None
     assert shown.data(Qt.ItemDataRole.ToolTipRole) == text
     assert shown.data(HIT_ROLE) is hit and model.index(1, 0, group).isValid() is False
     assert tester is not None
+
+
+def test_desk_search_results_paint_what_qt_delegate_paints(window: MainWindow,
+                                                           qtbot: Any) -> None:
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.keyClicks(dialog.query, "dong chi")
+    qtbot.waitUntil(lambda: any(g.startswith("Ghi chép") for g in _groups(dialog.model)),
+                    timeout=10000)
+    dialog.results.expandAll()
+    group = dialog.model.index(0, 0)
+    dialog.results.setCurrentIndex(dialog.model.index(1, 0, group))  # a hit chosen
+    view = dialog.results
+    assert isinstance(view.itemDelegate(), TextCells)
+    ours = view.viewport().grab().toImage()
+    view.setItemDelegate(QStyledItemDelegate(view))
+    assert view.viewport().grab().toImage() == ours

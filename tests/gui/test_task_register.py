@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.records import Task
 from meetingdesk.domain.tasks import TaskLine, TaskState
 from meetingdesk.domain.text import fold
+from meetingdesk.gui.cells import TextCells
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.models.tasks import (
     FILTERS,
@@ -19,8 +22,8 @@ from meetingdesk.gui.models.tasks import (
     TaskFilter,
     TaskRegisterModel,
 )
-from meetingdesk.gui.task_register import RegisterCells, TaskRegister
-from meetingdesk.gui.widgets import ElidedTips, select_row
+from meetingdesk.gui.task_register import TaskRegister
+from meetingdesk.gui.widgets import select_row
 from meetingdesk.services import notes, tasks
 from meetingdesk.store.desk import Desk
 
@@ -271,7 +274,7 @@ def test_task_register_model_edit_changes_the_rows_in_place(qtbot: Any) -> None:
     assert resets and model.rowCount() == 3 and model.row_of_id(2) == -1
 
 
-def test_register_cells_paint_what_the_base_delegate_paints_from_the_roles(
+def test_register_cells_paint_what_qt_delegate_paints_from_the_roles(
         qtbot: Any) -> None:
     register = TaskRegister()
     qtbot.addWidget(register)
@@ -281,9 +284,9 @@ def test_register_cells_paint_what_the_base_delegate_paints_from_the_roles(
     register.show()
     qtbot.waitExposed(register)
     select_row(register.table, 1)
-    assert isinstance(register.table.itemDelegate(), RegisterCells)
+    assert isinstance(register.table.itemDelegate(), TextCells)
     painted = register.table.viewport().grab().toImage()
-    register.table.setItemDelegate(ElidedTips(register.table))
+    register.table.setItemDelegate(QStyledItemDelegate(register.table))
     assert register.table.viewport().grab().toImage() == painted
 
 
@@ -327,3 +330,17 @@ def test_task_register_counts_with_vietnamese_grouping(qtbot: Any) -> None:
     register.search.setText("nhiem vu 12")
     found = sum("12" in str(i) for i in range(1, 1235))
     assert found == 67 and register.count.text() == "67 trên 1.234 nhiệm vụ"
+
+
+def test_register_model_lets_go_of_the_tasks_shown_before_once_the_loop_is_free(
+        qapp: Any) -> None:
+    model = TaskRegisterModel()
+    first = RegisterFacts(SEARCH_LINES, JULY_15)
+    model.set_facts(first, None)
+    gone = weakref.ref(first)
+    del first
+    model.set_facts(RegisterFacts(SEARCH_LINES[:2], JULY_15), None)
+    assert gone() is not None  # not freed while the new tasks are shown
+    assert model.rowCount() == 2
+    qapp.processEvents()
+    assert gone() is None

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.models.formats import day
+from meetingdesk.gui.models.table import PlainCell
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 """The :class:`SearchHit` of a result row (``None`` on a group's row)."""
@@ -124,6 +125,15 @@ class SearchResultsModel(QAbstractItemModel):
         if index.internalId() == 0:
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def plain_cell(self, index: Index) -> PlainCell | None:
+        """A hit's text or meeting (:data:`PlainCell`); a group's row is Qt's to paint (in
+        bold)."""
+        group = index.internalId()
+        if not index.isValid() or group == 0:
+            return None
+        line = self._groups[group - 1].lines[index.row()]
+        return (line.text if index.column() == 0 else line.where), None, False
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

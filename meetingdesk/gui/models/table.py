@@ -36,6 +36,11 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 """A row's category for an exact filter (a status, a site...)."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
+PlainCell = tuple[Any, QColor | None, bool]
+"""What a plain text cell shows, for :class:`meetingdesk.gui.cells.TextCells`: its value
+(what :data:`DisplayRole` gives), its text colour (``None``: the palette's) and whether it is
+right-aligned."""
+
 Index = QModelIndex | QPersistentModelIndex
 
 _UNSERVED_ROLES = frozenset({Qt.ItemDataRole.FontRole, Qt.ItemDataRole.CheckStateRole,
@@ -138,6 +143,24 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             if self._row_id(r) == record_id:
                 return i
         return -1
+
+    def cell(self, row: int, column: int) -> tuple[Any, QColor | None]:
+        """What cell (``row``, ``column``) shows, without ``data()``: its value (what
+        :data:`DisplayRole` gives) and its text colour (``None``: the palette's). A model
+        that shows more than these in its ``data()`` gives its own ``cell()``, or Qt's
+        delegate paints it (:mod:`meetingdesk.gui.cells`)."""
+        r = self._rows[row]
+        value = self.columns[column].display(r)
+        return ("" if value is None else value), (self._row_color(r) if self._row_color
+                                                  else None)
+
+    def plain_cell(self, index: Index) -> PlainCell | None:
+        """What the cell at ``index`` shows (:data:`PlainCell`)."""
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._rows):
+            return None
+        value, color = self.cell(row, column)
+        return value, color, self.columns[column].align_right
 
     # --- Qt model interface --------------------------------------------------------------
 

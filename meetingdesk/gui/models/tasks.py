@@ -16,7 +16,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from meetingdesk.domain.tasks import TaskLine, TaskProgress, TaskState
@@ -301,6 +301,8 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
         """The text of each shown row's cells (what :data:`DisplayRole` gives)."""
         self.shown_colors: list[QColor | None] = []
         """Each shown row's text colour, ``None`` for the palette's."""
+        self._retired: list[tuple[Any, ...]] = []
+        """What was shown before, let go when the event loop is next free."""
 
     def set_facts(self, facts: RegisterFacts, accepted: Positions | None) -> None:
         """Hold these tasks and show those at the ``accepted`` positions (all when
@@ -308,6 +310,8 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
         what they say), the rows are changed in place: no reset, the choice and the
         scrolling stay."""
         old_ids, old_shown = self.facts.ids, self._shown
+        if facts is not self.facts:
+            self._retire()
         self.facts, self._accepted = facts, accepted
         self.columns = facts.columns
         self._order = self._ordered(self._order if facts.ids == old_ids else None)
@@ -320,6 +324,14 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
         self.beginResetModel()
         self._show(shown)
         self.endResetModel()
+
+    def _retire(self) -> None:
+        """Keep what is shown now until the event loop is next free: freeing the objects
+        of thousands of tasks takes milliseconds, which are not added to the stall of
+        showing their successors."""
+        self._retired.append((self.facts, self._rows, self.shown_cells, self.shown_colors))
+        if len(self._retired) == 1:
+            QTimer.singleShot(0, self._retired.clear)
 
     def set_rows(self, rows: Sequence[TaskLine],
                  columns: Sequence[Column[TaskLine]] | None = None) -> None:
@@ -382,6 +394,9 @@ class TaskRegisterModel(RowTableModel[TaskLine]):
             return None
         column, order = self._sorted_by
         return column, order == Qt.SortOrder.DescendingOrder
+
+    def cell(self, row: int, column: int) -> tuple[Any, QColor | None]:
+        return self.shown_cells[row][column], self.shown_colors[row]
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.domain.enums import AttendanceStatus, Role
 from meetingdesk.domain.records import Person, Site
+from meetingdesk.gui.cells import GroupLines
 from meetingdesk.gui.dialogs.fields import enum_combo
 from meetingdesk.gui.dialogs.headcount import ask_present
 from meetingdesk.gui.dialogs.picker import PickerDialog
@@ -39,7 +40,6 @@ from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import (
-    GroupLines,
     button,
     button_row,
     current_row_number,

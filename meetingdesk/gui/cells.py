@@ -1,0 +1,200 @@
+"""How the data tables paint their cells.
+
+Qt's item delegate lays a cell's text out again at every paint (HarfBuzz shaping, then the
+elision, which shapes it once more) and asks the Python model about seven roles per cell: a
+table of Vietnamese text over a Python model repaints in 6–9 ms on a modest machine, half a
+frame, at every filter change, roll-call key or scroll. :class:`TextCells` paints the plain
+text cells of a model that gives them (:meth:`RowTableModel.plain_cell`, through any proxies;
+the desk search's results) from one call, with the text laid out once per text and width
+(:class:`QTextLayout`, already elided) and kept until the view's font or style changes; the
+task register's table (77 cells) repaints in 2–3 ms instead of 8–9. The current cell (its
+focus frame), a disabled view, a text of several lines and a model whose ``data()`` says more
+than its ``cell()`` are painted by Qt's own delegate, as before.
+
+The cells are placed as Qt's delegate places them: pixel for pixel at the program's font
+(``tests/gui/test_cells.py``); at some other font sizes Qt's rounding of the text's baseline
+differs and a line may sit one pixel higher.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+)
+from PySide6.QtGui import QHelpEvent, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+)
+
+from meetingdesk.gui.models.table import PlainCell, RowTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_OWN_LOOK = QStyle.StateFlag.State_HasFocus.value
+"""The current cell keeps Qt's painting: its focus frame is the keyboard user's cursor."""
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE_GROUP = QPalette.ColorGroup.Active
+_INACTIVE_GROUP = QPalette.ColorGroup.Inactive
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_ELIDE = Qt.TextElideMode.ElideRight
+_KEPT = 1_000
+"""Shaped texts kept per table before they are all let go: a laid-out line of 80 characters
+holds about 10 kB, so at most about 10 MB per table (a screenful of cells is about 100)."""
+
+
+def source_of(index: Index) -> tuple[QAbstractItemModel, Index]:
+    """The model under any proxies of ``index``'s model, and the index there."""
+    model = index.model()
+    source = index
+    while isinstance(model, QAbstractProxyModel):
+        source = model.mapToSource(source)
+        model = model.sourceModel()
+    return model, source
+
+
+def paints_plain_cells(model: QAbstractItemModel) -> bool:
+    """Whether ``model.plain_cell()`` says all ``model`` shows in a cell: a model that gives
+    one, except a row model whose ``data()`` says more than its ``cell()`` (a subclass that
+    overrides the one and not the other)."""
+    if isinstance(model, RowTableModel):
+        kind = type(model)
+        return kind.data is RowTableModel.data or kind.cell is not RowTableModel.cell
+    return callable(getattr(model, "plain_cell", None))
+
+
+class TextCells(QStyledItemDelegate):
+    """The delegate of every data table and of the desk search's results: plain text cells
+    painted from text laid out once and kept between paints, and a cell's whole text as its
+    tooltip when the column is too narrow for it (and the model gives no tooltip of its own):
+    long titles and names are never lost to "…"."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._shaped: dict[tuple[str, int], tuple[QTextLayout, float, int]] = {}
+        self._plain: dict[type, bool] = {}
+        self._forget(view)
+        view.installEventFilter(self)
+
+    def _forget(self, view: QAbstractItemView) -> None:
+        """Let the shaped texts go and measure the view's font and style again."""
+        self._shaped.clear()
+        self._margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin,
+                                                None, view) + 1  # as Qt's own delegate
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and \
+                isinstance(watched, QAbstractItemView):
+            self._forget(watched)
+        return False
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        state = option.state.value
+        if state & _OWN_LOOK or not state & _ENABLED:
+            super().paint(painter, option, index)
+            return
+        model, source = source_of(index)
+        plain = self._plain.get(type(model))
+        if plain is None:
+            plain = self._plain[type(model)] = paints_plain_cells(model)
+        cell: PlainCell | None = model.plain_cell(source) if plain else None  # type: ignore[attr-defined]
+        if cell is None:
+            super().paint(painter, option, index)
+            return
+        value, color, right = cell
+        text = value if isinstance(value, str) else self.displayText(value, option.locale)
+        if "\n" in text:  # several lines: Qt's layout of them
+            super().paint(painter, option, index)
+            return
+        rect = option.rect
+        palette = option.palette
+        group = _ACTIVE_GROUP if state & _ACTIVE else _INACTIVE_GROUP
+        if state & _SELECTED:
+            painter.fillRect(rect, palette.brush(group, _HIGHLIGHT))
+            color = palette.color(group, _HIGHLIGHTED_TEXT)
+        elif color is None:
+            color = palette.color(group, _TEXT)
+        margin = self._margin
+        width = rect.width() - 2 * margin
+        shaped = self._shaped.get((text, width))
+        if shaped is None:
+            shaped = self._shape(text, width, option)
+        static, advance, height = shaped
+        left: float = rect.x() + margin
+        if right:  # as Qt places a line of its own width
+            left = max(left, rect.x() + rect.width() - margin - advance)
+        painter.setPen(color)
+        static.draw(painter, QPointF(left, rect.y() + (rect.height() - height) // 2))
+
+    def _shape(self, text: str, width: int,
+               option: QStyleOptionViewItem) -> tuple[QTextLayout, float, int]:
+        """The text of a cell ``width`` pixels wide, elided and shaped, with the width and
+        height of its line as Qt's delegate lays it out (which places it)."""
+        if len(self._shaped) >= _KEPT:
+            self._shaped.clear()
+        shown = option.fontMetrics.elidedText(text, _ELIDE, max(0, width))
+        layout = QTextLayout(shown, option.font)
+        layout.setCacheEnabled(True)
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        shaped = self._shaped[(text, width)] = (layout, line.naturalTextWidth(),
+                                                int(line.height()))
+        return shaped
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,
+                  option: QStyleOptionViewItem, index: Index) -> bool:
+        if event.type() == QEvent.Type.ToolTip and index.isValid() and \
+                index.data(Qt.ItemDataRole.ToolTipRole) is None:
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            if text and option.fontMetrics.horizontalAdvance(text) > option.rect.width() - 8:
+                QToolTip.showText(event.globalPos(), text, view)
+                return True
+            QToolTip.hideText()
+        return super().helpEvent(event, view, option, index)
+
+
+class GroupLines(TextCells):
+    """Draws a line above each row that starts a new group (a new value in ``column``), so
+    rows sorted by that column read as groups."""
+
+    def __init__(self, view: QTableView, column: int) -> None:
+        super().__init__(view)
+        self.column = column
+        self.pen = QPen(view.palette().color(QPalette.ColorRole.Dark), 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        row = index.row()
+        if row == 0:
+            return
+        model = index.model()
+        if self._group(model.index(row - 1, self.column)) != \
+                self._group(model.index(row, self.column)):
+            painter.save()
+            painter.setPen(self.pen)
+            painter.drawLine(option.rect.topLeft(), option.rect.topRight())
+            painter.restore()
+
+    @staticmethod
+    def _group(index: QModelIndex) -> Any:
+        model, source = source_of(index)
+        cell = model.plain_cell(source) if paints_plain_cells(model) else None  # type: ignore[attr-defined]
+        return index.data() if cell is None else cell[0]

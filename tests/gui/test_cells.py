@@ -1,0 +1,152 @@
+"""The data tables' cells look as Qt's own delegate paints them, faster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+from meetingdesk.gui import cells
+from meetingdesk.gui.cells import GroupLines, TextCells, paints_plain_cells
+from meetingdesk.gui.models.table import Column, RowTableModel
+from meetingdesk.gui.widgets import data_table, select_row
+
+
+@dataclass(frozen=True)
+class Line:
+    id: int
+    site: str
+    name: str
+    count: int | None
+    late: bool
+
+
+LINES = [
+    Line(1, "Điểm cầu Thái Nguyên", "Nguyễn Thị Thuỷ", 12345, False),
+    Line(2, "Điểm cầu Thái Nguyên", "Trần Văn Hoà — Phó Bí thư Thường trực Tỉnh uỷ, Chủ tịch "
+         "HĐND tỉnh, Trưởng đoàn đại biểu Quốc hội tỉnh " * 3, 7, True),
+    Line(3, "Điểm cầu Hà Giang (cũ)", "Lê Minh Đức", None, False),
+    Line(4, "Điểm cầu Hà Giang (cũ)", "", 0, True),
+]
+
+
+def _model() -> RowTableModel[Line]:
+    return RowTableModel(
+        [Column(lambda: "Điểm cầu", lambda r: r.site),
+         Column(lambda: "Họ tên", lambda r: r.name, tooltip=True),
+         Column(lambda: "Số", lambda r: r.count, align_right=True)],
+        row_color=lambda r: QColor("#b00020") if r.late else None)
+
+
+def _painted(view: QTableView, delegate: QStyledItemDelegate) -> QImage:
+    view.setItemDelegate(delegate)
+    return view.viewport().grab().toImage()
+
+
+def _same_as_qt(view: QTableView) -> None:
+    assert isinstance(view.itemDelegate(), TextCells)
+    ours = view.viewport().grab().toImage()
+    assert _painted(view, QStyledItemDelegate(view)) == ours
+
+
+def test_table_cells_paint_what_qt_delegate_paints(qtbot: Any) -> None:
+    model = _model()
+    model.set_rows(LINES)
+    view = data_table(model, [14, None, 0])
+    qtbot.addWidget(view)
+    view.resize(560, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    select_row(view, 1)  # selected, coloured, elided; a number right-aligned; an empty cell
+    _same_as_qt(view)
+    view.setItemDelegate(TextCells(view))
+    view.setFocus()  # the current cell keeps its focus frame
+    _same_as_qt(view)
+
+
+def test_table_cells_follow_proxies_and_a_font_change(qtbot: Any) -> None:
+    model = _model()
+    model.set_rows(LINES)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    view = data_table(proxy, [14, None, 0])
+    qtbot.addWidget(view)
+    view.resize(560, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    _same_as_qt(view)
+    view.setItemDelegate(TextCells(view))
+    view.viewport().grab()  # texts shaped in the first font
+    font = QFont(view.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    changed = view.viewport().grab().toImage()
+    assert _painted(view, TextCells(view)) == changed  # shaped again in the new font
+
+
+class QtGroupLines(QStyledItemDelegate):
+    """Qt's painting of the cells, with a line where column 0 changes (the reference)."""
+
+    def __init__(self, view: QTableView, ours: GroupLines) -> None:
+        super().__init__(view)
+        self.pen = ours.pen
+
+    def paint(self, painter: Any, option: Any,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        row, model = index.row(), index.model()
+        if row and model.index(row - 1, 0).data() != model.index(row, 0).data():
+            painter.save()
+            painter.setPen(self.pen)
+            painter.drawLine(option.rect.topLeft(), option.rect.topRight())
+            painter.restore()
+
+
+def test_group_lines_paint_lines_between_groups_over_the_cells(qtbot: Any) -> None:
+    model = _model()
+    model.set_rows(LINES)
+    view = data_table(model, [14, None, 0])
+    qtbot.addWidget(view)
+    view.resize(560, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    ours = GroupLines(view, 0)
+    painted = _painted(view, ours)
+    assert _painted(view, QtGroupLines(view, ours)) == painted
+    assert _painted(view, QStyledItemDelegate(view)) != painted  # a line was drawn
+
+
+def test_table_cells_leave_a_model_with_its_own_data_to_qt() -> None:
+    class Bold(RowTableModel[Line]):
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return super().data(index, role)
+
+    class Own(Bold):
+        def cell(self, row: int, column: int) -> tuple[Any, QColor | None]:
+            return super().cell(row, column)
+
+    assert paints_plain_cells(_model())
+    assert not paints_plain_cells(Bold([]))
+    assert paints_plain_cells(Own([]))  # it says what its cells show
+    assert not paints_plain_cells(QSortFilterProxyModel())
+
+
+def test_table_cells_keep_a_bounded_number_of_shaped_texts(qtbot: Any) -> None:
+    view = data_table(_model(), [14, None, 0])
+    qtbot.addWidget(view)
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, TextCells)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    for i in range(cells._KEPT + 10):
+        delegate._shape(f"Điểm cầu số {i}", 120, option)
+    assert 0 < len(delegate._shaped) <= cells._KEPT
