@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QPointF,
     Qt,
 )
-from PySide6.QtGui import QHelpEvent, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtGui import QHelpEvent, QPainter, QPalette, QPen, QTextLayout, QTextLine
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -78,6 +78,16 @@ def paints_plain_cells(model: QAbstractItemModel) -> bool:
         kind = type(model)
         return kind.data is RowTableModel.data or kind.cell is not RowTableModel.cell
     return callable(getattr(model, "plain_cell", None))
+
+
+def _laid_out(text: str, option: QStyleOptionViewItem) -> tuple[QTextLayout, QTextLine]:
+    """``text`` shaped and laid out on one line in the cell's font, kept for drawing."""
+    layout = QTextLayout(text, option.font)
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return layout, line
 
 
 class TextCells(QStyledItemDelegate):
@@ -149,12 +159,10 @@ class TextCells(QStyledItemDelegate):
         height of its line as Qt's delegate lays it out (which places it)."""
         if len(self._shaped) >= _KEPT:
             self._shaped.clear()
-        shown = option.fontMetrics.elidedText(text, _ELIDE, max(0, width))
-        layout = QTextLayout(shown, option.font)
-        layout.setCacheEnabled(True)
-        layout.beginLayout()
-        line = layout.createLine()
-        layout.endLayout()
+        layout, line = _laid_out(text, option)
+        if line.naturalTextWidth() > width:  # too wide: elided as Qt's delegate elides it
+            layout, line = _laid_out(option.fontMetrics.elidedText(text, _ELIDE, max(0, width)),
+                                     option)
         shaped = self._shaped[(text, width)] = (layout, line.naturalTextWidth(),
                                                 int(line.height()))
         return shaped
