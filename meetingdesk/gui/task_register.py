@@ -109,7 +109,7 @@ class TaskRegister(QWidget):
         self._dirty = True
         self.model = TaskRegisterModel(self)
         self.table = data_table(self.model, [10, None, 26, 14, 10, 13, 10], parent=self)
-        self.table.doubleClicked.connect(self.edit_task)
+        self.table.activated.connect(self.edit_task)  # a double click, or Enter on a row
         self.table.selectionModel().currentRowChanged.connect(lambda: self._show_progress())
 
         self.state = QComboBox(self)
