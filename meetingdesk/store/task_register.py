@@ -13,7 +13,7 @@ from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import Task
 from meetingdesk.domain.tasks import TaskLine, TaskProgress, owner_text
-from meetingdesk.store.report_queries import period_bounds
+from meetingdesk.store.report_queries import HELD_IN_PERIOD, period_bounds
 from meetingdesk.store.repository import Repository
 
 progress = Repository("task_progress", TaskProgress, message("tables.progress_entry"),
@@ -73,8 +73,7 @@ def register(db: Database, *, meeting_id: int | None = None, site_id: int | None
         where.append(f"t.id IN ({', '.join('?' for _ in task_ids) or 'NULL'})")
         params.extend(task_ids)
     if held is not None:
-        where.append("coalesce(m.actual_start, m.planned_start) >= ? "
-                     "AND coalesce(m.actual_start, m.planned_start) < ?")
+        where.append(HELD_IN_PERIOD)
         params += period_bounds(*held)
     sql = _REGISTER + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
     return [_line(r) for r in db.execute(sql, params).fetchall()]
