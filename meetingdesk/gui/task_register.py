@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -178,6 +179,12 @@ class TaskRegister(QWidget):
                                     self.up_button, self.down_button, self.remove_button))
         layout.addWidget(split, 1)
         layout.addWidget(self.count)
+        chain = (self.state, self.site, self.meeting, self.quarter, self.owner, self.search,
+                 self.edit_button, self.done_button, self.progress_button, self.up_button,
+                 self.down_button, self.remove_button, self.table, self.progress_table,
+                 self.remove_progress_button)  # Tab as the register reads
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     # --- loading --------------------------------------------------------------------------
 

@@ -363,3 +363,13 @@ def test_task_register_double_click_or_enter_on_a_task_edits_it(
     register.table.setFocus()
     qtbot.keyClick(register.table, Qt.Key.Key_Return)
     assert len(opened) == 2
+
+
+def test_task_register_tab_leaves_the_table_for_the_progress_reports(
+        window: MainWindow, qtbot: Any) -> None:
+    register = _open_register(window, qtbot)
+    register.table.setFocus()
+    qtbot.keyClick(register.table, Qt.Key.Key_Tab)
+    assert register.progress_table.hasFocus()  # not the next cell of the same table
+    qtbot.keyClick(register.progress_table, Qt.Key.Key_Backtab)
+    assert register.table.hasFocus()
