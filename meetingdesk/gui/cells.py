@@ -124,7 +124,7 @@ class TextCells(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         state = option.state.value
-        if state & _OWN_LOOK or not state & _ENABLED:
+        if state & _OWN_LOOK or not state & _ENABLED or option.direction is _RTL_VIEW:
             super().paint(painter, option, index)
             return
         model, source = source_of(index)
@@ -142,7 +142,7 @@ class TextCells(QStyledItemDelegate):
         width = rect.width() - 2 * margin
         key = (text, width)
         shaped = self._shaped[key] if key in self._shaped else self._shape(text, width, option)
-        if shaped is None or option.direction is _RTL_VIEW:
+        if shaped is None:
             super().paint(painter, option, index)  # Qt's layout of several lines, or of RTL
             return
         palette = option.palette
@@ -152,12 +152,12 @@ class TextCells(QStyledItemDelegate):
             color = palette.color(group, _HIGHLIGHTED_TEXT)
         elif color is None:
             color = palette.color(group, _TEXT)
-        static, advance, height = shaped
+        layout, advance, height = shaped
         left: float = rect.x() + margin
         if right:  # as Qt places a line of its own width
             left = max(left, rect.x() + rect.width() - margin - advance)
         painter.setPen(color)
-        static.draw(painter, QPointF(left, rect.y() + (rect.height() - height) // 2))
+        layout.draw(painter, QPointF(left, rect.y() + (rect.height() - height) // 2))
 
     def _shape(self, text: str, width: int,
                option: QStyleOptionViewItem) -> tuple[QTextLayout, float, int] | None:
