@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -373,3 +374,12 @@ def test_task_register_tab_leaves_the_table_for_the_progress_reports(
     assert register.progress_table.hasFocus()  # not the next cell of the same table
     qtbot.keyClick(register.progress_table, Qt.Key.Key_Backtab)
     assert register.table.hasFocus()
+
+
+def test_register_facts_mark_a_task_in_conflict_in_its_status(qapp: Any) -> None:
+    calm = _line(1, "Báo cáo sơ kết", due_on=date(2023, 6, 30))
+    disputed = replace(calm, in_conflict=True)
+    facts = RegisterFacts([calm, disputed], JULY_15)
+    status = [c[5] for c in facts.cells]
+    assert status == ["Quá hạn", "Quá hạn · có xung đột"]
+    assert facts.by_state[TaskState.OVERDUE.value] == {0, 1}  # filtered as its state
