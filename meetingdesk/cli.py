@@ -14,6 +14,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from meetingdesk import __version__, cli_followup
 from meetingdesk.domain.errors import DeskFileError, MeetingDeskError, StorageError
@@ -264,9 +265,17 @@ def cmd_minutes_docx(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser whose usage errors are one line (what was wrong, and where the help is),
+    exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} ({self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_help = f"tệp dữ liệu (mặc định: {default_desk_path()})"
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="meetingdesk",
         description="MeetingDesk — quản lý hội nghị trực tuyến nhiều điểm cầu và biên bản.",
     )

@@ -5,6 +5,7 @@ to the parser of :mod:`meetingdesk.cli`."""
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -27,8 +28,9 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            str(message("cli_followup.date_format", text=text))) from None
+        key = ("cli_followup.no_such_day" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)
+               else "cli_followup.date_format")
+        raise argparse.ArgumentTypeError(str(message(key, text=text))) from None
 
 
 def _dmy(day: date | None) -> str:

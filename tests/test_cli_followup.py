@@ -52,6 +52,11 @@ def test_cli_tasks_bad_input_gives_one_line(demo_db: Path,
         cli.main(["tasks", "--db", str(demo_db), "--as-of", "15/07/2023"])
     assert exited.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli.main(["tasks", "--db", str(demo_db), "--as-of", "2023-02-30"])
+    assert capsys.readouterr().err.splitlines() == [
+        "meetingdesk tasks: argument --as-of: không có ngày “2023-02-30” trong lịch "
+        "(meetingdesk tasks --help)"]
 
 
 @pytest.mark.parametrize("profile", ["state", "party"])

@@ -155,6 +155,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_followup.date_format": (
         "ngày “{text}” không đúng dạng YYYY-MM-DD (ví dụ 2023-07-15)",
         "the date “{text}” is not in the form YYYY-MM-DD (for example 2023-07-15)"),
+    "cli_followup.no_such_day": (
+        "không có ngày “{text}” trong lịch",
+        "there is no day “{text}” in the calendar"),
     "cli_followup.only_pdf_or_docx": (
         "Tệp {name}: chỉ ghi được .pdf hoặc .docx.",
         "{name}: only .pdf or .docx can be written."),

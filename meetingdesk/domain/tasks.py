@@ -111,6 +111,9 @@ class TaskLine:
     site_code: str | None
     progress_count: int
     last_reported_on: date | None
+    in_conflict: bool = False
+    """Changed on this desk and on another since they last agreed: both values are kept until
+    someone chooses (File ▸ Exchange packages ▸ Resolve conflicts)."""
 
     @property
     def id(self) -> int | None:

@@ -314,8 +314,10 @@ class _Writer:
                     paragraph.paragraph_format.keep_with_next = True
         underline = self.p.recipients_title_style == "underline"
         self.para(after=0)
-        self.para(self.doc.recipients_title, size=s.recipients_title, bold=not underline,
-                  italic=not underline, underline=underline, after=1)
+        title = self.para(self.doc.recipients_title, size=s.recipients_title,
+                          bold=not underline, italic=not underline, underline=underline,
+                          after=1)
+        title.paragraph_format.keep_with_next = True  # never alone at the foot of a page
         for recipient in self.doc.recipients:
             self.para(recipient, size=s.recipients, after=0)
 

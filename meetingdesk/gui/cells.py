@@ -8,8 +8,9 @@ text cells of a model that gives them (:meth:`RowTableModel.plain_cell`, through
 the desk search's results) from one call, with the text laid out once per text and width
 (:class:`QTextLayout`, already elided) and kept until the view's font or style changes; the
 task register's table (77 cells) repaints in 2–3 ms instead of 8–9. The current cell (its
-focus frame), a disabled view, a text of several lines and a model whose ``data()`` says more
-than its ``cell()`` are painted by Qt's own delegate, as before.
+focus frame), a disabled view, a view laid out right to left, a text of several lines or with
+letters written right to left (Qt's bidirectional layout), and a model whose ``data()`` says
+more than its ``cell()`` are painted by Qt's own delegate, as before.
 
 The cells are placed as Qt's delegate places them: pixel for pixel at the program's font
 (``tests/gui/test_cells.py``); at some other font sizes Qt's rounding of the text's baseline
@@ -18,6 +19,7 @@ differs and a line may sit one pixel higher.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,7 +32,7 @@ from PySide6.QtCore import (
     QPointF,
     Qt,
 )
-from PySide6.QtGui import QHelpEvent, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtGui import QHelpEvent, QPainter, QPalette, QPen, QTextLayout, QTextLine
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -55,6 +57,11 @@ _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _ELIDE = Qt.TextElideMode.ElideRight
+_RTL_VIEW = Qt.LayoutDirection.RightToLeft
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\u200f\u202b\u202e\ufb1d-\ufdff\ufe70-\ufeff"
+                            "\U00010800-\U00010fff\U0001e800-\U0001efff]")
+"""Letters written right to left (Hebrew, Arabic…) and the marks that turn text that way: a
+text holding one is Qt's to lay out, with its own rules for mixed directions."""
 _KEPT = 1_000
 """Shaped texts kept per table before they are all let go: a laid-out line of 80 characters
 holds about 10 kB, so at most about 10 MB per table (a screenful of cells is about 100)."""
@@ -80,6 +87,16 @@ def paints_plain_cells(model: QAbstractItemModel) -> bool:
     return callable(getattr(model, "plain_cell", None))
 
 
+def _laid_out(text: str, option: QStyleOptionViewItem) -> tuple[QTextLayout, QTextLine]:
+    """``text`` shaped and laid out on one line in the cell's font, kept for drawing."""
+    layout = QTextLayout(text, option.font)
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return layout, line
+
+
 class TextCells(QStyledItemDelegate):
     """The delegate of every data table and of the desk search's results: plain text cells
     painted from text laid out once and kept between paints, and a cell's whole text as its
@@ -88,7 +105,7 @@ class TextCells(QStyledItemDelegate):
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
-        self._shaped: dict[tuple[str, int], tuple[QTextLayout, float, int]] = {}
+        self._shaped: dict[tuple[str, int], tuple[QTextLayout, float, int] | None] = {}
         self._plain: dict[type, bool] = {}
         self._forget(view)
         view.installEventFilter(self)
@@ -107,7 +124,7 @@ class TextCells(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         state = option.state.value
-        if state & _OWN_LOOK or not state & _ENABLED:
+        if state & _OWN_LOOK or not state & _ENABLED or option.direction is _RTL_VIEW:
             super().paint(painter, option, index)
             return
         model, source = source_of(index)
@@ -120,10 +137,14 @@ class TextCells(QStyledItemDelegate):
             return
         value, color, right = cell
         text = value if isinstance(value, str) else self.displayText(value, option.locale)
-        if "\n" in text:  # several lines: Qt's layout of them
-            super().paint(painter, option, index)
-            return
         rect = option.rect
+        margin = self._margin
+        width = rect.width() - 2 * margin
+        key = (text, width)
+        shaped = self._shaped[key] if key in self._shaped else self._shape(text, width, option)
+        if shaped is None:
+            super().paint(painter, option, index)  # Qt's layout of several lines, or of RTL
+            return
         palette = option.palette
         group = _ACTIVE_GROUP if state & _ACTIVE else _INACTIVE_GROUP
         if state & _SELECTED:
@@ -131,30 +152,27 @@ class TextCells(QStyledItemDelegate):
             color = palette.color(group, _HIGHLIGHTED_TEXT)
         elif color is None:
             color = palette.color(group, _TEXT)
-        margin = self._margin
-        width = rect.width() - 2 * margin
-        shaped = self._shaped.get((text, width))
-        if shaped is None:
-            shaped = self._shape(text, width, option)
-        static, advance, height = shaped
+        layout, advance, height = shaped
         left: float = rect.x() + margin
         if right:  # as Qt places a line of its own width
             left = max(left, rect.x() + rect.width() - margin - advance)
         painter.setPen(color)
-        static.draw(painter, QPointF(left, rect.y() + (rect.height() - height) // 2))
+        layout.draw(painter, QPointF(left, rect.y() + (rect.height() - height) // 2))
 
     def _shape(self, text: str, width: int,
-               option: QStyleOptionViewItem) -> tuple[QTextLayout, float, int]:
+               option: QStyleOptionViewItem) -> tuple[QTextLayout, float, int] | None:
         """The text of a cell ``width`` pixels wide, elided and shaped, with the width and
-        height of its line as Qt's delegate lays it out (which places it)."""
+        height of its line as Qt's delegate lays it out (which places it); ``None`` for a
+        text of several lines or with letters written right to left."""
         if len(self._shaped) >= _KEPT:
             self._shaped.clear()
-        shown = option.fontMetrics.elidedText(text, _ELIDE, max(0, width))
-        layout = QTextLayout(shown, option.font)
-        layout.setCacheEnabled(True)
-        layout.beginLayout()
-        line = layout.createLine()
-        layout.endLayout()
+        if "\n" in text or _RIGHT_TO_LEFT.search(text):
+            self._shaped[(text, width)] = None
+            return None
+        layout, line = _laid_out(text, option)
+        if line.naturalTextWidth() > width:  # too wide: elided as Qt's delegate elides it
+            layout, line = _laid_out(option.fontMetrics.elidedText(text, _ELIDE, max(0, width)),
+                                     option)
         shaped = self._shaped[(text, width)] = (layout, line.naturalTextWidth(),
                                                 int(line.height()))
         return shaped

@@ -8,6 +8,7 @@ the user the action failed; the services' transactions have left the data as it 
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 import sys
 from collections.abc import Callable
@@ -45,10 +46,17 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 
 def guarded(func: F) -> F:
-    """Show service errors raised by a slot instead of letting them escape."""
+    """Show service errors raised by a slot instead of letting them escape. The slot gets
+    only the positional values it takes: a signal's extra ones (the index a double click
+    sends) are left out, as Qt leaves them out for an undecorated slot."""
+    params = inspect.signature(func).parameters.values()
+    takes = None if any(p.kind is p.VAR_POSITIONAL for p in params) else sum(
+        p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if takes is not None:
+            args = args[:takes]
         try:
             return func(*args, **kwargs)
         except MeetingDeskError as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -109,7 +110,7 @@ class TaskRegister(QWidget):
         self._dirty = True
         self.model = TaskRegisterModel(self)
         self.table = data_table(self.model, [10, None, 26, 14, 10, 13, 10], parent=self)
-        self.table.doubleClicked.connect(self.edit_task)
+        self.table.activated.connect(self.edit_task)  # a double click, or Enter on a row
         self.table.selectionModel().currentRowChanged.connect(lambda: self._show_progress())
 
         self.state = QComboBox(self)
@@ -178,6 +179,12 @@ class TaskRegister(QWidget):
                                     self.up_button, self.down_button, self.remove_button))
         layout.addWidget(split, 1)
         layout.addWidget(self.count)
+        chain = (self.state, self.site, self.meeting, self.quarter, self.owner, self.search,
+                 self.edit_button, self.done_button, self.progress_button, self.up_button,
+                 self.down_button, self.remove_button, self.table, self.progress_table,
+                 self.remove_progress_button)  # Tab as the register reads
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     # --- loading --------------------------------------------------------------------------
 

@@ -10,8 +10,9 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from meetingdesk.minutes.fonts import BOLD, REGULAR
+from meetingdesk.minutes.fonts import BOLD, REGULAR, register_fonts
 from meetingdesk.services.report import STATE_ORDER, STATE_WORDS, PeriodReport
 
 STATE_COLOURS = {"done": "#2e7d32", "open": "#1565c0", "assigned": "#90caf9",
@@ -85,11 +86,30 @@ def _short(label: str, limit: int = 34) -> str:
     return label if len(label) <= limit else label[:limit - 1] + "…"
 
 
+def _whole_step(top: float, ticks: int = 8) -> int:
+    """A step of whole numbers (1, 2, 5, 10, 20, 25, 50, 100…) giving at most ``ticks``
+    intervals up to ``top``: every chart counts things (delegates, minutes, tasks), and a
+    count has no tick at 0.5."""
+    scale = 1
+    while True:
+        for step in (scale, 2 * scale, 5 * scale // 2 if scale >= 10 else 2 * scale,
+                     5 * scale):
+            if top <= step * ticks:
+                return step
+        scale *= 10
+
+
 def draw(spec: ChartSpec, width: float, *, font_size: float = 8) -> Drawing:
     """The chart as a vector drawing ``width`` points wide (its height follows the number of
-    categories for horizontal bars)."""
+    categories for horizontal bars, and the legend takes as many rows as its names need)."""
+    register_fonts()  # the legend is measured in the report's font
     n = max(1, len(spec.categories))
-    legend_h = 14
+    box = font_size + 2
+    name_w = max((stringWidth(s.name, REGULAR, font_size) for s in spec.series), default=0)
+    legend_step = name_w + box + 16  # a swatch, its name and a gap
+    per_row = max(1, min(len(spec.series), int(width // legend_step)))
+    legend_rows = -(-len(spec.series) // per_row)
+    legend_h = 14 * legend_rows
     title_h = 18
     if spec.horizontal:
         per = 6 + (1 if spec.stacked else len(spec.series)) * 5
@@ -125,21 +145,27 @@ def draw(spec: ChartSpec, width: float, *, font_size: float = 8) -> Drawing:
         axis.labels.dx = -4
     values = chart.valueAxis
     values.valueMin = 0
+    top = max((sum(column) for column in zip(*chart.data, strict=True)) if spec.stacked
+              else (v for s in spec.series for v in s.values), default=0)
+    step = _whole_step(top)
+    values.valueStep = step
+    values.valueMax = max(step, -(-top // step) * step)
     values.labels.fontName = REGULAR
     values.labels.fontSize = font_size
     values.visibleGrid = True
     values.gridStrokeColor = colors.HexColor("#dddddd")
     drawing.add(chart)
     legend = Legend()
-    legend.x = chart.x
+    legend.x = 0 if spec.horizontal else chart.x
     legend.y = legend_h + 2
     legend.alignment = "right"
-    legend.columnMaximum = 1  # one row
+    legend.columnMaximum = legend_rows  # the names across, in as many rows as needed
     legend.fontName = REGULAR
     legend.fontSize = font_size
     legend.boxAnchor = "nw"
     legend.dx = legend.dy = 7
-    legend.deltax = min(110.0, (width - chart.x) / max(1, len(spec.series)))
+    legend.deltax = legend_step
+    legend.deltay = 14
     legend.colorNamePairs = [(colors.HexColor(s.colour), s.name) for s in spec.series]
     drawing.add(legend)
     return drawing

@@ -1,5 +1,7 @@
 """The figures of a period report, read in a few aggregate queries over the meetings held in
-the period (by their actual start, else their planned start)."""
+the period (by their actual start, else their planned start): a meeting is held once it has
+started — it has an actual start, or it is running, ended or final; one still in draft or
+planned is not counted, nor its sites, nor its tasks."""
 
 from __future__ import annotations
 
@@ -8,15 +10,19 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from meetingdesk.domain.enums import AttendanceStatus
+from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus
 
 _START = "coalesce(m.actual_start, m.planned_start)"
-_IN_PERIOD = f"{_START} >= ? AND {_START} < ?"
+_STARTED = (MeetingStatus.RUNNING, MeetingStatus.ENDED, MeetingStatus.FINAL)
+_HELD = ("(m.actual_start IS NOT NULL OR m.status IN "
+         f"({', '.join(repr(s.value) for s in _STARTED)}))")
+HELD_IN_PERIOD = f"{_HELD} AND {_START} >= ? AND {_START} < ?"
+"""The meetings (``m``) held in a period (parameters: :func:`period_bounds`)."""
 _PRESENT = tuple(s.value for s in AttendanceStatus if s.is_present)
 
 
 def period_bounds(start: date, end: date) -> list[str]:
-    """Parameters of :data:`_IN_PERIOD`: from the first day to past the last one — every ISO
+    """Parameters of :data:`HELD_IN_PERIOD`: from the first day to past the last one — every ISO
     time of that day (``2023-12-31T14:00:00``, or the bare date) sorts before
     ``2023-12-31~``, and no day after it does (even after 9999-12-31, which has no next
     day)."""
@@ -53,7 +59,7 @@ class ConnectionFigures:
 
 def meeting_starts(db: Database, start: date, end: date) -> dict[int, datetime]:
     """The meetings held in the period, with their start."""
-    rows = db.execute(f"SELECT m.id, {_START} FROM meetings m WHERE {_IN_PERIOD} "
+    rows = db.execute(f"SELECT m.id, {_START} FROM meetings m WHERE {HELD_IN_PERIOD} "
                       "ORDER BY 2, 1", period_bounds(start, end)).fetchall()
     return {r[0]: datetime.fromisoformat(r[1]) for r in rows}
 
@@ -67,7 +73,7 @@ def site_figures(db: Database, start: date, end: date) -> list[MeetingSiteFigure
                       AND a.status IN ({marks}))
             FROM meeting_sites ms JOIN meetings m ON m.id = ms.meeting_id
             JOIN sites s ON s.id = ms.site_id
-            WHERE {_IN_PERIOD} ORDER BY 2, ms.meeting_id, ms.position, ms.id""",
+            WHERE {HELD_IN_PERIOD} ORDER BY 2, ms.meeting_id, ms.position, ms.id""",
         [*_PRESENT, *period_bounds(start, end)]).fetchall()
     return [MeetingSiteFigures(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6])
             for r in rows]
@@ -80,7 +86,7 @@ def connection_figures(db: Database, start: date, end: date) -> list[ConnectionF
                    e.at, e.status
             FROM connection_events e JOIN meeting_sites ms ON ms.id = e.meeting_site_id
             JOIN meetings m ON m.id = ms.meeting_id JOIN sites s ON s.id = ms.site_id
-            WHERE e.status IN ('lost', 'restored') AND {_IN_PERIOD}
+            WHERE e.status IN ('lost', 'restored') AND {HELD_IN_PERIOD}
             ORDER BY ms.id, e.at, e.id""", period_bounds(start, end)).fetchall()
     return [ConnectionFigures(r[0], r[1], r[2], datetime.fromisoformat(r[3]),
                               datetime.fromisoformat(r[4]) if r[4] else None,

@@ -13,7 +13,7 @@ from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import Task
 from meetingdesk.domain.tasks import TaskLine, TaskProgress, owner_text
-from meetingdesk.store.report_queries import period_bounds
+from meetingdesk.store.report_queries import HELD_IN_PERIOD, period_bounds
 from meetingdesk.store.repository import Repository
 
 progress = Repository("task_progress", TaskProgress, message("tables.progress_entry"),
@@ -23,7 +23,8 @@ _REGISTER = """
 SELECT t.id, t.meeting_id, t.description, t.owner_person_id, t.owner_unit, t.due_on, t.status,
        t.note_id, t.position, t.owner_site_id,
        m.title, coalesce(m.actual_start, m.planned_start) AS meeting_start,
-       p.full_name, os.name, s.id, s.name, s.code, g.n, g.last
+       p.full_name, os.name, s.id, s.name, s.code, g.n, g.last,
+       EXISTS (SELECT 1 FROM sync_state st WHERE st.gid = t.gid AND st.conflicted = 1)
 FROM tasks t
 JOIN meetings m ON m.id = t.meeting_id
 LEFT JOIN people p ON p.id = t.owner_person_id
@@ -46,13 +47,14 @@ def _day(text: str | None) -> date | None:
 def _line(row: tuple[Any, ...]) -> TaskLine:
     """A register row from the query's columns (built directly: thousands are read at once)."""
     (tid, mid, what, person_id, unit, due, status, note_id, position, site_id, title, start,
-     person, owner_site, eff_site, site_name, site_code, count, last) = row
+     person, owner_site, eff_site, site_name, site_code, count, last, conflicted) = row
     task = Task(tid, mid, what, person_id, unit, _day(due), _STATUS[status], note_id, position,
                 site_id)
     return TaskLine(task=task, meeting_title=title, meeting_date=_day(start),
                     owner=owner_text(unit, owner_site, person), owner_person=person,
                     site_id=eff_site, site_name=site_name, site_code=site_code,
-                    progress_count=count or 0, last_reported_on=_day(last))
+                    progress_count=count or 0, last_reported_on=_day(last),
+                    in_conflict=bool(conflicted))
 
 
 def register(db: Database, *, meeting_id: int | None = None, site_id: int | None = None,
@@ -73,8 +75,7 @@ def register(db: Database, *, meeting_id: int | None = None, site_id: int | None
         where.append(f"t.id IN ({', '.join('?' for _ in task_ids) or 'NULL'})")
         params.extend(task_ids)
     if held is not None:
-        where.append("coalesce(m.actual_start, m.planned_start) >= ? "
-                     "AND coalesce(m.actual_start, m.planned_start) < ?")
+        where.append(HELD_IN_PERIOD)
         params += period_bounds(*held)
     sql = _REGISTER + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
     return [_line(r) for r in db.execute(sql, params).fetchall()]

@@ -2329,6 +2329,10 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Quá hạn</translation>
     </message>
     <message>
+        <source>%1 · in conflict</source>
+        <translation>%1 · có xung đột</translation>
+    </message>
+    <message>
         <source>Meeting date</source>
         <translation>Ngày họp</translation>
     </message>

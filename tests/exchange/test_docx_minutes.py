@@ -114,6 +114,8 @@ def test_docx_minutes_layout_rules(demo_desk: Desk, profile: FormatProfile) -> N
     assert names == ["Nguyễn Thị Thu Hà", "Mai Văn Chính"]
     roles = [c.text for c in signatures.rows[0].cells]
     assert roles[1].endswith("PHÓ TRƯỞNG BAN THƯỜNG TRỰC")
+    recipients = next(p for p in out.paragraphs if p.text == doc.recipients_title)
+    assert recipients.paragraph_format.keep_with_next  # never alone at a page's foot
 
 
 def test_docx_minutes_a_role_nobody_holds_prints_nothing(demo_desk: Desk) -> None:

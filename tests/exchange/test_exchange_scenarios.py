@@ -329,6 +329,7 @@ def register_line(db: Path) -> dict[str, object]:
         from meetingdesk.services import tasks
         (line,) = tasks.register(desk, as_of=date(2023, 5, 20))
         print(json.dumps({"status": line.state(date(2023, 5, 20)).label,
+                          "in_conflict": line.in_conflict,
                           "due": line.task.due_on.isoformat(), "site": line.site_name,
                           "progress": [(p.reported_on.isoformat(), p.text, p.source)
                                        for p in tasks.progress_of(desk, line.id)]}))
@@ -357,7 +358,8 @@ def test_scenario_task_progress_from_a_province_merges_and_a_conflict_is_kept(
     assert "mới: task_progress Đã quán triệt tới 100% chi bộ." in out, out
     assert "XUNG ĐỘT 0" in out, out
     assert register_line(centre) == {
-        "status": "Đang thực hiện", "due": "2023-06-30", "site": "Thái Nguyên",
+        "status": "Đang thực hiện", "in_conflict": False, "due": "2023-06-30",
+        "site": "Thái Nguyên",
         "progress": [["2023-05-15", "Đã quán triệt tới 100% chi bộ.", "Tỉnh ủy Thái Nguyên"]]}
     assert "Đang thực hiện" in cli("tasks", "--db", centre, "--site", "19",
                                    "--as-of", "2023-05-20").stdout
@@ -374,8 +376,9 @@ def test_scenario_task_progress_from_a_province_merges_and_a_conflict_is_kept(
     listing = cli("exchange", "conflicts", "--db", centre).stdout
     assert "task Báo cáo sơ kết Quy định 96" in listing, listing
     assert "“2023-07-31” — bàn này" in listing and "“2023-07-15” — tn" in listing, listing
-    shown = register_line(centre)["due"]
-    assert shown in ("2023-07-31", "2023-07-15")
+    marked = register_line(centre)
+    shown = marked["due"]
+    assert shown in ("2023-07-31", "2023-07-15") and marked["in_conflict"]  # marked meanwhile
     partner = cli("exchange", "whoami", "--db", tn).stdout.split()[-1]
     send(centre, tn, tmp_path / "back.mdpkg", "--to", partner)
     assert register_line(tn)["due"] == shown  # the same winner meanwhile, on both desks
@@ -387,3 +390,4 @@ def test_scenario_task_progress_from_a_province_merges_and_a_conflict_is_kept(
         assert "Không có xung đột" in cli("exchange", "conflicts", "--db", db).stdout
         line = register_line(db)
         assert line["due"] == "2023-07-20" and len(line["progress"]) == 1  # type: ignore[arg-type]
+        assert not line["in_conflict"]

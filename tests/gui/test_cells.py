@@ -150,3 +150,18 @@ def test_table_cells_keep_a_bounded_number_of_shaped_texts(qtbot: Any) -> None:
     for i in range(cells._KEPT + 10):
         delegate._shape(f"Điểm cầu số {i}", 120, option)
     assert 0 < len(delegate._shaped) <= cells._KEPT
+
+
+def test_table_cells_leave_right_to_left_text_to_qt(qtbot: Any) -> None:
+    model = _model()
+    model.set_rows([*LINES, Line(5, "שלום Điểm cầu thử", "مرحبا Nguyễn Văn An", 3, False)])
+    view = data_table(model, [14, None, 0])
+    qtbot.addWidget(view)
+    view.resize(560, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    select_row(view, 4)
+    _same_as_qt(view)
+    view.setItemDelegate(TextCells(view))
+    view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # a window laid out right to left
+    _same_as_qt(view)

@@ -95,3 +95,21 @@ def test_errors_exception_in_slot_logged_shown_data_intact(
     assert meetings.get_meeting(desk, mid) == before  # type: ignore[arg-type]
     assert not window.undo_action.isEnabled()
     assert window.isVisible()
+
+
+def test_errors_guarded_slot_gets_only_the_values_it_takes() -> None:
+    seen: list[object] = []
+
+    class Slots:
+        @errors.guarded
+        def act(self) -> None:  # connected to a signal that sends an index
+            seen.append("act")
+
+        @errors.guarded
+        def one(self, value: int) -> None:
+            seen.append(value)
+
+    slots = Slots()
+    slots.act("an index")  # type: ignore[call-arg]
+    slots.one(5, "more")  # type: ignore[call-arg]
+    assert seen == ["act", 5]

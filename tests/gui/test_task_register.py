@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import weakref
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyledItemDelegate
 
@@ -14,6 +16,7 @@ from meetingdesk.domain.records import Task
 from meetingdesk.domain.tasks import TaskLine, TaskState
 from meetingdesk.domain.text import fold
 from meetingdesk.gui.cells import TextCells
+from meetingdesk.gui.dialogs.tasks import TaskDialog
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.models.tasks import (
     FILTERS,
@@ -26,6 +29,7 @@ from meetingdesk.gui.task_register import TaskRegister
 from meetingdesk.gui.widgets import select_row
 from meetingdesk.services import notes, tasks
 from meetingdesk.store.desk import Desk
+from tests.gui.conftest import run_dialog
 
 JULY_15 = date(2023, 7, 15)
 
@@ -344,3 +348,38 @@ def test_register_model_lets_go_of_the_tasks_shown_before_once_the_loop_is_free(
     assert model.rowCount() == 2
     qapp.processEvents()
     assert gone() is None
+
+
+def test_task_register_double_click_or_enter_on_a_task_edits_it(
+        window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    register = _open_register(window, qtbot)
+    opened: list[str] = []
+    run_dialog(monkeypatch, TaskDialog, lambda d: opened.append(d.windowTitle()) and False)
+    rect = register.table.visualRect(register.model.index(0, 1))
+    qtbot.mouseClick(register.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(register.table.viewport(), Qt.MouseButton.LeftButton,
+                      pos=rect.center())
+    assert len(opened) == 1  # the task's dialog, not an error
+    select_row(register.table, 1)
+    register.table.setFocus()
+    qtbot.keyClick(register.table, Qt.Key.Key_Return)
+    assert len(opened) == 2
+
+
+def test_task_register_tab_leaves_the_table_for_the_progress_reports(
+        window: MainWindow, qtbot: Any) -> None:
+    register = _open_register(window, qtbot)
+    register.table.setFocus()
+    qtbot.keyClick(register.table, Qt.Key.Key_Tab)
+    assert register.progress_table.hasFocus()  # not the next cell of the same table
+    qtbot.keyClick(register.progress_table, Qt.Key.Key_Backtab)
+    assert register.table.hasFocus()
+
+
+def test_register_facts_mark_a_task_in_conflict_in_its_status(qapp: Any) -> None:
+    calm = _line(1, "Báo cáo sơ kết", due_on=date(2023, 6, 30))
+    disputed = replace(calm, in_conflict=True)
+    facts = RegisterFacts([calm, disputed], JULY_15)
+    status = [c[5] for c in facts.cells]
+    assert status == ["Quá hạn", "Quá hạn · có xung đột"]
+    assert facts.by_state[TaskState.OVERDUE.value] == {0, 1}  # filtered as its state

@@ -8,8 +8,11 @@ from io import BytesIO
 
 from conftest import pdf_pages, squeeze
 from pypdf import PdfReader
+from reportlab.graphics.charts.legends import Legend
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from meetingdesk.minutes.report_charts import charts, draw
+from meetingdesk.minutes.fonts import REGULAR
+from meetingdesk.minutes.report_charts import ChartSpec, Series, _whole_step, charts, draw
 from meetingdesk.minutes.report_pdf import render_report
 from meetingdesk.services import directory, meetings, notes, participation
 from meetingdesk.services.report import period_report
@@ -49,6 +52,21 @@ def test_report_charts_follow_their_data(demo_desk: Desk) -> None:
     assert tasks_chart.stacked and sum(sum(s.values) for s in tasks_chart.series) == 2
     assert quarters.categories == ("Quý 2/2023",)
     assert draw(attendance, 480).height > draw(trouble, 480).height
+
+
+def test_report_chart_axes_count_in_whole_numbers_and_legends_fit() -> None:
+    spec = ChartSpec("Nhiệm vụ", ("Ban Tổ chức", "Văn phòng"), tuple(
+        Series(name, (1, 0), "#000000")
+        for name in ("Hoàn thành", "Đang thực hiện", "Đã giao", "Quá hạn", "Hủy")),
+        horizontal=True, stacked=True)
+    drawing = draw(spec, 480)
+    chart = next(c for c in drawing.contents if hasattr(c, "valueAxis"))
+    chart.valueAxis.configure(chart.data)  # the ticks as drawn
+    assert chart.valueAxis._tickValues == [0, 1, 2, 3, 4, 5]  # five tasks stacked
+    legend = next(c for c in drawing.contents if isinstance(c, Legend))
+    widest = max(stringWidth(name, REGULAR, 8) for _, name in legend.colorNamePairs)
+    assert legend.deltax > widest + 8  # a swatch and its name never reach the next one
+    assert [_whole_step(t) for t in (5, 9, 17, 170, 2982)] == [1, 2, 5, 25, 500]
 
 
 def test_report_pdf_escapes_hostile_names(desk: Desk) -> None:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, TaskStatus
+from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, MeetingStatus, TaskStatus
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.domain.numbers import Share
 from meetingdesk.domain.tasks import Quarter
@@ -91,3 +91,24 @@ def test_period_report_of_an_empty_period_and_a_reversed_one(desk: Desk) -> None
     with pytest.raises(ValidationError):
         period_report(desk, start=date(2020, 3, 31), end=date(2020, 1, 1))
     assert period_report(desk, start=date(1, 1, 1), end=date(9999, 12, 31)).meetings == 0
+
+
+def test_period_report_leaves_out_meetings_not_held_yet(desk: Desk) -> None:
+    tn = directory.add_site(desk, name="Thái Nguyên", code="19")
+    assert tn.id is not None
+    held, _ = _meeting(desk, datetime(2023, 4, 3, 14), {tn.id: 25})
+    notes.add_task(desk, meeting_id=held, description="Báo cáo", owner_site_id=tn.id,
+                   due_on=date(2023, 6, 30))
+    planned = meetings.create_meeting(desk, title="Giao ban quý 3",
+                                      planned_start=datetime(2023, 7, 3, 14))
+    assert planned.id is not None
+    participation.add_meeting_site(desk, meeting_id=planned.id, site_id=tn.id, summoned=50)
+    notes.add_task(desk, meeting_id=planned.id, description="Sơ kết", owner_site_id=tn.id,
+                   due_on=date(2023, 12, 31))
+    report = period_report(desk, start=date(2023, 1, 1), end=date(2023, 12, 31))
+    assert report.meetings == 1
+    assert [(s.site, s.meetings, s.summoned) for s in report.sites] == [("Thái Nguyên", 1, 25)]
+    assert [q.quarter for q in report.quarters] == [Quarter(2023, 2)]
+    assert sum(sum(o.counts) for o in report.owners) == 1
+    meetings.update_meeting(desk, planned.id, status=MeetingStatus.RUNNING)  # it has begun
+    assert period_report(desk, start=date(2023, 1, 1), end=date(2023, 12, 31)).meetings == 2

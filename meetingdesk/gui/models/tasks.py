@@ -67,6 +67,8 @@ def register_columns(as_of: date) -> list[Column[TaskLine]]:
     """The register's columns, the states taken on ``as_of`` (plain Python and ``tr``, so
     the worker that reads the tasks computes the cells with them)."""
     labels = {state: state_label(state) for state in TaskState}
+    conflicted = {state: tr("%1 · in conflict").replace("%1", label)
+                  for state, label in labels.items()}
     states = list(TaskState)
     return [
         Column(lambda: tr("Meeting date"), lambda r: day(r.meeting_date),
@@ -79,7 +81,8 @@ def register_columns(as_of: date) -> list[Column[TaskLine]]:
         Column(lambda: tr("Site"), lambda r: r.site_name or "",
                sort_key=lambda r: vietnamese_key(r.site_name or "")),
         Column(lambda: tr("Due"), lambda r: day(r.task.due_on), sort_key=_due_key),
-        Column(lambda: tr("Status"), lambda r: labels[r.state(as_of)],
+        Column(lambda: tr("Status"),
+               lambda r: (conflicted if r.in_conflict else labels)[r.state(as_of)],
                sort_key=lambda r: (states.index(r.state(as_of)), _due_key(r))),
         Column(lambda: tr("Last report"), lambda r: day(r.last_reported_on),
                sort_key=lambda r: (r.last_reported_on or date.min, r.id or 0)),
