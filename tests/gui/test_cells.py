@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
@@ -41,6 +47,22 @@ def _model() -> RowTableModel[Line]:
         row_color=lambda r: QColor("#b00020") if r.late else None)
 
 
+def _filled(lines: list[Line] = LINES) -> RowTableModel[Line]:
+    model = _model()
+    model.set_rows(lines)
+    return model
+
+
+def _shown(qtbot: Any, model: QAbstractItemModel) -> QTableView:
+    """A data table over ``model``, shown."""
+    view = data_table(model, [14, None, 0])
+    qtbot.addWidget(view)
+    view.resize(560, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
 def _painted(view: QTableView, delegate: QStyledItemDelegate) -> QImage:
     view.setItemDelegate(delegate)
     return view.viewport().grab().toImage()
@@ -53,13 +75,7 @@ def _same_as_qt(view: QTableView) -> None:
 
 
 def test_table_cells_paint_what_qt_delegate_paints(qtbot: Any) -> None:
-    model = _model()
-    model.set_rows(LINES)
-    view = data_table(model, [14, None, 0])
-    qtbot.addWidget(view)
-    view.resize(560, 200)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown(qtbot, _filled())
     select_row(view, 1)  # selected, coloured, elided; a number right-aligned; an empty cell
     _same_as_qt(view)
     view.setItemDelegate(TextCells(view))
@@ -68,15 +84,9 @@ def test_table_cells_paint_what_qt_delegate_paints(qtbot: Any) -> None:
 
 
 def test_table_cells_follow_proxies_and_a_font_change(qtbot: Any) -> None:
-    model = _model()
-    model.set_rows(LINES)
     proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    view = data_table(proxy, [14, None, 0])
-    qtbot.addWidget(view)
-    view.resize(560, 200)
-    view.show()
-    qtbot.waitExposed(view)
+    proxy.setSourceModel(_filled())
+    view = _shown(qtbot, proxy)
     view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     _same_as_qt(view)
     view.setItemDelegate(TextCells(view))
@@ -108,13 +118,7 @@ class QtGroupLines(QStyledItemDelegate):
 
 
 def test_group_lines_paint_lines_between_groups_over_the_cells(qtbot: Any) -> None:
-    model = _model()
-    model.set_rows(LINES)
-    view = data_table(model, [14, None, 0])
-    qtbot.addWidget(view)
-    view.resize(560, 200)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown(qtbot, _filled())
     ours = GroupLines(view, 0)
     painted = _painted(view, ours)
     assert _painted(view, QtGroupLines(view, ours)) == painted
@@ -153,13 +157,8 @@ def test_table_cells_keep_a_bounded_number_of_shaped_texts(qtbot: Any) -> None:
 
 
 def test_table_cells_leave_right_to_left_text_to_qt(qtbot: Any) -> None:
-    model = _model()
-    model.set_rows([*LINES, Line(5, "שלום Điểm cầu thử", "مرحبا Nguyễn Văn An", 3, False)])
-    view = data_table(model, [14, None, 0])
-    qtbot.addWidget(view)
-    view.resize(560, 200)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown(qtbot, _filled(
+        [*LINES, Line(5, "שלום Điểm cầu thử", "مرحبا Nguyễn Văn An", 3, False)]))
     select_row(view, 4)
     _same_as_qt(view)
     view.setItemDelegate(TextCells(view))
