@@ -22,6 +22,7 @@ CATALOG = "meetingdesk_vi"
 
 _translators: list[QTranslator] = []
 _language = "vi"
+_installs = 0
 
 
 def tr(text: str) -> str:
@@ -33,6 +34,12 @@ def current_language() -> str:
     return _language
 
 
+def installs() -> int:
+    """How many times a language has been installed: texts translated and kept are valid
+    while it stays the same."""
+    return _installs
+
+
 def locale() -> QLocale:
     """The locale of dates and numbers in the interface."""
     return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam) if _language == "vi" \
@@ -41,7 +48,8 @@ def locale() -> QLocale:
 
 def install(language: str) -> None:
     """Switch the interface and the service errors to ``language`` (``vi`` or ``en``)."""
-    global _language
+    global _language, _installs
+    _installs += 1
     app = QCoreApplication.instance()
     for old in _translators:
         if app is not None:

@@ -13,7 +13,7 @@ from meetingdesk.domain.enums import (
     SiteKind,
     TaskStatus,
 )
-from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.i18n import installs, tr
 
 
 def _labels() -> dict[LabelledEnum, str]:
@@ -59,6 +59,14 @@ def _labels() -> dict[LabelledEnum, str]:
     }
 
 
+_kept: tuple[int, dict[LabelledEnum, str]] = (-1, {})
+"""The labels translated once for the language installed (a table asks for one per painted
+cell), with the :func:`installs` count they were translated under."""
+
+
 def label(value: LabelledEnum) -> str:
     """The label of a status, kind or role in the interface's language."""
-    return _labels()[value]
+    global _kept
+    if _kept[0] != installs():
+        _kept = (installs(), _labels())
+    return _kept[1][value]

@@ -119,3 +119,17 @@ def test_translations_window_in_vietnamese_shows_no_english(window: MainWindow) 
         shown.update(a.text().replace("&", "") for a in menu.menu().actions())
     assert "Tổng quan" in shown and "Điểm danh" in shown
     assert not shown & english, f"English on screen: {sorted(shown & english)}"
+
+
+def test_translations_labels_kept_follow_the_language_installed(qapp: object) -> None:
+    from meetingdesk.domain.enums import AttendanceStatus
+    from meetingdesk.gui import i18n
+    from meetingdesk.gui.labels import label
+
+    try:
+        i18n.install("en")
+        assert label(AttendanceStatus.PRESENT) == "Present in person"
+        i18n.install("vi")
+        assert label(AttendanceStatus.PRESENT) == "Có mặt trực tiếp"
+    finally:
+        i18n.install("vi")
