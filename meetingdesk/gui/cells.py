@@ -127,11 +127,7 @@ class TextCells(QStyledItemDelegate):
         if state & _OWN_LOOK or not state & _ENABLED or option.direction is _RTL_VIEW:
             super().paint(painter, option, index)
             return
-        model, source = source_of(index)
-        plain = self._plain.get(type(model))
-        if plain is None:
-            plain = self._plain[type(model)] = paints_plain_cells(model)
-        cell: PlainCell | None = model.plain_cell(source) if plain else None  # type: ignore[attr-defined]
+        cell = self.plain_cell(index)
         if cell is None:
             super().paint(painter, option, index)
             return
@@ -158,6 +154,15 @@ class TextCells(QStyledItemDelegate):
             left = max(left, rect.x() + rect.width() - margin - advance)
         painter.setPen(color)
         layout.draw(painter, QPointF(left, rect.y() + (rect.height() - height) // 2))
+
+    def plain_cell(self, index: Index) -> PlainCell | None:
+        """What the cell at ``index`` shows, from the model under its proxies; ``None`` when
+        that model does not say it all (:func:`paints_plain_cells`)."""
+        model, source = source_of(index)
+        plain = self._plain.get(type(model))
+        if plain is None:
+            plain = self._plain[type(model)] = paints_plain_cells(model)
+        return model.plain_cell(source) if plain else None  # type: ignore[attr-defined]
 
     def _shape(self, text: str, width: int,
                option: QStyleOptionViewItem) -> tuple[QTextLayout, float, int] | None:
@@ -211,8 +216,6 @@ class GroupLines(TextCells):
             painter.drawLine(option.rect.topLeft(), option.rect.topRight())
             painter.restore()
 
-    @staticmethod
-    def _group(index: QModelIndex) -> Any:
-        model, source = source_of(index)
-        cell = model.plain_cell(source) if paints_plain_cells(model) else None  # type: ignore[attr-defined]
+    def _group(self, index: QModelIndex) -> Any:
+        cell = self.plain_cell(index)
         return index.data() if cell is None else cell[0]

@@ -444,11 +444,8 @@ def _open_read_only(path: Path, *, asked: bool) -> Desk:
     return desk
 
 
-_CURRENT_ONLY = "current"
-"""``open_desk(read_only=_CURRENT_ONLY)``: read-only unless migrations are pending."""
-
-
-def open_desk(path: str | Path, *, create: bool = True, read_only: bool | str = False) -> Desk:
+def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False,
+              migrate_older: bool = False) -> Desk:
     """Open (or, with ``create``, make) a desk file, migrating it to the current schema.
 
     ``read_only`` opens without writing anything, for checks and reports; such a desk must
@@ -456,7 +453,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool | str = 
     a file without write permission) is opened read-only as well: :attr:`Desk.read_only` says
     so, and its :meth:`Desk.transaction` refuses with one line. ``create`` makes a new desk
     only where no file exists: an existing empty file or blank SQLite file is never taken for
-    a new desk unless ``create`` was asked. ``read_only=_CURRENT_ONLY`` (see
+    a new desk unless ``create`` was asked. ``read_only`` with ``migrate_older`` (see
     :func:`open_to_read`) opens read-only a desk at the current schema and migrates an older
     one, from the one reading of the file's state.
     """
@@ -473,10 +470,11 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool | str = 
         has_data = state.has_tables
         if state.blank and not create:
             raise _damaged(path, message("desk.blank_sqlite_file"))
-        if read_only == _CURRENT_ONLY:
-            read_only = not (state.app_id == APPLICATION_ID and KNOWN_MIGRATIONS - state.applied)
+        if read_only and migrate_older and state.app_id == APPLICATION_ID and \
+                KNOWN_MIGRATIONS - state.applied:
+            read_only = False
         if read_only or not writable(path):
-            return _open_read_only(path, asked=bool(read_only))
+            return _open_read_only(path, asked=read_only)
         identity = file_identity(path)  # os.stat: no descriptor opened
     try:
         conn = _connect(path, new=not has_data)
@@ -503,7 +501,7 @@ def open_to_read(path: str | Path) -> Desk:
     export): read-only, so nothing is written to the file — not even a new replica id for a
     copied file — and a program writing it is never waited on. A desk of an older schema is
     first brought up to date (a backup first), as any opening does."""
-    return open_desk(path, create=False, read_only=_CURRENT_ONLY)
+    return open_desk(path, create=False, read_only=True, migrate_older=True)
 
 
 def _migrate(path: Path, conn: sqlite3.Connection, db: Database, has_data: bool) -> None:

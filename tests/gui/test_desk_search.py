@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyledItemDelegate
 
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui.cells import TextCells
+from meetingdesk.gui.desk_search import DeskSearch
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.models.search_results import HIT_ROLE, SHOWN_CHARACTERS, SearchResultsModel
 from meetingdesk.gui.widgets import selected_row
@@ -19,6 +20,17 @@ from meetingdesk.store.desk import Desk
 
 def _groups(model: SearchResultsModel) -> list[str]:
     return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def _notes_found(window: MainWindow, qtbot: Any, typed: str) -> DeskSearch:
+    """The desk search (Ctrl+F) with ``typed`` typed, once it shows notes found."""
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.keyClicks(dialog.query, typed)
+    qtbot.waitUntil(lambda: any(g.startswith("Ghi chép") for g in _groups(dialog.model)),
+                    timeout=10000)
+    return dialog
 
 
 def test_desk_search_as_you_type_groups_and_opens_a_site(window: MainWindow, qtbot: Any) -> None:
@@ -37,12 +49,7 @@ def test_desk_search_as_you_type_groups_and_opens_a_site(window: MainWindow, qtb
 
 
 def test_desk_search_opens_a_note_in_its_meeting(window: MainWindow, qtbot: Any) -> None:
-    window.search_action.trigger()
-    dialog = window.desk_search
-    assert dialog is not None
-    qtbot.keyClicks(dialog.query, "lay phieu tin nh")
-    qtbot.waitUntil(lambda: any(g.startswith("Ghi chép") for g in _groups(dialog.model)),
-                    timeout=10000)
+    dialog = _notes_found(window, qtbot, "lay phieu tin nh")
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)  # the best hit
     view = window.view
     assert view is not None and view.tabs.currentWidget() is view.notes
@@ -91,12 +98,7 @@ def test_desk_search_results_show_a_long_note_on_one_cut_line(qapp: Any) -> None
 
 def test_desk_search_results_paint_what_qt_delegate_paints(window: MainWindow,
                                                            qtbot: Any) -> None:
-    window.search_action.trigger()
-    dialog = window.desk_search
-    assert dialog is not None
-    qtbot.keyClicks(dialog.query, "dong chi")
-    qtbot.waitUntil(lambda: any(g.startswith("Ghi chép") for g in _groups(dialog.model)),
-                    timeout=10000)
+    dialog = _notes_found(window, qtbot, "dong chi")
     dialog.results.expandAll()
     group = dialog.model.index(0, 0)
     dialog.results.setCurrentIndex(dialog.model.index(1, 0, group))  # a hit chosen

@@ -18,7 +18,7 @@ from meetingdesk.gui.models.meetings import MeetingListModel
 from meetingdesk.gui.models.notes import NoteRow, notes_model, revisions_model
 from meetingdesk.gui.models.sites import SiteRow, connection_log_model, sites_model
 from meetingdesk.gui.models.table import FILTER_ROLE, SORT_ROLE, RowTableModel, chained
-from meetingdesk.gui.models.versions import versions_model
+from meetingdesk.gui.models.versions import VersionsModel
 from meetingdesk.minutes.generate import generate_minutes
 from meetingdesk.minutes.notice_generate import generate_notice
 from meetingdesk.services import (
@@ -69,8 +69,8 @@ def _model(desk: Desk, name: str) -> tuple[RowTableModel[Any], list[Any]]:
         "site directory": lambda: (site_directory_model(), directory.list_sites(desk)),
         "people": lambda: (people_model(),
                            [PersonRow(p, "") for p in directory.list_people(desk)]),
-        "versions": lambda: (versions_model(), minutes_versions.list_versions(desk, mid)),
-        "notice versions": lambda: (versions_model(signed=False),
+        "versions": lambda: (VersionsModel(), minutes_versions.list_versions(desk, mid)),
+        "notice versions": lambda: (VersionsModel(signed=False),
                                     notice_versions.list_versions(desk, mid)),
         "meeting log": lambda: (events_model(), meeting_log.meeting_log(desk, mid)),
         "revisions": lambda: (revisions_model(), notes.revisions(desk, note.id)),  # type: ignore[arg-type]
@@ -154,7 +154,7 @@ def test_models_versions_only_the_final_in_force_reads_final() -> None:
     made = datetime(2026, 3, 2, 9, 30)
     old, new = (MinutesVersion(i, 1, made, Profile.STATE, f"{i}" * 64, 10, final=True,
                                finalized_at=made) for i in (1, 2))
-    model = versions_model()
+    model = VersionsModel()
     model.set_versions([old], in_force=None)
     assert model.index(0, 3).data() == "đã mở lại"
     model.set_versions([old, new], in_force=new.id)

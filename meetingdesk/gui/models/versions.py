@@ -90,11 +90,6 @@ class VersionsModel(RowTableModel[Version]):
         return "\n".join(t for t in (was_final, version_tooltip(version)) if t)
 
 
-def versions_model(parent: QObject | None = None, *, signed: bool = True) -> VersionsModel:
-    """The table of a meeting's minutes versions (``signed``) or notice versions."""
-    return VersionsModel(parent, signed=signed)
-
-
 def version_tooltip(version: Version) -> str:
     """Who signed the version when it has a signed copy, and its whole sha256."""
     signed = signed_status(version) if isinstance(version, MinutesVersion) else ""

@@ -33,7 +33,7 @@ from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.jobs import Task
 from meetingdesk.gui.labels import label
-from meetingdesk.gui.models.versions import IN_FORCE, signed_status, versions_model
+from meetingdesk.gui.models.versions import IN_FORCE, VersionsModel, signed_status
 from meetingdesk.gui.pdf_preview import PdfPreview
 from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.save_paths import default_path, minutes_name
@@ -88,7 +88,7 @@ class MinutesTab(MeetingTab):
                                     tip=tr("Stop generating or printing: nothing is kept of it"))
         reading(self.cancel_button)
         self.cancel_button.setVisible(False)
-        self.model = versions_model(self)
+        self.model = VersionsModel(self)
         self.table = data_table(self.model, [14, None, 6, 14, 5], parent=self, sortable=False,
                                 fill_minimum=7)  # every column shown at 1366×768
         self.export_button = button(tr("Export…"), self, self.export)

@@ -36,7 +36,7 @@ from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.jobs import run_busy
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.formats import moment
-from meetingdesk.gui.models.versions import versions_model
+from meetingdesk.gui.models.versions import VersionsModel
 from meetingdesk.gui.notice_export import export_notice
 from meetingdesk.gui.pdf_preview import PdfPreview
 from meetingdesk.gui.read_only import reading
@@ -83,7 +83,7 @@ class NoticeTab(MeetingTab):
         reading(self.issued)  # the date of a notice exported from a read-only desk
         self.generate_button = button(tr("Generate the notice"), self, self.generate,
                                       shortcut="Ctrl+G")
-        self.model = versions_model(self, signed=False)
+        self.model = VersionsModel(self, signed=False)
         self.table = data_table(self.model, [14, None, 6, 14, 8], parent=self, sortable=False,
                                 fill_minimum=7)
         self.export_button = button(tr("Export…"), self, self.export,
