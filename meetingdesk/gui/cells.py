@@ -32,7 +32,16 @@ from PySide6.QtCore import (
     QPointF,
     Qt,
 )
-from PySide6.QtGui import QHelpEvent, QPainter, QPalette, QPen, QTextLayout, QTextLine
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextLayout,
+    QTextLine,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -87,9 +96,9 @@ def paints_plain_cells(model: QAbstractItemModel) -> bool:
     return callable(getattr(model, "plain_cell", None))
 
 
-def _laid_out(text: str, option: QStyleOptionViewItem) -> tuple[QTextLayout, QTextLine]:
+def _laid_out(text: str, font: QFont) -> tuple[QTextLayout, QTextLine]:
     """``text`` shaped and laid out on one line in the cell's font, kept for drawing."""
-    layout = QTextLayout(text, option.font)
+    layout = QTextLayout(text, font)
     layout.setCacheEnabled(True)
     layout.beginLayout()
     line = layout.createLine()
@@ -105,6 +114,7 @@ class TextCells(QStyledItemDelegate):
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
+        self._view = view
         self._shaped: dict[tuple[str, int], tuple[QTextLayout, float, int] | None] = {}
         self._plain: dict[type, bool] = {}
         self._forget(view)
@@ -137,7 +147,8 @@ class TextCells(QStyledItemDelegate):
         margin = self._margin
         width = rect.width() - 2 * margin
         key = (text, width)
-        shaped = self._shaped[key] if key in self._shaped else self._shape(text, width, option)
+        shaped = self._shaped[key] if key in self._shaped else \
+            self._shape(text, width, option.font, option.fontMetrics)
         if shaped is None:
             super().paint(painter, option, index)  # Qt's layout of several lines, or of RTL
             return
@@ -164,8 +175,17 @@ class TextCells(QStyledItemDelegate):
             plain = self._plain[type(model)] = paints_plain_cells(model)
         return model.plain_cell(source) if plain else None  # type: ignore[attr-defined]
 
-    def _shape(self, text: str, width: int,
-               option: QStyleOptionViewItem) -> tuple[QTextLayout, float, int] | None:
+    def shape_ahead(self, text: str, cell_width: int) -> None:
+        """Shape ``text`` for a plain cell ``cell_width`` pixels wide (its visual rect's) in
+        the view's font, before it is painted: a view about to show many new texts has them
+        shaped a few at a time (:mod:`meetingdesk.gui.desk_search`), and its paint only
+        draws. A text of another width or font is shaped at its paint, as before."""
+        width = cell_width - 2 * self._margin
+        if (text, width) not in self._shaped:
+            self._shape(text, width, self._view.font(), self._view.fontMetrics())
+
+    def _shape(self, text: str, width: int, font: QFont,
+               metrics: QFontMetrics) -> tuple[QTextLayout, float, int] | None:
         """The text of a cell ``width`` pixels wide, elided and shaped, with the width and
         height of its line as Qt's delegate lays it out (which places it); ``None`` for a
         text of several lines or with letters written right to left."""
@@ -174,10 +194,9 @@ class TextCells(QStyledItemDelegate):
         if "\n" in text or _RIGHT_TO_LEFT.search(text):
             self._shaped[(text, width)] = None
             return None
-        layout, line = _laid_out(text, option)
+        layout, line = _laid_out(text, font)
         if line.naturalTextWidth() > width:  # too wide: elided as Qt's delegate elides it
-            layout, line = _laid_out(option.fontMetrics.elidedText(text, _ELIDE, max(0, width)),
-                                     option)
+            layout, line = _laid_out(metrics.elidedText(text, _ELIDE, max(0, width)), font)
         shaped = self._shaped[(text, width)] = (layout, line.naturalTextWidth(),
                                                 int(line.height()))
         return shaped

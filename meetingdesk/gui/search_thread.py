@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from meetingdesk.gui.models.search_results import ShownResults, shown_groups
 from meetingdesk.services import search
 from meetingdesk.services.session import second_connection
 from meetingdesk.store.desk import Desk
@@ -34,7 +35,8 @@ class SearchThread(QObject):
     a search of the desk never overtakes a filter of the meeting list."""
 
     found = Signal(int, object)
-    """(query number, :class:`~meetingdesk.services.search.SearchResults`)"""
+    """(query number, :class:`~meetingdesk.gui.models.search_results.ShownResults`): the
+    results and the lines that show them, made here rather than in the GUI thread"""
     meetings_found = Signal(int, object)
     """(query number, the set of meeting ids)"""
 
@@ -85,7 +87,7 @@ class SearchThread(QObject):
                     else:
                         results = search.search(desk, query, as_you_type=True, limit=80)
                         if self._current(number, meetings_only):
-                            self.found.emit(number, results)
+                            self.found.emit(number, ShownResults(results, shown_groups(results)))
                 except Exception:  # shows nothing; the next key press tries again
                     logger.exception("Search for %r failed", query)
         finally:

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QImage
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QStyledItemDelegate, QTableView
 
 from meetingdesk.gui import cells
 from meetingdesk.gui.cells import GroupLines, TextCells, paints_plain_cells
@@ -149,11 +149,29 @@ def test_table_cells_keep_a_bounded_number_of_shaped_texts(qtbot: Any) -> None:
     qtbot.addWidget(view)
     delegate = view.itemDelegate()
     assert isinstance(delegate, TextCells)
-    option = QStyleOptionViewItem()
-    option.initFrom(view)
     for i in range(cells._KEPT + 10):
-        delegate._shape(f"Điểm cầu số {i}", 120, option)
+        delegate.shape_ahead(f"Điểm cầu số {i}", 120)
     assert 0 < len(delegate._shaped) <= cells._KEPT
+
+
+def test_table_cells_shaped_ahead_are_only_drawn_at_their_paint(qtbot: Any,
+                                                                 monkeypatch: Any) -> None:
+    view = _shown(qtbot, _filled())
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, TextCells)
+    model = view.model()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            delegate.shape_ahead(str(index.data()), view.visualRect(index).width())
+    shaped: list[str] = []
+    real = delegate._shape
+    monkeypatch.setattr(delegate, "_shape", lambda text, *rest: shaped.append(text)
+                        or real(text, *rest))
+    delegate._shaped = {k: v for k, v in delegate._shaped.items() if k[0] != "Lê Minh Đức"}
+    view.viewport().grab()
+    assert shaped == ["Lê Minh Đức"]  # the one text let go; the others were ready
+    _same_as_qt(view)
 
 
 def test_table_cells_leave_right_to_left_text_to_qt(qtbot: Any) -> None:

@@ -12,7 +12,13 @@ from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui.cells import TextCells
 from meetingdesk.gui.desk_search import DeskSearch
 from meetingdesk.gui.main_window import MainWindow
-from meetingdesk.gui.models.search_results import HIT_ROLE, SHOWN_CHARACTERS, SearchResultsModel
+from meetingdesk.gui.models.search_results import (
+    HIT_ROLE,
+    SHOWN_CHARACTERS,
+    SearchResultsModel,
+    ShownResults,
+    shown_groups,
+)
 from meetingdesk.gui.widgets import selected_row
 from meetingdesk.services import search
 from meetingdesk.store.desk import Desk
@@ -107,3 +113,45 @@ def test_desk_search_results_paint_what_qt_delegate_paints(window: MainWindow,
     ours = view.viewport().grab().toImage()
     view.setItemDelegate(QStyledItemDelegate(view))
     assert view.viewport().grab().toImage() == ours
+
+
+def test_desk_search_shapes_the_first_screenful_before_showing_it(window: MainWindow,
+                                                                  qtbot: Any) -> None:
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    model, view = dialog.model, dialog.results
+    shaped: list[str] = []  # every text shaped, and "shown" when the results were shown
+    real = dialog._cells._shape
+    dialog._cells._shape = lambda text, *rest: shaped.append(text) or real(text, *rest)
+    model.modelReset.connect(lambda: shaped.append("shown"))
+    qtbot.keyClicks(dialog.query, "dong chi")
+    qtbot.waitUntil(lambda: any(g.startswith("Ghi chép") for g in _groups(model)),
+                    timeout=10000)
+    view.viewport().grab()  # painted
+    cells = [model.index(r, c, model.index(g, 0)) for g in range(model.rowCount())
+             for r in range(model.rowCount(model.index(g, 0))) for c in (0, 1)]
+    painted = [c.data() for c in cells if view.visualRect(c).intersects(view.viewport().rect())]
+    last_shown = len(shaped) - shaped[::-1].index("shown")
+    assert len(painted) >= 4 and set(painted) <= set(shaped[:last_shown])
+    assert not set(painted) & set(shaped[last_shown:])  # none shaped again at the paint
+
+
+def test_desk_search_newest_answer_overtakes_one_being_shaped(window: MainWindow,
+                                                              qtbot: Any,
+                                                              demo_desk: Desk) -> None:
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    older = ShownResults(*_shown_for(demo_desk, "thai nguyen"))
+    newer = ShownResults(*_shown_for(demo_desk, "bac ka"))
+    dialog._found(1, older)
+    dialog._found(2, newer)  # before the older one's texts were all shaped
+    qtbot.waitUntil(lambda: _groups(dialog.model) != [], timeout=5000)
+    qtbot.wait(50)
+    assert _groups(dialog.model) == [g.title for g in newer.groups]
+
+
+def _shown_for(desk: Desk, query: str) -> tuple[search.SearchResults, tuple[Any, ...]]:
+    results = search.search(desk, query, as_you_type=True, limit=80)
+    return results, shown_groups(results)

@@ -3,7 +3,10 @@ documents), each group in the order of relevance.
 
 A tree of two levels held as plain Python lists and shown by one reset: building it item by
 item (a ``QStandardItem`` per cell, each insertion announced to the view) cost more than a
-frame at every key typed."""
+frame at every key typed. The lines shown are made by :func:`shown_groups`, plain Python that
+the search thread runs, so the GUI thread only swaps them in
+(:meth:`SearchResultsModel.show_groups`).
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.models.formats import day
 from meetingdesk.gui.models.table import PlainCell
+from meetingdesk.services.search import SearchResults
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 """The :class:`SearchHit` of a result row (``None`` on a group's row)."""
@@ -44,7 +48,7 @@ def _one_line(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Line:
+class ResultLine:
     """A hit as shown: the text found on one line, and where it is."""
 
     hit: SearchHit
@@ -53,9 +57,39 @@ class _Line:
 
 
 @dataclass(frozen=True, slots=True)
-class _Group:
+class ResultGroup:
     title: str
-    lines: list[_Line]
+    lines: list[ResultLine]
+
+
+@dataclass(frozen=True, slots=True)
+class ShownResults:
+    """A search's results and their lines as shown (:func:`shown_groups`), both made in the
+    search thread."""
+
+    results: SearchResults
+    groups: tuple[ResultGroup, ...]
+
+
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_HIT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+"""Made once: combining flags goes through Python's enum machinery (tens of microseconds),
+and the view asks a row's flags at every paint."""
+
+
+def shown_groups(hits: Sequence[SearchHit]) -> tuple[ResultGroup, ...]:
+    """``hits`` as shown, grouped by kind (a kind without hits has no group); plain Python
+    and :func:`~meetingdesk.gui.i18n.tr` (thread-safe), for the search thread to run."""
+    groups = []
+    for kind, title in GROUPS:
+        lines = [ResultLine(h, _one_line(h.text),
+                            _one_line(f"{day(h.meeting_date)} — {h.meeting_title}")
+                            if h.meeting_title
+                            else tr("(directory)"))
+                 for h in hits if h.kind == kind]
+        if lines:
+            groups.append(ResultGroup(f"{title()} ({len(lines)})", lines))
+    return tuple(groups)
 
 
 class SearchResultsModel(QAbstractItemModel):
@@ -64,23 +98,18 @@ class SearchResultsModel(QAbstractItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._groups: list[_Group] = []
+        self._groups: list[ResultGroup] = []
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_hits(self, hits: Sequence[SearchHit]) -> None:
         """Show ``hits`` grouped by kind (a kind without hits has no group)."""
-        groups = []
-        for kind, title in GROUPS:
-            lines = [_Line(h, _one_line(h.text),
-                           _one_line(f"{day(h.meeting_date)} — {h.meeting_title}")
-                           if h.meeting_title
-                           else tr("(directory)"))
-                     for h in hits if h.kind == kind]
-            if lines:
-                groups.append(_Group(f"{title()} ({len(lines)})", lines))
+        self.show_groups(shown_groups(hits))
+
+    def show_groups(self, groups: Sequence[ResultGroup]) -> None:
+        """Show the groups :func:`shown_groups` made (one reset)."""
         self.beginResetModel()
-        self._groups = groups
+        self._groups = list(groups)
         self.endResetModel()
 
     # --- Qt model interface --------------------------------------------------------------
@@ -122,9 +151,7 @@ class SearchResultsModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == 0:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _HIT_FLAGS if index.internalId() else _GROUP_FLAGS
 
     def plain_cell(self, index: Index) -> PlainCell | None:
         """A hit's text or meeting (:data:`PlainCell`); a group's row is Qt's to paint (in
