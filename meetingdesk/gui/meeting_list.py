@@ -55,6 +55,10 @@ class MeetingList(QWidget):
         self.table = data_table(self.model, [10, None, 12, 0, 0], parent=self, fill_minimum=14)
         for hidden in (2, 3, 4):  # status by colour, filter and tooltip; totals in the tooltip
             self.table.hideColumn(hidden)
+        # The scroll bar stays where it is while the filter changes the number of rows: were
+        # it to come and go, the title column's width would follow, and every title shown
+        # would be laid out again for its new width.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.count = QLabel(self)
         layout = QVBoxLayout(self)
@@ -157,6 +161,9 @@ class MeetingList(QWidget):
         with self._moving_rows():
             changed = self.model.set_filter(**wanted)  # type: ignore[arg-type]
         if changed:
+            # laid out now, not after the first paint: the view would otherwise paint the
+            # new rows twice, before and after its delayed layout
+            self.table.doItemsLayout()
             self._keep_selection()
             self._update_count()
 

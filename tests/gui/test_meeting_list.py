@@ -3,6 +3,7 @@ click or the arrow keys choose one; its model filters, sorts and follows changes
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -122,3 +123,24 @@ def test_meeting_list_model_filters_sorts_and_follows_changes(demo_desk: Desk) -
     assert model.rowCount() == model.total() == len(summaries)
     assert model.held(other.id) is None
     assert tester is not None
+
+
+def test_meeting_list_filter_keeps_the_title_column_width(qtbot: Any, demo_desk: Desk) -> None:
+    """The titles are laid out for their column's width: a filter that leaves fewer rows
+    than fit must not make the scroll bar go (the column would widen, every title shown
+    would be laid out again)."""
+    (demo,) = meetings.list_meetings(demo_desk)
+    ml = MeetingList()
+    qtbot.addWidget(ml)
+    ml.resize(340, 500)
+    ml.show()
+    qtbot.waitExposed(ml)
+    ml.model.set_rows([replace(demo, meeting=replace(demo.meeting, id=i,
+                                                     title=f"Hội nghị số {i}"))
+                       for i in range(1, 80)])
+    qtbot.wait(20)
+    width = ml.table.columnWidth(1)
+    ml.search.setText("số 42")
+    qtbot.wait(20)
+    assert _titles(ml) == ["Hội nghị số 42"]
+    assert ml.table.columnWidth(1) == width
