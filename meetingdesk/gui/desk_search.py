@@ -67,6 +67,10 @@ class DeskSearch(QDialog):
         self._cells = TextCells(self.results)
         self.results.setItemDelegate(self._cells)
         self.results.setUniformRowHeights(True)
+        # The scroll bar stays: were it to come with the results (after an empty query) and
+        # go, the stretched text column's width would follow, and every text shown would be
+        # shaped again for its new width, and painted twice.
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.results.setAlternatingRowColors(True)
         header = self.results.header()  # laid out once: measuring every result is too slow
         header.setStretchLastSection(False)

@@ -161,9 +161,6 @@ class MeetingList(QWidget):
         with self._moving_rows():
             changed = self.model.set_filter(**wanted)  # type: ignore[arg-type]
         if changed:
-            # laid out now, not after the first paint: the view would otherwise paint the
-            # new rows twice, before and after its delayed layout
-            self.table.doItemsLayout()
             self._keep_selection()
             self._update_count()
 

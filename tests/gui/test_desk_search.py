@@ -155,3 +155,22 @@ def test_desk_search_newest_answer_overtakes_one_being_shaped(window: MainWindow
 def _shown_for(desk: Desk, query: str) -> tuple[search.SearchResults, tuple[Any, ...]]:
     results = search.search(desk, query, as_you_type=True, limit=80)
     return results, shown_groups(results)
+
+
+def test_desk_search_text_column_keeps_its_width_when_results_come(window: MainWindow,
+                                                                   qtbot: Any) -> None:
+    """The texts are shaped for their column's width: results longer than the view must not
+    narrow it (a scroll bar coming), or every text shown would be shaped again."""
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    width = dialog.results.header().sectionSize(0)
+    hits = [SearchHit("note", i, f"Đồng chí số {i} phát biểu", 1, "Giao ban quý 1", None)
+            for i in range(1, 60)]
+    dialog._found(1, ShownResults(search.SearchResults(hits, windowed=False),
+                                  shown_groups(hits)))
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=5000)
+    qtbot.wait(20)
+    assert dialog.results.verticalScrollBar().maximum() > 0  # more than a screenful
+    assert dialog.results.header().sectionSize(0) == width
