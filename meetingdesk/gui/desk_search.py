@@ -118,6 +118,7 @@ class DeskSearch(QDialog):
         """The search thread's newest answer: shown once its first screenful is shaped (at
         once while the dialog is hidden); an answer still being shaped is overtaken."""
         if not self.isVisible():
+            self._coming = None
             self._show(shown)
             return
         self._coming = shown

@@ -152,6 +152,21 @@ def test_desk_search_newest_answer_overtakes_one_being_shaped(window: MainWindow
     assert _groups(dialog.model) == [g.title for g in newer.groups]
 
 
+def test_desk_search_answer_shown_while_hidden_overtakes_one_being_shaped(
+        window: MainWindow, qtbot: Any, demo_desk: Desk) -> None:
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    older = ShownResults(*_shown_for(demo_desk, "thai nguyen"))
+    newer = ShownResults(*_shown_for(demo_desk, "bac ka"))
+    dialog._found(1, older)  # being shaped
+    dialog.hide()
+    dialog._found(2, newer)  # shown at once
+    qtbot.wait(50)
+    assert _groups(dialog.model) == [g.title for g in newer.groups] != \
+        [g.title for g in older.groups]
+
+
 def _shown_for(desk: Desk, query: str) -> tuple[search.SearchResults, tuple[Any, ...]]:
     results = search.search(desk, query, as_you_type=True, limit=80)
     return results, shown_groups(results)
