@@ -35,7 +35,6 @@ from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.meeting_view import MeetingView
-from meetingdesk.gui.read_only import lock_edits
 from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.task_register import TaskRegister, add_task_register_dock
@@ -239,7 +238,7 @@ class MainWindow(QMainWindow):
             a.setEnabled(has_meeting)
         stack = self.session.undo_stack if self.session else None
         if self.view is not None and not writes:
-            lock_edits(self.view)  # what the meeting shown has just built, too
+            self.view.lock_edits()  # what the meeting shown has just built, too
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         self.undo_action.setText(tr("Undo") + (f": {stack.undoText()}"
@@ -296,7 +295,7 @@ class MainWindow(QMainWindow):
         self.task_register().set_session(session)
         self.read_only_banner.setVisible(desk.read_only)
         if desk.read_only:
-            lock_edits(self.view)
+            self.view.lock_edits()
         self.settings.remember_desk(path)
         self.setWindowTitle(f"{path.name} — {tr('MeetingDesk')}")
         self.statusBar().showMessage(tr("Desk: %1").replace("%1", str(path)))
@@ -694,7 +693,7 @@ class MainWindow(QMainWindow):
     def _generating_minutes(self) -> bool:
         """True (after telling the user) while minutes are being generated: the desk stays
         open until the worker has written its version."""
-        if self.view is None or not self.view.minutes.is_generating():
+        if self.view is None or not self.view.generating_minutes():
             return False
         QMessageBox.information(self, tr("MeetingDesk"),
                                 tr("The minutes are being generated; please wait a moment."))
