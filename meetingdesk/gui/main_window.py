@@ -29,8 +29,6 @@ from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.desk_check_banner import DeskCheckBanner
 from meetingdesk.gui.desk_keeper import DeskKeeper
-from meetingdesk.gui.desk_search import DeskSearch
-from meetingdesk.gui.dialogs.meeting import MeetingDialog
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.meeting_list import MeetingList
@@ -46,6 +44,7 @@ from meetingdesk.services.session import WorkSession, open_session
 from meetingdesk.store.desk import Desk
 
 if TYPE_CHECKING:
+    from meetingdesk.gui.desk_search import DeskSearch
     from meetingdesk.gui.dialogs.directories import DirectoryWindow
 
 logger = logging.getLogger(__name__)
@@ -512,6 +511,8 @@ class MainWindow(QMainWindow):
     def new_meeting(self) -> None:
         if self.session is None:
             return
+        from meetingdesk.gui.dialogs.meeting import MeetingDialog
+
         desk = self.session.desk
         dialog = MeetingDialog(directory.list_sites(desk), self)
         if not dialog.exec():
@@ -535,6 +536,8 @@ class MainWindow(QMainWindow):
             return
         desk = self.session.desk
         source = current.meeting
+        from meetingdesk.gui.dialogs.meeting import MeetingDialog
+
         dialog = MeetingDialog(directory.list_sites(desk), self, source=source)
         if not dialog.exec():
             return
@@ -596,6 +599,8 @@ class MainWindow(QMainWindow):
         if self.searcher is None:
             return
         if self.desk_search is None:
+            from meetingdesk.gui.desk_search import DeskSearch
+
             self.desk_search = DeskSearch(self.searcher, self)
             self.desk_search.chosen.connect(self.open_hit)
         self.desk_search.start()
