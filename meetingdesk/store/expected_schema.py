@@ -33,11 +33,15 @@ _SPACE = re.compile(r"\s+")
 _AROUND = re.compile(r"\s*([(),=;])\s*")
 
 
+def _group(match: re.Match[str]) -> str:
+    return match.group(1)  # a function: a template (r"\1") is expanded at each match
+
+
 def _normal(sql: str | None) -> str:
     """SQL text compared for meaning: case, quoting of names and layout do not count."""
     text = _QUOTES.sub("", sql or "")
     text = _SPACE.sub(" ", text).strip().lower()
-    return _AROUND.sub(r"\1", text)
+    return _AROUND.sub(_group, text)
 
 
 Objects = dict[tuple[str, str], tuple[str, str]]
