@@ -534,10 +534,10 @@ class MainWindow(QMainWindow):
         current = self.meeting_list.current()
         if self.session is None or current is None:
             return
-        desk = self.session.desk
-        source = current.meeting
         from meetingdesk.gui.dialogs.meeting import MeetingDialog
 
+        desk = self.session.desk
+        source = current.meeting
         dialog = MeetingDialog(directory.list_sites(desk), self, source=source)
         if not dialog.exec():
             return
