@@ -77,8 +77,9 @@ class DeskKeeper(QObject):
             done=self.backed_up.emit, failed=failed, low_priority=True)
 
     def close(self) -> None:
-        """Stop the timers (the runner waits for a backup under way; the desk closes after,
-        with its closing backup, in :meth:`WorkSession.close`)."""
+        """Stop the timers (the runner stops a backup under way at its next step, leaving
+        nothing of it; the desk closes after, with its closing backup, in
+        :meth:`WorkSession.close`)."""
         self.timer.stop()
         self._open_timer.stop()  # a desk closed within seconds of opening: no opening backup
         self.work.take_backup = None
