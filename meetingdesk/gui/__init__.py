@@ -1,6 +1,28 @@
-"""The Qt interface. Importing it applies the work-arounds the pinned PySide6 needs (see
-:mod:`meetingdesk.gui.pyside_fixes`) before any window exists."""
+"""The Qt interface. Importing it loads the Qt-free layers the window uses, then applies the
+work-arounds the pinned PySide6 needs (see :mod:`meetingdesk.gui.pyside_fixes`) before any
+window exists.
 
+The layers below come first because PySide6 reads the source of every module imported after
+it (its ``__feature__`` import hook looks for the word "PySide6" in each): for the two hundred
+modules of the services, the store, the domain and sqlite-utils that cost about 60 ms of every
+start. ``tests/gui/test_startup.py`` fails when a Qt-free module of the project that the
+window loads at start comes after PySide6: add its service here.
+"""
+
+import meetingdesk.domain.matching
+import meetingdesk.domain.when
+import meetingdesk.services.demo
+import meetingdesk.services.desk_checks
+import meetingdesk.services.documents
+import meetingdesk.services.drafts
+import meetingdesk.services.headcounts
+import meetingdesk.services.history
+import meetingdesk.services.meeting_log
+import meetingdesk.services.reference
+import meetingdesk.services.search
+import meetingdesk.services.session
+import meetingdesk.services.signers
+import meetingdesk.services.tasks  # noqa: F401
 from meetingdesk.gui import pyside_fixes
 
 pyside_fixes.install()

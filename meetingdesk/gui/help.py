@@ -55,7 +55,11 @@ def _where(action: QAction, window: QWidget) -> str:
 
 
 def window_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
-    """(keys, what they do, where) of every action with a shortcut in ``window``."""
+    """(keys, what they do, where) of every action with a shortcut in ``window``, those of
+    the meeting's tabs not shown yet included (a tab is built when first shown)."""
+    view = getattr(window, "view", None)
+    if view is not None:
+        view.all_tabs()
     rows: dict[tuple[str, str], tuple[str, str, str]] = {}
     for action in window.findChildren(QAction):
         keys = ", ".join(_native(s) for s in action.shortcuts() if not s.isEmpty())

@@ -29,13 +29,10 @@ from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui import settings as keys
 from meetingdesk.gui.desk_check_banner import DeskCheckBanner
 from meetingdesk.gui.desk_keeper import DeskKeeper
-from meetingdesk.gui.desk_search import DeskSearch
-from meetingdesk.gui.dialogs.meeting import MeetingDialog
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.meeting_view import MeetingView
-from meetingdesk.gui.read_only import lock_edits
 from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.task_register import TaskRegister, add_task_register_dock
@@ -47,6 +44,7 @@ from meetingdesk.services.session import WorkSession, open_session
 from meetingdesk.store.desk import Desk
 
 if TYPE_CHECKING:
+    from meetingdesk.gui.desk_search import DeskSearch
     from meetingdesk.gui.dialogs.directories import DirectoryWindow
 
 logger = logging.getLogger(__name__)
@@ -239,7 +237,7 @@ class MainWindow(QMainWindow):
             a.setEnabled(has_meeting)
         stack = self.session.undo_stack if self.session else None
         if self.view is not None and not writes:
-            lock_edits(self.view)  # what the meeting shown has just built, too
+            self.view.lock_edits()  # what the meeting shown has just built, too
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         self.undo_action.setText(tr("Undo") + (f": {stack.undoText()}"
@@ -296,7 +294,7 @@ class MainWindow(QMainWindow):
         self.task_register().set_session(session)
         self.read_only_banner.setVisible(desk.read_only)
         if desk.read_only:
-            lock_edits(self.view)
+            self.view.lock_edits()
         self.settings.remember_desk(path)
         self.setWindowTitle(f"{path.name} — {tr('MeetingDesk')}")
         self.statusBar().showMessage(tr("Desk: %1").replace("%1", str(path)))
@@ -513,6 +511,8 @@ class MainWindow(QMainWindow):
     def new_meeting(self) -> None:
         if self.session is None:
             return
+        from meetingdesk.gui.dialogs.meeting import MeetingDialog
+
         desk = self.session.desk
         dialog = MeetingDialog(directory.list_sites(desk), self)
         if not dialog.exec():
@@ -534,6 +534,8 @@ class MainWindow(QMainWindow):
         current = self.meeting_list.current()
         if self.session is None or current is None:
             return
+        from meetingdesk.gui.dialogs.meeting import MeetingDialog
+
         desk = self.session.desk
         source = current.meeting
         dialog = MeetingDialog(directory.list_sites(desk), self, source=source)
@@ -597,6 +599,8 @@ class MainWindow(QMainWindow):
         if self.searcher is None:
             return
         if self.desk_search is None:
+            from meetingdesk.gui.desk_search import DeskSearch
+
             self.desk_search = DeskSearch(self.searcher, self)
             self.desk_search.chosen.connect(self.open_hit)
         self.desk_search.start()
@@ -694,7 +698,7 @@ class MainWindow(QMainWindow):
     def _generating_minutes(self) -> bool:
         """True (after telling the user) while minutes are being generated: the desk stays
         open until the worker has written its version."""
-        if self.view is None or not self.view.minutes.is_generating():
+        if self.view is None or not self.view.generating_minutes():
             return False
         QMessageBox.information(self, tr("MeetingDesk"),
                                 tr("The minutes are being generated; please wait a moment."))

@@ -1,8 +1,18 @@
-"""The open meeting: its title and its tabs."""
+"""The open meeting: its title and its tabs.
+
+A tab is built when it is first shown or asked for (``view.delegates``): starting the window
+builds and loads only the tab in front, the Overview, and imports no other tab's module.
+Every tab built follows the meeting shown; one that is hidden only notes that it is stale and
+loads when it is next shown (:class:`~meetingdesk.gui.tabs.base.MeetingTab`), so switching
+meeting loads the tab in front and nothing else.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
+
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -10,25 +20,109 @@ from meetingdesk.domain.enums import MeetingStatus
 from meetingdesk.domain.errors import NotFoundError
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
-from meetingdesk.gui.tabs.agenda import AgendaTab
+from meetingdesk.gui.read_only import lock_edits
 from meetingdesk.gui.tabs.base import MeetingTab
-from meetingdesk.gui.tabs.delegates import DelegatesTab
-from meetingdesk.gui.tabs.documents import DocumentsTab
-from meetingdesk.gui.tabs.minutes import MinutesTab
-from meetingdesk.gui.tabs.notes import NotesTab
-from meetingdesk.gui.tabs.notice import NoticeTab
 from meetingdesk.gui.tabs.overview import OverviewTab
-from meetingdesk.gui.tabs.sites import SitesTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import ElidedLabel, FrozenBanner
 from meetingdesk.services import meetings
 from meetingdesk.services.changes import Changes
 
+if TYPE_CHECKING:
+    from meetingdesk.gui.tabs.agenda import AgendaTab
+    from meetingdesk.gui.tabs.delegates import DelegatesTab
+    from meetingdesk.gui.tabs.documents import DocumentsTab
+    from meetingdesk.gui.tabs.minutes import MinutesTab
+    from meetingdesk.gui.tabs.notes import NotesTab
+    from meetingdesk.gui.tabs.notice import NoticeTab
+    from meetingdesk.gui.tabs.sites import SitesTab
+
+T = TypeVar("T", bound=MeetingTab)
+
+
+def _sites(session: DeskSession, parent: QWidget) -> SitesTab:
+    from meetingdesk.gui.tabs.sites import SitesTab
+
+    return SitesTab(session, parent)
+
+
+def _delegates(session: DeskSession, parent: QWidget) -> DelegatesTab:
+    from meetingdesk.gui.tabs.delegates import DelegatesTab
+
+    return DelegatesTab(session, parent)
+
+
+def _agenda(session: DeskSession, parent: QWidget) -> AgendaTab:
+    from meetingdesk.gui.tabs.agenda import AgendaTab
+
+    return AgendaTab(session, parent)
+
+
+def _notes(session: DeskSession, parent: QWidget) -> NotesTab:
+    from meetingdesk.gui.tabs.notes import NotesTab
+
+    return NotesTab(session, parent)
+
+
+def _documents(session: DeskSession, parent: QWidget) -> DocumentsTab:
+    from meetingdesk.gui.tabs.documents import DocumentsTab
+
+    return DocumentsTab(session, parent)
+
+
+def _minutes(session: DeskSession, parent: QWidget) -> MinutesTab:
+    from meetingdesk.gui.tabs.minutes import MinutesTab
+
+    return MinutesTab(session, parent)
+
+
+def _notice(session: DeskSession, parent: QWidget) -> NoticeTab:
+    from meetingdesk.gui.tabs.notice import NoticeTab
+
+    return NoticeTab(session, parent)
+
+
+class _Tab(Generic[T]):
+    """A tab of the view by its place, built on first use."""
+
+    def __init__(self, index: int, make: Callable[[DeskSession, QWidget], T]) -> None:
+        self.index = index
+        self.make = make
+
+    @overload
+    def __get__(self, view: None, owner: type) -> _Tab[T]: ...
+
+    @overload
+    def __get__(self, view: MeetingView, owner: type) -> T: ...
+
+    def __get__(self, view: MeetingView | None, owner: type) -> _Tab[T] | T:
+        if view is None:
+            return self
+        return cast(T, view.tab_at(self.index))  # built by self.make
+
+
+def _titles() -> tuple[str, ...]:
+    return (tr("Overview"), tr("Sites"), tr("Delegates"), tr("Agenda"), tr("Notes"),
+            tr("Documents"), tr("Minutes"), tr("Conclusion notice"))
+
 
 class MeetingView(QWidget):
+    overview = _Tab(0, OverviewTab)
+    sites = _Tab(1, _sites)
+    delegates = _Tab(2, _delegates)
+    agenda = _Tab(3, _agenda)
+    notes = _Tab(4, _notes)
+    documents = _Tab(5, _documents)
+    minutes = _Tab(6, _minutes)
+    notice = _Tab(7, _notice)
+    _TABS: tuple[_Tab[MeetingTab], ...] = (overview, sites, delegates, agenda, notes,
+                                           documents, minutes, notice)
+
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.meeting_id: int | None = None
+        self._locked = False
         self.heading = ElidedLabel(self)
         self.heading.setObjectName("meetingHeading")
         font = self.heading.font()
@@ -36,35 +130,65 @@ class MeetingView(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.tabs = QTabWidget(self)
-        self.overview = OverviewTab(session, self)
-        self.sites = SitesTab(session, self)
-        self.delegates = DelegatesTab(session, self)
-        self.agenda = AgendaTab(session, self)
-        self.notes = NotesTab(session, self)
-        self.documents = DocumentsTab(session, self)
-        self.minutes = MinutesTab(session, self)
-        self.notice = NoticeTab(session, self)
-        for tab, text in ((self.overview, tr("Overview")), (self.sites, tr("Sites")),
-                          (self.delegates, tr("Delegates")), (self.agenda, tr("Agenda")),
-                          (self.notes, tr("Notes")), (self.documents, tr("Documents")),
-                          (self.minutes, tr("Minutes")),
-                          (self.notice, tr("Conclusion notice"))):
-            self.tabs.addTab(tab, text)
-            number = self.tabs.count()
+        self._built: list[MeetingTab | None] = [None] * len(self._TABS)
+        self._titles = _titles()
+        for number, text in enumerate(self._titles, start=1):
+            self.tabs.addTab(QWidget(self.tabs), text)  # its place, until it is built
             go = QAction(tr("Go to the tab %1").replace("%1", text), self)
             go.setShortcut(QKeySequence(f"Alt+{number}"))
             go.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            go.triggered.connect(lambda _=False, t=tab: self.go_to(t))
+            go.triggered.connect(lambda _=False, i=number - 1: self.go_to(self.tab_at(i)))
             self.addAction(go)
             self.tabs.setTabToolTip(number - 1, f"{text} (Alt+{number})")
+        self.tab_at(0)
+        self.tabs.currentChanged.connect(self.tab_at)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.frozen_banner = FrozenBanner(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.frozen_banner)
         layout.addWidget(self.tabs, 1)
-        self.meeting_id: int | None = None
         session.changed.connect(self._desk_changed)
+
+    def tab_at(self, index: int) -> MeetingTab:
+        """The tab at ``index``, built now if it was not yet (showing the current meeting,
+        loaded when shown), in its place among the tabs."""
+        tab = self._built[index]
+        if tab is not None:
+            return tab
+        tab = self._TABS[index].make(self.session, self)
+        self._built[index] = tab
+        with QSignalBlocker(self.tabs):  # the tab in front stays in front: nothing else shows
+            self.tabs.insertTab(index, tab, self._titles[index])
+            if self.tabs.currentIndex() == index + 1:
+                self.tabs.setCurrentIndex(index)
+            placeholder = self.tabs.widget(index + 1)
+            self.tabs.removeTab(index + 1)
+            placeholder.deleteLater()
+        self.tabs.setTabToolTip(index, f"{self._titles[index]} (Alt+{index + 1})")
+        if self._locked:
+            lock_edits(tab)
+        tab.show_meeting(self.meeting_id)
+        return tab
+
+    def built_tabs(self) -> list[MeetingTab]:
+        """The tabs built so far (the others are built when first shown)."""
+        return [tab for tab in self._built if tab is not None]
+
+    def all_tabs(self) -> list[MeetingTab]:
+        """Every tab, building those not built yet."""
+        return [self.tab_at(i) for i in range(len(self._TABS))]
+
+    def lock_edits(self) -> None:
+        """Make every editor inert, in the tabs built now and in those built later (a desk
+        that may not be written; see :mod:`meetingdesk.gui.read_only`)."""
+        self._locked = True
+        lock_edits(self)
+
+    def generating_minutes(self) -> bool:
+        """Whether the Minutes tab is generating minutes (never, when it was not built)."""
+        minutes = self._built[MeetingView.minutes.index]
+        return minutes is not None and minutes.is_generating()  # type: ignore[attr-defined]
 
     def go_to(self, tab: MeetingTab) -> None:
         """Show ``tab`` and put the keyboard in it (its first field, list or button)."""
@@ -77,22 +201,18 @@ class MeetingView(QWidget):
         (first if first is not None and first is not tab else tab).setFocus(
             Qt.FocusReason.ShortcutFocusReason)
 
-    def all_tabs(self) -> list[MeetingTab]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
-
     def show_meeting(self, meeting_id: int | None) -> None:
         self.meeting_id = meeting_id
         self._update_heading()
-        for tab in self.all_tabs():
+        for tab in self.built_tabs():
             tab.show_meeting(meeting_id)
 
     def show_record(self, kind: str, ref_id: int) -> None:
         """Bring forward the tab that shows a record of ``kind`` (a search's ``note``,
         ``agenda``, ``document``, ``person`` or ``site``) with the record selected."""
-        tabs: dict[str, MeetingTab] = {"note": self.notes, "agenda": self.agenda,
-                                       "document": self.documents, "person": self.delegates,
-                                       "site": self.sites}
-        tab = tabs[kind]
+        tab = self.tab_at({"note": MeetingView.notes, "agenda": MeetingView.agenda,
+                           "document": MeetingView.documents, "person": MeetingView.delegates,
+                           "site": MeetingView.sites}[kind].index)
         self.tabs.setCurrentWidget(tab)  # reloads it if it is stale
         tab.select_record(kind, ref_id)
 

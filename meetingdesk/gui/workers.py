@@ -8,16 +8,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtPrintSupport import QPrinter
-
-from meetingdesk.domain.enums import Profile
-from meetingdesk.gui import printing
 from meetingdesk.gui.jobs import Progress, Work, current_progress
-from meetingdesk.minutes.profiles import Margins
 from meetingdesk.services.session import worker_connection
 from meetingdesk.store.desk import Desk
+
+if TYPE_CHECKING:  # printing and the minutes load when a job of theirs runs, not at start
+    from PySide6.QtPrintSupport import QPrinter
+
+    from meetingdesk.domain.enums import Profile
+    from meetingdesk.gui import printing
+    from meetingdesk.minutes.profiles import Margins
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +63,8 @@ def print_job(pdf: bytes, printer: QPrinter) -> Work:
     taken. The printer is the job's alone until it ends."""
 
     def run(progress: Progress) -> printing.Route:
+        from meetingdesk.gui import printing
+
         job = printing.job_from(printer, pdf, printing.page_count(pdf), printer.docName())
         return printing.send(job, printer, stage=progress.stage, cancelled=progress.cancelled)
 

@@ -280,7 +280,7 @@ def inspect_header(path: Path) -> None:
         raise _damaged(path, message("desk.truncated"))
 
 
-def _register_functions(conn: sqlite3.Connection) -> None:
+def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("md_fold", 1, lambda s: fold(s) if s is not None else None,
                          deterministic=True)
 
@@ -300,9 +300,9 @@ class _FileState:
         return self.app_id == 0 and not self.has_tables and self.version == 0
 
 
-def _read_state(path: Path) -> _FileState:
-    """Identity, version, applied migrations and schema differences, read through SQLite on a
-    read-only connection (never by plain file I/O)."""
+def _read_state(path: Path, *, schema: bool = True) -> _FileState:
+    """Identity, version, applied migrations and (with ``schema``) schema differences, read
+    through SQLite on a read-only connection (never by plain file I/O)."""
     conn = sqlite3.connect(untouched_uri(path), uri=True)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -317,8 +317,8 @@ def _read_state(path: Path) -> _FileState:
                 )
             )
         foreign: list[Message] = []
-        if app_id == APPLICATION_ID and applied <= KNOWN_MIGRATIONS:
-            foreign = [d.describe() for d in differences(conn, applied, _register_functions)]
+        if schema and app_id == APPLICATION_ID and applied <= KNOWN_MIGRATIONS:
+            foreign = [d.describe() for d in differences(conn, applied, register_functions)]
         return _FileState(app_id, version, applied, bool(tables), tuple(foreign))
     finally:
         conn.close()
@@ -377,8 +377,8 @@ def writes_on_opening(path: Path) -> bool:
     file). Read through SQLite on a read-only connection."""
     if not path.exists():
         return True
-    try:
-        state = _read_state(path)
+    try:  # the schema is compared once, by the opening that follows (before any write)
+        state = _read_state(path, schema=False)
     except sqlite3.DatabaseError:
         return True  # open_desk refuses it; nothing is written either way
     if state.blank or KNOWN_MIGRATIONS - state.applied:
@@ -422,7 +422,7 @@ def _connect(path: Path, *, new: bool = False) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
-    _register_functions(conn)
+    register_functions(conn)
     return conn
 
 
@@ -432,7 +432,7 @@ def _open_read_only(path: Path, *, asked: bool) -> Desk:
     uri = f"{path.resolve().as_uri()}?mode=ro" if writable(path) else untouched_uri(path)
     conn = sqlite3.connect(uri, uri=True, factory=DeskConnection)
     conn.desk_path = path
-    _register_functions(conn)
+    register_functions(conn)
     desk = Desk(path=path, db=Database(conn, execute_plugins=False), read_only=True,
                 _key=_hold(path))
     if migrations.pending(desk.db):
