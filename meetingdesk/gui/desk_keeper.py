@@ -7,8 +7,11 @@ The desk itself, its lock and its backup schedule are a
 newest is a day old, every 30 minutes while there are changes, and on closing after changes.
 Here, timers tell it the time, and the backups it asks for run in a worker thread with a
 connection of their own on the desk's runner (:mod:`meetingdesk.gui.jobs`), so a large desk
-never freezes the window; a backup that fails is
-logged and reported in the status bar, never in the user's way.
+never freezes the window. They are paced (:class:`meetingdesk.store.backup.Pace`: written in
+flushed steps with rests between them, so the fsync of an edit's commit never waits behind
+gigabytes of copy) and run at a low priority, so the secretary's edits come first; closing the
+desk cancels one under way, leaving nothing of it. A backup that fails is logged and reported
+in the status bar, never in the user's way.
 """
 
 from __future__ import annotations
@@ -69,12 +72,14 @@ class DeskKeeper(QObject):
             logger.warning("Backup of %s failed: %s", path, exc)
             self.backed_up.emit(exc)
 
-        return self.runner.submit(lambda _progress: back_up_file(path, reason, now).path,
-                                  done=self.backed_up.emit, failed=failed)
+        return self.runner.submit(
+            lambda progress: back_up_file(path, reason, now, cancel=progress).path,
+            done=self.backed_up.emit, failed=failed, low_priority=True)
 
     def close(self) -> None:
-        """Stop the timers (the runner waits for a backup under way; the desk closes after,
-        with its closing backup, in :meth:`WorkSession.close`)."""
+        """Stop the timers (the runner stops a backup under way at its next step, leaving
+        nothing of it; the desk closes after, with its closing backup, in
+        :meth:`WorkSession.close`)."""
         self.timer.stop()
         self._open_timer.stop()  # a desk closed within seconds of opening: no opening backup
         self.work.take_backup = None

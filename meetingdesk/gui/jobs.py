@@ -15,7 +15,10 @@ The live mode's draft saver is not a job here: see :mod:`meetingdesk.gui.live.dr
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -87,6 +90,9 @@ class Task:
     cancelled: Callable[[], None] | None = None
     """Called instead of ``done``/``failed`` when the job stopped because it was cancelled
     (:meth:`BackgroundRunner.request_cancel`)."""
+    low_priority: bool = False
+    """Work nobody waits for (an automatic backup): its thread yields the processor to the
+    window's (:func:`_yield_to_the_window`)."""
     cancel: threading.Event = field(default_factory=threading.Event)
     requested: bool = False
     """The user cancelled it (not a dialog or the desk closing)."""
@@ -134,6 +140,8 @@ class _Worker(QObject):
         self.task = task
 
     def run(self) -> None:
+        if self.task.low_priority:
+            _yield_to_the_window()
         progress = Progress(self.stage.emit, self.task)
         _running_here.progress = progress
         try:
@@ -151,6 +159,24 @@ class _Worker(QObject):
         finally:
             _running_here.progress = None
         self.ended.emit()
+
+
+BACKGROUND_NICE = 10
+"""How much nicer than the program a low-priority job's thread is (Linux)."""
+
+
+def _yield_to_the_window() -> None:
+    """Make the running thread give way to the GUI thread when both want the processor.
+
+    On Linux a thread has a nice value of its own; elsewhere the thread was started at
+    ``QThread.Priority.LowestPriority``, which Qt maps to the system's thread priority (on
+    Linux it cannot: every ordinary thread has priority 0 there).
+    """
+    if sys.platform.startswith("linux"):
+        tid = threading.get_native_id()
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, tid,
+                           min(19, os.getpriority(os.PRIO_PROCESS, tid) + BACKGROUND_NICE))
 
 
 class BackgroundRunner(QObject):
@@ -171,13 +197,14 @@ class BackgroundRunner(QObject):
         return self._running is not None or bool(self._queue)
 
     def submit(self, work: Work, *, done: Done | None = None, failed: Failed | None = None,
-               stage: Staged | None = None, cancelled: Callable[[], None] | None = None
-               ) -> Task:
+               stage: Staged | None = None, cancelled: Callable[[], None] | None = None,
+               low_priority: bool = False) -> Task:
         """Queue ``work(progress)``; ``done(result)``, ``failed(exc)``, ``stage(name)`` and
-        ``cancelled()`` follow in the GUI thread. An error without ``failed`` is logged."""
+        ``cancelled()`` follow in the GUI thread. An error without ``failed`` is logged.
+        ``low_priority``: nobody waits for it, and its thread gives way to the window's."""
         if self._closed:
             raise RuntimeError("the desk is closing: no new background work")
-        task = Task(work, done, failed, stage, cancelled)
+        task = Task(work, done, failed, stage, cancelled, low_priority=low_priority)
         was_busy = self.is_busy()
         self._queue.append(task)
         if self._running is None:
@@ -225,7 +252,8 @@ class BackgroundRunner(QObject):
         # quit from the job's thread, so that a GUI thread waiting for it cannot deadlock
         worker.ended.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         self._running = (thread, worker)
-        thread.start()
+        thread.start(QThread.Priority.LowestPriority if task.low_priority
+                     else QThread.Priority.InheritPriority)
 
     def _end(self) -> Task:
         assert self._running is not None

@@ -26,7 +26,10 @@ from pathlib import Path
 from meetingdesk.domain.errors import DeskFileError
 from meetingdesk.domain.messages import Message, message
 from meetingdesk.services.files import refuse_plain_read
+from meetingdesk.store.backup import PACED as PACED  # the pace of backups while at work
 from meetingdesk.store.backup import (
+    Cancelled,
+    Pace,
     backup_connection,
     backup_dir_for,
     backup_name,
@@ -79,14 +82,17 @@ def list_backups(desk_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.taken_at, b.path.name))
 
 
-def take_backup(desk: Desk, reason: str, now: datetime) -> BackupInfo:
-    """A checked backup of an open desk, then old ones pruned."""
+def take_backup(desk: Desk, reason: str, now: datetime, *, pace: Pace | None = None,
+                cancelled: Cancelled | None = None) -> BackupInfo:
+    """A checked backup of an open desk, then old ones pruned. ``pace`` (a backup taken while
+    the desk is in use, :data:`PACED`) and ``cancelled``: see
+    :func:`~meetingdesk.store.backup.backup_connection`."""
     target = backup_name(desk.path, reason, now)
     n = 1
     while target.exists():
         n += 1
         target = backup_name(desk.path, f"{reason}-{n}", now)
-    backup_connection(desk.db.conn, target)
+    backup_connection(desk.db.conn, target, pace=pace, cancelled=cancelled)
     own_folder = backup_dir_for(desk.path)
     for old in to_prune(list_backups(desk.path), now):
         if old.path.parent != own_folder:

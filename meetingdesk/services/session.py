@@ -207,11 +207,14 @@ def open_elsewhere(path: Path) -> ConflictError | None:
     return None
 
 
-def back_up_file(path: Path, reason: str, now: datetime) -> BackupInfo:
+def back_up_file(path: Path, reason: str, now: datetime, *,
+                 cancel: Cancel | None = None) -> BackupInfo:
     """A backup of the open desk at ``path`` through a connection of its own (off the GUI
-    thread)."""
+    thread), paced so that the desk's own commits never wait behind it
+    (:class:`~meetingdesk.store.backup.Pace`); ``cancel`` stops it, leaving nothing."""
     with worker_connection(path) as desk:
-        return backups.take_backup(desk, reason, now)
+        return backups.take_backup(desk, reason, now, pace=backups.PACED,
+                                   cancelled=cancel.cancelled if cancel else None)
 
 
 def is_database_error(exc: BaseException) -> bool:

@@ -177,21 +177,29 @@ def test_app_new_desk_never_replaces_a_file(window: MainWindow, tmp_path: Path,
     assert window.stack.currentWidget() is window.empty
 
 
-def test_app_closing_waits_for_a_backup_under_way(window: MainWindow, qtbot: Any) -> None:
-    """The automatic backup runs in a thread; closing the window waits for it (never hangs),
-    then releases the desk's lock."""
+def test_app_closing_cancels_a_backup_under_way(window: MainWindow, qtbot: Any,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The automatic backup runs paced in a thread; closing the window stops it at its next
+    step (never hangs, never waits for gigabytes), leaves nothing of it, then releases the
+    desk's lock."""
     from datetime import datetime
 
-    from meetingdesk.services.backups import list_backups
+    from meetingdesk.services import backups
+    from meetingdesk.store.backup import Pace, backup_dir_for
     from meetingdesk.store.lock import DeskLock
 
+    # a page per step, resting long: the copy of the demo desk lasts seconds
+    monkeypatch.setattr(backups, "PACED", Pace(step_bytes=1, rest=50))
     keeper = window.keeper
     path = window.desk_path()
     assert keeper is not None and path is not None
     keeper.work.schedule.opened(datetime.now())  # the backup on opening, without its delay
     assert keeper.runner.is_busy()
+    folder = backup_dir_for(path)
+    qtbot.waitUntil(lambda: any(folder.glob("*.partial")), timeout=5000)  # copying
     window.close()
-    assert [b.reason for b in list_backups(path)] == ["open"]
+    assert not keeper.runner.is_busy()
+    assert list(folder.iterdir()) == []  # nothing kept, nothing half-made
     lock = DeskLock(path)
     lock.acquire()
     lock.release()

@@ -132,9 +132,14 @@ def test_changes_note_edit_and_undo_are_applied_in_place(window: MainWindow) -> 
     select_row(tab.table, 0)
     before = tab.model.row(0).note.text
     tab.text.setPlainText("Đồng chí Phạm Hoàng Sơn phát biểu.")
+    cursor = tab.text.textCursor()
+    cursor.setPosition(9)  # typing goes on where it was after Ctrl+S
+    tab.text.setTextCursor(cursor)
     tab.save_note()
     assert rows.resets == 0 and rows.changed_rows == [0]
     assert tab.model.row(0).note.text == "Đồng chí Phạm Hoàng Sơn phát biểu."
+    assert tab.text.textCursor().position() == 9
+    assert tab._editing is not None and tab._editing.note == tab.model.row(0).note
     window.undo_action.trigger()
     assert tab.model.row(0).note.text == before and tab.text.toPlainText() == before
     tab.new_note()

@@ -3,6 +3,8 @@ thread, cancelling, and a shutdown that waits for the job under way."""
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 from typing import Any
@@ -12,7 +14,7 @@ from PySide6.QtCore import QObject
 
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.domain.messages import message
-from meetingdesk.gui.jobs import BackgroundRunner, JobRunner, Progress
+from meetingdesk.gui.jobs import BACKGROUND_NICE, BackgroundRunner, JobRunner, Progress
 
 
 def test_jobs_run_one_at_a_time_in_order_and_report_in_the_gui_thread(runner: Any,
@@ -93,3 +95,23 @@ def test_jobs_dialog_runner_forgets_its_job_when_shut_down(runner: Any, qtbot: A
     release.set()
     qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
     assert heard == [] and busy == [True]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own nice value")
+def test_jobs_low_priority_job_yields_the_processor_to_the_window(runner: Any,
+                                                                   qtbot: Any) -> None:
+    """A job nobody waits for (an automatic backup) runs nicer than the GUI thread; an
+    ordinary job (minutes the user asked for) does not."""
+    nice: dict[str, int] = {}
+
+    def measure(name: str) -> Any:
+        def run(_p: Progress) -> None:
+            nice[name] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return run
+
+    runner.submit(measure("low"), low_priority=True)
+    runner.submit(measure("usual"))
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
+    gui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert nice["usual"] == gui
+    assert nice["low"] == min(19, gui + BACKGROUND_NICE)

@@ -154,8 +154,19 @@ class NotesTab(MeetingTab):
                 self.model.insert_row(bisect.bisect(keys, (note.at, note_id)), self._row(note))
         editing = self._editing
         if editing is not None and editing.id in changes.ids("notes"):
-            self._load_editor()
+            current: NoteRow | None = selected_row(self.table)
+            if current is not None and current.id == editing.id and self._shows(current.note):
+                self._editing = current  # its own save: the text and its cursor stay as typed
+            else:
+                self._load_editor()
         return True
+
+    def _shows(self, note: Note) -> bool:
+        """Whether the editor shows ``note`` as it is saved (nothing to load again)."""
+        return (self.text.toPlainText() == note.text and self.kind.currentData() == note.kind
+                and self.item.currentData() == note.agenda_item_id
+                and self.speaker.currentData() == note.speaker_id
+                and self.at.value() == note.at)
 
     def _fill_combos(self, people: list[participation.AttendanceEntry]) -> None:
         chosen = self.item_filter.currentData()
