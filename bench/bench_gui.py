@@ -204,6 +204,7 @@ def interaction_stalls(desk_path: Path, repeats: int, tab_runs: int,
 
     # search the desk as you type (Ctrl+F): each query answered in the search thread
     window.search_action.trigger()
+    beat.stall(lambda: None, settle_ms=150)  # the dialog opened and painted: then one types
     search = window.desk_search
     assert search is not None
     answered = [0]

@@ -144,3 +144,44 @@ def test_meeting_list_filter_keeps_the_title_column_width(qtbot: Any, demo_desk:
     qtbot.wait(20)
     assert _titles(ml) == ["Hội nghị số 42"]
     assert ml.table.columnWidth(1) == width
+
+
+def test_meeting_list_model_folds_ahead_in_slices_and_filters_after_moves(
+        demo_desk: Desk) -> None:
+    """Texts folded ahead in slices; a meeting moved by a sort, a change or a deletion
+    before the slices are done is still found by the filter."""
+    (demo,) = meetings.list_meetings(demo_desk)
+    rows = [replace(demo, meeting=replace(demo.meeting, id=i, title=f"Hội nghị số {i}"))
+            for i in range(1, 251)]
+    model = MeetingListModel()
+    renamed = replace(rows[0], meeting=replace(rows[0].meeting, title="Họp chi bộ"))
+    moves = (lambda: model.sort(1, Qt.SortOrder.DescendingOrder),  # 201–250 to the front
+             lambda: model.put(renamed),  # the others one place up: 201 among the first 200
+             lambda: model.drop(7))
+    for move in moves:
+        model.sort(-1)
+        model.set_rows(rows)
+        assert model.fold_ahead(200)  # 200 of 250: some are left
+        move()
+        assert model.set_filter(text="hoi nghi 201")
+        assert [model.row(r).meeting.id for r in range(model.rowCount())] == [201]
+        assert not model.fold_ahead(100)
+        model.set_filter(text="")
+    model.set_rows(rows)  # a reload: none of its texts is folded yet
+    assert model.set_filter(text="hoi nghi 250")
+    assert [model.row(r).meeting.id for r in range(model.rowCount())] == [250]
+
+
+def test_meeting_list_folds_the_texts_for_its_filter_while_idle(
+        qtbot: Any, demo_desk: Desk) -> None:
+    """The first key typed in the filter does not wait for a thousand texts to be folded:
+    the list folds them a slice at a time once loaded, while the window is idle."""
+    for n in range(2, 6):
+        meetings.create_meeting(demo_desk, title=f"Hội nghị số {n}")
+    ml = MeetingList()
+    qtbot.addWidget(ml)
+    ml.load(demo_desk)
+    assert ml.model.fold_ahead(0)  # fold_ahead(0) folds nothing: it says some are left
+    qtbot.waitUntil(lambda: not ml.model.fold_ahead(0))
+    ml.search.setText("so 4")
+    assert _titles(ml) == ["Hội nghị số 4"]

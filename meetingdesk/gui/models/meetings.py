@@ -60,9 +60,11 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
             parent=parent)
         self._held: list[MeetingSummary] = []
         """Every meeting, in the chosen order."""
-        self._texts: dict[int | None, str] | None = None
-        """Each meeting's folded text, by id (made when a filter first needs it: not at
-        start-up)."""
+        self._texts: dict[int | None, str] = {}
+        """Each meeting's folded text, by id: made a slice at a time while the window is idle
+        (:meth:`fold_ahead`, not at start-up), the rest when a filter needs them."""
+        self._folded_upto = 0
+        """Meetings of :attr:`_held` before this position have their text folded."""
         self._words: tuple[str, ...] = ()
         self._found: frozenset[int] = frozenset()
         self._status = ""
@@ -73,7 +75,8 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
     def set_rows(self, rows: Sequence[MeetingSummary],
                  columns: Sequence[Column[MeetingSummary]] | None = None) -> None:
         """Hold these meetings; show those the filter accepts (a reset)."""
-        self._texts = None
+        self._texts = {}
+        self._folded_upto = 0
         self._held = self._sorted(rows)
         super().set_rows(self._shown(), columns)
 
@@ -81,9 +84,9 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
         """Hold ``summary`` (a new meeting, or a meeting's new fields or totals): its row is
         changed in place, or moved, added or taken away as the order and filter say."""
         mid = summary.meeting.id
-        if self._texts is not None:
-            self._texts[mid] = fold(_text(summary))
+        self._texts[mid] = fold(_text(summary))
         self._held = self._sorted([*(s for s in self._held if s.meeting.id != mid), summary])
+        self._folded_upto = 0  # moved: look again (those folded are passed over quickly)
         before = self.row_of_id(mid)
         after = next((i for i, s in enumerate(self._shown()) if s.meeting.id == mid), -1)
         if before >= 0 and before == after:
@@ -97,8 +100,8 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
     def drop(self, meeting_id: int) -> None:
         """Hold the meeting no more (it was deleted)."""
         self._held = [s for s in self._held if s.meeting.id != meeting_id]
-        if self._texts is not None:
-            self._texts.pop(meeting_id, None)
+        self._texts.pop(meeting_id, None)
+        self._folded_upto = 0
         row = self.row_of_id(meeting_id)
         if row >= 0:
             self.remove_row(row)
@@ -139,6 +142,7 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
         self.layoutAboutToBeChanged.emit()
         old = self._rows
         self._held = self._sorted(self._held)
+        self._folded_upto = 0
         self._rows = self._shown()
         self._ranks.clear()
         self._folded = None
@@ -165,7 +169,18 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
     def _shown(self) -> list[MeetingSummary]:
         if not self._words and not self._status:
             return list(self._held)
-        if self._texts is None:
-            self._texts = {s.meeting.id: fold(_text(s)) for s in self._held}
+        self.fold_ahead(len(self._held))
         texts = self._texts
         return [s for s in self._held if self._accepts(s, texts)]
+
+    def fold_ahead(self, count: int) -> bool:
+        """Fold the texts of up to ``count`` more meetings for the filter (a thousand take
+        about 17 ms: done in slices while idle, the first key typed does not pay them);
+        True while some are left."""
+        texts, held = self._texts, self._held
+        end = min(len(held), self._folded_upto + count)
+        for s in held[self._folded_upto:end]:
+            if s.meeting.id not in texts:  # put() has folded a changed meeting already
+                texts[s.meeting.id] = fold(_text(s))
+        self._folded_upto = end
+        return end < len(held)
