@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound=MeetingTab)
 
+# One maker per tab, each importing its module when first called: written out rather than
+# made from module names, so that PyInstaller's analysis (build.spec) still sees every tab.
+
 
 def _sites(session: DeskSession, parent: QWidget) -> SitesTab:
     from meetingdesk.gui.tabs.sites import SitesTab
