@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -13,13 +14,12 @@ from typing import Any
 
 import pytest
 
-from meetingdesk.domain.errors import ConflictError
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.settings import Settings
 from meetingdesk.services import drafts, meetings
 from meetingdesk.services.demo import build_demo
 from meetingdesk.store.desk import Desk, open_desk
-from meetingdesk.store.lock import DeskLock
+from meetingdesk.store.lock import lock_path_for
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -28,15 +28,15 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def _wait_until_locked(path: Path, proc: subprocess.Popen[str], timeout: float = 60) -> None:
+    """Until ``proc`` holds the desk's lock: its holder line names it. Read without taking
+    the lock: a probe that took it, even for a moment, could make the program starting find
+    the desk in use."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         assert proc.poll() is None, "the first program ended"
-        probe = DeskLock(path)
-        try:
-            probe.acquire()
-        except ConflictError:
-            return
-        probe.release()
+        with contextlib.suppress(FileNotFoundError):
+            if lock_path_for(path).read_text(encoding="utf-8").startswith(f"pid {proc.pid} "):
+                return
         time.sleep(0.1)
     pytest.fail("the first program never opened the desk")
 
