@@ -9,7 +9,7 @@ meeting loads the tab in front and nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from importlib import import_module
 from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import QSignalBlocker, Qt
@@ -22,7 +22,6 @@ from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.read_only import lock_edits
 from meetingdesk.gui.tabs.base import MeetingTab
-from meetingdesk.gui.tabs.overview import OverviewTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import ElidedLabel, FrozenBanner
 from meetingdesk.services import meetings
@@ -35,62 +34,24 @@ if TYPE_CHECKING:
     from meetingdesk.gui.tabs.minutes import MinutesTab
     from meetingdesk.gui.tabs.notes import NotesTab
     from meetingdesk.gui.tabs.notice import NoticeTab
+    from meetingdesk.gui.tabs.overview import OverviewTab
     from meetingdesk.gui.tabs.sites import SitesTab
 
 T = TypeVar("T", bound=MeetingTab)
 
-# One maker per tab, each importing its module when first called: written out rather than
-# made from module names, so that PyInstaller's analysis (build.spec) still sees every tab.
-
-
-def _sites(session: DeskSession, parent: QWidget) -> SitesTab:
-    from meetingdesk.gui.tabs.sites import SitesTab
-
-    return SitesTab(session, parent)
-
-
-def _delegates(session: DeskSession, parent: QWidget) -> DelegatesTab:
-    from meetingdesk.gui.tabs.delegates import DelegatesTab
-
-    return DelegatesTab(session, parent)
-
-
-def _agenda(session: DeskSession, parent: QWidget) -> AgendaTab:
-    from meetingdesk.gui.tabs.agenda import AgendaTab
-
-    return AgendaTab(session, parent)
-
-
-def _notes(session: DeskSession, parent: QWidget) -> NotesTab:
-    from meetingdesk.gui.tabs.notes import NotesTab
-
-    return NotesTab(session, parent)
-
-
-def _documents(session: DeskSession, parent: QWidget) -> DocumentsTab:
-    from meetingdesk.gui.tabs.documents import DocumentsTab
-
-    return DocumentsTab(session, parent)
-
-
-def _minutes(session: DeskSession, parent: QWidget) -> MinutesTab:
-    from meetingdesk.gui.tabs.minutes import MinutesTab
-
-    return MinutesTab(session, parent)
-
-
-def _notice(session: DeskSession, parent: QWidget) -> NoticeTab:
-    from meetingdesk.gui.tabs.notice import NoticeTab
-
-    return NoticeTab(session, parent)
-
 
 class _Tab(Generic[T]):
-    """A tab of the view by its place, built on first use."""
+    """A tab of the view by its place: the class ``name`` of ``meetingdesk.gui.tabs.<module>``,
+    imported and built on first use (``build.spec`` collects every module of the package)."""
 
-    def __init__(self, index: int, make: Callable[[DeskSession, QWidget], T]) -> None:
+    def __init__(self, index: int, module: str, name: str) -> None:
         self.index = index
-        self.make = make
+        self.module = module
+        self.name = name
+
+    def make(self, session: DeskSession, parent: QWidget) -> MeetingTab:
+        tab_class = getattr(import_module(f"meetingdesk.gui.tabs.{self.module}"), self.name)
+        return cast(MeetingTab, tab_class(session, parent))
 
     @overload
     def __get__(self, view: None, owner: type) -> _Tab[T]: ...
@@ -101,7 +62,7 @@ class _Tab(Generic[T]):
     def __get__(self, view: MeetingView | None, owner: type) -> _Tab[T] | T:
         if view is None:
             return self
-        return cast(T, view.tab_at(self.index))  # built by self.make
+        return cast(T, view.tab_at(self.index))
 
 
 def _titles() -> tuple[str, ...]:
@@ -110,14 +71,14 @@ def _titles() -> tuple[str, ...]:
 
 
 class MeetingView(QWidget):
-    overview = _Tab(0, OverviewTab)
-    sites = _Tab(1, _sites)
-    delegates = _Tab(2, _delegates)
-    agenda = _Tab(3, _agenda)
-    notes = _Tab(4, _notes)
-    documents = _Tab(5, _documents)
-    minutes = _Tab(6, _minutes)
-    notice = _Tab(7, _notice)
+    overview: _Tab[OverviewTab] = _Tab(0, "overview", "OverviewTab")
+    sites: _Tab[SitesTab] = _Tab(1, "sites", "SitesTab")
+    delegates: _Tab[DelegatesTab] = _Tab(2, "delegates", "DelegatesTab")
+    agenda: _Tab[AgendaTab] = _Tab(3, "agenda", "AgendaTab")
+    notes: _Tab[NotesTab] = _Tab(4, "notes", "NotesTab")
+    documents: _Tab[DocumentsTab] = _Tab(5, "documents", "DocumentsTab")
+    minutes: _Tab[MinutesTab] = _Tab(6, "minutes", "MinutesTab")
+    notice: _Tab[NoticeTab] = _Tab(7, "notice", "NoticeTab")
     _TABS: tuple[_Tab[MeetingTab], ...] = (overview, sites, delegates, agenda, notes,
                                            documents, minutes, notice)
 

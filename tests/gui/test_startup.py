@@ -13,15 +13,15 @@ from meetingdesk.store.desk import open_desk
 HEAVY = ("reportlab", "openpyxl", "docx", "pyhanko", "pypdf")
 
 
-def test_startup_window_on_a_desk_loads_no_minutes_exchange_or_signing_library(
-        tmp_path: Path) -> None:
+def _printed_after_start(tmp_path: Path, then: str) -> str:
+    """What a fresh program prints when ``then`` runs in it after a main window was shown on
+    the demo desk (as ``w``, its application as ``app``)."""
     path = tmp_path / "demo.db"
     with open_desk(path) as desk:
         build_demo(desk)
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from PySide6.QtWidgets import QApplication\n"
         "from meetingdesk.gui.app import application\n"
         "from meetingdesk.gui.main_window import MainWindow\n"
         "from meetingdesk.gui.settings import Settings\n"
@@ -29,50 +29,36 @@ def test_startup_window_on_a_desk_loads_no_minutes_exchange_or_signing_library(
         "w = MainWindow(Settings())\n"
         f"assert w.open_desk_file(Path(r'{path}'))\n"
         "w.show()\n"
-        "from meetingdesk.gui.meeting_view import MeetingView\n"
-        "for tab in range(w.view.tabs.count()):  # every tab but the minutes and notice\n"
-        "    if tab not in (MeetingView.minutes.index, MeetingView.notice.index):\n"
-        "        w.view.tabs.setCurrentIndex(tab)\n"
-        "    QApplication.processEvents()\n"
-        f"loaded = [m for m in {HEAVY!r} if m in sys.modules]\n"
-        "w.close()\n"
-        "print(loaded)\n"
+        + then
+        + "w.close()\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                MEETINGDESK_SETTINGS=str(tmp_path / "settings.ini"))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120, env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()
+
+
+def test_startup_window_on_a_desk_loads_no_minutes_exchange_or_signing_library(
+        tmp_path: Path) -> None:
+    assert _printed_after_start(tmp_path, (
+        "from meetingdesk.gui.meeting_view import MeetingView\n"
+        "for tab in range(w.view.tabs.count()):  # every tab but the minutes and notice\n"
+        "    if tab not in (MeetingView.minutes.index, MeetingView.notice.index):\n"
+        "        w.view.tabs.setCurrentIndex(tab)\n"
+        "    app.processEvents()\n"
+        f"print([m for m in {HEAVY!r} if m in sys.modules])\n"
+    )) == "[]"
 
 
 def test_startup_loads_the_qt_free_layers_before_pyside(tmp_path: Path) -> None:
     """PySide6's import hook reads the source of every module imported after it: the window's
     Qt-free modules are loaded first (see ``meetingdesk/gui/__init__.py``)."""
-    path = tmp_path / "demo.db"
-    with open_desk(path) as desk:
-        build_demo(desk)
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from meetingdesk.gui.app import application\n"
-        "from meetingdesk.gui.main_window import MainWindow\n"
-        "from meetingdesk.gui.settings import Settings\n"
-        "app = application()\n"
-        "w = MainWindow(Settings())\n"
-        f"assert w.open_desk_file(Path(r'{path}'))\n"
-        "w.show()\n"
+    assert _printed_after_start(tmp_path, (
         "app.processEvents()\n"
         "names = list(sys.modules)\n"
         "after = names[names.index('PySide6'):]\n"
-        "late = [m for m in after if m.startswith('meetingdesk.')\n"
-        "        and not m.startswith('meetingdesk.gui')]\n"
-        "w.close()\n"
-        "print(late)\n"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               MEETINGDESK_SETTINGS=str(tmp_path / "settings.ini"))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120, env=env)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+        "print([m for m in after if m.startswith('meetingdesk.')\n"
+        "       and not m.startswith('meetingdesk.gui')])\n"
+    )) == "[]"
