@@ -26,7 +26,6 @@ from pathlib import Path
 from meetingdesk.domain.errors import DeskFileError
 from meetingdesk.domain.messages import Message, message
 from meetingdesk.services.files import refuse_plain_read
-from meetingdesk.store.backup import PACED as PACED  # the pace of backups while at work
 from meetingdesk.store.backup import (
     Cancelled,
     Pace,
@@ -85,7 +84,7 @@ def list_backups(desk_path: Path) -> list[BackupInfo]:
 def take_backup(desk: Desk, reason: str, now: datetime, *, pace: Pace | None = None,
                 cancelled: Cancelled | None = None) -> BackupInfo:
     """A checked backup of an open desk, then old ones pruned. ``pace`` (a backup taken while
-    the desk is in use, :data:`PACED`) and ``cancelled``: see
+    the desk is in use, :data:`~meetingdesk.store.backup.PACED`) and ``cancelled``: see
     :func:`~meetingdesk.store.backup.backup_connection`."""
     target = backup_name(desk.path, reason, now)
     n = 1

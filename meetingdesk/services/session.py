@@ -32,6 +32,7 @@ from meetingdesk.domain.errors import (
 )
 from meetingdesk.services import backups
 from meetingdesk.services.backups import BackupInfo, BackupSchedule, StartCheck
+from meetingdesk.store.backup import PACED
 from meetingdesk.store.desk import Desk, open_desk, writes_on_opening
 from meetingdesk.store.integrity import Cancel
 from meetingdesk.store.lock import DeskLock
@@ -213,7 +214,7 @@ def back_up_file(path: Path, reason: str, now: datetime, *,
     thread), paced so that the desk's own commits never wait behind it
     (:class:`~meetingdesk.store.backup.Pace`); ``cancel`` stops it, leaving nothing."""
     with worker_connection(path) as desk:
-        return backups.take_backup(desk, reason, now, pace=backups.PACED,
+        return backups.take_backup(desk, reason, now, pace=PACED,
                                    cancelled=cancel.cancelled if cancel else None)
 
 

@@ -184,12 +184,12 @@ def test_app_closing_cancels_a_backup_under_way(window: MainWindow, qtbot: Any,
     desk's lock."""
     from datetime import datetime
 
-    from meetingdesk.services import backups
+    from meetingdesk.services import session
     from meetingdesk.store.backup import Pace, backup_dir_for
     from meetingdesk.store.lock import DeskLock
 
     # a page per step, resting long: the copy of the demo desk lasts seconds
-    monkeypatch.setattr(backups, "PACED", Pace(step_bytes=1, rest=50))
+    monkeypatch.setattr(session, "PACED", Pace(step_bytes=1, rest=50))
     keeper = window.keeper
     path = window.desk_path()
     assert keeper is not None and path is not None
