@@ -6,7 +6,7 @@ import html
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,11 +31,11 @@ from meetingdesk.gui.desk_check_banner import DeskCheckBanner
 from meetingdesk.gui.desk_keeper import DeskKeeper
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.lazy_dock import LazyDock
 from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.meeting_view import MeetingView
 from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.settings import Settings
-from meetingdesk.gui.task_register import TaskRegister, add_task_register_dock
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, drafts, meetings
 from meetingdesk.services.backups import StartCheck
@@ -46,6 +46,7 @@ from meetingdesk.store.desk import Desk
 if TYPE_CHECKING:
     from meetingdesk.gui.desk_search import DeskSearch
     from meetingdesk.gui.dialogs.directories import DirectoryWindow
+    from meetingdesk.gui.task_register import TaskRegister
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +114,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 1000])
         self.setCentralWidget(self.splitter)
-        self.task_dock = add_task_register_dock(self)
+        self.task_dock = LazyDock(tr("Task register"), self._build_task_register, self)
+        self.task_dock.setObjectName("taskRegisterDock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.task_dock)
+        self.task_dock.hide()  # until asked for (F8), or shown by the saved window state
         self._build_menus()
         self._restore_state()
         self._update_actions()
@@ -245,10 +249,22 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(tr("Redo") + (f": {stack.redoText()}"
                                                if stack and stack.canRedo() else ""))
 
-    def task_register(self) -> TaskRegister:
-        register = self.task_dock.widget()
-        assert isinstance(register, TaskRegister)
+    def _build_task_register(self, dock: LazyDock) -> TaskRegister:
+        from meetingdesk.gui.task_register import TaskRegister
+
+        register = TaskRegister(dock)
+        register.set_session(self.session)
         return register
+
+    def task_register(self) -> TaskRegister:
+        """The task register (built now if it was never shown)."""
+        return cast("TaskRegister", self.task_dock.content())
+
+    def _register_session(self, session: DeskSession | None) -> None:
+        """Tell the task register, if it was built, which desk it shows."""
+        register = self.task_dock.built()
+        if register is not None:
+            cast("TaskRegister", register).set_session(session)
 
     # --- desk ------------------------------------------------------------------------------
 
@@ -291,7 +307,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.view = MeetingView(session, self)
         self.stack.addWidget(self.view)
-        self.task_register().set_session(session)
+        self._register_session(session)
         self.read_only_banner.setVisible(desk.read_only)
         if desk.read_only:
             self.view.lock_edits()
@@ -391,7 +407,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
-        self.task_register().set_session(None)
+        self._register_session(None)
         self.check_banner.forget()
         if self.session is not None:
             self.session.undo_stack.clear()
