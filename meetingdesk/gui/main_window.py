@@ -27,6 +27,7 @@ from meetingdesk import __version__
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui import settings as keys
+from meetingdesk.gui.closing_backup import take_closing_backup
 from meetingdesk.gui.desk_check_banner import DeskCheckBanner
 from meetingdesk.gui.desk_keeper import DeskKeeper
 from meetingdesk.gui.errors import guarded, show_error
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.searcher: SearchThread | None = None
         self.desk_search: DeskSearch | None = None
         self._live_windows: list[QMainWindow] = []
+        self._closing_desk = False
         self._desk_windows: list[QWidget] = []
         """Directory windows on the open desk, closed with it."""
         self.view: MeetingView | None = None
@@ -398,11 +400,25 @@ class MainWindow(QMainWindow):
                 "%1", str(result)), 15000)
 
     def _close_session(self) -> None:
+        self._closing_desk = True  # the closing backup lets the event loop run meanwhile
+        try:
+            self._close_desk()
+        finally:
+            self._closing_desk = False
+
+    def _close_desk(self) -> None:
         for live in list(self._live_windows):
             live.close()  # saves what is being typed there
         for window in self._desk_windows:
             window.close()
         self._desk_windows.clear()
+        if self.keeper is not None:
+            self.keeper.close()  # its backup under way stops: the closing one comes next
+            self.keeper.deleteLater()
+            self.keeper = None
+        if self.session is not None and self.work is not None:
+            # the meeting stays in view, behind the busy indicator, while it is backed up
+            take_closing_backup(self, self.session.runner, self.work)
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
@@ -412,10 +428,6 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.undo_stack.clear()
             self.session.runner.shutdown()  # waits for the job under way
-            if self.keeper is not None:
-                self.keeper.close()
-                self.keeper.deleteLater()
-                self.keeper = None
             if self.desk_search is not None:
                 self.desk_search.close()
                 self.desk_search.deleteLater()
@@ -426,7 +438,7 @@ class MainWindow(QMainWindow):
                 self.searcher.deleteLater()
                 self.searcher = None
             if self.work is not None:
-                self.work.close()  # the closing backup, the connection, then the lock
+                self.work.close()  # the connection, then the lock
                 self.work = None
             self.session.deleteLater()
             self.session = None
@@ -721,8 +733,8 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._generating_minutes():
-            event.ignore()
+        if self._generating_minutes() or self._closing_desk:
+            event.ignore()  # the desk closing already closes the window when it has
             return
         self.save_state()
         self._close_session()
