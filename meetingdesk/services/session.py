@@ -94,8 +94,15 @@ class WorkSession:
         since the last one). The window takes it off its thread (:func:`back_up_file` with
         :data:`AT_CLOSING`) and tells :meth:`closing_backup_settled`; :meth:`close` takes it
         otherwise."""
-        self.desk.seal_pending()  # the closing backup carries the edits sealed
-        return not self._closing_backup_settled and self.schedule.closing_due()
+        if self._closing_backup_settled or not self.schedule.closing_due():
+            return False
+        try:
+            self.desk.seal_pending()  # the closing backup carries the edits sealed
+        except Exception as exc:  # as in close(): the desk still closes, the failure logged
+            logger.warning("Closing backup of %s failed: %s", self.path, exc)
+            self._closing_backup_settled = True
+            return False
+        return True
 
     def closing_backup_settled(self, taken_at: datetime | None) -> None:
         """The closing backup was taken elsewhere (``taken_at``), or it failed or the user
