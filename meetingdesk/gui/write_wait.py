@@ -11,9 +11,10 @@ and after a moment a busy indicator says what it waits for.
 from __future__ import annotations
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.jobs import busy_indicator, dismiss
 from meetingdesk.services.session import writes_held
 from meetingdesk.store.desk import Desk
 
@@ -29,13 +30,9 @@ def wait_until_writable(desk: Desk) -> None:
     if not writes_held(desk):
         return
     loop = QEventLoop()
-    busy = QProgressDialog(tr("Checking the desk just opened; your change follows as soon as "
-                              "the check has passed…"), "", 0, 0, QApplication.activeWindow())
-    busy.setCancelButton(None)
-    busy.setAutoClose(False)
-    busy.setAutoReset(False)
-    busy.setModal(True)
-    busy.hide()
+    busy = busy_indicator(QApplication.activeWindow(), tr(
+        "Checking the desk just opened; your change follows as soon as the check has "
+        "passed…"))
     showing = QTimer(singleShot=True, interval=SHOW_AFTER_MS)
     showing.timeout.connect(busy.show)
     polling = QTimer(interval=POLL_MS)
@@ -45,5 +42,4 @@ def wait_until_writable(desk: Desk) -> None:
     loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     polling.stop()
     showing.stop()
-    busy.close()
-    busy.deleteLater()
+    dismiss(busy)
