@@ -208,9 +208,18 @@ class DelegatesTab(MeetingTab):
             self._absent += step
 
     def _show_summary(self) -> None:
-        self.summary.setText(tr("%1 delegates: %2 present, %3 absent").replace(
-            "%1", str(self.model.rowCount())).replace("%2", str(self._present)).replace(
-            "%3", str(self._absent)))
+        """The counts, in a label as wide as its widest text for this many delegates: a
+        roll-call key then repaints the label alone, where a label that takes its text's
+        width has the window laid out again at every key (and, when a count gains a digit,
+        every widget of the tab repainted)."""
+        listed = str(self.model.rowCount())
+        metrics = self.summary.fontMetrics()
+        digit = max("0123456789", key=metrics.horizontalAdvance)
+        widest = _summary_text(listed, digit * len(listed), digit * len(listed))
+        # a fixed size: a new text does not ask the layout for room (QWidget.updateGeometry)
+        self.summary.setFixedSize(
+            metrics.horizontalAdvance(widest) + metrics.averageCharWidth(), metrics.height())
+        self.summary.setText(_summary_text(listed, str(self._present), str(self._absent)))
 
     def select_record(self, kind: str, ref_id: int) -> bool:
         """A person found by a search: their row on the list, if they are on it."""
@@ -477,6 +486,11 @@ class DelegatesTab(MeetingTab):
             lambda: participation.reorder_attendances(self.desk, mid, order),
             [("attendances", i) for i in order if i is not None], shallow=True)
         select_id(self.table, att_id)
+
+
+def _summary_text(listed: str, present: str, absent: str) -> str:
+    return tr("%1 delegates: %2 present, %3 absent").replace("%1", listed).replace(
+        "%2", present).replace("%3", absent)
 
 
 def _precedence(row: DelegateRow) -> tuple[int, int, int]:

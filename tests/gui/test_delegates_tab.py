@@ -1,0 +1,56 @@
+"""The delegates tab of a large meeting: what a roll-call key and opening the tab cost the
+window beyond the rows they change (layouts, repaints, work done for rows not shown)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
+
+from meetingdesk.gui.main_window import MainWindow
+from meetingdesk.gui.widgets import select_row
+
+
+class LayoutRequests(QObject):
+    """Counts the layout requests delivered to any widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def _settle(qtbot: Any) -> None:
+    for _ in range(10):  # each layout asks its parent's on the next pass of the loop
+        QApplication.processEvents()
+    qtbot.wait(20)
+
+
+def test_delegates_tab_roll_call_key_changes_counts_without_a_new_layout(
+        window: MainWindow, qtbot: Any) -> None:
+    view = window.view
+    assert view is not None
+    tab = view.delegates
+    view.tabs.setCurrentWidget(tab)
+    tab.roll_call.setChecked(True)
+    select_row(tab.table, 0)
+    tab.table.setFocus()
+    _settle(qtbot)
+    requests = LayoutRequests()
+    QApplication.instance().installEventFilter(requests)
+    try:
+        before = tab.summary.text()
+        for key in (Qt.Key.Key_V, Qt.Key.Key_V, Qt.Key.Key_C, Qt.Key.Key_T):
+            qtbot.keyClick(tab.table, key)
+            QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(requests)
+    assert tab.summary.text() != before
+    assert requests.count == 0
+    metrics = tab.summary.fontMetrics()
+    assert metrics.horizontalAdvance(tab.summary.text()) <= tab.summary.width()
