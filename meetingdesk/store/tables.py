@@ -41,7 +41,8 @@ def _attending(meeting_id: int, roles: Sequence[Role] | None) -> tuple[str, list
 class SiteRepository(Repository[Site]):
     """Sites, with their former names (aliases) kept in their own table."""
 
-    def _build(self, db: Database, row: dict[str, Any]) -> Site:
+    def _build(self, db: Database, values: Sequence[Any]) -> Site:
+        row = dict(zip(self.columns, values, strict=True))
         aliases = tuple(
             r[0] for r in db.execute(
                 "SELECT name FROM site_aliases WHERE site_id = ? ORDER BY id", [row["id"]]
