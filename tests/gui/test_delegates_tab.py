@@ -8,8 +8,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
+from meetingdesk.domain.enums import AttendanceStatus
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.widgets import select_row
+from meetingdesk.services import directory, participation
 
 
 class LayoutRequests(QObject):
@@ -52,5 +54,16 @@ def test_delegates_tab_roll_call_key_changes_counts_without_a_new_layout(
         QApplication.instance().removeEventFilter(requests)
     assert tab.summary.text() != before
     assert requests.count == 0
+    assert tab.summary.text().startswith(f"{tab.model.rowCount()} đại biểu")
     metrics = tab.summary.fontMetrics()
+    assert metrics.horizontalAdvance(tab.summary.text()) <= tab.summary.width()
+    width = tab.summary.width()
+    assert view.meeting_id is not None
+    for n in range(100 - tab.model.rowCount()):  # a list of three digits: a wider label
+        person = directory.add_person(tab.desk, full_name=f"Nguyễn Văn Số {n}")
+        participation.add_attendance(tab.desk, meeting_id=view.meeting_id,
+                                     person_id=person.id or 0, status=AttendanceStatus.PRESENT)
+    tab.refresh()
+    assert tab.summary.text().startswith("100 đại biểu: ")
+    assert tab.summary.width() > width
     assert metrics.horizontalAdvance(tab.summary.text()) <= tab.summary.width()

@@ -127,6 +127,8 @@ class DelegatesTab(MeetingTab):
         self.hint.setWordWrap(True)
         self.hint.setVisible(False)
         self.summary = QLabel(self)
+        self._summary_sized_for = ""
+        """The number of delegates the summary's width was computed for."""
         self.table.doubleClicked.connect(self.edit_button.click)  # not while final
         self.table.installEventFilter(self)
 
@@ -213,12 +215,14 @@ class DelegatesTab(MeetingTab):
         width has the window laid out again at every key (and, when a count gains a digit,
         every widget of the tab repainted)."""
         listed = str(self.model.rowCount())
-        metrics = self.summary.fontMetrics()
-        digit = max("0123456789", key=metrics.horizontalAdvance)
-        widest = _summary_text(listed, digit * len(listed), digit * len(listed))
-        # a fixed size: a new text does not ask the layout for room (QWidget.updateGeometry)
-        self.summary.setFixedSize(
-            metrics.horizontalAdvance(widest) + metrics.averageCharWidth(), metrics.height())
+        if listed != self._summary_sized_for:
+            self._summary_sized_for = listed
+            metrics = self.summary.fontMetrics()
+            digit = max("0123456789", key=metrics.horizontalAdvance)
+            widest = _summary_text(listed, digit * len(listed), digit * len(listed))
+            # a fixed size: a new text does not ask the layout for room (updateGeometry)
+            self.summary.setFixedSize(
+                metrics.horizontalAdvance(widest) + metrics.averageCharWidth(), metrics.height())
         self.summary.setText(_summary_text(listed, str(self._present), str(self._absent)))
 
     def select_record(self, kind: str, ref_id: int) -> bool:
