@@ -99,6 +99,9 @@ def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,
         view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
+    # The header shares the table's selection by default and repaints all its sections at
+    # every change of it (a whole row is selected: every column), to highlight nothing.
+    header.setSelectionModel(QItemSelectionModel(model, header))
     header.setStretchLastSection(False)
     metrics = view.fontMetrics()
     char = metrics.horizontalAdvance("0")

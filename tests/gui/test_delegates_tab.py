@@ -67,3 +67,54 @@ def test_delegates_tab_roll_call_key_changes_counts_without_a_new_layout(
     assert tab.summary.text().startswith("100 đại biểu: ")
     assert tab.summary.width() > width
     assert metrics.horizontalAdvance(tab.summary.text()) <= tab.summary.width()
+
+
+class Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_delegates_tab_moving_down_the_list_leaves_the_header_unpainted(
+        window: MainWindow, qtbot: Any) -> None:
+    view = window.view
+    assert view is not None
+    tab = view.delegates
+    view.tabs.setCurrentWidget(tab)
+    select_row(tab.table, 0)
+    _settle(qtbot)
+    header, rows = Paints(), Paints()
+    tab.table.horizontalHeader().viewport().installEventFilter(header)
+    tab.table.viewport().installEventFilter(rows)
+    select_row(tab.table, 1)
+    _settle(qtbot)
+    assert rows.count == 1 and header.count == 0
+    tab.table.horizontalHeader().viewport().removeEventFilter(header)
+
+
+def test_delegates_tab_reload_keeps_the_site_filter_of_the_same_sites(
+        window: MainWindow, qtbot: Any) -> None:
+    view = window.view
+    assert view is not None and view.meeting_id is not None
+    tab = view.delegates
+    view.tabs.setCurrentWidget(tab)
+    sites = [tab.site_filter.itemText(i) for i in range(tab.site_filter.count())]
+    assert len(sites) > 2 and sites[0] == "Mọi điểm cầu"
+    tab.site_filter.setCurrentIndex(2)
+    shown = tab.proxy.rowCount()
+    rebuilt: list[int] = []
+    tab.site_filter.model().rowsRemoved.connect(lambda *_: rebuilt.append(1))
+    tab.refresh()
+    assert rebuilt == [] and tab.site_filter.currentIndex() == 2
+    assert tab.proxy.rowCount() == shown
+    site = directory.add_site(tab.desk, name="Điểm cầu Côn Đảo")
+    person = directory.add_person(tab.desk, full_name="Hoàng Thị Mơ", site_id=site.id)
+    participation.add_attendance(tab.desk, meeting_id=view.meeting_id, person_id=person.id or 0)
+    tab.refresh()  # a new site: the list is made again, the choice kept
+    assert tab.site_filter.itemText(tab.site_filter.count() - 1) == "Điểm cầu Côn Đảo"
+    assert tab.site_filter.currentText() == sites[2] and tab.proxy.rowCount() == shown

@@ -239,10 +239,10 @@ class DelegatesTab(MeetingTab):
 
     def _fill_site_filter(self, rows: list[DelegateRow]) -> None:
         chosen = self.site_filter.currentData()
-        names: list[str] = []
-        for r in rows:
-            if r.site_name not in names:
-                names.append(r.site_name)
+        names = list(dict.fromkeys(r.site_name for r in rows))
+        if self.site_filter.count() and names == [
+                self.site_filter.itemData(i) for i in range(1, self.site_filter.count())]:
+            return  # the same sites: the list and the choice stay as they are
         self.site_filter.blockSignals(True)
         self.site_filter.clear()
         self.site_filter.addItem(tr("All sites"), "")
