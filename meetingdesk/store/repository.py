@@ -87,7 +87,11 @@ class Repository(Generic[T]):
         sql = (f"SELECT {self._select} FROM [{self.table}]"
                + (f" WHERE {where}" if where else "")
                + (f" ORDER BY {order_by}" if order_by else ""))
-        return [self._build(db, row) for row in db.execute(sql, list(params)).fetchall()]
+        return self._records(db, db.execute(sql, list(params)).fetchall())
+
+    def _records(self, db: Database, rows: Sequence[Sequence[Any]]) -> list[T]:
+        """The records of rows of values (in :attr:`columns` order)."""
+        return [self._build(db, row) for row in rows]
 
     def where(self, db: Database, *, order: Sequence[str] = ("id",), **equals: Any) -> list[T]:
         """Records whose columns equal the given values (SQL ``=``: ``None`` matches nothing),

@@ -77,3 +77,18 @@ def test_repository_missing_record_is_not_found(desk: Desk) -> None:
                  lambda: tables.people.delete(desk.db, 5)):
         with pytest.raises(NotFoundError, match="Không tìm thấy đại biểu"):
             call()
+
+
+def test_repository_reads_the_aliases_of_many_sites_in_one_query(desk: Desk) -> None:
+    with desk.transaction() as db:
+        for n in range(120):
+            tables.sites.insert(db, Site(None, f"Xã {n}", aliases=(f"Xã cũ {n}", f"Thôn {n}")
+                                         if n % 3 == 0 else ()))
+    asked: list[str] = []
+    desk.db.conn.set_trace_callback(asked.append)
+    try:
+        found = tables.sites.all(desk.db)
+    finally:
+        desk.db.conn.set_trace_callback(None)
+    assert [s.aliases for s in found[:4]] == [("Xã cũ 0", "Thôn 0"), (), (), ("Xã cũ 3", "Thôn 3")]
+    assert len(found) == 120 and sum("site_aliases" in sql for sql in asked) == 1
