@@ -92,3 +92,20 @@ def test_repository_reads_the_aliases_of_many_sites_in_one_query(desk: Desk) -> 
         desk.db.conn.set_trace_callback(None)
     assert [s.aliases for s in found[:4]] == [("Xã cũ 0", "Thôn 0"), (), (), ("Xã cũ 3", "Thôn 3")]
     assert len(found) == 120 and sum("site_aliases" in sql for sql in asked) == 1
+
+
+def test_repository_update_writes_the_fields_without_reading_the_schema(desk: Desk) -> None:
+    with desk.transaction() as db:
+        meeting = tables.meetings.insert(db, RECORDS[2])
+    assert meeting.id is not None
+    asked: list[str] = []
+    desk.db.conn.set_trace_callback(asked.append)
+    try:
+        with desk.transaction() as db:
+            changed = tables.meetings.update(db, meeting.id, {
+                "status": MeetingStatus.FINAL, "planned_start": None, "number": 13})
+    finally:
+        desk.db.conn.set_trace_callback(None)
+    assert changed == tables.meetings.get(desk.db, meeting.id) == Meeting(
+        meeting.id, "Giao ban", status=MeetingStatus.FINAL, number=13)
+    assert not [sql for sql in asked if "PRAGMA" in sql.upper()]
