@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from meetingdesk.domain.enums import AttendanceStatus
 from meetingdesk.gui.main_window import MainWindow
-from meetingdesk.gui.widgets import select_row
+from meetingdesk.gui.widgets import SteadyScrollBar, select_row
 from meetingdesk.services import directory, participation
 
 
@@ -94,6 +94,7 @@ def test_delegates_tab_moving_down_the_list_leaves_the_header_unpainted(
     select_row(tab.table, 1)
     _settle(qtbot)
     assert rows.count == 1 and header.count == 0
+    assert isinstance(tab.table.verticalScrollBar(), SteadyScrollBar)  # 3,000 rows
     tab.table.horizontalHeader().viewport().removeEventFilter(header)
 
 
@@ -118,3 +119,29 @@ def test_delegates_tab_reload_keeps_the_site_filter_of_the_same_sites(
     tab.refresh()  # a new site: the list is made again, the choice kept
     assert tab.site_filter.itemText(tab.site_filter.count() - 1) == "Điểm cầu Côn Đảo"
     assert tab.site_filter.currentText() == sites[2] and tab.proxy.rowCount() == shown
+
+
+def test_steady_scroll_bar_repaints_when_its_handle_moves(qtbot: Any) -> None:
+    bar = SteadyScrollBar(Qt.Orientation.Vertical)
+    qtbot.addWidget(bar)
+    bar.setRange(0, 3000)
+    bar.setPageStep(25)
+    bar.resize(14, 560)
+    bar.show()
+    qtbot.waitExposed(bar)
+    bar.setValue(1000)
+    _settle(qtbot)
+    paints = Paints()
+    bar.installEventFilter(paints)
+    handles = {bar._looks()[0].top()}
+    for value in range(1001, 1031):  # a row at a time: a fifth of a pixel each
+        bar.setValue(value)
+        QApplication.processEvents()
+        handles.add(bar._looks()[0].top())
+    assert 2 <= len(handles) <= 8  # of 31 values
+    assert paints.count == len(handles) - 1  # once per pixel the handle moved
+    bar.setValue(3000)  # the end (its arrow looks otherwise), then one back
+    QApplication.processEvents()
+    bar.setValue(2999)
+    QApplication.processEvents()
+    assert paints.count == len(handles) + 1

@@ -40,6 +40,7 @@ from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import (
+    SteadyScrollBar,
     button,
     button_row,
     current_row_number,
@@ -82,6 +83,7 @@ class DelegatesTab(MeetingTab):
         self.table = data_table(self.proxy, [16, 18, None, 9, 15, 12, 5], parent=self,
                                 fill_minimum=20)
         self.table.setItemDelegate(GroupLines(self.table, 0))  # a line between sites
+        self.table.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self.table))
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search delegates…"))
