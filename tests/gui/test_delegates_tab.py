@@ -3,15 +3,22 @@ window beyond the rows they change (layouts, repaints, work done for rows not sh
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
 from meetingdesk.domain.enums import AttendanceStatus
+from meetingdesk.domain.records import Attendance, Person
+from meetingdesk.domain.text import fold
 from meetingdesk.gui.main_window import MainWindow
+from meetingdesk.gui.models.delegates import delegates_model, grouped
+from meetingdesk.gui.models.table import FILTER_ROLE
 from meetingdesk.gui.widgets import SteadyScrollBar, select_row
 from meetingdesk.services import directory, participation
+from meetingdesk.services.participation import AttendanceEntry
 
 
 class LayoutRequests(QObject):
@@ -145,3 +152,39 @@ def test_steady_scroll_bar_repaints_when_its_handle_moves(qtbot: Any) -> None:
     bar.setValue(2999)
     QApplication.processEvents()
     assert paints.count == len(handles) + 1
+
+
+def test_row_model_folds_ahead_in_slices_and_keeps_them_through_edits() -> None:
+    model = delegates_model()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    entries = [AttendanceEntry(Attendance(i, 1, i, None, status=AttendanceStatus.EXPECTED),
+                               Person(i, name, ("Bí thư Đảng ủy xã",)), None)
+               for i, name in enumerate(("Hoàng Văn Ánh", "Lê Thị Bình", "Đỗ Minh Châu",
+                                         "Vũ Đức Dũng", "Phan Thị Én"), start=1)]
+    rows = grouped(entries, {}, by_name=False)
+    model.set_rows(rows)
+    assert model.fold_rows_ahead(2) and model.fold_rows_ahead(0)  # three left
+    model.replace_row(0, replace(rows[0], entry=replace(
+        rows[0].entry, person=Person(1, "Hoàng Văn Ấn"))))  # in the folded part
+    model.insert_row(1, rows[4])  # in the folded part
+    model.remove_row(5)  # beyond it
+    model.replace_row(4, replace(rows[3], entry=replace(
+        rows[3].entry, person=Person(4, "Vũ Đức Dương"))))  # beyond it
+    texts = [model.index(r, 0).data(FILTER_ROLE) for r in range(model.rowCount())]
+    assert texts == [fold(model._text_of(model.row(r))) for r in range(model.rowCount())]
+    assert texts[0].startswith("hoang van an") and texts[4].startswith("vu duc duong")
+    assert not model.fold_rows_ahead(10)
+    model.insert_row(5, rows[2])  # all folded: the new row too
+    assert not model.fold_rows_ahead(0) and model.folded_text(5).startswith("do minh chau")
+
+
+def test_delegates_tab_folds_the_search_texts_while_idle(window: MainWindow,
+                                                        qtbot: Any) -> None:
+    view = window.view
+    assert view is not None
+    tab = view.delegates
+    view.tabs.setCurrentWidget(tab)
+    assert tab.model.rowCount() > 0
+    qtbot.waitUntil(lambda: not tab.model.fold_rows_ahead(0))  # nothing left for the first letter
+    tab.search.setText("thai nguyen")
+    assert 0 < tab.proxy.rowCount() < tab.model.rowCount()
