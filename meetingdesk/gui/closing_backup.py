@@ -14,10 +14,10 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from meetingdesk.gui.i18n import tr
-from meetingdesk.gui.jobs import BackgroundRunner, Progress
+from meetingdesk.gui.jobs import BackgroundRunner, Progress, busy_indicator, dismiss, stop_on_button
 from meetingdesk.services.backups import BackupInfo
 from meetingdesk.services.session import AT_CLOSING, WorkSession, back_up_file
 
@@ -58,31 +58,16 @@ def take_closing_backup(parent: QWidget, runner: BackgroundRunner, work: WorkSes
         outcome.append(None)
         loop.quit()
 
-    busy = QProgressDialog(tr("Backing up the desk before closing…"), tr("Skip the backup"),
-                           0, 0, parent)
-    busy.setWindowTitle(parent.windowTitle())
-    busy.setAutoClose(False)
-    busy.setAutoReset(False)
-    busy.setModal(True)
-    busy.hide()  # until the copy has taken half a second: a small desk is done before
-    showing = QTimer(singleShot=True, interval=SHOW_AFTER_MS)
+    busy = busy_indicator(parent, tr("Backing up the desk before closing…"),
+                          tr("Skip the backup"))
+    showing = QTimer(singleShot=True, interval=SHOW_AFTER_MS)  # a small desk is done before
     showing.timeout.connect(busy.show)
     showing.start()
     task = runner.submit(take, done=done, failed=failed, cancelled=skipped)
-
-    def skip() -> None:
-        busy.setLabelText(tr("Skipping the backup…"))
-        button = busy.findChild(QPushButton)
-        if button is not None:
-            button.setEnabled(False)
-        busy.show()  # Esc would close it: it stays until the copy has stopped
-        runner.request_cancel(task)
-
-    busy.canceled.connect(skip)
+    stop_on_button(busy, runner, task, tr("Skipping the backup…"))
     loop.exec()  # the runner's callbacks come through this loop
     showing.stop()
-    busy.close()
-    busy.deleteLater()
+    dismiss(busy)
     if outcome and outcome[0] is not None:
         QMessageBox.warning(parent, tr("MeetingDesk"), tr(
             "The backup before closing could not be taken (%1). The desk itself is saved, "

@@ -233,6 +233,12 @@ def open_elsewhere(path: Path) -> ConflictError | None:
     return None
 
 
+def writes_held(desk: Desk) -> bool:
+    """Whether a write to ``desk`` now would wait for the check left for after opening (the
+    window waits for it with the event loop running, not inside the write)."""
+    return desk.writes_held()
+
+
 AT_CLOSING = Pace(step_bytes=16 << 20, rest=0.0)
 """The pace of the closing backup: nothing is written beside it any more, so it runs at the
 disk's speed, in steps between which it can be skipped."""

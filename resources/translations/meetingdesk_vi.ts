@@ -2720,5 +2720,9 @@ Hủy: quay lại ghi chú.</translation>
         <source>The backup before closing could not be taken (%1). The desk itself is saved, and its earlier backups are kept.</source>
         <translation>Không sao lưu được trước khi đóng (%1). Bàn làm việc vẫn được lưu nguyên vẹn, các bản sao lưu trước vẫn còn.</translation>
     </message>
+    <message>
+        <source>Checking the desk just opened; your change follows as soon as the check has passed…</source>
+        <translation>Đang kiểm tra bàn làm việc vừa mở; thao tác của bạn sẽ được thực hiện ngay khi kiểm tra xong…</translation>
+    </message>
 </context>
 </TS>
