@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         self.check_banner.forget()
         if self.session is not None:
             self.session.undo_stack.clear()
-            self.session.runner.shutdown()  # waits for the job under way
+            self.session.shutdown()  # waits for the job under way and the upkeep
             if self.keeper is not None:
                 self.keeper.close()
                 self.keeper.deleteLater()

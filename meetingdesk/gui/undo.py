@@ -20,6 +20,7 @@ from meetingdesk.gui.jobs import BackgroundRunner
 from meetingdesk.services import history
 from meetingdesk.services.changes import EVERYTHING, Changes, Ref
 from meetingdesk.services.history import Recorded
+from meetingdesk.services.upkeep import DeskUpkeep
 from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
@@ -74,6 +75,10 @@ class DeskSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.runner = BackgroundRunner(self)
         """Where the desk's long work runs, off the GUI thread (see :mod:`meetingdesk.gui.jobs`)."""
+        self.upkeep = None if desk.read_only else DeskUpkeep(desk)
+        """Merges the search index and checkpoints the WAL while the user pauses, so that no
+        edit's commit does it (see :mod:`meetingdesk.services.upkeep`)."""
+        self.changed.connect(self._written)
 
     def run(self, text: str, action: Callable[[], Any], roots: Iterable[Ref] = (),
             new_roots: Callable[[Any], Iterable[Ref]] | None = None, *,
@@ -94,8 +99,20 @@ class DeskSession(QObject):
         mode, new minutes): ``changes`` is what may have changed."""
         self.changed.emit(changes)
 
-    def close(self) -> None:
+    def _written(self, _changes: Changes) -> None:
+        if self.upkeep is not None:
+            self.upkeep.written()
+
+    def shutdown(self) -> None:
+        """Stop the work that runs beside the desk (the runner's job under way, the upkeep)
+        before the desk is closed."""
         self.runner.shutdown()
+        if self.upkeep is not None:
+            self.upkeep.close()
+            self.upkeep = None
+
+    def close(self) -> None:
+        self.shutdown()
         self.undo_stack.clear()
         self.desk.close()
 
