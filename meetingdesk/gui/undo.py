@@ -48,6 +48,7 @@ class RecordedCommand(QUndoCommand):
         recorded = self._recorded
         done = recorded.changes.inverted() if undo else recorded.changes
         try:
+            self._session.give_way()
             history.restore(self._session.desk, recorded.before if undo else recorded.after)
         except MeetingDeskError as exc:
             # Later changes made outside the undo stack (another window, the live mode) can
@@ -89,6 +90,7 @@ class DeskSession(QObject):
         it creates from its result; ``shallow`` when only the roots' own fields change. A
         service error propagates and nothing is recorded.
         """
+        self.give_way()
         recorded = history.run_recorded(self.desk, action, roots, new_roots, shallow=shallow)
         self.undo_stack.push(RecordedCommand(self, text, recorded))
         self.changed.emit(recorded.changes)
@@ -98,6 +100,11 @@ class DeskSession(QObject):
         """Tell the views about a write made outside the undo history (an import, the live
         mode, new minutes): ``changes`` is what may have changed."""
         self.changed.emit(changes)
+
+    def give_way(self) -> None:
+        """An edit is about to be written: the upkeep's work under way stops for it."""
+        if self.upkeep is not None:
+            self.upkeep.give_way()
 
     def _written(self, _changes: Changes) -> None:
         if self.upkeep is not None:

@@ -3,14 +3,16 @@
 Two pieces of work land inside some commit of the window unless they are done elsewhere (see
 :mod:`meetingdesk.store.upkeep`): the search index's merges (175 ms in one note edit of 64 on
 the 1,000-meeting desk) and the WAL's checkpoint. :class:`DeskUpkeep` does both in a thread
-with its own connection to the desk, once the window has written nothing for
-:data:`QUIET_S` seconds (or at the latest :data:`LONGEST_S` after a write, for someone who
-never pauses): the index is merged a slice at a time, each slice a short transaction of its
-own, stopping as soon as the window writes again; then the WAL is checkpointed (PASSIVE: it
-never waits for, nor holds up, the window's writes). The window's connection no longer
+with its own connection to the desk: once after opening (a desk may come with merges under
+way), then once the window has written nothing for :data:`QUIET_S` seconds (at the latest
+:data:`LONGEST_S` after a write, for someone who never pauses). The index is merged a slice
+at a time, each slice a short transaction of its own that gives way at once when the window
+is about to write (:meth:`DeskUpkeep.give_way`: the slice is interrupted and rolls back, so
+the window's transaction does not wait behind it); then the WAL is checkpointed (PASSIVE: it
+neither waits for nor holds up the window's writes). The window's connection no longer
 checkpoints by itself.
 
-It is not a job of the window's background runner: it runs whenever the user pauses for as
+It is not a job of the window's background runner: it runs whenever the user pauses, for as
 long as the desk is open, and must neither queue behind a backup of minutes nor make the
 runner's jobs wait behind it; it keeps one connection for its whole life instead of opening
 one (with the desk's checks) each time.
@@ -23,6 +25,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from meetingdesk.services.session import second_connection
 from meetingdesk.store import upkeep
@@ -34,6 +37,10 @@ QUIET_S = 1.0
 """How long the window must have written nothing before the upkeep runs."""
 LONGEST_S = 30.0
 """The upkeep runs at the latest this long after a write, pause or not."""
+
+
+class _GaveWay(Exception):
+    """A slice of merging gives way to the window's write (its transaction rolls back)."""
 
 
 class DeskUpkeep:
@@ -48,10 +55,13 @@ class DeskUpkeep:
         self._longest = longest
         self._connect = connect
         self._state = threading.Condition()
-        self._last_write = 0.0
-        self._first_unserved: float | None = None
+        # due once the window is quiet after opening: a desk may come with merges under way
+        self._last_write = time.monotonic()
+        self._first_unserved: float | None = self._last_write
         self._closed = False
         self._runs = 0
+        self._merging: Any = None
+        """The connection of the slice of merging under way (to interrupt), else None."""
         self.last_checkpoint: upkeep.Checkpoint | None = None
         """What the latest checkpoint found in the WAL and copied back."""
         upkeep.leave_checkpoints(desk.db.conn)
@@ -66,6 +76,16 @@ class DeskUpkeep:
                 self._first_unserved = self._last_write
             self._state.notify()
 
+    def give_way(self) -> None:
+        """The window is about to write: a slice of merging under way stops at once (rolled
+        back, so that the window's transaction does not wait for it) and no other starts
+        until the window pauses again."""
+        self.written()
+        with self._state:
+            merging = self._merging
+        if merging is not None:
+            merging.interrupt()  # thread-safe: SQLite's sqlite3_interrupt
+
     def runs(self) -> int:
         """How many times the upkeep has run to its end so far."""
         with self._state:
@@ -76,6 +96,9 @@ class DeskUpkeep:
         with self._state:
             self._closed = True
             self._state.notify()
+            merging = self._merging
+        if merging is not None:
+            merging.interrupt()
         self._thread.join()
 
     def _due(self) -> float | None:
@@ -123,9 +146,23 @@ class DeskUpkeep:
 
     def _merge(self, desk: Desk, started: float) -> None:
         slices = 0
-        while not self._interrupted(started):
-            with desk.transaction() as db:
-                more = upkeep.merge_search_index(db.conn)
+        while True:
+            with self._state:
+                if self._closed or self._last_write > started:
+                    break
+                self._merging = desk.db.conn
+            try:
+                with desk.transaction() as db:
+                    if self._interrupted(started):  # asked just before the slice began
+                        raise _GaveWay
+                    more = upkeep.merge_search_index(db.conn)
+            except Exception:
+                if self._interrupted(started):  # interrupted: the slice was rolled back
+                    break
+                raise
+            finally:
+                with self._state:
+                    self._merging = None
             if not more:
                 break
             slices += 1

@@ -3,8 +3,12 @@ checkpointed while the window pauses, never inside one of the window's commits."
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 import time
 from collections.abc import Callable
+
+import pytest
 
 from meetingdesk.services import meetings, notes
 from meetingdesk.services.upkeep import DeskUpkeep
@@ -43,13 +47,25 @@ def test_upkeep_merges_the_search_index_and_checkpoints_the_wal_after_a_pause(
     keeper = DeskUpkeep(demo_desk, quiet=0.05)
     try:
         assert not upkeep.checkpoints_itself(demo_desk.db.conn)  # the upkeep does it now
+        wait_for(lambda: keeper.runs() >= 1)  # once after opening
         edit_a_note(demo_desk, 12)
         assert merge_pending(demo_desk)  # left for a later commit of the window, else
         keeper.written()
-        wait_for(lambda: keeper.runs() >= 1)
+        wait_for(lambda: keeper.runs() >= 2)
         assert not merge_pending(demo_desk)
         done = keeper.last_checkpoint
         assert done is not None and done.frames > 0 and done.copied == done.frames
+    finally:
+        keeper.close()
+
+
+def test_upkeep_runs_once_after_opening(demo_desk: Desk) -> None:
+    edit_a_note(demo_desk, 12)  # merges the desk came with
+    assert merge_pending(demo_desk)
+    keeper = DeskUpkeep(demo_desk, quiet=0.05)
+    try:
+        wait_for(lambda: keeper.runs() >= 1)
+        assert not merge_pending(demo_desk)
     finally:
         keeper.close()
 
@@ -75,3 +91,27 @@ def test_upkeep_runs_at_the_latest_after_longest_without_a_pause(demo_desk: Desk
     finally:
         keeper.close()
 
+
+
+def test_upkeep_gives_way_to_the_window_at_once(demo_desk: Desk,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    started = threading.Event()
+
+    def endless_slice(conn: sqlite3.Connection, pages: int = 64) -> bool:
+        started.set()  # holds the write lock until interrupted
+        conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                     "SELECT count(*) FROM c").fetchone()
+        return True
+
+    monkeypatch.setattr(upkeep, "merge_search_index", endless_slice)
+    keeper = DeskUpkeep(demo_desk, quiet=0.01)
+    try:
+        assert started.wait(10)
+        time.sleep(0.2)  # the statement under way
+        keeper.give_way()
+        demo_desk.db.conn.execute("PRAGMA busy_timeout = 2000")  # not the slice's end
+        with demo_desk.transaction():  # the write lock, once the slice has rolled back
+            pass
+        wait_for(lambda: keeper.runs() >= 1)  # and it went on to the checkpoint
+    finally:
+        keeper.close()
