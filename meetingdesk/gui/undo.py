@@ -79,7 +79,9 @@ class DeskSession(QObject):
         self.upkeep = None if desk.read_only else DeskUpkeep(desk)
         """Merges the search index and checkpoints the WAL while the user pauses, so that no
         edit's commit does it (see :mod:`meetingdesk.services.upkeep`)."""
+        self._shut_down = False
         self.changed.connect(self._written)
+        QTimer.singleShot(0, self._prepare)  # once the window has painted what it opened with
 
     def run(self, text: str, action: Callable[[], Any], roots: Iterable[Ref] = (),
             new_roots: Callable[[Any], Iterable[Ref]] | None = None, *,
@@ -101,6 +103,11 @@ class DeskSession(QObject):
         mode, new minutes): ``changes`` is what may have changed."""
         self.changed.emit(changes)
 
+    def _prepare(self) -> None:
+        """Read what the first edit needs (the schema's keys) before the user edits."""
+        if not self.desk.read_only and not self._shut_down:
+            history.prepare(self.desk)
+
     def give_way(self) -> None:
         """An edit is about to be written: the upkeep's work under way stops for it."""
         if self.upkeep is not None:
@@ -113,6 +120,7 @@ class DeskSession(QObject):
     def shutdown(self) -> None:
         """Stop the work that runs beside the desk (the runner's job under way, the upkeep)
         before the desk is closed."""
+        self._shut_down = True
         self.runner.shutdown()
         if self.upkeep is not None:
             self.upkeep.close()

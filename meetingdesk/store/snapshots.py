@@ -76,6 +76,17 @@ def _schema_of(db: Database) -> tuple[dict[str, tuple[str, ...]],
     return _SCHEMAS[db]
 
 
+def read_schema(db: Database) -> None:
+    """Read the schema facts of ``db`` now, if not read yet (so that the first edit after
+    opening does not)."""
+    _schema_of(db)
+
+
+def schema_read(db: Database) -> bool:
+    """Whether the schema facts of ``db`` have been read."""
+    return db in _SCHEMAS
+
+
 def _key(keys: dict[str, tuple[str, ...]], table: str, row: dict[str, Any]) -> Key:
     return tuple(row[k] for k in keys[table])
 

@@ -12,7 +12,7 @@ from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.models.meetings import MeetingListModel
 from meetingdesk.gui.models.table import chained
 from meetingdesk.gui.widgets import select_row
-from meetingdesk.services import meetings
+from meetingdesk.services import history, meetings
 from meetingdesk.store import upkeep
 from meetingdesk.store.desk import Desk
 
@@ -178,3 +178,13 @@ def test_changes_note_edit_leaves_merging_and_checkpoint_to_the_upkeep(
         conn.execute("ROLLBACK")
     window.close()
     assert session.upkeep is None  # stopped before the desk closed
+
+
+def test_changes_first_edit_finds_what_it_needs_read_once_the_window_opened(
+        window: MainWindow, qtbot: Any) -> None:
+    """The schema's keys that every undoable edit needs are read while the window is idle
+    after opening, not in the first edit."""
+    session = window.session
+    assert session is not None
+    qtbot.waitUntil(lambda: history.prepared(session.desk), timeout=2_000)
+    assert session.undo_stack.count() == 0  # no edit made yet
