@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -46,6 +47,8 @@ class DeskKeeper(QObject):
         self.work = work
         self.runner = runner
         work.take_backup = self.back_up
+        self._backup: Task | None = None
+        """The automatic backup queued or under way, if any."""
         self.server = ActivationServer(work.path, self)
         self.server.activation_requested.connect(self.activation_requested)
         self.timer = QTimer(self)
@@ -68,19 +71,28 @@ class DeskKeeper(QObject):
         """Take a backup on the runner; ``backed_up`` tells its path or its error."""
         path = self.work.path
 
+        def done(backup: Path) -> None:
+            self._backup = None
+            self.backed_up.emit(backup)
+
         def failed(exc: BaseException) -> None:
+            self._backup = None
             logger.warning("Backup of %s failed: %s", path, exc)
             self.backed_up.emit(exc)
 
-        return self.runner.submit(
+        self._backup = self.runner.submit(
             lambda progress: back_up_file(path, reason, now, cancel=progress).path,
-            done=self.backed_up.emit, failed=failed, low_priority=True)
+            done=done, failed=failed, low_priority=True)
+        return self._backup
 
     def close(self) -> None:
-        """Stop the timers (the runner stops a backup under way at its next step, leaving
-        nothing of it; the desk closes after, with its closing backup, in
-        :meth:`WorkSession.close`)."""
+        """Stop the timers and an automatic backup queued or under way (it stops at its next
+        step, leaving nothing of it): the closing backup comes next
+        (:func:`meetingdesk.gui.closing_backup.take_closing_backup`)."""
         self.timer.stop()
         self._open_timer.stop()  # a desk closed within seconds of opening: no opening backup
         self.work.take_backup = None
+        if self._backup is not None:
+            self.runner.cancel(self._backup)
+            self._backup = None
         self.server.close()

@@ -368,6 +368,45 @@ class JobRunner(QObject):
             self._task = None
 
 
+def busy_indicator(parent: QWidget | None, text: str,
+                   button: str | None = None) -> QProgressDialog:
+    """A modal busy indicator (no steps) saying ``text``, with a ``button`` (Cancel, Skip…)
+    when given; it is not shown yet."""
+    busy = QProgressDialog(text, button or "", 0, 0, parent)
+    if button is None:
+        busy.setCancelButton(None)
+    busy.setAutoClose(False)
+    busy.setAutoReset(False)
+    if parent is not None:
+        busy.setWindowTitle(parent.windowTitle())
+    busy.setModal(True)
+    busy.hide()
+    return busy
+
+
+def dismiss(busy: QProgressDialog) -> None:
+    """Close and let go of a busy indicator whose job has ended (closing a progress dialog
+    emits its ``canceled``: that must not ask the ended job to stop, nor show it again)."""
+    busy.canceled.disconnect()
+    busy.close()
+    busy.deleteLater()
+
+
+def stop_on_button(busy: QProgressDialog, runner: BackgroundRunner, task: Task,
+                   stopping: str) -> None:
+    """The indicator's button (Esc too) asks ``runner`` to stop ``task``: the indicator then
+    says ``stopping`` and stays, its button disabled, until the job has stopped."""
+    def stop() -> None:
+        busy.setLabelText(stopping)
+        button = busy.findChild(QPushButton)
+        if button is not None:
+            button.setEnabled(False)
+        busy.show()  # Esc would close it: it stays until the job has stopped
+        runner.request_cancel(task)
+
+    busy.canceled.connect(stop)
+
+
 def run_busy(parent: QWidget, runner: BackgroundRunner, text: str, work: Callable[[], object],
              done: Done, *, cancellable: bool = False) -> Task:
     """Run ``work()`` in the background behind a modal busy indicator saying ``text`` (the
@@ -375,18 +414,10 @@ def run_busy(parent: QWidget, runner: BackgroundRunner, text: str, work: Callabl
     ``cancellable`` (work that writes nothing until its end, or in one transaction) the
     indicator has a Cancel button, Esc too: the job stops, nothing is left of it, and the
     runner reports it (“Đã hủy”)."""
-    progress = QProgressDialog(text, tr("Cancel") if cancellable else "", 0, 0, parent)
-    if not cancellable:
-        progress.setCancelButton(None)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.setWindowTitle(parent.windowTitle())
-    progress.setMinimumDuration(0)
-    progress.setModal(True)
+    progress = busy_indicator(parent, text, tr("Cancel") if cancellable else None)
 
     def ended() -> None:
-        progress.close()
-        progress.deleteLater()
+        dismiss(progress)
 
     def succeeded(result: object) -> None:
         ended()
@@ -399,15 +430,7 @@ def run_busy(parent: QWidget, runner: BackgroundRunner, text: str, work: Callabl
     task = runner.submit(lambda _progress: work(), done=succeeded, failed=failed,
                          cancelled=ended)
     if cancellable:
-        def cancel() -> None:
-            progress.setLabelText(tr("Cancelling…"))
-            button = progress.findChild(QPushButton)
-            if button is not None:
-                button.setEnabled(False)
-            progress.show()  # Esc would close it: it stays until the job has stopped
-            runner.request_cancel(task)
-
-        progress.canceled.connect(cancel)
+        stop_on_button(progress, runner, task, tr("Cancelling…"))
     progress.show()
     return task
 

@@ -6,7 +6,7 @@ import html
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,15 +27,16 @@ from meetingdesk import __version__
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui import settings as keys
+from meetingdesk.gui.closing_backup import take_closing_backup
 from meetingdesk.gui.desk_check_banner import DeskCheckBanner
 from meetingdesk.gui.desk_keeper import DeskKeeper
 from meetingdesk.gui.errors import guarded, show_error
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.lazy_dock import LazyDock
 from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.meeting_view import MeetingView
 from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.settings import Settings
-from meetingdesk.gui.task_register import TaskRegister, add_task_register_dock
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, drafts, meetings
 from meetingdesk.services.backups import StartCheck
@@ -46,6 +47,7 @@ from meetingdesk.store.desk import Desk
 if TYPE_CHECKING:
     from meetingdesk.gui.desk_search import DeskSearch
     from meetingdesk.gui.dialogs.directories import DirectoryWindow
+    from meetingdesk.gui.task_register import TaskRegister
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self.searcher: SearchThread | None = None
         self.desk_search: DeskSearch | None = None
         self._live_windows: list[QMainWindow] = []
+        self._closing_desk = False
         self._desk_windows: list[QWidget] = []
         """Directory windows on the open desk, closed with it."""
         self.view: MeetingView | None = None
@@ -113,7 +116,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 1000])
         self.setCentralWidget(self.splitter)
-        self.task_dock = add_task_register_dock(self)
+        self.task_dock = LazyDock(tr("Task register"), self._build_task_register, self)
+        self.task_dock.setObjectName("taskRegisterDock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.task_dock)
+        self.task_dock.hide()  # until asked for (F8), or shown by the saved window state
         self._build_menus()
         self._restore_state()
         self._update_actions()
@@ -245,10 +251,22 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(tr("Redo") + (f": {stack.redoText()}"
                                                if stack and stack.canRedo() else ""))
 
-    def task_register(self) -> TaskRegister:
-        register = self.task_dock.widget()
-        assert isinstance(register, TaskRegister)
+    def _build_task_register(self, dock: LazyDock) -> TaskRegister:
+        from meetingdesk.gui.task_register import TaskRegister
+
+        register = TaskRegister(dock)
+        register.set_session(self.session)
         return register
+
+    def task_register(self) -> TaskRegister:
+        """The task register (built now if it was never shown)."""
+        return cast("TaskRegister", self.task_dock.content())
+
+    def _register_session(self, session: DeskSession | None) -> None:
+        """Tell the task register, if it was built, which desk it shows."""
+        register = self.task_dock.built()
+        if register is not None:
+            cast("TaskRegister", register).set_session(session)
 
     # --- desk ------------------------------------------------------------------------------
 
@@ -291,7 +309,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.view = MeetingView(session, self)
         self.stack.addWidget(self.view)
-        self.task_register().set_session(session)
+        self._register_session(session)
         self.read_only_banner.setVisible(desk.read_only)
         if desk.read_only:
             self.view.lock_edits()
@@ -382,24 +400,34 @@ class MainWindow(QMainWindow):
                 "%1", str(result)), 15000)
 
     def _close_session(self) -> None:
+        self._closing_desk = True  # the closing backup lets the event loop run meanwhile
+        try:
+            self._close_desk()
+        finally:
+            self._closing_desk = False
+
+    def _close_desk(self) -> None:
         for live in list(self._live_windows):
             live.close()  # saves what is being typed there
         for window in self._desk_windows:
             window.close()
         self._desk_windows.clear()
+        if self.keeper is not None:
+            self.keeper.close()  # its backup under way stops: the closing one comes next
+            self.keeper.deleteLater()
+            self.keeper = None
+        if self.session is not None and self.work is not None:
+            # the meeting stays in view, behind the busy indicator, while it is backed up
+            take_closing_backup(self, self.session.runner, self.work)
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
-        self.task_register().set_session(None)
+        self._register_session(None)
         self.check_banner.forget()
         if self.session is not None:
             self.session.undo_stack.clear()
             self.session.shutdown()  # waits for the job under way and the upkeep
-            if self.keeper is not None:
-                self.keeper.close()
-                self.keeper.deleteLater()
-                self.keeper = None
             if self.desk_search is not None:
                 self.desk_search.close()
                 self.desk_search.deleteLater()
@@ -410,7 +438,7 @@ class MainWindow(QMainWindow):
                 self.searcher.deleteLater()
                 self.searcher = None
             if self.work is not None:
-                self.work.close()  # the closing backup, the connection, then the lock
+                self.work.close()  # the connection, then the lock
                 self.work = None
             self.session.deleteLater()
             self.session = None
@@ -705,8 +733,8 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._generating_minutes():
-            event.ignore()
+        if self._generating_minutes() or self._closing_desk:
+            event.ignore()  # the desk closing already closes the window when it has
             return
         self.save_state()
         self._close_session()

@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -473,13 +471,3 @@ class TaskRegister(QWidget):
         desk, task_id = self.session.desk, line.id
         self._run(tr("Remove the task"), lambda: notes.delete_task(desk, task_id),
                   [("tasks", task_id)])
-
-
-def add_task_register_dock(window: QMainWindow) -> QDockWidget:
-    """The register as a dock at the bottom of ``window``, hidden until asked for."""
-    dock = QDockWidget(tr("Task register"), window)
-    dock.setObjectName("taskRegisterDock")
-    dock.setWidget(TaskRegister(dock))
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    dock.hide()
-    return dock

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from meetingdesk.domain.errors import MeetingDeskError
 from meetingdesk.gui.jobs import BackgroundRunner
+from meetingdesk.gui.write_wait import wait_until_writable
 from meetingdesk.services import history
 from meetingdesk.services.changes import EVERYTHING, Changes, Ref
 from meetingdesk.services.history import Recorded
@@ -92,6 +93,7 @@ class DeskSession(QObject):
         it creates from its result; ``shallow`` when only the roots' own fields change. A
         service error propagates and nothing is recorded.
         """
+        wait_until_writable(self.desk)  # the desk's check after opening, if still running
         self.give_way()
         recorded = history.run_recorded(self.desk, action, roots, new_roots, shallow=shallow)
         self.undo_stack.push(RecordedCommand(self, text, recorded))

@@ -152,8 +152,18 @@ class BackupSchedule:
             self._take("auto", now)
 
     def closing(self, now: datetime) -> None:
-        if self._dirty_since is not None:
+        if self.closing_due():
             self._take("close", now)
+
+    def closing_due(self) -> bool:
+        """Whether closing now takes a backup: something changed since the last one."""
+        return self._dirty_since is not None
+
+    def taken(self, now: datetime) -> None:
+        """A backup of the desk as it is was taken elsewhere (the window's closing backup,
+        off its thread)."""
+        self.newest = now
+        self._dirty_since = None
 
 
 @dataclass(frozen=True, slots=True)

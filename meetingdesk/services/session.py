@@ -32,7 +32,7 @@ from meetingdesk.domain.errors import (
 )
 from meetingdesk.services import backups
 from meetingdesk.services.backups import BackupInfo, BackupSchedule, StartCheck
-from meetingdesk.store.backup import PACED
+from meetingdesk.store.backup import PACED, Pace
 from meetingdesk.store.desk import Desk, open_desk, writes_on_opening
 from meetingdesk.store.integrity import Cancel
 from meetingdesk.store.lock import DeskLock
@@ -63,6 +63,7 @@ class WorkSession:
         self.take_backup = take_backup
         """How the automatic backups are taken (``None``: here, on this connection)."""
         self._closing = False
+        self._closing_backup_settled = False
         found = backups.list_backups(desk.path)
         self.schedule = BackupSchedule(found[-1].taken_at if found else None, self._due)
         """Tell it :meth:`~BackupSchedule.opened`, :meth:`~BackupSchedule.changed` and
@@ -88,15 +89,39 @@ class WorkSession:
         """A backup of the desk through this session's connection (here and now)."""
         return backups.take_backup(self.desk, reason, now)
 
+    def closing_backup_due(self) -> bool:
+        """Seal the edits made and say whether closing takes a backup (something changed
+        since the last one). The window takes it off its thread (:func:`back_up_file` with
+        :data:`AT_CLOSING`) and tells :meth:`closing_backup_settled`; :meth:`close` takes it
+        otherwise."""
+        if self._closing_backup_settled or not self.schedule.closing_due():
+            return False
+        try:
+            self.desk.seal_pending()  # the closing backup carries the edits sealed
+        except Exception as exc:  # as in close(): the desk still closes, the failure logged
+            logger.warning("Closing backup of %s failed: %s", self.path, exc)
+            self._closing_backup_settled = True
+            return False
+        return True
+
+    def closing_backup_settled(self, taken_at: datetime | None) -> None:
+        """The closing backup was taken elsewhere (``taken_at``), or it failed or the user
+        skipped it (``None``): :meth:`close` takes none."""
+        if taken_at is not None:
+            self.schedule.taken(taken_at)
+        self._closing_backup_settled = True
+
     def close(self) -> None:
-        """Take the closing backup if anything changed, close the desk, release the lock."""
+        """Take the closing backup if anything changed (unless it was settled elsewhere),
+        close the desk, release the lock."""
         if self._closing:
             return
         self._closing = True
         try:
             try:
-                self.desk.seal_pending()  # the closing backup carries the edits sealed
-                self.schedule.closing(datetime.now())
+                if not self._closing_backup_settled:
+                    self.desk.seal_pending()  # the closing backup carries the edits sealed
+                    self.schedule.closing(datetime.now())
             except Exception as exc:  # the desk still closes; the failure is logged
                 logger.warning("Closing backup of %s failed: %s", self.path, exc)
             self.desk.close()
@@ -208,13 +233,24 @@ def open_elsewhere(path: Path) -> ConflictError | None:
     return None
 
 
-def back_up_file(path: Path, reason: str, now: datetime, *,
-                 cancel: Cancel | None = None) -> BackupInfo:
+def writes_held(desk: Desk) -> bool:
+    """Whether a write to ``desk`` now would wait for the check left for after opening (the
+    window waits for it with the event loop running, not inside the write)."""
+    return desk.writes_held()
+
+
+AT_CLOSING = Pace(step_bytes=16 << 20, rest=0.0)
+"""The pace of the closing backup: nothing is written beside it any more, so it runs at the
+disk's speed, in steps between which it can be skipped."""
+
+
+def back_up_file(path: Path, reason: str, now: datetime, *, cancel: Cancel | None = None,
+                 pace: Pace = PACED) -> BackupInfo:
     """A backup of the open desk at ``path`` through a connection of its own (off the GUI
-    thread), paced so that the desk's own commits never wait behind it
+    thread), paced by default so that the desk's own commits never wait behind it
     (:class:`~meetingdesk.store.backup.Pace`); ``cancel`` stops it, leaving nothing."""
     with worker_connection(path) as desk:
-        return backups.take_backup(desk, reason, now, pace=PACED,
+        return backups.take_backup(desk, reason, now, pace=pace,
                                    cancelled=cancel.cancelled if cancel else None)
 
 

@@ -206,6 +206,12 @@ class Desk:
         if self._stop is not None and self._stop.cancelled():
             raise WorkCancelled(str(self.path))
 
+    def writes_held(self) -> bool:
+        """Whether a write now would wait for a check still running (see
+        :mod:`meetingdesk.store.write_gate`)."""
+        gate = gate_of(self._key)
+        return gate is not None and not gate.settled
+
     def hold_writes(self) -> WriteGate:
         """Hold every write to this desk's file by this process until the gate returned is
         opened (its check passed) or refused (see :mod:`meetingdesk.store.write_gate`)."""

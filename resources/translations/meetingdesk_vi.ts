@@ -2704,5 +2704,25 @@ Hủy: quay lại ghi chú.</translation>
         <source>Why is the notice reopened (a corrected notice)?</source>
         <translation>Lý do mở lại thông báo (để ban hành thông báo đính chính)?</translation>
     </message>
+    <message>
+        <source>Backing up the desk before closing…</source>
+        <translation>Đang sao lưu bàn làm việc trước khi đóng…</translation>
+    </message>
+    <message>
+        <source>Skip the backup</source>
+        <translation>Bỏ qua sao lưu</translation>
+    </message>
+    <message>
+        <source>Skipping the backup…</source>
+        <translation>Đang bỏ qua sao lưu…</translation>
+    </message>
+    <message>
+        <source>The backup before closing could not be taken (%1). The desk itself is saved, and its earlier backups are kept.</source>
+        <translation>Không sao lưu được trước khi đóng (%1). Bàn làm việc vẫn được lưu nguyên vẹn, các bản sao lưu trước vẫn còn.</translation>
+    </message>
+    <message>
+        <source>Checking the desk just opened; your change follows as soon as the check has passed…</source>
+        <translation>Đang kiểm tra bàn làm việc vừa mở; thao tác của bạn sẽ được thực hiện ngay khi kiểm tra xong…</translation>
+    </message>
 </context>
 </TS>

@@ -11,10 +11,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.domain.messages import message
-from meetingdesk.gui.jobs import BACKGROUND_NICE, BackgroundRunner, JobRunner, Progress
+from meetingdesk.gui.jobs import (
+    BACKGROUND_NICE,
+    BackgroundRunner,
+    JobRunner,
+    Progress,
+    run_busy,
+)
 
 
 def test_jobs_run_one_at_a_time_in_order_and_report_in_the_gui_thread(runner: Any,
@@ -115,3 +122,18 @@ def test_jobs_low_priority_job_yields_the_processor_to_the_window(runner: Any,
     gui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     assert nice["usual"] == gui
     assert nice["low"] == min(19, gui + BACKGROUND_NICE)
+
+
+def test_jobs_run_busy_done_closes_its_indicator_without_asking_the_job_to_stop(
+        runner: BackgroundRunner, qtbot: Any) -> None:
+    """Closing a progress dialog emits its ``canceled``: an indicator closed because its job
+    ended must not take that for the user's Cancel (shown again, saying "Cancelling…")."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    got: list[object] = []
+    task = run_busy(parent, runner, "Đang xuất…", lambda: 42, got.append, cancellable=True)
+    qtbot.waitUntil(lambda: got == [42], timeout=5000)
+    QApplication.processEvents()
+    assert not task.requested
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QProgressDialog) and w.isVisible()]

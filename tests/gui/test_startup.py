@@ -62,3 +62,14 @@ def test_startup_loads_the_qt_free_layers_before_pyside(tmp_path: Path) -> None:
         "print([m for m in after if m.startswith('meetingdesk.')\n"
         "       and not m.startswith('meetingdesk.gui')])\n"
     )) == "[]"
+
+
+def test_startup_builds_the_task_register_when_it_is_first_shown(tmp_path: Path) -> None:
+    assert _printed_after_start(tmp_path, (
+        "app.processEvents()\n"
+        "before = 'meetingdesk.gui.task_register' in sys.modules, w.task_dock.built()\n"
+        "w.task_dock.toggleViewAction().trigger()  # F8\n"
+        "app.processEvents()\n"
+        "print(before, w.task_dock.built() is w.task_register(),\n"
+        "      w.task_register().session is w.session is not None)\n"
+    )) == "(False, None) True True"

@@ -29,7 +29,7 @@ from meetingdesk.gui.task_register import TaskRegister
 from meetingdesk.gui.widgets import select_row
 from meetingdesk.services import notes, tasks
 from meetingdesk.store.desk import Desk
-from tests.gui.conftest import run_dialog
+from tests.gui.conftest import open_window, run_dialog
 
 JULY_15 = date(2023, 7, 15)
 
@@ -383,3 +383,15 @@ def test_register_facts_mark_a_task_in_conflict_in_its_status(qapp: Any) -> None
     status = [c[5] for c in facts.cells]
     assert status == ["Quá hạn", "Quá hạn · có xung đột"]
     assert facts.by_state[TaskState.OVERDUE.value] == {0, 1}  # filtered as its state
+
+
+def test_task_register_dock_left_open_is_built_on_the_desk_at_the_next_start(
+        window: MainWindow, qtbot: Any, demo_desk: Desk) -> None:
+    _open_register(window, qtbot)
+    window.save_state()
+    window.close()
+    again = open_window(qtbot, demo_desk)
+    assert again.task_dock.isVisible()
+    register = again.task_dock.built()
+    assert isinstance(register, TaskRegister) and register.session is again.session
+    _until(qtbot, register, _shown(window.task_register()))

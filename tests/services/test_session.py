@@ -98,3 +98,35 @@ def test_session_closing_backup_carries_the_edits_sealed(desk_path: Path) -> Non
         assert conn.execute("SELECT count(*) FROM sync_dirty").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_session_closing_backup_taken_elsewhere_is_sealed_and_not_taken_again(
+        desk_path: Path) -> None:
+    """The window takes the closing backup on a connection of its own (off its thread): the
+    edits are sealed first, and closing then takes none."""
+    work = open_session(desk_path, take_backup=lambda _reason, _now: None)
+    assert not work.closing_backup_due()  # nothing changed
+    directory.add_site(work.desk, name="Điểm cầu Bắc Kạn")
+    work.schedule.changed(datetime.now())
+    assert work.closing_backup_due()
+    backup = session.back_up_file(desk_path, "close", datetime.now(), pace=session.AT_CLOSING)
+    work.closing_backup_settled(backup.taken_at)
+    assert not work.closing_backup_due()
+    work.close()
+    assert list_backups(desk_path) == [backup]
+    conn = sqlite3.connect(backup.path)
+    try:
+        assert conn.execute("SELECT count(*) FROM sync_dirty").fetchone()[0] == 0
+        assert conn.execute("SELECT name FROM sites").fetchall() == [("Điểm cầu Bắc Kạn",)]
+    finally:
+        conn.close()
+
+
+def test_session_closing_backup_skipped_is_not_taken_at_closing(desk_path: Path) -> None:
+    work = open_session(desk_path, take_backup=lambda _reason, _now: None)
+    directory.add_site(work.desk, name="Điểm cầu Cao Bằng")
+    work.schedule.changed(datetime.now())
+    assert work.closing_backup_due()
+    work.closing_backup_settled(None)  # skipped by the user, or failed
+    work.close()
+    assert list_backups(desk_path) == []
