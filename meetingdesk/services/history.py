@@ -37,11 +37,6 @@ def prepare(desk: Desk) -> None:
     snapshots.read_schema(desk.db)
 
 
-def prepared(desk: Desk) -> bool:
-    """Whether :func:`prepare` (or a first edit) has been done on ``desk``."""
-    return snapshots.schema_read(desk.db)
-
-
 def run_recorded(desk: Desk, action: Callable[[], Any], roots: Iterable[Ref] = (),
                  new_roots: Callable[[Any], Iterable[Ref]] | None = None, *,
                  shallow: bool = False) -> Recorded:

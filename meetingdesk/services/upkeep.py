@@ -21,11 +21,11 @@ one (with the desk's checks) each time.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from meetingdesk.services.session import second_connection
 from meetingdesk.store import upkeep
@@ -60,7 +60,7 @@ class DeskUpkeep:
         self._first_unserved: float | None = self._last_write
         self._closed = False
         self._runs = 0
-        self._merging: Any = None
+        self._merging: sqlite3.Connection | None = None
         """The connection of the slice of merging under way (to interrupt), else None."""
         self.last_checkpoint: upkeep.Checkpoint | None = None
         """What the latest checkpoint found in the WAL and copied back."""

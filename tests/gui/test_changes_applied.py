@@ -12,8 +12,8 @@ from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.models.meetings import MeetingListModel
 from meetingdesk.gui.models.table import chained
 from meetingdesk.gui.widgets import select_row
-from meetingdesk.services import history, meetings
-from meetingdesk.store import upkeep
+from meetingdesk.services import meetings
+from meetingdesk.store import snapshots, upkeep
 from meetingdesk.store.desk import Desk
 
 
@@ -186,5 +186,5 @@ def test_changes_first_edit_finds_what_it_needs_read_once_the_window_opened(
     after opening, not in the first edit."""
     session = window.session
     assert session is not None
-    qtbot.waitUntil(lambda: history.prepared(session.desk), timeout=2_000)
+    qtbot.waitUntil(lambda: snapshots.schema_read(session.desk.db), timeout=2_000)
     assert session.undo_stack.count() == 0  # no edit made yet
