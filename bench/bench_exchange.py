@@ -64,9 +64,9 @@ from meetingdesk.store.desk import Desk, open_desk  # noqa: E402
 
 TARGET_S = 10.0
 FLAT_TOLERANCE = 0.20
+"""How much more CPU the last meetings' round may take than the first meetings' one."""
 STEPS = 1000
 """SQLite virtual-machine instructions between two counts of the work done."""
-"""How much more CPU the last meetings' round may take than the first meetings' one."""
 STATUSES = [AttendanceStatus.PRESENT, AttendanceStatus.ONLINE, AttendanceStatus.LATE,
             AttendanceStatus.ABSENT]
 
@@ -84,6 +84,10 @@ class Phase:
     sqlite_steps: int = 0
     """Thousands of SQLite virtual-machine instructions run during the phase, on every desk:
     the work asked of SQLite, which the machine's load does not change."""
+    file_reads: int = 0
+    """Read calls the process made during the phase (``syscr`` of ``/proc/self/io``; 0 where
+    there is none): SQLite reads a page from its file when it is not in the connection's page
+    cache, so these grow when a desk outgrows its cache."""
 
     @property
     def total_cpu(self) -> float:
@@ -131,11 +135,13 @@ class Bench:
                 self.phase.collector += time.process_time() - started.pop()
 
         gc.callbacks.append(collecting)
+        reads = read_calls()
         start = time.perf_counter()
         try:
             work()
         finally:
             self.phase.wall = time.perf_counter() - start
+            self.phase.file_reads = read_calls() - reads
             gc.callbacks.remove(collecting)
         return self.phase
 
@@ -274,6 +280,15 @@ class Bench:
             desk.close()
 
 
+def read_calls() -> int:
+    """The read calls this process has made (Linux), else 0."""
+    try:
+        with open("/proc/self/io", encoding="ascii") as io:
+            return next(int(line.split()[1]) for line in io if line.startswith("syscr:"))
+    except (OSError, StopIteration):
+        return 0
+
+
 def flatness(series: list[float]) -> tuple[float, float] | None:
     """(mean of the first meetings, mean of the last ones): 3 each, or halves of a shorter
     year; ``None`` for a single meeting."""
@@ -363,6 +378,7 @@ def report(year: list[dict[str, Phase]], backups: list[tuple[float, float, float
     for name in ROUNDS:
         series[f"garbage collector, {name}"] = [m[name].collector for m in year]
         series[f"SQLite steps ×1000, {name}"] = [m[name].sqlite_steps for m in year]
+        series[f"file read calls, {name}"] = [m[name].file_reads for m in year]
     for name, values in series.items():
         ends = flatness(values)
         if ends is None:

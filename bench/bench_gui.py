@@ -262,6 +262,7 @@ def interaction_stalls(desk_path: Path, repeats: int, tab_runs: int,
     tab.roll_call.setChecked(True)
     select_row(tab.table, 0)
     tab.table.setFocus()
+    app.processEvents()  # roll-call mode shown (its hint laid out) before the first key
     keys = (Qt.Key.Key_C, Qt.Key.Key_T, Qt.Key.Key_V, Qt.Key.Key_M)
     if "rollcall" in only:
         rows.append((f"roll-call key ({delegates:,} delegates)",

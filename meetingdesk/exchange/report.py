@@ -71,10 +71,9 @@ def merge_lines(report: PackageReport) -> list[str]:
             line += f" — {waits}"
         lines.append(line)
         for c in item.changes:
-            lines.append(f"      {c.field}: “{c.mine}” → “{c.theirs}”"
-                         if item.outcome is not Outcome.CONFLICT else
-                         f"      {c.field}: " + str(message(
-                             "exchange_report.conflict_change", mine=c.mine, theirs=c.theirs)))
+            lines.append(f"      {c.field}: " + str(message(
+                "exchange_report.conflict_change", mine=c.mine, theirs=c.theirs))
+                if c.conflict else f"      {c.field}: “{c.mine}” → “{c.theirs}”")
     counts = report.plan.counts()
     lines.append(", ".join(f"{message(_OUTCOMES[o])} {counts[o]}" for o in Outcome) + ".")
     if counts[Outcome.OLDER]:

@@ -215,12 +215,23 @@ class TextCells(QStyledItemDelegate):
 
 class GroupLines(TextCells):
     """Draws a line above each row that starts a new group (a new value in ``column``), so
-    rows sorted by that column read as groups."""
+    rows sorted by that column read as groups.
+
+    The cells of a row share its line: each row's group is asked once per paint of the view
+    (kept from the start of one paint event to the next), not twice per cell."""
 
     def __init__(self, view: QTableView, column: int) -> None:
         super().__init__(view)
         self.column = column
         self.pen = QPen(view.palette().color(QPalette.ColorRole.Dark), 2)
+        self._groups: dict[int, Any] = {}
+        """The group of each row met in the current paint event, by row number."""
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:  # the model may have changed since the last
+            self._groups.clear()
+        return super().eventFilter(watched, event)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
@@ -228,13 +239,15 @@ class GroupLines(TextCells):
         if row == 0:
             return
         model = index.model()
-        if self._group(model.index(row - 1, self.column)) != \
-                self._group(model.index(row, self.column)):
+        if self._group_of(model, row - 1) != self._group_of(model, row):
             painter.save()
             painter.setPen(self.pen)
             painter.drawLine(option.rect.topLeft(), option.rect.topRight())
             painter.restore()
 
-    def _group(self, index: QModelIndex) -> Any:
-        cell = self.plain_cell(index)
-        return index.data() if cell is None else cell[0]
+    def _group_of(self, model: QAbstractItemModel, row: int) -> Any:
+        if row not in self._groups:
+            index = model.index(row, self.column)
+            cell = self.plain_cell(index)
+            self._groups[row] = index.data() if cell is None else cell[0]
+        return self._groups[row]

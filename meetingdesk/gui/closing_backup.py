@@ -2,10 +2,13 @@
 
 A desk of gigabytes takes tens of seconds to copy and check; taken on the GUI thread, the
 window would stop painting and the system would call it "not responding" while the user
-waits to close it. Here the backup runs on the desk's runner, at the disk's speed (nothing
-else writes any more: :data:`~meetingdesk.services.session.AT_CLOSING`), behind a modal busy
-indicator with a "Skip the backup" button; the window keeps painting meanwhile. Skipped, it
-leaves nothing behind; failed, it is told; either way the desk then closes, itself intact.
+waits to close it. Here the backup runs on the desk's runner, at the disk's speed
+(:data:`~meetingdesk.services.session.AT_CLOSING`), while the window keeps painting: for its
+first half second the user's input is held (and dropped with the window), then a modal busy
+indicator with a "Skip the backup" button takes it — nothing can be edited, opened or
+generated once the backup has begun, so nothing is written after the copy's snapshot.
+Skipped, it leaves nothing behind; failed, it is told; either way the desk then closes,
+itself intact.
 """
 
 from __future__ import annotations
@@ -61,14 +64,20 @@ def take_closing_backup(parent: QWidget, runner: BackgroundRunner, work: WorkSes
     busy = busy_indicator(parent, tr("Backing up the desk before closing…"),
                           tr("Skip the backup"))
     showing = QTimer(singleShot=True, interval=SHOW_AFTER_MS)  # a small desk is done before
-    showing.timeout.connect(busy.show)
-    showing.start()
+    showing.timeout.connect(loop.quit)
     task = runner.submit(take, done=done, failed=failed, cancelled=skipped)
     stop_on_button(busy, runner, task, tr("Skipping the backup…"))
-    loop.exec()  # the runner's callbacks come through this loop
+    showing.start()
+    # the runner's callbacks come through these loops; the user's input waits (the window
+    # is closing), then goes to the indicator only
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     showing.stop()
+    if not outcome:
+        busy.show()
+        loop.exec()
     dismiss(busy)
     if outcome and outcome[0] is not None:
         QMessageBox.warning(parent, tr("MeetingDesk"), tr(
-            "The backup before closing could not be taken (%1). The desk itself is saved, "
+            "The backup before closing could not be taken.\n%1\nThe desk itself is saved, "
             "and its earlier backups are kept.").replace("%1", str(outcome[0])))
+

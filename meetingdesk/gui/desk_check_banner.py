@@ -54,6 +54,7 @@ class DeskCheckBanner(QWidget):
         self.findings: DeskFindings | None = None
         self._work: WorkSession | None = None
         self._task: Task | None = None
+        self._runner: BackgroundRunner | None = None
         self._painted = threading.Event()
         self.hide()
 
@@ -74,15 +75,20 @@ class DeskCheckBanner(QWidget):
             painted.wait()  # set after the first paint, or when the desk closes first
             return check_after_opening(work, progress)
 
+        self._runner = runner
         self._task = runner.submit(checks, done=lambda findings: self._show(work, findings),
                                    failed=lambda exc: self._failed(work, exc))
 
     def forget(self) -> None:
-        """The desk is closing: its checks are no longer heard (one not started yet ends at
-        once, cancelled by the runner's shutdown)."""
+        """The desk is closing: its checks stop (at once when not started yet, at their next
+        step when under way: the closing backup does not wait behind them) and are no longer
+        heard."""
         self._painted.set()
+        if self._task is not None and self._runner is not None:
+            self._runner.cancel(self._task)
         self._work = None
         self._task = None
+        self._runner = None
         self.hide()
 
     def _show(self, work: WorkSession, findings: DeskFindings) -> None:

@@ -47,8 +47,8 @@ class DeskKeeper(QObject):
         self.work = work
         self.runner = runner
         work.take_backup = self.back_up
-        self._backup: Task | None = None
-        """The automatic backup queued or under way, if any."""
+        self._backups: list[Task] = []
+        """The backups queued or under way."""
         self.server = ActivationServer(work.path, self)
         self.server.activation_requested.connect(self.activation_requested)
         self.timer = QTimer(self)
@@ -68,31 +68,36 @@ class DeskKeeper(QObject):
         self.work.schedule.changed(datetime.now())
 
     def back_up(self, reason: str, now: datetime) -> Task:
-        """Take a backup on the runner; ``backed_up`` tells its path or its error."""
+        """Take a backup on the runner; ``backed_up`` tells its path or its error. One that
+        fails leaves the desk due for a backup (the schedule counted it as taken when it
+        was asked for)."""
         path = self.work.path
 
         def done(backup: Path) -> None:
-            self._backup = None
+            self._backups.remove(task)
             self.backed_up.emit(backup)
 
         def failed(exc: BaseException) -> None:
-            self._backup = None
+            self._backups.remove(task)
             logger.warning("Backup of %s failed: %s", path, exc)
+            self.work.schedule.changed(now)
             self.backed_up.emit(exc)
 
-        self._backup = self.runner.submit(
+        task = self.runner.submit(
             lambda progress: back_up_file(path, reason, now, cancel=progress).path,
             done=done, failed=failed, low_priority=True)
-        return self._backup
+        self._backups.append(task)
+        return task
 
     def close(self) -> None:
-        """Stop the timers and an automatic backup queued or under way (it stops at its next
-        step, leaving nothing of it): the closing backup comes next
-        (:func:`meetingdesk.gui.closing_backup.take_closing_backup`)."""
+        """Stop the timers and the backups queued or under way (one under way stops at its
+        next step, leaving nothing of it); a backup so stopped leaves the desk due for the
+        closing backup (:func:`meetingdesk.gui.closing_backup.take_closing_backup`)."""
         self.timer.stop()
         self._open_timer.stop()  # a desk closed within seconds of opening: no opening backup
         self.work.take_backup = None
-        if self._backup is not None:
-            self.runner.cancel(self._backup)
-            self._backup = None
+        for task in self._backups:  # stopped, it leaves nothing: the closing one stands in
+            self.runner.cancel(task)
+            self.work.schedule.changed(datetime.now())
+        self._backups.clear()
         self.server.close()

@@ -368,10 +368,11 @@ class JobRunner(QObject):
             self._task = None
 
 
-def busy_indicator(parent: QWidget | None, text: str,
-                   button: str | None = None) -> QProgressDialog:
-    """A modal busy indicator (no steps) saying ``text``, with a ``button`` (Cancel, Skip…)
-    when given; it is not shown yet."""
+def busy_indicator(parent: QWidget | None, text: str, button: str | None = None, *,
+                   modal: bool = True) -> QProgressDialog:
+    """A busy indicator (no steps) saying ``text``, with a ``button`` (Cancel, Skip…) when
+    given; it is not shown yet. ``modal``: the user's input goes to it alone; otherwise it
+    shows without taking the keyboard from the window."""
     busy = QProgressDialog(text, button or "", 0, 0, parent)
     if button is None:
         busy.setCancelButton(None)
@@ -379,7 +380,9 @@ def busy_indicator(parent: QWidget | None, text: str,
     busy.setAutoReset(False)
     if parent is not None:
         busy.setWindowTitle(parent.windowTitle())
-    busy.setModal(True)
+    busy.setModal(modal)
+    if not modal:
+        busy.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
     busy.hide()
     return busy
 

@@ -413,9 +413,10 @@ class MainWindow(QMainWindow):
             window.close()
         self._desk_windows.clear()
         if self.keeper is not None:
-            self.keeper.close()  # its backup under way stops: the closing one comes next
+            self.keeper.close()  # its backups under way stop: the closing one stands in
             self.keeper.deleteLater()
             self.keeper = None
+        self.check_banner.forget()  # the checks after opening stop: nothing waits for them
         if self.session is not None and self.work is not None:
             # the meeting stays in view, behind the busy indicator, while it is backed up
             take_closing_backup(self, self.session.runner, self.work)
@@ -424,7 +425,6 @@ class MainWindow(QMainWindow):
             self.view.deleteLater()
             self.view = None
         self._register_session(None)
-        self.check_banner.forget()
         if self.session is not None:
             self.session.undo_stack.clear()
             self.session.shutdown()  # waits for the job under way and the upkeep
@@ -606,7 +606,7 @@ class MainWindow(QMainWindow):
         from meetingdesk.gui.live.window import LiveWindow
 
         meeting_id = self.meeting_list.current_id()
-        if self.session is None or meeting_id is None:
+        if self.session is None or meeting_id is None or self._closing_desk:
             return
         session = self.session
         live = LiveWindow(session.desk, meeting_id, self)
@@ -617,7 +617,8 @@ class MainWindow(QMainWindow):
         if keeper is not None:  # what is typed there counts for the automatic backups
             live.view.note_filed.connect(lambda _note: keeper.changed())
             live.view.draft_saved.connect(lambda _draft: keeper.changed())
-        live.destroyed.connect(lambda: session.written(meeting_content(meeting_id)))
+        live.destroyed.connect(lambda: self.session is session  # the desk still open here
+                               and session.written(meeting_content(meeting_id)))
         self._live_windows.append(live)
         live.destroyed.connect(lambda: self._live_windows.remove(live))
         live.show()
@@ -734,7 +735,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._generating_minutes() or self._closing_desk:
-            event.ignore()  # the desk closing already closes the window when it has
+            event.ignore()  # the desk is being closed (its closing backup): not twice
             return
         self.save_state()
         self._close_session()

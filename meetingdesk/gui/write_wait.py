@@ -30,9 +30,11 @@ def wait_until_writable(desk: Desk) -> None:
     if not writes_held(desk):
         return
     loop = QEventLoop()
+    # not modal, and shown without taking the keyboard: the keys held meanwhile go, once the
+    # change is made, where they were typed
     busy = busy_indicator(QApplication.activeWindow(), tr(
         "Checking the desk just opened; your change follows as soon as the check has "
-        "passed…"))
+        "passed…"), modal=False)
     showing = QTimer(singleShot=True, interval=SHOW_AFTER_MS)
     showing.timeout.connect(busy.show)
     polling = QTimer(interval=POLL_MS)

@@ -71,11 +71,15 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
-    """One field as it is here and as it will be (or, in a conflict, as it is there)."""
+    """One field as it is here and as it will be (or, when ``conflict``, as it is there: both
+    values are kept)."""
 
     field: str
     mine: str
     theirs: str
+    conflict: bool = False
+    """Both sides changed this field since their last common revision (in a conflicting
+    record, the other fields merge cleanly)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,13 +180,16 @@ def _changes(namer: Namer, kind: str, before: RecordState | None,
     old[ALIVE] = before.alive if before is not None else False
     theirs = after.values()
     theirs[ALIVE] = after.alive
+    conflicted: set[str] = set()
     if before is not None:
         conflicted = set(after.conflicts())
         shown_there = incoming.values()
         shown_there[ALIVE] = incoming.alive
         theirs.update({f: shown_there.get(f) for f in conflicted})
+        conflicted -= set(before.conflicts())
     return tuple(FieldChange(f, namer.value(kind, f, old.get(f)),
-                             namer.value(kind, f, theirs.get(f))) for f in fields)
+                             namer.value(kind, f, theirs.get(f)), f in conflicted)
+                 for f in fields)
 
 
 def plan_merge(db: Database, records: list[WireRecord], origin: str | None,

@@ -10,10 +10,10 @@ import dataclasses
 import json
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -29,6 +29,18 @@ def _unwrap_optional(hint: Any) -> Any:
     return hint
 
 
+def _same(value: Any) -> Any:
+    """The converter of a value stored as it is (text, numbers)."""
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _strings(text: str) -> tuple[str, ...]:
+    """A tuple of strings from its JSON: decoded once per text, the titles of a meeting's
+    thousands of people being a few dozen texts (a tuple of strings can be shared)."""
+    return tuple(json.loads(text))
+
+
 def _converters_for(hint: Any) -> tuple[Converter, Converter]:
     """(to_row, from_row) converters for one field type."""
     hint = _unwrap_optional(hint)
@@ -41,8 +53,10 @@ def _converters_for(hint: Any) -> tuple[Converter, Converter]:
     if hint is bool:
         return (int, bool)
     if typing.get_origin(hint) is tuple:
+        if typing.get_args(hint) == (str, ...):
+            return (lambda v: json.dumps(list(v), ensure_ascii=False), _strings)
         return (lambda v: json.dumps(list(v), ensure_ascii=False), lambda v: tuple(json.loads(v)))
-    return (lambda v: v, lambda v: v)
+    return (_same, _same)
 
 
 @cache
@@ -79,6 +93,27 @@ def from_row(cls: type[T], row: Mapping[str, Any], **extra: Any) -> T:
             value = row[name]
             kwargs[name] = None if value is None else from_db(value)
     return cls(**kwargs)
+
+
+def record_maker(cls: type[T], columns: Sequence[str]) -> Callable[[Sequence[Any]], T]:
+    """A function building a record of ``cls`` from a row's values in ``columns`` order, as
+    :func:`from_row` does, without a dict per row and converting only the columns stored
+    in another form (about half the time of :func:`from_row` for a list of thousands)."""
+    converters = _field_converters(cls)
+    convert = [(i, converters[name][1]) for i, name in enumerate(columns)
+               if converters[name][1] is not _same]
+    positional = list(columns) == field_names(cls)[:len(columns)]
+    names = tuple(columns)
+
+    def make(values: Sequence[Any]) -> T:
+        args = list(values)
+        for i, from_db in convert:
+            value = args[i]
+            if value is not None:
+                args[i] = from_db(value)
+        return cls(*args) if positional else cls(**dict(zip(names, args, strict=True)))
+
+    return make
 
 
 def field_names(cls: type) -> list[str]:

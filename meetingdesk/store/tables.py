@@ -41,13 +41,21 @@ def _attending(meeting_id: int, roles: Sequence[Role] | None) -> tuple[str, list
 class SiteRepository(Repository[Site]):
     """Sites, with their former names (aliases) kept in their own table."""
 
-    def _build(self, db: Database, row: dict[str, Any]) -> Site:
-        aliases = tuple(
-            r[0] for r in db.execute(
-                "SELECT name FROM site_aliases WHERE site_id = ? ORDER BY id", [row["id"]]
-            )
-        )
-        return from_row(Site, {**row, "aliases": None}, aliases=aliases)
+    def _records(self, db: Database, rows: Sequence[Sequence[Any]]) -> list[Site]:
+        """The sites with their aliases, read in one query per 500 sites (not one per site:
+        a meeting has a hundred)."""
+        ids = [values[0] for values in rows]  # ``id`` is the first column
+        aliases: dict[int, list[str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for site_id, name in db.execute(
+                    f"SELECT site_id, name FROM site_aliases WHERE site_id IN ({marks}) "
+                    "ORDER BY id", chunk):
+                aliases.setdefault(site_id, []).append(name)
+        return [from_row(Site, {**dict(zip(self.columns, values, strict=True)), "aliases": None},
+                         aliases=tuple(aliases.get(values[0], ())))
+                for values in rows]
 
     def set_aliases(self, db: Database, site_id: int, aliases: tuple[str, ...]) -> None:
         db.execute("DELETE FROM site_aliases WHERE site_id = ?", [site_id])

@@ -2717,8 +2717,12 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Đang bỏ qua sao lưu…</translation>
     </message>
     <message>
-        <source>The backup before closing could not be taken (%1). The desk itself is saved, and its earlier backups are kept.</source>
-        <translation>Không sao lưu được trước khi đóng (%1). Bàn làm việc vẫn được lưu nguyên vẹn, các bản sao lưu trước vẫn còn.</translation>
+        <source>The backup before closing could not be taken.
+%1
+The desk itself is saved, and its earlier backups are kept.</source>
+        <translation>Không sao lưu được trước khi đóng.
+%1
+Bàn làm việc vẫn được lưu nguyên vẹn, các bản sao lưu trước vẫn còn.</translation>
     </message>
     <message>
         <source>Checking the desk just opened; your change follows as soon as the check has passed…</source>

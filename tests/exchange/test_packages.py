@@ -127,7 +127,8 @@ def test_package_change_on_both_sides_is_a_conflict_with_both_values_kept(
     with open_desk(tmp_path / "province.db") as province:
         import_package(province, tmp_path / "setup.mdpkg")
         (person,) = directory.list_people(province, "Dương Xuân Hùng")
-        directory.update_person(province, person.id or 0, phone="0280 111 222")
+        directory.update_person(province, person.id or 0, phone="0280 111 222",
+                                email="hung@thainguyen.gov.vn")
         lid = meetings.list_meetings(province)[0].meeting.id or 0
         export_package(province, lid, tmp_path / "tn.mdpkg", site_code="19")
     (person,) = directory.list_people(centre, "Dương Xuân Hùng")
@@ -135,8 +136,14 @@ def test_package_change_on_both_sides_is_a_conflict_with_both_values_kept(
     dry = import_package(centre, tmp_path / "tn.mdpkg", dry_run=True)
     (conflict,) = dry.plan.of(Outcome.CONFLICT)
     assert conflict.label == "Dương Xuân Hùng"
-    assert [(c.field, c.mine, c.theirs) for c in conflict.changes] == [
-        ("phone", "0913 000 000", "0280 111 222")]
+    assert sorted((c.field, c.mine, c.theirs, c.conflict) for c in conflict.changes) == [
+        ("email", "", "hung@thainguyen.gov.vn", False),  # only the province changed it
+        ("phone", "0913 000 000", "0280 111 222", True)]
+    from meetingdesk.exchange.report import merge_lines
+
+    lines = merge_lines(dry)
+    assert "      phone: ở đây “0913 000 000” / bên kia “0280 111 222”" in lines
+    assert "      email: “” → “hung@thainguyen.gov.vn”" in lines
     assert not dry.written
     import_package(centre, tmp_path / "tn.mdpkg")
     (kept,) = conflicts.list_conflicts(centre)

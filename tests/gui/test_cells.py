@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+import pytest
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
@@ -123,6 +124,25 @@ def test_group_lines_paint_lines_between_groups_over_the_cells(qtbot: Any) -> No
     painted = _painted(view, ours)
     assert _painted(view, QtGroupLines(view, ours)) == painted
     assert _painted(view, QStyledItemDelegate(view)) != painted  # a line was drawn
+
+
+def test_group_lines_ask_each_row_once_per_paint_and_follow_the_model(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    model = _filled()
+    view = _shown(qtbot, model)
+    ours = GroupLines(view, 0)
+    view.setItemDelegate(ours)
+    view.viewport().grab()
+    asked: list[int] = []
+    plain_cell = model.plain_cell
+    monkeypatch.setattr(model, "plain_cell", lambda index: (
+        asked.append(index.row()) if index.column() == 0 else None) or plain_cell(index))
+    view.viewport().grab()
+    assert sorted(asked) == [0, 0, 1, 1, 2, 2, 3, 3]  # its cell's paint and its group, once
+    monkeypatch.undo()
+    model.replace_row(1, replace(LINES[1], site="Điểm cầu Hà Giang (cũ)"))  # groups change
+    painted = view.viewport().grab().toImage()
+    assert _painted(view, QtGroupLines(view, ours)) == painted
 
 
 def test_table_cells_leave_a_model_with_its_own_data_to_qt() -> None:

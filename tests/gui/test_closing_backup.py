@@ -126,19 +126,44 @@ def test_closing_backup_that_fails_is_told_and_the_desk_still_closes(
     assert _closed_and_unlocked(demo_desk.path)
 
 
-def test_closing_stops_the_automatic_backup_under_way_first(
+def test_closing_stops_the_backups_under_way_and_takes_the_closing_one_in_their_place(
         window: MainWindow, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The automatic backup the schedule counted as taken is stopped by closing, leaving
+    nothing: the edit it was to carry goes into the closing backup."""
+    from datetime import timedelta
+
     from meetingdesk.gui import desk_keeper
 
     monkeypatch.setattr(desk_keeper, "back_up_file", _slow_backup)
-    assert window.keeper is not None and window.session is not None
-    window.keeper.back_up("auto", datetime.now())
-    runner = window.session.runner
-    QApplication.processEvents()
-    assert runner.is_busy()
-    _edit_title(window, "Sau bản sao lưu tự động")
+    assert window.keeper is not None and window.work is not None
+    _edit_title(window, "Sửa trước giờ sao lưu tự động")
+    window.work.schedule.tick(datetime.now() + timedelta(hours=1))  # the 30-minute backup
+    window.keeper.back_up("manual", datetime.now())  # and "Back up now" queued behind it
+    assert not window.work.schedule.closing_due()
     started = time.monotonic()
     window.close()
-    assert time.monotonic() - started < 15  # not the 20 s of the automatic one
+    assert time.monotonic() - started < 15  # not the 20 s of the backups under way
     [backup] = _closing_backups(demo_desk.path)
-    assert backup.path.exists()
+    with open_desk(backup.path, create=False, read_only=True) as copy:
+        titles = [s.meeting.title for s in meetings.list_meetings(copy)]
+    assert "Sửa trước giờ sao lưu tự động" in titles
+
+
+def test_closing_does_not_wait_for_the_checks_after_opening(
+        qtbot: Any, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    from meetingdesk.gui import desk_check_banner
+    from tests.gui.conftest import open_window
+
+    def slow_checks(work: Any, cancel: Cancel) -> Any:
+        work.write_gate.open()  # quick_check passed; the references are checked at length
+        _slow_backup(cancel=cancel)
+
+    monkeypatch.setattr(desk_check_banner, "check_after_opening", slow_checks)
+    window = open_window(qtbot, demo_desk)
+    assert window.work is not None and window.work.check_pending
+    _edit_title(window, "Sửa khi còn kiểm tra")
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 15  # not the 20 s of the checks
+    assert len(_closing_backups(demo_desk.path)) == 1
+    assert _closed_and_unlocked(demo_desk.path)

@@ -9,6 +9,7 @@ import pytest
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, Role
 from meetingdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from meetingdesk.domain.records import Person, Site
+from meetingdesk.domain.text import name_key
 from meetingdesk.services import directory, participation
 from meetingdesk.store.desk import Desk
 
@@ -203,3 +204,29 @@ def test_attendance_list_of_some_roles_keeps_protocol_order(desk: Desk, meeting_
     leaders = participation.attendance_list(desk, meeting_id, roles=(Role.CHAIR, Role.SECRETARY))
     assert leaders == [e for e in whole if e.attendance.role is not Role.DELEGATE]
     assert participation.attendance_list(desk, meeting_id, roles=()) == []
+
+
+def test_attendance_list_collates_names_only_of_people_tied_in_protocol_order(
+        desk: Desk, meeting_id: int, sites: list[Site], people: list[Person],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    for p in people:
+        participation.add_attendance(desk, meeting_id=meeting_id, person_id=p.id or 0)
+    collated: list[str] = []
+
+    def counted(full_name: str) -> tuple[object, ...]:
+        collated.append(full_name)
+        return name_key(full_name)
+
+    monkeypatch.setattr(participation, "name_key", counted)
+    assert [e.person.full_name for e in participation.attendance_list(desk, meeting_id)] == [
+        "Mai Văn Chính", "Phạm Hoàng Sơn", "Dương Xuân Hùng"]
+    assert collated == []  # ranks and positions decide: no name is collated
+    # two people tied on site, precedence and position (as rows imported with one position)
+    tied = [directory.add_person(desk, full_name=n, site_id=sites[1].id, rank=60)
+            for n in ("Trần Thị Yến", "Lê Văn An")]
+    for person in tied:
+        a = participation.add_attendance(desk, meeting_id=meeting_id, person_id=person.id or 0)
+        desk.db.execute("UPDATE attendances SET position = 99 WHERE id = ?", [a.id])
+    names = [e.person.full_name for e in participation.attendance_list(desk, meeting_id)]
+    assert names[-2:] == ["Lê Văn An", "Trần Thị Yến"]  # by given name: An before Yến
+    assert sorted(collated) == ["Lê Văn An", "Trần Thị Yến"]

@@ -119,6 +119,17 @@ def test_open_desk_new_desk_keeps_revision_states_whole_on_large_pages(desk_path
     assert spilled == 0
 
 
+@pytest.mark.parametrize("opening", [{}, {"read_only": True}], ids=str)
+def test_open_desk_connections_keep_a_year_of_pages_in_their_cache(
+        desk_path: Path, opening: dict[str, bool]) -> None:
+    """Records keyed by random ids lie all over the file: with SQLite's 2 MiB cache a grown
+    desk read its pages from the file again at every import (see ``CACHE_KIB``)."""
+    open_desk(desk_path).close()
+    with open_desk(desk_path, **opening) as desk:
+        assert desk.db.execute("PRAGMA cache_size").fetchone()[0] == -desk_module.CACHE_KIB
+    assert desk_module.CACHE_KIB >= 32 * 1024
+
+
 def test_open_desk_keeps_the_page_size_of_an_existing_desk(latest_schema_copy: Path) -> None:
     with open_desk(latest_schema_copy) as desk:
         assert desk.db.execute("PRAGMA page_size").fetchone()[0] == 4096

@@ -88,16 +88,17 @@ def merge_rows(plan: MergePlan) -> list[MergeRow]:
 
 
 def _values(row: MergeRow) -> str:
-    """What changes, field by field: “here → there” (in a conflict: both values kept)."""
+    """What changes, field by field: “here → there” (a field in conflict: “here ≠ there”,
+    both values kept)."""
     names = field_names()
-    arrow = " ≠ " if row.outcome is Outcome.CONFLICT else " → "
     problem = ([tr("Problem: refers to records neither here nor in the package (%1); kept, "
                    "shown once they arrive").replace("%1", ", ".join(
                        kind_labels().get(k, k) for k in row.item.waits_for))]
                if row.item.waits_for else [])
     return "; ".join(problem + [
-        f"{names.get(c.field, c.field)}: “{value_text(c.field, c.mine)}”{arrow}"
-        f"“{value_text(c.field, c.theirs)}”" for c in row.item.changes])
+        f"{names.get(c.field, c.field)}: “{value_text(c.field, c.mine)}”"
+        f"{' ≠ ' if c.conflict else ' → '}“{value_text(c.field, c.theirs)}”"
+        for c in row.item.changes])
 
 
 def merge_model(parent: QObject | None = None) -> RowTableModel[MergeRow]:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QRegularExpression,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +47,7 @@ from meetingdesk.gui.read_only import reading
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
 from meetingdesk.gui.widgets import (
+    SteadyScrollBar,
     button,
     button_row,
     current_row_number,
@@ -63,6 +71,9 @@ ROLL_CALL_KEYS = {
 """Roll call: C/1/Space present, T/2 online, M/3 late, L/4 absent with reason, V/5 absent,
 0/Backspace not called yet (the letters are the Vietnamese initials)."""
 
+FOLD_SLICE = 200
+"""Rows whose search text is folded per slice of idle time (about 2.5 ms)."""
+
 
 class DelegatesTab(MeetingTab):
     KINDS = frozenset({"meetings", "attendances", "people", "sites", "meeting_sites"})
@@ -72,6 +83,10 @@ class DelegatesTab(MeetingTab):
         self._sites: list[Site] = []
         self._present = self._absent = 0
         self.model = delegates_model(self)
+        self._folding = QTimer(self, interval=0)
+        """Folds the rows' texts for the search box a slice at a time while the window is
+        idle, so that the first letter typed does not wait for 3,000 of them."""
+        self._folding.timeout.connect(self._fold_some)
         self.status_proxy = KeyFilterProxy(self)
         self.status_proxy.setSourceModel(self.model)
         self.site_proxy = QSortFilterProxyModel(self)
@@ -82,6 +97,7 @@ class DelegatesTab(MeetingTab):
         self.table = data_table(self.proxy, [16, 18, None, 9, 15, 12, 5], parent=self,
                                 fill_minimum=20)
         self.table.setItemDelegate(GroupLines(self.table, 0))  # a line between sites
+        self.table.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self.table))
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search delegates…"))
@@ -127,6 +143,8 @@ class DelegatesTab(MeetingTab):
         self.hint.setWordWrap(True)
         self.hint.setVisible(False)
         self.summary = QLabel(self)
+        self._summary_sized_for = ""
+        """The number of delegates the summary's width was computed for."""
         self.table.doubleClicked.connect(self.edit_button.click)  # not while final
         self.table.installEventFilter(self)
 
@@ -158,6 +176,7 @@ class DelegatesTab(MeetingTab):
         order = {e.site.id: i for i, e in enumerate(site_entries)}
         rows = grouped(entries, order, by_name=bool(self.order.currentData()))
         self.model.set_rows(rows)
+        self._folding.start()
         self._fill_site_filter(rows)
         self._present = self._absent = 0
         for r in rows:
@@ -167,6 +186,10 @@ class DelegatesTab(MeetingTab):
             select_row(self.table, 0)
         if self.frozen:
             self.roll_call.setChecked(False)
+
+    def _fold_some(self) -> None:
+        if not self.model.fold_rows_ahead(FOLD_SLICE):
+            self._folding.stop()
 
     def apply(self, changes: Changes) -> bool:
         """Changed attendances are put right row by row (a roll-call key changes one cell of
@@ -208,9 +231,20 @@ class DelegatesTab(MeetingTab):
             self._absent += step
 
     def _show_summary(self) -> None:
-        self.summary.setText(tr("%1 delegates: %2 present, %3 absent").replace(
-            "%1", str(self.model.rowCount())).replace("%2", str(self._present)).replace(
-            "%3", str(self._absent)))
+        """The counts, in a label as wide as its widest text for this many delegates: a
+        roll-call key then repaints the label alone, where a label that takes its text's
+        width has the window laid out again at every key (and, when a count gains a digit,
+        every widget of the tab repainted)."""
+        listed = str(self.model.rowCount())
+        if listed != self._summary_sized_for:
+            self._summary_sized_for = listed
+            metrics = self.summary.fontMetrics()
+            digit = max("0123456789", key=metrics.horizontalAdvance)
+            widest = _summary_text(listed, digit * len(listed), digit * len(listed))
+            # a fixed size: a new text does not ask the layout for room (updateGeometry)
+            self.summary.setFixedSize(
+                metrics.horizontalAdvance(widest) + metrics.averageCharWidth(), metrics.height())
+        self.summary.setText(_summary_text(listed, str(self._present), str(self._absent)))
 
     def select_record(self, kind: str, ref_id: int) -> bool:
         """A person found by a search: their row on the list, if they are on it."""
@@ -226,10 +260,10 @@ class DelegatesTab(MeetingTab):
 
     def _fill_site_filter(self, rows: list[DelegateRow]) -> None:
         chosen = self.site_filter.currentData()
-        names: list[str] = []
-        for r in rows:
-            if r.site_name not in names:
-                names.append(r.site_name)
+        names = list(dict.fromkeys(r.site_name for r in rows))
+        if self.site_filter.count() and names == [
+                self.site_filter.itemData(i) for i in range(1, self.site_filter.count())]:
+            return  # the same sites: the list and the choice stay as they are
         self.site_filter.blockSignals(True)
         self.site_filter.clear()
         self.site_filter.addItem(tr("All sites"), "")
@@ -477,6 +511,11 @@ class DelegatesTab(MeetingTab):
             lambda: participation.reorder_attendances(self.desk, mid, order),
             [("attendances", i) for i in order if i is not None], shallow=True)
         select_id(self.table, att_id)
+
+
+def _summary_text(listed: str, present: str, absent: str) -> str:
+    return tr("%1 delegates: %2 present, %3 absent").replace("%1", listed).replace(
+        "%2", present).replace("%3", absent)
 
 
 def _precedence(row: DelegateRow) -> tuple[int, int, int]:
