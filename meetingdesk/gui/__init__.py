@@ -22,7 +22,8 @@ import meetingdesk.services.reference
 import meetingdesk.services.search
 import meetingdesk.services.session
 import meetingdesk.services.signers
-import meetingdesk.services.tasks  # noqa: F401
+import meetingdesk.services.tasks
+import meetingdesk.services.upkeep  # noqa: F401
 from meetingdesk.gui import pyside_fixes
 
 pyside_fixes.install()

@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         self._register_session(None)
         if self.session is not None:
             self.session.undo_stack.clear()
-            self.session.runner.shutdown()  # waits for the job under way
+            self.session.shutdown()  # waits for the job under way and the upkeep
             if self.desk_search is not None:
                 self.desk_search.close()
                 self.desk_search.deleteLater()

@@ -21,6 +21,7 @@ from meetingdesk.gui.write_wait import wait_until_writable
 from meetingdesk.services import history
 from meetingdesk.services.changes import EVERYTHING, Changes, Ref
 from meetingdesk.services.history import Recorded
+from meetingdesk.services.upkeep import DeskUpkeep
 from meetingdesk.store.desk import Desk
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class RecordedCommand(QUndoCommand):
         recorded = self._recorded
         done = recorded.changes.inverted() if undo else recorded.changes
         try:
+            self._session.give_way()
             history.restore(self._session.desk, recorded.before if undo else recorded.after)
         except MeetingDeskError as exc:
             # Later changes made outside the undo stack (another window, the live mode) can
@@ -75,6 +77,12 @@ class DeskSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.runner = BackgroundRunner(self)
         """Where the desk's long work runs, off the GUI thread (see :mod:`meetingdesk.gui.jobs`)."""
+        self.upkeep = None if desk.read_only else DeskUpkeep(desk)
+        """Merges the search index and checkpoints the WAL while the user pauses, so that no
+        edit's commit does it (see :mod:`meetingdesk.services.upkeep`)."""
+        self._shut_down = False
+        self.changed.connect(self._written)
+        QTimer.singleShot(0, self._prepare)  # once the window has painted what it opened with
 
     def run(self, text: str, action: Callable[[], Any], roots: Iterable[Ref] = (),
             new_roots: Callable[[Any], Iterable[Ref]] | None = None, *,
@@ -86,6 +94,7 @@ class DeskSession(QObject):
         service error propagates and nothing is recorded.
         """
         wait_until_writable(self.desk)  # the desk's check after opening, if still running
+        self.give_way()
         recorded = history.run_recorded(self.desk, action, roots, new_roots, shallow=shallow)
         self.undo_stack.push(RecordedCommand(self, text, recorded))
         self.changed.emit(recorded.changes)
@@ -96,8 +105,31 @@ class DeskSession(QObject):
         mode, new minutes): ``changes`` is what may have changed."""
         self.changed.emit(changes)
 
-    def close(self) -> None:
+    def _prepare(self) -> None:
+        """Read what the first edit needs (the schema's keys) before the user edits."""
+        if not self.desk.read_only and not self._shut_down:
+            history.prepare(self.desk)
+
+    def give_way(self) -> None:
+        """An edit is about to be written: the upkeep's work under way stops for it."""
+        if self.upkeep is not None:
+            self.upkeep.give_way()
+
+    def _written(self, _changes: Changes) -> None:
+        if self.upkeep is not None:
+            self.upkeep.written()
+
+    def shutdown(self) -> None:
+        """Stop the work that runs beside the desk (the runner's job under way, the upkeep)
+        before the desk is closed."""
+        self._shut_down = True
         self.runner.shutdown()
+        if self.upkeep is not None:
+            self.upkeep.close()
+            self.upkeep = None
+
+    def close(self) -> None:
+        self.shutdown()
         self.undo_stack.clear()
         self.desk.close()
 

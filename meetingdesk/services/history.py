@@ -31,6 +31,12 @@ class Recorded:
     """What the edit changed (its undo changes :meth:`Changes.inverted`, its redo the same)."""
 
 
+def prepare(desk: Desk) -> None:
+    """Do now what the first recorded edit of ``desk`` would otherwise do first: read the
+    schema's keys and foreign keys."""
+    snapshots.read_schema(desk.db)
+
+
 def run_recorded(desk: Desk, action: Callable[[], Any], roots: Iterable[Ref] = (),
                  new_roots: Callable[[Any], Iterable[Ref]] | None = None, *,
                  shallow: bool = False) -> Recorded:

@@ -76,6 +76,17 @@ def _schema_of(db: Database) -> tuple[dict[str, tuple[str, ...]],
     return _SCHEMAS[db]
 
 
+def read_schema(db: Database) -> None:
+    """Read the schema facts of ``db`` now, if not read yet (so that the first edit after
+    opening does not)."""
+    _schema_of(db)
+
+
+def schema_read(db: Database) -> bool:
+    """Whether the schema facts of ``db`` have been read."""
+    return db in _SCHEMAS
+
+
 def _key(keys: dict[str, tuple[str, ...]], table: str, row: dict[str, Any]) -> Key:
     return tuple(row[k] for k in keys[table])
 
@@ -120,18 +131,31 @@ def _where(columns: Sequence[str]) -> str:
 
 
 def restore(db: Database, snapshot: Snapshot) -> None:
-    """Make the desk match ``snapshot`` for its roots (within the caller's transaction)."""
+    """Make the desk match ``snapshot`` for its roots (within the caller's transaction).
+
+    Only what differs is written: a row that is as the snapshot has it is left alone, and a
+    changed one gets only its changed columns, so that no trigger (the search index's, the
+    change tracking's) fires for what did not change."""
     keys, _ = _schema_of(db)
     db.execute("PRAGMA defer_foreign_keys = ON")
     wanted = {(t, _key(keys, t, r)) for t, r in snapshot.rows}
     current = take(db, snapshot.roots, shallow=snapshot.shallow)
-    for table in {table for table, _ in current.rows}:
+    now = {(t, _key(keys, t, r)): r for t, r in current.rows}
+    gone = [(t, r) for t, r in reversed(current.rows) if (t, _key(keys, t, r)) not in wanted]
+    for table in {table for table, _ in gone}:
         seal_before_delete(db, table)
-    for table, row in reversed(current.rows):
+    for table, row in gone:
         key = _key(keys, table, row)
-        if (table, key) not in wanted:
-            db.execute(f"DELETE FROM [{table}] WHERE {_where(keys[table])}", list(key))
+        db.execute(f"DELETE FROM [{table}] WHERE {_where(keys[table])}", list(key))
     for table, row in snapshot.rows:
+        key = _key(keys, table, row)
+        present = now.get((table, key))
+        if present is not None:
+            changed = [c for c in row if c not in keys[table] and present.get(c) != row[c]]
+            if changed:
+                db.execute(f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in changed)} "
+                           f"WHERE {_where(keys[table])}", [row[c] for c in changed] + list(key))
+            continue
         columns = list(row)
         updates = [c for c in columns if c not in keys[table]]
         sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "

@@ -13,6 +13,7 @@ from meetingdesk.gui.models.meetings import MeetingListModel
 from meetingdesk.gui.models.table import chained
 from meetingdesk.gui.widgets import select_row
 from meetingdesk.services import meetings
+from meetingdesk.store import snapshots, upkeep
 from meetingdesk.store.desk import Desk
 
 
@@ -148,3 +149,42 @@ def test_changes_note_edit_and_undo_are_applied_in_place(window: MainWindow) -> 
     assert rows.resets == 0 and rows.inserted == 1 and tab.model.rowCount() == count + 1
     window.undo_action.trigger()
     assert rows.resets == 0 and rows.removed == 1 and tab.model.rowCount() == count
+
+
+def test_changes_note_edit_leaves_merging_and_checkpoint_to_the_upkeep(
+        window: MainWindow, qtbot: Any) -> None:
+    """The window's own connection neither checkpoints the WAL nor is left the search index's
+    merging: its upkeep does both once the user pauses."""
+    session = window.session
+    assert session is not None and session.upkeep is not None
+    assert not upkeep.checkpoints_itself(session.desk.db.conn)
+    view = window.view
+    assert view is not None
+    tab = view.notes
+    view.tabs.setCurrentWidget(tab)
+    for i in range(6):
+        select_row(tab.table, 0)
+        tab.text.setPlainText(f"Đồng chí Phạm Hoàng Sơn phát biểu lần {i}.")
+        tab.save_note()
+    qtbot.waitUntil(lambda: session.upkeep is not None and session.upkeep.runs() >= 1,
+                    timeout=10_000)
+    done = session.upkeep.last_checkpoint
+    assert done is not None and done.frames > 0 and done.copied == done.frames
+    conn = session.desk.db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        assert not upkeep.merge_search_index(conn)  # nothing left for the next edit's commit
+    finally:
+        conn.execute("ROLLBACK")
+    window.close()
+    assert session.upkeep is None  # stopped before the desk closed
+
+
+def test_changes_first_edit_finds_what_it_needs_read_once_the_window_opened(
+        window: MainWindow, qtbot: Any) -> None:
+    """The schema's keys that every undoable edit needs are read while the window is idle
+    after opening, not in the first edit."""
+    session = window.session
+    assert session is not None
+    qtbot.waitUntil(lambda: snapshots.schema_read(session.desk.db), timeout=2_000)
+    assert session.undo_stack.count() == 0  # no edit made yet

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from meetingdesk.domain.enums import ConnectionStatus
+from meetingdesk.domain.enums import ConnectionStatus, NoteKind
 from meetingdesk.services import agenda, history, meetings, notes, participation, search
 from meetingdesk.store.desk import Desk
 
@@ -72,4 +72,27 @@ def test_history_connection_and_reorder(demo_desk: Desk) -> None:
     assert [i.id for i in agenda.agenda(demo_desk, mid)] == ids[::-1]
     history.restore(demo_desk, rec.before)
     assert [i.id for i in agenda.agenda(demo_desk, mid)] == ids
+    _healthy(demo_desk)
+
+
+
+def test_history_restore_writes_only_what_differs(demo_desk: Desk) -> None:
+    """Restoring writes only the rows and columns that differ: the state the desk is already
+    in writes nothing (no trigger re-indexes the note or notes it as changed), and undoing a
+    note's kind changes that note alone."""
+    mid = meetings.list_meetings(demo_desk)[0].meeting.id
+    assert mid is not None
+    note = next(n for n in notes.notes_of(demo_desk, mid) if n.kind is not NoteKind.DECISION)
+    assert note.id is not None and notes.revisions(demo_desk, note.id)
+    note_id = note.id
+    rec = history.run_recorded(
+        demo_desk, lambda: notes.update_note(demo_desk, note_id, kind=NoteKind.DECISION),
+        [("notes", note_id)])
+    conn = demo_desk.db.conn
+    before = conn.total_changes  # counts the rows written by triggers too
+    history.restore(demo_desk, rec.after)  # the state it is in
+    assert conn.total_changes == before
+    history.restore(demo_desk, rec.before)
+    assert notes.get_note(demo_desk, note_id) == note
+    assert conn.total_changes - before == 1  # the note's kind; its tracking already noted it
     _healthy(demo_desk)

@@ -263,6 +263,7 @@ def test_package_export_then_preview_and_import_on_another_desk(
         assert not again.import_button.isEnabled()
         again.reject()
         session.undo_stack.clear()
+        session.shutdown()  # its upkeep thread, before the desk closes
 
 
 def test_package_conflict_shown_first_with_both_values_then_resolved_in_the_dialog(
@@ -319,6 +320,7 @@ def test_package_conflict_shown_first_with_both_values_then_resolved_in_the_dial
     assert resolver.model.rowCount() == 0 and resolver.status.text() == "Không có xung đột."
     assert directory.get_person(centre, person.id or 0).phone == "0913 000 111"
     assert conflicts.list_conflicts(centre) == []
+    session.shutdown()  # its upkeep thread, before the desk closes
 
 
 def test_import_and_package_models_pass_the_model_tester(

@@ -1,0 +1,117 @@
+"""The desk's upkeep in its own thread (services.upkeep): the search index merged and the WAL
+checkpointed while the window pauses, never inside one of the window's commits."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+
+from meetingdesk.services import meetings, notes
+from meetingdesk.services.upkeep import DeskUpkeep
+from meetingdesk.store import upkeep
+from meetingdesk.store.desk import Desk
+
+
+def merge_pending(desk: Desk) -> bool:
+    """Whether the search index has merging to do (found by doing it, then rolled back)."""
+    conn = desk.db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        return upkeep.merge_search_index(conn)
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.01)
+
+
+def edit_a_note(desk: Desk, times: int) -> None:
+    mid = meetings.list_meetings(desk)[0].meeting.id
+    note = notes.notes_of(desk, mid)[0]
+    assert note.id is not None
+    for i in range(times):  # each in its transaction: a segment of the index each
+        notes.update_note(desk, note.id, text=f"{note.text} (lần sửa {i})")
+
+
+def test_upkeep_merges_the_search_index_and_checkpoints_the_wal_after_a_pause(
+        demo_desk: Desk) -> None:
+    assert upkeep.checkpoints_itself(demo_desk.db.conn)
+    keeper = DeskUpkeep(demo_desk, quiet=0.05)
+    try:
+        assert not upkeep.checkpoints_itself(demo_desk.db.conn)  # the upkeep does it now
+        wait_for(lambda: keeper.runs() >= 1)  # once after opening
+        edit_a_note(demo_desk, 12)
+        assert merge_pending(demo_desk)  # left for a later commit of the window, else
+        keeper.written()
+        wait_for(lambda: keeper.runs() >= 2)
+        assert not merge_pending(demo_desk)
+        done = keeper.last_checkpoint
+        assert done is not None and done.frames > 0 and done.copied == done.frames
+    finally:
+        keeper.close()
+
+
+def test_upkeep_runs_once_after_opening(demo_desk: Desk) -> None:
+    edit_a_note(demo_desk, 12)  # merges the desk came with
+    assert merge_pending(demo_desk)
+    keeper = DeskUpkeep(demo_desk, quiet=0.05)
+    try:
+        wait_for(lambda: keeper.runs() >= 1)
+        assert not merge_pending(demo_desk)
+    finally:
+        keeper.close()
+
+
+def test_upkeep_waits_for_the_pause(demo_desk: Desk) -> None:
+    keeper = DeskUpkeep(demo_desk, quiet=30, longest=60)
+    try:
+        edit_a_note(demo_desk, 6)
+        keeper.written()
+        time.sleep(0.2)
+        assert keeper.runs() == 0 and merge_pending(demo_desk)
+    finally:
+        keeper.close()  # does not wait for the pause
+
+
+def test_upkeep_runs_at_the_latest_after_longest_without_a_pause(demo_desk: Desk) -> None:
+    keeper = DeskUpkeep(demo_desk, quiet=30, longest=0.1)
+    try:
+        edit_a_note(demo_desk, 6)
+        keeper.written()
+        wait_for(lambda: keeper.runs() >= 1)
+        assert not merge_pending(demo_desk)
+    finally:
+        keeper.close()
+
+
+
+def test_upkeep_gives_way_to_the_window_at_once(demo_desk: Desk,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    started = threading.Event()
+
+    def endless_slice(conn: sqlite3.Connection, pages: int = 64) -> bool:
+        started.set()  # holds the write lock until interrupted
+        conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                     "SELECT count(*) FROM c").fetchone()
+        return True
+
+    monkeypatch.setattr(upkeep, "merge_search_index", endless_slice)
+    keeper = DeskUpkeep(demo_desk, quiet=0.01)
+    try:
+        assert started.wait(10)
+        time.sleep(0.2)  # the statement under way
+        keeper.give_way()
+        demo_desk.db.conn.execute("PRAGMA busy_timeout = 2000")  # not the slice's end
+        with demo_desk.transaction():  # the write lock, once the slice has rolled back
+            pass
+        wait_for(lambda: keeper.runs() >= 1)  # and it went on to the checkpoint
+    finally:
+        keeper.close()
