@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -20,7 +20,13 @@ from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.meetings import MeetingListModel
 from meetingdesk.gui.search_thread import SearchThread
-from meetingdesk.gui.widgets import data_table, select_id, select_row, selected_row
+from meetingdesk.gui.widgets import (
+    data_table,
+    select_id,
+    select_row,
+    selected_row,
+    while_idle,
+)
 from meetingdesk.services import meetings
 from meetingdesk.services.changes import Changes
 from meetingdesk.services.meetings import MeetingSummary
@@ -73,10 +79,9 @@ class MeetingList(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self._chosen: int | None = None
         self._rows_moving = False
-        self._folding = QTimer(self, interval=0)
+        self._folding = while_idle(self, lambda: self.model.fold_ahead(FOLD_SLICE))
         """Folds the meetings' texts for the filter a slice at a time while the window is
         idle, so that the first key typed does not wait for them."""
-        self._folding.timeout.connect(self._fold_some)
 
     def load(self, desk: Desk | None, keep: int | None = None) -> None:
         """(Re)load the list; keep the meeting ``keep`` (or the chosen one) chosen, else
@@ -114,10 +119,6 @@ class MeetingList(QWidget):
         else:
             self._keep_selection()
         self._update_count()
-
-    def _fold_some(self) -> None:
-        if not self.model.fold_ahead(FOLD_SLICE):
-            self._folding.stop()
 
     def current(self) -> MeetingSummary | None:
         """The chosen meeting — the one the window shows — even while the filter hides its

@@ -4,7 +4,7 @@ that Tab leaves, combo boxes that find "thai" as Thái Nguyên, the banner of a 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QObject,
     QRect,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import (
     QAction,
@@ -79,6 +80,15 @@ class _FillColumn(QObject):
             header.resizeSection(self.column, width)
             header.blockSignals(False)
             header.viewport().update()
+
+
+def while_idle(parent: QObject, step: Callable[[], bool]) -> QTimer:
+    """A timer that runs ``step`` whenever the event loop is idle until it returns False
+    (nothing left to do); ``start()`` it when there is work again. Work done ahead in small
+    slices (folding texts for a filter) so that the first key typed does not wait for it."""
+    timer = QTimer(parent, interval=0)
+    timer.timeout.connect(lambda: step() or timer.stop())
+    return timer
 
 
 def data_table(model: QAbstractItemModel, widths: Sequence[int | None], *,

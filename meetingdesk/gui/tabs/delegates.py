@@ -5,14 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import (
-    QEvent,
-    QObject,
-    QRegularExpression,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -55,6 +48,7 @@ from meetingdesk.gui.widgets import (
     select_id,
     select_row,
     selected_row,
+    while_idle,
 )
 from meetingdesk.services import directory, headcounts, participation
 from meetingdesk.services.changes import Changes
@@ -83,10 +77,9 @@ class DelegatesTab(MeetingTab):
         self._sites: list[Site] = []
         self._present = self._absent = 0
         self.model = delegates_model(self)
-        self._folding = QTimer(self, interval=0)
+        self._folding = while_idle(self, lambda: self.model.fold_rows_ahead(FOLD_SLICE))
         """Folds the rows' texts for the search box a slice at a time while the window is
         idle, so that the first letter typed does not wait for 3,000 of them."""
-        self._folding.timeout.connect(self._fold_some)
         self.status_proxy = KeyFilterProxy(self)
         self.status_proxy.setSourceModel(self.model)
         self.site_proxy = QSortFilterProxyModel(self)
@@ -186,10 +179,6 @@ class DelegatesTab(MeetingTab):
             select_row(self.table, 0)
         if self.frozen:
             self.roll_call.setChecked(False)
-
-    def _fold_some(self) -> None:
-        if not self.model.fold_rows_ahead(FOLD_SLICE):
-            self._folding.stop()
 
     def apply(self, changes: Changes) -> bool:
         """Changed attendances are put right row by row (a roll-call key changes one cell of
