@@ -47,10 +47,6 @@ class Repository(Generic[T]):
                 raise
             raise NotFoundError("repository.link_gone", what=self.what) from None
 
-    def _build(self, db: Database, values: Sequence[Any]) -> T:
-        """The record of a row's ``values`` (in :attr:`columns` order)."""
-        return self._make(values)
-
     def get(self, db: Database, record_id: int) -> T:
         found = self._find(db, "id = ?", [record_id], order_by=None)
         if not found:
@@ -91,7 +87,7 @@ class Repository(Generic[T]):
 
     def _records(self, db: Database, rows: Sequence[Sequence[Any]]) -> list[T]:
         """The records of rows of values (in :attr:`columns` order)."""
-        return [self._build(db, row) for row in rows]
+        return [self._make(row) for row in rows]
 
     def where(self, db: Database, *, order: Sequence[str] = ("id",), **equals: Any) -> list[T]:
         """Records whose columns equal the given values (SQL ``=``: ``None`` matches nothing),
