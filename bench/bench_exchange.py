@@ -12,9 +12,11 @@ A centre desk and one desk per province (real files). For each meeting:
    34-site round (no conflict expected);
 5. *re-import* — the centre imports the same 34 packages again (no-ops: no write, no backup).
 
-Wall times are per phase (all 34 sites, one process, exports and imports included), with the
-process CPU time of the phase's exports and imports (on a busy machine the wall time also
-counts waiting for a core). Distribution and return are 34 imports at 34 desks, done here one
+Each meeting runs in a process of its own that opens the desks afresh, as a meeting day does
+in the field (the program is started for the meeting, not left running for a year): the year
+is in the desks, not in the age of the process. Wall times are per phase (all 34 sites in that
+process, exports and imports included), with the process CPU time of the phase's exports and
+imports (on a busy machine the wall time also counts waiting for a core). Distribution and return are 34 imports at 34 desks, done here one
 after another; in the field each province imports on its own machine, so the CPU time of one
 province's import (the largest of the 34) is given too, and what a checked backup of a
 province's desk costs (each import that changes something takes one first).
@@ -33,13 +35,15 @@ from __future__ import annotations
 
 import argparse
 import gc
+import multiprocessing
 import shutil
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -97,25 +101,49 @@ class Phase:
         return self.cpu.get(name, 0.0)
 
 
-class Bench:
-    def __init__(self, folder: Path, sites: int, delegates: int, notes_per_site: int) -> None:
-        self.folder = folder
-        self.notes = notes_per_site
-        self.phase = Phase()
-        self.centre = open_desk(folder / "centre.db")
-        load_provinces(self.centre)
-        self.sites = [s for s in directory.list_sites(self.centre) if s.code][:sites]
-        self.people: dict[int, list[int]] = {}
-        for site in self.sites:
+@dataclass(frozen=True)
+class Year:
+    """What every meeting's process needs to find the desks again: their folder, how many
+    provinces, and the centre's delegates of each province (person ids by site id)."""
+
+    folder: Path
+    sites: int
+    people: dict[int, list[int]]
+    notes: int
+
+
+def set_up(folder: Path, sites: int, delegates: int, notes_per_site: int) -> Year:
+    """The centre's directory (provinces and their delegates) and an empty desk per province."""
+    centre = open_desk(folder / "centre.db")
+    try:
+        load_provinces(centre)
+        chosen = [s for s in directory.list_sites(centre) if s.code][:sites]
+        people: dict[int, list[int]] = {}
+        for site in chosen:
             assert site.id is not None
-            self.people[site.id] = [
-                directory.add_person(self.centre, full_name=f"Đại biểu {n + 1} {site.name}",
+            people[site.id] = [
+                directory.add_person(centre, full_name=f"Đại biểu {n + 1} {site.name}",
                                      titles=("Ủy viên Ban Thường vụ Tỉnh ủy",),
                                      site_id=site.id).id or 0 for n in range(delegates)]
-        self.provinces = [open_desk(folder / f"tinh-{s.code}.db") for s in self.sites]
+            open_desk(folder / f"tinh-{site.code}.db").close()
+    finally:
+        centre.close()
+    return Year(folder, sites, people, notes_per_site)
+
+
+class Bench:
+    """One meeting day: the centre's and the provinces' desks opened afresh."""
+
+    def __init__(self, year: Year) -> None:
+        self.folder = year.folder
+        self.notes = year.notes
+        self.phase = Phase()
+        self.centre = open_desk(self.folder / "centre.db")
+        self.sites = [s for s in directory.list_sites(self.centre) if s.code][:year.sites]
+        self.people = year.people
+        self.provinces = [open_desk(self.folder / f"tinh-{s.code}.db") for s in self.sites]
         for desk in (self.centre, *self.provinces):
             desk.db.conn.set_progress_handler(self._step, STEPS)
-        self.ids = {checkpoints.this_replica(d): d for d in (self.centre, *self.provinces)}
         self.sizes: dict[str, list[int]] = {}
         self.local_ids: dict[tuple[str, str], int] = {}
 
@@ -280,6 +308,28 @@ class Bench:
             desk.close()
 
 
+@dataclass
+class Day:
+    """One meeting's figures, as its process hands them back."""
+
+    phases: dict[str, Phase]
+    first: dict[str, int]
+    second: dict[str, int]
+    again: dict[str, int]
+    sizes: dict[str, list[int]]
+    backup: tuple[float, float, float]
+
+
+def one_meeting(year: Year, number: int, delegates: int) -> Day:
+    """Meeting ``number`` of the year, in a process of its own (see :func:`main`)."""
+    bench = Bench(year)
+    try:
+        done, first, second, again = bench.meeting(number, delegates)
+        return Day(done, first, second, again, bench.sizes, bench.province_backup())
+    finally:
+        bench.close()
+
+
 def read_calls() -> int:
     """The read calls this process has made (Linux), else 0."""
     try:
@@ -321,7 +371,7 @@ def main() -> int:
           f"{args.meetings} meeting(s); desks in {folder}"
           f"{'' if args.keep else ' (removed at the end)'}")
     t0 = time.perf_counter()
-    bench = Bench(folder, args.sites, args.delegates, args.notes)
+    year_setup = set_up(folder, args.sites, args.delegates, args.notes)
     print(f"centre directory built in {time.perf_counter() - t0:.1f} s")
     print(f"wall s (CPU s of the exports + the imports); 1 province: the largest CPU s of the "
           f"{args.sites} provinces' imports; backup: a province desk's checked backup, CPU s "
@@ -331,28 +381,36 @@ def main() -> int:
           f"{'backup':>12}")
     year: list[dict[str, Phase]] = []
     backups: list[tuple[float, float, float]] = []
-    for number in range(args.meetings):
-        done, first, second, again = bench.meeting(number, args.delegates)
-        year.append(done)
-        backups.append(bench.province_backup())
-        d, r = done["distribution"], done["return"]
-        print(f"{number + 1:>7}  {_phase(d, 'centre export', 'province import')} "
-              f"{max(d.province_imports):10.2f}  "
-              f"{_phase(done['roll call'], 'province export', 'centre import')}  "
-              f"{_phase(r, 'centre export', 'province import')} "
-              f"{max(r.province_imports):10.2f}  "
-              f"{_phase(done['2nd call'], 'province export', 'centre import')}  "
-              f"{done['re-import'].wall:6.2f} ({done['re-import'].total_cpu:4.2f})  "
-              f"{backups[-1][0]:5.2f}, {backups[-1][2]:4.1f}")
-        print(f"{'':>9}new {first['new']}, changed {first['changed']} / changed "
-              f"{second['changed']}, conflicts {first['conflict'] + second['conflict']}, "
-              f"re-import changes {sum(v for k, v in again.items() if k != 'unchanged')}")
-    left = conflicts.list_conflicts(bench.centre)
+    sizes: dict[str, list[int]] = {}
+    # Each meeting day is a process of its own, as in the field (the program is started for a
+    # meeting, not left running for a year): the year is in the desks, not in the process.
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                             max_tasks_per_child=1) as days:
+        for number in range(args.meetings):
+            day = days.submit(one_meeting, year_setup, number, args.delegates).result()
+            done, first, second, again = day.phases, day.first, day.second, day.again
+            year.append(done)
+            backups.append(day.backup)
+            for kind, values in day.sizes.items():
+                sizes.setdefault(kind, []).extend(values)
+            d, r = done["distribution"], done["return"]
+            print(f"{number + 1:>7}  {_phase(d, 'centre export', 'province import')} "
+                  f"{max(d.province_imports):10.2f}  "
+                  f"{_phase(done['roll call'], 'province export', 'centre import')}  "
+                  f"{_phase(r, 'centre export', 'province import')} "
+                  f"{max(r.province_imports):10.2f}  "
+                  f"{_phase(done['2nd call'], 'province export', 'centre import')}  "
+                  f"{done['re-import'].wall:6.2f} ({done['re-import'].total_cpu:4.2f})  "
+                  f"{backups[-1][0]:5.2f}, {backups[-1][2]:4.1f}")
+            print(f"{'':>9}new {first['new']}, changed {first['changed']} / changed "
+                  f"{second['changed']}, conflicts {first['conflict'] + second['conflict']}, "
+                  f"re-import changes {sum(v for k, v in again.items() if k != 'unchanged')}")
+    with closing(open_desk(folder / "centre.db")) as centre:
+        left = conflicts.list_conflicts(centre)
     centre_backups = len(list(backup_dir_for(folder / "centre.db").glob("*.db")))
-    bench.close()
     print("package sizes (KiB): " + "; ".join(
         f"{kind}: median {statistics.median(s) / 1024:.1f}, max {max(s) / 1024:.1f}"
-        for kind, s in bench.sizes.items()))
+        for kind, s in sizes.items()))
     print(f"centre desk: {(folder / 'centre.db').stat().st_size / 1e6:.1f} MB, "
           f"{centre_backups} import backups, {len(left)} conflicts left")
     if not args.keep:
