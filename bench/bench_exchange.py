@@ -16,10 +16,11 @@ Each meeting runs in a process of its own that opens the desks afresh, as a meet
 in the field (the program is started for the meeting, not left running for a year): the year
 is in the desks, not in the age of the process. Wall times are per phase (all 34 sites in that
 process, exports and imports included), with the process CPU time of the phase's exports and
-imports (on a busy machine the wall time also counts waiting for a core). Distribution and return are 34 imports at 34 desks, done here one
-after another; in the field each province imports on its own machine, so the CPU time of one
-province's import (the largest of the 34) is given too, and what a checked backup of a
-province's desk costs (each import that changes something takes one first).
+imports (on a busy machine the wall time also counts waiting for a core). Distribution and
+return are 34 imports at 34 desks, done here one after another; in the field each province
+imports on its own machine, so the CPU time of one province's import (the largest of the 34)
+is given too, and what a checked backup of a province's desk costs (each import that changes
+something takes one first).
 
 With ``--meetings 12`` the desks hold a growing year. Targets: a 34-site round under 10 s,
 and **flat** over the year: for each round, the mean CPU time of the last 3 meetings at most

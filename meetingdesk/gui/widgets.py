@@ -24,6 +24,8 @@ from PySide6.QtGui import (
     QKeySequence,
     QPaintEvent,
     QResizeEvent,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -240,17 +242,30 @@ def button(text: str, parent: QWidget, slot: Any, *, shortcut: str | QKeySequenc
 
 
 class ElidedLabel(QLabel):
-    """A one-line label that ends in "…" when too narrow; the full text is its tooltip."""
+    """A label of a fixed number of lines (one by default) whose text wraps at word
+    boundaries and ends in "…" when it does not fit; the full text is its tooltip. Its height
+    never follows its text, so a new text repaints the label and nothing around it moves.
+    Always plain text: what users typed is never read as markup."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 1) -> None:
         super().__init__(parent)
         self._full = ""
+        self._lines = lines
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setMinimumWidth(1)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        if lines == 1:
+            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        else:
+            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            margins = self.contentsMargins()
+            self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + margins.top()
+                                + margins.bottom())
 
     def set_full_text(self, text: str) -> None:
         self._full = text
         self.setToolTip(text)
+        self.setAccessibleDescription(text)
         self._elide()
 
     def full_text(self) -> str:
@@ -261,8 +276,30 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                                   max(1, self.width())))
+        width = max(1, self.contentsRect().width())
+        metrics = self.fontMetrics()
+        if self._lines == 1:
+            self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+            return
+        layout = QTextLayout(self._full, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        starts: list[int] = []
+        while len(starts) < self._lines:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            starts.append(line.textStart())
+        layout.endLayout()
+        ends = [*starts[1:], len(self._full)]
+        shown = [self._full[a:b].strip() for a, b in zip(starts[:-1], ends[:-1], strict=True)]
+        if starts:  # the last line holds the rest, elided
+            rest = " ".join(self._full[starts[-1]:].split())
+            shown.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        self.setText("\n".join(shown))
 
 
 def ask_reason(parent: QWidget, title: str, question: str) -> str | None:

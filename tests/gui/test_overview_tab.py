@@ -1,5 +1,6 @@
-"""The overview tab: its totals counted by the store, and signer pickers that list the people
-on the list only when first used (by mouse or keyboard)."""
+"""The overview tab: its totals counted by the store, signer pickers that list the people on
+the list only when first used (by mouse or keyboard), the issuers listed again when they
+change, and leaders shown in a fixed number of lines."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from meetingdesk.gui.main_window import MainWindow
-from meetingdesk.services import participation
+from meetingdesk.gui.tabs.overview import LEADER_LINES
+from meetingdesk.gui.undo import created
+from meetingdesk.gui.widgets import ElidedLabel
+from meetingdesk.services import organization, participation
 
 
 def _people_listed(window: MainWindow) -> int:
@@ -45,3 +49,46 @@ def test_overview_signer_picker_typing_finds_anyone_on_the_list(window: MainWind
     qtbot.keyClicks(tab.secretary_signer, "pham")  # focus never came: the key lists them
     assert tab.secretary_signer.currentText().startswith("Phạm")
     assert tab.attendance.text().startswith("Có mặt: ")
+
+
+def test_overview_issuer_picker_lists_an_issuer_added_since(window: MainWindow) -> None:
+    view = window.view
+    assert view is not None and window.session is not None
+    tab = view.overview
+    view.tabs.setCurrentWidget(tab)
+    before = tab.issuer.count()
+    desk = window.session.desk
+    window.session.run("issuer", lambda: organization.add_issuer(
+        desk, name="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"), new_roots=created("issuers"))
+    assert tab.issuer.count() == before + 1
+    assert tab.issuer.findText("ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN") > 0
+
+
+def test_overview_leaders_take_three_lines_at_most(window: MainWindow, qtbot: Any) -> None:
+    view = window.view
+    assert view is not None
+    tab = view.overview
+    view.tabs.setCurrentWidget(tab)
+    height = tab.chair.height()
+    assert tab.chair.text().count("\n") < LEADER_LINES
+    many = "; ".join(f"Đồng chí Nguyễn Văn {n}, Ủy viên Ban Chấp hành Trung ương Đảng"
+                     for n in range(12))
+    tab.chair.set_full_text(many)
+    shown = tab.chair.text().split("\n")
+    assert len(shown) == LEADER_LINES
+    assert shown[-1].endswith("…")
+    assert shown[0].startswith("Đồng chí Nguyễn Văn 0")
+    metrics = tab.chair.fontMetrics()
+    assert all(metrics.horizontalAdvance(line) <= tab.chair.contentsRect().width()
+               for line in shown)
+    assert tab.chair.toolTip() == many and tab.chair.full_text() == many
+    assert tab.chair.height() == height  # nothing below it moves
+
+
+def test_elided_label_takes_user_text_as_plain_text(qtbot: Any) -> None:
+    label = ElidedLabel(lines=2)
+    qtbot.addWidget(label)
+    label.resize(400, label.height())
+    label.set_full_text("<b>Hội nghị</b> &amp; giao ban")
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == "<b>Hội nghị</b> &amp; giao ban"

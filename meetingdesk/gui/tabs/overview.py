@@ -26,7 +26,14 @@ from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.models.events import events_model
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
-from meetingdesk.gui.widgets import button, button_row, data_table, fold_search, text_box
+from meetingdesk.gui.widgets import (
+    ElidedLabel,
+    button,
+    button_row,
+    data_table,
+    fold_search,
+    text_box,
+)
 from meetingdesk.services import (
     directory,
     meeting_log,
@@ -36,6 +43,9 @@ from meetingdesk.services import (
     signers,
 )
 from meetingdesk.services.changes import Changes
+
+LEADER_LINES = 3
+"""Lines the chair's and the secretary's names take at most in the overview."""
 
 _PICKER_USED = frozenset({QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
                           QEvent.Type.KeyPress})
@@ -55,6 +65,7 @@ class OverviewTab(MeetingTab):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._sites_listed = False
+        self._issuers_listed = False
         self.meeting: Meeting | None = None
         self._people: dict[int | None, Person] = {}
         self.totals = QLabel(self)
@@ -83,10 +94,10 @@ class OverviewTab(MeetingTab):
         self.number = QSpinBox(self)
         self.number.setRange(0, 99999)
         self.number.setSpecialValueText(tr("not numbered"))
-        self.chair = QLabel(self)
-        self.chair.setWordWrap(True)
-        self.secretary = QLabel(self)
-        self.secretary.setWordWrap(True)
+        # the leaders in three lines at most (the full list in the tooltip), so that a
+        # meeting with more of them does not move every field below at each switch
+        self.chair = ElidedLabel(self, lines=LEADER_LINES)
+        self.secretary = ElidedLabel(self, lines=LEADER_LINES)
         self.issuer = QComboBox(self)
         self.issuer.setToolTip(tr("The minutes take their heading, place, number code, "
                                   "recipients and profile from the issuer (Directories ▸ "
@@ -172,6 +183,8 @@ class OverviewTab(MeetingTab):
     def desk_changed(self, changes: Changes) -> None:
         if changes.touches({"sites"}):
             self._sites_listed = False
+        if changes.touches({"issuers"}):
+            self._issuers_listed = False
         super().desk_changed(changes)
 
     def refresh(self) -> None:
@@ -211,10 +224,12 @@ class OverviewTab(MeetingTab):
                 self.main_site.addItem(s.name, s.id)
             self._sites_listed = True
         self.main_site.setCurrentIndex(max(0, self.main_site.findData(m.main_site_id)))
-        self.issuer.clear()
-        self.issuer.addItem(tr("(none)"), None)
-        for issuer in organization.list_issuers(self.desk):
-            self.issuer.addItem(issuer_name(issuer), issuer.id)
+        if not self._issuers_listed:  # the same: listed again only when they change
+            self.issuer.clear()
+            self.issuer.addItem(tr("(none)"), None)
+            for issuer in organization.list_issuers(self.desk):
+                self.issuer.addItem(issuer_name(issuer), issuer.id)
+            self._issuers_listed = True
         self.issuer.setCurrentIndex(max(0, self.issuer.findData(m.issuer_id)))
         set_combo_data(self.status, m.status)
         self.number.setValue(m.number or 0)
@@ -228,8 +243,8 @@ class OverviewTab(MeetingTab):
                      and p.attendance.status is not AttendanceStatus.ABSENT]
             return "; ".join(found) or tr("(set a delegate's role on the Delegates tab)")
 
-        self.chair.setText(names(Role.CHAIR, Role.CO_CHAIR))
-        self.secretary.setText(names(Role.SECRETARY))
+        self.chair.set_full_text(names(Role.CHAIR, Role.CO_CHAIR))
+        self.secretary.set_full_text(names(Role.SECRETARY))
         events = meeting_log.meeting_log(self.desk, self.meeting_id)
         self.log_model.set_rows(events)
         self.log_empty.setVisible(not events)
