@@ -8,9 +8,10 @@ import pytest
 
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, Role
 from meetingdesk.domain.errors import ConflictError, NotFoundError, ValidationError
+from meetingdesk.domain.headcount import SiteHeadcount
 from meetingdesk.domain.records import Person, Site
 from meetingdesk.domain.text import name_key
-from meetingdesk.services import directory, participation
+from meetingdesk.services import directory, headcounts, participation
 from meetingdesk.store.desk import Desk
 
 AT = datetime(2023, 4, 3, 13, 0)
@@ -178,6 +179,11 @@ def test_meeting_sites_count_present_absent_and_expected(desk: Desk, meeting_id:
     first, second = participation.meeting_sites(desk, meeting_id)
     assert (first.site, first.present, first.absent, first.expected) == (sites[0], 1, 1, 1)
     assert (second.site, second.present, second.absent, second.expected) == (sites[1], 0, 0, 0)
+    headcounts.report_present(desk, second.meeting_site.id or 0, present=4)
+    # the same figures without reading the sites, in the same order
+    assert participation.site_headcounts(desk, meeting_id) == [
+        e.headcount for e in participation.meeting_sites(desk, meeting_id)] == [
+        SiteHeadcount(3, None, 1, 1, 1), SiteHeadcount(0, 4, 0, 0, 0)]
 
 
 def test_attendance_totals_count_every_listed_person(desk: Desk, meeting_id: int,

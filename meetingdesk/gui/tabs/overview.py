@@ -195,10 +195,9 @@ class OverviewTab(MeetingTab):
         assert self.meeting_id is not None
         m = meetings.get_meeting(self.desk, self.meeting_id)
         self.meeting = m
-        sites = participation.meeting_sites(self.desk, self.meeting_id)
+        counts = participation.site_headcounts(self.desk, self.meeting_id)
         listed = participation.attendance_totals(self.desk, self.meeting_id)
-        self.totals.setText(totals_text(len(sites), listed.listed))
-        counts = [s.headcount for s in sites]
+        self.totals.setText(totals_text(len(counts), listed.listed))
         self.attendance.setText(
             tr("Present: %1 · absent: %2 · not called yet: %3").replace(
                 "%1", str(listed.present)).replace("%2", str(listed.absent))
