@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from meetingdesk.domain.enums import MeetingStatus
 from meetingdesk.domain.errors import NotFoundError
@@ -106,11 +106,20 @@ class MeetingView(QWidget):
             self.tabs.setTabToolTip(number - 1, f"{text} (Alt+{number})")
         self.tab_at(0)
         self.tabs.currentChanged.connect(self.tab_at)
+        self.frozen_banner = FrozenBanner(self)
+        # the heading and the banner of a final meeting share one row of a fixed height, so
+        # that switching between a final meeting and another moves nothing below them
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.frozen_banner)
+        self.frozen_banner.ensurePolished()  # its style sheet's padding counted
+        row_height = max(self.heading.sizeHint().height(),
+                         self.frozen_banner.sizeHint().height())
+        self.heading.setFixedHeight(row_height)
+        self.frozen_banner.setFixedHeight(row_height)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.frozen_banner = FrozenBanner(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.frozen_banner)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         session.changed.connect(self._desk_changed)
 

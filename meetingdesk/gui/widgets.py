@@ -379,14 +379,19 @@ def fold_search(combo: QComboBox) -> QComboBox:
 
 
 class FrozenBanner(QLabel):
-    """A line over a tab saying why it cannot be changed (the minutes are final)."""
+    """A short line beside the meeting's heading saying that it cannot be changed (the minutes
+    are final) and where to reopen it; the whole explanation in its tooltip. It is no taller
+    than the heading's row: showing or hiding it moves nothing below."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("frozenBanner")
-        self.setWordWrap(True)
-        self.setStyleSheet("background: #e3f2fd; color: #0d47a1; padding: 6px; "
+        self.setStyleSheet("background: #e3f2fd; color: #0d47a1; padding: 1px 6px; "
                            "border: 1px solid #90caf9;")
-        self.setText(tr("The minutes of this meeting are final: it can be read but not "
-                        "changed. To change it, reopen it on the Minutes tab."))
+        self.setText(tr("Read only: reopen it on the Minutes tab to change it"))
+        explanation = tr("The minutes of this meeting are final: it can be read but not "
+                         "changed. To change it, reopen it on the Minutes tab.")
+        self.setToolTip(explanation)
+        self.setAccessibleDescription(explanation)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.hide()

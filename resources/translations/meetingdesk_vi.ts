@@ -2321,6 +2321,10 @@ Hủy: quay lại ghi chú.</translation>
         <translation>Gõ vài chữ cái, không cần dấu</translation>
     </message>
     <message>
+        <source>Read only: reopen it on the Minutes tab to change it</source>
+        <translation>Chỉ xem: muốn sửa, hãy mở lại ở thẻ Biên bản</translation>
+    </message>
+    <message>
         <source>The minutes of this meeting are final: it can be read but not changed. To change it, reopen it on the Minutes tab.</source>
         <translation>Biên bản cuộc họp này đã chính thức: chỉ xem, không sửa được. Muốn sửa, hãy mở lại cuộc họp ở thẻ Biên bản.</translation>
     </message>

@@ -139,12 +139,17 @@ def test_final_meeting_is_read_only_in_every_tab(window: MainWindow, qtbot: Any)
     desk = window.session.desk  # type: ignore[union-attr]
     version, _ = generate_minutes(desk, view.meeting_id)
     minutes_versions.mark_final(desk, version.id or 0)
+    tabs_at = view.tabs.geometry()
     window.session.written()  # type: ignore[union-attr]
     for tab in view.all_tabs():
         view.tabs.setCurrentWidget(tab)
         assert tab.frozen
         assert all(not w.isEnabled() for w in tab.editors()), type(tab).__name__
+    qtbot.wait(1)  # laid out: the banner shares the heading's row, nothing below moves
+    assert view.tabs.geometry() == tabs_at
     assert view.frozen_banner.isVisible()
+    assert view.frozen_banner.text() == "Chỉ xem: muốn sửa, hãy mở lại ở thẻ Biên bản"
+    assert "hãy mở lại cuộc họp ở thẻ Biên bản" in view.frozen_banner.toolTip()
     assert view.notes.text.isReadOnly()
     assert not view.delegates.roll_call.isEnabled()
     view.tabs.setCurrentWidget(view.delegates)
