@@ -278,7 +278,8 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         width = max(1, self.contentsRect().width())
         metrics = self.fontMetrics()
-        if self._lines == 1:
+        if self._lines == 1 or (metrics.horizontalAdvance(self._full) <= width
+                                and "\n" not in self._full):  # one line (the usual case)
             self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
             return
         layout = QTextLayout(self._full, self.font())
