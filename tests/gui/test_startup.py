@@ -11,6 +11,11 @@ from meetingdesk.services.demo import build_demo
 from meetingdesk.store.desk import open_desk
 
 HEAVY = ("reportlab", "openpyxl", "docx", "pyhanko", "pypdf")
+LATER = ("meetingdesk.services.demo", "meetingdesk.gui.search_thread",
+         "meetingdesk.gui.models.search_results", "meetingdesk.gui.dialogs.directories",
+         "meetingdesk.gui.dialogs.issuers", "meetingdesk.gui.desk_search",
+         "meetingdesk.gui.task_register")
+"""The project's modules that only some actions need: not loaded to show the first window."""
 
 
 def _printed_after_start(tmp_path: Path, then: str) -> str:
@@ -73,6 +78,14 @@ def test_startup_builds_the_task_register_when_it_is_first_shown(tmp_path: Path)
         "print(before, w.task_dock.built() is w.task_register(),\n"
         "      w.task_register().session is w.session is not None)\n"
     )) == "(False, None) True True"
+
+
+def test_startup_window_loads_none_of_the_modules_only_some_actions_need(
+        tmp_path: Path) -> None:
+    assert _printed_after_start(tmp_path, (
+        "app.processEvents()\n"
+        f"print([m for m in {LATER!r} if m in sys.modules])\n"
+    )) == "[]"
 
 
 def test_startup_loads_the_search_thread_at_the_first_search(tmp_path: Path) -> None:
