@@ -21,20 +21,19 @@ gc.disable()
 
 import meetingdesk.domain.matching
 import meetingdesk.domain.when
+import meetingdesk.paths
+import meetingdesk.services.changes
 import meetingdesk.services.desk_checks
-import meetingdesk.services.documents
+import meetingdesk.services.directory
 import meetingdesk.services.drafts
-import meetingdesk.services.headcounts
 import meetingdesk.services.history
 import meetingdesk.services.meeting_log
 import meetingdesk.services.meetings
+import meetingdesk.services.notes
 import meetingdesk.services.organization
 import meetingdesk.services.participation
-import meetingdesk.services.reference
-import meetingdesk.services.search
 import meetingdesk.services.session
 import meetingdesk.services.signers
-import meetingdesk.services.tasks
 import meetingdesk.services.upkeep  # noqa: F401
 from meetingdesk.gui import pyside_fixes
 

@@ -14,7 +14,8 @@ HEAVY = ("reportlab", "openpyxl", "docx", "pyhanko", "pypdf")
 LATER = ("meetingdesk.services.demo", "meetingdesk.gui.search_thread",
          "meetingdesk.gui.models.search_results", "meetingdesk.gui.dialogs.directories",
          "meetingdesk.gui.dialogs.issuers", "meetingdesk.gui.desk_search",
-         "meetingdesk.gui.task_register")
+         "meetingdesk.gui.task_register", "meetingdesk.services.tasks",
+         "meetingdesk.services.search")
 """The project's modules that only some actions need: not loaded to show the first window."""
 
 
