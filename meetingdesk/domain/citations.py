@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from meetingdesk.domain.text import nfc
 
@@ -28,16 +29,21 @@ _CODE_ISSUERS = {"CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "QH
                  "BTCTW": "Ban Tổ chức Trung ương", "VPTW": "Văn phòng Trung ương Đảng"}
 
 _UPPER = "A-ZĐÂĂÊÔƠƯ"
-_PATTERN = re.compile(
-    r"(?P<type>" + "|".join(DOCUMENT_TYPES) + r")"
-    r"\s+(?:số\s+)?"
-    r"(?P<ref>(?P<number>\d{1,5})"
-    r"(?:(?:/(?P<year>(?:19|20)\d\d)/(?P<code_a>[" + _UPPER + r"][" + _UPPER + r"a-z]*"
-    r"(?:(?:-[" + _UPPER + r"][" + _UPPER + r"a-z0-9]*)+|\d+)))"  # NĐ-CP, QĐ-TTg; QH15
-    r"|(?:-(?P<code_b>[" + _UPPER + r"]+/[" + _UPPER + r"][" + _UPPER + r"a-z0-9]*))))"
-    r"(?:\s+ngày\s+(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<dyear>\d{4}))?"
-    r"(?:\s+của\s+(?P<issuer>" + "|".join(ISSUERS) + r"))?"
-)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """The citation pattern, compiled at its first use (3 ms: not at every start)."""
+    return re.compile(
+        r"(?P<type>" + "|".join(DOCUMENT_TYPES) + r")"
+        r"\s+(?:số\s+)?"
+        r"(?P<ref>(?P<number>\d{1,5})"
+        r"(?:(?:/(?P<year>(?:19|20)\d\d)/(?P<code_a>[" + _UPPER + r"][" + _UPPER + r"a-z]*"
+        r"(?:(?:-[" + _UPPER + r"][" + _UPPER + r"a-z0-9]*)+|\d+)))"  # NĐ-CP, QĐ-TTg; QH15
+        r"|(?:-(?P<code_b>[" + _UPPER + r"]+/[" + _UPPER + r"][" + _UPPER + r"a-z0-9]*))))"
+        r"(?:\s+ngày\s+(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<dyear>\d{4}))?"
+        r"(?:\s+của\s+(?P<issuer>" + "|".join(ISSUERS) + r"))?"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +69,7 @@ def _issuer_from_code(code: str) -> str | None:
 def find_citations(text: str) -> list[Citation]:
     """Every document citation in ``text``, in order of appearance."""
     found: list[Citation] = []
-    for m in _PATTERN.finditer(nfc(text)):
+    for m in _pattern().finditer(nfc(text)):
         code = m["code_a"] or m["code_b"]
         issued_on = None
         if m["day"]:

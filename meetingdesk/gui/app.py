@@ -24,7 +24,6 @@ from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.single_instance import ask_owner_to_come_forward
 from meetingdesk.paths import default_desk_path, resource
 from meetingdesk.services import session
-from meetingdesk.services.demo import DEMO_TITLE
 
 logger = logging.getLogger(__name__)
 
@@ -131,8 +130,11 @@ def run(db: Path | None, *, demo: bool = False) -> int:
         windows[-1].language_changed.connect(change_language)
 
     window.language_changed.connect(change_language)
+    title = None
+    if demo:  # the demo service (and what only it uses) is loaded for the demo alone
+        from meetingdesk.services.demo import DEMO_TITLE as title
     # Only the default desk is made at the first start; a desk named or remembered must exist.
-    window.open_desk_file(path, select_title=DEMO_TITLE if demo else None,
+    window.open_desk_file(path, select_title=title,
                           create=db is None and path == default_desk_path())
     window.show()
     QTimer.singleShot(0, lambda: _ready(window))

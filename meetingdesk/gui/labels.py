@@ -1,4 +1,4 @@
-"""Translated labels of the domain's statuses, kinds and roles."""
+"""Translated labels of the domain's statuses, kinds and roles, and of issuers."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from meetingdesk.domain.enums import (
     SiteKind,
     TaskStatus,
 )
+from meetingdesk.domain.records import Issuer
 from meetingdesk.gui.i18n import installs, tr
 
 
@@ -70,3 +71,8 @@ def label(value: LabelledEnum) -> str:
     if _kept[0] != installs():
         _kept = (installs(), _labels())
     return _kept[1][value]
+
+
+def issuer_name(issuer: Issuer) -> str:
+    """An issuer as lists show it; a blank one says so."""
+    return issuer.name or tr("(issuer without a name)")

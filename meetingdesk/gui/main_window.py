@@ -35,7 +35,6 @@ from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.lazy_dock import LazyDock
 from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.meeting_view import MeetingView
-from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.settings import Settings
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.services import backups, directory, drafts, meetings
@@ -47,6 +46,7 @@ from meetingdesk.store.desk import Desk
 if TYPE_CHECKING:
     from meetingdesk.gui.desk_search import DeskSearch
     from meetingdesk.gui.dialogs.directories import DirectoryWindow
+    from meetingdesk.gui.search_thread import SearchThread
     from meetingdesk.gui.task_register import TaskRegister
 
 logger = logging.getLogger(__name__)
@@ -300,8 +300,7 @@ class MainWindow(QMainWindow):
         session.runner.job_cancelled.connect(
             lambda: self.statusBar().showMessage(tr("Cancelled: nothing was changed."), 10000))
         self.keeper = DeskKeeper(work, session.runner, self)
-        self.searcher = SearchThread(path, self)
-        self.meeting_list.use_index(self.searcher)
+        self.meeting_list.use_index(self.search_thread)
         self.keeper.backed_up.connect(self._backed_up)
         self.keeper.activation_requested.connect(self.come_forward)
         session.changed.connect(self._desk_changed)
@@ -432,8 +431,8 @@ class MainWindow(QMainWindow):
                 self.desk_search.close()
                 self.desk_search.deleteLater()
                 self.desk_search = None
+            self.meeting_list.use_index(None)
             if self.searcher is not None:
-                self.meeting_list.use_index(None)
                 self.searcher.close()
                 self.searcher.deleteLater()
                 self.searcher = None
@@ -623,14 +622,25 @@ class MainWindow(QMainWindow):
         live.destroyed.connect(lambda: self._live_windows.remove(live))
         live.show()
 
+    def search_thread(self) -> SearchThread:
+        """The open desk's search thread, made at its first search (the meeting list's
+        filter from three letters, or Ctrl+F) and closed with the desk: its module and its
+        results model are not loaded at start."""
+        if self.searcher is None:
+            from meetingdesk.gui.search_thread import SearchThread
+
+            assert self.work is not None
+            self.searcher = SearchThread(self.work.path, self)
+        return self.searcher
+
     def open_desk_search(self) -> None:
         """Edit ▸ Search the desk (Ctrl+F): as you type, over the whole desk."""
-        if self.searcher is None:
+        if self.work is None:
             return
         if self.desk_search is None:
             from meetingdesk.gui.desk_search import DeskSearch
 
-            self.desk_search = DeskSearch(self.searcher, self)
+            self.desk_search = DeskSearch(self.search_thread(), self)
             self.desk_search.chosen.connect(self.open_hit)
         self.desk_search.start()
 

@@ -8,8 +8,9 @@ first meeting). Choosing a meeting loads its visible tab, too much work to do at
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -19,7 +20,6 @@ from meetingdesk.domain.enums import MeetingStatus
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.labels import label
 from meetingdesk.gui.models.meetings import MeetingListModel
-from meetingdesk.gui.search_thread import SearchThread
 from meetingdesk.gui.widgets import (
     data_table,
     select_id,
@@ -31,6 +31,9 @@ from meetingdesk.services import meetings
 from meetingdesk.services.changes import Changes
 from meetingdesk.services.meetings import MeetingSummary
 from meetingdesk.store.desk import Desk
+
+if TYPE_CHECKING:
+    from meetingdesk.gui.search_thread import SearchThread
 
 INDEX_FROM = 3
 """From this many characters typed, the filter also asks the search index (a meeting whose
@@ -47,6 +50,7 @@ class MeetingList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = MeetingListModel(self)
+        self._index: Callable[[], SearchThread] | None = None
         self._searcher: SearchThread | None = None
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search meetings…"))
@@ -136,13 +140,13 @@ class MeetingList(QWidget):
         self._choose(meeting_id)  # also when its row was already the current one
         return True
 
-    def use_index(self, searcher: SearchThread | None) -> None:
-        """Filter through the desk's search index as well (``None`` when the desk closes)."""
+    def use_index(self, searcher: Callable[[], SearchThread] | None) -> None:
+        """Filter through the desk's search index as well, asking ``searcher()`` for the
+        desk's search thread at the first query that needs it (``None`` when the desk
+        closes)."""
         if self._searcher is not None:
             self._searcher.meetings_found.disconnect(self._found)
-        self._searcher = searcher
-        if searcher is not None:
-            searcher.meetings_found.connect(self._found)
+        self._index, self._searcher = searcher, None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
@@ -160,7 +164,10 @@ class MeetingList(QWidget):
 
     def _query_changed(self, text: str) -> None:
         self._filter(text=text, found=())
-        if self._searcher is not None and len(text.strip()) >= INDEX_FROM:
+        if self._index is not None and len(text.strip()) >= INDEX_FROM:
+            if self._searcher is None:
+                self._searcher = self._index()
+                self._searcher.meetings_found.connect(self._found)
             self._searcher.meetings(text)
 
     def _found(self, _number: int, ids: set[int]) -> None:

@@ -12,7 +12,6 @@ from meetingdesk.domain.records import Issuer, Meeting, MeetingEvent
 from meetingdesk.services.guards import editable_meeting, optional_line, required_line
 from meetingdesk.services.meeting_log import copied_detail
 from meetingdesk.services.signers import default_signers
-from meetingdesk.services.tasks import carry_forward
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
 
@@ -156,6 +155,9 @@ def copy_meeting(desk: Desk, source_id: int, *, title: str | None = None,
         for item in tables.agenda_items.where(db, meeting_id=source_id):
             tables.agenda_items.insert(db, replace(item, id=None, meeting_id=new.id,
                                                    actual_start=None, actual_end=None))
+        # the task register's modules load here, not with the meeting list at every start
+        from meetingdesk.services.tasks import carry_forward
+
         carry_forward(db, source, new.id)
         tables.meeting_events.insert(db, MeetingEvent(
             None, new.id, datetime.now(), "copied", copied_detail(source_id)))

@@ -11,6 +11,12 @@ from meetingdesk.services.demo import build_demo
 from meetingdesk.store.desk import open_desk
 
 HEAVY = ("reportlab", "openpyxl", "docx", "pyhanko", "pypdf")
+LATER = ("meetingdesk.services.demo", "meetingdesk.gui.search_thread",
+         "meetingdesk.gui.models.search_results", "meetingdesk.gui.dialogs.directories",
+         "meetingdesk.gui.dialogs.issuers", "meetingdesk.gui.desk_search",
+         "meetingdesk.gui.task_register", "meetingdesk.services.tasks",
+         "meetingdesk.services.search")
+"""The project's modules that only some actions need: not loaded to show the first window."""
 
 
 def _printed_after_start(tmp_path: Path, then: str) -> str:
@@ -73,3 +79,40 @@ def test_startup_builds_the_task_register_when_it_is_first_shown(tmp_path: Path)
         "print(before, w.task_dock.built() is w.task_register(),\n"
         "      w.task_register().session is w.session is not None)\n"
     )) == "(False, None) True True"
+
+
+def test_startup_window_loads_none_of_the_modules_only_some_actions_need(
+        tmp_path: Path) -> None:
+    assert _printed_after_start(tmp_path, (
+        "app.processEvents()\n"
+        f"print([m for m in {LATER!r} if m in sys.modules])\n"
+    )) == "[]"
+
+
+def test_startup_loads_the_search_thread_at_the_first_search(tmp_path: Path) -> None:
+    """The meeting list's filter asks the search index from three letters: the search thread
+    and its results model are loaded then, not at start; the demo service not at all."""
+    assert _printed_after_start(tmp_path, (
+        "app.processEvents()\n"
+        "late = ('meetingdesk.gui.search_thread', 'meetingdesk.gui.models.search_results',\n"
+        "        'meetingdesk.services.demo')\n"
+        "before = [m for m in late if m in sys.modules], w.searcher\n"
+        "w.meeting_list.search.setText('ha')\n"
+        "short = w.searcher\n"
+        "w.meeting_list.search.setText('hai')\n"
+        "print(before, short, w.searcher is w.search_thread() is not None,\n"
+        "      [m for m in late if m in sys.modules])\n"
+    )) == ("([], None) None True "
+           "['meetingdesk.gui.search_thread', 'meetingdesk.gui.models.search_results']")
+
+
+def test_startup_leaves_the_automatic_collector_off_from_the_first_import() -> None:
+    """The GUI process never runs Python's automatic collector (``gui/collector.py``); it is
+    off from the import of the GUI package, so the start does not collect its imports."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import gc; before = gc.isenabled(); import meetingdesk.gui; "
+                               "print(before, gc.isenabled())"],
+        capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True False"

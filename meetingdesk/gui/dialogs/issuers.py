@@ -14,15 +14,11 @@ from meetingdesk.gui.dialogs.fields import FormDialog, enum_combo, set_combo_dat
 from meetingdesk.gui.dialogs.records import people_combo
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.labels import issuer_name
 from meetingdesk.gui.models.directory import issuer_model
 from meetingdesk.gui.undo import DeskSession, created
 from meetingdesk.gui.widgets import button, select_id, selected_row, text_box
 from meetingdesk.services import directory, organization
-
-
-def issuer_name(issuer: Issuer) -> str:
-    """An issuer as lists show it; a blank one says so."""
-    return issuer.name or tr("(issuer without a name)")
 
 
 class IssuerDialog(FormDialog):

@@ -20,9 +20,9 @@ from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus, Role
 from meetingdesk.domain.records import Meeting, Person
 from meetingdesk.gui.dialogs.date_fields import DateTimeField, first_unreadable
 from meetingdesk.gui.dialogs.fields import enum_combo, set_combo_data
-from meetingdesk.gui.dialogs.issuers import issuer_name
 from meetingdesk.gui.errors import guarded
 from meetingdesk.gui.i18n import tr
+from meetingdesk.gui.labels import issuer_name
 from meetingdesk.gui.models.events import events_model
 from meetingdesk.gui.tabs.base import MeetingTab
 from meetingdesk.gui.undo import DeskSession
