@@ -4,7 +4,8 @@ the GUI thread's stall for each interaction a secretary does fastest.
 
     .venv/bin/python bench/bench_gui.py [--db PATH] [--runs 7] [--tab-runs 7] [--repeats 60]
 
-Start-up is measured from process start (just before ``Popen``) to the moment the program
+Start-up (of ``meetingdesk --db PATH``, through the command line as users start it) is
+measured from process start (just before ``Popen``) to the moment the program
 writes ``ready`` on a pipe (``MEETINGDESK_READY_FD``): the main window has been shown with the
 meeting list loaded and the newest meeting's first tab filled, and the event loop has answered
 a zero-delay timer. The floor is the same measure for a script that imports PySide6, shows an
@@ -53,10 +54,10 @@ IDLE_MS = 40
 
 APP = """
 import sys
-from pathlib import Path
-from meetingdesk.gui.app import run
-sys.exit(run(Path(sys.argv[1])))
+from meetingdesk.cli import main
+sys.exit(main(["--db", sys.argv[1]]))
 """
+"""The program as users start it: ``meetingdesk --db PATH``, through the command line."""
 
 FLOOR = """
 import os, sys

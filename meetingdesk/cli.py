@@ -20,9 +20,7 @@ from meetingdesk import __version__, cli_followup
 from meetingdesk.domain.errors import DeskFileError, MeetingDeskError, StorageError
 from meetingdesk.domain.messages import message
 from meetingdesk.paths import default_desk_path
-from meetingdesk.services import meetings, search
-from meetingdesk.services.demo import build_demo
-from meetingdesk.services.health import check_desk
+from meetingdesk.services import meetings
 from meetingdesk.services.session import open_session
 from meetingdesk.store.desk import Desk, open_desk, open_to_read, read_only_error, writable
 from meetingdesk.store.lock import DeskInUseError
@@ -99,6 +97,8 @@ def cmd_live(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     path = args.db or default_desk_path().with_name("demo.db")
     path.parent.mkdir(parents=True, exist_ok=True)
+    from meetingdesk.services.demo import build_demo  # the window's start does without it
+
     with _writing(path) as desk:
         meeting = build_demo(desk)
     _out(str(message("cli.demo_made", meeting_id=meeting.id, path=path)))
@@ -114,6 +114,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from meetingdesk.services import search  # the window's start does without it
+
     with open_to_read(args.db) as desk:
         hits = search.search(desk, args.query, limit=args.limit)
     for h in hits:
@@ -131,6 +133,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from meetingdesk.services.health import check_desk  # the window's start does without it
+
     report = check_desk(args.db)
     for line in report.lines:
         _out(line)

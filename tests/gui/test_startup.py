@@ -89,6 +89,25 @@ def test_startup_window_loads_none_of_the_modules_only_some_actions_need(
     )) == "[]"
 
 
+def test_startup_command_loads_none_of_the_modules_only_some_actions_need(
+        tmp_path: Path) -> None:
+    """The program as users start it (``meetingdesk --db …``, through the command line's
+    parser): what the headless commands need is loaded when they run."""
+    path = tmp_path / "demo.db"
+    with open_desk(path) as desk:
+        build_demo(desk)
+    code = ("import atexit, sys\n"
+            f"atexit.register(lambda: print([m for m in {LATER!r} if m in sys.modules]))\n"
+            "from meetingdesk.cli import main\n"
+            f"sys.exit(main(['--db', r'{path}']))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEETINGDESK_QUIT_WHEN_READY="1",
+               MEETINGDESK_SETTINGS=str(tmp_path / "settings.ini"))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 def test_startup_loads_the_search_thread_at_the_first_search(tmp_path: Path) -> None:
     """The meeting list's filter asks the search index from three letters: the search thread
     and its results model are loaded then, not at start; the demo service not at all."""
