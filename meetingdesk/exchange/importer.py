@@ -144,6 +144,12 @@ _STATUSES = _labels(AttendanceStatus) | {
     "vang co ly do": AttendanceStatus.ABSENT_EXCUSED, "muon": AttendanceStatus.LATE}
 
 
+def _site_key(text: str) -> str:
+    """How a site's code, name or former name is matched: folded, without the spaces around
+    it (a code that only a combining mark sets apart from another is the same code)."""
+    return fold(text).strip()
+
+
 class _SiteIndex:
     """Sites by folded code, name and former name, plus the sites a plan adds."""
 
@@ -152,7 +158,7 @@ class _SiteIndex:
         for site in sites:
             for key in (site.code or "", site.name, *site.aliases):
                 if key:
-                    self.by_key.setdefault(fold(key).strip(), site)
+                    self.by_key.setdefault(_site_key(key), site)
         self.new: dict[str, NewSite] = {}
         self.new_keys: dict[str, str] = {}
 
@@ -161,7 +167,7 @@ class _SiteIndex:
         under the same key for later rows that give either)."""
         name = clean_text(name, multiline=False)
         code = clean_text(code, multiline=False)
-        keys = [fold(text) for text in (code, name) if text]
+        keys = [_site_key(text) for text in (code, name) if text]
         for key in keys:
             site = self.by_key.get(key)
             if site is not None:
@@ -170,7 +176,7 @@ class _SiteIndex:
                 return self.new_keys[key]
         if not keys:
             return None
-        key = fold(name or code)
+        key = _site_key(name or code)
         self.new[key] = NewSite(key, name or code, code or None)
         self.new_keys.update((k, key) for k in keys)
         return key

@@ -306,3 +306,20 @@ def test_import_a_row_with_an_over_long_cell_is_skipped_not_cut(desk: Desk,
     assert long_row.action is Action.SKIP and "dài quá 2.000 ký tự" in long_row.reason.vi
     assert long_title.action is Action.SKIP and long_title.name == "Lê Văn Ba"
     assert good_row.action is Action.ADD and good_row.name == "Trần Thị Bình"
+
+
+def test_import_site_code_set_apart_only_by_a_combining_mark_is_the_same_site(
+        desk: Desk, tmp_path: Path) -> None:
+    """Found by the CSV fuzz test: a stored code is matched with the spaces around it
+    removed, so an incoming one must be too, or the plan adds a site whose code is taken and
+    the import fails after its backup."""
+    for name in ("Alpha", "Beta"):
+        path = tmp_path / f"{name}.csv"
+        path.write_text(f"Điểm cầu,Mã điểm cầu\n{name},\u0301 NV A\n", encoding="utf-8")
+        table = read_table(path)
+        plan = plan_import(desk, table, guess_mapping(table.headers))
+        assert plan.kind == "sites"
+        apply_import(desk, plan, backup=False)
+    (row,) = plan.rows  # the site found by its code: nothing of it to change
+    assert (row.action, row.reason.key) == (Action.SKIP, "importer.already_unchanged")
+    assert [s.name for s in directory.list_sites(desk)] == ["Alpha"]
