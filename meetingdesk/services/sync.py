@@ -40,6 +40,7 @@ from meetingdesk.domain.replication import (
     changed_fields,
     compare,
     merge,
+    winning,
 )
 from meetingdesk.services import notes as notes_service
 from meetingdesk.services.wire import WireRecord, bad_record
@@ -183,13 +184,22 @@ def _changes(namer: Namer, kind: str, before: RecordState | None,
     conflicted: set[str] = set()
     if before is not None:
         conflicted = set(after.conflicts())
-        shown_there = incoming.values()
-        shown_there[ALIVE] = incoming.alive
-        theirs.update({f: shown_there.get(f) for f in conflicted})
+        theirs.update({f: _their_value(before, after, incoming, f) for f in conflicted})
         conflicted -= set(before.conflicts())
     return tuple(FieldChange(f, namer.value(kind, f, old.get(f)),
                              namer.value(kind, f, theirs.get(f)), f in conflicted)
                  for f in fields)
+
+
+def _their_value(before: RecordState, after: RecordState, incoming: RecordState,
+                 field: str) -> Value:
+    """The other side's value of a field in conflict: that of the siblings the package
+    brings (the latest of them), not the value shown, which may well be this desk's own."""
+    known = {s.dot for s in before.fields.get(field, ())}
+    brought = winning(s for s in after.fields.get(field, ()) if s.dot not in known)
+    if brought is not None:
+        return brought.value
+    return incoming.alive if field == ALIVE else incoming.shown.get(field)
 
 
 def plan_merge(db: Database, records: list[WireRecord], origin: str | None,

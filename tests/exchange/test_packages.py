@@ -153,6 +153,36 @@ def test_package_change_on_both_sides_is_a_conflict_with_both_values_kept(
     assert directory.get_person(centre, person.id or 0).phone == field.candidates[0].value
 
 
+def test_package_conflict_shows_the_other_sides_value_when_this_desks_own_is_shown(
+        demo_desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A conflict that comes back to the desk whose value wins (the later write) is previewed
+    with the other side's value as "bên kia", not the value shown twice."""
+    from meetingdesk.exchange.report import merge_lines
+    from meetingdesk.store import sealing
+
+    centre, meeting_id = demo_desk, demo_meeting_id(demo_desk)
+    export_package(centre, meeting_id, tmp_path / "setup.mdpkg")
+    (person,) = directory.list_people(centre, "Dương Xuân Hùng")
+    monkeypatch.setattr(sealing, "now_text", lambda: "2026-12-01T09:00:00")
+    directory.update_person(centre, person.id or 0, phone="0913 000 000")
+    with open_desk(tmp_path / "province.db") as province:
+        import_package(province, tmp_path / "setup.mdpkg")
+        (mine,) = directory.list_people(province, "Dương Xuân Hùng")
+        monkeypatch.setattr(sealing, "now_text", lambda: "2026-12-01T09:00:05")  # later
+        directory.update_person(province, mine.id or 0, phone="0280 111 222")
+        lid = meetings.list_meetings(province)[0].meeting.id or 0
+        export_package(province, lid, tmp_path / "tn.mdpkg", site_code="19")
+        import_package(centre, tmp_path / "tn.mdpkg")  # the conflict, kept at the centre
+        assert directory.get_person(centre, person.id or 0).phone == "0280 111 222"
+        export_package(centre, meeting_id, tmp_path / "back.mdpkg",
+                       partner=checkpoints.this_replica(province))
+        dry = import_package(province, tmp_path / "back.mdpkg", dry_run=True)
+    (conflict,) = dry.plan.of(Outcome.CONFLICT)
+    assert [(c.field, c.mine, c.theirs, c.conflict) for c in conflict.changes] == [
+        ("phone", "0280 111 222", "0913 000 000", True)]
+    assert "      phone: ở đây “0280 111 222” / bên kia “0913 000 000”" in merge_lines(dry)
+
+
 def test_package_older_than_the_desk_changes_nothing_and_says_so(demo_desk: Desk,
                                                                 tmp_path: Path) -> None:
     path = tmp_path / "p.mdpkg"
