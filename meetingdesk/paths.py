@@ -20,6 +20,12 @@ def resource(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
 
 
+def user_data_dir() -> Path:
+    """This user's MeetingDesk folder on this machine (``platformdirs``: under
+    ``XDG_DATA_HOME`` on Linux, ``%LOCALAPPDATA%`` on Windows)."""
+    return user_data_path("MeetingDesk", appauthor=False)
+
+
 def default_desk_path() -> Path:
     """The desk used when none is named: ``meetingdesk.db`` in the user data directory."""
-    return user_data_path("MeetingDesk", appauthor=False) / "meetingdesk.db"
+    return user_data_dir() / "meetingdesk.db"

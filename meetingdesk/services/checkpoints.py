@@ -16,6 +16,7 @@ is thus sent again, never skipped); "send everything" starts from zero.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,6 +29,8 @@ from meetingdesk.store.desk import Desk
 from meetingdesk.store.revisions import Checkpoint
 from meetingdesk.store.sealing import now_text
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True, slots=True)
 class Partner:
@@ -38,6 +41,21 @@ class Partner:
 
 def this_replica(desk: Desk) -> str:
     return replica.replica_id(desk.db)
+
+
+def renewed_if_behind(desk: Desk, acks: Mapping[str, int]) -> str:
+    """This desk's replica id, renewed first when a partner acknowledges more of this
+    desk's revisions (``acks``: scope → sequence) than the desk holds: it went back in time —
+    restored over itself where no mark of the replica was left to tell — and must not number
+    new revisions as those the partner already has. Its former id stays among its own, so
+    the partner's copies of what it wrote come back as its own."""
+    me = this_replica(desk)
+    if desk.read_only or not acks or max(acks.values()) <= revisions.last_seq(desk.db):
+        return me
+    logger.warning("A partner holds revisions of %s up to %d, beyond this desk's %d: the "
+                   "desk went back in time; taking a new replica id", me, max(acks.values()),
+                   revisions.last_seq(desk.db))
+    return replica.renew(desk.db, desk.path)
 
 
 def partners(desk: Desk) -> list[Partner]:

@@ -62,4 +62,5 @@ def send(desk: Desk, *, meeting_id: int, site_id: int | None = None,
         writer(out)
         if partner is not None and not desk.read_only:
             checkpoints.note_sent(db, partner, scope, out.upto)
+    desk.mark_progress()  # its revisions may now be a partner's: never to be numbered again
     return out

@@ -237,6 +237,13 @@ class Desk:
         if self._sound_and_writable():
             seal_before_close(self.db)
 
+    def mark_progress(self) -> None:
+        """Leave the replica's marks now, as closing does (see :mod:`meetingdesk.store.replica`):
+        after a package is written, what a partner may hold is marked even if the program then
+        stops without closing."""
+        if self._sound_and_writable():
+            leave_mark(self.db, self.path)
+
     def close(self) -> None:
         try:
             if self._sound_and_writable():

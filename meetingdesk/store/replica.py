@@ -12,6 +12,11 @@ desk also leaves a mark beside its file as it closes (``<file>.replica``: its re
 how far its sequence of revision states went). A file whose sequence is behind the mark its
 replica left there went back in time — it was restored over itself — and takes a new replica
 id too: otherwise it would number new revisions as the ones it already sent.
+
+A mark beside the file can be restored with it (a desk's folder copied back from a USB stick)
+or lost, so the same mark is also kept on the machine, in the user's data folder, by replica
+id (``replicas/<id>.json``): a folder restored over itself cannot set it back. Both are left
+as the desk closes and after each package it writes (what a partner may already hold).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from meetingdesk.paths import user_data_dir
 from meetingdesk.store.immediate import immediate
 from meetingdesk.store.revisions import sequence_of
 
@@ -95,33 +101,63 @@ def mark_path(path: Path) -> Path:
     return path.with_name(path.name + ".replica")
 
 
-def leave_mark(db: Database, path: Path) -> None:
-    """Record beside the file this desk's replica id and how far its sequence went (as the
-    desk closes). Never raises: a mark that cannot be written only weakens the detection of a
-    file restored over itself."""
-    target = mark_path(path)
+def machine_mark_path(replica: str) -> Path:
+    """Where this machine keeps the mark of a replica: in the user's data folder."""
+    return user_data_dir() / "replicas" / f"{replica}.json"
+
+
+def _marked_sequence(path: Path, replica: str) -> int | None:
+    """The sequence a mark at ``path`` gives for ``replica`` (None: no such mark)."""
+    try:
+        mark = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # no mark (a new desk, a moved one) or an unreadable one
+    if isinstance(mark, dict) and mark.get("replica") == replica \
+            and type(mark.get("sequence")) is int:
+        return int(mark["sequence"])
+    return None
+
+
+def _write_mark(target: Path, mark: dict[str, object]) -> None:
     partial = target.with_name(target.name + ".partial")
     try:
-        mark = {"replica": replica_id(db), "sequence": sequence_of(db.conn)}
+        target.parent.mkdir(parents=True, exist_ok=True)
         partial.write_text(json.dumps(mark), encoding="utf-8")
         os.replace(partial, target)
-    except (OSError, LookupError, sqlite3.Error):
-        logger.warning("Could not leave the replica mark beside %s", path, exc_info=True)
+    except OSError:
+        logger.warning("Could not leave the replica mark %s", target, exc_info=True)
         partial.unlink(missing_ok=True)
 
 
-def went_back(conn: sqlite3.Connection, path: Path) -> bool:
-    """Whether the file at ``path`` (read through ``conn``) is behind the mark its own replica
-    left beside it: a copy of an older state written over it."""
+def leave_mark(db: Database, path: Path) -> None:
+    """Record, beside the file and on the machine, this desk's replica id and how far its
+    sequence went (as the desk closes, and after it wrote a package). Never raises: a mark
+    that cannot be written only weakens the detection of a file restored over itself."""
     try:
-        mark = json.loads(mark_path(path).read_text(encoding="utf-8"))
-        replica = conn.execute("SELECT replica_id FROM replica WHERE id = 1").fetchone()
-        return (isinstance(mark, dict) and replica is not None
-                and mark.get("replica") == replica[0]
-                and isinstance(mark.get("sequence"), int)
-                and sequence_of(conn) < mark["sequence"])
-    except (OSError, ValueError, sqlite3.Error):
-        return False  # no mark (a new desk, a moved one) or an unreadable one
+        replica, sequence = replica_id(db), sequence_of(db.conn)
+    except (LookupError, sqlite3.Error):
+        logger.warning("No replica mark for %s", path, exc_info=True)
+        return
+    on_machine = machine_mark_path(replica)
+    # never lowered: a mark only moves forward with the replica's revisions
+    sequence = max(sequence, _marked_sequence(on_machine, replica) or 0)
+    for target in (mark_path(path), on_machine):
+        _write_mark(target, {"replica": replica, "sequence": sequence})
+
+
+def went_back(conn: sqlite3.Connection, path: Path) -> bool:
+    """Whether the file at ``path`` (read through ``conn``) is behind a mark its own replica
+    left, beside it or on this machine: a copy of an older state written over it."""
+    try:
+        row = conn.execute("SELECT replica_id FROM replica WHERE id = 1").fetchone()
+        if row is None:
+            return False
+        marked = [_marked_sequence(p, row[0])
+                  for p in (mark_path(path), machine_mark_path(row[0]))]
+        known = [m for m in marked if m is not None]
+        return bool(known) and sequence_of(conn) < max(known)
+    except sqlite3.Error:
+        return False
 
 
 def bind(db: Database, identity: FileIdentity | None) -> str:

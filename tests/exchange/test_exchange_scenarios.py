@@ -158,6 +158,70 @@ def test_scenario_1b_a_copy_written_back_over_the_desk_takes_a_new_replica(
     assert "XUNG ĐỘT 1, cũ hơn, bỏ qua 0" in out, out  # two edits of one name, both kept
 
 
+@pytest.mark.parametrize("mark", ["restored with it", "lost"])
+def test_scenario_1c_a_folder_restored_over_itself_takes_a_new_replica(
+        centre: Path, tmp_path: Path, mark: str) -> None:
+    """The desk's folder copied back from a USB stick brings back the mark beside the file
+    too (or the mark is lost): the machine's own mark of the replica, kept in the user's data
+    folder, still tells that the file went back (found by a reviewer: the second edit was
+    numbered as the first one, and the centre took it for one it already had)."""
+    tn = province(centre, tmp_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    shutil.copy(tn, usb)
+    shutil.copy(tn.with_name(tn.name + ".replica"), usb)
+    phone = """
+        p = entry(desk, m, "Đại biểu 1 Thái Nguyên").person
+        directory.update_person(desk, p.id, phone="{phone}")
+    """
+    act(tn, phone.format(phone="0111"))
+    me = cli("exchange", "whoami", "--db", tn).stdout
+    assert "mới 0, thay đổi 1" in send(tn, centre, tmp_path / "one.mdpkg", "--site", "19")
+    shutil.copyfile(usb / tn.name, tn)  # over the same file: its identity is kept
+    if mark == "lost":
+        tn.with_name(tn.name + ".replica").unlink()
+    else:
+        shutil.copyfile(usb / (tn.name + ".replica"), tn.with_name(tn.name + ".replica"))
+    assert cli("exchange", "whoami", "--db", tn).stdout != me
+    act(tn, phone.format(phone="0999"))
+    out = send(tn, centre, tmp_path / "two.mdpkg", "--site", "19")
+    assert "XUNG ĐỘT 1" in out, out  # both phones kept, never taken for the first edit
+
+
+def test_scenario_1d_a_desk_gone_back_where_no_mark_tells_learns_it_from_a_partner(
+        centre: Path, tmp_path: Path) -> None:
+    """Restored over itself with every mark of its replica gone (the user's data folder too):
+    nothing at the desk can tell. The centre's next package acknowledges more of the desk's
+    revisions than it holds: the desk takes a new replica id before it writes anything, and
+    the edit it had lost comes back from the centre."""
+    from meetingdesk.store.replica import machine_mark_path
+
+    tn = province(centre, tmp_path)
+    saved = tmp_path / "tn-saved.db"
+    shutil.copyfile(tn, saved)
+    phone = """
+        p = entry(desk, m, "Đại biểu 1 Thái Nguyên").person
+        directory.update_person(desk, p.id, phone="{phone}")
+    """
+    act(tn, phone.format(phone="0111"))
+    me = cli("exchange", "whoami", "--db", tn).stdout
+    send(tn, centre, tmp_path / "one.mdpkg", "--site", "19")
+    shutil.copyfile(saved, tn)
+    tn.with_name(tn.name + ".replica").unlink()
+    machine_mark_path(me.split()[-1]).unlink()
+    assert cli("exchange", "whoami", "--db", tn).stdout == me  # nothing here can tell
+    send(centre, tn, tmp_path / "back.mdpkg")
+    assert cli("exchange", "whoami", "--db", tn).stdout != me
+    shown = """
+        print(entry(desk, m, "Đại biểu 1 Thái Nguyên").person.phone)
+    """
+    assert act(tn, shown).strip() == "0111"  # its lost edit, back from the centre
+    act(tn, phone.format(phone="0999"))
+    out = send(tn, centre, tmp_path / "two.mdpkg", "--site", "19")
+    assert "thay đổi 1" in out and "XUNG ĐỘT 0" in out, out
+    assert act(centre, shown).strip() == "0999"
+
+
 def test_scenario_2_an_older_package_changes_nothing_and_says_so(centre: Path,
                                                                   tmp_path: Path) -> None:
     tn = province(centre, tmp_path)

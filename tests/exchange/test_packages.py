@@ -435,3 +435,20 @@ def test_package_note_text_that_arrives_is_kept_in_the_note_history(demo_desk: D
     assert changed.revision == history[-1].revision == 2
     import_package(centre, tmp_path / "tn2.mdpkg")  # again: nothing new in the history
     assert len(notes.revisions(centre, arrived.id or 0)) == 2
+
+
+def test_package_written_marks_how_far_the_replica_went_before_any_close(
+        demo_desk: Desk, tmp_path: Path) -> None:
+    """A package may reach a partner and the program then stop without closing: the replica's
+    marks (beside the file and on the machine) are left as the package is written."""
+    from meetingdesk.store.replica import machine_mark_path, mark_path
+    from meetingdesk.store.revisions import sequence_of
+
+    meeting_id = demo_meeting_id(demo_desk)
+    (person,) = directory.list_people(demo_desk, "Dương Xuân Hùng")
+    directory.update_person(demo_desk, person.id or 0, phone="0913 000 000")
+    export_package(demo_desk, meeting_id, tmp_path / "p.mdpkg")
+    me = checkpoints.this_replica(demo_desk)
+    marks = [json.loads(p.read_text(encoding="utf-8"))
+             for p in (mark_path(demo_desk.path), machine_mark_path(me))]
+    assert marks == [{"replica": me, "sequence": sequence_of(demo_desk.db.conn)}] * 2
