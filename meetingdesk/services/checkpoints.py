@@ -17,6 +17,7 @@ is thus sent again, never skipped); "send everything" starts from zero.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -69,14 +70,24 @@ def partners(desk: Desk) -> list[Partner]:
 
 
 def find_partner(desk: Desk, text: str) -> str:
-    """A partner's replica id from its id (or the start of it) or its label."""
+    """A partner's replica id from its id (or the start of it) or its label; a whole replica
+    id is taken as it is, also for a desk not heard of yet (one that never sent a package)."""
     wanted = text.strip().casefold()
     found = {p.replica_id for p in partners(desk)
              if p.replica_id.startswith(wanted) or p.label.casefold() == wanted}
+    if not found and _whole_replica_id(wanted):
+        return wanted
     if len(found) != 1:
         raise ValidationError("checkpoints.partner_none_matches" if not found
                               else "checkpoints.partner_several_match", text=text)
     return found.pop()
+
+
+def _whole_replica_id(text: str) -> bool:
+    try:
+        return str(uuid.UUID(text)) == text
+    except ValueError:
+        return False
 
 
 def _get(db: Database, partner: str, scope: str) -> Checkpoint:

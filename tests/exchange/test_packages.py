@@ -452,3 +452,20 @@ def test_package_written_marks_how_far_the_replica_went_before_any_close(
     marks = [json.loads(p.read_text(encoding="utf-8"))
              for p in (mark_path(demo_desk.path), machine_mark_path(me))]
     assert marks == [{"replica": me, "sequence": sequence_of(demo_desk.db.conn)}] * 2
+
+
+def test_package_for_a_partner_named_by_its_whole_replica_id_before_it_ever_wrote(
+        demo_desk: Desk, tmp_path: Path) -> None:
+    """A desk that never sent anything is not among the partners yet: its whole replica id
+    names it all the same (the start of an id, or a name, must match a known partner)."""
+    from meetingdesk.domain.errors import ValidationError
+
+    with open_desk(tmp_path / "province.db") as province:
+        theirs = checkpoints.this_replica(province)
+    assert theirs not in {p.replica_id for p in checkpoints.partners(demo_desk)}
+    assert checkpoints.find_partner(demo_desk, f" {theirs.upper()} ") == theirs
+    with pytest.raises(ValidationError, match="không có"):
+        checkpoints.find_partner(demo_desk, theirs[:8])
+    package = export_package(demo_desk, demo_meeting_id(demo_desk), tmp_path / "p.mdpkg",
+                             partner=checkpoints.find_partner(demo_desk, theirs))
+    assert package.manifest["to"] == theirs
