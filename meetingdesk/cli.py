@@ -227,15 +227,20 @@ def cmd_export_package(args: argparse.Namespace) -> int:
 
 
 def cmd_import_package(args: argparse.Namespace) -> int:
-    """Merge a .mdpkg exchange package into the desk (conflicts are kept, never overwritten)."""
+    """Merge .mdpkg exchange packages into the desk, in the order given (conflicts are kept,
+    never overwritten): every file is read and checked before the first is merged, and a
+    centre's round of packages is merged in one run of the program."""
     from meetingdesk.exchange.packages import import_package, read_package
     from meetingdesk.exchange.report import merge_lines
 
-    package = read_package(args.file)
+    packages = [read_package(path) for path in args.files]
     with _desk_for(args.db, dry_run=args.dry_run) as desk:
-        report = import_package(desk, package, dry_run=args.dry_run)
-    for line in merge_lines(report):
-        _out(line)
+        for path, package in zip(args.files, packages, strict=True):
+            report = import_package(desk, package, dry_run=args.dry_run)
+            if len(packages) > 1:
+                _out(f"{path.name}:")
+            for line in merge_lines(report):
+                _out(line)
     return 0
 
 
@@ -351,7 +356,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import-package", cmd_import_package,
                 "nhập và hợp nhất gói trao đổi .mdpkg (xung đột được giữ, không ghi đè; "
                 "tạo tệp dữ liệu nếu chưa có)")
-    p.add_argument("file", type=Path, metavar="TỆP.mdpkg")
+    p.add_argument("files", type=Path, nargs="+", metavar="TỆP.mdpkg",
+                   help="một hoặc nhiều gói, nhập theo thứ tự (mọi gói được kiểm tra trước)")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     p = command("exchange", cmd_exchange,
                 "đối tác trao đổi, các xung đột và cách giải quyết từng trường")

@@ -455,3 +455,29 @@ def test_scenario_task_progress_from_a_province_merges_and_a_conflict_is_kept(
         line = register_line(db)
         assert line["due"] == "2023-07-20" and len(line["progress"]) == 1  # type: ignore[arg-type]
         assert not line["in_conflict"]
+
+
+def test_scenario_a_round_of_packages_is_imported_in_one_run(centre: Path,
+                                                             tmp_path: Path) -> None:
+    """The centre imports the provinces' packages in one run of the program, in order; a
+    damaged one among them is named and nothing is imported."""
+    tn, cb = province(centre, tmp_path), province(centre, tmp_path, "cb")
+    act(tn, """participation.update_attendance(
+        desk, entry(desk, m, "Đại biểu 1 Thái Nguyên").attendance.id, status="late")""")
+    act(cb, """participation.update_attendance(
+        desk, entry(desk, m, "Đại biểu 1 Cao Bằng").attendance.id, status="absent")""")
+    parts = []
+    for db, code in ((tn, "19"), (cb, "04")):
+        parts.append(tmp_path / f"{db.stem}.mdpkg")
+        cli("export-package", 1, "--site", code, "--db", db, "-o", parts[-1])
+    damaged = tmp_path / "hong.mdpkg"
+    damaged.write_bytes(parts[0].read_bytes()[:-40])
+    before = centre.read_bytes()
+    refused = cli("import-package", *parts, damaged, "--db", centre, ok=False)
+    assert refused.returncode == 1 and "hong.mdpkg" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1 and refused.stdout == ""
+    assert centre.read_bytes() == before
+    out = cli("import-package", *parts, "--db", centre).stdout
+    assert out.startswith("tn.mdpkg:") and "\ncb.mdpkg:" in out
+    got = roster(centre)
+    assert (got["Đại biểu 1 Thái Nguyên"], got["Đại biểu 1 Cao Bằng"]) == ("late", "absent")
