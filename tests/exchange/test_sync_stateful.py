@@ -2,16 +2,18 @@
 
 A centre and 2–4 provinces (and, at some point, a copy of a province's file that goes on
 living its own life) edit delegates' phones, take roll calls, add, edit and delete notes,
-add and remove delegates, edit tasks, report and delete their progress, and exchange
-packages: any desk to any desk, imported in any order, some twice, some long after newer
-ones. The model knows nothing of version vectors:
-it records each edit as an event with the set of events its desk had seen of that record.
+add and remove delegates, edit tasks, report and delete their progress, settle conflicts
+(a value kept or taken, or typed anew), and exchange packages: any desk to any desk,
+imported in any order, some twice, some long after newer ones. The model knows nothing of
+version vectors: it records each edit as an event with the set of events its desk had seen
+of that record.
 After everyone has exchanged everything:
 
 - every desk holds exactly the same revision states, and its rows show them;
-- for every modelled field, the values a desk keeps are exactly those of the edits that no
-  later edit (one that had seen them) replaced: no edit is lost unless superseded, and a
-  conflict (two values) appears only for edits truly made without seeing each other.
+- for every modelled field, the values a desk keeps are exactly those of the edits (and
+  resolutions) that no later one (that had seen them) replaced: no edit is lost unless
+  superseded or settled, and a conflict (two values) appears only for edits truly made
+  without seeing each other.
 
 More examples: ``MEETINGDESK_SYNC_EXAMPLES=500 pytest tests/exchange/test_sync_stateful.py``.
 """
@@ -27,15 +29,24 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import HealthCheck, Phase, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from meetingdesk.domain.enums import AttendanceStatus
 from meetingdesk.domain.replication import ALIVE, RecordState
 from meetingdesk.exchange.packages import export_package, import_package
-from meetingdesk.services import checkpoints, directory, meetings, notes, participation, tasks
+from meetingdesk.services import (
+    checkpoints,
+    conflicts,
+    directory,
+    meetings,
+    notes,
+    participation,
+    tasks,
+)
 from meetingdesk.store.desk import Desk, open_desk
+from meetingdesk.store.replica import mark_path
 from meetingdesk.store.tracking import derived_gid
 
 EXAMPLES = int(os.environ.get("MEETINGDESK_SYNC_EXAMPLES", "12"))
@@ -88,6 +99,12 @@ def _states(desk: Desk) -> dict[str, tuple[str, RecordState]]:
     return {g: everything[g][:2] for g in wanted}
 
 
+def _state(desk: Desk, gid: str) -> tuple[str, RecordState]:
+    kind, text = desk.db.execute("SELECT kind, state FROM sync_state WHERE gid = ?",
+                                 [gid]).fetchone()
+    return str(kind), RecordState.from_json(json.loads(text))
+
+
 class Exchange(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
@@ -99,6 +116,7 @@ class Exchange(RuleBasedStateMachine):
         self.counter = itertools.count(1)
         self.meeting_gid = ""
         self.copied = False
+        self.saved: tuple[int, list[Path], dict[str, set[int]]] | None = None
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -279,6 +297,56 @@ class Exchange(RuleBasedStateMachine):
 
     # --- exchange ------------------------------------------------------------------------
 
+    @rule(data=st.data(), typed=st.booleans())
+    def resolve_a_conflict(self, data: st.DataObject, typed: bool) -> None:
+        self._settle(self._desk(data), data, typed)
+
+    @rule(data=st.data(), typed=st.booleans())
+    def concurrent_phones_then_settle(self, data: st.DataObject, typed: bool) -> None:
+        """Two desks change a delegate's phone without seeing each other's change; one gets
+        the other's package and settles what conflicts there at once (random runs seldom
+        bring a conflict and a resolution together)."""
+        holding = [d for d in range(len(self.desks)) if self._meeting(d) is not None]
+        if len(holding) < 2:
+            return
+        a, b = data.draw(st.permutations(holding), label="desks")[:2]
+        m = self._meeting(a)
+        assert m is not None
+        theirs = {_gid(self.desks[b], "people", p.id or 0): p.id or 0
+                  for p in directory.list_people(self.desks[b])}
+        shared = [(e.person.id or 0, gid) for e in participation.attendance_list(self.desks[a], m)
+                  if (gid := _gid(self.desks[a], "people", e.person.id or 0)) in theirs]
+        if not shared:
+            return
+        mine, gid = data.draw(st.sampled_from(shared), label="delegate")
+        for d, person in ((a, mine), (b, theirs[gid])):
+            phone = self._unique("09")
+            directory.update_person(self.desks[d], person, phone=phone)
+            self._event(d, "person", gid, {"phone": phone})
+        sent = self._export(a, b, everything=False)
+        if sent is not None:
+            self._import(sent, b)
+            self._settle(b, data, typed)
+
+    def _settle(self, d: int, data: st.DataObject, typed: bool) -> None:
+        """A secretary at desk ``d`` settles one field of a record in conflict: one of its
+        values, or a text typed anew. A resolution is a revision like an edit: it replaces
+        the values its desk had seen, and only those."""
+        found = conflicts.list_conflicts(self.desks[d])
+        if not found:
+            return
+        conflict = data.draw(st.sampled_from(found), label="conflict")
+        field = data.draw(st.sampled_from(conflict.fields), label="field")
+        values = [c.value for c in field.candidates]
+        value = (self._unique("Giải quyết") if typed and all(isinstance(v, str) for v in values)
+                 else data.draw(st.sampled_from(values), label="value"))
+        conflicts.resolve(self.desks[d], gid=conflict.gid, choices={field.field: value})
+        kind, state = _state(self.desks[d], conflict.gid)
+        assert field.field not in state.conflicts()
+        # every revision writes whether the record exists: so does a resolution
+        self._event(d, kind, conflict.gid, {field.field: value, ALIVE: state.alive})
+        event(f"settled a conflict of a {kind}'s {field.field}")  # --hypothesis-show-statistics
+
     def _export(self, src: int, dst: int, everything: bool) -> Sent | None:
         m = self._meeting(src)
         if m is None:
@@ -326,6 +394,40 @@ class Exchange(RuleBasedStateMachine):
         self.copied = True
         assert (checkpoints.this_replica(self.desks[-1])
                 != checkpoints.this_replica(self.desks[src]))
+
+    @rule(data=st.data())
+    def save_a_province_file(self, data: st.DataObject) -> None:
+        """A province copies its desk's folder aside (a USB stick), to put it back later."""
+        if self.saved is not None:
+            return
+        d = data.draw(st.integers(1, len(self.desks) - 1), label="saved")
+        path = self.desks[d].path
+        self.desks[d].close()
+        copies = [self.folder / f"saved-{p.name}" for p in (path, mark_path(path))]
+        for original, copy in zip((path, mark_path(path)), copies, strict=True):
+            shutil.copyfile(original, copy)
+        self.desks[d] = open_desk(path)
+        self.saved = (d, copies, {g: set(k) for g, k in self.knowledge[d].items()})
+
+    @rule()
+    def restore_the_saved_folder_over_itself(self) -> None:
+        """The saved folder copied back over the desk, its mark with it: the desk must not
+        number new revisions as those it sent since (the machine's mark tells)."""
+        if self.saved is None:
+            return
+        d, copies, knowledge = self.saved
+        path = self.desks[d].path
+        self.desks[d].close()
+        for copy, original in zip(copies, (path, mark_path(path)), strict=True):
+            shutil.copyfile(copy, original)  # over the same files
+        self.desks[d] = open_desk(path)
+        self.knowledge[d] = knowledge
+        self.saved = None
+        # what only this desk had seen and no package carries is gone with the restore
+        kept = {i for known in (*self.knowledge, *(s.knowledge for s in self.sent))
+                for ids in known.values() for i in ids}
+        self.events = {i: e for i, e in self.events.items() if i in kept}
+        event("restored a province's folder over itself")
 
     @invariant()
     def desks_stay_sound(self) -> None:
