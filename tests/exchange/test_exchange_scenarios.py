@@ -98,6 +98,20 @@ def province(centre: Path, tmp_path: Path, name: str = "tn") -> Path:
     return db
 
 
+def province_saved_aside(centre: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A province's desk, and a copy of its file made aside (to be written back later)."""
+    tn = province(centre, tmp_path)
+    saved = tmp_path / "tn-saved.db"
+    shutil.copyfile(tn, saved)
+    return tn, saved
+
+
+SET_PHONE = """
+    p = entry(desk, m, "Đại biểu 1 Thái Nguyên").person
+    directory.update_person(desk, p.id, phone="{phone}")
+"""
+
+
 def test_scenario_1_a_copied_desk_takes_its_own_replica_and_never_overwrites_the_original(
         centre: Path, tmp_path: Path) -> None:
     tn = province(centre, tmp_path)
@@ -139,9 +153,7 @@ def test_scenario_1b_a_copy_written_back_over_the_desk_takes_a_new_replica(
     """``cp`` over the file keeps its path, device and inode: the mark the desk left beside
     its file as it closed tells that the file went back, so its new revisions are never
     numbered as the ones it already sent."""
-    tn = province(centre, tmp_path)
-    saved = tmp_path / "tn-saved.db"
-    shutil.copyfile(tn, saved)
+    tn, saved = province_saved_aside(centre, tmp_path)
     rename = """
         p = entry(desk, m, "{old}").person
         directory.update_person(desk, p.id, full_name="{new}")
@@ -170,11 +182,7 @@ def test_scenario_1c_a_folder_restored_over_itself_takes_a_new_replica(
     usb.mkdir()
     shutil.copy(tn, usb)
     shutil.copy(tn.with_name(tn.name + ".replica"), usb)
-    phone = """
-        p = entry(desk, m, "Đại biểu 1 Thái Nguyên").person
-        directory.update_person(desk, p.id, phone="{phone}")
-    """
-    act(tn, phone.format(phone="0111"))
+    act(tn, SET_PHONE.format(phone="0111"))
     me = cli("exchange", "whoami", "--db", tn).stdout
     assert "mới 0, thay đổi 1" in send(tn, centre, tmp_path / "one.mdpkg", "--site", "19")
     shutil.copyfile(usb / tn.name, tn)  # over the same file: its identity is kept
@@ -183,7 +191,7 @@ def test_scenario_1c_a_folder_restored_over_itself_takes_a_new_replica(
     else:
         shutil.copyfile(usb / (tn.name + ".replica"), tn.with_name(tn.name + ".replica"))
     assert cli("exchange", "whoami", "--db", tn).stdout != me
-    act(tn, phone.format(phone="0999"))
+    act(tn, SET_PHONE.format(phone="0999"))
     out = send(tn, centre, tmp_path / "two.mdpkg", "--site", "19")
     assert "XUNG ĐỘT 1" in out, out  # both phones kept, never taken for the first edit
 
@@ -196,14 +204,8 @@ def test_scenario_1d_a_desk_gone_back_where_no_mark_tells_learns_it_from_a_partn
     the edit it had lost comes back from the centre."""
     from meetingdesk.store.replica import machine_mark_path
 
-    tn = province(centre, tmp_path)
-    saved = tmp_path / "tn-saved.db"
-    shutil.copyfile(tn, saved)
-    phone = """
-        p = entry(desk, m, "Đại biểu 1 Thái Nguyên").person
-        directory.update_person(desk, p.id, phone="{phone}")
-    """
-    act(tn, phone.format(phone="0111"))
+    tn, saved = province_saved_aside(centre, tmp_path)
+    act(tn, SET_PHONE.format(phone="0111"))
     me = cli("exchange", "whoami", "--db", tn).stdout
     send(tn, centre, tmp_path / "one.mdpkg", "--site", "19")
     shutil.copyfile(saved, tn)
@@ -216,7 +218,7 @@ def test_scenario_1d_a_desk_gone_back_where_no_mark_tells_learns_it_from_a_partn
         print(entry(desk, m, "Đại biểu 1 Thái Nguyên").person.phone)
     """
     assert act(tn, shown).strip() == "0111"  # its lost edit, back from the centre
-    act(tn, phone.format(phone="0999"))
+    act(tn, SET_PHONE.format(phone="0999"))
     out = send(tn, centre, tmp_path / "two.mdpkg", "--site", "19")
     assert "thay đổi 1" in out and "XUNG ĐỘT 0" in out, out
     assert act(centre, shown).strip() == "0999"
