@@ -3,6 +3,7 @@ checkpointed while the window pauses, never inside one of the window's commits."
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import threading
 import time
@@ -96,14 +97,24 @@ def test_upkeep_runs_at_the_latest_after_longest_without_a_pause(demo_desk: Desk
 def test_upkeep_gives_way_to_the_window_at_once(demo_desk: Desk,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     started = threading.Event()
+    slices = itertools.count()
 
-    def endless_slice(conn: sqlite3.Connection, pages: int = 64) -> bool:
-        started.set()  # holds the write lock until interrupted
-        conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
-                     "SELECT count(*) FROM c").fetchone()
+    def long_slice(conn: sqlite3.Connection, pages: int = 64) -> bool:
+        """The first slice holds the write lock far longer than the window waits below (2 s),
+        so only the interrupt lets the window in; the next ones find nothing to merge. It is
+        long, not endless: an interrupt lost to a race with the statement's start would
+        otherwise hang the suite (SQLite drops an interrupt when no statement runs)."""
+        if next(slices):
+            return False
+        conn.set_progress_handler(lambda: started.set() or 0, 1000)  # set once it runs
+        try:
+            conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                         "LIMIT 2000000000) SELECT count(*) FROM c").fetchone()
+        finally:
+            conn.set_progress_handler(None, 0)
         return True
 
-    monkeypatch.setattr(upkeep, "merge_search_index", endless_slice)
+    monkeypatch.setattr(upkeep, "merge_search_index", long_slice)
     keeper = DeskUpkeep(demo_desk, quiet=0.01)
     try:
         assert started.wait(10)
