@@ -165,6 +165,7 @@ def test_package_conflict_shows_the_other_sides_value_when_this_desks_own_is_sho
     (person,) = directory.list_people(centre, "Dương Xuân Hùng")
     monkeypatch.setattr(sealing, "now_text", lambda: "2026-12-01T09:00:00")
     directory.update_person(centre, person.id or 0, phone="0913 000 000")
+    centre.seal_pending()  # its revision made now, not at the next exchange (a later clock)
     with open_desk(tmp_path / "province.db") as province:
         import_package(province, tmp_path / "setup.mdpkg")
         (mine,) = directory.list_people(province, "Dương Xuân Hùng")
