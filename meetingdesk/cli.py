@@ -1,7 +1,8 @@
 """The ``meetingdesk`` command: the GUI by default, sub-commands for headless work.
 
 Headless commands never load Qt: the GUI is imported by name only when it is started, so the
-CLI, the PDF export and the tests run on a machine with no display.
+CLI, the PDF export and the tests run on a machine with no display. What only some commands
+need is imported in them, so that starting the window (the default) does not load it.
 """
 
 from __future__ import annotations
@@ -95,10 +96,10 @@ def cmd_live(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from meetingdesk.services.demo import build_demo
+
     path = args.db or default_desk_path().with_name("demo.db")
     path.parent.mkdir(parents=True, exist_ok=True)
-    from meetingdesk.services.demo import build_demo  # the window's start does without it
-
     with _writing(path) as desk:
         meeting = build_demo(desk)
     _out(str(message("cli.demo_made", meeting_id=meeting.id, path=path)))
@@ -114,7 +115,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from meetingdesk.services import search  # the window's start does without it
+    from meetingdesk.services import search
 
     with open_to_read(args.db) as desk:
         hits = search.search(desk, args.query, limit=args.limit)
@@ -133,7 +134,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from meetingdesk.services.health import check_desk  # the window's start does without it
+    from meetingdesk.services.health import check_desk
 
     report = check_desk(args.db)
     for line in report.lines:

@@ -196,8 +196,7 @@ def import_package(desk: Desk, source: str | Path | Package, *, dry_run: bool = 
     m = package.manifest
     name = f"“{m['meeting']['title']}”"
     origin = package.source
-    me = checkpoints.renewed_if_behind(
-        desk, m["acks"].get(checkpoints.this_replica(desk), {}))
+    me = checkpoints.renewed_if_behind(desk, m["acks"])
     mine = origin == me
     # A package made for another partner left out what that partner had: it does not
     # complete this desk's copy of the sender's changes, though its records merge as well.

@@ -44,18 +44,19 @@ def this_replica(desk: Desk) -> str:
     return replica.replica_id(desk.db)
 
 
-def renewed_if_behind(desk: Desk, acks: Mapping[str, int]) -> str:
-    """This desk's replica id, renewed first when a partner acknowledges more of this
-    desk's revisions (``acks``: scope → sequence) than the desk holds: it went back in time —
-    restored over itself where no mark of the replica was left to tell — and must not number
-    new revisions as those the partner already has. Its former id stays among its own, so
-    the partner's copies of what it wrote come back as its own."""
+def renewed_if_behind(desk: Desk, acks: Mapping[str, Mapping[str, int]]) -> str:
+    """This desk's replica id, renewed first when a package's acknowledgements (``acks``:
+    replica id → scope → sequence) hold more of this desk's revisions than it does: it went
+    back in time — restored over itself where no mark of the replica was left to tell — and
+    must not number new revisions as those the partner already has. Its former id stays
+    among its own, so the partner's copies of what it wrote come back as its own."""
     me = this_replica(desk)
-    if desk.read_only or not acks or max(acks.values()) <= revisions.last_seq(desk.db):
+    acked = max(acks.get(me, {}).values(), default=0)
+    held = revisions.last_seq(desk.db)
+    if desk.read_only or acked <= held:
         return me
     logger.warning("A partner holds revisions of %s up to %d, beyond this desk's %d: the "
-                   "desk went back in time; taking a new replica id", me, max(acks.values()),
-                   revisions.last_seq(desk.db))
+                   "desk went back in time; taking a new replica id", me, acked, held)
     return replica.renew(desk.db, desk.path)
 
 

@@ -43,8 +43,13 @@ class SiteEntry:
     @property
     def headcount(self) -> SiteHeadcount:
         """The site's figures: its reported count with the named people as its floor."""
-        return SiteHeadcount(self.meeting_site.summoned, self.meeting_site.present,
-                             self.present, self.absent, self.expected)
+        return _headcount(self.meeting_site, (self.present, self.absent, self.expected))
+
+
+def _headcount(ms: MeetingSite, named: Sequence[int]) -> SiteHeadcount:
+    """A site's figures from its part in the meeting and its [present, absent, expected]
+    named people."""
+    return SiteHeadcount(ms.summoned, ms.present, *named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +138,7 @@ def site_headcounts(desk: Desk, meeting_id: int) -> list[SiteHeadcount]:
     gives as each entry's ``headcount``, without reading the sites themselves."""
     db = desk.db
     counts = _named_counts(db, meeting_id)
-    return [SiteHeadcount(ms.summoned, ms.present, *counts.get(ms.site_id, [0, 0, 0]))
+    return [_headcount(ms, counts.get(ms.site_id, [0, 0, 0]))
             for ms in tables.meeting_sites.of_meeting(db, meeting_id)]
 
 
