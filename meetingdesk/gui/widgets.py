@@ -263,6 +263,9 @@ class ElidedLabel(QLabel):
                                 + margins.bottom())
 
     def set_full_text(self, text: str) -> None:
+        """Show ``text`` (nothing is done when it shows it already)."""
+        if text == self._full:
+            return
         self._full = text
         self.setToolTip(text)
         self.setAccessibleDescription(text)
@@ -278,8 +281,10 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         width = max(1, self.contentsRect().width())
         metrics = self.fontMetrics()
-        if self._lines == 1 or (metrics.horizontalAdvance(self._full) <= width
-                                and "\n" not in self._full):  # one line (the usual case)
+        if "\n" not in self._full and metrics.horizontalAdvance(self._full) <= width:
+            self.setText(self._full)  # it fits in one line (the usual case)
+            return
+        if self._lines == 1:
             self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
             return
         layout = QTextLayout(self._full, self.font())

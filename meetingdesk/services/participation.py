@@ -16,6 +16,7 @@ from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import (
     Attendance,
     ConnectionEvent,
+    Meeting,
     MeetingSite,
     Person,
     Site,
@@ -112,10 +113,14 @@ def connection_log(desk: Desk, meeting_site_id: int) -> list[ConnectionEvent]:
                                           order=("at", "id"))
 
 
-def _named_counts(db: Database, meeting_id: int) -> dict[int | None, list[int]]:
-    """[present, absent, expected] named people of each site of a meeting, counted by SQLite."""
+StatusCounts = list[tuple[int | None, AttendanceStatus, int]]
+"""(site id, status, how many people) over a meeting's attendance list, as the store counts."""
+
+
+def _named_counts(rows: StatusCounts) -> dict[int | None, list[int]]:
+    """[present, absent, expected] named people of each site of a meeting, from its counts."""
     counts: dict[int | None, list[int]] = {}
-    for site_id, status, number in tables.attendances.status_counts(db, meeting_id):
+    for site_id, status, number in rows:
         c = counts.setdefault(site_id, [0, 0, 0])
         c[0 if status.is_present else 1 if status.is_absent else 2] += number
     return counts
@@ -124,7 +129,7 @@ def _named_counts(db: Database, meeting_id: int) -> dict[int | None, list[int]]:
 def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
     """The sites of a meeting in their order, with present/absent/expected counts."""
     db = desk.db
-    counts = _named_counts(db, meeting_id)
+    counts = _named_counts(tables.attendances.status_counts(db, meeting_id))
     sites = {s.id: s for s in tables.sites.taking_part(db, meeting_id)}
     entries = []
     for ms in tables.meeting_sites.of_meeting(db, meeting_id):
@@ -137,7 +142,7 @@ def site_headcounts(desk: Desk, meeting_id: int) -> list[SiteHeadcount]:
     """The figures of each site of a meeting, in their order: what :func:`meeting_sites`
     gives as each entry's ``headcount``, without reading the sites themselves."""
     db = desk.db
-    counts = _named_counts(db, meeting_id)
+    counts = _named_counts(tables.attendances.status_counts(db, meeting_id))
     return [_headcount(ms, counts.get(ms.site_id, [0, 0, 0]))
             for ms in tables.meeting_sites.of_meeting(db, meeting_id)]
 
@@ -159,8 +164,12 @@ class AttendanceTotals:
 
 def attendance_totals(desk: Desk, meeting_id: int) -> AttendanceTotals:
     """The totals of a meeting's attendance list, counted by the store."""
+    return _totals(tables.attendances.status_counts(desk.db, meeting_id))
+
+
+def _totals(rows: StatusCounts) -> AttendanceTotals:
     listed = present = absent = 0
-    for _site, status, number in tables.attendances.status_counts(desk.db, meeting_id):
+    for _site, status, number in rows:
         listed += number
         present += number if status.is_present else 0
         absent += number if status.is_absent else 0
@@ -251,16 +260,29 @@ def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False,
     meeting last), then by precedence rank (see :mod:`meetingdesk.domain.precedence`), ties in
     the order the secretariat entered, then by given name."""
     db = desk.db
+    entries = _entries(db, meeting_id, roles)
+    if by_name:
+        return sorted(entries, key=lambda e: name_key(e.person.full_name))
+    return _in_protocol_order(entries, tables.meeting_sites.of_meeting(db, meeting_id))
+
+
+def _entries(db: Database, meeting_id: int, roles: Sequence[Role] | None
+             ) -> list[AttendanceEntry]:
+    """The attendances of a meeting (in one of ``roles`` when given) with their people and
+    sites, in list order."""
     attendances = (tables.attendances.of_meeting(db, meeting_id) if roles is None
                    else tables.attendances.in_roles(db, meeting_id, roles))
     people = {p.id: p for p in tables.people.attending(db, meeting_id, roles)}
     sites = {s.id: s for s in tables.sites.attending(db, meeting_id, roles)}
-    entries = [AttendanceEntry(a, people[a.person_id], sites.get(a.site_id))
-               for a in attendances]
-    if by_name:
-        return sorted(entries, key=lambda e: name_key(e.person.full_name))
-    site_order = {ms.site_id: i for i, ms in
-                  enumerate(tables.meeting_sites.of_meeting(db, meeting_id))}
+    return [AttendanceEntry(a, people[a.person_id], sites.get(a.site_id))
+            for a in attendances]
+
+
+def _in_protocol_order(entries: list[AttendanceEntry], meeting_sites: Sequence[MeetingSite]
+                       ) -> list[AttendanceEntry]:
+    """``entries`` in protocol order, the meeting's sites being ``meeting_sites`` in their
+    order (see :func:`attendance_list`)."""
+    site_order = {ms.site_id: i for i, ms in enumerate(meeting_sites)}
 
     def place(e: AttendanceEntry) -> tuple[int, int, int]:
         return (site_order.get(e.attendance.site_id, len(site_order)), e.person.rank,
@@ -276,3 +298,39 @@ def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False,
             tied.sort(key=lambda e: name_key(e.person.full_name))
         in_order += tied
     return in_order
+
+
+LEADING_ROLES = (Role.CHAIR, Role.CO_CHAIR, Role.SECRETARY)
+"""The roles of those who lead a meeting: the chair, co-chairs and the secretary."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFigures:
+    """What a meeting's overview shows of it, read in one call."""
+
+    meeting: Meeting
+    headcounts: tuple[SiteHeadcount, ...]
+    """Each site's figures, in the meeting's order of sites (:func:`site_headcounts`)."""
+    totals: AttendanceTotals
+    """The totals of the attendance list (:func:`attendance_totals`)."""
+    leaders: tuple[AttendanceEntry, ...]
+    """Those on the list in one of :data:`LEADING_ROLES`, in protocol order (as
+    :func:`attendance_list` gives them)."""
+
+
+def meeting_figures(desk: Desk, meeting_id: int) -> MeetingFigures:
+    """A meeting with its sites' figures, its list's totals and its leaders: what
+    :func:`~meetingdesk.services.meetings.get_meeting`, :func:`site_headcounts`,
+    :func:`attendance_totals` and :func:`attendance_list` of the :data:`LEADING_ROLES` give,
+    with the meeting's sites and its counts each read once (the overview reads them at each
+    switch of meeting)."""
+    db = desk.db
+    meeting = tables.meetings.get(db, meeting_id)
+    rows = tables.attendances.status_counts(db, meeting_id)
+    counts = _named_counts(rows)
+    meeting_sites = tables.meeting_sites.of_meeting(db, meeting_id)
+    return MeetingFigures(
+        meeting,
+        tuple(_headcount(ms, counts.get(ms.site_id, [0, 0, 0])) for ms in meeting_sites),
+        _totals(rows),
+        tuple(_in_protocol_order(_entries(db, meeting_id, LEADING_ROLES), meeting_sites)))

@@ -11,7 +11,7 @@ from meetingdesk.domain.errors import ConflictError, NotFoundError, ValidationEr
 from meetingdesk.domain.headcount import SiteHeadcount
 from meetingdesk.domain.records import Person, Site
 from meetingdesk.domain.text import name_key
-from meetingdesk.services import directory, headcounts, participation
+from meetingdesk.services import directory, headcounts, meetings, participation
 from meetingdesk.store.desk import Desk
 
 AT = datetime(2023, 4, 3, 13, 0)
@@ -236,3 +236,33 @@ def test_attendance_list_collates_names_only_of_people_tied_in_protocol_order(
     names = [e.person.full_name for e in participation.attendance_list(desk, meeting_id)]
     assert names[-2:] == ["Lê Văn An", "Trần Thị Yến"]  # by given name: An before Yến
     assert sorted(collated) == ["Lê Văn An", "Trần Thị Yến"]
+
+
+def test_meeting_figures_give_what_the_overview_reads_in_one_call(
+        desk: Desk, meeting_id: int, sites: list[Site], people: list[Person]) -> None:
+    participation.add_meeting_site(desk, meeting_id=meeting_id, site_id=sites[1].id or 0,
+                                   summoned=5)
+    participation.add_meeting_site(desk, meeting_id=meeting_id, site_id=sites[0].id or 0)
+    roles = (Role.SECRETARY, Role.CO_CHAIR, Role.CHAIR)
+    statuses = (AttendanceStatus.PRESENT, AttendanceStatus.ABSENT, AttendanceStatus.EXPECTED)
+    for person, role, status in zip(people, roles, statuses, strict=True):
+        a = participation.add_attendance(desk, meeting_id=meeting_id, person_id=person.id or 0,
+                                         role=role)
+        participation.update_attendance(desk, a.id or 0, status=status)
+    delegate = directory.add_person(desk, full_name="Lê Thị Hoa", site_id=sites[1].id)
+    participation.add_attendance(desk, meeting_id=meeting_id, person_id=delegate.id or 0)
+    figures = participation.meeting_figures(desk, meeting_id)
+    assert figures.meeting == meetings.get_meeting(desk, meeting_id)
+    assert list(figures.headcounts) == participation.site_headcounts(desk, meeting_id)
+    assert [h.summoned for h in figures.headcounts] == [5, 0]  # the meeting's order of sites
+    assert figures.totals == participation.attendance_totals(desk, meeting_id) == (
+        participation.AttendanceTotals(4, 1, 1))
+    assert list(figures.leaders) == participation.attendance_list(
+        desk, meeting_id, roles=participation.LEADING_ROLES)
+    assert [e.person.full_name for e in figures.leaders] == [
+        "Mai Văn Chính", "Phạm Hoàng Sơn", "Dương Xuân Hùng"]  # by precedence, no delegate
+
+
+def test_meeting_figures_of_a_missing_meeting_is_not_found(desk: Desk) -> None:
+    with pytest.raises(NotFoundError):
+        participation.meeting_figures(desk, 999)

@@ -56,7 +56,7 @@ class DateTimeField(QWidget):
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._read)
         self.edit.editingFinished.connect(self._tidy)
-        self.set_value(None)
+        self._show()
 
     # --- value ---------------------------------------------------------------------------
 
@@ -76,11 +76,17 @@ class DateTimeField(QWidget):
         return self._error
 
     def set_value(self, value: datetime | date | None) -> None:
+        """Show ``value`` (nothing is done when the field shows it already, as written out
+        in full)."""
         if isinstance(value, date) and not isinstance(value, datetime):
             value = datetime(value.year, value.month, value.day)
-        self._value = value.replace(second=0, microsecond=0) if value else None
+        value = value.replace(second=0, microsecond=0) if value else None
+        text = self._format(value)
+        if value == self._value and self._error is None and self.edit.text() == text:
+            return
+        self._value = value
         self._error = None
-        self.edit.setText(self._format(self._value))
+        self.edit.setText(text)
         self._show()
         self.changed.emit()
 

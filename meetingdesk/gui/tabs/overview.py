@@ -113,6 +113,8 @@ class OverviewTab(MeetingTab):
         self.chair_signer.activated.connect(lambda _i: self._derive_title(
             self.chair_signer, self.chair_title))
         self._signers_listed = False
+        self._signers_shown: tuple[int | None, int | None] | None = None
+        """The chair's and the secretary's signers the pickers hold alone (``None``: none)."""
         for picker in (self.chair_signer, self.secretary_signer):
             picker.installEventFilter(self)  # lists the people when first used
         self.description = text_box(self)
@@ -185,18 +187,21 @@ class OverviewTab(MeetingTab):
             self._sites_listed = False
         if changes.touches({"issuers"}):
             self._issuers_listed = False
+        if changes.touches({"people"}):
+            self._signers_shown = None  # a signer's name may have changed
         super().desk_changed(changes)
 
     def refresh(self) -> None:
         """Show the meeting: its fields, its totals counted by the store, its leaders, and in
         the signer pickers the current signers (everyone on the list is put there when a
         picker is first used: reading thousands of people at each switch of meeting would
-        take more than a frame)."""
+        take more than a frame). A field that already shows its value is left alone: only
+        what differs from the meeting shown before is repainted."""
         assert self.meeting_id is not None
-        m = meetings.get_meeting(self.desk, self.meeting_id)
+        figures = participation.meeting_figures(self.desk, self.meeting_id)
+        m = figures.meeting
         self.meeting = m
-        counts = participation.site_headcounts(self.desk, self.meeting_id)
-        listed = participation.attendance_totals(self.desk, self.meeting_id)
+        counts, listed = figures.headcounts, figures.totals
         self.totals.setText(totals_text(len(counts), listed.listed))
         self.attendance.setText(
             tr("Present: %1 · absent: %2 · not called yet: %3").replace(
@@ -208,8 +213,9 @@ class OverviewTab(MeetingTab):
             .replace("%3", str(sum(1 for c in counts if c.accounted)))
             .replace("%4", str(len(counts))))
         self._show_signers(m)
-        self.title.setText(m.title)
-        self.title.setCursorPosition(0)
+        if self.title.text() != m.title:
+            self.title.setText(m.title)
+            self.title.setCursorPosition(0)
         self.kind.setText(m.kind)
         self.organizer.setText(m.organizer or "")
         self.planned_start.set_value(m.planned_start)
@@ -232,20 +238,20 @@ class OverviewTab(MeetingTab):
         self.issuer.setCurrentIndex(max(0, self.issuer.findData(m.issuer_id)))
         set_combo_data(self.status, m.status)
         self.number.setValue(m.number or 0)
-        self.description.setPlainText(m.description or "")
-        leaders = participation.attendance_list(
-            self.desk, self.meeting_id, roles=(Role.CHAIR, Role.CO_CHAIR, Role.SECRETARY))
+        if self.description.toPlainText() != (m.description or ""):  # a set lays it out anew
+            self.description.setPlainText(m.description or "")
 
         def names(*roles: Role) -> str:
             found = [p.person.full_name + (f", {p.person.title_line}" if p.person.titles else "")
-                     for p in leaders if p.attendance.role in roles
+                     for p in figures.leaders if p.attendance.role in roles
                      and p.attendance.status is not AttendanceStatus.ABSENT]
             return "; ".join(found) or tr("(set a delegate's role on the Delegates tab)")
 
         self.chair.set_full_text(names(Role.CHAIR, Role.CO_CHAIR))
         self.secretary.set_full_text(names(Role.SECRETARY))
         events = meeting_log.meeting_log(self.desk, self.meeting_id)
-        self.log_model.set_rows(events)
+        if events != self.log_model.rows():  # a reset repaints the table
+            self.log_model.set_rows(events)
         self.log_empty.setVisible(not events)
         self.log.setVisible(bool(events))
 
@@ -257,8 +263,16 @@ class OverviewTab(MeetingTab):
                  m.secretary_signer_title))
 
     def _show_signers(self, m: Meeting) -> None:
-        """The signer pickers with "nobody" and the current signer only."""
+        """The signer pickers with "nobody" and the current signer only (left as they are
+        when they show just that already)."""
+        shown = (m.chair_signer_id, m.secretary_signer_id)
+        if not self._signers_listed and shown == self._signers_shown:
+            for combo, _current, title, text in self._signer_pickers():
+                combo.setCurrentIndex(combo.count() - 1)
+                title.setText(text)
+            return
         self._signers_listed = False
+        self._signers_shown = shown
         self._people = {}
         for combo, current, title, text in self._signer_pickers():
             combo.clear()
