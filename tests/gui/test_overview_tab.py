@@ -12,7 +12,7 @@ from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.tabs.overview import LEADER_LINES
 from meetingdesk.gui.undo import created
 from meetingdesk.gui.widgets import ElidedLabel
-from meetingdesk.services import organization, participation
+from meetingdesk.services import directory, meetings, organization, participation
 
 
 def _people_listed(window: MainWindow) -> int:
@@ -92,3 +92,57 @@ def test_elided_label_takes_user_text_as_plain_text(qtbot: Any) -> None:
     label.set_full_text("<b>Hội nghị</b> &amp; giao ban")
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.text() == "<b>Hội nghị</b> &amp; giao ban"
+
+
+def test_overview_switch_leaves_alone_what_already_shows_its_value(window: MainWindow) -> None:
+    view = window.view
+    assert view is not None and window.session is not None
+    desk = window.session.desk
+    tab = view.overview
+    view.tabs.setCurrentWidget(tab)
+    first = view.meeting_id
+    assert first is not None
+    # a copy has the same description and signers, and its own log (one copy event)
+    other = meetings.copy_meeting(desk, first, title="Giao ban quý 2").id
+    window.session.written()
+    assert other is not None and tab.description.toPlainText()
+    calls: list[str] = []
+    tab.description.setPlainText = lambda text: calls.append("description")  # type: ignore
+    tab.chair_signer.clear = lambda: calls.append("chair signer")  # type: ignore
+    tab.secretary_signer.clear = lambda: calls.append("secretary signer")  # type: ignore
+    tab.log_model.modelReset.connect(lambda: calls.append("log"))
+    window.meeting_list.choose(other)
+    assert tab.title.text() == "Giao ban quý 2"
+    assert calls == ["log"]  # the description and the pickers showed their values already
+    window.meeting_list.choose(first)
+    assert calls == ["log", "log"]
+    del tab.chair_signer.clear, tab.secretary_signer.clear  # type: ignore[attr-defined]
+    window.meeting_list.choose(other)
+    assert calls == ["log", "log", "log"]
+
+
+def test_overview_signer_picker_shows_a_signer_renamed(window: MainWindow) -> None:
+    view = window.view
+    assert view is not None and window.session is not None
+    desk = window.session.desk
+    tab = view.overview
+    view.tabs.setCurrentWidget(tab)
+    signer = tab.chair_signer.currentData()
+    assert signer is not None and tab.chair_signer.currentText() == "Mai Văn Chính"
+    window.session.run("rename", lambda: directory.update_person(
+        desk, signer, full_name="Mai Văn Chính Nghĩa"), [("people", signer)], shallow=True)
+    assert tab.chair_signer.currentText() == "Mai Văn Chính Nghĩa"
+    assert tab.chair_signer.count() == 2
+
+
+def test_elided_label_given_the_text_it_shows_does_nothing(qtbot: Any) -> None:
+    label = ElidedLabel(lines=2)
+    qtbot.addWidget(label)
+    label.resize(400, label.height())
+    label.set_full_text("Hội nghị giao ban")
+    shown: list[str] = []
+    label.setText = shown.append  # type: ignore[method-assign]
+    label.set_full_text("Hội nghị giao ban")
+    assert shown == []
+    label.set_full_text("Hội nghị tổng kết")
+    assert shown == ["Hội nghị tổng kết"]

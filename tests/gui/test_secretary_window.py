@@ -49,6 +49,23 @@ def test_date_field_refuses_in_red_and_keeps_no_other_date(qtbot: Any) -> None:
     assert field.edit.text() == "31/02/2025"  # left as typed, to be corrected
 
 
+def test_date_field_set_to_the_value_it_shows_does_nothing(qtbot: Any) -> None:
+    field = DateTimeField()
+    qtbot.addWidget(field)
+    field.set_value(datetime(2025, 9, 15, 14, 0))
+    with qtbot.assertNotEmitted(field.changed):
+        field.set_value(datetime(2025, 9, 15, 14, 0, 30))  # the same minute
+    field.set_text("15/9/2025 14h")  # the same value, typed otherwise
+    with qtbot.assertNotEmitted(field.changed):
+        field.set_value(datetime(2025, 9, 15, 14, 0))
+    assert field.edit.text() == "15/09/2025 14:00"  # written out in full all the same
+    field.set_text("31/02/2025")
+    with qtbot.waitSignal(field.changed):  # the last good value, but the text could not be read
+        field.set_value(datetime(2025, 9, 15, 14, 0))
+    assert field.is_valid() and field.edit.text() == "15/09/2025 14:00"
+    assert field.preview.text().endswith("15/09/2025 14:00")
+
+
 def test_date_field_refusal_blocks_the_dialog(qtbot: Any) -> None:
     dialog = MeetingDialog([])
     qtbot.addWidget(dialog)

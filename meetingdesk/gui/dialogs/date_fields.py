@@ -76,17 +76,18 @@ class DateTimeField(QWidget):
         return self._error
 
     def set_value(self, value: datetime | date | None) -> None:
-        """Show ``value`` (nothing is done when the field shows it already, as written out
-        in full)."""
+        """Show ``value``, written out in full (``changed`` is emitted only when the value
+        read changes: nothing else is done when the field shows it already)."""
         if isinstance(value, date) and not isinstance(value, datetime):
             value = datetime(value.year, value.month, value.day)
         value = value.replace(second=0, microsecond=0) if value else None
         text = self._format(value)
-        if value == self._value and self._error is None and self.edit.text() == text:
-            return
+        if self.edit.text() != text:
+            self.edit.setText(text)
+        if value == self._value and self._error is None:
+            return  # the value shown (typed otherwise, it is now written out in full)
         self._value = value
         self._error = None
-        self.edit.setText(text)
         self._show()
         self.changed.emit()
 
