@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QRect,
+    QSize,
     Qt,
     QTimer,
 )
@@ -241,26 +242,43 @@ def button(text: str, parent: QWidget, slot: Any, *, shortcut: str | QKeySequenc
     return b
 
 
-class ElidedLabel(QLabel):
+class ElidedLabel(QWidget):
     """A label of a fixed number of lines (one by default) whose text wraps at word
-    boundaries and ends in "…" when it does not fit; the full text is its tooltip. Its height
-    never follows its text, so a new text repaints the label and nothing around it moves.
-    Always plain text: what users typed is never read as markup."""
+    boundaries and ends in "…" when it does not fit; the full text is its tooltip. Always
+    plain text: what users typed is never read as markup.
+
+    A new text repaints the label and nothing else: its height never follows its text, and
+    the :class:`QLabel` that shows the text is held by no layout. (A label in a layout has
+    every layout above it, up to the window's, done again at each new text, even when no
+    size changes: about a millisecond at each switch of meeting for the overview's form.)"""
 
     def __init__(self, parent: QWidget | None = None, *, lines: int = 1) -> None:
         super().__init__(parent)
         self._full = ""
         self._lines = lines
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._label = QLabel(self)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(1)
-        if lines == 1:
-            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        else:
-            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            margins = self.contentsMargins()
-            self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + margins.top()
-                                + margins.bottom())
+        self._fit()
+
+    def set_lines(self, lines: int) -> None:
+        """Take ``lines`` lines (the only change that moves what is around the label)."""
+        if lines != self._lines:
+            self._lines = lines
+            self._fit()
+
+    def lines_for(self, text: str) -> int:
+        """How many lines ``text`` takes, wrapped at the label's width."""
+        bounds = self.fontMetrics().boundingRect(
+            QRect(0, 0, max(1, self.width()), 1 << 20), Qt.TextFlag.TextWordWrap, text)
+        return max(1, -(-bounds.height() // self.fontMetrics().lineSpacing()))
+
+    def _fit(self) -> None:
+        self._label.setAlignment(Qt.AlignmentFlag.AlignLeft | (
+            Qt.AlignmentFlag.AlignVCenter if self._lines == 1 else Qt.AlignmentFlag.AlignTop))
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self._lines)
+        self._elide()
 
     def set_full_text(self, text: str) -> None:
         """Show ``text`` (nothing is done when it shows it already)."""
@@ -274,18 +292,38 @@ class ElidedLabel(QLabel):
     def full_text(self) -> str:
         return self._full
 
+    def text(self) -> str:
+        """The text shown: the full text, or its lines elided."""
+        return self._label.text()
+
+    def textFormat(self) -> Qt.TextFormat:
+        return self._label.textFormat()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._label.sizeHint().width(), self.maximumHeight())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(1, self.maximumHeight())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the label inherits it
+            self._fit()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._label.setGeometry(self.rect())
         self._elide()
 
     def _elide(self) -> None:
-        width = max(1, self.contentsRect().width())
+        width = max(1, self.width())
         metrics = self.fontMetrics()
         if "\n" not in self._full and metrics.horizontalAdvance(self._full) <= width:
-            self.setText(self._full)  # it fits in one line (the usual case)
+            self._label.setText(self._full)  # it fits in one line (the usual case)
             return
         if self._lines == 1:
-            self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+            self._label.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                                   width))
             return
         layout = QTextLayout(self._full, self.font())
         option = QTextOption()
@@ -305,7 +343,7 @@ class ElidedLabel(QLabel):
         if starts:  # the last line holds the rest, elided
             rest = " ".join(self._full[starts[-1]:].split())
             shown.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-        self.setText("\n".join(shown))
+        self._label.setText("\n".join(shown))
 
 
 def ask_reason(parent: QWidget, title: str, question: str) -> str | None:

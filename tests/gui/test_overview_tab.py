@@ -1,13 +1,19 @@
 """The overview tab: its totals counted by the store, signer pickers that list the people on
 the list only when first used (by mouse or keyboard), the issuers listed again when they
-change, and leaders shown in a fixed number of lines."""
+change, leaders shown in a fixed number of lines, and a switch of meeting that sets only what
+differs and lays nothing out again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
+from meetingdesk.gui.dialogs.date_fields import DateTimeField
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.tabs.overview import LEADER_LINES
 from meetingdesk.gui.undo import created
@@ -141,8 +147,51 @@ def test_elided_label_given_the_text_it_shows_does_nothing(qtbot: Any) -> None:
     label.resize(400, label.height())
     label.set_full_text("Hội nghị giao ban")
     shown: list[str] = []
-    label.setText = shown.append  # type: ignore[method-assign]
+    inner = label.findChild(QLabel)
+    inner.setText = shown.append  # type: ignore[method-assign]
     label.set_full_text("Hội nghị giao ban")
     assert shown == []
     label.set_full_text("Hội nghị tổng kết")
     assert shown == ["Hội nghị tổng kết"]
+
+
+class _LayoutRequests(QObject):
+    """Counts the layout requests a widget receives."""
+
+    def __init__(self, watched: QWidget) -> None:
+        super().__init__(watched)
+        self.count = 0
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.LayoutRequest
+        return False
+
+
+def _show_elided(label: ElidedLabel, n: int) -> None:
+    label.set_full_text(f"Hội nghị giao ban lần {n}")
+
+
+def _show_date(field: DateTimeField, n: int) -> None:
+    field.set_value(datetime(2025, 9, n, 14, 0))
+
+
+@pytest.mark.parametrize(("make", "show"), [(lambda p: ElidedLabel(p, lines=2), _show_elided),
+                                            (DateTimeField, _show_date)])
+def test_overview_fields_new_text_lays_nothing_out_again(
+        qtbot: Any, make: Callable[[QWidget], Any], show: Callable[[Any, int], None]) -> None:
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QFormLayout(form)
+    field = make(form)
+    layout.addRow("Chủ tọa", field)
+    form.resize(500, 200)
+    form.show()
+    show(field, 1)
+    qtbot.waitExposed(form)
+    QApplication.sendPostedEvents()
+    requests = _LayoutRequests(form)
+    for n in range(2, 5):
+        show(field, n)
+        QApplication.sendPostedEvents()
+    assert requests.count == 0  # repainted, not laid out again

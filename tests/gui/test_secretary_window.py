@@ -31,7 +31,7 @@ def test_date_field_reads_vietnamese_typing_and_shows_it(qtbot: Any) -> None:
                             ("14h30", datetime(2025, 9, 15, 14, 30))):
         field.set_text(typed)
         assert field.is_valid() and field.value() == expected, typed
-        assert expected.strftime("%d/%m/%Y %H:%M") in field.preview.text()
+        assert expected.strftime("%d/%m/%Y %H:%M") in field.preview.full_text()
     field.edit.editingFinished.emit()
     assert field.edit.text() == "15/09/2025 14:30"  # written out in full once left
 
@@ -44,7 +44,7 @@ def test_date_field_refuses_in_red_and_keeps_no_other_date(qtbot: Any) -> None:
         field.set_text("31/02/2025")
     assert not field.is_valid()
     assert "31" in (field.error() or "") and "#c62828" in field.edit.styleSheet()
-    assert field.preview.text() == field.error()
+    assert field.preview.full_text() == field.error()
     field.edit.editingFinished.emit()
     assert field.edit.text() == "31/02/2025"  # left as typed, to be corrected
 
@@ -63,7 +63,7 @@ def test_date_field_set_to_the_value_it_shows_does_nothing(qtbot: Any) -> None:
     with qtbot.waitSignal(field.changed):  # the last good value, but the text could not be read
         field.set_value(datetime(2025, 9, 15, 14, 0))
     assert field.is_valid() and field.edit.text() == "15/09/2025 14:00"
-    assert field.preview.text().endswith("15/09/2025 14:00")
+    assert field.preview.full_text().endswith("15/09/2025 14:00")
 
 
 def test_date_field_refusal_blocks_the_dialog(qtbot: Any) -> None:

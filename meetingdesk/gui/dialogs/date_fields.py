@@ -12,15 +12,19 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.domain.when import format_date, format_datetime, parse_date, parse_datetime
 from meetingdesk.gui.i18n import locale, tr
+from meetingdesk.gui.widgets import ElidedLabel
 
 _ERROR_STYLE = "QLineEdit { border: 2px solid #c62828; background: #fdecea; }"
 _PREVIEW_STYLE = "color: palette(mid);"
 _ERROR_TEXT_STYLE = "color: #c62828;"
+ERROR_LINES = 3
+"""Lines the reason a text cannot be read takes under the field at most, wrapped (all of it
+in the tooltip); the value read takes one."""
 
 
 class DateTimeField(QWidget):
@@ -46,8 +50,8 @@ class DateTimeField(QWidget):
         self.edit.setToolTip(tr("Type day/month/year and the time: 15/09/2025 14:00, "
                                 "15/9/2025 14h30; a time alone (14h) keeps the day.")
                              if with_time else tr("Type day/month/year: 15/09/2025, 15/9/2025."))
-        self.preview = QLabel(self)
-        self.preview.setWordWrap(True)
+        # a label held by no layout: a new value repaints it and lays nothing out again
+        self.preview = ElidedLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
@@ -135,18 +139,20 @@ class DateTimeField(QWidget):
             self._styled_failing = failing
             self.edit.setStyleSheet(_ERROR_STYLE if failing else "")
             self.preview.setStyleSheet(_ERROR_TEXT_STYLE if failing else _PREVIEW_STYLE)
+        self.preview.set_lines(1 if self._error is None else min(
+            ERROR_LINES, self.preview.lines_for(self._error)))
         if self._error is not None:
-            self.preview.setText(self._error)
+            self.preview.set_full_text(self._error)
             self.edit.setToolTip(self._error)
             return
         if self._value is None:
-            self.preview.setText(tr("(not set)"))
+            self.preview.set_full_text(tr("(not set)"))
             return
         qt = QDateTime(QDate(self._value.year, self._value.month, self._value.day),
                        QTime(self._value.hour, self._value.minute))
         pattern = "dddd, dd/MM/yyyy HH:mm" if self.with_time else "dddd, dd/MM/yyyy"
         text = locale().toString(qt, pattern)
-        self.preview.setText("→ " + text[:1].upper() + text[1:])
+        self.preview.set_full_text("→ " + text[:1].upper() + text[1:])
 
 
 def first_unreadable(parent: QWidget) -> DateTimeField | None:
