@@ -18,7 +18,14 @@ from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.tabs.overview import LEADER_LINES
 from meetingdesk.gui.undo import created
 from meetingdesk.gui.widgets import ElidedLabel
-from meetingdesk.services import directory, meetings, organization, participation
+from meetingdesk.minutes.generate import generate_minutes
+from meetingdesk.services import (
+    directory,
+    meetings,
+    minutes_versions,
+    organization,
+    participation,
+)
 
 
 def _people_listed(window: MainWindow) -> int:
@@ -195,3 +202,22 @@ def test_overview_fields_new_text_lays_nothing_out_again(
         show(field, n)
         QApplication.sendPostedEvents()
     assert requests.count == 0  # repainted, not laid out again
+
+
+def test_overview_of_a_final_meeting_greys_its_fields_not_their_names(window: MainWindow) -> None:
+    view = window.view
+    assert view is not None and view.meeting_id is not None and window.session is not None
+    tab = view.overview
+    view.tabs.setCurrentWidget(tab)
+    desk = window.session.desk
+    version, _ = generate_minutes(desk, view.meeting_id)
+    minutes_versions.mark_final(desk, version.id or 0)
+    window.session.written()
+    assert tab.frozen
+    fields = tab.details.findChildren(QWidget)
+    assert not tab.title.isEnabled() and not tab.description.isEnabled()
+    assert not tab.planned_start.isEnabled() and not tab.save_button.isEnabled()
+    # the form, the names of its fields and the leaders are not repainted grey at a switch
+    assert tab.details.isEnabled() and tab.chair.isEnabled()
+    names = [w for w in fields if type(w) is QLabel and w.parentWidget() is tab.details]
+    assert names and all(w.isEnabled() for w in names)

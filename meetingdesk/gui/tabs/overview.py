@@ -326,7 +326,14 @@ class OverviewTab(MeetingTab):
                 if person != old_person or title.strip() != old_title]
 
     def editors(self) -> list[QWidget]:
-        return [self.details, self.save_button, self.revert_button]
+        # the fields, not the form: the names of the fields and the leaders stay as they are
+        # (disabling the form would repaint all of it at a switch between a final meeting
+        # and another)
+        return [self.title, self.kind, self.organizer, self.planned_start, self.planned_end,
+                self.actual_start, self.actual_end, self.main_site, self.issuer,
+                self.chair_signer, self.chair_title, self.secretary_signer,
+                self.secretary_title, self.status, self.number, self.description,
+                self.save_button, self.revert_button]
 
     def _changes(self) -> dict[str, object]:
         assert self.meeting is not None
