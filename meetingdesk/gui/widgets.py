@@ -325,7 +325,7 @@ class ElidedLabel(QWidget):
             self._label.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight,
                                                    width))
             return
-        layout = QTextLayout(self._full, self.font())
+        layout = QTextLayout(self._full.replace("\n", "\u2028"), self.font())  # a new line
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)

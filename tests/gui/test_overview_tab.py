@@ -221,3 +221,34 @@ def test_overview_of_a_final_meeting_greys_its_fields_not_their_names(window: Ma
     assert tab.details.isEnabled() and tab.chair.isEnabled()
     names = [w for w in fields if type(w) is QLabel and w.parentWidget() is tab.details]
     assert names and all(w.isEnabled() for w in names)
+
+
+def test_elided_label_keeps_the_lines_of_its_text(qtbot: Any) -> None:
+    label = ElidedLabel(lines=2)
+    qtbot.addWidget(label)
+    label.resize(400, label.height())
+    label.set_full_text("Có mặt: 97 · vắng: 3\nCác điểm cầu báo cáo 97 có mặt")
+    assert label.text() == "Có mặt: 97 · vắng: 3\nCác điểm cầu báo cáo 97 có mặt"
+    label.set_full_text("Có mặt: 97\nvắng: 3\nchưa điểm danh: 0")  # the rest in the last line
+    assert label.text() == "Có mặt: 97\nvắng: 3 chưa điểm danh: 0"
+
+
+def test_overview_log_takes_the_same_room_with_or_without_events(window: MainWindow,
+                                                                qtbot: Any) -> None:
+    view = window.view
+    assert view is not None and window.session is not None
+    tab = view.overview
+    view.tabs.setCurrentWidget(tab)
+    first = view.meeting_id
+    assert first is not None
+    other = meetings.copy_meeting(window.session.desk, first, title="Giao ban quý 2").id
+    window.session.written()
+    box = tab.log_pages.parentWidget()
+    window.meeting_list.choose(other)  # its log holds the copy
+    qtbot.wait(1)
+    assert tab.log.isVisible() and not tab.log_empty.isVisible()
+    shown = box.geometry()
+    window.meeting_list.choose(first)
+    qtbot.wait(1)
+    assert tab.log_empty.isVisible() and not tab.log.isVisible()
+    assert box.geometry() == shown  # nothing moved: the tab was not laid out again

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -68,13 +69,14 @@ class OverviewTab(MeetingTab):
         self._issuers_listed = False
         self.meeting: Meeting | None = None
         self._people: dict[int | None, Person] = {}
-        self.totals = QLabel(self)
+        # the figures change at each switch of meeting: labels that lay nothing out again
+        self.totals = ElidedLabel(self)
         self.totals.setObjectName("totals")
         font = self.totals.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.totals.setFont(font)
-        self.attendance = QLabel(self)
+        self.attendance = ElidedLabel(self, lines=2)
         self.title = QLineEdit(self)
         self.kind = QLineEdit(self)
         self.organizer = QLineEdit(self)
@@ -164,9 +166,16 @@ class OverviewTab(MeetingTab):
         self.log_empty = QLabel(tr("Nothing recorded yet: copies, final minutes and notices, "
                                    "reopenings and signatures are listed here."), log)
         self.log_empty.setWordWrap(True)
+        self.log_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # the table or the line saying it is empty, in the same room: a switch between a
+        # meeting with a log and one without moves nothing (the whole tab was laid out and
+        # repainted again when the box took the height of one or the other)
+        self.log_pages = QStackedWidget(log)
+        self.log_pages.addWidget(self.log_empty)
+        self.log_pages.addWidget(self.log)
+        self.log_pages.setFixedHeight(self.log.height())
         log_layout = QVBoxLayout(log)
-        log_layout.addWidget(self.log_empty)
-        log_layout.addWidget(self.log)
+        log_layout.addWidget(self.log_pages)
         inner = QWidget(self)
         layout = QVBoxLayout(inner)
         layout.addWidget(self.totals)
@@ -202,8 +211,8 @@ class OverviewTab(MeetingTab):
         m = figures.meeting
         self.meeting = m
         counts, listed = figures.headcounts, figures.totals
-        self.totals.setText(totals_text(len(counts), listed.listed))
-        self.attendance.setText(
+        self.totals.set_full_text(totals_text(len(counts), listed.listed))
+        self.attendance.set_full_text(
             tr("Present: %1 · absent: %2 · not called yet: %3").replace(
                 "%1", str(listed.present)).replace("%2", str(listed.absent))
             .replace("%3", str(listed.listed - listed.present - listed.absent))
@@ -252,8 +261,7 @@ class OverviewTab(MeetingTab):
         events = meeting_log.meeting_log(self.desk, self.meeting_id)
         if events != self.log_model.rows():  # a reset repaints the table
             self.log_model.set_rows(events)
-        self.log_empty.setVisible(not events)
-        self.log.setVisible(bool(events))
+        self.log_pages.setCurrentWidget(self.log if events else self.log_empty)
 
     def _signer_pickers(self) -> tuple[tuple[QComboBox, int | None, QLineEdit, str], ...]:
         assert self.meeting is not None
