@@ -316,16 +316,18 @@ class ElidedLabel(QWidget):
         self._elide()
 
     def _elide(self) -> None:
+        """Lay the text out in the label's lines, the last one ending in "…" when the text
+        goes on. No character is narrower than a pixel, so that only the first ``width``
+        characters of a line may show: a long text (the secretaries of a big meeting) is
+        measured no further than that."""
         width = max(1, self.width())
         metrics = self.fontMetrics()
-        if "\n" not in self._full and metrics.horizontalAdvance(self._full) <= width:
-            self._label.setText(self._full)  # it fits in one line (the usual case)
+        if self._lines == 1 and "\n" not in self._full:
+            self._label.setText(metrics.elidedText(_cut(self._full, width),
+                                                   Qt.TextElideMode.ElideRight, width))
             return
-        if self._lines == 1:
-            self._label.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                                   width))
-            return
-        layout = QTextLayout(self._full.replace("\n", "\u2028"), self.font())  # a new line
+        shown_at_most = self._full[:self._lines * width]
+        layout = QTextLayout(shown_at_most.replace("\n", "\u2028"), self.font())  # new lines
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
@@ -337,13 +339,21 @@ class ElidedLabel(QWidget):
                 break
             line.setLineWidth(width)
             starts.append(line.textStart())
+        all_laid_out = not layout.createLine().isValid() and shown_at_most == self._full
         layout.endLayout()
         ends = [*starts[1:], len(self._full)]
         shown = [self._full[a:b].strip() for a, b in zip(starts[:-1], ends[:-1], strict=True)]
         if starts:  # the last line holds the rest, elided
-            rest = " ".join(self._full[starts[-1]:].split())
-            shown.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            rest = self._full[starts[-1]:]
+            shown.append(rest.strip() if all_laid_out else metrics.elidedText(
+                _cut(" ".join(rest.split()), width), Qt.TextElideMode.ElideRight, width))
         self._label.setText("\n".join(shown))
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` cut to what a line ``width`` pixels wide may show of it (a character is at
+    least a pixel wide), with "…" when cut: eliding it gives what eliding ``text`` gives."""
+    return text if len(text) <= width else text[:width] + "…"
 
 
 def ask_reason(parent: QWidget, title: str, question: str) -> str | None:

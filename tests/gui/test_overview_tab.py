@@ -252,3 +252,19 @@ def test_overview_log_takes_the_same_room_with_or_without_events(window: MainWin
     qtbot.wait(1)
     assert tab.log_empty.isVisible() and not tab.log.isVisible()
     assert box.geometry() == shown  # nothing moved: the tab was not laid out again
+
+
+@pytest.mark.parametrize("lines", [1, 3])
+def test_elided_label_of_a_very_long_text_shows_its_start_elided(qtbot: Any,
+                                                                 lines: int) -> None:
+    label = ElidedLabel(lines=lines)
+    qtbot.addWidget(label)
+    label.resize(300, label.height())
+    names = "; ".join(f"Nguyễn Văn {n}, Chuyên viên Văn phòng Ban" for n in range(400))
+    label.set_full_text(names)
+    shown = label.text().split("\n")
+    assert len(shown) == lines and shown[-1].endswith("…")
+    assert shown[0].startswith("Nguyễn Văn 0, Chuyên viên")
+    metrics = label.fontMetrics()
+    assert all(metrics.horizontalAdvance(line) <= 300 for line in shown)
+    assert label.toolTip() == names

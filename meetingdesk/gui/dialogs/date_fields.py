@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from meetingdesk.domain.errors import ValidationError
@@ -148,10 +148,12 @@ class DateTimeField(QWidget):
         if self._value is None:
             self.preview.set_full_text(tr("(not set)"))
             return
-        qt = QDateTime(QDate(self._value.year, self._value.month, self._value.day),
-                       QTime(self._value.hour, self._value.minute))
-        pattern = "dddd, dd/MM/yyyy HH:mm" if self.with_time else "dddd, dd/MM/yyyy"
-        text = locale().toString(qt, pattern)
+        # the day through the locale (its name), the time as is: a QDateTime would be
+        # converted from the local time zone for nothing
+        value = self._value
+        text = locale().toString(QDate(value.year, value.month, value.day), "dddd, dd/MM/yyyy")
+        if self.with_time:
+            text += f" {value:%H:%M}"
         self.preview.set_full_text("→ " + text[:1].upper() + text[1:])
 
 
