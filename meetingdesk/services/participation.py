@@ -138,15 +138,6 @@ def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
     return entries
 
 
-def site_headcounts(desk: Desk, meeting_id: int) -> list[SiteHeadcount]:
-    """The figures of each site of a meeting, in their order: what :func:`meeting_sites`
-    gives as each entry's ``headcount``, without reading the sites themselves."""
-    db = desk.db
-    counts = _named_counts(tables.attendances.status_counts(db, meeting_id))
-    return [_headcount(ms, counts.get(ms.site_id, [0, 0, 0]))
-            for ms in tables.meeting_sites.of_meeting(db, meeting_id)]
-
-
 def takes_part(desk: Desk, *, meeting_id: int, site_id: int) -> bool:
     """Whether a site is one of a meeting's sites (without counting its attendances)."""
     return bool(tables.meeting_sites.where(desk.db, meeting_id=meeting_id, site_id=site_id))
@@ -162,12 +153,8 @@ class AttendanceTotals:
     absent: int
 
 
-def attendance_totals(desk: Desk, meeting_id: int) -> AttendanceTotals:
-    """The totals of a meeting's attendance list, counted by the store."""
-    return _totals(tables.attendances.status_counts(desk.db, meeting_id))
-
-
 def _totals(rows: StatusCounts) -> AttendanceTotals:
+    """The totals of a meeting's attendance list from its counts."""
     listed = present = absent = 0
     for _site, status, number in rows:
         listed += number
@@ -310,20 +297,20 @@ class MeetingFigures:
 
     meeting: Meeting
     headcounts: tuple[SiteHeadcount, ...]
-    """Each site's figures, in the meeting's order of sites (:func:`site_headcounts`)."""
+    """Each site's figures, in the meeting's order of sites: what :func:`meeting_sites` gives
+    as each entry's ``headcount``, without reading the sites themselves."""
     totals: AttendanceTotals
-    """The totals of the attendance list (:func:`attendance_totals`)."""
+    """The totals of the attendance list, counted by the store (people of no site of the
+    meeting count too)."""
     leaders: tuple[AttendanceEntry, ...]
     """Those on the list in one of :data:`LEADING_ROLES`, in protocol order (as
     :func:`attendance_list` gives them)."""
 
 
 def meeting_figures(desk: Desk, meeting_id: int) -> MeetingFigures:
-    """A meeting with its sites' figures, its list's totals and its leaders: what
-    :func:`~meetingdesk.services.meetings.get_meeting`, :func:`site_headcounts`,
-    :func:`attendance_totals` and :func:`attendance_list` of the :data:`LEADING_ROLES` give,
-    with the meeting's sites and its counts each read once (the overview reads them at each
-    switch of meeting)."""
+    """A meeting with its sites' figures, its list's totals and its leaders, the meeting's
+    sites and its counts each read once (the overview reads them at each switch of
+    meeting)."""
     db = desk.db
     meeting = tables.meetings.get(db, meeting_id)
     rows = tables.attendances.status_counts(db, meeting_id)

@@ -181,23 +181,23 @@ def test_meeting_sites_count_present_absent_and_expected(desk: Desk, meeting_id:
     assert (second.site, second.present, second.absent, second.expected) == (sites[1], 0, 0, 0)
     headcounts.report_present(desk, second.meeting_site.id or 0, present=4)
     # the same figures without reading the sites, in the same order
-    assert participation.site_headcounts(desk, meeting_id) == [
+    assert list(participation.meeting_figures(desk, meeting_id).headcounts) == [
         e.headcount for e in participation.meeting_sites(desk, meeting_id)] == [
         SiteHeadcount(3, None, 1, 1, 1), SiteHeadcount(0, 4, 0, 0, 0)]
 
 
-def test_attendance_totals_count_every_listed_person(desk: Desk, meeting_id: int,
-                                                     people: list[Person]) -> None:
-    assert participation.attendance_totals(desk, meeting_id) == participation.AttendanceTotals(
-        0, 0, 0)
+def test_meeting_figures_total_every_listed_person(desk: Desk, meeting_id: int,
+                                                   people: list[Person]) -> None:
+    assert participation.meeting_figures(desk, meeting_id).totals == (
+        participation.AttendanceTotals(0, 0, 0))
     statuses = (AttendanceStatus.ONLINE, AttendanceStatus.ABSENT_EXCUSED,
                 AttendanceStatus.EXPECTED)
     for person, status in zip(people, statuses, strict=True):
         a = participation.add_attendance(desk, meeting_id=meeting_id, person_id=person.id or 0)
         participation.update_attendance(desk, a.id or 0, status=status)
     # people of no site of the meeting count too (the meeting has no sites here)
-    assert participation.attendance_totals(desk, meeting_id) == participation.AttendanceTotals(
-        3, 1, 1)
+    assert participation.meeting_figures(desk, meeting_id).totals == (
+        participation.AttendanceTotals(3, 1, 1))
 
 
 def test_attendance_list_of_some_roles_keeps_protocol_order(desk: Desk, meeting_id: int,
@@ -253,10 +253,10 @@ def test_meeting_figures_give_what_the_overview_reads_in_one_call(
     participation.add_attendance(desk, meeting_id=meeting_id, person_id=delegate.id or 0)
     figures = participation.meeting_figures(desk, meeting_id)
     assert figures.meeting == meetings.get_meeting(desk, meeting_id)
-    assert list(figures.headcounts) == participation.site_headcounts(desk, meeting_id)
+    assert list(figures.headcounts) == [
+        e.headcount for e in participation.meeting_sites(desk, meeting_id)]
     assert [h.summoned for h in figures.headcounts] == [5, 0]  # the meeting's order of sites
-    assert figures.totals == participation.attendance_totals(desk, meeting_id) == (
-        participation.AttendanceTotals(4, 1, 1))
+    assert figures.totals == participation.AttendanceTotals(4, 1, 1)
     assert list(figures.leaders) == participation.attendance_list(
         desk, meeting_id, roles=participation.LEADING_ROLES)
     assert [e.person.full_name for e in figures.leaders] == [
