@@ -189,3 +189,49 @@ def test_desk_search_text_column_keeps_its_width_when_results_come(window: MainW
     qtbot.wait(20)
     assert dialog.results.verticalScrollBar().maximum() > 0  # more than a screenful
     assert dialog.results.header().sectionSize(0) == width
+
+
+def test_desk_search_answer_is_shown_in_a_pass_of_its_own_after_drawing(
+        window: MainWindow, qtbot: Any, demo_desk: Desk) -> None:
+    """The cells drawn ahead, then the results shown at a later pass of the event loop: never
+    in the same pass as a slice of drawing (the longest piece of an answer's work)."""
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog._found(1, ShownResults(*_shown_for(demo_desk, "thai nguyen")))
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)
+    events: list[str] = []
+    real_slice, real_draw = dialog._shape_some, dialog._cells.draw_ahead
+    dialog._shaper.timeout.disconnect()
+    dialog._shaper.timeout.connect(lambda: events.append("pass") or real_slice())
+    dialog._cells.draw_ahead = lambda *a, **k: (real_draw(*a, **k)  # type: ignore[method-assign]
+                                                and not events.append("drew"))
+    dialog.model.modelReset.connect(lambda: events.append("shown"))
+    dialog._found(2, ShownResults(*_shown_for(demo_desk, "dong chi")))
+    qtbot.waitUntil(lambda: "shown" in events, timeout=5000)
+    assert "drew" in events  # the row height known from the first answer: drawn ahead
+    assert events[events.index("shown") - 1] == "pass"  # nothing drawn in the pass showing
+
+
+def test_desk_search_results_copy_the_cells_drawn_ahead(window: MainWindow, qtbot: Any,
+                                                        demo_desk: Desk) -> None:
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    for number, query in enumerate(("thai nguyen", "dong chi"), 1):  # the second drawn ahead
+        dialog._found(number, ShownResults(*_shown_for(demo_desk, query)))
+        qtbot.waitUntil(lambda: dialog._coming is None and dialog.model.rowCount() > 0,
+                        timeout=5000)
+    view = dialog.results
+    drawn = dialog._cells._drawn
+    copied: list[object] = []
+    dialog._cells._drawn = type("Spy", (dict,), {  # type: ignore[assignment]
+        "get": lambda self, key, default=None: copied.append(key) or dict.get(self, key,
+                                                                             default)})(drawn)
+    ours = view.viewport().grab().toImage()
+    assert len(copied) >= 4 and all(key in drawn for key in copied)
+    view.setItemDelegate(QStyledItemDelegate(view))
+    assert view.viewport().grab().toImage() == ours
+
