@@ -45,3 +45,20 @@ def test_collector_collects_the_young_at_each_tick_and_the_whole_heap_rarely(
     assert asked.count(2) == 1 and asked[-1] == 2
     assert asked.count(1) == module.WHOLE_EVERY // module.MIDDLE_EVERY - 1
     assert asked.count(0) == len(asked) - asked.count(1) - 1
+
+
+def test_collector_sets_aside_what_the_start_made_at_the_first_pass(qtbot: Any) -> None:
+    from PySide6.QtCore import QObject
+
+    from meetingdesk.gui.collector import GuiThreadCollector
+
+    gc.unfreeze()
+    made_at_start = [[i] for i in range(1000)]  # lists: tracked by the collector
+    owner = QObject()
+    collector = GuiThreadCollector(owner)
+    assert gc.get_freeze_count() == 0  # not before the event loop runs
+    qtbot.waitUntil(lambda: gc.get_freeze_count() >= len(made_at_start), timeout=5000)
+    assert gc.get_count()[0] < len(made_at_start)  # the young generation does not hold them
+    collector.stop()
+    assert gc.get_freeze_count() == 0
+    gc.disable()  # as the session's own collector keeps it
