@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -93,8 +94,6 @@ class DeskSearch(QDialog):
         self._coming: ShownResults | None = None
         """Results whose first screenful is being drawn, to be shown when it is."""
         self._to_shape: Iterator[Callable[[], bool]] = iter(())
-        self._row_height = 0
-        """The height of a result row once results have been shown (0: not known yet)."""
         self._shaper = QTimer(self, singleShot=True, interval=0)
         self._shaper.timeout.connect(self._shape_some)
         searcher.found.connect(self._found)
@@ -132,13 +131,10 @@ class DeskSearch(QDialog):
     def _first_screenful(self, groups: tuple[ResultGroup, ...]) -> Iterator[Callable[[], bool]]:
         """For each cell of the rows shown first (from the top, all groups expanded), a step
         that draws it ahead (:meth:`TextCells.draw_ahead`) at the size of its cell and on its
-        row's background, or shapes its text only while the height of a row is not known yet
-        (no results shown so far); each step says whether it had work to do. The text found
-        is indented twice (a group's child, the root decorated), the meeting is not."""
+        row's background; each step says whether it had work to do. The text found is
+        indented twice (a group's child, the root decorated), the meeting is not."""
         view = self.results
-        shown_height = view.visualRect(self.model.index(0, 0)).height()
-        self._row_height = shown_height or self._row_height  # every row as high as the first
-        row_height = self._row_height or view.fontMetrics().height()  # more rows, never fewer
+        row_height = self._row_height()
         rows = view.viewport().height() // row_height + 1
         header = view.header()
         text_width = header.sectionSize(0) - 2 * view.indentation()
@@ -152,13 +148,23 @@ class DeskSearch(QDialog):
                     return
                 alternate = row % 2 == 1
                 for text, width in ((line.text, text_width), (line.where, where_width)):
-                    if self._row_height:
-                        size = QSize(width, self._row_height)
-                        yield lambda t=text, s=size, a=alternate: cells.draw_ahead(t, s,
-                                                                                   alternate=a)
-                    else:
-                        yield lambda t=text, w=width: cells.shape_ahead(t, w)
+                    size = QSize(width, row_height)
+                    yield lambda t=text, s=size, a=alternate: cells.draw_ahead(t, s, alternate=a)
                 row += 1
+
+    def _row_height(self) -> int:
+        """The height of every result row (a tree of rows of one height takes its first
+        row's): the first row's when results are shown, else what the view will make it, the
+        tallest cell of a group's row as its delegate measures it."""
+        shown = self.results.visualRect(self.model.index(0, 0)).height()
+        if shown:
+            return shown
+        sample = SearchResultsModel()
+        sample.show_groups((ResultGroup(tr("Notes"), []),))
+        option = QStyleOptionViewItem()
+        self.results.initViewItemOption(option)
+        return max(self._cells.sizeHint(option, sample.index(0, column)).height()
+                   for column in range(sample.columnCount()))
 
     def _shape_some(self) -> None:
         """Draw (or shape) the coming cells for a slice of time; once all are, show the
