@@ -190,6 +190,8 @@ class DeskSearch(QDialog):
     def _show(self, shown: ShownResults) -> None:
         self.model.show_groups(shown.groups)
         self.results.expandAll()
+        for group in range(self.model.rowCount()):  # a group's title alone on its row: one
+            self.results.setFirstColumnSpanned(group, QModelIndex(), True)  # cell for Qt
         self.results.scrollToTop()  # the best first, where the cells were drawn ahead
         results = shown.results
         if not results:

@@ -235,3 +235,21 @@ def test_desk_search_results_copy_the_cells_drawn_ahead(window: MainWindow, qtbo
     view.setItemDelegate(QStyledItemDelegate(view))
     assert view.viewport().grab().toImage() == ours
 
+
+
+def test_desk_search_group_titles_take_their_whole_row(window: MainWindow, qtbot: Any,
+                                                       demo_desk: Desk) -> None:
+    """A group's row is one cell (its meeting cell would be empty): one cell for Qt's
+    delegate to paint instead of two, and the same pixels."""
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog._found(1, ShownResults(*_shown_for(demo_desk, "dong chi")))
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)
+    view, groups = dialog.results, range(dialog.model.rowCount())
+    assert all(view.isFirstColumnSpanned(g, QModelIndex()) for g in groups)
+    spanned = view.viewport().grab().toImage()
+    for g in groups:
+        view.setFirstColumnSpanned(g, QModelIndex(), False)
+    assert view.viewport().grab().toImage() == spanned
