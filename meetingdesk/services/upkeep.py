@@ -1,21 +1,32 @@
-"""The upkeep of a desk the window has open, in a thread of its own while the user pauses.
+"""The upkeep of a desk the window has open, in a thread of its own beside the window.
 
-Two pieces of work land inside some commit of the window unless they are done elsewhere (see
-:mod:`meetingdesk.store.upkeep`): the search index's merges (175 ms in one note edit of 64 on
-the 1,000-meeting desk) and the WAL's checkpoint. :class:`DeskUpkeep` does both in a thread
-with its own connection to the desk: once after opening (a desk may come with merges under
-way), then once the window has written nothing for :data:`QUIET_S` seconds (at the latest
-:data:`LONGEST_S` after a write, for someone who never pauses). The index is merged a slice
-at a time, each slice a short transaction of its own that gives way at once when the window
-is about to write (:meth:`DeskUpkeep.give_way`: the slice is interrupted and rolls back, so
-the window's transaction does not wait behind it); then the WAL is checkpointed (PASSIVE: it
-neither waits for nor holds up the window's writes). The window's connection no longer
-checkpoints by itself.
+Three pieces of work land inside the window's commits unless they are done elsewhere (see
+:mod:`meetingdesk.store.upkeep`): the search index's merges, the WAL's checkpoint, and the
+fsync of the WAL that ``synchronous = FULL`` makes every commit wait for (20–50 ms on a busy
+disk: a note edit of the window stalled that long). :class:`DeskUpkeep` does all three in a
+thread with its own connection to the desk:
 
-It is not a job of the window's background runner: it runs whenever the user pauses, for as
-long as the desk is open, and must neither queue behind a backup of minutes nor make the
-runner's jobs wait behind it; it keeps one connection for its whole life instead of opening
-one (with the desk's checks) each time.
+- **Flushing.** The window's connection commits with ``synchronous = NORMAL``
+  (``Desk.commit_without_waiting``), and after each of its commits this thread flushes the
+  WAL to the disk at once (:func:`~meetingdesk.store.upkeep.flush_wal`). A commit is in the
+  WAL when the window shows it, so it survives a crash of the program; it survives a power
+  cut once flushed, a few milliseconds later — where under FULL the window would have shown
+  it those milliseconds later. The database stays consistent either way (SQLite's WAL
+  checksums drop a half-written tail). Every other connection (the command line, the
+  window's background work) keeps FULL.
+- **Merging and checkpointing**, once after opening (a desk may come with merges under way),
+  then once the window has written nothing for :data:`QUIET_S` seconds (at the latest
+  :data:`LONGEST_S` after a write, for someone who never pauses). The index is merged a slice
+  at a time, each slice a short transaction of its own that gives way at once when the
+  window is about to write (:meth:`DeskUpkeep.give_way`: the slice is interrupted and rolls
+  back, so the window's transaction does not wait behind it); then the WAL is checkpointed
+  (PASSIVE: it neither waits for nor holds up the window's writes). The window's connection
+  no longer checkpoints by itself.
+
+It is not a job of the window's background runner: it runs for as long as the desk is open,
+and must neither queue behind a backup of minutes nor make the runner's jobs wait behind it;
+it keeps one connection for its whole life instead of opening one (with the desk's checks)
+each time.
 """
 
 from __future__ import annotations
@@ -26,6 +37,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from meetingdesk.services.session import second_connection
 from meetingdesk.store import upkeep
@@ -50,6 +62,7 @@ class DeskUpkeep:
 
     def __init__(self, desk: Desk, *, quiet: float = QUIET_S, longest: float = LONGEST_S,
                  connect: Callable[[Path], Desk] = second_connection) -> None:
+        self._desk = desk
         self._path = desk.path
         self._quiet = quiet
         self._longest = longest
@@ -59,40 +72,64 @@ class DeskUpkeep:
         self._last_write = time.monotonic()
         self._first_unserved: float | None = self._last_write
         self._closed = False
+        self._flush_due = False
+        self._flushes = 0
         self._runs = 0
         self._merging: sqlite3.Connection | None = None
         """The connection of the slice of merging under way (to interrupt), else None."""
         self.last_checkpoint: upkeep.Checkpoint | None = None
         """What the latest checkpoint found in the WAL and copied back."""
         upkeep.leave_checkpoints(desk.db.conn)
+        desk.commit_without_waiting(self.committed)
         self._thread = threading.Thread(target=self._run, name="desk-upkeep", daemon=True)
         self._thread.start()
 
-    def written(self) -> None:
-        """The window wrote to the desk: the upkeep follows once it pauses."""
+    def committed(self) -> None:
+        """The window's connection committed: its WAL is flushed at once."""
         with self._state:
-            self._last_write = time.monotonic()
-            if self._first_unserved is None:
-                self._first_unserved = self._last_write
+            self._flush_due = True
+            self._state.notify()
+
+    def written(self) -> None:
+        """The window wrote to the desk: the WAL is flushed at once (whatever connection
+        wrote), the upkeep follows once the window pauses."""
+        with self._state:
+            self._note_write()
+            self._flush_due = True
             self._state.notify()
 
     def give_way(self) -> None:
         """The window is about to write: a slice of merging under way stops at once (rolled
         back, so that the window's transaction does not wait for it) and no other starts
         until the window pauses again."""
-        self.written()
         with self._state:
+            self._note_write()
+            self._state.notify()
             merging = self._merging
         if merging is not None:
             merging.interrupt()  # thread-safe: SQLite's sqlite3_interrupt
+
+    def _note_write(self) -> None:
+        """(With the state held.) The upkeep waits for the next pause."""
+        self._last_write = time.monotonic()
+        if self._first_unserved is None:
+            self._first_unserved = self._last_write
 
     def runs(self) -> int:
         """How many times the upkeep has run to its end so far."""
         with self._state:
             return self._runs
 
+    def flushes(self) -> int:
+        """How many times the WAL has been flushed so far."""
+        with self._state:
+            return self._flushes
+
     def close(self) -> None:
-        """Stop (a slice of merging under way ends first) and close the connection."""
+        """Stop (a slice of merging under way ends first, the WAL is flushed a last time) and
+        close the connection. The window's connection commits with ``synchronous = FULL``
+        again (called on its thread, with the desk still open)."""
+        self._desk.commit_without_waiting(None)
         with self._state:
             self._closed = True
             self._state.notify()
@@ -109,16 +146,30 @@ class DeskUpkeep:
         return max(0.0, min(self._last_write + self._quiet, self._first_unserved
                             + self._longest) - now)
 
-    def _wait(self) -> bool:
-        """Wait until the upkeep is due; False when closing."""
+    def _next(self) -> Literal["flush", "upkeep"] | None:
+        """Wait for the next piece of work: a flush of the WAL (first whenever one is due),
+        the upkeep, or ``None`` when closing (once no flush is due)."""
         with self._state:
-            while not self._closed:
+            while True:
+                if self._flush_due:
+                    self._flush_due = False
+                    return "flush"
+                if self._closed:
+                    return None
                 due = self._due()
                 if due == 0.0:
                     self._first_unserved = None
-                    return True
+                    return "upkeep"
                 self._state.wait(due)
-            return False
+
+    def _flush(self) -> None:
+        try:
+            upkeep.flush_wal(self._path)
+        except OSError as exc:  # the next commit, and the checkpoint, try again
+            logger.warning("Could not flush the WAL of %s: %s", self._path, exc)
+            return
+        with self._state:
+            self._flushes += 1
 
     def _interrupted(self, since: float) -> bool:
         """The window wrote again (or the desk is closing) since ``since``."""
@@ -128,7 +179,10 @@ class DeskUpkeep:
     def _run(self) -> None:
         desk: Desk | None = None
         try:
-            while self._wait():
+            while (work := self._next()) is not None:
+                if work == "flush":
+                    self._flush()
+                    continue
                 started = time.monotonic()
                 try:
                     desk = desk or self._connect(self._path)

@@ -7,8 +7,8 @@ modified. A desk that this process may not write (a read-only medium, a file the
 write) opens read-only: reading works, every transaction is refused with one line.
 
 **One owner of the desk file per process.** POSIX advisory locks belong to the process, and
-closing *any* descriptor of a file drops all of them: one ``open()``/``close()`` of the desk,
-its ``-wal`` or its ``-shm`` by plain file I/O while a SQLite connection to it is open in this
+closing *any* descriptor of a file drops all of them: one ``open()``/``close()`` of the desk
+or its ``-shm`` by plain file I/O while a SQLite connection to it is open in this
 process silently releases that connection's locks, and another program closing its own
 connection then believes it is the last one, checkpoints and deletes the WAL that this process
 is still writing to (SQLite's "How To Corrupt An SQLite Database File", section 2.2). So:
@@ -17,7 +17,10 @@ is still writing to (SQLite's "How To Corrupt An SQLite Database File", section 
   in this process (:func:`inspect_header` refuses otherwise; :func:`holds_connection` tells);
 * every other check (identity, version, schema) goes through SQLite itself, whose own file
   handles share the process's locks correctly;
-* nothing else in the program opens these files: copies go through SQLite's backup API.
+* nothing else in the program opens these files: copies go through SQLite's backup API. The
+  one exception is the ``-wal``, on which SQLite takes no lock (its locks are on the desk
+  file and the ``-shm``): the window's upkeep opens it to flush it to the disk
+  (:func:`meetingdesk.store.upkeep.flush_wal`).
 
 ``tests/store/test_one_owner.py`` fails if any path of the program breaks this rule.
 """
@@ -29,7 +32,7 @@ import os
 import sqlite3
 import struct
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,6 +179,7 @@ class Desk:
     read_only: bool = False
     _key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
     _stop: Cancel | None = field(default=None, repr=False, compare=False)
+    _flush: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -187,12 +191,25 @@ class Desk:
         gate = None if conn.in_transaction else gate_of(self._key)
         if gate is not None:
             gate.wait()  # a check still running, or damage found (see store.write_gate)
-        if not conn.in_transaction:
+        outermost = not conn.in_transaction
+        if outermost:
             self._stop_if_cancelled()
         # A savepoint inside a transaction under way; otherwise BEGIN IMMEDIATE (see
         # store.immediate), with a cancel's last moment to leave nothing behind before COMMIT.
         with immediate(conn, before_commit=self._stop_if_cancelled):
             yield self.db
+        if outermost and self._flush is not None:
+            self._flush()
+
+    def commit_without_waiting(self, flush: Callable[[], None] | None) -> None:
+        """With ``flush``, the commits of this connection no longer wait for the disk
+        (``synchronous = NORMAL``: in WAL mode a commit then survives a crash of the program
+        at once, a power cut once the WAL is flushed), and each commit of :meth:`transaction`
+        calls ``flush``, which must have the WAL flushed at once elsewhere (the window's
+        upkeep thread, :mod:`meetingdesk.services.upkeep`). ``None`` puts back
+        ``synchronous = FULL``, the commits' own wait for the disk."""
+        self.db.conn.execute(f"PRAGMA synchronous = {'FULL' if flush is None else 'NORMAL'}")
+        self._flush = flush
 
     @contextmanager
     def stop_when(self, cancel: Cancel) -> Iterator[None]:

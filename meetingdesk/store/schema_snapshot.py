@@ -17,6 +17,7 @@ MIGRATIONS: frozenset[str] = frozenset({
     '0010_exchange_task_progress',
     '0011_exchange_state_born',
     '0012_exchange_state_indexes',
+    '0013_search_index_merged_aside',
 })
 
 OBJECTS: dict[tuple[str, str], tuple[str, str]] = {

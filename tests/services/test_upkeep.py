@@ -1,5 +1,6 @@
 """The desk's upkeep in its own thread (services.upkeep): the search index merged and the WAL
-checkpointed while the window pauses, never inside one of the window's commits."""
+checkpointed while the window pauses, and the WAL flushed after each of the window's commits,
+never inside one of them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +128,48 @@ def test_upkeep_gives_way_to_the_window_at_once(demo_desk: Desk,
         wait_for(lambda: keeper.runs() >= 1)  # and it went on to the checkpoint
     finally:
         keeper.close()
+
+
+def test_upkeep_flushes_the_wal_after_each_commit_without_waiting_for_a_pause(
+        demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    flushed = threading.Semaphore(0)
+    real_flush = upkeep.flush_wal
+
+    def flush(path: Path) -> None:
+        real_flush(path)
+        flushed.release()
+
+    monkeypatch.setattr(upkeep, "flush_wal", flush)
+    synchronous = lambda: demo_desk.db.execute("PRAGMA synchronous").fetchone()[0]  # noqa: E731
+    keeper = DeskUpkeep(demo_desk, quiet=30, longest=60)  # no pause: the upkeep itself waits
+    try:
+        assert synchronous() == 1  # the window's commits no longer wait for the disk
+        for times in (1, 3):
+            edit_a_note(demo_desk, times)
+            assert flushed.acquire(timeout=10)  # each time, while the window goes on writing
+        assert keeper.runs() == 0
+    finally:
+        keeper.close()
+    assert synchronous() == 2  # FULL again for what the window writes after
+
+
+def test_upkeep_flushes_a_commit_made_during_a_flush_before_it_closes(
+        demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[float] = []
+    started, release = threading.Event(), threading.Event()
+
+    def slow_flush(_path: Path) -> None:
+        calls.append(time.monotonic())
+        started.set()
+        release.wait(10)
+
+    monkeypatch.setattr(upkeep, "flush_wal", slow_flush)
+    keeper = DeskUpkeep(demo_desk, quiet=30, longest=60)
+    try:
+        edit_a_note(demo_desk, 1)
+        assert started.wait(10)  # the first flush under way
+        edit_a_note(demo_desk, 1)  # committed after the flush began: it needs one more
+    finally:
+        release.set()
+        keeper.close()
+    assert len(calls) == 2

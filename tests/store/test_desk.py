@@ -130,8 +130,10 @@ def test_open_desk_connections_keep_a_year_of_pages_in_their_cache(
     assert desk_module.CACHE_KIB >= 32 * 1024
 
 
-def test_open_desk_keeps_the_page_size_of_an_existing_desk(latest_schema_copy: Path) -> None:
-    with open_desk(latest_schema_copy) as desk:
+def test_open_desk_keeps_the_page_size_of_an_existing_desk(tmp_path: Path) -> None:
+    copy = tmp_path / "old.db"  # made before new desks had pages of PAGE_SIZE
+    shutil.copyfile(FIXTURES / "desk-schema-11.db", copy)
+    with open_desk(copy) as desk:
         assert desk.db.execute("PRAGMA page_size").fetchone()[0] == 4096
 
 
@@ -173,6 +175,8 @@ def test_open_desk_opens_each_earlier_schema_and_keeps_its_data(fixture: Path,
         assert [d.reference for d in notes.cited_documents(desk, note.meeting_id)] == ["96-QĐ/TW"]
         assert {h.kind for h in search.search(desk, "bac kan")} == {"site"}
         assert desk.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert desk.db.execute("SELECT v FROM search_index_config "  # merged by the upkeep
+                               "WHERE k = 'automerge'").fetchone() == (0,)
 
 
 def test_open_desk_backs_up_before_migrating(latest_schema_copy: Path,
@@ -275,6 +279,28 @@ def test_desk_transaction_takes_the_write_lock_before_its_first_read(desk: Desk)
             db["meetings"].insert({"title": "Một"})  # type: ignore[union-attr]
     finally:
         other.close()
+
+
+def test_desk_commit_without_waiting_flushes_after_each_outermost_commit(desk: Desk) -> None:
+    flushed: list[int] = []
+    synchronous = lambda: desk.db.execute("PRAGMA synchronous").fetchone()[0]  # noqa: E731
+    desk.commit_without_waiting(lambda: flushed.append(len(flushed)))
+    assert synchronous() == 1  # NORMAL: the commit does not wait for the disk
+    with desk.transaction() as db:
+        db["meetings"].insert({"title": "Một"})  # type: ignore[union-attr]
+        with desk.transaction() as inner:  # a savepoint: no commit of its own
+            inner["meetings"].insert({"title": "Hai"})  # type: ignore[union-attr]
+        assert flushed == []
+    assert flushed == [0]
+    with pytest.raises(RuntimeError), desk.transaction() as db:
+        db["meetings"].insert({"title": "Ba"})  # type: ignore[union-attr]
+        raise RuntimeError  # rolled back: nothing to flush
+    assert flushed == [0]
+    desk.commit_without_waiting(None)
+    assert synchronous() == 2  # FULL again
+    with desk.transaction() as db:
+        db["meetings"].insert({"title": "Bốn"})  # type: ignore[union-attr]
+    assert flushed == [0]
 
 
 def _noted(desk: Desk) -> int:

@@ -1,7 +1,8 @@
 """The rule of :mod:`meetingdesk.store.desk`: while a connection to a desk is open in this
-process, nothing in the process opens the desk or its -wal/-shm with plain file I/O (that would
+process, nothing in the process opens the desk or its -shm with plain file I/O (that would
 drop the process's POSIX locks and let another program delete the WAL; see
-tests/reliability/test_wal_kept.py for the failure between processes).
+tests/reliability/test_wal_kept.py for the failure between processes). The -wal, which SQLite
+does not lock, is opened only to flush it (the window's upkeep).
 
 Every plain ``open`` of the process is watched while the paths the window runs in the
 background (a second connection for backups, the draft saver, minutes generation, checks,
@@ -13,6 +14,7 @@ from __future__ import annotations
 import builtins
 import io
 import os
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +28,8 @@ from meetingdesk.services import drafts, notes
 from meetingdesk.services.backups import check_at_start, list_backups, take_backup
 from meetingdesk.services.demo import build_demo
 from meetingdesk.services.health import check_desk
+from meetingdesk.services.upkeep import DeskUpkeep
+from meetingdesk.store import upkeep
 from meetingdesk.store.desk import Desk, holds_connection, inspect_header, open_desk
 
 
@@ -39,8 +43,8 @@ def watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     path = tmp_path / "hoinghi.db"
     with open_desk(path) as desk:
         build_demo(desk)
-    guarded = {os.path.realpath(f"{path}{suffix}") for suffix in ("", "-wal", "-shm",
-                                                                   "-journal")}
+    # the files SQLite locks (the -wal it does not: see test_one_owner_flushing_the_wal_...)
+    guarded = {os.path.realpath(f"{path}{suffix}") for suffix in ("", "-shm", "-journal")}
 
     def check(target: Any) -> None:
         if isinstance(target, int):
@@ -90,7 +94,56 @@ BACKGROUND: dict[str, Callable[[Path, Path], object]] = {
     "check": lambda path, _tmp: check_desk(path),
     "check_at_start": lambda path, _tmp: check_at_start(path),
     "list_backups": lambda path, _tmp: list_backups(path),
+    "upkeep": lambda path, _tmp: _upkeep_of(path),
 }
+
+
+def _upkeep_of(path: Path) -> None:
+    """The window's upkeep on a connection of its own: merges, a checkpoint, flushes."""
+    with open_desk(path, create=False) as desk:
+        keeper = DeskUpkeep(desk, quiet=0.01)
+        try:
+            notes.add_note(desk, meeting_id=_meeting_id(desk), text="Ghi chép trong lúc đó")
+            end = time.monotonic() + 10
+            while keeper.runs() < 1 or keeper.flushes() < 1:
+                assert time.monotonic() < end, "the upkeep did not run"
+                time.sleep(0.01)
+        finally:
+            keeper.close()
+
+
+def _process_locks(*paths: Path) -> list[str]:
+    """This process's POSIX locks on ``paths`` (Linux's /proc/locks)."""
+    inodes = {os.stat(p).st_ino for p in paths}
+    held = []
+    with open("/proc/locks", encoding="ascii") as f:
+        for line in f:
+            fields = line.replace("->", "").split()
+            pid, device = int(fields[4]), fields[5]
+            if pid == os.getpid() and int(device.split(":")[2]) in inodes:
+                held.append(" ".join(fields[1:4] + fields[6:]))
+    return sorted(held)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/locks"), reason="Linux's /proc/locks")
+def test_one_owner_flushing_the_wal_keeps_the_process_locks(tmp_path: Path) -> None:
+    """The window's upkeep flushes the -wal by plain file I/O: SQLite locks the desk file and
+    its -shm, never the -wal, so closing that descriptor drops none of the process's locks
+    (the same open of the -shm drops them all)."""
+    path = tmp_path / "hoinghi.db"
+    with open_desk(path) as desk:
+        build_demo(desk)
+        conn = desk.db.conn
+        conn.execute("BEGIN")  # a read transaction: the desk's and the -shm's read locks
+        conn.execute("SELECT count(*) FROM meetings").fetchone()
+        files = (path, Path(f"{path}-wal"), Path(f"{path}-shm"))
+        held = _process_locks(*files)
+        assert len(held) >= 2
+        upkeep.flush_wal(path)
+        assert _process_locks(*files) == held
+        os.close(os.open(f"{path}-shm", os.O_RDWR))  # what the rule forbids, for contrast
+        assert _process_locks(*files) != held
+        conn.execute("ROLLBACK")
 
 
 def _on_second(path: Path, work: Callable[[Desk], object]) -> object:
