@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from itertools import chain
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QStandardItem
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -93,6 +94,8 @@ class DeskSearch(QDialog):
         self.query.returnPressed.connect(self._open_first)
         self._coming: ShownResults | None = None
         """Results whose first screenful is being drawn, to be shown when it is."""
+        self._coming_rows: list[QStandardItem] | None = None
+        """The model's rows of :attr:`_coming`, once made."""
         self._to_shape: Iterator[Callable[[], bool]] = iter(())
         self._shaper = QTimer(self, singleShot=True, interval=0)
         self._shaper.timeout.connect(self._shape_some)
@@ -125,8 +128,15 @@ class DeskSearch(QDialog):
             self._show(shown)
             return
         self._coming = shown
-        self._to_shape = self._first_screenful(shown.groups)
+        self._coming_rows: list[QStandardItem] | None = None
+        self._to_shape = chain(self._first_screenful(shown.groups),
+                               (lambda: self._make_rows(shown),))
         self._shaper.start()
+
+    def _make_rows(self, shown: ShownResults) -> bool:
+        """Make the model's rows of ``shown`` (about 1 ms for 80 hits), a step of its own."""
+        self._coming_rows = self.model.items(shown.groups)
+        return True
 
     def _first_screenful(self, groups: tuple[ResultGroup, ...]) -> Iterator[Callable[[], bool]]:
         """For each cell of the rows shown first (from the top, all groups expanded), a step
@@ -160,7 +170,7 @@ class DeskSearch(QDialog):
         if shown:
             return shown
         sample = SearchResultsModel()
-        sample.show_groups((ResultGroup(tr("Notes"), []),))
+        sample.show_items(sample.items((ResultGroup(tr("Notes"), []),)))
         option = QStyleOptionViewItem()
         self.results.initViewItemOption(option)
         return max(self._cells.sizeHint(option, sample.index(0, column)).height()
@@ -185,10 +195,10 @@ class DeskSearch(QDialog):
             self._shaper.start()  # shown alone, at the next pass
             return
         shown, self._coming = self._coming, None
-        self._show(shown)
+        self._show(shown, self._coming_rows)
 
-    def _show(self, shown: ShownResults) -> None:
-        self.model.show_groups(shown.groups)
+    def _show(self, shown: ShownResults, rows: list[QStandardItem] | None = None) -> None:
+        self.model.show_items(self.model.items(shown.groups) if rows is None else rows)
         self.results.expandAll()
         for group in range(self.model.rowCount()):  # a group's title alone on its row: one
             self.results.setFirstColumnSpanned(group, QModelIndex(), True)  # cell for Qt

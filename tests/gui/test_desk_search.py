@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QStyledItemDelegate
 
@@ -75,6 +76,10 @@ def test_desk_search_meeting_list_filter_finds_meetings_through_the_index(
 
 
 def test_desk_search_results_model_passes_the_tester(demo_desk: Desk) -> None:
+    """Qt's own tree of items: the view lays the results out and paints them asking C++,
+    not Python, about each row."""
+    assert all(getattr(SearchResultsModel, name) is getattr(QStandardItemModel, name)
+               for name in ("index", "parent", "rowCount", "flags", "data"))
     model = SearchResultsModel()
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_hits(search.search(demo_desk, "thai nguyen"))
@@ -124,7 +129,7 @@ def test_desk_search_shapes_the_first_screenful_before_showing_it(window: MainWi
     shaped: list[str] = []  # every text shaped, and "shown" when the results were shown
     real = dialog._cells._shape
     dialog._cells._shape = lambda text, *rest: shaped.append(text) or real(text, *rest)
-    model.modelReset.connect(lambda: shaped.append("shown"))
+    model.rowsInserted.connect(lambda *_: shaped.append("shown"))  # the answer's rows
     qtbot.keyClicks(dialog.query, "dong chi")
     qtbot.waitUntil(lambda: any(g.startswith("Ghi chép") for g in _groups(model)),
                     timeout=10000)
@@ -207,7 +212,7 @@ def test_desk_search_answer_is_shown_in_a_pass_of_its_own_after_drawing(
     dialog._shaper.timeout.connect(lambda: events.append("pass") or real_slice())
     dialog._cells.draw_ahead = lambda *a, **k: (real_draw(*a, **k)  # type: ignore[method-assign]
                                                 and not events.append("drew"))
-    dialog.model.modelReset.connect(lambda: events.append("shown"))
+    dialog.model.rowsInserted.connect(lambda *_: events.append("shown"))
     dialog._found(2, ShownResults(*_shown_for(demo_desk, "dong chi")))
     qtbot.waitUntil(lambda: "shown" in events, timeout=5000)
     assert "drew" in events
