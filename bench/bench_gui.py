@@ -296,6 +296,20 @@ def interaction_stalls(desk_path: Path, repeats: int, tab_runs: int,
     if stalls:
         rows.append((f"note edit then undo ({notes_tab.model.rowCount():,} notes)", stalls))
 
+    # a note edited after a pause: the desk's upkeep has run (merged, checkpointed, restarted
+    # the WAL) since the edit before, as between a secretary's edits
+    upkeep = window.session.upkeep if window.session is not None else None
+    stalls = []
+    for i in range(repeats // 4 if "note" in only and upkeep is not None else 0):
+        assert upkeep is not None
+        select_row(notes_tab.table, i)
+        notes_tab.text.setPlainText(notes_tab.text.toPlainText() + " (sửa sau khi nghỉ)")
+        runs = upkeep.runs()
+        beat.stall(lambda: None, until=lambda r=runs: upkeep.runs() > r)  # 1 s without writes
+        stalls.append(beat.stall(notes_tab.save_note))
+    if stalls:
+        rows.append(("note edit after a pause (the upkeep ran)", stalls))
+
     beat.timer.stop()
     window.close()
     app.processEvents()

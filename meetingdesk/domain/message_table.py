@@ -551,6 +551,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "failures.permission": (
         "không có quyền truy cập tệp",
         "access to the file is not permitted"),
+    "failures.not_flushed": (
+        "Không đưa được những thay đổi vừa rồi xuống ổ đĩa ({path}: {words}). Chúng đã nằm "
+        "trong tệp nhật ký của tệp dữ liệu nhưng có thể mất nếu mất điện; từ giờ mỗi thay đổi "
+        "chờ ổ đĩa ghi xong. Hãy kiểm tra ổ đĩa và sao lưu tệp dữ liệu.",
+        "The latest changes could not be flushed to the disk ({path}: {words}). They are in "
+        "the desk's log but could be lost in a power cut; from now on every change waits for "
+        "the disk. Check the disk and back up the desk."),
     "failures.storage": (
         "Lỗi tệp dữ liệu {path}: {words}. Thao tác vừa rồi không được thực hiện; dữ liệu đã lưu "
         "trước đó vẫn nguyên vẹn.",

@@ -8,10 +8,10 @@ newest is a day old, every 30 minutes while there are changes, and on closing af
 Here, timers tell it the time, and the backups it asks for run in a worker thread with a
 connection of their own on the desk's runner (:mod:`meetingdesk.gui.jobs`), so a large desk
 never freezes the window. They are paced (:class:`meetingdesk.store.backup.Pace`: written in
-flushed steps with rests between them, so the fsync of an edit's commit never waits behind
-gigabytes of copy) and run at a low priority, so the secretary's edits come first; closing the
-desk cancels one under way, leaving nothing of it. A backup that fails is logged and reported
-in the status bar, never in the user's way.
+flushed steps with rests between them, so the fsync that makes an edit durable never waits
+behind gigabytes of copy) and run at a low priority, so the secretary's edits come first;
+closing the desk cancels one under way, leaving nothing of it. A backup that fails is logged
+and reported in the status bar, never in the user's way.
 """
 
 from __future__ import annotations

@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         self.keeper.activation_requested.connect(self.come_forward)
         session.changed.connect(self._desk_changed)
         session.undo_failed.connect(self._undo_failed)
+        session.flush_failed.connect(self._flush_failed)
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.view = MeetingView(session, self)
         self.stack.addWidget(self.view)
@@ -444,6 +445,9 @@ class MainWindow(QMainWindow):
 
     def _undo_failed(self, exc: BaseException) -> None:
         show_error(self, MeetingDeskError("undo.failed", problem=exc))
+
+    def _flush_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def _desk_changed(self, changes: Changes) -> None:
         assert self.session is not None

@@ -70,6 +70,10 @@ class DeskSession(QObject):
     when it names records they show and cannot apply."""
     undo_failed = Signal(object)
     """An undo or redo could not be done (the exception); the history was cleared."""
+    flush_failed = Signal(object)
+    """The latest edits could not be flushed to the disk (a ``StorageError``); the edits
+    that follow wait for the disk in their commit. Emitted from the upkeep's thread, so
+    received in the GUI thread (a queued connection)."""
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,9 +81,11 @@ class DeskSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.runner = BackgroundRunner(self)
         """Where the desk's long work runs, off the GUI thread (see :mod:`meetingdesk.gui.jobs`)."""
-        self.upkeep = None if desk.read_only else DeskUpkeep(desk)
-        """Merges the search index and checkpoints the WAL while the user pauses, so that no
-        edit's commit does it (see :mod:`meetingdesk.services.upkeep`)."""
+        self.upkeep = None if desk.read_only else DeskUpkeep(desk,
+                                                             failed=self.flush_failed.emit)
+        """Flushes the edits' commits to the disk, merges the search index and checkpoints
+        the WAL beside the window, so that no edit's commit waits for them (see
+        :mod:`meetingdesk.services.upkeep`)."""
         self._shut_down = False
         self.changed.connect(self._written)
         QTimer.singleShot(0, self._prepare)  # once the window has painted what it opened with

@@ -7,12 +7,15 @@ disk: a note edit of the window stalled that long). :class:`DeskUpkeep` does all
 thread with its own connection to the desk:
 
 - **Flushing.** The window's connection commits with ``synchronous = NORMAL``
-  (``Desk.commit_without_waiting``), and after each of its commits this thread flushes the
-  WAL to the disk at once (:func:`~meetingdesk.store.upkeep.flush_wal`). A commit is in the
-  WAL when the window shows it, so it survives a crash of the program; it survives a power
-  cut once flushed, a few milliseconds later — where under FULL the window would have shown
-  it those milliseconds later. The database stays consistent either way (SQLite's WAL
-  checksums drop a half-written tail). Every other connection (the command line, the
+  (``Desk.commit_without_waiting``), and after each commit of its ``Desk.transaction`` this
+  thread flushes the WAL to the disk (:func:`~meetingdesk.store.upkeep.flush_wal`), as soon
+  as a slice of merging or a checkpoint under way has ended; closing flushes a last time. A
+  commit is in the WAL when the window shows it, so it survives a crash of the program; it
+  survives a power cut once flushed, milliseconds later — where under FULL the window would
+  have shown it those milliseconds later. The database stays consistent either way (SQLite's
+  WAL checksums drop a half-written tail). A flush that fails is not tried again (after a
+  failed fsync the kernel may have dropped the pages): the user is told (``failed``) and the
+  window's commits wait for the disk again. Every other connection (the command line, the
   window's background work) keeps FULL.
 - **Merging and checkpointing**, once after opening (a desk may come with merges under way),
   then once the window has written nothing for :data:`QUIET_S` seconds (at the latest
@@ -20,8 +23,11 @@ thread with its own connection to the desk:
   at a time, each slice a short transaction of its own that gives way at once when the
   window is about to write (:meth:`DeskUpkeep.give_way`: the slice is interrupted and rolls
   back, so the window's transaction does not wait behind it); then the WAL is checkpointed
-  (PASSIVE: it neither waits for nor holds up the window's writes). The window's connection
-  no longer checkpoints by itself.
+  (PASSIVE: it neither waits for nor holds up the window's writes) and, when all of it was
+  copied back, started afresh by this thread's connection
+  (:func:`~meetingdesk.store.upkeep.restart_wal`), whose commit syncs the new WAL's header —
+  the window's first edit after each pause would have. The window's connection no longer
+  checkpoints by itself.
 
 It is not a job of the window's background runner: it runs for as long as the desk is open,
 and must neither queue behind a backup of minutes nor make the runner's jobs wait behind it;
@@ -31,6 +37,7 @@ each time.
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 import threading
@@ -39,9 +46,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+from meetingdesk.domain.errors import StorageError
 from meetingdesk.services.session import second_connection
 from meetingdesk.store import upkeep
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.failures import os_error_words
 
 logger = logging.getLogger(__name__)
 
@@ -61,9 +70,13 @@ class DeskUpkeep:
     (before the desk closes)."""
 
     def __init__(self, desk: Desk, *, quiet: float = QUIET_S, longest: float = LONGEST_S,
-                 connect: Callable[[Path], Desk] = second_connection) -> None:
+                 connect: Callable[[Path], Desk] = second_connection,
+                 failed: Callable[[StorageError], None] | None = None) -> None:
+        """``failed`` is told, in this object's thread, when the WAL could not be flushed."""
         self._desk = desk
         self._path = desk.path
+        self._wal = upkeep.wal_path(desk.db.conn)
+        self._failed = failed
         self._quiet = quiet
         self._longest = longest
         self._connect = connect
@@ -73,6 +86,8 @@ class DeskUpkeep:
         self._first_unserved: float | None = self._last_write
         self._closed = False
         self._flush_due = False
+        self._flushing = True
+        """False once a flush has failed: the window's commits wait for the disk again."""
         self._flushes = 0
         self._runs = 0
         self._merging: sqlite3.Connection | None = None
@@ -80,22 +95,26 @@ class DeskUpkeep:
         self.last_checkpoint: upkeep.Checkpoint | None = None
         """What the latest checkpoint found in the WAL and copied back."""
         upkeep.leave_checkpoints(desk.db.conn)
-        desk.commit_without_waiting(self.committed)
         self._thread = threading.Thread(target=self._run, name="desk-upkeep", daemon=True)
         self._thread.start()
+        desk.commit_without_waiting(self.committed)
 
     def committed(self) -> None:
-        """The window's connection committed: its WAL is flushed at once."""
+        """The window's connection committed (called on its thread): its WAL is flushed at
+        once, in this object's thread. Once a flush has failed, or if that thread has ended,
+        the window's commits wait for the disk again from now on (``synchronous = FULL``:
+        a failing disk then fails them, which the window reports as it always did)."""
         with self._state:
-            self._flush_due = True
-            self._state.notify()
+            if self._flushing and self._thread.is_alive():
+                self._flush_due = True
+                self._state.notify()
+                return
+        self._desk.commit_without_waiting(None)
 
     def written(self) -> None:
-        """The window wrote to the desk: the WAL is flushed at once (whatever connection
-        wrote), the upkeep follows once the window pauses."""
+        """The window wrote to the desk: the upkeep follows once it pauses."""
         with self._state:
             self._note_write()
-            self._flush_due = True
             self._state.notify()
 
     def give_way(self) -> None:
@@ -126,17 +145,21 @@ class DeskUpkeep:
             return self._flushes
 
     def close(self) -> None:
-        """Stop (a slice of merging under way ends first, the WAL is flushed a last time) and
-        close the connection. The window's connection commits with ``synchronous = FULL``
-        again (called on its thread, with the desk still open)."""
-        self._desk.commit_without_waiting(None)
+        """Stop: a slice of merging under way ends first, and the WAL is flushed a last time
+        (what the window's connection committed outside :meth:`Desk.transaction` too: the
+        sealing before the closing backup); then the window's connection commits with
+        ``synchronous = FULL`` again. Called on the window's thread, the desk still open."""
         with self._state:
             self._closed = True
+            self._flush_due = self._flushing
             self._state.notify()
             merging = self._merging
         if merging is not None:
             merging.interrupt()
-        self._thread.join()
+        try:
+            self._thread.join()
+        finally:
+            self._desk.commit_without_waiting(None)
 
     def _due(self) -> float | None:
         """Seconds until the upkeep is due (0: now), or ``None`` with no write to follow."""
@@ -164,9 +187,18 @@ class DeskUpkeep:
 
     def _flush(self) -> None:
         try:
-            upkeep.flush_wal(self._path)
-        except OSError as exc:  # the next commit, and the checkpoint, try again
-            logger.warning("Could not flush the WAL of %s: %s", self._path, exc)
+            # the folder too, once: a WAL the window's connection created is not in it yet
+            upkeep.flush_wal(self._wal, folder_too=self._flushes == 0)
+        except OSError as exc:
+            # Not tried again: after a failed fsync the kernel may have dropped the pages,
+            # and a later one would succeed without them. The user is told at once.
+            logger.error("Could not flush the WAL of %s: %s", self._path, exc)
+            with self._state:
+                self._flushing = False
+            if self._failed is not None:
+                cause = "SQLITE_FULL" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else ""
+                self._failed(StorageError("failures.not_flushed", path=self._path,
+                                          words=os_error_words(exc), cause=cause))
             return
         with self._state:
             self._flushes += 1
@@ -189,6 +221,9 @@ class DeskUpkeep:
                     self._merge(desk, started)
                     self.last_checkpoint = upkeep.checkpoint(desk.db.conn)
                     logger.debug("Checkpoint of %s: %s", self._path, self.last_checkpoint)
+                    if self.last_checkpoint.whole and not self._interrupted(started):
+                        with desk.transaction() as db:  # not the window's next edit
+                            upkeep.restart_wal(db.conn)
                 except Exception as exc:  # the window works on; the next pause tries again
                     logger.warning("The upkeep of %s failed: %s", self._path, exc)
                 with self._state:

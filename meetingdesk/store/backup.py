@@ -56,14 +56,15 @@ class Pace:
     """How a backup taken while the desk is in use shares the disk with the desk's commits.
 
     Copied in one go, a desk of 1.7 GB lands in the page cache as gigabytes of dirty data,
-    written back by the kernel and then by the fsync of the copy's commit; every commit of the
-    desk (``synchronous = FULL``: an fsync on the GUI thread) waits behind that write, on ext4
-    in ordered mode as on any disk whose cache flush waits for the writes under way — an
-    edit's commit took up to 335 ms during the window's automatic backup. Paced, the copy is
-    written ``step_bytes`` at a time, each step flushed to the disk (``fdatasync`` of the
-    copy) before the next, and after each step the copy rests ``rest`` times as long as the
-    step took: no more than one step of the copy is ever waiting to be written, and the disk
-    is the desk's most of the time, however fast or slow it is.
+    written back by the kernel and then by the fsync of the copy's commit; every fsync of the
+    desk's WAL (in each commit under ``synchronous = FULL``; for the window's edits, the
+    upkeep's flush just after) waits behind that write, on ext4 in ordered mode as on any
+    disk whose cache flush waits for the writes under way — an edit's commit took up to
+    335 ms during the window's automatic backup, when it still fsynced on the GUI thread.
+    Paced, the copy is written ``step_bytes`` at a time, each step flushed to the disk
+    (``fdatasync`` of the copy) before the next, and after each step the copy rests ``rest``
+    times as long as the step took: no more than one step of the copy is ever waiting to be
+    written, and the disk is the desk's most of the time, however fast or slow it is.
     """
 
     step_bytes: int = 1 << 20

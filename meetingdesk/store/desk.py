@@ -208,8 +208,8 @@ class Desk:
         calls ``flush``, which must have the WAL flushed at once elsewhere (the window's
         upkeep thread, :mod:`meetingdesk.services.upkeep`). ``None`` puts back
         ``synchronous = FULL``, the commits' own wait for the disk."""
-        self.db.conn.execute(f"PRAGMA synchronous = {'FULL' if flush is None else 'NORMAL'}")
         self._flush = flush
+        self.db.conn.execute(f"PRAGMA synchronous = {'FULL' if flush is None else 'NORMAL'}")
 
     @contextmanager
     def stop_when(self, cancel: Cancel) -> Iterator[None]:

@@ -113,3 +113,30 @@ def test_errors_guarded_slot_gets_only_the_values_it_takes() -> None:
     slots.act("an index")  # type: ignore[call-arg]
     slots.one(5, "more")  # type: ignore[call-arg]
     assert seen == ["act", 5]
+
+
+def test_errors_edit_not_flushed_to_the_disk_is_told_in_the_window(
+        window: MainWindow, answers: list[tuple[str, str]], qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The upkeep flushes the window's commits in its own thread; a flush that fails (a full
+    disk) reaches the user in the GUI thread, and the next edits wait for the disk."""
+    import errno
+    from pathlib import Path
+
+    from meetingdesk.store import upkeep
+
+    def full(_wal: Path, *, folder_too: bool = False) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(upkeep, "flush_wal", full)
+    assert window.session is not None and window.view is not None
+    desk = window.session.desk
+    meeting_id = window.view.meeting_id
+    assert meeting_id is not None
+    window.session.run("Sửa", lambda: meetings.update_meeting(desk, meeting_id,
+                                                               title="Hội nghị (sửa)"),
+                       [("meetings", meeting_id)], shallow=True)
+    qtbot.waitUntil(lambda: bool(answers))
+    ((kind, text),) = answers
+    assert kind == "warning" and "ổ đĩa đã đầy" in text and "xuống ổ đĩa" in text
+    assert meetings.get_meeting(desk, meeting_id).title == "Hội nghị (sửa)"  # shown, kept

@@ -4,7 +4,9 @@ never inside one of them."""
 
 from __future__ import annotations
 
+import errno
 import itertools
+import os
 import sqlite3
 import threading
 import time
@@ -13,10 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from meetingdesk.domain.errors import StorageError
 from meetingdesk.services import meetings, notes
+from meetingdesk.services.session import second_connection
 from meetingdesk.services.upkeep import DeskUpkeep
 from meetingdesk.store import upkeep
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.immediate import immediate
 
 
 def merge_pending(desk: Desk) -> bool:
@@ -135,8 +140,8 @@ def test_upkeep_flushes_the_wal_after_each_commit_without_waiting_for_a_pause(
     flushed = threading.Semaphore(0)
     real_flush = upkeep.flush_wal
 
-    def flush(path: Path) -> None:
-        real_flush(path)
+    def flush(wal: Path, *, folder_too: bool = False) -> None:
+        real_flush(wal, folder_too=folder_too)
         flushed.release()
 
     monkeypatch.setattr(upkeep, "flush_wal", flush)
@@ -153,12 +158,39 @@ def test_upkeep_flushes_the_wal_after_each_commit_without_waiting_for_a_pause(
     assert synchronous() == 2  # FULL again for what the window writes after
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="Linux's /proc/self/fd")
+def test_upkeep_flush_reaches_the_disk_of_the_wal_sqlite_writes_through_a_symlink(
+        demo_desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk opened through a symbolic link has its WAL beside the file the link names:
+    that file is the one fsynced (and its folder, once)."""
+    link = tmp_path / "elsewhere" / "lienket.db"
+    link.parent.mkdir()
+    link.symlink_to(demo_desk.path)
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with second_connection(link) as desk:
+        keeper = DeskUpkeep(desk, quiet=30, longest=60)
+        try:
+            edit_a_note(desk, 1)
+            wait_for(lambda: keeper.flushes() >= 1)
+        finally:
+            keeper.close()
+    real = demo_desk.path.resolve()
+    assert synced[:2] == [f"{real}-wal", str(real.parent)]
+
+
 def test_upkeep_flushes_a_commit_made_during_a_flush_before_it_closes(
         demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[float] = []
     started, release = threading.Event(), threading.Event()
 
-    def slow_flush(_path: Path) -> None:
+    def slow_flush(_wal: Path, *, folder_too: bool = False) -> None:
         calls.append(time.monotonic())
         started.set()
         release.wait(10)
@@ -173,3 +205,69 @@ def test_upkeep_flushes_a_commit_made_during_a_flush_before_it_closes(
         release.set()
         keeper.close()
     assert len(calls) == 2
+
+
+def test_upkeep_closing_flushes_what_was_committed_without_telling_it(
+        demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sealing before the closing backup commits on the window's connection outside
+    ``Desk.transaction``: closing flushes it."""
+    calls: list[float] = []
+    monkeypatch.setattr(upkeep, "flush_wal",
+                        lambda _wal, folder_too=False: calls.append(time.monotonic()))
+    keeper = DeskUpkeep(demo_desk, quiet=30, longest=60)
+    try:
+        with immediate(demo_desk.db.conn):
+            demo_desk.db.execute("UPDATE meetings SET title = title || '.'")
+        committed = time.monotonic()
+    finally:
+        keeper.close()
+    assert calls and calls[-1] > committed
+
+
+def test_upkeep_failed_flush_is_told_and_the_commits_wait_for_the_disk_again(
+        demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(_wal: Path, *, folder_too: bool = False) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(upkeep, "flush_wal", full)
+    told: list[StorageError] = []
+    keeper = DeskUpkeep(demo_desk, quiet=30, longest=60, failed=told.append)
+    synchronous = lambda: demo_desk.db.execute("PRAGMA synchronous").fetchone()[0]  # noqa: E731
+    try:
+        edit_a_note(demo_desk, 1)
+        wait_for(lambda: bool(told))
+        assert keeper.flushes() == 0
+        (error,) = told
+        assert error.cause == "SQLITE_FULL"
+        assert "ổ đĩa đã đầy" in str(error) and "xuống ổ đĩa" in str(error)
+        assert synchronous() == 1
+        edit_a_note(demo_desk, 1)  # the next commit puts FULL back, for the ones after it
+        assert synchronous() == 2
+    finally:
+        keeper.close()
+    assert len(told) == 1  # not tried again
+
+
+def _wal_salt(desk: Desk) -> bytes:
+    """The salt of the WAL's header, which SQLite draws anew each time it restarts the WAL."""
+    with open(f"{desk.path}-wal", "rb") as f:  # plain I/O on the -wal: SQLite locks none
+        return f.read(24)[16:24]
+
+
+def test_upkeep_restarts_the_wal_itself_after_copying_all_of_it_back(demo_desk: Desk) -> None:
+    """The first commit after a checkpoint that copied the whole WAL back would restart the
+    WAL and sync its new header, under NORMAL too: the upkeep's connection does it, so the
+    window's first edit after a pause does not."""
+    keeper = DeskUpkeep(demo_desk, quiet=0.05, longest=60)
+    try:
+        wait_for(lambda: keeper.runs() >= 1)
+        edit_a_note(demo_desk, 2)
+        keeper.written()
+        wait_for(lambda: keeper.runs() >= 2)
+        done = keeper.last_checkpoint
+        assert done is not None and done.whole
+        restarted = _wal_salt(demo_desk)
+        edit_a_note(demo_desk, 1)  # the window's first edit after the pause
+        assert _wal_salt(demo_desk) == restarted  # appended to the WAL the upkeep restarted
+    finally:
+        keeper.close()
