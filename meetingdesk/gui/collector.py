@@ -11,13 +11,11 @@ garbage of a dialog just closed is young), the middle generation every tenth tic
 whole heap — tens of milliseconds on a large desk, a visible stall if done at every tick —
 every hundredth tick, about every five minutes.
 
-The collector is off from the first import (:mod:`meetingdesk.gui`), so that every object the
-start makes — modules, classes, the window, the desk's list of meetings: some 70,000 on the
-1,000-meeting desk — is still young at the first tick, and scanning them stalled the window
-for 20–40 ms three seconds after it opened (whatever the user was doing: switching meetings,
-typing). The first tick sets them aside instead (:func:`gc.freeze`, no scan); the first
-collection of the whole heap takes them back (:func:`gc.unfreeze`), so that a cycle among
-them is freed then at the latest.
+What the start made (the modules, the main window, the desk's first load: some 55,000 objects
+on the 1,000-meeting desk) is set aside at the event loop's first pass (``gc.freeze()``):
+none of it is garbage, yet the first pass of each generation over it took 20–30 ms on the
+GUI thread (3 s, 30 s and every 5 min after the start: a stall in whatever the user was
+typing). Cyclic garbage made during the start stays, once.
 """
 
 from __future__ import annotations
@@ -42,30 +40,25 @@ class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.ticks = 0
-        self.start_set_aside = False
-        """The objects made before the first tick are set aside (until the whole heap is
-        collected)."""
         self.timer = QTimer(self, interval=INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
         gc.disable()
+        QTimer.singleShot(0, self, self.set_aside_start)
+
+    def set_aside_start(self) -> None:
+        """Leave every object made so far out of all later collections (``gc.freeze()``)."""
+        gc.freeze()
 
     def tick(self) -> int:
         """One timer tick: the generations whose turn it is."""
         self.ticks += 1
         generation = (2 if self.ticks % WHOLE_EVERY == 0
                       else 1 if self.ticks % MIDDLE_EVERY == 0 else 0)
-        if not self.start_set_aside and generation < 2:
-            self.start_set_aside = True
-            gc.freeze()  # the start's objects: never scanned young (see the module)
-            return 0
         return self.collect(generation)
 
     def collect(self, generation: int = 2) -> int:
-        """Collect ``generation`` and the younger ones (all by default; the whole heap
-        includes the objects the first tick set aside)."""
-        if generation == 2:
-            gc.unfreeze()
+        """Collect ``generation`` and the younger ones (all by default)."""
         found = gc.collect(generation)
         if found:
             logger.debug("Collected %d objects in the GUI thread", found)

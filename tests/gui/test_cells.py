@@ -10,10 +10,11 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QTableView
 
 from meetingdesk.gui import cells
@@ -202,3 +203,64 @@ def test_table_cells_leave_right_to_left_text_to_qt(qtbot: Any) -> None:
     view.setItemDelegate(TextCells(view))
     view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # a window laid out right to left
     _same_as_qt(view)
+
+
+class _Copies(dict):  # type: ignore[type-arg]
+    """The cells drawn ahead, counting those a paint copies."""
+
+    copied = 0
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        found = super().get(key, default)
+        _Copies.copied += found is not None
+        return found
+
+
+def _draw_all_ahead(view: QTableView, delegate: TextCells) -> int:
+    """Draw every cell of ``view`` ahead, as its row lies (alternate or not); how many were
+    drawn."""
+    model = view.model()
+    drawn = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            drawn += delegate.draw_ahead(str(index.data() or ""), view.visualRect(index).size(),
+                                         alternate=row % 2 == 1, right=column == 2)
+    return drawn
+
+
+def test_table_cells_drawn_ahead_are_copied_pixel_for_pixel(qtbot: Any) -> None:
+    view = _shown(qtbot, _filled())
+    view.setAlternatingRowColors(True)
+    select_row(view, 1)  # a selected row and a coloured one are drawn at their paint
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, TextCells)
+    assert _draw_all_ahead(view, delegate) > 0
+    assert _draw_all_ahead(view, delegate) == 0  # each drawn once
+    _Copies.copied = 0
+    delegate._drawn = _Copies(delegate._drawn)
+    ours = view.viewport().grab().toImage()
+    assert _Copies.copied >= 4  # rows 0 and 2 (not selected, not coloured), both columns
+    assert _painted(view, QStyledItemDelegate(view)) == ours
+
+
+def test_table_cells_drawn_ahead_are_let_go_when_the_colours_change(qtbot: Any) -> None:
+    view = _shown(qtbot, _filled())
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, TextCells)
+    _draw_all_ahead(view, delegate)
+    assert delegate._drawn
+    palette = view.palette()
+    palette.setColor(QPalette.ColorRole.Text, QColor("#003366"))
+    view.setPalette(palette)
+    assert not delegate._drawn  # drawn in the old colours: never copied
+    assert _painted(view, QStyledItemDelegate(view)) == _painted(view, delegate)
+
+
+def test_table_cells_keep_a_bounded_number_of_cells_drawn_ahead(qtbot: Any) -> None:
+    view = _shown(qtbot, _filled())
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, TextCells)
+    for i in range(cells._KEPT_DRAWN + 10):
+        delegate.draw_ahead(f"Điểm cầu số {i}", QSize(120, 24), alternate=False)
+    assert 0 < len(delegate._drawn) <= cells._KEPT_DRAWN

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QStyledItemDelegate
 
@@ -75,6 +76,10 @@ def test_desk_search_meeting_list_filter_finds_meetings_through_the_index(
 
 
 def test_desk_search_results_model_passes_the_tester(demo_desk: Desk) -> None:
+    """Qt's own tree of items: the view lays the results out and paints them asking C++,
+    not Python, about each row."""
+    assert all(getattr(SearchResultsModel, name) is getattr(QStandardItemModel, name)
+               for name in ("index", "parent", "rowCount", "flags", "data"))
     model = SearchResultsModel()
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_hits(search.search(demo_desk, "thai nguyen"))
@@ -124,7 +129,7 @@ def test_desk_search_shapes_the_first_screenful_before_showing_it(window: MainWi
     shaped: list[str] = []  # every text shaped, and "shown" when the results were shown
     real = dialog._cells._shape
     dialog._cells._shape = lambda text, *rest: shaped.append(text) or real(text, *rest)
-    model.modelReset.connect(lambda: shaped.append("shown"))
+    model.rowsInserted.connect(lambda *_: shaped.append("shown"))  # the answer's rows
     qtbot.keyClicks(dialog.query, "dong chi")
     qtbot.waitUntil(lambda: any(g.startswith("Ghi chép") for g in _groups(model)),
                     timeout=10000)
@@ -189,3 +194,67 @@ def test_desk_search_text_column_keeps_its_width_when_results_come(window: MainW
     qtbot.wait(20)
     assert dialog.results.verticalScrollBar().maximum() > 0  # more than a screenful
     assert dialog.results.header().sectionSize(0) == width
+
+
+def test_desk_search_answer_is_shown_in_a_pass_of_its_own_after_drawing(
+        window: MainWindow, qtbot: Any, demo_desk: Desk) -> None:
+    """The cells drawn ahead, then the results shown at a later pass of the event loop: never
+    in the same pass as a slice of drawing (the longest piece of an answer's work)."""
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog._found(1, ShownResults(*_shown_for(demo_desk, "thai nguyen")))
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)
+    events: list[str] = []
+    real_slice, real_draw = dialog._shape_some, dialog._cells.draw_ahead
+    dialog._shaper.timeout.disconnect()
+    dialog._shaper.timeout.connect(lambda: events.append("pass") or real_slice())
+    dialog._cells.draw_ahead = lambda *a, **k: (real_draw(*a, **k)  # type: ignore[method-assign]
+                                                and not events.append("drew"))
+    dialog.model.rowsInserted.connect(lambda *_: events.append("shown"))
+    dialog._found(2, ShownResults(*_shown_for(demo_desk, "dong chi")))
+    qtbot.waitUntil(lambda: "shown" in events, timeout=5000)
+    assert "drew" in events
+    assert events[events.index("shown") - 1] == "pass"  # nothing drawn in the pass showing
+
+
+def test_desk_search_results_copy_the_cells_drawn_ahead(window: MainWindow, qtbot: Any,
+                                                        demo_desk: Desk) -> None:
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    # the first results of the dialog too: the height of a row measured before any is shown
+    dialog._found(1, ShownResults(*_shown_for(demo_desk, "dong chi")))
+    qtbot.waitUntil(lambda: dialog._coming is None and dialog.model.rowCount() > 0,
+                    timeout=5000)
+    view = dialog.results
+    drawn = dialog._cells._drawn
+    copied: list[object] = []
+    dialog._cells._drawn = type("Spy", (dict,), {  # type: ignore[assignment]
+        "get": lambda self, key, default=None: copied.append(key) or dict.get(self, key,
+                                                                             default)})(drawn)
+    ours = view.viewport().grab().toImage()
+    assert len(copied) >= 4 and all(key in drawn for key in copied)
+    view.setItemDelegate(QStyledItemDelegate(view))
+    assert view.viewport().grab().toImage() == ours
+
+
+
+def test_desk_search_group_titles_take_their_whole_row(window: MainWindow, qtbot: Any,
+                                                       demo_desk: Desk) -> None:
+    """A group's row is one cell (its meeting cell would be empty): one cell for Qt's
+    delegate to paint instead of two, and the same pixels."""
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog._found(1, ShownResults(*_shown_for(demo_desk, "dong chi")))
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)
+    view, groups = dialog.results, range(dialog.model.rowCount())
+    assert all(view.isFirstColumnSpanned(g, QModelIndex()) for g in groups)
+    spanned = view.viewport().grab().toImage()
+    for g in groups:
+        view.setFirstColumnSpanned(g, QModelIndex(), False)
+    assert view.viewport().grab().toImage() == spanned

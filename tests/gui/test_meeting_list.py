@@ -9,9 +9,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from meetingdesk.domain.enums import MeetingStatus
+from meetingdesk.domain.text import fold
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.meeting_list import MeetingList
 from meetingdesk.gui.models.meetings import MeetingListModel
+from meetingdesk.gui.models.meetings import _text as meeting_text
 from meetingdesk.gui.undo import created
 from meetingdesk.services import meetings
 from meetingdesk.services.demo import DEMO_TITLE
@@ -185,3 +188,45 @@ def test_meeting_list_folds_the_texts_for_its_filter_while_idle(
     qtbot.waitUntil(lambda: not ml.model.fold_ahead(0))
     ml.search.setText("so 4")
     assert _titles(ml) == ["Hội nghị số 4"]
+
+
+def _numbered(demo: Any, count: int) -> list[Any]:
+    """``count`` copies of the demo meeting, "Hội nghị số N", statuses in turn."""
+    statuses = list(MeetingStatus)
+    return [replace(demo, meeting=replace(demo.meeting, id=i, title=f"Hội nghị số {i}",
+                                          status=statuses[i % len(statuses)]))
+            for i in range(1, count + 1)]
+
+
+def test_meeting_list_model_filter_leaving_the_same_rows_changes_nothing(
+        demo_desk: Desk) -> None:
+    """A letter found in every meeting's text leaves the list as it is: no reset, so the
+    view has nothing to lay out or paint again."""
+    (demo,) = meetings.list_meetings(demo_desk)
+    model = MeetingListModel()
+    model.set_rows(_numbered(demo, 30))
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    assert not model.set_filter(text="h")  # in every title
+    assert not model.set_filter(text="hoi ngh")
+    assert model.rowCount() == 30 and resets == []
+    assert model.set_filter(text="khong co", found={3})  # through the index alone
+    assert model.rowCount() == 1 and resets == [1]
+
+
+def test_meeting_list_model_filter_matches_every_word_or_the_index_within_a_status(
+        demo_desk: Desk) -> None:
+    (demo,) = meetings.list_meetings(demo_desk)
+    rows = _numbered(demo, 40)
+    model = MeetingListModel()
+    model.set_rows(rows)
+    texts = {s.meeting.id: fold(meeting_text(s)) for s in rows}  # title, kind, date…
+    for text, found, status in (("so 1", set(), ""), ("1 so", {5, 22}, ""),
+                                ("nghi 3", {3, 7}, "final"), ("", {9}, "draft"),
+                                ("khong co", {12, 13}, ""), ("so 2 hoi", set(), "planned")):
+        model.set_filter(text=text, found=found, status=status)
+        expected = [s.meeting.id for s in rows
+                    if (not status or s.meeting.status.value == status)
+                    and (not text or all(w in texts[s.meeting.id] for w in text.split())
+                         or s.meeting.id in found)]
+        assert [model.row(r).meeting.id for r in range(model.rowCount())] == expected

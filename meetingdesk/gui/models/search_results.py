@@ -1,21 +1,21 @@
 """The results of a desk-wide search, grouped by kind (notes, people, sites, agenda items,
 documents), each group in the order of relevance.
 
-A tree of two levels held as plain Python lists and shown by one reset: building it item by
-item (a ``QStandardItem`` per cell, each insertion announced to the view) cost more than a
-frame at every key typed. The lines shown are made by :func:`shown_groups`, plain Python that
-the search thread runs, so the GUI thread only swaps them in
-(:meth:`SearchResultsModel.show_groups`).
+The lines shown are made by :func:`shown_groups`, plain Python that the search thread runs.
+The model is Qt's own tree of items (:class:`QStandardItemModel`), so that laying the tree
+out and painting it asks C++, not Python, about every row (about 600 calls from the view to a
+Python model per answer: 2 ms of the GUI thread's stall, half of it). The items of an
+answer are made by :meth:`SearchResultsModel.items` — in the GUI thread, before the answer
+is shown — and swapped in by :meth:`SearchResultsModel.show_items`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from meetingdesk.domain.records import SearchHit
 from meetingdesk.gui.i18n import tr
@@ -73,8 +73,7 @@ class ShownResults:
 
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
 _HIT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-"""Made once: combining flags goes through Python's enum machinery (tens of microseconds),
-and the view asks a row's flags at every paint."""
+"""Made once: combining flags goes through Python's enum machinery (tens of microseconds)."""
 
 
 def shown_groups(hits: Sequence[SearchHit]) -> tuple[ResultGroup, ...]:
@@ -92,94 +91,50 @@ def shown_groups(hits: Sequence[SearchHit]) -> tuple[ResultGroup, ...]:
     return tuple(groups)
 
 
-class SearchResultsModel(QAbstractItemModel):
+class SearchResultsModel(QStandardItemModel):
     """Two columns: the text found, and its meeting (title and date). The top rows are the
-    groups ("Notes (12)"); their children are the hits."""
+    groups ("Notes (12)", in bold); their children are the hits, with the :class:`SearchHit`
+    as :data:`HIT_ROLE` and the whole text as the tooltip of the text found."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._groups: list[ResultGroup] = []
+        super().__init__(0, 2, parent)
+        self.setHorizontalHeaderLabels([tr("Found"), tr("Meeting")])
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_hits(self, hits: Sequence[SearchHit]) -> None:
         """Show ``hits`` grouped by kind (a kind without hits has no group)."""
-        self.show_groups(shown_groups(hits))
+        self.show_items(self.items(shown_groups(hits)))
 
-    def show_groups(self, groups: Sequence[ResultGroup]) -> None:
-        """Show the groups :func:`shown_groups` made (one reset)."""
-        self.beginResetModel()
-        self._groups = list(groups)
-        self.endResetModel()
+    def items(self, groups: Sequence[ResultGroup]) -> list[QStandardItem]:
+        """The rows of ``groups``' items, for :meth:`show_items`: a group's row, its hits'
+        rows under it."""
+        rows = []
+        for group in groups:
+            row = QStandardItem(group.title)
+            row.setFlags(_GROUP_FLAGS)
+            row.setFont(self._bold)
+            for line in group.lines:
+                found = QStandardItem(line.text)
+                found.setFlags(_HIT_FLAGS)
+                found.setData(line.hit, HIT_ROLE)
+                found.setToolTip(line.hit.text)
+                where = QStandardItem(line.where)
+                where.setFlags(_HIT_FLAGS)
+                where.setData(line.hit, HIT_ROLE)
+                row.appendRow([found, where])
+            rows.append(row)
+        return rows
 
-    # --- Qt model interface --------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        # bounds checked here, not with hasIndex(): a view asks for indexes many times per
-        # row it paints, and hasIndex() would call rowCount() and columnCount() back in Python
-        if not 0 <= column < 2 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
-        group = parent.row()
-        if parent.internalId() != 0 or parent.column() != 0 or \
-                row >= len(self._groups[group].lines):
-            return QModelIndex()
-        return self.createIndex(row, column, group + 1)  # the group's number, + 1
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()].lines)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Found"), tr("Meeting"))[section] if 0 <= section < 2 else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _HIT_FLAGS if index.internalId() else _GROUP_FLAGS
+    def show_items(self, rows: list[QStandardItem]) -> None:
+        """Show the rows :meth:`items` made in place of those shown."""
+        self.setRowCount(0)
+        if rows:
+            self.invisibleRootItem().appendRows(rows)
 
     def plain_cell(self, index: Index) -> PlainCell | None:
         """A hit's text or meeting (:data:`PlainCell`); a group's row is Qt's to paint (in
         bold)."""
-        group = index.internalId()
-        if not index.isValid() or group == 0:
+        if not index.parent().isValid():
             return None
-        line = self._groups[group - 1].lines[index.row()]
-        return (line.text if index.column() == 0 else line.where), None, False
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        group = index.internalId()
-        if group == 0:
-            if index.column() == 0:
-                if role == Qt.ItemDataRole.DisplayRole:
-                    return self._groups[index.row()].title
-                if role == Qt.ItemDataRole.FontRole:
-                    return self._bold
-            elif role == Qt.ItemDataRole.DisplayRole:
-                return ""
-            return None
-        line = self._groups[group - 1].lines[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return line.text if index.column() == 0 else line.where
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            return line.hit.text
-        if role == HIT_ROLE:
-            return line.hit
-        return None
+        return index.data(), None, False
