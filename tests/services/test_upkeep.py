@@ -271,3 +271,26 @@ def test_upkeep_restarts_the_wal_itself_after_copying_all_of_it_back(demo_desk: 
         assert _wal_salt(demo_desk) == restarted  # appended to the WAL the upkeep restarted
     finally:
         keeper.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="Linux's /proc/self/fd")
+def test_upkeep_flush_leaves_a_folder_the_file_system_will_not_flush(
+        demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As SQLite does: a folder whose fsync is refused (some network and FUSE file systems)
+    is no failure of the flush; the WAL's own is."""
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if os.path.isdir(f"/proc/self/fd/{fd}"):
+            raise OSError(errno.EINVAL, "Invalid argument")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    told: list[StorageError] = []
+    keeper = DeskUpkeep(demo_desk, quiet=30, longest=60, failed=told.append)
+    try:
+        edit_a_note(demo_desk, 1)
+        wait_for(lambda: keeper.flushes() >= 1)
+    finally:
+        keeper.close()
+    assert told == []
