@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollBar,
@@ -242,6 +243,16 @@ def button(text: str, parent: QWidget, slot: Any, *, shortcut: str | QKeySequenc
     return b
 
 
+def forget_typing(*fields: QLineEdit | QPlainTextEdit) -> None:
+    """Clear the undo and redo history of each of ``fields`` that has one; the text stays."""
+    for field in fields:
+        if isinstance(field, QLineEdit):
+            if field.isUndoAvailable() or field.isRedoAvailable():
+                field.setText(field.text())  # Qt's one way to clear a line edit's history
+        elif field.document().isUndoAvailable() or field.document().isRedoAvailable():
+            field.document().clearUndoRedoStacks()
+
+
 class ElidedLabel(QWidget):
     """A label of a fixed number of lines (one by default) whose text wraps at word
     boundaries and ends in "…" when it does not fit; the full text is its tooltip. Always
@@ -287,6 +298,8 @@ class ElidedLabel(QWidget):
         self._full = text
         self.setToolTip(text)
         self.setAccessibleDescription(text)
+        # a screen reader reads the label that shows the text: the whole text, not what fits
+        self._label.setAccessibleName(text)
         self._elide()
 
     def full_text(self) -> str:

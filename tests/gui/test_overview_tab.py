@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
 from meetingdesk.gui.dialogs.date_fields import DateTimeField
@@ -268,3 +269,47 @@ def test_elided_label_of_a_very_long_text_shows_its_start_elided(qtbot: Any,
     metrics = label.fontMetrics()
     assert all(metrics.horizontalAdvance(line) <= 300 for line in shown)
     assert label.toolTip() == names
+
+
+def test_overview_typing_undone_for_one_meeting_cannot_be_redone_into_the_next(
+        window: MainWindow) -> None:
+    """Fields left as they were at a switch (the same description, dates, title) keep their
+    text, not the typing history of the meeting shown before: a redo there would put that
+    meeting's words into this one, and Save would write them."""
+    from meetingdesk.services import meetings
+
+    view = window.view
+    assert view is not None and window.session is not None
+    tab = view.overview
+    view.tabs.setCurrentWidget(tab)
+    first = view.meeting_id
+    assert first is not None
+    other = meetings.copy_meeting(window.session.desk, first, title="Giao ban quý 2").id
+    window.session.written()
+    fields = (tab.description, tab.planned_start.edit)
+    for field in fields:
+        field.setFocus()
+        QTest.keyClicks(field, " NOI DUNG CUA CUOC HOP KIA")
+        field.undo()
+    assert tab.description.document().isRedoAvailable() and tab.planned_start.edit.isRedoAvailable()
+    window.meeting_list.choose(other)
+    assert view.meeting_id == other
+    assert not tab.description.document().isRedoAvailable()
+    assert not tab.planned_start.edit.isRedoAvailable()
+    tab.description.redo()
+    tab.planned_start.edit.redo()
+    assert "CUOC HOP KIA" not in tab.description.toPlainText() + tab.planned_start.edit.text()
+
+
+def test_elided_label_gives_a_screen_reader_its_whole_text(qtbot: Any) -> None:
+    from PySide6.QtGui import QAccessible
+
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.resize(80, 20)
+    label.show()
+    text = "Hội nghị giao ban trực tuyến đánh giá tình hình, kết quả công tác quý 1"
+    label.set_full_text(text)
+    assert label.text() != text  # elided on the screen
+    (shown,) = label.findChildren(QLabel)  # what a screen reader reads
+    assert QAccessible.queryAccessibleInterface(shown).text(QAccessible.Text.Name) == text

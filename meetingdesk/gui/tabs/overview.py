@@ -33,6 +33,7 @@ from meetingdesk.gui.widgets import (
     button_row,
     data_table,
     fold_search,
+    forget_typing,
     text_box,
 )
 from meetingdesk.services import (
@@ -67,6 +68,8 @@ class OverviewTab(MeetingTab):
         super().__init__(session, parent)
         self._sites_listed = False
         self._issuers_listed = False
+        self._typed_for: int | None = None
+        """The meeting whose fields the typing history (undo, redo) belongs to."""
         self.meeting: Meeting | None = None
         self._people: dict[int | None, Person] = {}
         # the figures change at each switch of meeting: labels that lay nothing out again
@@ -249,6 +252,13 @@ class OverviewTab(MeetingTab):
         self.number.setValue(m.number or 0)
         if self.description.toPlainText() != (m.description or ""):  # a set lays it out anew
             self.description.setPlainText(m.description or "")
+        if self._typed_for != self.meeting_id:
+            # what was typed (and undone) for the meeting shown before must not be redone
+            # into this one, and saved there: a field left as it was keeps its history
+            forget_typing(self.title, self.description, *(
+                f.edit for f in (self.planned_start, self.planned_end, self.actual_start,
+                                 self.actual_end)))
+            self._typed_for = self.meeting_id
 
         def names(*roles: Role) -> str:
             found = [p.person.full_name + (f", {p.person.title_line}" if p.person.titles else "")
