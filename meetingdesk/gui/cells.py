@@ -6,11 +6,11 @@ table of Vietnamese text over a Python model repaints in 6–9 ms on a modest ma
 frame, at every filter change, roll-call key or scroll. :class:`TextCells` paints the plain
 text cells of a model that gives them (:meth:`RowTableModel.plain_cell`, through any proxies;
 the desk search's results) from one call, with the text laid out once per text and width
-(:class:`QTextLayout`, already elided) and kept until the view's font or style changes; the
-task register's table (77 cells) repaints in 2–3 ms instead of 8–9. The current cell (its
-focus frame), a disabled view, a view laid out right to left, a text of several lines or with
-letters written right to left (Qt's bidirectional layout), and a model whose ``data()`` says
-more than its ``cell()`` are painted by Qt's own delegate, as before.
+(:class:`QTextLayout`, already elided) and kept until the view's font, style or palette
+changes; the task register's table (77 cells) repaints in 2–3 ms instead of 8–9. The
+current cell (its focus frame), a disabled view, a view laid out right to left, a text of
+several lines or with letters written right to left (Qt's bidirectional layout), and a model
+whose ``data()`` says more than its ``cell()`` are painted by Qt's own delegate, as before.
 
 The cells are placed as Qt's delegate places them: pixel for pixel at the program's font
 (``tests/gui/test_cells.py``); at some other font sizes Qt's rounding of the text's baseline
@@ -170,7 +170,10 @@ class TextCells(QStyledItemDelegate):
                 (state & _ACTIVE or self._inactive_alike):
             drawn = self._drawn.get((text, rect.width(), rect.height(),
                                      bool(option.features.value & _ALTERNATE), right))
-            if drawn is not None:  # drawn ahead on the row's background: copied
+            # drawn ahead on the row's background: copied, unless the view has moved to a
+            # screen of another pixel ratio since
+            if drawn is not None and \
+                    drawn.devicePixelRatio() == painter.device().devicePixelRatio():
                 painter.drawPixmap(rect.topLeft(), drawn)
                 return
         margin = self._margin

@@ -305,6 +305,11 @@ class ElidedLabel(QWidget):
     def full_text(self) -> str:
         return self._full
 
+    def set_text_style(self, sheet: str) -> None:
+        """Style the text (a style sheet of the label that shows it: set on this widget, it
+        would reach that label only once polished)."""
+        self._label.setStyleSheet(sheet)
+
     def text(self) -> str:
         """The text shown: the full text, or its lines elided."""
         return self._label.text()

@@ -313,3 +313,22 @@ def test_elided_label_gives_a_screen_reader_its_whole_text(qtbot: Any) -> None:
     assert label.text() != text  # elided on the screen
     (shown,) = label.findChildren(QLabel)  # what a screen reader reads
     assert QAccessible.queryAccessibleInterface(shown).text(QAccessible.Text.Name) == text
+
+
+def test_date_field_reason_takes_the_lines_its_width_needs(qtbot: Any) -> None:
+    """The reason a text cannot be read wraps again when the field's width changes, and is
+    red even when set before the field was first shown."""
+    field = DateTimeField(with_time=True)
+    qtbot.addWidget(field)
+    field.set_text("31/02/2025")  # before it is shown
+    field.resize(700, 80)
+    field.show()
+    qtbot.waitExposed(field)
+    assert field.preview._lines == 1
+    assert field.preview.text() == field.error()  # whole on one line
+    (shown,) = field.preview.findChildren(QLabel)
+    assert shown.palette().color(shown.foregroundRole()).name() == "#c62828"
+    field.resize(180, 80)
+    qtbot.waitUntil(lambda: field.preview._lines > 1)
+    field.resize(700, 80)
+    qtbot.waitUntil(lambda: field.preview._lines == 1)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from meetingdesk.domain.errors import ValidationError
@@ -58,6 +59,7 @@ class DateTimeField(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.preview)
         self.setFocusProxy(self.edit)
+        self.preview.installEventFilter(self)  # its width: the lines of a reason it shows
         self.edit.textEdited.connect(self._read)
         self.edit.editingFinished.connect(self._tidy)
         self._show()
@@ -133,14 +135,24 @@ class DateTimeField(QWidget):
         if self._error is None:
             self.edit.setText(self._format(self._value))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.preview and event.type() == QEvent.Type.Resize
+                and isinstance(event, QResizeEvent)
+                and event.size().width() != event.oldSize().width()):
+            self._fit_lines()  # a reason wraps in more or fewer lines at another width
+        return False
+
+    def _fit_lines(self) -> None:
+        self.preview.set_lines(1 if self._error is None else min(
+            ERROR_LINES, self.preview.lines_for(self._error)))
+
     def _show(self) -> None:
         failing = self._error is not None
         if failing != self._styled_failing:  # a style sheet set costs a restyle: only changes
             self._styled_failing = failing
             self.edit.setStyleSheet(_ERROR_STYLE if failing else "")
-            self.preview.setStyleSheet(_ERROR_TEXT_STYLE if failing else _PREVIEW_STYLE)
-        self.preview.set_lines(1 if self._error is None else min(
-            ERROR_LINES, self.preview.lines_for(self._error)))
+            self.preview.set_text_style(_ERROR_TEXT_STYLE if failing else _PREVIEW_STYLE)
+        self._fit_lines()
         if self._error is not None:
             self.preview.set_full_text(self._error)
             self.edit.setToolTip(self._error)
