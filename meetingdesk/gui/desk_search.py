@@ -128,7 +128,7 @@ class DeskSearch(QDialog):
             self._show(shown)
             return
         self._coming = shown
-        self._coming_rows: list[QStandardItem] | None = None
+        self._coming_rows = None
         self._to_shape = chain(self._first_screenful(shown.groups),
                                (lambda: self._make_rows(shown),))
         self._shaper.start()

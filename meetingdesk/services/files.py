@@ -13,6 +13,7 @@ from pathlib import Path
 
 from meetingdesk.domain.errors import DeskFileError, MeetingDeskError
 from meetingdesk.store.desk import holds_desk_file, is_sqlite_file
+from meetingdesk.store.durable import sync_folder
 from meetingdesk.store.failures import os_error_words
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def replacing(path: str | Path) -> Iterator[Path]:
             os.fsync(f.fileno())
         os.replace(tmp, path)
         tmp = None
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
     except OSError as exc:
         raise MeetingDeskError("files.cannot_write", path=path, words=os_error_words(exc)) from exc
     finally:
@@ -68,17 +69,3 @@ def write_atomically(path: str | Path, data: bytes) -> None:
     with replacing(path) as tmp:
         tmp.write_bytes(data)
     logger.info("Wrote %s (%d bytes)", path, len(data))
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

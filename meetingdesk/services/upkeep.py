@@ -37,7 +37,6 @@ each time.
 
 from __future__ import annotations
 
-import errno
 import logging
 import sqlite3
 import threading
@@ -50,7 +49,7 @@ from meetingdesk.domain.errors import StorageError
 from meetingdesk.services.session import second_connection
 from meetingdesk.store import upkeep
 from meetingdesk.store.desk import Desk
-from meetingdesk.store.failures import os_error_words
+from meetingdesk.store.failures import os_storage_error
 
 logger = logging.getLogger(__name__)
 
@@ -196,9 +195,7 @@ class DeskUpkeep:
             with self._state:
                 self._flushing = False
             if self._failed is not None:
-                cause = "SQLITE_FULL" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else ""
-                self._failed(StorageError("failures.not_flushed", path=self._path,
-                                          words=os_error_words(exc), cause=cause))
+                self._failed(os_storage_error("failures.not_flushed", exc, self._path))
             return
         with self._state:
             self._flushes += 1

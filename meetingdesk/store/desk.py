@@ -188,10 +188,10 @@ class Desk:
         if self.read_only:
             raise read_only_error(self.path)
         conn = self.db.conn
-        gate = None if conn.in_transaction else gate_of(self._key)
+        outermost = not conn.in_transaction
+        gate = gate_of(self._key) if outermost else None
         if gate is not None:
             gate.wait()  # a check still running, or damage found (see store.write_gate)
-        outermost = not conn.in_transaction
         if outermost:
             self._stop_if_cancelled()
         # A savepoint inside a transaction under way; otherwise BEGIN IMMEDIATE (see

@@ -63,6 +63,14 @@ def os_error_words(exc: OSError) -> Message:
     return message("common.verbatim", text=exc.strerror or str(exc))
 
 
+def os_storage_error(key: str, exc: OSError, path: Path | str) -> StorageError:
+    """The :class:`StorageError` ``key`` for a failed plain file operation on a desk's file:
+    :func:`os_error_words`, and SQLite's family of the cause ("SQLITE_FULL" for a full
+    disk)."""
+    return StorageError(key, path=path, words=os_error_words(exc),
+                        cause=_OS_CAUSES.get(exc.errno or 0, ""))
+
+
 def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
     """The :class:`StorageError` for a failure of the disk or the file, else ``None``."""
     name = getattr(exc, "sqlite_errorname", "") or ""

@@ -29,11 +29,12 @@ third to another thread (for a connection that commits with ``synchronous = NORM
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+from meetingdesk.store.durable import sync_folder
 
 SEARCH_INDEX = "search_index"
 MERGE_SLICE_PAGES = 64
@@ -112,10 +113,10 @@ def wal_path(conn: sqlite3.Connection) -> Path:
 
 def flush_wal(wal: Path, *, folder_too: bool = False) -> None:
     """Put what the WAL ``wal`` holds on the disk (an fsync), so that the commits in it
-    survive a power cut; with ``folder_too``, the folder's entry for it as well where the file
-    system allows (a WAL just created is not yet in the folder on the disk; POSIX only). A
-    missing WAL raises
-    ``FileNotFoundError``: a connection that has the desk open has one.
+    survive a power cut; with ``folder_too``, the folder's entry for it as well where the
+    platform allows (:func:`~meetingdesk.store.durable.sync_folder`: a WAL just created is
+    not yet in the folder on the disk). A missing WAL raises ``FileNotFoundError``: a
+    connection that has the desk open has one.
 
     The only plain file I/O on a desk's files while connections to it are open (see
     :mod:`meetingdesk.store.desk`): SQLite takes no lock on the WAL itself, so closing this
@@ -126,12 +127,5 @@ def flush_wal(wal: Path, *, folder_too: bool = False) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-    if folder_too and os.name == "posix":
-        # as SQLite does it: a folder that cannot be opened or flushed (some network and FUSE
-        # file systems refuse it) is left as it is
-        with contextlib.suppress(OSError):
-            folder = os.open(wal.parent, os.O_RDONLY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)
+    if folder_too:
+        sync_folder(wal.parent)

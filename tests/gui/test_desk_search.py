@@ -40,6 +40,15 @@ def _notes_found(window: MainWindow, qtbot: Any, typed: str) -> DeskSearch:
     return dialog
 
 
+def _opened(window: MainWindow, qtbot: Any) -> DeskSearch:
+    """The desk search dialog, opened (Ctrl+F) and shown."""
+    window.search_action.trigger()
+    dialog = window.desk_search
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
 def test_desk_search_as_you_type_groups_and_opens_a_site(window: MainWindow, qtbot: Any) -> None:
     window.search_action.trigger()
     dialog = window.desk_search
@@ -181,10 +190,7 @@ def test_desk_search_text_column_keeps_its_width_when_results_come(window: MainW
                                                                    qtbot: Any) -> None:
     """The texts are shaped for their column's width: results longer than the view must not
     narrow it (a scroll bar coming), or every text shown would be shaped again."""
-    window.search_action.trigger()
-    dialog = window.desk_search
-    assert dialog is not None
-    qtbot.waitExposed(dialog)
+    dialog = _opened(window, qtbot)
     width = dialog.results.header().sectionSize(0)
     hits = [SearchHit("note", i, f"Đồng chí số {i} phát biểu", 1, "Giao ban quý 1", None)
             for i in range(1, 60)]
@@ -200,10 +206,7 @@ def test_desk_search_answer_is_shown_in_a_pass_of_its_own_after_drawing(
         window: MainWindow, qtbot: Any, demo_desk: Desk) -> None:
     """The cells drawn ahead, then the results shown at a later pass of the event loop: never
     in the same pass as a slice of drawing (the longest piece of an answer's work)."""
-    window.search_action.trigger()
-    dialog = window.desk_search
-    assert dialog is not None
-    qtbot.waitExposed(dialog)
+    dialog = _opened(window, qtbot)
     dialog._found(1, ShownResults(*_shown_for(demo_desk, "thai nguyen")))
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)
     events: list[str] = []
@@ -221,10 +224,7 @@ def test_desk_search_answer_is_shown_in_a_pass_of_its_own_after_drawing(
 
 def test_desk_search_results_copy_the_cells_drawn_ahead(window: MainWindow, qtbot: Any,
                                                         demo_desk: Desk) -> None:
-    window.search_action.trigger()
-    dialog = window.desk_search
-    assert dialog is not None
-    qtbot.waitExposed(dialog)
+    dialog = _opened(window, qtbot)
     # the first results of the dialog too: the height of a row measured before any is shown
     dialog._found(1, ShownResults(*_shown_for(demo_desk, "dong chi")))
     qtbot.waitUntil(lambda: dialog._coming is None and dialog.model.rowCount() > 0,
@@ -241,15 +241,11 @@ def test_desk_search_results_copy_the_cells_drawn_ahead(window: MainWindow, qtbo
     assert view.viewport().grab().toImage() == ours
 
 
-
 def test_desk_search_group_titles_take_their_whole_row(window: MainWindow, qtbot: Any,
                                                        demo_desk: Desk) -> None:
     """A group's row is one cell (its meeting cell would be empty): one cell for Qt's
     delegate to paint instead of two, and the same pixels."""
-    window.search_action.trigger()
-    dialog = window.desk_search
-    assert dialog is not None
-    qtbot.waitExposed(dialog)
+    dialog = _opened(window, qtbot)
     dialog._found(1, ShownResults(*_shown_for(demo_desk, "dong chi")))
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)
     view, groups = dialog.results, range(dialog.model.rowCount())

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
 from meetingdesk.gui.dialogs.date_fields import DateTimeField
 from meetingdesk.gui.main_window import MainWindow
-from meetingdesk.gui.tabs.overview import LEADER_LINES
+from meetingdesk.gui.tabs.overview import LEADER_LINES, OverviewTab
 from meetingdesk.gui.undo import created
 from meetingdesk.gui.widgets import ElidedLabel
 from meetingdesk.minutes.generate import generate_minutes
@@ -33,6 +33,21 @@ def _people_listed(window: MainWindow) -> int:
     assert window.view is not None and window.view.meeting_id is not None
     return len(participation.attendance_list(window.session.desk,  # type: ignore[union-attr]
                                              window.view.meeting_id))
+
+
+def _overview_and_a_copy(window: MainWindow) -> tuple[OverviewTab, int, int]:
+    """The Overview tab shown on the demo meeting, that meeting's id and the id of a copy of
+    it (the same description, dates and signers; its own log: one copy event)."""
+    view = window.view
+    assert view is not None and window.session is not None
+    tab = view.overview
+    view.tabs.setCurrentWidget(tab)
+    first = view.meeting_id
+    assert first is not None
+    other = meetings.copy_meeting(window.session.desk, first, title="Giao ban quý 2").id
+    assert other is not None
+    window.session.written()
+    return tab, first, other
 
 
 def test_overview_signer_picker_lists_people_when_the_keyboard_reaches_it(
@@ -109,17 +124,8 @@ def test_elided_label_takes_user_text_as_plain_text(qtbot: Any) -> None:
 
 
 def test_overview_switch_leaves_alone_what_already_shows_its_value(window: MainWindow) -> None:
-    view = window.view
-    assert view is not None and window.session is not None
-    desk = window.session.desk
-    tab = view.overview
-    view.tabs.setCurrentWidget(tab)
-    first = view.meeting_id
-    assert first is not None
-    # a copy has the same description and signers, and its own log (one copy event)
-    other = meetings.copy_meeting(desk, first, title="Giao ban quý 2").id
-    window.session.written()
-    assert other is not None and tab.description.toPlainText()
+    tab, first, other = _overview_and_a_copy(window)
+    assert tab.description.toPlainText()
     calls: list[str] = []
     tab.description.setPlainText = lambda text: calls.append("description")  # type: ignore
     tab.chair_signer.clear = lambda: calls.append("chair signer")  # type: ignore
@@ -236,14 +242,7 @@ def test_elided_label_keeps_the_lines_of_its_text(qtbot: Any) -> None:
 
 def test_overview_log_takes_the_same_room_with_or_without_events(window: MainWindow,
                                                                 qtbot: Any) -> None:
-    view = window.view
-    assert view is not None and window.session is not None
-    tab = view.overview
-    view.tabs.setCurrentWidget(tab)
-    first = view.meeting_id
-    assert first is not None
-    other = meetings.copy_meeting(window.session.desk, first, title="Giao ban quý 2").id
-    window.session.written()
+    tab, first, other = _overview_and_a_copy(window)
     box = tab.log_pages.parentWidget()
     window.meeting_list.choose(other)  # its log holds the copy
     qtbot.wait(1)
@@ -276,16 +275,9 @@ def test_overview_typing_undone_for_one_meeting_cannot_be_redone_into_the_next(
     """Fields left as they were at a switch (the same description, dates, title) keep their
     text, not the typing history of the meeting shown before: a redo there would put that
     meeting's words into this one, and Save would write them."""
-    from meetingdesk.services import meetings
-
     view = window.view
-    assert view is not None and window.session is not None
-    tab = view.overview
-    view.tabs.setCurrentWidget(tab)
-    first = view.meeting_id
-    assert first is not None
-    other = meetings.copy_meeting(window.session.desk, first, title="Giao ban quý 2").id
-    window.session.written()
+    assert view is not None
+    tab, _first, other = _overview_and_a_copy(window)
     fields = (tab.description, tab.planned_start.edit)
     for field in fields:
         field.setFocus()

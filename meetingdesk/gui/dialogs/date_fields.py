@@ -136,9 +136,8 @@ class DateTimeField(QWidget):
             self.edit.setText(self._format(self._value))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.preview and event.type() == QEvent.Type.Resize
-                and isinstance(event, QResizeEvent)
-                and event.size().width() != event.oldSize().width()):
+        if watched is self.preview and isinstance(event, QResizeEvent) and \
+                event.size().width() != event.oldSize().width():
             self._fit_lines()  # a reason wraps in more or fewer lines at another width
         return False
 
