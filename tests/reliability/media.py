@@ -61,3 +61,11 @@ def as_nobody() -> list[str]:
     if not is_root() or shutil.which("setpriv") is None:
         return []
     return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+
+
+def open_to_others(*paths: Path) -> bool:
+    """Whether another user can reach each of ``paths``: every folder above it lets others
+    through. A checkout under a private folder (``mktemp -d`` makes one) cannot be run as
+    another user, whatever the program does."""
+    return all(os.stat(folder).st_mode & 0o001
+               for path in paths for folder in Path(path).absolute().parents)
