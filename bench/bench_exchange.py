@@ -144,7 +144,7 @@ class Bench:
         self.people = year.people
         self.provinces = [open_desk(self.folder / f"tinh-{s.code}.db") for s in self.sites]
         for desk in (self.centre, *self.provinces):
-            desk.db.conn.set_progress_handler(self._step, STEPS)
+            desk.conn.set_progress_handler(self._step, STEPS)
         self.sizes: dict[str, list[int]] = {}
         self.local_ids: dict[tuple[str, str], int] = {}
 
@@ -298,7 +298,7 @@ class Bench:
         desk = self.provinces[0]
         target = self.folder / "province-backup-probe.db"
         start, cpu = time.perf_counter(), time.process_time()
-        backup_connection(desk.db.conn, target)
+        backup_connection(desk.conn, target)
         spent = time.process_time() - cpu, time.perf_counter() - start
         size = target.stat().st_size / 1e6
         target.unlink()

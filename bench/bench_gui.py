@@ -106,7 +106,7 @@ def bench_copy(source: Path, folder: Path) -> Path:
     if not path.exists() or path.stat().st_mtime < source.stat().st_mtime:
         built = folder / "big.db"
         with open_desk(source, create=False) as desk, sqlite3.connect(built) as target:
-            desk.db.conn.backup(target)
+            desk.conn.backup(target)
         with open_desk(built, create=False) as desk:
             build_big_meeting(desk)
         for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

@@ -374,7 +374,7 @@ def plan_import(desk: Desk, table: Table, mapping: Mapping, meeting_id: int | No
     ``site_code`` is the site of rows that name none.
     """
     if meeting_id is not None:
-        editable_meeting(desk.db, meeting_id)
+        editable_meeting(desk.conn, meeting_id)
     default_site = None
     if site_code:
         found = directory.find_site(desk, site_code)

@@ -43,7 +43,7 @@ def generate_minutes(desk: Desk, meeting_id: int, *, profile: Profile | None = N
     equals the newest version of their profile give that version back, not rendered again. A
     meeting whose minutes are final takes no new version.
     ``on_stage`` hears ``building``, ``rendering`` and ``saving``."""
-    editable_meeting(desk.db, meeting_id)
+    editable_meeting(desk.conn, meeting_id)
     chosen = Profile(profile or meeting_profile(desk, meeting_id))
     fmt = profile_for(chosen)
     if margins is not None:

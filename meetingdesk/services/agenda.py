@@ -48,7 +48,7 @@ def remove_agenda_item(desk: Desk, item_id: int) -> None:
 
 
 def agenda(desk: Desk, meeting_id: int) -> list[AgendaItem]:
-    return tables.agenda_items.of_meeting(desk.db, meeting_id)
+    return tables.agenda_items.of_meeting(desk.conn, meeting_id)
 
 
 def reorder_agenda(desk: Desk, meeting_id: int, ordered_ids: Sequence[int]) -> None:

@@ -91,7 +91,7 @@ def take_backup(desk: Desk, reason: str, now: datetime, *, pace: Pace | None = N
     while target.exists():
         n += 1
         target = backup_name(desk.path, f"{reason}-{n}", now)
-    backup_connection(desk.db.conn, target, pace=pace, cancelled=cancelled)
+    backup_connection(desk.conn, target, pace=pace, cancelled=cancelled)
     own_folder = backup_dir_for(desk.path)
     for old in to_prune(list_backups(desk.path), now):
         if old.path.parent != own_folder:

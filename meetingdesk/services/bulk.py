@@ -12,9 +12,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TypeVar
 
 from meetingdesk.domain.enums import AttendanceStatus, Role, SiteKind
 from meetingdesk.domain.errors import ConflictError
@@ -26,6 +24,9 @@ from meetingdesk.store import bulk, tables
 from meetingdesk.store.backup import backup_connection, backup_name
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.rows import to_row, values_to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 logger = logging.getLogger(__name__)
 
@@ -151,7 +152,7 @@ def backup_desk(desk: Desk, reason: str) -> Path:
     while target.exists():
         number += 1
         target = backup_name(desk.path, f"{reason}-{number}")
-    return backup_connection(desk.db.conn, target)
+    return backup_connection(desk.conn, target)
 
 
 def run_batch(desk: Desk, work: Callable[[Batch], T], *, backup_reason: str | None) -> T:

@@ -20,8 +20,7 @@ import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.domain.errors import ValidationError
 from meetingdesk.services.wire import scope_meeting
@@ -29,6 +28,9 @@ from meetingdesk.store import replica, revisions
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.revisions import Checkpoint
 from meetingdesk.store.sealing import now_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 logger = logging.getLogger(__name__)
 

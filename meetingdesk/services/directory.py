@@ -78,12 +78,12 @@ def delete_site(desk: Desk, site_id: int) -> None:
 
 
 def get_site(desk: Desk, site_id: int) -> Site:
-    return tables.sites.get(desk.db, site_id)
+    return tables.sites.get(desk.conn, site_id)
 
 
 def list_sites(desk: Desk, query: str = "") -> list[Site]:
     """Sites whose name, code or a former name contains ``query`` (folded), by name."""
-    sites = tables.sites.all(desk.db)
+    sites = tables.sites.all(desk.conn)
     wanted = fold(query).strip()
     if wanted:
         sites = [s for s in sites if any(
@@ -94,7 +94,7 @@ def list_sites(desk: Desk, query: str = "") -> list[Site]:
 def find_site(desk: Desk, name_or_code: str) -> Site | None:
     """The site whose code, name or former name equals ``name_or_code`` (folded)."""
     wanted = fold(name_or_code).strip()
-    for site in tables.sites.all(desk.db):
+    for site in tables.sites.all(desk.conn):
         if wanted in (fold(site.code or ""), fold(site.name), *map(fold, site.aliases)):
             return site
     return None
@@ -164,7 +164,7 @@ def delete_person(desk: Desk, person_id: int) -> None:
 
 
 def get_person(desk: Desk, person_id: int) -> Person:
-    return tables.people.get(desk.db, person_id)
+    return tables.people.get(desk.conn, person_id)
 
 
 def list_people(desk: Desk, query: str = "", *, by_rank: bool = False) -> list[Person]:
@@ -172,7 +172,7 @@ def list_people(desk: Desk, query: str = "", *, by_rank: bool = False) -> list[P
 
     Sorted in Vietnamese name order, or by precedence rank first when ``by_rank``.
     """
-    people = tables.people.all(desk.db)
+    people = tables.people.all(desk.conn)
     wanted = fold(query).strip()
     if wanted:
         people = [p for p in people if wanted in fold(

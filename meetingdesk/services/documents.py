@@ -60,7 +60,7 @@ def delete_document(desk: Desk, document_id: int) -> None:
 
 
 def list_documents(desk: Desk) -> list[Document]:
-    return tables.documents.by_issue_date(desk.db)
+    return tables.documents.by_issue_date(desk.conn)
 
 
 def attach_file(desk: Desk, document_id: int, path: Path) -> Document:
@@ -81,4 +81,4 @@ def attach_file(desk: Desk, document_id: int, path: Path) -> Document:
 
 def attached_file(desk: Desk, document_id: int) -> tuple[str, bytes] | None:
     """The attached file's name and bytes, or ``None``."""
-    return tables.document_file(desk.db, document_id)
+    return tables.document_file(desk.conn, document_id)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from meetingdesk.domain.enums import NoteKind
 from meetingdesk.domain.records import Note, NoteDraft
@@ -20,10 +18,14 @@ from meetingdesk.services import notes
 from meetingdesk.services.guards import editable_meeting
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.reads import Reads
 from meetingdesk.store.repository import Repository
 
+if TYPE_CHECKING:
+    pass
 
-def _still_there(db: Database, draft: NoteDraft) -> NoteDraft:
+
+def _still_there(db: Reads, draft: NoteDraft) -> NoteDraft:
     """``draft`` without its links to records removed meanwhile (a speaker taken off the list,
     an agenda item or a filed note deleted in another window): typing is never refused
     because of them."""
@@ -59,12 +61,12 @@ def save_draft(desk: Desk, *, meeting_id: int, text: str, now: datetime,
 
 def get_draft(desk: Desk, meeting_id: int) -> NoteDraft | None:
     """The unfinished note of a meeting, if one was left (after a crash, for instance)."""
-    return tables.get_draft(desk.db, meeting_id)
+    return tables.get_draft(desk.conn, meeting_id)
 
 
 def unfinished_drafts(desk: Desk) -> list[NoteDraft]:
     """Every note left unfinished in the desk (after a crash, typically), newest first."""
-    return tables.all_drafts(desk.db)
+    return tables.all_drafts(desk.conn)
 
 
 def discard_draft(desk: Desk, meeting_id: int) -> None:

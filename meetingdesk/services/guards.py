@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import MeetingStatus
 from meetingdesk.domain.errors import ConflictError, ValidationError
@@ -12,6 +11,10 @@ from meetingdesk.domain.messages import Message
 from meetingdesk.domain.records import Meeting
 from meetingdesk.domain.text import clean_text
 from meetingdesk.store import tables
+from meetingdesk.store.reads import Reads
+
+if TYPE_CHECKING:
+    pass
 
 MAX_LINE = 2_000
 MAX_TEXT = 1_000_000
@@ -53,7 +56,7 @@ def non_negative(value: int | None, field: Message) -> int | None:
     return value
 
 
-def editable_meeting(db: Database, meeting_id: int) -> Meeting:
+def editable_meeting(db: Reads, meeting_id: int) -> Meeting:
     """The meeting, provided its minutes are not final (frozen)."""
     meeting = tables.meetings.get(db, meeting_id)
     if meeting.status is MeetingStatus.FINAL:

@@ -38,7 +38,7 @@ def check_desk(path: Path) -> HealthReport:
         return _foreign_report(path, foreign)
     with desk:
         try:
-            facts = integrity_facts(desk.db)
+            facts = integrity_facts(desk.conn)
         except sqlite3.DatabaseError as exc:
             return HealthReport(False, [f"integrity_check: {_error(exc)}"])
     integrity_ok = facts.integrity == ["ok"]

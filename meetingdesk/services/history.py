@@ -34,7 +34,7 @@ class Recorded:
 def prepare(desk: Desk) -> None:
     """Do now what the first recorded edit of ``desk`` would otherwise do first: read the
     schema's keys and foreign keys."""
-    snapshots.read_schema(desk.db)
+    snapshots.read_schema(desk.conn)
 
 
 def run_recorded(desk: Desk, action: Callable[[], Any], roots: Iterable[Ref] = (),
@@ -47,11 +47,11 @@ def run_recorded(desk: Desk, action: Callable[[], Any], roots: Iterable[Ref] = (
     for an edit of their fields that adds or removes nothing.
     """
     roots = tuple(roots)
-    before = snapshots.take(desk.db, roots, shallow=shallow)
+    before = snapshots.take(desk.conn, roots, shallow=shallow)
     result = action()
     created = tuple(new_roots(result)) if new_roots else ()
     before = before.merged(Snapshot(created, shallow, (), ()))
-    after = snapshots.take(desk.db, roots + created, shallow=shallow)
+    after = snapshots.take(desk.conn, roots + created, shallow=shallow)
     return Recorded(result, before, after,
                     changes.between(roots + created, before.rows, after.rows))
 

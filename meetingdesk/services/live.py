@@ -45,7 +45,7 @@ def speaker_candidates(desk: Desk, meeting_id: int) -> list[Candidate[Speaker]]:
 
 def running_item(desk: Desk, meeting_id: int) -> AgendaItem | None:
     """The agenda item started last and not yet ended."""
-    items = [i for i in tables.agenda_items.of_meeting(desk.db, meeting_id)
+    items = [i for i in tables.agenda_items.of_meeting(desk.conn, meeting_id)
              if i.actual_start and not i.actual_end]
     return max(items, key=lambda i: i.actual_start or datetime.min) if items else None
 

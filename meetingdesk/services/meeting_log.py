@@ -54,11 +54,11 @@ class LogEntry:
 
 def meeting_log(desk: Desk, meeting_id: int) -> list[LogEntry]:
     """A meeting's events, oldest first, with their details read."""
-    return [_entry(desk, e) for e in tables.meeting_events.of_meeting(desk.db, meeting_id)]
+    return [_entry(desk, e) for e in tables.meeting_events.of_meeting(desk.conn, meeting_id)]
 
 
 def _entry(desk: Desk, event: MeetingEvent) -> LogEntry:
-    db, detail = desk.db, event.detail or ""
+    db, detail = desk.conn, event.detail or ""
     version = _VERSION.fullmatch(detail)
     if version and event.kind in _NOTICE_KINDS | _MINUTES_KINDS:
         version_id = int(version[1])

@@ -104,12 +104,12 @@ def delete_meeting(desk: Desk, meeting_id: int) -> None:
 
 
 def get_meeting(desk: Desk, meeting_id: int) -> Meeting:
-    return tables.meetings.get(desk.db, meeting_id)
+    return tables.meetings.get(desk.conn, meeting_id)
 
 
 def list_meetings(desk: Desk) -> list[MeetingSummary]:
     """Every meeting, newest first, with its site and delegate counts."""
-    db = desk.db
+    db = desk.conn
     counts = tables.meeting_count_rows(db)
     meetings = tables.meetings.newest_first(db)
     return [MeetingSummary(m, *counts.get(m.id or 0, (0, 0))) for m in meetings]
@@ -117,7 +117,7 @@ def list_meetings(desk: Desk) -> list[MeetingSummary]:
 
 def meeting_summary(desk: Desk, meeting_id: int) -> MeetingSummary | None:
     """One meeting as the meeting list shows it, or ``None`` when it is gone."""
-    db = desk.db
+    db = desk.conn
     if not tables.meetings.exists(db, meeting_id):
         return None
     counts = tables.meeting_count_rows(db, meeting_id)

@@ -94,7 +94,7 @@ PROFILE_NAMES = {Profile.STATE: message("minutes_versions.profile_state"),
 def final_problems(desk: Desk, meeting_id: int, profile: Profile) -> list[Message]:
     """Everything that keeps the minutes of a meeting from being final, in ``profile``; empty
     when they can be."""
-    meeting = tables.meetings.get(desk.db, meeting_id)
+    meeting = tables.meetings.get(desk.conn, meeting_id)
     problems: list[Message] = []
     if meeting.actual_end is None:
         problems.append(message("minutes_versions.not_ended"))
@@ -135,13 +135,13 @@ def check_final(desk: Desk, meeting_id: int, profile: Profile) -> None:
 
 def list_versions(desk: Desk, meeting_id: int) -> list[MinutesVersion]:
     """A meeting's versions, oldest first (without their bytes)."""
-    return tables.minutes_versions.of_meeting(desk.db, meeting_id)
+    return tables.minutes_versions.of_meeting(desk.conn, meeting_id)
 
 
 def version_pdf(desk: Desk, version_id: int) -> bytes:
     """The PDF bytes of a version, checked against their recorded sha256."""
-    version = tables.minutes_versions.get(desk.db, version_id)
-    return checked_bytes(tables.minutes_pdf(desk.db, version_id), version.sha256,
+    version = tables.minutes_versions.get(desk.conn, version_id)
+    return checked_bytes(tables.minutes_pdf(desk.conn, version_id), version.sha256,
                          message("minutes_versions.version", version_id=version_id))
 
 
@@ -155,7 +155,7 @@ def checked_bytes(pdf: bytes, sha256: str, what: Message) -> bytes:
 def final_in_force(desk: Desk, meeting_id: int) -> MinutesVersion | None:
     """The final version in force: the newest one made final, while the meeting is final
     (a version made final and reopened since stays in the record, no longer in force)."""
-    meeting = tables.meetings.get(desk.db, meeting_id)
+    meeting = tables.meetings.get(desk.conn, meeting_id)
     final = [v for v in list_versions(desk, meeting_id) if v.final]
     if meeting.status is not MeetingStatus.FINAL or not final:
         return None
@@ -173,8 +173,8 @@ def final_version(desk: Desk, meeting_id: int) -> MinutesVersion:
 def signed_pdf(desk: Desk, version_id: int) -> bytes | None:
     """The signed copy of a version (``None`` when it has none), checked against its
     sha256."""
-    version = tables.minutes_versions.get(desk.db, version_id)
-    pdf = tables.signed_minutes_pdf(desk.db, version_id)
+    version = tables.minutes_versions.get(desk.conn, version_id)
+    pdf = tables.signed_minutes_pdf(desk.conn, version_id)
     if pdf is not None and hashlib.sha256(pdf).hexdigest() != version.signed_sha256:
         raise MeetingDeskError("minutes_versions.signed_copy_altered",
                                version_id=version_id)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.domain.citations import find_citations
 from meetingdesk.domain.enums import NoteKind, TaskStatus
@@ -21,6 +20,10 @@ from meetingdesk.services.guards import (
 )
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.reads import Reads
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _now() -> datetime:
@@ -46,7 +49,7 @@ def link_citations(db: Database, note_id: int, text: str) -> None:
         tables.link_citation(db, note_id, doc.id)
 
 
-def _check_refs(db: Database, meeting_id: int, agenda_item_id: int | None,
+def _check_refs(db: Reads, meeting_id: int, agenda_item_id: int | None,
                 speaker_id: int | None) -> None:
     if agenda_item_id is not None and tables.agenda_items.get(db, agenda_item_id).meeting_id \
             != meeting_id:
@@ -123,20 +126,20 @@ def delete_note(desk: Desk, note_id: int) -> None:
 
 
 def get_note(desk: Desk, note_id: int) -> Note:
-    return tables.notes.get(desk.db, note_id)
+    return tables.notes.get(desk.conn, note_id)
 
 
 def notes_of(desk: Desk, meeting_id: int) -> list[Note]:
     """A meeting's notes in time order."""
-    return tables.notes.of_meeting(desk.db, meeting_id)
+    return tables.notes.of_meeting(desk.conn, meeting_id)
 
 
 def revisions(desk: Desk, note_id: int) -> list[NoteRevision]:
-    return tables.note_revisions.where(desk.db, note_id=note_id, order=("revision",))
+    return tables.note_revisions.where(desk.conn, note_id=note_id, order=("revision",))
 
 
 def cited_documents(desk: Desk, meeting_id: int) -> list[Document]:
-    return tables.cited_documents(desk.db, meeting_id)
+    return tables.cited_documents(desk.conn, meeting_id)
 
 
 # --- tasks ----------------------------------------------------------------------------------
@@ -192,7 +195,7 @@ def delete_task(desk: Desk, task_id: int) -> None:
 
 
 def tasks_of(desk: Desk, meeting_id: int) -> list[Task]:
-    return tables.tasks.of_meeting(desk.db, meeting_id)
+    return tables.tasks.of_meeting(desk.conn, meeting_id)
 
 
 def reorder_tasks(desk: Desk, meeting_id: int, ordered_ids: Sequence[int]) -> None:

@@ -14,8 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import NoteKind, Profile
 from meetingdesk.domain.errors import ConflictError, ValidationError
@@ -27,6 +26,10 @@ from meetingdesk.services.meeting_log import version_detail
 from meetingdesk.services.minutes_versions import checked_bytes
 from meetingdesk.store import notices, tables
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.reads import Reads
+
+if TYPE_CHECKING:
+    pass
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +41,7 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def _final_version(db: Database, meeting_id: int) -> NoticeVersion | None:
+def _final_version(db: Reads, meeting_id: int) -> NoticeVersion | None:
     """The final version in force: the newest final one, unless reopened since."""
     steps = [e.kind for e in tables.meeting_events.of_meeting(db, meeting_id)
              if e.kind in (EVENT_FINAL, EVENT_REOPENED)]
@@ -50,14 +53,14 @@ def _final_version(db: Database, meeting_id: int) -> NoticeVersion | None:
 
 def final_version(desk: Desk, meeting_id: int) -> NoticeVersion | None:
     """The final notice of a meeting, if it has one in force."""
-    return _final_version(desk.db, meeting_id)
+    return _final_version(desk.conn, meeting_id)
 
 
 def final_problems(desk: Desk, meeting_id: int) -> list[Message]:
     """Everything that keeps a meeting's notice from being final; empty when it can be. The
     checks of the minutes' that a notice needs: the meeting's date, who signs for the chair,
     and something concluded — a conclusion, a decision or a task."""
-    db = desk.db
+    db = desk.conn
     meeting = tables.meetings.get(db, meeting_id)
     problems: list[Message] = []
     if meeting.date is None:
@@ -97,13 +100,13 @@ def record_version(desk: Desk, *, meeting_id: int, profile: Profile,
 
 def list_versions(desk: Desk, meeting_id: int) -> list[NoticeVersion]:
     """A meeting's notice versions, oldest first (without their bytes)."""
-    return notices.notice_versions.of_meeting(desk.db, meeting_id)
+    return notices.notice_versions.of_meeting(desk.conn, meeting_id)
 
 
 def version_pdf(desk: Desk, version_id: int) -> bytes:
     """The PDF bytes of a version, checked against their recorded sha256."""
-    version = notices.notice_versions.get(desk.db, version_id)
-    return checked_bytes(notices.notice_pdf(desk.db, version_id), version.sha256,
+    version = notices.notice_versions.get(desk.conn, version_id)
+    return checked_bytes(notices.notice_pdf(desk.conn, version_id), version.sha256,
                          message("notice_versions.version", version_id=version_id))
 
 

@@ -8,8 +8,7 @@ signers.
 from __future__ import annotations
 
 import logging
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import ConflictError
@@ -18,6 +17,10 @@ from meetingdesk.domain.records import Issuer
 from meetingdesk.services.guards import optional_line, required_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.reads import Reads
+
+if TYPE_CHECKING:
+    pass
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +31,7 @@ BLANK_ISSUER = Issuer(None, "")
 """What a meeting without an issuer prints: nothing of anybody's heading."""
 
 
-def _clean(db: Database, changes: dict[str, object]) -> dict[str, object]:
+def _clean(db: Reads, changes: dict[str, object]) -> dict[str, object]:
     values: dict[str, object] = {}
     for key, value in changes.items():
         if key == "name":
@@ -52,18 +55,18 @@ def _clean(db: Database, changes: dict[str, object]) -> dict[str, object]:
 
 def list_issuers(desk: Desk) -> list[Issuer]:
     """Every issuer, by id (the default first)."""
-    found = tables.issuers.all(desk.db)
+    found = tables.issuers.all(desk.conn)
     return sorted(found, key=lambda i: (not i.is_default, i.id or 0))
 
 
 def default_issuer(desk: Desk) -> Issuer | None:
     """The issuer new meetings take, if the desk has one."""
-    return tables.issuers.default(desk.db)
+    return tables.issuers.default(desk.conn)
 
 
 def issuer_of(desk: Desk, issuer_id: int | None) -> Issuer:
     """A meeting's issuer from its ``issuer_id``: none prints a blank heading."""
-    return BLANK_ISSUER if issuer_id is None else tables.issuers.get(desk.db, issuer_id)
+    return BLANK_ISSUER if issuer_id is None else tables.issuers.get(desk.conn, issuer_id)
 
 
 def add_issuer(desk: Desk, *, name: str, make_default: bool = False,

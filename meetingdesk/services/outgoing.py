@@ -35,7 +35,7 @@ class Outgoing:
 
 def desk_label(desk: Desk) -> str:
     """How partners name this desk: its default issuer, and the file's name."""
-    issuer = tables.issuers.default(desk.db)
+    issuer = tables.issuers.default(desk.conn)
     name = issuer.name.strip() if issuer is not None else ""
     return f"{name} ({desk.path.stem})" if name else desk.path.stem
 

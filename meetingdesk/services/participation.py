@@ -25,9 +25,10 @@ from meetingdesk.domain.text import name_key
 from meetingdesk.services.guards import check_order, non_negative, optional_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.reads import Reads
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def set_connection(desk: Desk, meeting_site_id: int, status: ConnectionStatus, *
 
 
 def connection_log(desk: Desk, meeting_site_id: int) -> list[ConnectionEvent]:
-    return tables.connection_events.where(desk.db, meeting_site_id=meeting_site_id,
+    return tables.connection_events.where(desk.conn, meeting_site_id=meeting_site_id,
                                           order=("at", "id"))
 
 
@@ -128,7 +129,7 @@ def _named_counts(rows: StatusCounts) -> dict[int | None, list[int]]:
 
 def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
     """The sites of a meeting in their order, with present/absent/expected counts."""
-    db = desk.db
+    db = desk.conn
     counts = _named_counts(tables.attendances.status_counts(db, meeting_id))
     sites = {s.id: s for s in tables.sites.taking_part(db, meeting_id)}
     entries = []
@@ -140,7 +141,7 @@ def meeting_sites(desk: Desk, meeting_id: int) -> list[SiteEntry]:
 
 def takes_part(desk: Desk, *, meeting_id: int, site_id: int) -> bool:
     """Whether a site is one of a meeting's sites (without counting its attendances)."""
-    return bool(tables.meeting_sites.where(desk.db, meeting_id=meeting_id, site_id=site_id))
+    return bool(tables.meeting_sites.where(desk.conn, meeting_id=meeting_id, site_id=site_id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +233,7 @@ def reorder_attendances(desk: Desk, meeting_id: int, ordered_ids: Sequence[int])
 
 def attendance_entry(desk: Desk, attendance_id: int) -> AttendanceEntry:
     """One attendance with its person and site (a row of the list, re-read after an edit)."""
-    db = desk.db
+    db = desk.conn
     attendance = tables.attendances.get(db, attendance_id)
     site = tables.sites.get(db, attendance.site_id) if attendance.site_id is not None else None
     return AttendanceEntry(attendance, tables.people.get(db, attendance.person_id), site)
@@ -246,14 +247,14 @@ def attendance_list(desk: Desk, meeting_id: int, *, by_name: bool = False,
     Protocol order: grouped by site in the meeting's order of sites (people of no site of the
     meeting last), then by precedence rank (see :mod:`meetingdesk.domain.precedence`), ties in
     the order the secretariat entered, then by given name."""
-    db = desk.db
+    db = desk.conn
     entries = _entries(db, meeting_id, roles)
     if by_name:
         return sorted(entries, key=lambda e: name_key(e.person.full_name))
     return _in_protocol_order(entries, tables.meeting_sites.of_meeting(db, meeting_id))
 
 
-def _entries(db: Database, meeting_id: int, roles: Sequence[Role] | None
+def _entries(db: Reads, meeting_id: int, roles: Sequence[Role] | None
              ) -> list[AttendanceEntry]:
     """The attendances of a meeting (in one of ``roles`` when given) with their people and
     sites, in list order."""
@@ -311,7 +312,7 @@ def meeting_figures(desk: Desk, meeting_id: int) -> MeetingFigures:
     """A meeting with its sites' figures, its list's totals and its leaders, the meeting's
     sites and its counts each read once (the overview reads them at each switch of
     meeting)."""
-    db = desk.db
+    db = desk.conn
     meeting = tables.meetings.get(db, meeting_id)
     rows = tables.attendances.status_counts(db, meeting_id)
     counts = _named_counts(rows)

@@ -111,7 +111,7 @@ def period_report(desk: Desk, *, start: date, end: date,
     """The figures of the meetings held from ``start`` to ``end`` (both included)."""
     if end < start:
         raise ValidationError("report.end_before_start")
-    db = desk.db
+    db = desk.conn
     as_of = min(end, today or date.today())
     starts = report_queries.meeting_starts(db, start, end)
     quarter_of = {mid: Quarter.of(at.date()) for mid, at in starts.items()}

@@ -32,10 +32,10 @@ def search(desk: Desk, query: str, *, limit: int = 50, kinds: tuple[str, ...] | 
     the newest of them are ranked and the results say so (``windowed``).
     """
     folded = words(query)[:16]
-    hits = store_search.search(desk.db, folded, limit=max(1, min(limit, 500)), kinds=kinds,
+    hits = store_search.search(desk.conn, folded, limit=max(1, min(limit, 500)), kinds=kinds,
                                meeting_id=meeting_id, prefix_last=as_you_type)
     windowed = (meeting_id is None and (not kinds or "note" in kinds)
-                and store_search.notes_beyond_window(desk.db, folded, prefix_last=as_you_type))
+                and store_search.notes_beyond_window(desk.conn, folded, prefix_last=as_you_type))
     return SearchResults((
         SearchHit(h.kind, h.ref_id, h.text, h.meeting_id, h.meeting_title,
                   datetime.fromisoformat(h.meeting_start).date() if h.meeting_start else None,
@@ -46,4 +46,4 @@ def search(desk: Desk, query: str, *, limit: int = 50, kinds: tuple[str, ...] | 
 def meetings_matching(desk: Desk, query: str) -> set[int]:
     """The meetings whose notes, agenda, sites (former names too) or people match every word
     of ``query``, the last one as typed so far."""
-    return store_search.meetings_matching(desk.db, words(query)[:16], prefix_last=True)
+    return store_search.meetings_matching(desk.conn, words(query)[:16], prefix_last=True)

@@ -4,8 +4,7 @@ a person and the title line printed above the name. A role nobody holds prints n
 from __future__ import annotations
 
 import logging
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import Role
 from meetingdesk.domain.records import Issuer, Meeting, Person
@@ -13,6 +12,10 @@ from meetingdesk.domain.text import fold
 from meetingdesk.services.guards import editable_meeting, optional_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
+from meetingdesk.store.reads import Reads
+
+if TYPE_CHECKING:
+    pass
 
 logger = logging.getLogger(__name__)
 
@@ -79,12 +82,12 @@ def set_signer(desk: Desk, *, meeting_id: int, role: Role | str, person_id: int 
     return updated
 
 
-def _issuer(db: Database, meeting: Meeting) -> Issuer:
+def _issuer(db: Reads, meeting: Meeting) -> Issuer:
     return (tables.issuers.get(db, meeting.issuer_id) if meeting.issuer_id is not None
             else Issuer(None, ""))
 
 
-def default_signers(db: Database, issuer: Issuer) -> dict[str, object]:
+def default_signers(db: Reads, issuer: Issuer) -> dict[str, object]:
     """A new meeting's signer fields from its issuer's default signers."""
     values: dict[str, object] = {}
     if issuer.chair_person_id is not None:

@@ -25,9 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from meetingdesk.domain.errors import ConflictError
 from meetingdesk.domain.messages import message
@@ -50,6 +48,9 @@ from meetingdesk.store.exchanged import ORDER, REGISTRY, Exchanged
 from meetingdesk.store.revisions import NewState
 from meetingdesk.store.rows import from_row
 from meetingdesk.store.sealing import Book, now_text, seal
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 logger = logging.getLogger(__name__)
 

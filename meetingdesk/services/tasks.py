@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.errors import NotFoundError
@@ -23,6 +22,9 @@ from meetingdesk.services.directory import find_site
 from meetingdesk.services.guards import optional_line, required_text
 from meetingdesk.store import tables, task_register
 from meetingdesk.store.desk import Desk
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 REVIEW_TITLE = "Đánh giá kết quả thực hiện nhiệm vụ giao tại {meeting}"
 """The first agenda item of a meeting made from a previous one that assigned tasks."""
@@ -41,8 +43,8 @@ def register(desk: Desk, *, as_of: date, meeting_id: int | None = None,
             raise NotFoundError("tasks.no_such_site", site_code=site_code)
         site_id = site.id
     if meeting_id is not None:
-        tables.meetings.get(desk.db, meeting_id)  # a meeting that is not there is said so
-    lines = task_register.register(desk.db, meeting_id=meeting_id, site_id=site_id)
+        tables.meetings.get(desk.conn, meeting_id)  # a meeting that is not there is said so
+    lines = task_register.register(desk.conn, meeting_id=meeting_id, site_id=site_id)
     wanted = {TaskState.OVERDUE} if overdue_only else (set(states) if states else None)
     if wanted is not None:
         lines = [line for line in lines if line.state(as_of) in wanted]
@@ -51,14 +53,14 @@ def register(desk: Desk, *, as_of: date, meeting_id: int | None = None,
 
 def task_lines(desk: Desk, task_ids: Iterable[int]) -> list[TaskLine]:
     """The register's rows of some tasks (e.g. the ones an edit changed)."""
-    return task_register.register(desk.db, task_ids=list(task_ids))
+    return task_register.register(desk.conn, task_ids=list(task_ids))
 
 
 # --- progress -------------------------------------------------------------------------------
 
 def progress_of(desk: Desk, task_id: int) -> list[TaskProgress]:
     """A task's progress entries, oldest report first."""
-    return task_register.progress_of(desk.db, task_id)
+    return task_register.progress_of(desk.conn, task_id)
 
 
 def add_progress(desk: Desk, *, task_id: int, reported_on: date, text: str,
@@ -101,7 +103,7 @@ class ReviewedTask:
 def reviewed_tasks(desk: Desk, meeting_id: int) -> list[ReviewedTask]:
     """The tasks carried into a meeting, with what each is on the meeting's day (today for a
     meeting with no date): done, overdue (late) or still open."""
-    db = desk.db
+    db = desk.conn
     meeting = tables.meetings.get(db, meeting_id)
     ids = task_register.reviewed_task_ids(db, meeting_id)
     by_id = {line.id: line for line in task_register.register(db, task_ids=ids)}

@@ -74,7 +74,7 @@ class DeskUpkeep:
         """``failed`` is told, in this object's thread, when the WAL could not be flushed."""
         self._desk = desk
         self._path = desk.path
-        self._wal = upkeep.wal_path(desk.db.conn)
+        self._wal = upkeep.wal_path(desk.conn)
         self._failed = failed
         self._quiet = quiet
         self._longest = longest
@@ -93,7 +93,7 @@ class DeskUpkeep:
         """The connection of the slice of merging under way (to interrupt), else None."""
         self.last_checkpoint: upkeep.Checkpoint | None = None
         """What the latest checkpoint found in the WAL and copied back."""
-        upkeep.leave_checkpoints(desk.db.conn)
+        upkeep.leave_checkpoints(desk.conn)
         self._thread = threading.Thread(target=self._run, name="desk-upkeep", daemon=True)
         self._thread.start()
         desk.commit_without_waiting(self.committed)
@@ -216,7 +216,7 @@ class DeskUpkeep:
                 try:
                     desk = desk or self._connect(self._path)
                     self._merge(desk, started)
-                    self.last_checkpoint = upkeep.checkpoint(desk.db.conn)
+                    self.last_checkpoint = upkeep.checkpoint(desk.conn)
                     logger.debug("Checkpoint of %s: %s", self._path, self.last_checkpoint)
                     if self.last_checkpoint.whole and not self._interrupted(started):
                         with desk.transaction() as db:  # not the window's next edit
@@ -236,7 +236,7 @@ class DeskUpkeep:
             with self._state:
                 if self._closed or self._last_write > started:
                     break
-                self._merging = desk.db.conn
+                self._merging = desk.conn
             try:
                 with desk.transaction() as db:
                     if self._interrupted(started):  # asked just before the slice began

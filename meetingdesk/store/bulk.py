@@ -9,9 +9,11 @@ transaction (``Desk.transaction()``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 _TABLES = frozenset({"sites", "people", "meeting_sites", "attendances", "agenda_items",
                      "connection_events", "meetings", "notes"})

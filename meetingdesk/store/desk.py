@@ -36,8 +36,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.domain.errors import DeskFileError, ReadOnlyDeskError
 from meetingdesk.domain.messages import Joined, Message, message
@@ -52,13 +51,16 @@ from meetingdesk.store.migrations import (
     KNOWN_MIGRATIONS,
     MIGRATION_SET,
     SCHEMA_VERSION,
-    migrations,
+    migration_set,
 )
 from meetingdesk.store.replica import bind as bind_replica
-from meetingdesk.store.replica import file_identity, leave_mark, went_back
+from meetingdesk.store.replica import file_identity, kept, leave_mark, went_back
 from meetingdesk.store.sealing import seal_before_close
 from meetingdesk.store.write_gate import WriteGate, gate_of, hold_writes
 from meetingdesk.store.write_gate import drop as drop_gate
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 logger = logging.getLogger(__name__)
 
@@ -175,11 +177,24 @@ class Desk:
     """An open desk file. Writes go through :meth:`transaction`."""
 
     path: Path
-    db: Database
+    conn: DeskConnection
+    """The connection; reads run their SQL on it."""
     read_only: bool = False
     _key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
     _stop: Cancel | None = field(default=None, repr=False, compare=False)
     _flush: Callable[[], None] | None = field(default=None, repr=False, compare=False)
+    _db: Database | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def db(self) -> Database:
+        """The desk through sqlite-utils, on the same connection, made at the first need.
+        Loading sqlite-utils costs the window's start about a tenth, and what the start
+        reads needs only :attr:`conn`."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -187,17 +202,18 @@ class Desk:
         refuses it before anything is done."""
         if self.read_only:
             raise read_only_error(self.path)
-        conn = self.db.conn
+        conn = self.conn
         outermost = not conn.in_transaction
         gate = gate_of(self._key) if outermost else None
         if gate is not None:
             gate.wait()  # a check still running, or damage found (see store.write_gate)
         if outermost:
             self._stop_if_cancelled()
+        db = self.db
         # A savepoint inside a transaction under way; otherwise BEGIN IMMEDIATE (see
         # store.immediate), with a cancel's last moment to leave nothing behind before COMMIT.
         with immediate(conn, before_commit=self._stop_if_cancelled):
-            yield self.db
+            yield db
         if outermost and self._flush is not None:
             self._flush()
 
@@ -209,7 +225,7 @@ class Desk:
         upkeep thread, :mod:`meetingdesk.services.upkeep`). ``None`` puts back
         ``synchronous = FULL``, the commits' own wait for the disk."""
         self._flush = flush
-        self.db.conn.execute(f"PRAGMA synchronous = {'FULL' if flush is None else 'NORMAL'}")
+        self.conn.execute(f"PRAGMA synchronous = {'FULL' if flush is None else 'NORMAL'}")
 
     @contextmanager
     def stop_when(self, cancel: Cancel) -> Iterator[None]:
@@ -217,7 +233,7 @@ class Desk:
         under way is interrupted (``sqlite3_interrupt``, and a look every 1,000 SQLite
         steps), a transaction is refused before it begins and before it commits. A
         transaction stopped so rolls back whole, whatever point it had reached."""
-        conn = self.db.conn
+        conn = self.conn
         conn.set_progress_handler(lambda: 1 if cancel.cancelled() else 0, 1_000)
         self._stop = cancel
         try:
@@ -266,7 +282,7 @@ class Desk:
             if self._sound_and_writable():
                 seal_before_close(self.db)
                 leave_mark(self.db, self.path)
-            self.db.close()
+            self.conn.close()
         finally:
             _release(self._key)
             self._key = None
@@ -346,20 +362,27 @@ def _read_state(path: Path, *, schema: bool = True) -> _FileState:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        applied: frozenset[str] = frozenset()
-        if "_sqlite_migrations" in tables:
-            applied = frozenset(
-                r[0] for r in conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
-                    (MIGRATION_SET,),
-                )
-            )
+        applied = applied_migrations(conn) if "_sqlite_migrations" in tables else frozenset()
         foreign: list[Message] = []
         if schema and app_id == APPLICATION_ID and applied <= KNOWN_MIGRATIONS:
             foreign = [d.describe() for d in differences(conn, applied, register_functions)]
         return _FileState(app_id, version, applied, bool(tables), tuple(foreign))
     finally:
         conn.close()
+
+
+def applied_migrations(conn: sqlite3.Connection) -> frozenset[str]:
+    """The names of the migrations applied to the desk behind ``conn`` (none before the
+    first). The table's rows are read, not only its index: the opening finds a damaged page
+    of the table there."""
+    try:
+        rows = conn.execute("SELECT name, applied_at FROM _sqlite_migrations "
+                            "WHERE migration_set = ?", (MIGRATION_SET,)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
+        return frozenset()
+    return frozenset(r[0] for r in rows)
 
 
 def _named(objects: tuple[Message, ...]) -> Message | Joined:
@@ -473,9 +496,8 @@ def _open_read_only(path: Path, *, asked: bool) -> Desk:
     conn.desk_path = path
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     register_functions(conn)
-    desk = Desk(path=path, db=Database(conn, execute_plugins=False), read_only=True,
-                _key=_hold(path))
-    if migrations.pending(desk.db):
+    desk = Desk(path=path, conn=conn, read_only=True, _key=_hold(path))
+    if KNOWN_MIGRATIONS - applied_migrations(conn):
         desk.close()
         if asked:
             raise DeskFileError("desk.uses_older_schema_open", path=path)
@@ -523,17 +545,18 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False,
                 ("SQLITE_READONLY", "SQLITE_CANTOPEN")):
             return _open_read_only(path, asked=False)
         raise _damaged(path, message("desk.sqlite_error", error=exc)) from None
-    db = Database(conn, execute_plugins=False)
-    key = _hold(path)
+    desk = Desk(path=path, conn=conn, _key=_hold(path))
     try:
-        _migrate(path, conn, db, has_data)
-        bind_replica(db, identity or file_identity(path))
+        _migrate(desk, has_data)
+        identity = identity or file_identity(path)
+        if kept(conn, identity) is None:  # read first: a kept binding is not written
+            bind_replica(desk.db, identity)
     except BaseException:
         conn.close()
-        _release(key)
+        _release(desk._key)
         raise
     logger.info("Opened %s", path)
-    return Desk(path=path, db=db, _key=key)
+    return desk
 
 
 def open_to_read(path: str | Path) -> Desk:
@@ -544,8 +567,9 @@ def open_to_read(path: str | Path) -> Desk:
     return open_desk(path, create=False, read_only=True, migrate_older=True)
 
 
-def _migrate(path: Path, conn: sqlite3.Connection, db: Database, has_data: bool) -> None:
-    pending = migrations.pending(db)
+def _migrate(desk: Desk, has_data: bool) -> None:
+    path, conn = desk.path, desk.conn
+    pending = KNOWN_MIGRATIONS - applied_migrations(conn)
     if pending:
         if has_data:
             backup_connection(conn, backup_name(path, "before-migration"))
@@ -554,7 +578,7 @@ def _migrate(path: Path, conn: sqlite3.Connection, db: Database, has_data: bool)
         # cut) must not leave a file that looks like another program's.
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        migrations.apply(db)
+        migration_set().apply(desk.db)
     # Also completes the version of a file whose migrations were applied but not recorded here.
     if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -22,11 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlite_utils import Database
-
 from meetingdesk.domain.messages import Message, message
 from meetingdesk.store import schema_snapshot
-from meetingdesk.store.migrations import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
+from meetingdesk.store.migrations import KNOWN_MIGRATIONS, MIGRATION_SET, migration_set
 
 _QUOTES = re.compile(r"[\"`\[\]]")
 _SPACE = re.compile(r"\s+")
@@ -104,11 +102,14 @@ def replayed_objects(applied: frozenset[str],
                      prepare: Callable[[sqlite3.Connection], None] | None = None) -> Objects:
     """The objects a desk holds once exactly the migrations ``applied`` have run, replayed
     on an empty in-memory database."""
+    from sqlite_utils import Database
+
     conn = sqlite3.connect(":memory:")
     try:
         if prepare is not None:
             prepare(conn)
         db = Database(conn, execute_plugins=False)
+        migrations = migration_set()
         migrations.ensure_migrations_table(db)
         for migration in migrations.pending(db):
             if migration.name in applied:

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Protocol
 
 from meetingdesk.store.backup import untouched_uri
+from meetingdesk.store.reads import Reads
+
+if TYPE_CHECKING:
+    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +25,7 @@ class IntegrityFacts:
     journal_mode: str
 
 
-def integrity_facts(db: Database, *, quick: bool = False) -> IntegrityFacts:
+def integrity_facts(db: Reads, *, quick: bool = False) -> IntegrityFacts:
     pragma = "quick_check" if quick else "integrity_check"
     integrity = [r[0] for r in db.execute(f"PRAGMA {pragma}").fetchall()]
     fk = len(db.execute("PRAGMA foreign_key_check").fetchall())

@@ -8,23 +8,40 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from functools import cache
+from typing import TYPE_CHECKING
 
 from meetingdesk.store.tracking import migrate_0005, track
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "meetingdesk"
 APPLICATION_ID = 0x4D44534B  # "MDSK"
 
-migrations = Migrations(MIGRATION_SET)
-_NAMES: list[str] = []
+_Step = Callable[["Database"], None]
+_STEPS: list[tuple[str, _Step]] = []
 
 
-def _migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
-    """Register a numbered migration (and remember its name for version checks)."""
-    _NAMES.append(name)
-    return migrations(name=name)
+def _migration(name: str) -> Callable[[_Step], _Step]:
+    """Register a numbered migration, in order."""
+    def register(step: _Step) -> _Step:
+        _STEPS.append((name, step))
+        return step
+    return register
+
+
+@cache
+def migration_set() -> Migrations:
+    """The migrations as sqlite-utils applies them, made at the first need: an opening that
+    finds none to apply (every start of the window) does not load sqlite-utils for them."""
+    from sqlite_utils.migrations import Migrations
+
+    steps = Migrations(MIGRATION_SET)
+    for name, step in _STEPS:
+        steps(name=name)(step)
+    return steps
 
 _SCHEMA_1 = """
 CREATE TABLE organization (
@@ -578,5 +595,5 @@ def m0013_search_index_merged_aside(db: Database) -> None:
     (the command line)."""
     db.execute("INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0)")
 
-SCHEMA_VERSION = len(_NAMES)
-KNOWN_MIGRATIONS = frozenset(_NAMES)
+SCHEMA_VERSION = len(_STEPS)
+KNOWN_MIGRATIONS = frozenset(name for name, _ in _STEPS)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.domain.messages import message
 from meetingdesk.domain.notices import NoticeVersion
+from meetingdesk.store.reads import Reads
 from meetingdesk.store.repository import Repository
 from meetingdesk.store.rows import to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 notice_versions = Repository("notice_versions", NoticeVersion, message("tables.notice_version"),
                              order=("created_at", "id"))
 
 
-def notice_pdf(db: Database, version_id: int) -> bytes:
+def notice_pdf(db: Reads, version_id: int) -> bytes:
     row = db.execute("SELECT pdf FROM notice_versions WHERE id = ?", [version_id]).fetchone()
     if row is None:
         raise notice_versions.missing(version_id)

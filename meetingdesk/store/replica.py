@@ -29,12 +29,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.paths import user_data_dir
 from meetingdesk.store.immediate import immediate
 from meetingdesk.store.revisions import sequence_of
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 logger = logging.getLogger(__name__)
 
@@ -166,14 +168,14 @@ def bind(db: Database, identity: FileIdentity | None) -> str:
     restored backup). Returns the replica id. Only a change takes the write lock (in its own
     transaction, deciding again under the lock): opening a desk beside a program writing it
     never waits."""
-    kept = _kept(db.conn, identity)
-    if kept is not None:
-        return kept
+    found = kept(db.conn, identity)
+    if found is not None:
+        return found
     with immediate(db.conn):
-        return _kept(db.conn, identity) or _rebind(db, identity)
+        return kept(db.conn, identity) or _rebind(db, identity)
 
 
-def _kept(conn: sqlite3.Connection, identity: FileIdentity | None) -> str | None:
+def kept(conn: sqlite3.Connection, identity: FileIdentity | None) -> str | None:
     """The replica id when the file is bound to this file already, else None (read only)."""
     row = conn.execute(
         "SELECT replica_id, file_path, file_device, file_inode FROM replica WHERE id = 1"

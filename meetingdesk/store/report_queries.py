@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus
+from meetingdesk.store.reads import Reads
+
+if TYPE_CHECKING:
+    pass
 
 _START = "coalesce(m.actual_start, m.planned_start)"
 _STARTED = (MeetingStatus.RUNNING, MeetingStatus.ENDED, MeetingStatus.FINAL)
@@ -57,14 +60,14 @@ class ConnectionFigures:
     status: str
 
 
-def meeting_starts(db: Database, start: date, end: date) -> dict[int, datetime]:
+def meeting_starts(db: Reads, start: date, end: date) -> dict[int, datetime]:
     """The meetings held in the period, with their start."""
     rows = db.execute(f"SELECT m.id, {_START} FROM meetings m WHERE {HELD_IN_PERIOD} "
                       "ORDER BY 2, 1", period_bounds(start, end)).fetchall()
     return {r[0]: datetime.fromisoformat(r[1]) for r in rows}
 
 
-def site_figures(db: Database, start: date, end: date) -> list[MeetingSiteFigures]:
+def site_figures(db: Reads, start: date, end: date) -> list[MeetingSiteFigures]:
     marks = ", ".join("?" for _ in _PRESENT)
     rows = db.execute(
         f"""SELECT ms.meeting_id, {_START}, s.id, s.name, ms.summoned, ms.present,
@@ -79,7 +82,7 @@ def site_figures(db: Database, start: date, end: date) -> list[MeetingSiteFigure
             for r in rows]
 
 
-def connection_figures(db: Database, start: date, end: date) -> list[ConnectionFigures]:
+def connection_figures(db: Reads, start: date, end: date) -> list[ConnectionFigures]:
     """Losses and restorations, in time order per meeting site."""
     rows = db.execute(
         f"""SELECT ms.id, s.id, s.name, {_START}, coalesce(m.actual_end, m.planned_end),

@@ -5,14 +5,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Generic, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from meetingdesk.domain.errors import NotFoundError
 from meetingdesk.domain.messages import Message
+from meetingdesk.store.reads import Reads
 from meetingdesk.store.rows import field_names, record_maker, to_row, values_to_row
 from meetingdesk.store.sealing import seal_before_delete
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 T = TypeVar("T")
 
@@ -47,13 +49,13 @@ class Repository(Generic[T]):
                 raise
             raise NotFoundError("repository.link_gone", what=self.what) from None
 
-    def get(self, db: Database, record_id: int) -> T:
+    def get(self, db: Reads, record_id: int) -> T:
         found = self._find(db, "id = ?", [record_id], order_by=None)
         if not found:
             raise self.missing(record_id)
         return found[0]
 
-    def exists(self, db: Database, record_id: int) -> bool:
+    def exists(self, db: Reads, record_id: int) -> bool:
         sql = f"SELECT 1 FROM [{self.table}] WHERE id = ?"
         return db.execute(sql, [record_id]).fetchone() is not None
 
@@ -74,7 +76,7 @@ class Repository(Generic[T]):
             parts.append(f"{self._column(name)}{' DESC' if direction else ''}")
         return ", ".join(parts)
 
-    def _find(self, db: Database, where: str | None = None, params: Sequence[Any] = (),
+    def _find(self, db: Reads, where: str | None = None, params: Sequence[Any] = (),
               order_by: str | None = "id") -> list[T]:
         """Records matching an SQL ``where`` (store modules only; services use the named
         methods below)."""
@@ -85,21 +87,21 @@ class Repository(Generic[T]):
                + (f" ORDER BY {order_by}" if order_by else ""))
         return self._records(db, db.execute(sql, list(params)).fetchall())
 
-    def _records(self, db: Database, rows: Sequence[Sequence[Any]]) -> list[T]:
+    def _records(self, db: Reads, rows: Sequence[Sequence[Any]]) -> list[T]:
         """The records of rows of values (in :attr:`columns` order)."""
         return [self._make(row) for row in rows]
 
-    def where(self, db: Database, *, order: Sequence[str] = ("id",), **equals: Any) -> list[T]:
+    def where(self, db: Reads, *, order: Sequence[str] = ("id",), **equals: Any) -> list[T]:
         """Records whose columns equal the given values (SQL ``=``: ``None`` matches nothing),
         ordered by the column names in ``order`` (each may end with ``" DESC"``)."""
         sql = " AND ".join(f"{self._column(c)} = ?" for c in equals) or None
         return self._find(db, sql, list(equals.values()), order_by=self._order_by(order))
 
-    def all(self, db: Database, *, order: Sequence[str] = ("id",)) -> list[T]:
+    def all(self, db: Reads, *, order: Sequence[str] = ("id",)) -> list[T]:
         """Every record, ordered by ``order`` (by id unless told)."""
         return self.where(db, order=order)
 
-    def of_meeting(self, db: Database, meeting_id: int) -> list[T]:
+    def of_meeting(self, db: Reads, meeting_id: int) -> list[T]:
         """A meeting's records in the table's natural order (e.g. position, id)."""
         return self._find(db, f"{self._column('meeting_id')} = ?", [meeting_id],
                           order_by=self.order)
@@ -130,11 +132,11 @@ class Repository(Generic[T]):
         seal_before_delete(db, self.table)
         db.execute(f"DELETE FROM [{self.table}] WHERE id = ?", [record_id])
 
-    def next_position(self, db: Database, scope_column: str, scope_id: int) -> int:
+    def next_position(self, db: Reads, scope_column: str, scope_id: int) -> int:
         sql = f"SELECT coalesce(max(position), 0) + 1 FROM [{self.table}] WHERE {scope_column} = ?"
         return int(db.execute(sql, [scope_id]).fetchone()[0])
 
-    def ids_in_order(self, db: Database, scope_column: str, scope_id: int) -> list[int]:
+    def ids_in_order(self, db: Reads, scope_column: str, scope_id: int) -> list[int]:
         sql = f"SELECT id FROM [{self.table}] WHERE {scope_column} = ? ORDER BY position, id"
         return [r[0] for r in db.execute(sql, [scope_id])]
 

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from meetingdesk.domain.replication import RecordState
 from meetingdesk.store.backup import untouched_uri
 from meetingdesk.store.exchanged import REGISTRY, Exchanged
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _CHUNK = 500
 

@@ -13,9 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from meetingdesk.domain.replication import RecordState, Value, create, legacy, write
 from meetingdesk.store import replica, revisions
@@ -23,6 +21,9 @@ from meetingdesk.store.exchanged import ORDER, REGISTRY, Exchanged, by_table
 from meetingdesk.store.immediate import immediate
 from meetingdesk.store.revisions import NewState
 from meetingdesk.store.tracking import derived_gid, site_code_gid
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 logger = logging.getLogger(__name__)
 

@@ -24,8 +24,13 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from meetingdesk.store.reads import Reads
+
+if TYPE_CHECKING:
+    pass
+
 
 KIND_CODES = {"note": 1, "person": 2, "site": 3, "agenda": 4, "document": 5}
 """The kind part of a search_index rowid (migration 0001)."""
@@ -91,7 +96,7 @@ def match_expression(folded_words: list[str], *, prefix_last: bool = False) -> s
     return " ".join(terms)
 
 
-def search(db: Database, folded_words: list[str], *, limit: int = 50,
+def search(db: Reads, folded_words: list[str], *, limit: int = 50,
            kinds: tuple[str, ...] | None = None, meeting_id: int | None = None,
            prefix_last: bool = False) -> list[RawHit]:
     """The best ``limit`` hits for all of ``folded_words``, best first (newest first on a tie)."""
@@ -109,7 +114,7 @@ def search(db: Database, folded_words: list[str], *, limit: int = 50,
     return _hits(db, heapq.nsmallest(limit, scored, key=lambda r: (r[1], -r[0])))
 
 
-def notes_beyond_window(db: Database, folded_words: list[str], *,
+def notes_beyond_window(db: Reads, folded_words: list[str], *,
                         prefix_last: bool = False) -> bool:
     """Whether more than :data:`NOTE_WINDOW` notes match (then only the newest are ranked)."""
     if not folded_words:
@@ -122,7 +127,7 @@ def notes_beyond_window(db: Database, folded_words: list[str], *,
     return bool(count > NOTE_WINDOW)
 
 
-def meetings_matching(db: Database, folded_words: list[str], *,
+def meetings_matching(db: Reads, folded_words: list[str], *,
                       prefix_last: bool = False) -> set[int]:
     """The meetings with a note or agenda item matching, or a site or person matching that
     takes part in them (the meeting list's filter)."""
@@ -142,7 +147,7 @@ def _codes(kinds: Iterable[str]) -> str:
     return ", ".join(str(KIND_CODES[k]) for k in kinds)
 
 
-def _desk_parts(db: Database, wanted: list[str], limit: int) -> list[_Part]:
+def _desk_parts(db: Reads, wanted: list[str], limit: int) -> list[_Part]:
     """The whole desk: the newest matching notes, all directory entries and agenda items."""
     parts: list[_Part] = []
     if "note" in wanted:
@@ -159,7 +164,7 @@ def _desk_parts(db: Database, wanted: list[str], limit: int) -> list[_Part]:
     return parts
 
 
-def _meeting_parts(db: Database, wanted: list[str], meeting_id: int, limit: int
+def _meeting_parts(db: Reads, wanted: list[str], meeting_id: int, limit: int
                    ) -> list[_Part]:
     """One meeting: its notes and agenda items, within the range of their ids."""
     parts: list[_Part] = []
@@ -176,7 +181,7 @@ def _meeting_parts(db: Database, wanted: list[str], meeting_id: int, limit: int
     return parts
 
 
-def _hits(db: Database, ranked: list[tuple[int, float]]) -> list[RawHit]:
+def _hits(db: Reads, ranked: list[tuple[int, float]]) -> list[RawHit]:
     """Ranked rowids with their display text and meeting, in the same order."""
     kind_of = {code: kind for kind, code in KIND_CODES.items()}
     by_kind: dict[str, list[int]] = {}

@@ -14,11 +14,13 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
+from meetingdesk.store.reads import Reads
 from meetingdesk.store.sealing import seal_before_delete
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Ref = tuple[str, int]
 """A root record: (table, id)."""
@@ -47,7 +49,7 @@ class Snapshot:
                         self.rows + other.rows, self.cleared + other.cleared)
 
 
-def _read_schema(db: Database) -> tuple[dict[str, tuple[str, ...]],
+def _read_schema(db: Reads) -> tuple[dict[str, tuple[str, ...]],
                                         dict[str, tuple[Dependent, ...]]]:
     names = [r[0] for r in db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
@@ -68,7 +70,7 @@ _SCHEMAS: weakref.WeakKeyDictionary[Any, tuple[dict[str, tuple[str, ...]],
     weakref.WeakKeyDictionary())
 
 
-def _schema_of(db: Database) -> tuple[dict[str, tuple[str, ...]],
+def _schema_of(db: Reads) -> tuple[dict[str, tuple[str, ...]],
                                       dict[str, tuple[Dependent, ...]]]:
     """The schema facts of a connection, read once."""
     if db not in _SCHEMAS:
@@ -76,13 +78,13 @@ def _schema_of(db: Database) -> tuple[dict[str, tuple[str, ...]],
     return _SCHEMAS[db]
 
 
-def read_schema(db: Database) -> None:
+def read_schema(db: Reads) -> None:
     """Read the schema facts of ``db`` now, if not read yet (so that the first edit after
     opening does not)."""
     _schema_of(db)
 
 
-def schema_read(db: Database) -> bool:
+def schema_read(db: Reads) -> bool:
     """Whether the schema facts of ``db`` have been read."""
     return db in _SCHEMAS
 
@@ -91,13 +93,13 @@ def _key(keys: dict[str, tuple[str, ...]], table: str, row: dict[str, Any]) -> K
     return tuple(row[k] for k in keys[table])
 
 
-def _rows(db: Database, table: str, column: str, value: Any) -> list[dict[str, Any]]:
+def _rows(db: Reads, table: str, column: str, value: Any) -> list[dict[str, Any]]:
     cur = db.execute(f"SELECT * FROM [{table}] WHERE [{column}] = ?", [value])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
-def take(db: Database, roots: Iterable[Ref], *, shallow: bool = False) -> Snapshot:
+def take(db: Reads, roots: Iterable[Ref], *, shallow: bool = False) -> Snapshot:
     """Snapshot ``roots`` with their cascaded rows and the references to them, or only the
     roots' own rows when ``shallow`` (enough to undo a change of their fields)."""
     keys, dependents = _schema_of(db)
@@ -136,7 +138,7 @@ def restore(db: Database, snapshot: Snapshot) -> None:
     Only what differs is written: a row that is as the snapshot has it is left alone, and a
     changed one gets only its changed columns, so that no trigger (the search index's, the
     change tracking's) fires for what did not change."""
-    keys, _ = _schema_of(db)
+    keys, _ = _schema_of(db.conn)  # kept per connection, as take reads them
     db.execute("PRAGMA defer_foreign_keys = ON")
     wanted = {(t, _key(keys, t, r)) for t, r in snapshot.rows}
     current = take(db, snapshot.roots, shallow=snapshot.shallow)

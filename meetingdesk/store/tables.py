@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from meetingdesk.domain.enums import AttendanceStatus, Role
 from meetingdesk.domain.messages import message
@@ -26,8 +24,12 @@ from meetingdesk.domain.records import (
     Site,
     Task,
 )
+from meetingdesk.store.reads import Reads
 from meetingdesk.store.repository import Repository
-from meetingdesk.store.rows import from_row, to_row
+from meetingdesk.store.rows import field_names, from_row, record_maker, to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _attending(meeting_id: int, roles: Sequence[Role] | None) -> tuple[str, list[Any]]:
@@ -41,7 +43,7 @@ def _attending(meeting_id: int, roles: Sequence[Role] | None) -> tuple[str, list
 class SiteRepository(Repository[Site]):
     """Sites, with their former names (aliases) kept in their own table."""
 
-    def _records(self, db: Database, rows: Sequence[Sequence[Any]]) -> list[Site]:
+    def _records(self, db: Reads, rows: Sequence[Sequence[Any]]) -> list[Site]:
         """The sites with their aliases, read in one query per 500 sites (not one per site:
         a meeting has a hundred)."""
         ids = [values[0] for values in rows]  # ``id`` is the first column
@@ -70,16 +72,16 @@ class SiteRepository(Repository[Site]):
         self.set_aliases(db, stored.id, record.aliases)
         return self.get(db, stored.id)
 
-    def by_code(self, db: Database, code: str) -> Site | None:
+    def by_code(self, db: Reads, code: str) -> Site | None:
         found = self.where(db, code=code)
         return found[0] if found else None
 
-    def taking_part(self, db: Database, meeting_id: int) -> list[Site]:
+    def taking_part(self, db: Reads, meeting_id: int) -> list[Site]:
         """The sites taking part in a meeting, by id."""
         return self._find(
             db, "id IN (SELECT site_id FROM meeting_sites WHERE meeting_id = ?)", [meeting_id])
 
-    def attending(self, db: Database, meeting_id: int, roles: Sequence[Role] | None = None
+    def attending(self, db: Reads, meeting_id: int, roles: Sequence[Role] | None = None
                   ) -> list[Site]:
         """The sites of the people on a meeting's attendance list (those in one of ``roles``
         when given), by id."""
@@ -88,7 +90,7 @@ class SiteRepository(Repository[Site]):
 
 
 class PersonRepository(Repository[Person]):
-    def attending(self, db: Database, meeting_id: int, roles: Sequence[Role] | None = None
+    def attending(self, db: Reads, meeting_id: int, roles: Sequence[Role] | None = None
                   ) -> list[Person]:
         """The people on a meeting's attendance list (those in one of ``roles`` when given),
         by id."""
@@ -98,13 +100,13 @@ class PersonRepository(Repository[Person]):
 
 
 class MeetingRepository(Repository[Meeting]):
-    def newest_first(self, db: Database) -> list[Meeting]:
+    def newest_first(self, db: Reads) -> list[Meeting]:
         """Every meeting by start (actual, else planned), newest first; undated ones last."""
         return self._find(db, order_by="coalesce(actual_start, planned_start) DESC, id DESC")
 
 
 class NoteRepository(Repository[Note]):
-    def of_site(self, db: Database, meeting_id: int, site_id: int,
+    def of_site(self, db: Reads, meeting_id: int, site_id: int,
                 speaker_ids: Sequence[int]) -> list[Note]:
         """A meeting's notes taken at ``site_id`` or spoken by one of ``speaker_ids``
         (attendance ids), by id."""
@@ -114,12 +116,12 @@ class NoteRepository(Repository[Note]):
 
 
 class DocumentRepository(Repository[Document]):
-    def by_reference(self, db: Database, reference: str) -> Document | None:
+    def by_reference(self, db: Reads, reference: str) -> Document | None:
         """The first document (by id) with this reference, if any."""
         found = self.where(db, reference=reference)
         return found[0] if found else None
 
-    def by_issue_date(self, db: Database) -> list[Document]:
+    def by_issue_date(self, db: Reads) -> list[Document]:
         """Every document by issue date (or year), then reference."""
         return self._find(db, order_by="coalesce(issued_on, issued_year), reference")
 
@@ -133,13 +135,13 @@ meeting_sites = Repository("meeting_sites", MeetingSite, message("tables.meeting
 connection_events = Repository("connection_events", ConnectionEvent,
                                message("tables.connection_event"), order=("at", "id"))
 class AttendanceRepository(Repository[Attendance]):
-    def present_at_site(self, db: Database, meeting_id: int, site_id: int) -> int:
+    def present_at_site(self, db: Reads, meeting_id: int, site_id: int) -> int:
         """How many named people are marked present (in person, online, late) at a site."""
         return int(db.execute(
             "SELECT count(*) FROM attendances WHERE meeting_id = ? AND site_id = ? "
             "AND status IN ('present', 'online', 'late')", [meeting_id, site_id]).fetchone()[0])
 
-    def status_counts(self, db: Database, meeting_id: int
+    def status_counts(self, db: Reads, meeting_id: int
                       ) -> list[tuple[int | None, AttendanceStatus, int]]:
         """(site id, status, how many people) over a meeting's attendance list, counted by
         SQLite (a list of thousands is never turned into records to be counted)."""
@@ -147,7 +149,7 @@ class AttendanceRepository(Repository[Attendance]):
                           "WHERE meeting_id = ? GROUP BY site_id, status", [meeting_id])
         return [(site_id, AttendanceStatus(status), count) for site_id, status, count in rows]
 
-    def in_roles(self, db: Database, meeting_id: int, roles: Sequence[Role]) -> list[Attendance]:
+    def in_roles(self, db: Reads, meeting_id: int, roles: Sequence[Role]) -> list[Attendance]:
         """A meeting's attendances in one of ``roles``, in list order."""
         where, params = _attending(meeting_id, roles)
         return self._find(db, where, params, order_by="position, id")
@@ -163,14 +165,18 @@ note_revisions = Repository("note_revisions", NoteRevision, message("tables.note
 tasks = Repository("tasks", Task, message("tables.task"), order=("position", "id"))
 
 
-def get_draft(db: Database, meeting_id: int) -> NoteDraft | None:
-    rows = list(db.query("SELECT * FROM note_drafts WHERE meeting_id = ?", [meeting_id]))
-    return from_row(NoteDraft, rows[0]) if rows else None
+_DRAFT_COLUMNS = field_names(NoteDraft)
+_draft = record_maker(NoteDraft, _DRAFT_COLUMNS)
+_SELECT_DRAFTS = f"SELECT {', '.join(f'[{c}]' for c in _DRAFT_COLUMNS)} FROM note_drafts"
 
 
-def all_drafts(db: Database) -> list[NoteDraft]:
-    rows = db.query("SELECT * FROM note_drafts ORDER BY saved_at DESC")
-    return [from_row(NoteDraft, r) for r in rows]
+def get_draft(db: Reads, meeting_id: int) -> NoteDraft | None:
+    row = db.execute(f"{_SELECT_DRAFTS} WHERE meeting_id = ?", [meeting_id]).fetchone()
+    return _draft(row) if row is not None else None
+
+
+def all_drafts(db: Reads) -> list[NoteDraft]:
+    return [_draft(r) for r in db.execute(f"{_SELECT_DRAFTS} ORDER BY saved_at DESC")]
 
 
 def put_draft(db: Database, draft: NoteDraft) -> None:
@@ -185,7 +191,7 @@ minutes_versions = Repository("minutes_versions", MinutesVersion,
 
 
 class IssuerRepository(Repository[Issuer]):
-    def default(self, db: Database) -> Issuer | None:
+    def default(self, db: Reads) -> Issuer | None:
         """The desk's default issuer, if one is marked."""
         found = self.where(db, is_default=True)
         return found[0] if found else None
@@ -196,7 +202,7 @@ class IssuerRepository(Repository[Issuer]):
                    [issuer_id])
         db.execute("UPDATE issuers SET is_default = 1 WHERE id = ?", [issuer_id])
 
-    def meeting_count(self, db: Database, issuer_id: int) -> int:
+    def meeting_count(self, db: Reads, issuer_id: int) -> int:
         """How many meetings have this issuer."""
         return int(db.execute("SELECT count(*) FROM meetings WHERE issuer_id = ?",
                               [issuer_id]).fetchone()[0])
@@ -216,32 +222,31 @@ def clear_citations(db: Database, note_id: int) -> None:
     db.execute("DELETE FROM note_citations WHERE note_id = ?", [note_id])
 
 
-def cited_documents(db: Database, meeting_id: int) -> list[Document]:
+def cited_documents(db: Reads, meeting_id: int) -> list[Document]:
     """Documents cited in a meeting's notes, in order of first citation."""
-    cols = ", ".join(f"d.{c}" for c in documents.columns)
-    rows = db.query(
+    cols = ", ".join(f"d.[{c}]" for c in documents.columns)
+    return documents._records(db, db.execute(
         f"SELECT {cols} FROM documents d JOIN note_citations c ON c.document_id = d.id "
         "JOIN notes n ON n.id = c.note_id WHERE n.meeting_id = ? "
         "GROUP BY d.id ORDER BY min(n.at), min(n.id)",
         [meeting_id],
-    )
-    return [from_row(Document, r) for r in rows]
+    ).fetchall())
 
 
-def notes_citing(db: Database, document_id: int) -> list[int]:
+def notes_citing(db: Reads, document_id: int) -> list[int]:
     return [r[0] for r in db.execute(
         "SELECT note_id FROM note_citations WHERE document_id = ? ORDER BY note_id",
         [document_id])]
 
 
-def minutes_pdf(db: Database, version_id: int) -> bytes:
+def minutes_pdf(db: Reads, version_id: int) -> bytes:
     row = db.execute("SELECT pdf FROM minutes_versions WHERE id = ?", [version_id]).fetchone()
     if row is None:
         raise minutes_versions.missing(version_id)
     return bytes(row[0])
 
 
-def signed_minutes_pdf(db: Database, version_id: int) -> bytes | None:
+def signed_minutes_pdf(db: Reads, version_id: int) -> bytes | None:
     """The signed copy of a version, ``None`` when it has none."""
     row = db.execute("SELECT signed_pdf FROM minutes_versions WHERE id = ?",
                      [version_id]).fetchone()
@@ -262,7 +267,7 @@ def insert_minutes_pdf(db: Database, version: MinutesVersion, pdf: bytes) -> Min
     return minutes_versions.get(db, table.last_pk)  # type: ignore[union-attr]
 
 
-def meeting_count_rows(db: Database, meeting_id: int | None = None
+def meeting_count_rows(db: Reads, meeting_id: int | None = None
                        ) -> dict[int, tuple[int, int]]:
     """Per meeting (every one, or only ``meeting_id``): (number of sites, number of
     attendances)."""
@@ -279,7 +284,7 @@ def set_document_file(db: Database, document_id: int, name: str, data: bytes) ->
                [name, data, document_id])
 
 
-def document_file(db: Database, document_id: int) -> tuple[str, bytes] | None:
+def document_file(db: Reads, document_id: int) -> tuple[str, bytes] | None:
     row = db.execute("SELECT file_name, file_data FROM documents WHERE id = ?",
                      [document_id]).fetchone()
     if row is None:

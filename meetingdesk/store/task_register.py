@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from meetingdesk.domain.enums import TaskStatus
 from meetingdesk.domain.messages import message
 from meetingdesk.domain.records import Task
 from meetingdesk.domain.tasks import TaskLine, TaskProgress, owner_text
+from meetingdesk.store.reads import Reads
 from meetingdesk.store.report_queries import HELD_IN_PERIOD, period_bounds
 from meetingdesk.store.repository import Repository
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 progress = Repository("task_progress", TaskProgress, message("tables.progress_entry"),
                       order=("reported_on", "id"))
@@ -57,7 +59,7 @@ def _line(row: tuple[Any, ...]) -> TaskLine:
                     in_conflict=bool(conflicted))
 
 
-def register(db: Database, *, meeting_id: int | None = None, site_id: int | None = None,
+def register(db: Reads, *, meeting_id: int | None = None, site_id: int | None = None,
              task_ids: Sequence[int] | None = None,
              held: tuple[date, date] | None = None) -> list[TaskLine]:
     """Tasks across meetings in meeting order (then their order in the meeting), optionally
@@ -81,11 +83,11 @@ def register(db: Database, *, meeting_id: int | None = None, site_id: int | None
     return [_line(r) for r in db.execute(sql, params).fetchall()]
 
 
-def progress_of(db: Database, task_id: int) -> list[TaskProgress]:
+def progress_of(db: Reads, task_id: int) -> list[TaskProgress]:
     return progress.where(db, task_id=task_id, order=("reported_on", "id"))
 
 
-def reviewed_task_ids(db: Database, meeting_id: int) -> list[int]:
+def reviewed_task_ids(db: Reads, meeting_id: int) -> list[int]:
     """The tasks a meeting reviews (carried forward from earlier meetings), in order."""
     return [r[0] for r in db.execute(
         "SELECT task_id FROM task_reviews WHERE meeting_id = ? ORDER BY position, id",

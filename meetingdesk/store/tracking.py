@@ -10,8 +10,11 @@ part of the released schema and must not change (a new behaviour needs a new fun
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # A random (version 4) UUID in SQLite's own functions.
 UUID_SQL = (

@@ -452,7 +452,7 @@ def test_package_written_marks_how_far_the_replica_went_before_any_close(
     me = checkpoints.this_replica(demo_desk)
     marks = [json.loads(p.read_text(encoding="utf-8"))
              for p in (mark_path(demo_desk.path), machine_mark_path(me))]
-    assert marks == [{"replica": me, "sequence": sequence_of(demo_desk.db.conn)}] * 2
+    assert marks == [{"replica": me, "sequence": sequence_of(demo_desk.conn)}] * 2
 
 
 def test_package_for_a_partner_named_by_its_whole_replica_id_before_it_ever_wrote(

@@ -157,7 +157,7 @@ def test_changes_note_edit_leaves_merging_and_checkpoint_to_the_upkeep(
     merging: its upkeep does both once the user pauses."""
     session = window.session
     assert session is not None and session.upkeep is not None
-    assert not upkeep.checkpoints_itself(session.desk.db.conn)
+    assert not upkeep.checkpoints_itself(session.desk.conn)
     view = window.view
     assert view is not None
     tab = view.notes
@@ -170,7 +170,7 @@ def test_changes_note_edit_leaves_merging_and_checkpoint_to_the_upkeep(
                     timeout=10_000)
     done = session.upkeep.last_checkpoint
     assert done is not None and done.frames > 0 and done.copied == done.frames
-    conn = session.desk.db.conn
+    conn = session.desk.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
         assert not upkeep.merge_search_index(conn)  # nothing left for the next edit's commit
@@ -186,5 +186,5 @@ def test_changes_first_edit_finds_what_it_needs_read_once_the_window_opened(
     after opening, not in the first edit."""
     session = window.session
     assert session is not None
-    qtbot.waitUntil(lambda: snapshots.schema_read(session.desk.db), timeout=2_000)
+    qtbot.waitUntil(lambda: snapshots.schema_read(session.desk.conn), timeout=2_000)
     assert session.undo_stack.count() == 0  # no edit made yet

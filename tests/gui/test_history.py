@@ -88,7 +88,7 @@ def test_history_restore_writes_only_what_differs(demo_desk: Desk) -> None:
     rec = history.run_recorded(
         demo_desk, lambda: notes.update_note(demo_desk, note_id, kind=NoteKind.DECISION),
         [("notes", note_id)])
-    conn = demo_desk.db.conn
+    conn = demo_desk.conn
     before = conn.total_changes  # counts the rows written by triggers too
     history.restore(demo_desk, rec.after)  # the state it is in
     assert conn.total_changes == before

@@ -58,6 +58,15 @@ def test_startup_window_on_a_desk_loads_no_minutes_exchange_or_signing_library(
     )) == "[]"
 
 
+def test_startup_reads_the_desk_without_loading_sqlite_utils(tmp_path: Path) -> None:
+    """Reads take the desk's connection (``store.reads``): sqlite-utils, about a tenth of the
+    start, is loaded by the first write, not to show the window."""
+    assert _printed_after_start(tmp_path, (
+        "app.processEvents()\n"
+        "print('sqlite_utils' in sys.modules, w.session.desk.conn is not None)\n"
+    )) == "False True"
+
+
 def test_startup_loads_the_qt_free_layers_before_pyside(tmp_path: Path) -> None:
     """PySide6's import hook reads the source of every module imported after it: the window's
     Qt-free modules are loaded first (see ``meetingdesk/gui/__init__.py``)."""

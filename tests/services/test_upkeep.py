@@ -26,7 +26,7 @@ from meetingdesk.store.immediate import immediate
 
 def merge_pending(desk: Desk) -> bool:
     """Whether the search index has merging to do (found by doing it, then rolled back)."""
-    conn = desk.db.conn
+    conn = desk.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
         return upkeep.merge_search_index(conn)
@@ -51,10 +51,10 @@ def edit_a_note(desk: Desk, times: int) -> None:
 
 def test_upkeep_merges_the_search_index_and_checkpoints_the_wal_after_a_pause(
         demo_desk: Desk) -> None:
-    assert upkeep.checkpoints_itself(demo_desk.db.conn)
+    assert upkeep.checkpoints_itself(demo_desk.conn)
     keeper = DeskUpkeep(demo_desk, quiet=0.05)
     try:
-        assert not upkeep.checkpoints_itself(demo_desk.db.conn)  # the upkeep does it now
+        assert not upkeep.checkpoints_itself(demo_desk.conn)  # the upkeep does it now
         wait_for(lambda: keeper.runs() >= 1)  # once after opening
         edit_a_note(demo_desk, 12)
         assert merge_pending(demo_desk)  # left for a later commit of the window, else
@@ -127,7 +127,7 @@ def test_upkeep_gives_way_to_the_window_at_once(demo_desk: Desk,
         assert started.wait(10)
         time.sleep(0.2)  # the statement under way
         keeper.give_way()
-        demo_desk.db.conn.execute("PRAGMA busy_timeout = 2000")  # not the slice's end
+        demo_desk.conn.execute("PRAGMA busy_timeout = 2000")  # not the slice's end
         with demo_desk.transaction():  # the write lock, once the slice has rolled back
             pass
         wait_for(lambda: keeper.runs() >= 1)  # and it went on to the checkpoint
@@ -216,7 +216,7 @@ def test_upkeep_closing_flushes_what_was_committed_without_telling_it(
                         lambda _wal, folder_too=False: calls.append(time.monotonic()))
     keeper = DeskUpkeep(demo_desk, quiet=30, longest=60)
     try:
-        with immediate(demo_desk.db.conn):
+        with immediate(demo_desk.conn):
             demo_desk.db.execute("UPDATE meetings SET title = title || '.'")
         committed = time.monotonic()
     finally:

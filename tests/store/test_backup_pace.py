@@ -47,12 +47,12 @@ def test_backup_paced_is_the_desk_as_it_began_while_edits_commit(
             directory.add_site(other, name=f"Sửa trong lúc sao lưu {steps[0]}")
             return False
 
-        target = backup_connection(desk.db.conn, tmp_path / "b.db", pace=STEP,
+        target = backup_connection(desk.conn, tmp_path / "b.db", pace=STEP,
                                    cancelled=between_steps)
     assert steps[0] >= pages  # a step per page, never started over
     assert len(flushed) >= pages  # each step flushed to the disk
     assert sorted(_names(target)) == sorted(before)  # none of the edits made during it
-    assert not desk.db.conn.in_transaction  # the read snapshot is let go
+    assert not desk.conn.in_transaction  # the read snapshot is let go
     conn = sqlite3.connect(target)
     try:
         assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
@@ -73,8 +73,8 @@ def test_backup_cancelled_leaves_nothing(demo_desk: Desk, tmp_path: Path) -> Non
 
     folder = tmp_path / "backups"
     with pytest.raises(BackupCancelled):
-        backup_connection(desk.db.conn, folder / "b.db", pace=STEP, cancelled=cancelled)
+        backup_connection(desk.conn, folder / "b.db", pace=STEP, cancelled=cancelled)
     assert list(folder.iterdir()) == []
-    assert not desk.db.conn.in_transaction
+    assert not desk.conn.in_transaction
     directory.add_site(desk, name="Sau khi hủy")  # the desk goes on
-    assert backup_connection(desk.db.conn, folder / "b.db", pace=STEP).exists()
+    assert backup_connection(desk.conn, folder / "b.db", pace=STEP).exists()

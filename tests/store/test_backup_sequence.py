@@ -16,7 +16,7 @@ def _sealed_backup(desk: Desk, name: str, target: Path) -> int:
     directory.add_site(desk, name=name)
     with desk.transaction() as db:
         seal(db)
-    backup_connection(desk.db.conn, target)
+    backup_connection(desk.conn, target)
     return revisions.last_seq(desk.db)
 
 

@@ -67,10 +67,10 @@ def add_migration(monkeypatch: pytest.MonkeyPatch, name: str,
                   fn: Callable[[Database], None]) -> None:
     """Make the store believe it knows one more migration than this release has."""
     extended = Migrations(MIGRATION_SET)
-    for known in desk_module.migrations._migrations:
+    for known in desk_module.migration_set()._migrations:
         extended(name=known.name)(known.fn)
     extended(name=name)(fn)
-    monkeypatch.setattr(desk_module, "migrations", extended)
+    monkeypatch.setattr(desk_module, "migration_set", lambda: extended)
     monkeypatch.setattr(desk_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     monkeypatch.setattr(desk_module, "KNOWN_MIGRATIONS", KNOWN_MIGRATIONS | {name})
 
@@ -353,9 +353,9 @@ class _KilledAfterMigrating(Migrations):
 def test_open_desk_interrupted_first_opening_still_opens_as_a_desk(
         desk_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     killed = _KilledAfterMigrating(MIGRATION_SET)
-    for known in desk_module.migrations._migrations:
+    for known in desk_module.migration_set()._migrations:
         killed(name=known.name)(known.fn)
-    monkeypatch.setattr(desk_module, "migrations", killed)
+    monkeypatch.setattr(desk_module, "migration_set", lambda: killed)
     with pytest.raises(KeyboardInterrupt):
         open_desk(desk_path)
     monkeypatch.undo()

@@ -138,7 +138,7 @@ def test_one_owner_flushing_the_wal_keeps_the_process_locks(tmp_path: Path) -> N
     path = tmp_path / "hoinghi.db"
     with open_desk(path) as desk:
         build_demo(desk)
-        conn = desk.db.conn
+        conn = desk.conn
         conn.execute("BEGIN")  # a read transaction: the desk's and the -shm's read locks
         conn.execute("SELECT count(*) FROM meetings").fetchone()
         files = (path, Path(f"{path}-wal"), Path(f"{path}-shm"))

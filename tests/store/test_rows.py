@@ -85,11 +85,11 @@ def test_repository_reads_the_aliases_of_many_sites_in_one_query(desk: Desk) -> 
             tables.sites.insert(db, Site(None, f"Xã {n}", aliases=(f"Xã cũ {n}", f"Thôn {n}")
                                          if n % 3 == 0 else ()))
     asked: list[str] = []
-    desk.db.conn.set_trace_callback(asked.append)
+    desk.conn.set_trace_callback(asked.append)
     try:
         found = tables.sites.all(desk.db)
     finally:
-        desk.db.conn.set_trace_callback(None)
+        desk.conn.set_trace_callback(None)
     assert [s.aliases for s in found[:4]] == [("Xã cũ 0", "Thôn 0"), (), (), ("Xã cũ 3", "Thôn 3")]
     assert len(found) == 120 and sum("site_aliases" in sql for sql in asked) == 1
 
@@ -99,13 +99,13 @@ def test_repository_update_writes_the_fields_without_reading_the_schema(desk: De
         meeting = tables.meetings.insert(db, RECORDS[2])
     assert meeting.id is not None
     asked: list[str] = []
-    desk.db.conn.set_trace_callback(asked.append)
+    desk.conn.set_trace_callback(asked.append)
     try:
         with desk.transaction() as db:
             changed = tables.meetings.update(db, meeting.id, {
                 "status": MeetingStatus.FINAL, "planned_start": None, "number": 13})
     finally:
-        desk.db.conn.set_trace_callback(None)
+        desk.conn.set_trace_callback(None)
     assert changed == tables.meetings.get(desk.db, meeting.id) == Meeting(
         meeting.id, "Giao ban", status=MeetingStatus.FINAL, number=13)
     assert not [sql for sql in asked if "PRAGMA" in sql.upper()]
