@@ -21,7 +21,6 @@ from meetingdesk.gui.errors import install_excepthook
 from meetingdesk.gui.i18n import tr
 from meetingdesk.gui.main_window import MainWindow
 from meetingdesk.gui.settings import Settings
-from meetingdesk.gui.single_instance import ask_owner_to_come_forward
 from meetingdesk.paths import default_desk_path, resource
 from meetingdesk.services import session
 
@@ -99,6 +98,8 @@ def open_elsewhere(path: Path) -> ConflictError | None:
     cannot open it; else ``None``."""
     refusal = session.open_elsewhere(path)
     if refusal is not None:
+        from meetingdesk.gui.single_instance import ask_owner_to_come_forward
+
         ask_owner_to_come_forward(path)
     return refusal
 

@@ -19,18 +19,25 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from meetingdesk.gui.jobs import BackgroundRunner, Task
-from meetingdesk.gui.single_instance import ActivationServer
 from meetingdesk.services.session import WorkSession, back_up_file
+
+if TYPE_CHECKING:
+    from meetingdesk.gui.single_instance import ActivationServer
 
 logger = logging.getLogger(__name__)
 
 TICK_MS = 60_000
 OPEN_DELAY_MS = 3_000
 """The backup on opening waits a little: the window comes first."""
+LISTEN_DELAY_MS = 200
+"""Listening for a second program on the desk waits for the window too (Qt's network module
+and its enums are about 7 ms of the start): a second program started within that time finds
+nobody to ask and only says where the desk is open."""
 
 
 class DeskKeeper(QObject):
@@ -49,8 +56,12 @@ class DeskKeeper(QObject):
         work.take_backup = self.back_up
         self._backups: list[Task] = []
         """The backups queued or under way."""
-        self.server = ActivationServer(work.path, self)
-        self.server.activation_requested.connect(self.activation_requested)
+        self.server: ActivationServer | None = None
+        self._listen_timer = QTimer(self)
+        self._listen_timer.setSingleShot(True)
+        self._listen_timer.setInterval(LISTEN_DELAY_MS)
+        self._listen_timer.timeout.connect(self._listen)
+        self._listen_timer.start()
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(lambda: work.schedule.tick(datetime.now()))
@@ -63,6 +74,12 @@ class DeskKeeper(QObject):
             self.timer.stop()
         else:
             self._open_timer.start()
+
+    def _listen(self) -> None:
+        from meetingdesk.gui.single_instance import ActivationServer
+
+        self.server = ActivationServer(self.work.path, self)
+        self.server.activation_requested.connect(self.activation_requested)
 
     def changed(self) -> None:
         self.work.schedule.changed(datetime.now())
@@ -100,4 +117,6 @@ class DeskKeeper(QObject):
             self.runner.cancel(task)
             self.work.schedule.changed(datetime.now())
         self._backups.clear()
-        self.server.close()
+        self._listen_timer.stop()
+        if self.server is not None:
+            self.server.close()

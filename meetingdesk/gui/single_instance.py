@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 logger = logging.getLogger(__name__)
 
 REQUEST = b"raise\n"
+RETRY_S = 0.05
 
 
 def server_name(desk_path: Path) -> str:
@@ -56,11 +58,18 @@ class ActivationServer(QObject):
 
 
 def ask_owner_to_come_forward(desk_path: Path, timeout_ms: int = 1000) -> bool:
-    """Ask the program that has ``desk_path`` open to raise its window; True if it heard."""
+    """Ask the program that has ``desk_path`` open to raise its window; True if it heard.
+    A program still starting listens a little after it has opened the desk
+    (:data:`~meetingdesk.gui.desk_keeper.LISTEN_DELAY_MS`): nobody listening is asked again
+    until ``timeout_ms`` has passed."""
+    deadline = time.monotonic() + timeout_ms / 1000
     socket = QLocalSocket()
     socket.connectToServer(server_name(desk_path))
-    if not socket.waitForConnected(timeout_ms):
-        return False
+    while not socket.waitForConnected(timeout_ms):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(RETRY_S)
+        socket.connectToServer(server_name(desk_path))
     socket.write(REQUEST)
     sent = socket.waitForBytesWritten(timeout_ms)
     socket.disconnectFromServer()

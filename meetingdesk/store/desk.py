@@ -184,6 +184,7 @@ class Desk:
     _stop: Cancel | None = field(default=None, repr=False, compare=False)
     _flush: Callable[[], None] | None = field(default=None, repr=False, compare=False)
     _db: Database | None = field(default=None, repr=False, compare=False)
+    _closed: bool = field(default=False, repr=False, compare=False)
 
     @property
     def db(self) -> Database:
@@ -278,6 +279,11 @@ class Desk:
             leave_mark(self.db, self.path)
 
     def close(self) -> None:
+        """Seal pending edits, leave the replica's marks and close; a second call does
+        nothing."""
+        if self._closed:
+            return
+        self._closed = True
         try:
             if self._sound_and_writable():
                 seal_before_close(self.db)

@@ -204,3 +204,19 @@ def test_app_closing_cancels_a_backup_under_way(window: MainWindow, qtbot: Any,
     lock = DeskLock(path)
     lock.acquire()
     lock.release()
+
+
+def test_app_a_second_program_on_the_desk_brings_the_window_forward(
+        window: MainWindow, qtbot: Any, demo_desk: Desk) -> None:
+    """The window listens for a second program on its desk shortly after it opens (not
+    before its first paint); one that asks then brings it forward."""
+    from meetingdesk.gui.single_instance import ask_owner_to_come_forward
+
+    demo_desk.close()  # the second program only asks; the window holds the desk
+    path = window.desk_path()
+    assert path is not None and window.keeper is not None
+    assert window.keeper.server is None  # not yet: the first paint comes first
+    qtbot.waitUntil(lambda: window.keeper.server is not None, timeout=2_000)
+    with qtbot.waitSignal(window.keeper.activation_requested, timeout=2_000):
+        assert ask_owner_to_come_forward(path)
+    assert window.statusBar().currentMessage() == "Tệp dữ liệu này đang được mở ở cửa sổ này."
