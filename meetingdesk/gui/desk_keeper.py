@@ -36,8 +36,8 @@ OPEN_DELAY_MS = 3_000
 """The backup on opening waits a little: the window comes first."""
 LISTEN_DELAY_MS = 200
 """Listening for a second program on the desk waits for the window too (Qt's network module
-and its enums are about 7 ms of the start): a second program started within that time finds
-nobody to ask and only says where the desk is open."""
+and its enums are about 7 ms of the start): a second program started within that time asks
+again until this one listens (``single_instance.ask_owner_to_come_forward``)."""
 
 
 class DeskKeeper(QObject):

@@ -57,16 +57,21 @@ class ActivationServer(QObject):
         self.server.close()
 
 
+def _left_ms(deadline: float) -> int:
+    return max(0, round((deadline - time.monotonic()) * 1000))
+
+
 def ask_owner_to_come_forward(desk_path: Path, timeout_ms: int = 1000) -> bool:
     """Ask the program that has ``desk_path`` open to raise its window; True if it heard.
     A program still starting listens a little after it has opened the desk
     (:data:`~meetingdesk.gui.desk_keeper.LISTEN_DELAY_MS`): nobody listening is asked again
-    until ``timeout_ms`` has passed."""
+    until ``timeout_ms`` has passed (a desk held by a command of the command line, which
+    never listens, costs that wait before the refusal)."""
     deadline = time.monotonic() + timeout_ms / 1000
     socket = QLocalSocket()
     socket.connectToServer(server_name(desk_path))
-    while not socket.waitForConnected(timeout_ms):
-        if time.monotonic() >= deadline:
+    while not socket.waitForConnected(_left_ms(deadline)):
+        if _left_ms(deadline) == 0:
             return False
         time.sleep(RETRY_S)
         socket.connectToServer(server_name(desk_path))

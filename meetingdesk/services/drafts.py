@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from meetingdesk.domain.enums import NoteKind
 from meetingdesk.domain.records import Note, NoteDraft
@@ -20,9 +20,6 @@ from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.reads import Reads
 from meetingdesk.store.repository import Repository
-
-if TYPE_CHECKING:
-    pass
 
 
 def _still_there(db: Reads, draft: NoteDraft) -> NoteDraft:

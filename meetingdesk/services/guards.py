@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import MeetingStatus
 from meetingdesk.domain.errors import ConflictError, ValidationError
@@ -12,9 +11,6 @@ from meetingdesk.domain.records import Meeting
 from meetingdesk.domain.text import clean_text
 from meetingdesk.store import tables
 from meetingdesk.store.reads import Reads
-
-if TYPE_CHECKING:
-    pass
 
 MAX_LINE = 2_000
 MAX_TEXT = 1_000_000

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import NoteKind, Profile
 from meetingdesk.domain.errors import ConflictError, ValidationError
@@ -27,9 +26,6 @@ from meetingdesk.services.minutes_versions import checked_bytes
 from meetingdesk.store import notices, tables
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.reads import Reads
-
-if TYPE_CHECKING:
-    pass
 
 logger = logging.getLogger(__name__)
 

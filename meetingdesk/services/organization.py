@@ -8,7 +8,6 @@ signers.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import Profile
 from meetingdesk.domain.errors import ConflictError
@@ -18,9 +17,6 @@ from meetingdesk.services.guards import optional_line, required_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.reads import Reads
-
-if TYPE_CHECKING:
-    pass
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
-from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import AttendanceStatus, ConnectionStatus, Role
 from meetingdesk.domain.errors import ConflictError
@@ -26,9 +25,6 @@ from meetingdesk.services.guards import check_order, non_negative, optional_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.reads import Reads
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True, slots=True)

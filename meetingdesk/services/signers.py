@@ -4,7 +4,6 @@ a person and the title line printed above the name. A role nobody holds prints n
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import Role
 from meetingdesk.domain.records import Issuer, Meeting, Person
@@ -13,9 +12,6 @@ from meetingdesk.services.guards import editable_meeting, optional_line
 from meetingdesk.store import tables
 from meetingdesk.store.desk import Desk
 from meetingdesk.store.reads import Reads
-
-if TYPE_CHECKING:
-    pass
 
 logger = logging.getLogger(__name__)
 

@@ -29,6 +29,10 @@ thread with its own connection to the desk:
   the window's first edit after each pause would have. The window's connection no longer
   checkpoints by itself.
 
+Half a second after opening it also loads sqlite-utils, which the window's first write needs
+and its start does not (:data:`LOAD_AFTER_S`): an import in this thread, not in the user's
+first edit.
+
 It is not a job of the window's background runner: it runs for as long as the desk is open,
 and must neither queue behind a backup of minutes nor make the runner's jobs wait behind it;
 it keeps one connection for its whole life instead of opening one (with the desk's checks)
@@ -48,11 +52,15 @@ from typing import Literal
 from meetingdesk.domain.errors import StorageError
 from meetingdesk.services.session import second_connection
 from meetingdesk.store import upkeep
-from meetingdesk.store.desk import Desk
+from meetingdesk.store.desk import Desk, load_writing
 from meetingdesk.store.failures import os_storage_error
 
 logger = logging.getLogger(__name__)
 
+LOAD_AFTER_S = 0.5
+"""How long after opening the thread loads what the window's first write needs (sqlite-utils,
+:func:`~meetingdesk.store.desk.load_writing`): after the first paint, and before most first
+edits, which would otherwise wait some 40 ms for it."""
 QUIET_S = 1.0
 """How long the window must have written nothing before the upkeep runs."""
 LONGEST_S = 30.0
@@ -83,6 +91,7 @@ class DeskUpkeep:
         # due once the window is quiet after opening: a desk may come with merges under way
         self._last_write = time.monotonic()
         self._first_unserved: float | None = self._last_write
+        self._load_at: float | None = self._last_write + LOAD_AFTER_S
         self._closed = False
         self._flush_due = False
         self._flushing = True
@@ -168,9 +177,10 @@ class DeskUpkeep:
         return max(0.0, min(self._last_write + self._quiet, self._first_unserved
                             + self._longest) - now)
 
-    def _next(self) -> Literal["flush", "upkeep"] | None:
+    def _next(self) -> Literal["flush", "load", "upkeep"] | None:
         """Wait for the next piece of work: a flush of the WAL (first whenever one is due),
-        the upkeep, or ``None`` when closing (once no flush is due)."""
+        loading what writing needs (once, :data:`LOAD_AFTER_S` after opening), the upkeep,
+        or ``None`` when closing (once no flush is due)."""
         with self._state:
             while True:
                 if self._flush_due:
@@ -178,11 +188,16 @@ class DeskUpkeep:
                     return "flush"
                 if self._closed:
                     return None
+                load = None if self._load_at is None else max(
+                    0.0, self._load_at - time.monotonic())
+                if load == 0.0:
+                    self._load_at = None
+                    return "load"
                 due = self._due()
                 if due == 0.0:
                     self._first_unserved = None
                     return "upkeep"
-                self._state.wait(due)
+                self._state.wait(min((t for t in (due, load) if t is not None), default=None))
 
     def _flush(self) -> None:
         try:
@@ -211,6 +226,9 @@ class DeskUpkeep:
             while (work := self._next()) is not None:
                 if work == "flush":
                     self._flush()
+                    continue
+                if work == "load":
+                    load_writing()
                     continue
                 started = time.monotonic()
                 try:

@@ -27,6 +27,7 @@ is still writing to (SQLite's "How To Corrupt An SQLite Database File", section 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sqlite3
@@ -298,6 +299,12 @@ class Desk:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def load_writing() -> None:
+    """Load sqlite-utils, which :attr:`Desk.db` needs, ahead of the first write (the window's
+    upkeep thread does it while the window is idle after opening)."""
+    importlib.import_module("sqlite_utils")
 
 
 def read_only_error(path: Path) -> ReadOnlyDeskError:

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from meetingdesk.domain.enums import AttendanceStatus, MeetingStatus
 from meetingdesk.store.reads import Reads
-
-if TYPE_CHECKING:
-    pass
 
 _START = "coalesce(m.actual_start, m.planned_start)"
 _STARTED = (MeetingStatus.RUNNING, MeetingStatus.ENDED, MeetingStatus.FINAL)

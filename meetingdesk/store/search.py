@@ -24,13 +24,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from meetingdesk.store.reads import Reads
-
-if TYPE_CHECKING:
-    pass
-
 
 KIND_CODES = {"note": 1, "person": 2, "site": 3, "agenda": 4, "document": 5}
 """The kind part of a search_index rowid (migration 0001)."""

@@ -70,12 +70,24 @@ _SCHEMAS: weakref.WeakKeyDictionary[Any, tuple[dict[str, tuple[str, ...]],
     weakref.WeakKeyDictionary())
 
 
+def _connection(db: Reads) -> object:
+    """The connection behind ``db`` (sqlite-utils' ``Database`` holds it as ``conn``)."""
+    return getattr(db, "conn", db)
+
+
 def _schema_of(db: Reads) -> tuple[dict[str, tuple[str, ...]],
                                       dict[str, tuple[Dependent, ...]]]:
-    """The schema facts of a connection, read once."""
-    if db not in _SCHEMAS:
-        _SCHEMAS[db] = _read_schema(db)
-    return _SCHEMAS[db]
+    """The schema facts of a desk's connection, read once per connection (whether ``db`` is
+    the connection or sqlite-utils' ``Database`` around it). A plain ``sqlite3`` connection,
+    which cannot be weakly referenced, has them read each time."""
+    conn = _connection(db)
+    try:
+        found = _SCHEMAS.get(conn)
+    except TypeError:
+        return _read_schema(db)
+    if found is None:
+        found = _SCHEMAS[conn] = _read_schema(db)
+    return found
 
 
 def read_schema(db: Reads) -> None:
@@ -85,8 +97,11 @@ def read_schema(db: Reads) -> None:
 
 
 def schema_read(db: Reads) -> bool:
-    """Whether the schema facts of ``db`` have been read."""
-    return db in _SCHEMAS
+    """Whether the schema facts of ``db``'s connection have been read."""
+    try:
+        return _connection(db) in _SCHEMAS
+    except TypeError:  # a plain sqlite3 connection: never kept
+        return False
 
 
 def _key(keys: dict[str, tuple[str, ...]], table: str, row: dict[str, Any]) -> Key:
@@ -138,7 +153,7 @@ def restore(db: Database, snapshot: Snapshot) -> None:
     Only what differs is written: a row that is as the snapshot has it is left alone, and a
     changed one gets only its changed columns, so that no trigger (the search index's, the
     change tracking's) fires for what did not change."""
-    keys, _ = _schema_of(db.conn)  # kept per connection, as take reads them
+    keys, _ = _schema_of(db)
     db.execute("PRAGMA defer_foreign_keys = ON")
     wanted = {(t, _key(keys, t, r)) for t, r in snapshot.rows}
     current = take(db, snapshot.roots, shallow=snapshot.shallow)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from meetingdesk.domain.enums import AttendanceStatus
 from meetingdesk.services import changes, directory, history, meetings, participation
 from meetingdesk.services.changes import EVERYTHING, Changes
+from meetingdesk.store import snapshots
 from meetingdesk.store.desk import Desk
 
 
@@ -97,3 +100,18 @@ def test_changes_of_one_meeting_content_touch_every_kind_of_it_only() -> None:
     c = changes.meeting_content(3)
     assert c.touches({"notes"}, 3) and not c.touches({"notes"}, 4)
     assert EVERYTHING.touches({"anything"}, 4)
+
+
+def test_changes_schema_read_when_prepared_serves_the_edit_and_its_undo(
+        desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The schema's keys are read once per connection: an edit snapshots through the
+    connection, its undo through the transaction's sqlite-utils ``Database`` around it."""
+    history.prepare(desk)
+    read_again: list[object] = []
+    monkeypatch.setattr(snapshots, "_read_schema", lambda db: read_again.append(db))
+    recorded = history.run_recorded(
+        desk, lambda: meetings.create_meeting(desk, title="Giao ban quý 2"),
+        new_roots=lambda m: [("meetings", m.id)])
+    history.restore(desk, recorded.before)
+    assert read_again == []
+    assert meetings.list_meetings(desk) == []

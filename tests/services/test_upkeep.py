@@ -8,6 +8,8 @@ import errno
 import itertools
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -294,3 +296,28 @@ def test_upkeep_flush_leaves_a_folder_the_file_system_will_not_flush(
     finally:
         keeper.close()
     assert told == []
+
+
+def test_upkeep_loads_what_writing_needs_shortly_after_opening(demo_desk: Desk,
+                                                               tmp_path: Path) -> None:
+    """sqlite-utils, which the window's start no longer loads, is loaded by the upkeep's
+    thread half a second after opening, before any write and long before its first pause."""
+    path = demo_desk.path
+    demo_desk.close()
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from meetingdesk.services import upkeep\n"
+        "from meetingdesk.store.desk import open_desk\n"
+        f"desk = open_desk(Path(r'{path}'), create=False)\n"
+        "keeper = upkeep.DeskUpkeep(desk, quiet=60.0)\n"
+        "before = 'sqlite_utils' in sys.modules\n"
+        "time.sleep(upkeep.LOAD_AFTER_S + 0.5)\n"
+        "print(before, 'sqlite_utils' in sys.modules, desk._db is None, keeper.runs())\n"
+        "keeper.close()\n"
+        "desk.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "True", "0"]
