@@ -228,7 +228,10 @@ class DeskUpkeep:
                     self._flush()
                     continue
                 if work == "load":
-                    load_writing()
+                    try:
+                        load_writing()
+                    except Exception as exc:  # the first write says so; the flushes go on
+                        logger.warning("Could not load what writing needs: %s", exc)
                     continue
                 started = time.monotonic()
                 try:

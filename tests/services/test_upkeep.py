@@ -19,6 +19,7 @@ import pytest
 
 from meetingdesk.domain.errors import StorageError
 from meetingdesk.services import meetings, notes
+from meetingdesk.services import upkeep as upkeep_service
 from meetingdesk.services.session import second_connection
 from meetingdesk.services.upkeep import DeskUpkeep
 from meetingdesk.store import upkeep
@@ -321,3 +322,24 @@ def test_upkeep_loads_what_writing_needs_shortly_after_opening(demo_desk: Desk,
                             timeout=60, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "True", "0"]
+
+
+def test_upkeep_flushes_on_when_loading_what_writing_needs_fails(
+        demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failed load (a damaged install) is logged; the thread lives on to flush the WAL."""
+    loaded = threading.Event()
+
+    def broken() -> None:
+        loaded.set()
+        raise ImportError("No module named 'sqlite_utils'")
+
+    monkeypatch.setattr(upkeep_service, "load_writing", broken)
+    monkeypatch.setattr(upkeep_service, "LOAD_AFTER_S", 0.0)
+    keeper = DeskUpkeep(demo_desk, quiet=30, longest=60)
+    try:
+        assert loaded.wait(timeout=10)
+        flushes = keeper.flushes()
+        edit_a_note(demo_desk, 1)
+        wait_for(lambda: keeper.flushes() > flushes)
+    finally:
+        keeper.close()
