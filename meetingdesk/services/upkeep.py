@@ -60,7 +60,8 @@ logger = logging.getLogger(__name__)
 LOAD_AFTER_S = 0.5
 """How long after opening the thread loads what the window's first write needs (sqlite-utils,
 :func:`~meetingdesk.store.desk.load_writing`): after the first paint, and before most first
-edits, which would otherwise wait some 40 ms for it."""
+edits, which would otherwise wait some 40 ms for it. A flush asked for during the import waits
+for its end (some 20 ms, once), as it waits for a slice of merging under way."""
 QUIET_S = 1.0
 """How long the window must have written nothing before the upkeep runs."""
 LONGEST_S = 30.0
