@@ -50,7 +50,7 @@ class Snapshot:
 
 
 def _read_schema(db: Reads) -> tuple[dict[str, tuple[str, ...]],
-                                        dict[str, tuple[Dependent, ...]]]:
+                                     dict[str, tuple[Dependent, ...]]]:
     names = [r[0] for r in db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
         " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search_index%'")]
@@ -76,7 +76,7 @@ def _connection(db: Reads) -> object:
 
 
 def _schema_of(db: Reads) -> tuple[dict[str, tuple[str, ...]],
-                                      dict[str, tuple[Dependent, ...]]]:
+                                   dict[str, tuple[Dependent, ...]]]:
     """The schema facts of a desk's connection, read once per connection (whether ``db`` is
     the connection or sqlite-utils' ``Database`` around it). A plain ``sqlite3`` connection,
     which cannot be weakly referenced, has them read each time."""
