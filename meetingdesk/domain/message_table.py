@@ -1174,6 +1174,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tables.note": (
         "ghi chép",
         "note"),
+    "tables.note_draft": (
+        "bản nháp ghi chép",
+        "note draft"),
     "tables.note_revision": (
         "bản sửa ghi chép",
         "note revision"),

@@ -125,7 +125,7 @@ class DeskSearch(QDialog):
         once while the dialog is hidden); an answer still being drawn is overtaken."""
         if not self.isVisible():
             self._coming = None
-            self._show(shown)
+            self._show(shown, self.model.items(shown.groups))
             return
         self._coming = shown
         self._coming_rows = None
@@ -195,10 +195,12 @@ class DeskSearch(QDialog):
             self._shaper.start()  # shown alone, at the next pass
             return
         shown, self._coming = self._coming, None
+        assert self._coming_rows is not None  # the last step made them
         self._show(shown, self._coming_rows)
 
-    def _show(self, shown: ShownResults, rows: list[QStandardItem] | None = None) -> None:
-        self.model.show_items(self.model.items(shown.groups) if rows is None else rows)
+    def _show(self, shown: ShownResults, rows: list[QStandardItem]) -> None:
+        """Show ``shown``, whose rows :meth:`SearchResultsModel.items` made."""
+        self.model.show_items(rows)
         self.results.expandAll()
         for group in range(self.model.rowCount()):  # a group's title alone on its row: one
             self.results.setFirstColumnSpanned(group, QModelIndex(), True)  # cell for Qt

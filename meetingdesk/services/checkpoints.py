@@ -59,7 +59,7 @@ def renewed_if_behind(desk: Desk, acks: Mapping[str, Mapping[str, int]]) -> str:
         return me
     logger.warning("A partner holds revisions of %s up to %d, beyond this desk's %d: the "
                    "desk went back in time; taking a new replica id", me, acked, held)
-    return replica.renew(desk.db, desk.path)
+    return replica.renew(desk.conn, desk.path)
 
 
 def partners(desk: Desk) -> list[Partner]:
@@ -114,7 +114,7 @@ def note_received(db: Database, partner: str, label: str, scope: str, since: int
     """A package from ``partner`` was merged: its scope is held up to ``upto`` (when it
     started within what was held and was ``complete``: made for this desk or for anyone),
     and its acknowledgements of this desk's scopes count."""
-    replica.remember(db, partner, label)
+    replica.remember(db.conn, partner, label)
     cp = _get(db, partner, scope)
     received = max(cp.received, upto) if complete and since <= cp.received else cp.received
     revisions.put_checkpoint(db, Checkpoint(partner, scope, cp.sent, received, cp.acked,

@@ -55,7 +55,7 @@ from meetingdesk.store.migrations import (
     migration_set,
 )
 from meetingdesk.store.replica import bind as bind_replica
-from meetingdesk.store.replica import file_identity, kept, leave_mark, went_back
+from meetingdesk.store.replica import file_identity, leave_mark, went_back
 from meetingdesk.store.sealing import seal_before_close
 from meetingdesk.store.write_gate import WriteGate, gate_of, hold_writes
 from meetingdesk.store.write_gate import drop as drop_gate
@@ -375,7 +375,7 @@ def _read_state(path: Path, *, schema: bool = True) -> _FileState:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        applied = applied_migrations(conn) if "_sqlite_migrations" in tables else frozenset()
+        applied = _applied_migrations(conn)
         foreign: list[Message] = []
         if schema and app_id == APPLICATION_ID and applied <= KNOWN_MIGRATIONS:
             foreign = [d.describe() for d in differences(conn, applied, register_functions)]
@@ -384,18 +384,16 @@ def _read_state(path: Path, *, schema: bool = True) -> _FileState:
         conn.close()
 
 
-def applied_migrations(conn: sqlite3.Connection) -> frozenset[str]:
+def _applied_migrations(conn: sqlite3.Connection) -> frozenset[str]:
     """The names of the migrations applied to the desk behind ``conn`` (none before the
     first). The table's rows are read, not only its index: the opening finds a damaged page
     of the table there."""
-    try:
-        rows = conn.execute("SELECT name, applied_at FROM _sqlite_migrations "
-                            "WHERE migration_set = ?", (MIGRATION_SET,)).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "no such table" not in str(exc):
-            raise
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                    "AND name = '_sqlite_migrations'").fetchone() is None:
         return frozenset()
-    return frozenset(r[0] for r in rows)
+    return frozenset(r[0] for r in conn.execute(
+        "SELECT name, applied_at FROM _sqlite_migrations WHERE migration_set = ?",
+        (MIGRATION_SET,)).fetchall())
 
 
 def _named(objects: tuple[Message, ...]) -> Message | Joined:
@@ -510,7 +508,7 @@ def _open_read_only(path: Path, *, asked: bool) -> Desk:
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     register_functions(conn)
     desk = Desk(path=path, conn=conn, read_only=True, _key=_hold(path))
-    if KNOWN_MIGRATIONS - applied_migrations(conn):
+    if KNOWN_MIGRATIONS - _applied_migrations(conn):
         desk.close()
         if asked:
             raise DeskFileError("desk.uses_older_schema_open", path=path)
@@ -561,9 +559,7 @@ def open_desk(path: str | Path, *, create: bool = True, read_only: bool = False,
     desk = Desk(path=path, conn=conn, _key=_hold(path))
     try:
         _migrate(desk, has_data)
-        identity = identity or file_identity(path)
-        if kept(conn, identity) is None:  # read first: a kept binding is not written
-            bind_replica(desk.db, identity)
+        bind_replica(conn, identity or file_identity(path))
     except BaseException:
         conn.close()
         _release(desk._key)
@@ -582,7 +578,7 @@ def open_to_read(path: str | Path) -> Desk:
 
 def _migrate(desk: Desk, has_data: bool) -> None:
     path, conn = desk.path, desk.conn
-    pending = KNOWN_MIGRATIONS - applied_migrations(conn)
+    pending = KNOWN_MIGRATIONS - _applied_migrations(conn)
     if pending:
         if has_data:
             backup_connection(conn, backup_name(path, "before-migration"))

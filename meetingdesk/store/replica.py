@@ -61,9 +61,10 @@ def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def remember(db: Database, replica_id: str, label: str = "", *, mine: bool = False) -> None:
+def remember(conn: sqlite3.Connection, replica_id: str, label: str = "", *,
+             mine: bool = False) -> None:
     """Note a replica (this desk's, or a partner's seen in a package) and its label."""
-    db.conn.execute(
+    conn.execute(
         "INSERT INTO replicas (replica_id, label, first_seen, mine) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (replica_id) DO UPDATE SET label = CASE WHEN excluded.label <> '' "
         "THEN excluded.label ELSE replicas.label END, mine = max(replicas.mine, excluded.mine)",
@@ -83,17 +84,17 @@ def replica_id(db: Database) -> str:
     return str(row[0])
 
 
-def _take_new(db: Database, identity: FileIdentity | None, why: str) -> str:
+def _take_new(conn: sqlite3.Connection, identity: FileIdentity | None, why: str) -> str:
     new = str(uuid.uuid4())
     values = [new, identity.path if identity else None, identity.device if identity else None,
               identity.inode if identity else None, _now()]
-    db.conn.execute(
+    conn.execute(
         "INSERT INTO replica (id, replica_id, file_path, file_device, file_inode, since) "
         "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
         "replica_id = excluded.replica_id, file_path = excluded.file_path, "
         "file_device = excluded.file_device, file_inode = excluded.file_inode, "
         "since = excluded.since", values)
-    remember(db, new, mine=True)
+    remember(conn, new, mine=True)
     logger.info("New replica id %s (%s)", new, why)
     return new
 
@@ -162,20 +163,20 @@ def went_back(conn: sqlite3.Connection, path: Path) -> bool:
         return False
 
 
-def bind(db: Database, identity: FileIdentity | None) -> str:
+def bind(conn: sqlite3.Connection, identity: FileIdentity | None) -> str:
     """This desk's replica id for the file it is opened from: kept when the file is the one
     it was made for, bound on first use, renewed when the file is another (a copy, a move, a
     restored backup). Returns the replica id. Only a change takes the write lock (in its own
     transaction, deciding again under the lock): opening a desk beside a program writing it
     never waits."""
-    found = kept(db.conn, identity)
+    found = _kept(conn, identity)
     if found is not None:
         return found
-    with immediate(db.conn):
-        return kept(db.conn, identity) or _rebind(db, identity)
+    with immediate(conn):
+        return _kept(conn, identity) or _rebind(conn, identity)
 
 
-def kept(conn: sqlite3.Connection, identity: FileIdentity | None) -> str | None:
+def _kept(conn: sqlite3.Connection, identity: FileIdentity | None) -> str | None:
     """The replica id when the file is bound to this file already, else None (read only)."""
     row = conn.execute(
         "SELECT replica_id, file_path, file_device, file_inode FROM replica WHERE id = 1"
@@ -187,26 +188,26 @@ def kept(conn: sqlite3.Connection, identity: FileIdentity | None) -> str | None:
     return str(row[0])
 
 
-def _rebind(db: Database, identity: FileIdentity | None) -> str:
+def _rebind(conn: sqlite3.Connection, identity: FileIdentity | None) -> str:
     """Bind the desk to its file, or take a new replica id: what :func:`_kept` did not keep."""
-    row = db.conn.execute(
+    row = conn.execute(
         "SELECT replica_id, file_path, file_device, file_inode FROM replica WHERE id = 1"
     ).fetchone()
     if row is None:
-        return _take_new(db, identity, "new desk")
+        return _take_new(conn, identity, "new desk")
     assert identity is not None  # a bound desk whose file has no identity is kept
     if row[1] is None:
-        db.conn.execute("UPDATE replica SET file_path = ?, file_device = ?, file_inode = ? "
-                        "WHERE id = 1", [identity.path, identity.device, identity.inode])
+        conn.execute("UPDATE replica SET file_path = ?, file_device = ?, file_inode = ? "
+                     "WHERE id = 1", [identity.path, identity.device, identity.inode])
         return str(row[0])
     if (row[1], row[2], row[3]) != (identity.path, identity.device, identity.inode):
-        return _take_new(db, identity, f"the file is not the one of {row[0]}: "
-                                       f"copied, moved or restored")
-    return _take_new(db, identity, f"the file of {row[0]} went back in time: "
-                                   f"an older copy was written over it")
+        return _take_new(conn, identity, f"the file is not the one of {row[0]}: "
+                                         f"copied, moved or restored")
+    return _take_new(conn, identity, f"the file of {row[0]} went back in time: "
+                                     f"an older copy was written over it")
 
 
-def renew(db: Database, path: Path) -> str:
+def renew(conn: sqlite3.Connection, path: Path) -> str:
     """Take a new replica id now (an explicit "this desk is a copy")."""
-    with immediate(db.conn):
-        return _take_new(db, file_identity(path), "asked")
+    with immediate(conn):
+        return _take_new(conn, file_identity(path), "asked")

@@ -26,7 +26,7 @@ from meetingdesk.domain.records import (
 )
 from meetingdesk.store.reads import Reads
 from meetingdesk.store.repository import Repository
-from meetingdesk.store.rows import field_names, from_row, record_maker, to_row
+from meetingdesk.store.rows import from_row, to_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -165,18 +165,18 @@ note_revisions = Repository("note_revisions", NoteRevision, message("tables.note
 tasks = Repository("tasks", Task, message("tables.task"), order=("position", "id"))
 
 
-_DRAFT_COLUMNS = field_names(NoteDraft)
-_draft = record_maker(NoteDraft, _DRAFT_COLUMNS)
-_SELECT_DRAFTS = f"SELECT {', '.join(f'[{c}]' for c in _DRAFT_COLUMNS)} FROM note_drafts"
+note_drafts = Repository("note_drafts", NoteDraft, message("tables.note_draft"),
+                         order=("meeting_id",))
+"""One draft a meeting, keyed by it (the table has no ``id``)."""
 
 
 def get_draft(db: Reads, meeting_id: int) -> NoteDraft | None:
-    row = db.execute(f"{_SELECT_DRAFTS} WHERE meeting_id = ?", [meeting_id]).fetchone()
-    return _draft(row) if row is not None else None
+    found = note_drafts._find(db, "meeting_id = ?", [meeting_id], order_by=None)
+    return found[0] if found else None
 
 
 def all_drafts(db: Reads) -> list[NoteDraft]:
-    return [_draft(r) for r in db.execute(f"{_SELECT_DRAFTS} ORDER BY saved_at DESC")]
+    return note_drafts.all(db, order=("saved_at DESC",))
 
 
 def put_draft(db: Database, draft: NoteDraft) -> None:
